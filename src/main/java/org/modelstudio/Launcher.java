@@ -1,0 +1,20 @@
+package org.modelstudio;
+
+import org.modelstudio.cli.Cli;
+import org.modelstudio.ui.StudioApp;
+
+/**
+ * Entry point of {@code model-studio.jar}: no arguments opens the studio, anything else runs the CLI.
+ * Not a JavaFX Application itself, so that the jar starts with JavaFX on the plain class path.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("--sample")) {
+            StudioApp.main(args);
+            return;
+        }
+        System.exit(new Cli(System.out, System.err).run(args));
+    }
+}

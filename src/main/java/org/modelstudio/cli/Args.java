@@ -1,0 +1,72 @@
+package org.modelstudio.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line words split into positionals and --options, checked against what a command accepts. */
+final class Args {
+    final List<String> positional = new ArrayList<>();
+    private final Map<String, String> options = new HashMap<>();
+
+    /** @param valued options that take a value; @param flags options that do not */
+    static Args parse(List<String> words, Set<String> valued, Set<String> flags) throws UsageException {
+        Args a = new Args();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.startsWith("--")) {
+                String name = w;
+                String value = null;
+                int eq = w.indexOf('=');
+                if (eq > 0) {
+                    name = w.substring(0, eq);
+                    value = w.substring(eq + 1);
+                }
+                if (flags.contains(name) && value == null) {
+                    a.options.put(name, "true");
+                } else if (valued.contains(name)) {
+                    if (value == null) {
+                        if (i + 1 >= words.size()) throw new UsageException(name + " needs a value");
+                        value = words.get(++i);
+                    }
+                    a.options.put(name, value);
+                } else {
+                    throw new UsageException("unknown option " + name);
+                }
+            } else {
+                a.positional.add(w);
+            }
+        }
+        return a;
+    }
+
+    boolean has(String name) { return options.containsKey(name); }
+
+    String get(String name) { return options.get(name); }
+
+    int intOption(String name, int fallback, int min) throws UsageException {
+        String v = options.get(name);
+        if (v == null) return fallback;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min) throw new UsageException(name + " must be at least " + min + ", not " + n);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs a whole number, not \"" + v + "\"");
+        }
+    }
+
+    double doubleOption(String name, double fallback, double min, double max) throws UsageException {
+        String v = options.get(name);
+        if (v == null) return fallback;
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!(d >= min && d <= max)) throw new UsageException(name + " must be between " + min + " and " + max + ", not " + v);
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs a number, not \"" + v + "\"");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.modelstudio.cli;
+
+import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.TrainingEventSink;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.NativeThreads;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.infer.Predictor;
+import org.modelstudio.engine.io.ImageDecoder;
+import org.modelstudio.engine.train.BareFit;
+import org.modelstudio.engine.train.Trainer;
+import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.graph.InputSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures, in one run so that machine noise hits both sides alike: training throughput of the studio's
+ * engine against a bare DL4J {@code fit} on the same network and data (alternating rounds, median ratio),
+ * the effect of ND4J's thread count, and one-image prediction latency.
+ */
+final class BenchCommand {
+    private final PrintStream out;
+
+    BenchCommand(PrintStream out) { this.out = out; }
+
+    int run(Args args) throws UsageException, IOException, InvalidNetworkException {
+        boolean quick = args.has("--quick");
+        int epochs = args.intOption("--epochs", quick ? 1 : 2, 1);
+        int rounds = quick ? 1 : 3;
+        LabeledData train = SampleData.fashionMnistTrain();
+        if (quick) train = train.first(2048);
+        int threads = NativeThreads.defaultCount();
+        NativeThreads.use(threads);
+        out.printf(Locale.ROOT, "Model Studio bench: %,d training images, %d epoch(s) per measurement, %d round(s), "
+                + "%d core(s), ND4J threads %d%n%n", train.size(), epochs, rounds, Runtime.getRuntime().availableProcessors(), threads);
+
+        TrainedModel cnn = null;
+        for (String specFile : List.of("mlp.json", "small-cnn.json")) {
+            NetworkSpec spec = SampleData.spec(specFile);
+            spec = spec.withTraining(spec.training().withEpochs(epochs));
+            warmUp(spec, train.first(Math.min(train.size(), 1024)));
+            double[] bare = new double[rounds];
+            double[] engine = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                // Alternate which side goes first so drift in machine load does not favour one.
+                if (r % 2 == 0) {
+                    bare[r] = BareFit.samplesPerSecond(spec, train, epochs);
+                    engine[r] = engineSamplesPerSecond(spec, train, epochs);
+                } else {
+                    engine[r] = engineSamplesPerSecond(spec, train, epochs);
+                    bare[r] = BareFit.samplesPerSecond(spec, train, epochs);
+                }
+            }
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) ratios[r] = engine[r] / bare[r];
+            double ratio = median(ratios);
+            out.printf(Locale.ROOT, "%-28s bare DL4J %,8.0f samples/s   studio engine %,8.0f samples/s   ratio %.3f (overhead %.1f%%)%n",
+                    spec.name(), median(bare), median(engine), ratio, 100 * (1 - ratio));
+            if (specFile.equals("small-cnn.json")) {
+                cnn = Trainer.train(spec, train, null, TrainingEventSink.NONE, new CancelToken()).model();
+            }
+        }
+
+        out.println();
+        NetworkSpec mlp = SampleData.spec("mlp.json").withTraining(SampleData.spec("mlp.json").training().withEpochs(1));
+        LabeledData threadData = train.first(Math.min(train.size(), 4096));
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int t : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+            NativeThreads.use(t);
+            double sps = engineSamplesPerSecond(mlp, threadData, 1);
+            out.printf(Locale.ROOT, "ND4J threads %d: MLP training %,8.0f samples/s%n", t, sps);
+        }
+        NativeThreads.use(threads);
+
+        out.println();
+        latency(cnn, quick ? 100 : 500);
+        return Cli.OK;
+    }
+
+    private void warmUp(NetworkSpec spec, LabeledData data) throws InvalidNetworkException {
+        Trainer.train(spec.withTraining(spec.training().withEpochs(1)), data, null, TrainingEventSink.NONE, new CancelToken());
+    }
+
+    private static double engineSamplesPerSecond(NetworkSpec spec, LabeledData train, int epochs) throws InvalidNetworkException {
+        long t0 = System.nanoTime();
+        Trainer.train(spec.withTraining(spec.training().withEpochs(epochs)), train, null, TrainingEventSink.NONE, new CancelToken());
+        return (double) train.size() * epochs / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private void latency(TrainedModel model, int runs) throws IOException {
+        Path png = Files.createTempFile("bench-", ".png");
+        try (InputStream in = SampleData.exampleImage("sneaker-1.png")) {
+            Files.write(png, in.readAllBytes());
+        }
+        try {
+            ImagePreprocessing prep = ImagePreprocessing.forInput((InputSpec.ImageInput) model.spec().input());
+            float[] prepared = ImageDecoder.decode(png, prep);
+            long[] fileNanos = new long[runs];
+            long[] arrayNanos = new long[runs];
+            for (int i = 0; i < 50; i++) Predictor.predictFile(model, png);
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                Predictor.predictFile(model, png);
+                fileNanos[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                Predictor.predict(model, prepared);
+                arrayNanos[i] = System.nanoTime() - t0;
+            }
+            out.printf(Locale.ROOT, "Predict one image, small CNN (%d runs): file → top-k  median %.2f ms  p99 %.2f ms;"
+                    + "  prepared input  median %.2f ms  p99 %.2f ms%n", runs,
+                    percentile(fileNanos, 50) / 1e6, percentile(fileNanos, 99) / 1e6,
+                    percentile(arrayNanos, 50) / 1e6, percentile(arrayNanos, 99) / 1e6);
+        } catch (org.modelstudio.engine.InputRejectedException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(png);
+        }
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static double percentile(long[] v, int p) {
+        long[] s = v.clone();
+        Arrays.sort(s);
+        int idx = (int) Math.ceil(p / 100.0 * s.length) - 1;
+        return s[Math.max(0, Math.min(s.length - 1, idx))];
+    }
+}

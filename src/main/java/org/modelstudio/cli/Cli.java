@@ -1,0 +1,224 @@
+package org.modelstudio.cli;
+
+import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.RejectedInput;
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.eval.EvaluationReport;
+import org.modelstudio.core.eval.Prediction;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.TrainingEvent;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.core.graph.SpecFormatException;
+import org.modelstudio.core.graph.SpecJson;
+import org.modelstudio.engine.InputRejectedException;
+import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.NativeThreads;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.evaluate.Evaluator;
+import org.modelstudio.engine.infer.Predictor;
+import org.modelstudio.engine.io.ImageFolderLoader;
+import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.train.Trainer;
+import org.modelstudio.engine.train.TrainingResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The headless command line: {@code summary}, {@code train}, {@code evaluate}, {@code predict}, {@code bench}.
+ * Exit codes: 0 done; 1 the work failed (training diverged, …); 2 the command line is wrong; 3 an input
+ * file or folder cannot be used; 4 {@code predict} answered for some files but refused others.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int BAD_INPUT = 3;
+    public static final int PARTIAL = 4;
+
+    static final String HELP = """
+            Model Studio: build, train, evaluate and use neural networks, offline.
+
+            Usage: java -jar model-studio.jar [command] [arguments]
+              (no command)                     open the studio window
+              summary  <spec>                  layer table: output shapes, parameters, problems
+              train    <spec> --out MODEL.zip  train a network and save it
+                       [--data DIR] [--epochs N] [--batch N] [--lr X] [--validation F] [--seed N]
+              evaluate <MODEL.zip> [--data DIR]  accuracy, per-class precision/recall/F1, confusion matrix
+              predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
+              bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
+              help                             this text
+
+            <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet.
+            --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
+            without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
+            --validation F holds back a fraction F of the training data to validate on (default 0.1; 0 for none).
+
+            Exit codes: 0 done, 1 the work failed, 2 wrong command line, 3 unusable input, 4 some files refused.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
+            out.print(HELP);
+            return OK;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "summary" -> summary(rest);
+                case "train" -> train(rest);
+                case "evaluate" -> evaluate(rest);
+                case "predict" -> predict(rest);
+                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs"), Set.of("--quick")));
+                default -> throw new UsageException("unknown command \"" + args[0] + "\"");
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Run with --help to see the commands.");
+            return USAGE;
+        } catch (SpecFormatException | IOException | InvalidNetworkException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private int summary(List<String> words) throws UsageException, SpecFormatException {
+        Args a = Args.parse(words, Set.of(), Set.of());
+        if (a.positional.size() != 1) throw new UsageException("summary takes one spec: summary <spec>");
+        NetworkSpec spec = loadSpec(a.positional.get(0));
+        var summary = ShapeInference.analyse(spec);
+        out.println(spec.name());
+        out.print(summary.toTable());
+        return summary.hasErrors() ? BAD_INPUT : OK;
+    }
+
+    private int train(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
+        Args a = Args.parse(words, Set.of("--data", "--epochs", "--out", "--batch", "--lr", "--validation", "--seed"), Set.of());
+        if (a.positional.size() != 1) throw new UsageException("train takes one spec: train <spec> --out model.zip");
+        if (!a.has("--out")) throw new UsageException("train needs --out MODEL.zip, where the trained model is saved");
+        NetworkSpec spec = loadSpec(a.positional.get(0));
+        var t = spec.training();
+        spec = spec.withTraining(t.withEpochs(a.intOption("--epochs", t.epochs(), 1))
+                .withBatchSize(a.intOption("--batch", t.batchSize(), 1))
+                .withLearningRate(a.doubleOption("--lr", t.learningRate(), 1e-9, 1e3))
+                .withSeed(a.intOption("--seed", (int) t.seed(), 0)));
+        double validation = a.doubleOption("--validation", 0.1, 0, 0.9);
+        Path outFile = Path.of(a.get("--out"));
+        var summary = ShapeInference.analyse(spec);
+        if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
+
+        LabeledData all = loadTrainingData(spec, a.get("--data"));
+        LabeledData train = all;
+        LabeledData val = null;
+        if (validation > 0) {
+            var split = all.split(validation, spec.training().seed());
+            train = split.first();
+            val = split.second();
+        }
+        out.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d examples, validating on %,d, for %d epochs%n",
+                spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
+        NativeThreads.use(NativeThreads.defaultCount());
+        TrainingResult result = Trainer.train(spec, train, val, this::progress, new CancelToken());
+        if (result.outcome() == TrainingResult.Outcome.FAILED) {
+            err.println("error: " + result.failure());
+            return FAILED;
+        }
+        ModelFile.save(result.model(), outFile);
+        out.printf(Locale.ROOT, "Saved %s (%.1f s of training)%n", outFile, result.elapsedMillis() / 1000.0);
+        return OK;
+    }
+
+    private void progress(TrainingEvent e) {
+        if (e instanceof TrainingEvent.EpochEvaluated ev) {
+            out.printf(Locale.ROOT, "epoch %d  loss %.4f  accuracy %.1f%%%s  %,.0f samples/s%n", ev.epoch(), ev.trainLoss(),
+                    100 * ev.trainAccuracy(), Double.isNaN(ev.validationLoss()) ? ""
+                            : String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.1f%%", ev.validationLoss(), 100 * ev.validationAccuracy()),
+                    ev.samplesPerSecond());
+        }
+    }
+
+    private int evaluate(List<String> words) throws UsageException, IOException, InvalidNetworkException {
+        Args a = Args.parse(words, Set.of("--data"), Set.of());
+        if (a.positional.size() != 1) throw new UsageException("evaluate takes one model: evaluate <MODEL.zip> [--data DIR]");
+        TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
+        LabeledData data;
+        if (a.has("--data")) {
+            data = loadFolder(model.preprocessing(), a.get("--data"));
+        } else {
+            data = SampleData.fashionMnistTest();
+        }
+        NativeThreads.use(NativeThreads.defaultCount());
+        EvaluationReport report = Evaluator.evaluate(model, data);
+        out.print(report.toTable());
+        return OK;
+    }
+
+    private int predict(List<String> words) throws UsageException, IOException {
+        Args a = Args.parse(words, Set.of("--top"), Set.of());
+        if (a.positional.size() < 2) throw new UsageException("predict takes a model and at least one file: predict <MODEL.zip> <FILE>...");
+        int top = a.intOption("--top", 3, 1);
+        TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
+        NativeThreads.use(NativeThreads.defaultCount());
+        int refused = 0;
+        List<String> files = a.positional.subList(1, a.positional.size());
+        for (String f : files) {
+            try {
+                Prediction p = Predictor.predictFile(model, Path.of(f));
+                out.println(f + ": " + p.describeTop(top));
+            } catch (InputRejectedException e) {
+                err.println(f + ": cannot predict: " + e.reason());
+                refused++;
+            }
+        }
+        return refused == 0 ? OK : refused == files.size() ? BAD_INPUT : PARTIAL;
+    }
+
+    /** A spec file, or the name of a shipped sample ("small-cnn"). */
+    static NetworkSpec loadSpec(String nameOrPath) throws SpecFormatException {
+        Path p = Path.of(nameOrPath);
+        if (Files.exists(p)) return SpecJson.read(p);
+        String file = nameOrPath.endsWith(".json") ? nameOrPath : nameOrPath + ".json";
+        if (SampleData.SPEC_FILES.contains(file)) return SampleData.spec(file);
+        throw new SpecFormatException(nameOrPath + ": no such file, and not a shipped sample (mlp, small-cnn, lenet)");
+    }
+
+    private LabeledData loadTrainingData(NetworkSpec spec, String dir) throws IOException {
+        if (dir == null) return SampleData.fashionMnistTrain();
+        if (!(spec.input() instanceof InputSpec.ImageInput img)) {
+            throw new IOException("--data takes an image folder, but this network's input is a vector of features");
+        }
+        LabeledData data = loadFolder(ImagePreprocessing.forInput(img), dir);
+        if (data.classCount() < 2) throw new IOException(dir + ": has only one class (" + data.classes().get(0) + "); a classifier needs at least two class folders");
+        return data;
+    }
+
+    private LabeledData loadFolder(ImagePreprocessing prep, String dir) throws IOException {
+        if (prep == null) throw new IOException("this model takes feature vectors, so --data cannot be an image folder");
+        ImageFolderLoader.Loaded loaded = ImageFolderLoader.load(Path.of(dir), prep);
+        for (String w : loaded.warnings()) err.println("warning: " + w);
+        if (!loaded.skipped().isEmpty()) {
+            err.println("warning: skipped " + loaded.skipped().size() + " file(s) that are not usable images:");
+            loaded.skipped().stream().limit(20).forEach((RejectedInput r) -> err.println("  " + r));
+            if (loaded.skipped().size() > 20) err.println("  … and " + (loaded.skipped().size() - 20) + " more");
+        }
+        out.printf(Locale.ROOT, "Read %,d images in %d classes from %s%n", loaded.data().size(), loaded.data().classCount(), dir);
+        return loaded.data();
+    }
+}

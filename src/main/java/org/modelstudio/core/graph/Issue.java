@@ -1,0 +1,20 @@
+package org.modelstudio.core.graph;
+
+/**
+ * A problem found in a network spec: which layer (0-based; {@link #NETWORK} for the network as a whole),
+ * how bad, and a sentence a student understands.
+ */
+public record Issue(int layerIndex, Severity severity, String message) {
+
+    public static final int NETWORK = -1;
+
+    public enum Severity { ERROR, WARNING }
+
+    public boolean isError() { return severity == Severity.ERROR; }
+
+    static Issue error(int layer, String message) { return new Issue(layer, Severity.ERROR, message); }
+
+    static Issue warning(int layer, String message) { return new Issue(layer, Severity.WARNING, message); }
+
+    @Override public String toString() { return (isError() ? "error: " : "warning: ") + message; }
+}

@@ -1,0 +1,93 @@
+package org.modelstudio.core.graph;
+
+/**
+ * One layer of a network, as plain immutable data. Edits make a new value; the engine compiles these
+ * to DL4J and the UI draws them, but neither owns them.
+ */
+public sealed interface LayerSpec
+        permits LayerSpec.Dense, LayerSpec.Conv2D, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.Flatten,
+                LayerSpec.Dropout, LayerSpec.BatchNorm, LayerSpec.ActivationLayer, LayerSpec.Output {
+
+    /** The layer type's name as the user sees it ("Conv2D"). */
+    String typeName();
+
+    /** A short description of its settings ("32 filters 3×3, relu"). */
+    String describe();
+
+    /** A fully connected layer. */
+    record Dense(int units, Activation activation, WeightInit init) implements LayerSpec {
+        public Dense(int units, Activation activation) { this(units, activation, defaultInit(activation)); }
+        @Override public String typeName() { return "Dense"; }
+        @Override public String describe() { return units + " units, " + activation.id(); }
+    }
+
+    /** A 2-D convolution. */
+    record Conv2D(int filters, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
+                  Padding padding, Activation activation, WeightInit init) implements LayerSpec {
+        public Conv2D(int filters, int kernel, Activation activation) {
+            this(filters, kernel, kernel, 1, 1, Padding.VALID, activation, defaultInit(activation));
+        }
+        @Override public String typeName() { return "Conv2D"; }
+        @Override public String describe() {
+            return filters + " filters " + kernelHeight + "×" + kernelWidth
+                    + (strideHeight != 1 || strideWidth != 1 ? ", stride " + strideHeight + "×" + strideWidth : "")
+                    + (padding == Padding.SAME ? ", same" : "") + ", " + activation.id();
+        }
+    }
+
+    /** Max pooling over a window. */
+    record MaxPool(int poolHeight, int poolWidth, int strideHeight, int strideWidth) implements LayerSpec {
+        public MaxPool(int pool) { this(pool, pool, pool, pool); }
+        @Override public String typeName() { return "MaxPool"; }
+        @Override public String describe() { return poolDescription(poolHeight, poolWidth, strideHeight, strideWidth); }
+    }
+
+    /** Average pooling over a window. */
+    record AvgPool(int poolHeight, int poolWidth, int strideHeight, int strideWidth) implements LayerSpec {
+        public AvgPool(int pool) { this(pool, pool, pool, pool); }
+        @Override public String typeName() { return "AvgPool"; }
+        @Override public String describe() { return poolDescription(poolHeight, poolWidth, strideHeight, strideWidth); }
+    }
+
+    /** Turns an image-shaped input into a flat vector. */
+    record Flatten() implements LayerSpec {
+        @Override public String typeName() { return "Flatten"; }
+        @Override public String describe() { return "to a vector"; }
+    }
+
+    /** Randomly zeroes a fraction {@code rate} of its inputs while training (Keras semantics: rate = fraction dropped). */
+    record Dropout(double rate) implements LayerSpec {
+        @Override public String typeName() { return "Dropout"; }
+        @Override public String describe() { return "drop " + Math.round(rate * 100) + "%"; }
+    }
+
+    /** Batch normalisation (per channel for images, per feature for vectors). */
+    record BatchNorm() implements LayerSpec {
+        @Override public String typeName() { return "BatchNorm"; }
+        @Override public String describe() { return "per channel or feature"; }
+    }
+
+    /** Applies an activation function on its own. */
+    record ActivationLayer(Activation activation) implements LayerSpec {
+        @Override public String typeName() { return "Activation"; }
+        @Override public String describe() { return activation.id(); }
+    }
+
+    /** The final layer: one unit per class (softmax) and the loss the network is trained on. */
+    record Output(int units, Activation activation, WeightInit init) implements LayerSpec {
+        public Output(int units) { this(units, Activation.SOFTMAX, WeightInit.XAVIER); }
+        @Override public String typeName() { return "Output"; }
+        @Override public String describe() { return units + " units, " + activation.id(); }
+    }
+
+    static WeightInit defaultInit(Activation activation) {
+        return switch (activation) {
+            case RELU, LEAKY_RELU, ELU -> WeightInit.HE;
+            default -> WeightInit.XAVIER;
+        };
+    }
+
+    private static String poolDescription(int ph, int pw, int sh, int sw) {
+        return ph + "×" + pw + (sh != ph || sw != pw ? ", stride " + sh + "×" + sw : "");
+    }
+}

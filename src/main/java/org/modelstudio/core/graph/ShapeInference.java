@@ -1,0 +1,216 @@
+package org.modelstudio.core.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Works out, without training anything, each layer's output shape and parameter count, and finds the
+ * problems a network has, each tied to the layer that causes it. A pure function: same spec, same answer.
+ * The counts follow DL4J's own (a parity test in the engine checks this), e.g. BatchNorm counts its
+ * running mean and variance as parameters, like Keras' summary.
+ */
+public final class ShapeInference {
+
+    private ShapeInference() {}
+
+    public static NetworkSummary analyse(NetworkSpec spec) {
+        List<Issue> issues = new ArrayList<>();
+        List<LayerSummary> rows = new ArrayList<>();
+        Shape inputShape = checkInput(spec.input(), issues);
+        Shape current = inputShape;
+        long total = 0;
+        List<LayerSpec> layers = spec.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            List<Issue> found = new ArrayList<>();
+            checkSettings(layer, i, found);
+            Shape out = null;
+            long params = 0;
+            if (current != null && found.stream().noneMatch(Issue::isError)) {
+                Result r = infer(layer, i, current, found);
+                out = r.shape;
+                params = r.params;
+            }
+            issues.addAll(found);
+            rows.add(new LayerSummary(i, layer, out, params));
+            total += params;
+            current = out;
+        }
+        checkStructure(spec, issues);
+        checkTraining(spec.training(), issues);
+        return new NetworkSummary(inputShape, rows, total, issues);
+    }
+
+    /** "Conv2D #3". */
+    public static String label(LayerSpec layer, int index) { return layer.typeName() + " #" + (index + 1); }
+
+    private record Result(Shape shape, long params) {}
+
+    private static Shape checkInput(InputSpec input, List<Issue> issues) {
+        if (input instanceof InputSpec.ImageInput img) {
+            if (img.height() < 1 || img.width() < 1 || img.channels() < 1) {
+                issues.add(Issue.error(Issue.NETWORK, "The input image must be at least 1×1 with at least one channel, not "
+                        + img.height() + "×" + img.width() + "×" + img.channels() + "."));
+                return null;
+            }
+        } else if (input instanceof InputSpec.VectorInput vec && vec.features() < 1) {
+            issues.add(Issue.error(Issue.NETWORK, "The input must have at least one feature, not " + vec.features() + "."));
+            return null;
+        }
+        return input.shape();
+    }
+
+    private static void checkSettings(LayerSpec layer, int i, List<Issue> out) {
+        String name = label(layer, i);
+        if (layer instanceof LayerSpec.Dense d) {
+            atLeastOne(out, i, name, "number of units", d.units());
+        } else if (layer instanceof LayerSpec.Output o) {
+            atLeastOne(out, i, name, "number of units", o.units());
+        } else if (layer instanceof LayerSpec.Conv2D c) {
+            atLeastOne(out, i, name, "number of filters", c.filters());
+            atLeastOne(out, i, name, "kernel height", c.kernelHeight());
+            atLeastOne(out, i, name, "kernel width", c.kernelWidth());
+            atLeastOne(out, i, name, "vertical stride", c.strideHeight());
+            atLeastOne(out, i, name, "horizontal stride", c.strideWidth());
+        } else if (layer instanceof LayerSpec.MaxPool p) {
+            checkPool(out, i, name, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
+        } else if (layer instanceof LayerSpec.AvgPool p) {
+            checkPool(out, i, name, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
+        } else if (layer instanceof LayerSpec.Dropout d) {
+            if (!(d.rate() >= 0 && d.rate() < 1)) {
+                out.add(Issue.error(i, name + ": its rate is the fraction of inputs dropped, so it must be at least 0 and below 1, not " + d.rate() + "."));
+            } else if (d.rate() > 0.8) {
+                out.add(Issue.warning(i, name + " drops " + Math.round(d.rate() * 100) + "% of its inputs; the network may struggle to learn. Rates of 0.2 to 0.5 are usual."));
+            }
+        }
+    }
+
+    private static void checkPool(List<Issue> out, int i, String name, int ph, int pw, int sh, int sw) {
+        atLeastOne(out, i, name, "window height", ph);
+        atLeastOne(out, i, name, "window width", pw);
+        atLeastOne(out, i, name, "vertical stride", sh);
+        atLeastOne(out, i, name, "horizontal stride", sw);
+    }
+
+    private static void atLeastOne(List<Issue> out, int i, String name, String what, int value) {
+        if (value < 1) out.add(Issue.error(i, name + ": its " + what + " must be at least 1, not " + value + "."));
+    }
+
+    private static Result infer(LayerSpec layer, int i, Shape in, List<Issue> issues) {
+        String name = label(layer, i);
+        if (layer instanceof LayerSpec.Dense d) return dense(name, i, in, d.units(), issues);
+        if (layer instanceof LayerSpec.Output o) return dense(name, i, in, o.units(), issues);
+        if (layer instanceof LayerSpec.Conv2D c) {
+            if (!(in instanceof Shape.Image img)) return needsImage(name, i, in, issues);
+            Integer h = window(name, i, "kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.padding(), true, issues);
+            Integer w = window(name, i, "kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideWidth(), c.padding(), false, issues);
+            if (h == null || w == null) return new Result(null, 0);
+            long params = (long) c.kernelHeight() * c.kernelWidth() * img.channels() * c.filters() + c.filters();
+            return new Result(new Shape.Image(h, w, c.filters()), params);
+        }
+        if (layer instanceof LayerSpec.MaxPool p) {
+            return pool(name, i, in, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth(), issues);
+        }
+        if (layer instanceof LayerSpec.AvgPool p) {
+            return pool(name, i, in, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth(), issues);
+        }
+        if (layer instanceof LayerSpec.Flatten) {
+            if (in instanceof Shape.Vector) {
+                issues.add(Issue.warning(i, name + " does nothing: its input is already a flat vector of " + in + " values."));
+                return new Result(in, 0);
+            }
+            return new Result(new Shape.Vector(Math.toIntExact(in.size())), 0);
+        }
+        if (layer instanceof LayerSpec.BatchNorm) {
+            long n = in instanceof Shape.Image img ? img.channels() : in.size();
+            // gamma, beta, and the running mean and variance (DL4J and Keras both count all four).
+            return new Result(in, 4 * n);
+        }
+        // Dropout and Activation keep the shape and have no parameters.
+        return new Result(in, 0);
+    }
+
+    private static Result dense(String name, int i, Shape in, int units, List<Issue> issues) {
+        if (in instanceof Shape.Image img) {
+            issues.add(Issue.error(i, name + " needs a flat vector but gets an image of " + img
+                    + ". Add a Flatten layer before it."));
+            return new Result(null, 0);
+        }
+        return new Result(new Shape.Vector(units), in.size() * units + units);
+    }
+
+    private static Result needsImage(String name, int i, Shape in, List<Issue> issues) {
+        issues.add(Issue.error(i, name + " needs an image-shaped input (height×width×channels) but gets a flat vector of "
+                + in + " values. Move it before any Flatten or Dense layer."));
+        return new Result(null, 0);
+    }
+
+    private static Result pool(String name, int i, Shape in, int ph, int pw, int sh, int sw, List<Issue> issues) {
+        if (!(in instanceof Shape.Image img)) return needsImage(name, i, in, issues);
+        Integer h = window(name, i, "pooling window", img, ph, pw, sh, Padding.VALID, true, issues);
+        Integer w = window(name, i, "pooling window", img, ph, pw, sw, Padding.VALID, false, issues);
+        if (h == null || w == null) return new Result(null, 0);
+        return new Result(new Shape.Image(h, w, img.channels()), 0);
+    }
+
+    /**
+     * Output size along one axis, or null after reporting why there is none. Reports a too-large window
+     * once, on the height pass, naming both dimensions ("its 5×5 kernel is larger than its 3×3 input").
+     */
+    private static Integer window(String name, int i, String what, Shape.Image in, int kh, int kw, int stride,
+                                  Padding padding, boolean vertical, List<Issue> issues) {
+        int size = vertical ? in.height() : in.width();
+        int k = vertical ? kh : kw;
+        if (padding == Padding.SAME) return (size + stride - 1) / stride;
+        if (k > size) {
+            if (vertical || kh <= in.height()) {
+                issues.add(Issue.error(i, name + ": its " + kh + "×" + kw + " " + what + " is larger than its "
+                        + in.height() + "×" + in.width() + " input. Use a smaller " + what
+                        + ", remove a pooling layer before it, or use 'same' padding."));
+            }
+            return null;
+        }
+        return (size - k) / stride + 1;
+    }
+
+    private static void checkStructure(NetworkSpec spec, List<Issue> issues) {
+        List<LayerSpec> layers = spec.layers();
+        if (layers.isEmpty()) {
+            issues.add(Issue.error(Issue.NETWORK, "The network has no layers. Add at least an Output layer."));
+            return;
+        }
+        for (int i = 0; i < layers.size() - 1; i++) {
+            if (layers.get(i) instanceof LayerSpec.Output) {
+                issues.add(Issue.error(i, label(layers.get(i), i) + " is not the last layer. An Output layer must come last; use Dense for hidden layers."));
+            }
+        }
+        int last = layers.size() - 1;
+        LayerSpec end = layers.get(last);
+        if (!(end instanceof LayerSpec.Output out)) {
+            issues.add(Issue.error(last, "The network must end with an Output layer, but it ends with " + label(end, last) + "."));
+            return;
+        }
+        Loss loss = spec.training().loss();
+        if (loss == Loss.CROSS_ENTROPY && out.activation() != Activation.SOFTMAX) {
+            issues.add(Issue.warning(last, label(end, last) + " uses " + out.activation().id()
+                    + " with the cross-entropy loss; for classifying into classes use softmax."));
+        }
+        if (out.activation() == Activation.SOFTMAX && out.units() == 1) {
+            issues.add(Issue.error(last, label(end, last) + " has a single unit with softmax, which always outputs 1. Use one unit per class."));
+        }
+        if (loss == Loss.MSE && out.activation() == Activation.SOFTMAX) {
+            issues.add(Issue.warning(last, label(end, last) + " uses softmax with the mean squared error loss; for classification use cross-entropy, for regression an identity activation."));
+        }
+    }
+
+    private static void checkTraining(TrainingConfig t, List<Issue> issues) {
+        if (!(t.learningRate() > 0) || Double.isInfinite(t.learningRate())) {
+            issues.add(Issue.error(Issue.NETWORK, "The learning rate must be above 0, not " + t.learningRate() + "."));
+        } else if (t.learningRate() > 1) {
+            issues.add(Issue.warning(Issue.NETWORK, "A learning rate of " + t.learningRate()
+                    + " is very high; training will probably diverge. Try 0.001 for Adam or 0.01 for SGD."));
+        }
+        if (t.batchSize() < 1) issues.add(Issue.error(Issue.NETWORK, "The batch size must be at least 1, not " + t.batchSize() + "."));
+        if (t.epochs() < 1) issues.add(Issue.error(Issue.NETWORK, "The number of epochs must be at least 1, not " + t.epochs() + "."));
+    }
+}

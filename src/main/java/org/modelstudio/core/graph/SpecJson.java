@@ -1,0 +1,347 @@
+package org.modelstudio.core.graph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads and writes network specs as versioned JSON. Reading checks every field and names the one that is
+ * wrong ("layers[2].filters: expected a whole number, found \"abc\"") instead of throwing a parser trace.
+ */
+public final class SpecJson {
+
+    public static final String FORMAT = "model-studio/network";
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SpecJson() {}
+
+    // ---------------------------------------------------------------- writing
+
+    public static String write(NetworkSpec spec) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("name", spec.name());
+        if (!spec.description().isEmpty()) root.put("description", spec.description());
+        ObjectNode input = root.putObject("input");
+        if (spec.input() instanceof InputSpec.ImageInput img) {
+            input.put("type", "image").put("height", img.height()).put("width", img.width()).put("channels", img.channels());
+        } else if (spec.input() instanceof InputSpec.VectorInput vec) {
+            input.put("type", "vector").put("features", vec.features());
+        }
+        ArrayNode layers = root.putArray("layers");
+        for (LayerSpec layer : spec.layers()) layers.add(writeLayer(layer));
+        TrainingConfig t = spec.training();
+        root.putObject("training")
+                .put("optimizer", t.optimizer().id())
+                .put("learningRate", t.learningRate())
+                .put("batchSize", t.batchSize())
+                .put("epochs", t.epochs())
+                .put("seed", t.seed())
+                .put("loss", t.loss().id());
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot happen for a tree of plain values", e);
+        }
+    }
+
+    /** Writes atomically: to a temporary file beside the target, then moved into place. */
+    public static void write(NetworkSpec spec, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, write(spec), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static ObjectNode writeLayer(LayerSpec layer) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("type", typeId(layer));
+        if (layer instanceof LayerSpec.Dense d) {
+            n.put("units", d.units()).put("activation", d.activation().id()).put("init", d.init().id());
+        } else if (layer instanceof LayerSpec.Output o) {
+            n.put("units", o.units()).put("activation", o.activation().id()).put("init", o.init().id());
+        } else if (layer instanceof LayerSpec.Conv2D c) {
+            n.put("filters", c.filters());
+            n.putArray("kernel").add(c.kernelHeight()).add(c.kernelWidth());
+            n.putArray("stride").add(c.strideHeight()).add(c.strideWidth());
+            n.put("padding", c.padding().id()).put("activation", c.activation().id()).put("init", c.init().id());
+        } else if (layer instanceof LayerSpec.MaxPool p) {
+            n.putArray("pool").add(p.poolHeight()).add(p.poolWidth());
+            n.putArray("stride").add(p.strideHeight()).add(p.strideWidth());
+        } else if (layer instanceof LayerSpec.AvgPool p) {
+            n.putArray("pool").add(p.poolHeight()).add(p.poolWidth());
+            n.putArray("stride").add(p.strideHeight()).add(p.strideWidth());
+        } else if (layer instanceof LayerSpec.Dropout d) {
+            n.put("rate", d.rate());
+        } else if (layer instanceof LayerSpec.ActivationLayer a) {
+            n.put("activation", a.activation().id());
+        }
+        return n;
+    }
+
+    /** The id a layer type has in spec files ("conv2d"). */
+    public static String typeId(LayerSpec layer) {
+        return layer.typeName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public static NetworkSpec read(Path file) throws SpecFormatException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SpecFormatException(file + ": not a text file (it is not UTF-8)");
+        } catch (IOException e) {
+            throw new SpecFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        try {
+            return read(text);
+        } catch (SpecFormatException e) {
+            throw new SpecFormatException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static NetworkSpec read(String json) throws SpecFormatException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new SpecFormatException("not valid JSON" + (loc != null ? " at line " + loc.getLineNr()
+                    + ", column " + loc.getColumnNr() : "") + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) throw new SpecFormatException("expected a JSON object describing a network");
+        Node r = new Node(root, "");
+        String format = r.optText("format", FORMAT);
+        if (!FORMAT.equals(format)) {
+            throw new SpecFormatException("format: this is a \"" + format + "\" file, not a network spec (\"" + FORMAT + "\")");
+        }
+        int version = r.optInt("version", VERSION);
+        if (version > VERSION) {
+            throw new SpecFormatException("version: written by a newer Model Studio (format version " + version
+                    + "); this version reads up to " + VERSION + ". Nothing was changed in the file.");
+        }
+        if (version < 1) throw new SpecFormatException("version: must be 1 or more, found " + version);
+        r.allowOnly("format", "version", "name", "description", "input", "layers", "training");
+        String name = r.optText("name", "Untitled network");
+        String description = r.optText("description", "");
+        InputSpec input = readInput(r.object("input"));
+        Node layersNode = r.array("layers");
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int i = 0; i < layersNode.json.size(); i++) {
+            layers.add(readLayer(layersNode.element(i)));
+        }
+        TrainingConfig training = r.has("training") ? readTraining(r.object("training")) : TrainingConfig.defaults();
+        return new NetworkSpec(name, description, input, layers, training);
+    }
+
+    private static InputSpec readInput(Node n) throws SpecFormatException {
+        String type = n.text("type");
+        switch (type) {
+            case "image" -> {
+                n.allowOnly("type", "height", "width", "channels");
+                return new InputSpec.ImageInput(n.integer("height"), n.integer("width"), n.optInt("channels", 1));
+            }
+            case "vector" -> {
+                n.allowOnly("type", "features");
+                return new InputSpec.VectorInput(n.integer("features"));
+            }
+            default -> throw new SpecFormatException(n.path("type") + ": \"" + type + "\" is not an input type; use \"image\" or \"vector\"");
+        }
+    }
+
+    private static final String LAYER_TYPES = "dense, conv2d, maxpool, avgpool, flatten, dropout, batchnorm, activation, output";
+
+    private static LayerSpec readLayer(Node n) throws SpecFormatException {
+        String type = n.text("type").toLowerCase(java.util.Locale.ROOT);
+        switch (type) {
+            case "dense" -> {
+                n.allowOnly("type", "units", "activation", "init");
+                Activation act = n.optEnum("activation", Activation::fromId, Activation.RELU);
+                return new LayerSpec.Dense(n.integer("units"), act, n.optEnum("init", WeightInit::fromId, LayerSpec.defaultInit(act)));
+            }
+            case "output" -> {
+                n.allowOnly("type", "units", "activation", "init");
+                return new LayerSpec.Output(n.integer("units"), n.optEnum("activation", Activation::fromId, Activation.SOFTMAX),
+                        n.optEnum("init", WeightInit::fromId, WeightInit.XAVIER));
+            }
+            case "conv2d" -> {
+                n.allowOnly("type", "filters", "kernel", "stride", "padding", "activation", "init");
+                int[] k = n.pair("kernel", null);
+                int[] s = n.pair("stride", new int[] {1, 1});
+                Activation act = n.optEnum("activation", Activation::fromId, Activation.RELU);
+                return new LayerSpec.Conv2D(n.integer("filters"), k[0], k[1], s[0], s[1],
+                        n.optEnum("padding", Padding::fromId, Padding.VALID), act,
+                        n.optEnum("init", WeightInit::fromId, LayerSpec.defaultInit(act)));
+            }
+            case "maxpool", "avgpool" -> {
+                n.allowOnly("type", "pool", "stride");
+                int[] p = n.pair("pool", new int[] {2, 2});
+                int[] s = n.pair("stride", p);
+                return type.equals("maxpool") ? new LayerSpec.MaxPool(p[0], p[1], s[0], s[1])
+                        : new LayerSpec.AvgPool(p[0], p[1], s[0], s[1]);
+            }
+            case "flatten" -> {
+                n.allowOnly("type");
+                return new LayerSpec.Flatten();
+            }
+            case "batchnorm" -> {
+                n.allowOnly("type");
+                return new LayerSpec.BatchNorm();
+            }
+            case "dropout" -> {
+                n.allowOnly("type", "rate");
+                return new LayerSpec.Dropout(n.number("rate"));
+            }
+            case "activation" -> {
+                n.allowOnly("type", "activation");
+                return new LayerSpec.ActivationLayer(n.enumValue("activation", Activation::fromId));
+            }
+            default -> throw new SpecFormatException(n.path("type") + ": \"" + type + "\" is not a layer type; known types are " + LAYER_TYPES);
+        }
+    }
+
+    private static TrainingConfig readTraining(Node n) throws SpecFormatException {
+        n.allowOnly("optimizer", "learningRate", "batchSize", "epochs", "seed", "loss");
+        TrainingConfig d = TrainingConfig.defaults();
+        return new TrainingConfig(
+                n.optEnum("optimizer", Optimizer::fromId, d.optimizer()),
+                n.has("learningRate") ? n.number("learningRate") : d.learningRate(),
+                n.optInt("batchSize", d.batchSize()),
+                n.optInt("epochs", d.epochs()),
+                n.has("seed") ? n.longValue("seed") : d.seed(),
+                n.optEnum("loss", Loss::fromId, d.loss()));
+    }
+
+    /** A JSON node with its path, so every error can name the field. */
+    private record Node(JsonNode json, String where) {
+
+        String path(String field) { return where.isEmpty() ? field : where + "." + field; }
+
+        boolean has(String field) { return json.has(field) && !json.get(field).isNull(); }
+
+        JsonNode get(String field) throws SpecFormatException {
+            if (!has(field)) throw new SpecFormatException(path(field) + ": missing");
+            return json.get(field);
+        }
+
+        void allowOnly(String... fields) throws SpecFormatException {
+            Set<String> allowed = Set.of(fields);
+            for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!allowed.contains(f)) {
+                    throw new SpecFormatException(path(f) + ": unknown field; expected one of " + String.join(", ", fields));
+                }
+            }
+        }
+
+        Node object(String field) throws SpecFormatException {
+            JsonNode v = get(field);
+            if (!v.isObject()) throw new SpecFormatException(path(field) + ": expected an object, found " + show(v));
+            return new Node(v, path(field));
+        }
+
+        Node array(String field) throws SpecFormatException {
+            JsonNode v = get(field);
+            if (!v.isArray()) throw new SpecFormatException(path(field) + ": expected a list, found " + show(v));
+            return new Node(v, path(field));
+        }
+
+        Node element(int i) throws SpecFormatException {
+            JsonNode v = json.get(i);
+            String p = where + "[" + i + "]";
+            if (!v.isObject()) throw new SpecFormatException(p + ": expected a layer object, found " + show(v));
+            return new Node(v, p);
+        }
+
+        String text(String field) throws SpecFormatException {
+            JsonNode v = get(field);
+            if (!v.isTextual()) throw new SpecFormatException(path(field) + ": expected text, found " + show(v));
+            return v.asText();
+        }
+
+        String optText(String field, String fallback) throws SpecFormatException {
+            return has(field) ? text(field) : fallback;
+        }
+
+        int integer(String field) throws SpecFormatException {
+            JsonNode v = get(field);
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw new SpecFormatException(path(field) + ": expected a whole number, found " + show(v));
+            }
+            return v.intValue();
+        }
+
+        long longValue(String field) throws SpecFormatException {
+            JsonNode v = get(field);
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw new SpecFormatException(path(field) + ": expected a whole number, found " + show(v));
+            }
+            return v.longValue();
+        }
+
+        int optInt(String field, int fallback) throws SpecFormatException {
+            return has(field) ? integer(field) : fallback;
+        }
+
+        double number(String field) throws SpecFormatException {
+            JsonNode v = get(field);
+            if (!v.isNumber()) throw new SpecFormatException(path(field) + ": expected a number, found " + show(v));
+            return v.doubleValue();
+        }
+
+        int[] pair(String field, int[] fallback) throws SpecFormatException {
+            if (!has(field)) {
+                if (fallback == null) throw new SpecFormatException(path(field) + ": missing");
+                return fallback;
+            }
+            JsonNode v = json.get(field);
+            if (v.isIntegralNumber() && v.canConvertToInt()) return new int[] {v.intValue(), v.intValue()};
+            if (v.isArray() && v.size() == 2 && v.get(0).isIntegralNumber() && v.get(1).isIntegralNumber()) {
+                return new int[] {v.get(0).intValue(), v.get(1).intValue()};
+            }
+            throw new SpecFormatException(path(field) + ": expected a whole number or [height, width], found " + show(v));
+        }
+
+        <E> E enumValue(String field, Function<String, E> parse) throws SpecFormatException {
+            String t = text(field);
+            try {
+                return parse.apply(t);
+            } catch (IllegalArgumentException e) {
+                throw new SpecFormatException(path(field) + ": " + e.getMessage());
+            }
+        }
+
+        <E> E optEnum(String field, Function<String, E> parse, E fallback) throws SpecFormatException {
+            return has(field) ? enumValue(field, parse) : fallback;
+        }
+
+        private static String show(JsonNode v) {
+            String s = v.toString();
+            return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.modelstudio.engine;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.graph.NetworkSpec;
+
+import java.util.List;
+
+/**
+ * A network with its weights, the spec it was built from, its class labels and how its inputs are prepared.
+ * The UI and CLI hold it as an opaque handle; only the engine looks inside ({@link #network()}).
+ */
+public final class TrainedModel {
+    private final NetworkSpec spec;
+    private final List<String> labels;
+    private final ImagePreprocessing preprocessing;
+    private final MultiLayerNetwork network;
+
+    public TrainedModel(NetworkSpec spec, List<String> labels, ImagePreprocessing preprocessing, MultiLayerNetwork network) {
+        this.spec = spec;
+        this.labels = List.copyOf(labels);
+        this.preprocessing = preprocessing;
+        this.network = network;
+    }
+
+    public NetworkSpec spec() { return spec; }
+
+    public List<String> labels() { return labels; }
+
+    /** How raw images are turned into inputs; null for models that take feature vectors. */
+    public ImagePreprocessing preprocessing() { return preprocessing; }
+
+    public long parameterCount() { return network.numParams(); }
+
+    /** For the engine only: the DL4J network. */
+    public MultiLayerNetwork network() { return network; }
+}

@@ -1,0 +1,172 @@
+package org.modelstudio.engine.compile;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.LayerSummary;
+import org.modelstudio.core.graph.Loss;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.NetworkSummary;
+import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.graph.WeightInit;
+import org.modelstudio.engine.InvalidNetworkException;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Spec → DL4J configuration. Flatten has no DL4J layer of its own: it becomes an explicit
+ * CnnToFeedForward preprocessor on the next layer, so that (for instance) a BatchNorm after a Flatten
+ * normalises per feature exactly as core's shape inference says.
+ */
+public final class NetworkCompiler {
+
+    private NetworkCompiler() {}
+
+    /** A compiled configuration and, for each spec layer, the index of its DL4J layer (-1 for Flatten). */
+    public record Compiled(MultiLayerConfiguration configuration, int[] dl4jLayerOf, InputType inputType) {}
+
+    public static Compiled compile(NetworkSpec spec) throws InvalidNetworkException {
+        NetworkSummary summary = ShapeInference.analyse(spec);
+        if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
+
+        TrainingConfig t = spec.training();
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(t.seed())
+                .updater(updater(t))
+                .list();
+        int[] dl4jIndex = new int[spec.layers().size()];
+        int next = 0;
+        Shape pendingFlatten = null;
+        Shape current = summary.inputShape();
+        for (LayerSummary row : summary.layers()) {
+            LayerSpec layer = row.layer();
+            if (layer instanceof LayerSpec.Flatten) {
+                dl4jIndex[row.index()] = -1;
+                if (current instanceof Shape.Image img && pendingFlatten == null) pendingFlatten = img;
+                current = row.outputShape();
+                continue;
+            }
+            if (pendingFlatten instanceof Shape.Image img) {
+                list.inputPreProcessor(next, new CnnToFeedForwardPreProcessor(img.height(), img.width(), img.channels()));
+                pendingFlatten = null;
+            }
+            list.layer(next, toDl4j(layer, t.loss()));
+            dl4jIndex[row.index()] = next++;
+            current = row.outputShape();
+        }
+        InputType inputType = inputType(spec.input());
+        list.setInputType(inputType);
+        return new Compiled(list.build(), dl4jIndex, inputType);
+    }
+
+    public static InputType inputType(InputSpec input) {
+        if (input instanceof InputSpec.ImageInput img) return InputType.convolutional(img.height(), img.width(), img.channels());
+        return InputType.feedForward(((InputSpec.VectorInput) input).features());
+    }
+
+    static IUpdater updater(TrainingConfig t) {
+        double lr = t.learningRate();
+        return switch (t.optimizer()) {
+            case ADAM -> new Adam(lr);
+            case SGD -> new Sgd(lr);
+            case NESTEROV -> new Nesterovs(lr, 0.9);
+            case RMSPROP -> new RmsProp(lr);
+        };
+    }
+
+    private static Layer toDl4j(LayerSpec layer, Loss loss) {
+        if (layer instanceof LayerSpec.Dense d) {
+            return new DenseLayer.Builder().nOut(d.units()).activation(activation(d.activation()))
+                    .weightInit(init(d.init())).build();
+        }
+        if (layer instanceof LayerSpec.Output o) {
+            return new OutputLayer.Builder(lossFunction(loss)).nOut(o.units()).activation(activation(o.activation()))
+                    .weightInit(init(o.init())).build();
+        }
+        if (layer instanceof LayerSpec.Conv2D c) {
+            return new ConvolutionLayer.Builder(c.kernelHeight(), c.kernelWidth())
+                    .stride(c.strideHeight(), c.strideWidth())
+                    .convolutionMode(c.padding() == Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate)
+                    .nOut(c.filters()).activation(activation(c.activation())).weightInit(init(c.init())).build();
+        }
+        if (layer instanceof LayerSpec.MaxPool p) {
+            return new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(p.poolHeight(), p.poolWidth())
+                    .stride(p.strideHeight(), p.strideWidth()).convolutionMode(ConvolutionMode.Truncate).build();
+        }
+        if (layer instanceof LayerSpec.AvgPool p) {
+            return new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(p.poolHeight(), p.poolWidth())
+                    .stride(p.strideHeight(), p.strideWidth()).convolutionMode(ConvolutionMode.Truncate).build();
+        }
+        if (layer instanceof LayerSpec.Dropout d) {
+            // DL4J's argument is the probability of *keeping* an input; ours is the fraction dropped.
+            return new DropoutLayer.Builder(1.0 - d.rate()).build();
+        }
+        if (layer instanceof LayerSpec.BatchNorm) {
+            return new BatchNormalization.Builder().build();
+        }
+        if (layer instanceof LayerSpec.ActivationLayer a) {
+            return new ActivationLayer.Builder().activation(activation(a.activation())).build();
+        }
+        throw new IllegalArgumentException("no DL4J layer for " + layer.typeName());
+    }
+
+    static org.nd4j.linalg.activations.Activation activation(Activation a) {
+        return switch (a) {
+            case RELU -> org.nd4j.linalg.activations.Activation.RELU;
+            case LEAKY_RELU -> org.nd4j.linalg.activations.Activation.LEAKYRELU;
+            case ELU -> org.nd4j.linalg.activations.Activation.ELU;
+            case SIGMOID -> org.nd4j.linalg.activations.Activation.SIGMOID;
+            case TANH -> org.nd4j.linalg.activations.Activation.TANH;
+            case SOFTMAX -> org.nd4j.linalg.activations.Activation.SOFTMAX;
+            case IDENTITY -> org.nd4j.linalg.activations.Activation.IDENTITY;
+        };
+    }
+
+    static org.deeplearning4j.nn.weights.WeightInit init(WeightInit w) {
+        return switch (w) {
+            case XAVIER -> org.deeplearning4j.nn.weights.WeightInit.XAVIER;
+            case HE -> org.deeplearning4j.nn.weights.WeightInit.RELU;
+            case UNIFORM -> org.deeplearning4j.nn.weights.WeightInit.UNIFORM;
+            case ZERO -> org.deeplearning4j.nn.weights.WeightInit.ZERO;
+        };
+    }
+
+    static LossFunctions.LossFunction lossFunction(Loss loss) {
+        return switch (loss) {
+            case CROSS_ENTROPY -> LossFunctions.LossFunction.MCXENT;
+            case MSE -> LossFunctions.LossFunction.MSE;
+            case BINARY_CROSS_ENTROPY -> LossFunctions.LossFunction.XENT;
+        };
+    }
+
+    /** The spec layers that have a DL4J layer, for parity checks. */
+    public static List<Integer> compiledLayers(Compiled c) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < c.dl4jLayerOf().length; i++) if (c.dl4jLayerOf()[i] >= 0) out.add(i);
+        return out;
+    }
+}

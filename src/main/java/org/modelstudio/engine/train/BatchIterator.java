@@ -1,0 +1,119 @@
+package org.modelstudio.engine.train;
+
+import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.graph.Shape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+
+/**
+ * Serves {@link LabeledData} as DL4J mini-batches, in a new seeded order each epoch. Batches are built when
+ * asked for, so only one batch at a time exists as a native array. Images become NCHW tensors.
+ */
+public final class BatchIterator implements DataSetIterator {
+    private static final long serialVersionUID = 1L;
+
+    private final transient LabeledData data;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final transient Random random;
+    private final int[] order;
+    private int cursor;
+
+    public BatchIterator(LabeledData data, int batchSize, long seed, boolean shuffle) {
+        this.data = data;
+        this.batchSize = batchSize;
+        this.shuffle = shuffle;
+        this.random = new Random(seed);
+        this.order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        reset();
+    }
+
+    /** The examples {@code from..to} (exclusive) of {@code data}, in order, as one DataSet. */
+    public static DataSet slice(LabeledData data, int from, int to) {
+        int[] idx = new int[to - from];
+        for (int i = 0; i < idx.length; i++) idx[i] = from + i;
+        return build(data, idx, 0, idx.length);
+    }
+
+    /** Features of one or more examples as a network input (NCHW for images). */
+    public static INDArray features(Shape shape, float[][] examples) {
+        int size = Math.toIntExact(shape.size());
+        float[] flat = new float[examples.length * size];
+        for (int i = 0; i < examples.length; i++) System.arraycopy(examples[i], 0, flat, i * size, size);
+        return Nd4j.create(flat, shapeOf(shape, examples.length), DataType.FLOAT);
+    }
+
+    private static long[] shapeOf(Shape shape, int n) {
+        if (shape instanceof Shape.Image img) return new long[] {n, img.channels(), img.height(), img.width()};
+        return new long[] {n, shape.size()};
+    }
+
+    private static DataSet build(LabeledData data, int[] idx, int from, int to) {
+        int n = to - from;
+        int size = Math.toIntExact(data.exampleShape().size());
+        int classes = data.classCount();
+        float[] x = new float[n * size];
+        float[] y = new float[n * classes];
+        for (int i = 0; i < n; i++) {
+            int e = idx[from + i];
+            System.arraycopy(data.features()[e], 0, x, i * size, size);
+            y[i * classes + data.labels()[e]] = 1f;
+        }
+        INDArray features = Nd4j.create(x, shapeOf(data.exampleShape(), n), DataType.FLOAT);
+        INDArray labels = Nd4j.create(y, new long[] {n, classes}, DataType.FLOAT);
+        return new DataSet(features, labels);
+    }
+
+    @Override public boolean hasNext() { return cursor < order.length; }
+
+    @Override public DataSet next() { return next(batchSize); }
+
+    @Override public DataSet next(int num) {
+        if (!hasNext()) throw new NoSuchElementException();
+        int to = Math.min(order.length, cursor + num);
+        DataSet ds = build(data, order, cursor, to);
+        cursor = to;
+        return ds;
+    }
+
+    @Override public void reset() {
+        cursor = 0;
+        if (shuffle) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+    }
+
+    public int batchesPerEpoch() { return (order.length + batchSize - 1) / batchSize; }
+
+    @Override public int inputColumns() { return Math.toIntExact(data.exampleShape().size()); }
+
+    @Override public int totalOutcomes() { return data.classCount(); }
+
+    @Override public boolean resetSupported() { return true; }
+
+    @Override public boolean asyncSupported() { return true; }
+
+    @Override public int batch() { return batchSize; }
+
+    @Override public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        throw new UnsupportedOperationException("inputs are prepared when the data is loaded");
+    }
+
+    @Override public DataSetPreProcessor getPreProcessor() { return null; }
+
+    @Override public List<String> getLabels() { return data.classes(); }
+}

@@ -1,0 +1,190 @@
+package org.modelstudio.engine.train;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.TrainingEvent;
+import org.modelstudio.core.events.TrainingEventSink;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.compile.NetworkCompiler;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains a spec on labelled data, reporting {@link TrainingEvent}s to a sink on the calling thread and
+ * stopping between batches when the cancel token is set. The loop is DL4J's own {@code fit(iterator)} per
+ * epoch, so the studio adds only a listener and a cancellation check to what bare DL4J does.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    /** Training accuracy is estimated on this many training examples per epoch (cost ≈ 1–2 % of an epoch). */
+    public static final int TRAIN_ACCURACY_SAMPLE = 500;
+
+    private Trainer() {}
+
+    public static TrainingResult train(NetworkSpec spec, LabeledData train, LabeledData validation,
+                                       TrainingEventSink sink, CancelToken cancel) throws InvalidNetworkException {
+        checkData(spec, train);
+        if (validation != null) checkData(spec, validation);
+        NetworkCompiler.Compiled compiled = NetworkCompiler.compile(spec);
+        MultiLayerNetwork net = new MultiLayerNetwork(compiled.configuration());
+        net.init();
+        ImagePreprocessing prep = spec.input() instanceof InputSpec.ImageInput img ? ImagePreprocessing.forInput(img) : null;
+        TrainedModel model = new TrainedModel(spec, train.classes(), prep, net);
+        return run(model, train, validation, spec.training().epochs(), sink, cancel);
+    }
+
+    /** Trains {@code model} further (its weights change in place). */
+    public static TrainingResult run(TrainedModel model, LabeledData train, LabeledData validation, int epochs,
+                                     TrainingEventSink sink, CancelToken cancel) {
+        NetworkSpec spec = model.spec();
+        MultiLayerNetwork net = model.network();
+        long seed = spec.training().seed();
+        BatchIterator batches = new BatchIterator(train, spec.training().batchSize(), seed, true);
+        LabeledData accuracySample = train.size() <= TRAIN_ACCURACY_SAMPLE ? train
+                : train.split(TRAIN_ACCURACY_SAMPLE / (double) train.size(), seed + 1).second();
+        Bridge bridge = new Bridge(sink, cancel, spec.training().learningRate());
+        net.setListeners(bridge);
+        List<TrainingEvent.EpochEvaluated> history = new ArrayList<>();
+        long start = System.nanoTime();
+        sink.accept(new TrainingEvent.Started(epochs, batches.batchesPerEpoch(), train.size(),
+                validation == null ? 0 : validation.size()));
+        try {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                bridge.startEpoch(epoch);
+                long t0 = System.nanoTime();
+                batches.reset();
+                net.fit(new StopWhenCancelled(batches, cancel));
+                long trainNanos = System.nanoTime() - t0;
+                if (bridge.divergence != null) return fail(model, history, bridge.divergence, start, sink);
+                if (cancel.isCancelled()) {
+                    long ms = millisSince(start);
+                    sink.accept(new TrainingEvent.Cancelled(history.size(), ms));
+                    return new TrainingResult(model, history, TrainingResult.Outcome.CANCELLED, null, ms);
+                }
+                Metrics.LossAccuracy trainAcc = Metrics.measure(net, accuracySample, spec.training().loss());
+                Metrics.LossAccuracy val = Metrics.measure(net, validation, spec.training().loss());
+                TrainingEvent.EpochEvaluated ev = new TrainingEvent.EpochEvaluated(epoch, bridge.meanLoss(),
+                        trainAcc.accuracy(), val.loss(), val.accuracy(), train.size() / (trainNanos / 1e9), millisSince(start));
+                history.add(ev);
+                sink.accept(ev);
+            }
+        } catch (OutOfMemoryError e) {
+            return fail(model, history, "The computer ran out of memory while training. Use a smaller batch size, "
+                    + "fewer filters or units, or smaller images.", start, sink);
+        } catch (RuntimeException e) {
+            LOG.error("Training failed", e);
+            return fail(model, history, "Training stopped with an error: " + e.getMessage(), start, sink);
+        } finally {
+            net.setListeners(List.of());
+        }
+        long ms = millisSince(start);
+        sink.accept(new TrainingEvent.Finished(history.size(), ms));
+        return new TrainingResult(model, history, TrainingResult.Outcome.FINISHED, null, ms);
+    }
+
+    /** The data must match the network's input and output before anything is built. */
+    static void checkData(NetworkSpec spec, LabeledData data) throws InvalidNetworkException {
+        Shape expected = spec.input().shape();
+        if (!expected.equals(data.exampleShape())) {
+            throw new InvalidNetworkException("The network takes inputs of " + expected + " but the data has examples of "
+                    + data.exampleShape() + ". Change the network's input to " + data.exampleShape() + ".");
+        }
+        int units = spec.outputUnits();
+        if (units != data.classCount()) {
+            throw new InvalidNetworkException("The Output layer has " + units + " units but the data has "
+                    + data.classCount() + " classes (" + String.join(", ", data.classes()) + "). Set the Output layer's units to "
+                    + data.classCount() + ".");
+        }
+        if (data.size() == 0) throw new InvalidNetworkException("The data has no examples.");
+    }
+
+    private static TrainingResult fail(TrainedModel model, List<TrainingEvent.EpochEvaluated> history, String why,
+                                       long start, TrainingEventSink sink) {
+        sink.accept(new TrainingEvent.Failed(why));
+        return new TrainingResult(model, history, TrainingResult.Outcome.FAILED, why, millisSince(start));
+    }
+
+    private static long millisSince(long startNanos) { return (System.nanoTime() - startNanos) / 1_000_000; }
+
+    /** DL4J listener → training events; stops the epoch when the loss stops being a number. */
+    private static final class Bridge extends BaseTrainingListener {
+        private final TrainingEventSink sink;
+        private final CancelToken cancel;
+        private final double learningRate;
+        private int epoch;
+        private int batch;
+        private long iteration;
+        private double lossSum;
+        private volatile String divergence;
+
+        Bridge(TrainingEventSink sink, CancelToken cancel, double learningRate) {
+            this.sink = sink;
+            this.cancel = cancel;
+            this.learningRate = learningRate;
+        }
+
+        void startEpoch(int e) {
+            epoch = e;
+            batch = 0;
+            lossSum = 0;
+        }
+
+        double meanLoss() { return batch == 0 ? Double.NaN : lossSum / batch; }
+
+        @Override public void iterationDone(Model model, int dl4jIteration, int dl4jEpoch) {
+            double loss = model.score();
+            batch++;
+            if (!Double.isFinite(loss) && divergence == null) {
+                divergence = String.format(Locale.ROOT, "The loss became %s in epoch %d, batch %d: training diverged. "
+                        + "The learning rate (%s) is probably too high; try one ten times smaller "
+                        + "(0.001 suits Adam), or add BatchNorm layers.", Double.isNaN(loss) ? "NaN (not a number)" : "infinite",
+                        epoch, batch, learningRate);
+                cancel.cancel();
+            }
+            lossSum += loss;
+            sink.accept(new TrainingEvent.BatchScored(epoch, batch, iteration++, loss));
+        }
+    }
+
+    /** Ends the epoch early once the user cancels; DL4J's fit loop asks hasNext() between batches. */
+    private static final class StopWhenCancelled implements DataSetIterator {
+        private static final long serialVersionUID = 1L;
+        private final BatchIterator inner;
+        private final transient CancelToken cancel;
+
+        StopWhenCancelled(BatchIterator inner, CancelToken cancel) {
+            this.inner = inner;
+            this.cancel = cancel;
+        }
+
+        @Override public boolean hasNext() { return !cancel.isCancelled() && inner.hasNext(); }
+        @Override public DataSet next() { return inner.next(); }
+        @Override public DataSet next(int num) { return inner.next(num); }
+        @Override public int inputColumns() { return inner.inputColumns(); }
+        @Override public int totalOutcomes() { return inner.totalOutcomes(); }
+        @Override public boolean resetSupported() { return false; }
+        // Synchronous, so that cancellation takes effect before the next batch, not after a prefetch queue.
+        @Override public boolean asyncSupported() { return false; }
+        @Override public void reset() { throw new UnsupportedOperationException("reset the inner iterator"); }
+        @Override public int batch() { return inner.batch(); }
+        @Override public void setPreProcessor(DataSetPreProcessor p) { inner.setPreProcessor(p); }
+        @Override public DataSetPreProcessor getPreProcessor() { return null; }
+        @Override public List<String> getLabels() { return inner.getLabels(); }
+    }
+}

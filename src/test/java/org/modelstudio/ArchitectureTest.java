@@ -1,0 +1,45 @@
+package org.modelstudio;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The one-way package arrows: ui → engine → core, cli → engine → core; DL4J only in engine. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.modelstudio");
+    }
+
+    @Test void coreIsPlainJava() {
+        noClasses().that().resideInAPackage("org.modelstudio.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.deeplearning4j..", "org.nd4j..",
+                        "org.datavec..", "org.bytedeco..", "org.modelstudio.engine..", "org.modelstudio.ui..", "org.modelstudio.cli..")
+                .check(classes);
+    }
+
+    @Test void onlyEngineSeesDl4j() {
+        noClasses().that().resideOutsideOfPackage("org.modelstudio.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.datavec..", "org.bytedeco..")
+                .check(classes);
+    }
+
+    @Test void engineKnowsNoUiOrCli() {
+        noClasses().that().resideInAPackage("org.modelstudio.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.modelstudio.ui..", "org.modelstudio.cli..")
+                .check(classes);
+    }
+
+    @Test void uiAndCliDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("org.modelstudio.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.modelstudio.cli..").check(classes);
+        noClasses().that().resideInAPackage("org.modelstudio.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.modelstudio.ui..", "javafx..").check(classes);
+    }
+}

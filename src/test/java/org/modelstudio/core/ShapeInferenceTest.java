@@ -1,0 +1,109 @@
+package org.modelstudio.core;
+
+import org.junit.jupiter.api.Test;
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.Issue;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.NetworkSummary;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.core.graph.TrainingConfig;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShapeInferenceTest {
+
+    private static NetworkSpec image(int h, int w, int c, LayerSpec... layers) {
+        return new NetworkSpec("t", "", new InputSpec.ImageInput(h, w, c), List.of(layers), TrainingConfig.defaults());
+    }
+
+    @Test void smallCnnShapesAndCountsMatchKerasSummary() {
+        NetworkSummary s = ShapeInference.analyse(SampleData.spec("small-cnn.json"));
+        assertFalse(s.hasErrors(), s.issues().toString());
+        List<String> shapes = s.layers().stream().map(l -> l.outputShape().toString()).toList();
+        assertEquals(List.of("26×26×32", "13×13×32", "11×11×64", "5×5×64", "1600", "64", "10"), shapes);
+        assertEquals(List.of(320L, 0L, 18_496L, 0L, 0L, 102_464L, 650L), s.layers().stream().map(l -> l.parameters()).toList());
+        assertEquals(121_930, s.totalParameters());
+    }
+
+    @Test void mlpHas55050Parameters() {
+        assertEquals(55_050, ShapeInference.analyse(SampleData.spec("mlp.json")).totalParameters());
+    }
+
+    @Test void samePaddingAndStrides() {
+        NetworkSummary s = ShapeInference.analyse(image(28, 28, 3,
+                new LayerSpec.Conv2D(4, 3, 3, 2, 2, org.modelstudio.core.graph.Padding.SAME, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+                new LayerSpec.MaxPool(3, 3, 2, 2), new LayerSpec.BatchNorm(),
+                new LayerSpec.Flatten(), new LayerSpec.BatchNorm(), new LayerSpec.Output(2)));
+        assertEquals(new Shape.Image(14, 14, 4), s.layers().get(0).outputShape());
+        assertEquals(new Shape.Image(6, 6, 4), s.layers().get(1).outputShape());
+        assertEquals(16, s.layers().get(2).parameters(), "BatchNorm on images: 4 per channel");
+        assertEquals(4 * 144, s.layers().get(4).parameters(), "BatchNorm on vectors: 4 per feature");
+    }
+
+    @Test void kernelLargerThanInputIsReportedOnThatLayerInPlainWords() {
+        NetworkSummary s = ShapeInference.analyse(image(12, 12, 1,
+                new LayerSpec.Conv2D(8, 3, Activation.RELU), new LayerSpec.MaxPool(3),
+                new LayerSpec.Conv2D(16, 5, Activation.RELU), new LayerSpec.Flatten(), new LayerSpec.Output(10)));
+        List<Issue> errors = s.errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(2, errors.get(0).layerIndex());
+        assertTrue(errors.get(0).message().startsWith("Conv2D #3: its 5×5 kernel is larger than its 3×3 input"), errors.get(0).message());
+        assertNull(s.layers().get(2).outputShape(), "no shape is guessed after an error");
+        assertNull(s.layers().get(4).outputShape());
+    }
+
+    @Test void denseOnImageAsksForFlatten() {
+        NetworkSummary s = ShapeInference.analyse(image(8, 8, 1, new LayerSpec.Dense(10, Activation.RELU), new LayerSpec.Output(3)));
+        assertEquals("Dense #1 needs a flat vector but gets an image of 8×8×1. Add a Flatten layer before it.", s.errors().get(0).message());
+    }
+
+    @Test void convOnVectorIsAnError() {
+        NetworkSpec spec = new NetworkSpec("v", "", new InputSpec.VectorInput(16),
+                List.of(new LayerSpec.Conv2D(3, 2, Activation.RELU), new LayerSpec.Output(2)), TrainingConfig.defaults());
+        Issue e = ShapeInference.analyse(spec).errors().get(0);
+        assertEquals(0, e.layerIndex());
+        assertTrue(e.message().startsWith("Conv2D #1 needs an image-shaped input"), e.message());
+    }
+
+    @Test void structureProblems() {
+        assertEquals("The network has no layers. Add at least an Output layer.",
+                ShapeInference.analyse(image(4, 4, 1)).errors().get(0).message());
+        NetworkSummary noOutput = ShapeInference.analyse(image(4, 4, 1, new LayerSpec.Flatten(), new LayerSpec.Dense(3, Activation.RELU)));
+        assertEquals("The network must end with an Output layer, but it ends with Dense #2.", noOutput.errors().get(0).message());
+        NetworkSummary early = ShapeInference.analyse(image(4, 4, 1, new LayerSpec.Flatten(), new LayerSpec.Output(3), new LayerSpec.Output(3)));
+        assertEquals(1, early.errors().get(0).layerIndex());
+    }
+
+    @Test void badSettingsAndTraining() {
+        NetworkSpec spec = image(4, 4, 1, new LayerSpec.Flatten(), new LayerSpec.Dropout(1.5), new LayerSpec.Dense(0, Activation.RELU),
+                new LayerSpec.Output(2)).withTraining(TrainingConfig.defaults().withLearningRate(-1).withBatchSize(0));
+        List<String> messages = ShapeInference.analyse(spec).errors().stream().map(Issue::message).toList();
+        assertTrue(messages.contains("Dense #3: its number of units must be at least 1, not 0."), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Dropout #2: its rate is the fraction")), messages.toString());
+        assertTrue(messages.contains("The learning rate must be above 0, not -1.0."), messages.toString());
+        assertTrue(messages.contains("The batch size must be at least 1, not 0."), messages.toString());
+    }
+
+    @Test void warningsDoNotBlock() {
+        NetworkSpec spec = new NetworkSpec("v", "", new InputSpec.VectorInput(16),
+                List.of(new LayerSpec.Flatten(), new LayerSpec.Output(2)), TrainingConfig.defaults().withLearningRate(5));
+        NetworkSummary s = ShapeInference.analyse(spec);
+        assertFalse(s.hasErrors());
+        assertEquals(2, s.issues().size(), s.issues().toString());
+    }
+
+    @Test void pureFunction() {
+        NetworkSpec spec = SampleData.spec("lenet.json");
+        assertEquals(ShapeInference.analyse(spec), ShapeInference.analyse(spec));
+        assertEquals(61_706, ShapeInference.analyse(spec).totalParameters());
+    }
+}

@@ -1,0 +1,127 @@
+package org.modelstudio.core;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.Loss;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.Optimizer;
+import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.SpecFormatException;
+import org.modelstudio.core.graph.SpecJson;
+import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.graph.WeightInit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpecJsonTest {
+
+    static NetworkSpec everyLayer() {
+        return new NetworkSpec("All layers", "one of each", new InputSpec.ImageInput(32, 30, 3), List.of(
+                new LayerSpec.Conv2D(8, 5, 3, 2, 1, Padding.SAME, Activation.LEAKY_RELU, WeightInit.HE),
+                new LayerSpec.BatchNorm(),
+                new LayerSpec.ActivationLayer(Activation.TANH),
+                new LayerSpec.MaxPool(2, 2, 2, 2),
+                new LayerSpec.AvgPool(3, 2, 1, 2),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dropout(0.25),
+                new LayerSpec.Dense(17, Activation.SIGMOID, WeightInit.UNIFORM),
+                new LayerSpec.Output(4, Activation.SOFTMAX, WeightInit.XAVIER)),
+                new TrainingConfig(Optimizer.NESTEROV, 0.05, 16, 3, 7, Loss.CROSS_ENTROPY));
+    }
+
+    @Nested @DisplayName("round trip")
+    class RoundTrip {
+        @Test void everyLayerTypeSurvivesWriteThenRead() throws Exception {
+            NetworkSpec spec = everyLayer();
+            assertEquals(spec, SpecJson.read(SpecJson.write(spec)));
+        }
+
+        @Test void vectorInputSurvives() throws Exception {
+            NetworkSpec spec = new NetworkSpec("tab", "", new InputSpec.VectorInput(4),
+                    List.of(new LayerSpec.Dense(8, Activation.RELU), new LayerSpec.Output(3)), TrainingConfig.defaults());
+            assertEquals(spec, SpecJson.read(SpecJson.write(spec)));
+        }
+
+        @Test void fileWriteIsAtomicAndReadable(@TempDir Path dir) throws Exception {
+            Path f = dir.resolve("net.json");
+            SpecJson.write(everyLayer(), f);
+            assertEquals(everyLayer(), SpecJson.read(f));
+            try (var s = Files.list(dir)) {
+                assertEquals(1, s.count(), "no temporary file is left behind");
+            }
+        }
+
+        @Test void shippedSpecsReadAndRewriteIdentically() throws Exception {
+            for (NetworkSpec spec : SampleData.specs()) {
+                assertEquals(spec, SpecJson.read(SpecJson.write(spec)), spec.name());
+            }
+        }
+    }
+
+    @Nested @DisplayName("broken JSON names the problem")
+    class Broken {
+        private String error(String json) {
+            return assertThrows(SpecFormatException.class, () -> SpecJson.read(json)).getMessage();
+        }
+
+        private static final String INPUT = "\"input\":{\"type\":\"image\",\"height\":28,\"width\":28,\"channels\":1}";
+
+        @Test void syntaxErrorGivesLineAndColumn() {
+            String m = error("{\n  \"name\": \"x\",\n  \"layers\": [ ,]\n}");
+            assertTrue(m.contains("not valid JSON at line 3"), m);
+        }
+
+        @Test void wrongTypeNamesTheField() {
+            String m = error("{" + INPUT + ",\"layers\":[{\"type\":\"dense\",\"units\":64},{\"type\":\"conv2d\",\"filters\":\"abc\",\"kernel\":3}]}");
+            assertEquals("layers[1].filters: expected a whole number, found \"abc\"", m);
+        }
+
+        @Test void unknownLayerTypeListsTheKnownOnes() {
+            String m = error("{" + INPUT + ",\"layers\":[{\"type\":\"lstm2\"}]}");
+            assertTrue(m.startsWith("layers[0].type: \"lstm2\" is not a layer type; known types are dense, conv2d"), m);
+        }
+
+        @Test void misspelledFieldIsCaught() {
+            String m = error("{" + INPUT + ",\"layers\":[{\"type\":\"conv2d\",\"filter\":32,\"kernel\":3}]}");
+            assertTrue(m.startsWith("layers[0].filter: unknown field"), m);
+        }
+
+        @Test void missingFieldIsNamed() {
+            assertEquals("layers[0].units: missing", error("{" + INPUT + ",\"layers\":[{\"type\":\"dense\"}]}"));
+            assertEquals("input: missing", error("{\"layers\":[]}"));
+        }
+
+        @Test void badEnumListsChoices() {
+            String m = error("{" + INPUT + ",\"layers\":[{\"type\":\"dense\",\"units\":3,\"activation\":\"relux\"}]}");
+            assertTrue(m.startsWith("layers[0].activation: \"relux\" is not one of relu, leaky_relu"), m);
+        }
+
+        @Test void newerVersionIsRefusedPolitely() {
+            String m = error("{\"format\":\"model-studio/network\",\"version\":9," + INPUT + ",\"layers\":[]}");
+            assertTrue(m.contains("newer Model Studio"), m);
+        }
+
+        @Test void notAnObject() {
+            assertEquals("expected a JSON object describing a network", error("[1,2]"));
+        }
+
+        @Test void fileErrorsNameTheFile(@TempDir Path dir) throws Exception {
+            Path f = dir.resolve("broken.json");
+            Files.writeString(f, "{\"input\": 3}");
+            String m = assertThrows(SpecFormatException.class, () -> SpecJson.read(f)).getMessage();
+            assertEquals("broken.json: input: expected an object, found 3", m);
+        }
+    }
+}

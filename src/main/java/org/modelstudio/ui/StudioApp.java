@@ -1,11 +1,52 @@
 package org.modelstudio.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder replaced by the real studio window in the next commit. */
+import java.util.Optional;
+
+/** The desktop application. */
 public final class StudioApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
+    private Studio studio;
+
     public static void main(String[] args) { launch(StudioApp.class, args); }
 
-    @Override public void start(Stage stage) { throw new UnsupportedOperationException("window comes next"); }
+    public static String version() {
+        String v = StudioApp.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    @Override public void start(Stage stage) throws Exception {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            LOG.error("Unexpected error on {}", t.getName(), e);
+            Platform.runLater(() -> {
+                Alert a = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
+                a.setHeaderText("Something went wrong (the details are in the log)");
+                a.show();
+            });
+        });
+        studio = new Studio();
+        studio.warmUp();
+        studio.show(stage);
+        stage.setOnCloseRequest(e -> {
+            if (studio.training().runningProperty().get()) {
+                Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                        "A network is training. Stop training and quit?", ButtonType.YES, ButtonType.NO);
+                ask.initOwner(stage);
+                ask.setHeaderText("Training is running");
+                Optional<ButtonType> answer = ask.showAndWait();
+                if (answer.isEmpty() || answer.get() != ButtonType.YES) e.consume();
+            }
+        });
+    }
+
+    @Override public void stop() {
+        if (studio != null) studio.close();
+    }
 }

@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SpecJsonTest {
+public class SpecJsonTest {
 
-    static NetworkSpec everyLayer() {
+    public static NetworkSpec everyLayer() {
         return new NetworkSpec("All layers", "one of each", new InputSpec.ImageInput(32, 30, 3), List.of(
                 new LayerSpec.Conv2D(8, 5, 3, 2, 1, Padding.SAME, Activation.LEAKY_RELU, WeightInit.HE),
                 new LayerSpec.BatchNorm(),

@@ -1,6 +1,7 @@
 package org.modelstudio.core.graph;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The result of shape inference: a row per layer, the total parameter count and every issue found. */
 public record NetworkSummary(Shape inputShape, List<LayerSummary> layers, long totalParameters, List<Issue> issues) {
@@ -30,10 +31,10 @@ public record NetworkSummary(Shape inputShape, List<LayerSummary> layers, long t
         sb.append(String.format(fmt, "0", "Input", "", inputShape, "0"));
         for (LayerSummary row : layers) {
             sb.append(String.format(fmt, row.index() + 1, row.layer().typeName(), row.layer().describe(),
-                    row.outputShape() == null ? "?" : row.outputShape(), String.format("%,d", row.parameters())));
+                    row.outputShape() == null ? "?" : row.outputShape(), String.format(Locale.ROOT, "%,d", row.parameters())));
         }
         sb.append("-".repeat(78)).append('\n');
-        sb.append(String.format("Total parameters: %,d%n", totalParameters));
+        sb.append(String.format(Locale.ROOT, "Total parameters: %,d%n", totalParameters));
         for (Issue issue : issues) sb.append(issue).append('\n');
         return sb.toString();
     }

@@ -4,7 +4,10 @@ import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.engine.InputRejectedException;
 
 import javax.imageio.ImageIO;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -63,15 +66,19 @@ public final class ImageDecoder {
         int w = image.getWidth();
         int h = image.getHeight();
         float[][] planes = new float[channels][w * h];
-        if (channels == 1 && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            // Read grey samples directly: getRGB() would pass them through a colour-space conversion.
+        ColorModel cm = image.getColorModel();
+        if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
+            // Grey (8/16-bit, with or without alpha): read samples directly, for every channel count. getRGB()
+            // would pass them through Java's linear-grey → sRGB conversion and brighten them (0.2 → 0.49).
             Raster r = image.getRaster();
-            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) planes[0][y * w + x] = r.getSample(x, y, 0) / 255f;
-            return planes;
-        }
-        if (channels == 1 && image.getType() == BufferedImage.TYPE_USHORT_GRAY) {
-            Raster r = image.getRaster();
-            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) planes[0][y * w + x] = r.getSample(x, y, 0) / 65535f;
+            float max = (float) ((1L << cm.getComponentSize(0)) - 1);
+            boolean alpha = cm.hasAlpha() && !cm.isAlphaPremultiplied();
+            float alphaMax = cm.hasAlpha() ? (float) ((1L << cm.getComponentSize(1)) - 1) : 1f;
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
+                float v = r.getSample(x, y, 0) / max;
+                if (alpha) v *= r.getSample(x, y, 1) / alphaMax;
+                for (float[] plane : planes) plane[y * w + x] = v;
+            }
             return planes;
         }
         int[] row = new int[w];

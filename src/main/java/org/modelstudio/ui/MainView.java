@@ -1,0 +1,108 @@
+package org.modelstudio.ui;
+
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.training.TrainingViewModel;
+
+import java.io.File;
+import java.util.concurrent.ExecutorService;
+
+/** The main window: menus and the three areas (Model, Train, Predict), each its own FXML and view. */
+public final class MainView {
+    private final CurrentModel currentModel;
+    private final TrainingViewModel training;
+    private final ExecutorService executor;
+
+    @FXML private BorderPane root;
+    @FXML private Label modelOrigin;
+    @FXML private MenuItem saveModelItem;
+    @FXML private MenuItem trainItem;
+    @FXML private MenuItem stopItem;
+
+    public MainView(CurrentModel currentModel, TrainingViewModel training, ExecutorService executor) {
+        this.currentModel = currentModel;
+        this.training = training;
+        this.executor = executor;
+    }
+
+    @FXML private void initialize() {
+        modelOrigin.textProperty().bind(currentModel.originProperty());
+        saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
+        trainItem.disableProperty().bind(training.runningProperty());
+        stopItem.disableProperty().bind(training.runningProperty().not());
+    }
+
+    @FXML private void startTraining() { training.start(); }
+
+    @FXML private void stopTraining() { training.stop(); }
+
+    @FXML private void openModel() {
+        FileChooser chooser = modelChooser("Open a trained model");
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file == null) return;
+        Task<TrainedModel> task = new Task<>() {
+            @Override protected TrainedModel call() throws Exception { return ModelFile.load(file.toPath()); }
+        };
+        task.setOnSucceeded(e -> currentModel.set(task.getValue(), "Opened " + file.getName()
+                + " (" + task.getValue().spec().name() + ", " + task.getValue().labels().size() + " classes)"));
+        task.setOnFailed(e -> error("Cannot open the model", task.getException().getMessage()));
+        executor.execute(task);
+    }
+
+    @FXML private void saveModel() {
+        TrainedModel model = currentModel.get();
+        if (model == null) return;
+        FileChooser chooser = modelChooser("Save the trained model");
+        chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase() + ".zip");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file == null) return;
+        Task<Void> task = new Task<>() {
+            @Override protected Void call() throws Exception {
+                ModelFile.save(model, file.toPath());
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> currentModel.set(model, "Saved to " + file.getName()));
+        task.setOnFailed(e -> error("Cannot save the model", task.getException().getMessage()));
+        executor.execute(task);
+    }
+
+    @FXML private void quit() {
+        root.getScene().getWindow().hide();
+        Platform.exit();
+    }
+
+    @FXML private void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(root.getScene().getWindow());
+        a.setTitle("About Model Studio");
+        a.setHeaderText("Model Studio " + StudioApp.version());
+        a.setContentText("Build, train, evaluate and use neural networks, offline.\n\n"
+                + "Deeplearning4j, ND4J, JavaFX, ControlsFX and chart-fx (Apache 2.0 / GPL+CE / BSD / LGPL 3).\n"
+                + "Sample data: Fashion-MNIST © 2017 Zalando SE, MIT licence.");
+        a.showAndWait();
+    }
+
+    private static FileChooser modelChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio models", "*.zip"));
+        return chooser;
+    }
+
+    private void error(String header, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.initOwner(root.getScene().getWindow());
+        a.setHeaderText(header);
+        a.show();
+    }
+}

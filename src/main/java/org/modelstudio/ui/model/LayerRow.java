@@ -1,0 +1,5 @@
+package org.modelstudio.ui.model;
+
+/** One row of the model table, already formatted for display. */
+public record LayerRow(String number, String layer, String settings, String outputShape, String parameters,
+                       String problem, boolean error) {}

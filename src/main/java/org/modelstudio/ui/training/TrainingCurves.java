@@ -1,0 +1,110 @@
+package org.modelstudio.ui.training;
+
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import org.modelstudio.core.events.TrainingEvent;
+
+import java.util.Arrays;
+
+/**
+ * The data behind the live charts, appended to from the training thread. chart-fx data sets lock
+ * themselves and the charts pick changes up in their next pulse, so the FX thread never gets a task per
+ * batch. Batch points are buffered and handed over at most every {@value #FLUSH_MILLIS} ms, in one locked
+ * bulk add (one redraw per flush, not per batch). Every write holds the data set's write lock: chart-fx
+ * 11.3.1's add() reads the size before locking, which races with a concurrent clear.
+ * The x axis is in epochs; a batch's point sits at its fraction of the epoch.
+ */
+public final class TrainingCurves {
+    static final long FLUSH_MILLIS = 80;
+    private static final double SMOOTHING = 0.9;
+
+    private final DoubleDataSet batchLoss = new DoubleDataSet("batch loss", 4096);
+    private final DoubleDataSet smoothedLoss = new DoubleDataSet("batch loss, smoothed", 4096);
+    private final DoubleDataSet trainLoss = new DoubleDataSet("training loss");
+    private final DoubleDataSet validationLoss = new DoubleDataSet("validation loss");
+    private final DoubleDataSet trainAccuracy = new DoubleDataSet("training accuracy");
+    private final DoubleDataSet validationAccuracy = new DoubleDataSet("validation accuracy");
+
+    private int batchesPerEpoch = 1;
+    private double smoothed = Double.NaN;
+    private double[] xs = new double[256];
+    private double[] ys = new double[256];
+    private double[] smooth = new double[256];
+    private int buffered;
+    private long lastFlush;
+
+    public TrainingCurves() {
+        batchLoss.setStyle("-fx-line-color: #9fb8da; -fx-line-width: 1;");
+        smoothedLoss.setStyle("-fx-line-color: #1f4e9c; -fx-line-width: 2;");
+        String train = "-fx-line-color: #2ca02c; -fx-marker-color: #2ca02c; -fx-line-width: 2.5; -fx-marker-type: circle; -fx-marker-size: 5;";
+        String validation = "-fx-line-color: #d62728; -fx-marker-color: #d62728; -fx-line-width: 2.5; -fx-marker-type: diamond; -fx-marker-size: 6;";
+        trainLoss.setStyle(train);
+        trainAccuracy.setStyle(train);
+        validationLoss.setStyle(validation);
+        validationAccuracy.setStyle(validation);
+    }
+
+    public DoubleDataSet batchLoss() { return batchLoss; }
+    public DoubleDataSet smoothedLoss() { return smoothedLoss; }
+    public DoubleDataSet trainLoss() { return trainLoss; }
+    public DoubleDataSet validationLoss() { return validationLoss; }
+    public DoubleDataSet trainAccuracy() { return trainAccuracy; }
+    public DoubleDataSet validationAccuracy() { return validationAccuracy; }
+
+    /** Called on the training thread for every event. */
+    public void accept(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Started s) {
+            clear();
+            batchesPerEpoch = Math.max(1, s.batchesPerEpoch());
+        } else if (event instanceof TrainingEvent.BatchScored b) {
+            if (Double.isFinite(b.loss())) buffer(b);
+            if (System.nanoTime() / 1_000_000 - lastFlush >= FLUSH_MILLIS) flush();
+        } else if (event instanceof TrainingEvent.EpochEvaluated e) {
+            flush();
+            append(trainLoss, e.epoch(), e.trainLoss());
+            append(trainAccuracy, e.epoch(), e.trainAccuracy());
+            if (!Double.isNaN(e.validationLoss())) {
+                append(validationLoss, e.epoch(), e.validationLoss());
+                append(validationAccuracy, e.epoch(), e.validationAccuracy());
+            }
+        } else {
+            flush();
+        }
+    }
+
+    private void buffer(TrainingEvent.BatchScored b) {
+        if (buffered == xs.length) {
+            xs = Arrays.copyOf(xs, xs.length * 2);
+            ys = Arrays.copyOf(ys, ys.length * 2);
+            smooth = Arrays.copyOf(smooth, smooth.length * 2);
+        }
+        smoothed = Double.isNaN(smoothed) ? b.loss() : SMOOTHING * smoothed + (1 - SMOOTHING) * b.loss();
+        xs[buffered] = (b.epoch() - 1) + b.batch() / (double) batchesPerEpoch;
+        ys[buffered] = b.loss();
+        smooth[buffered] = smoothed;
+        buffered++;
+    }
+
+    /** Hands buffered batch points to the charts in one locked bulk add per data set. */
+    public void flush() {
+        lastFlush = System.nanoTime() / 1_000_000;
+        if (buffered == 0) return;
+        double[] x = Arrays.copyOf(xs, buffered);
+        double[] y = Arrays.copyOf(ys, buffered);
+        double[] s = Arrays.copyOf(smooth, buffered);
+        buffered = 0;
+        batchLoss.lock().writeLockGuard(() -> batchLoss.add(x, y));
+        smoothedLoss.lock().writeLockGuard(() -> smoothedLoss.add(x, s));
+    }
+
+    private static void append(DoubleDataSet d, double x, double y) {
+        d.lock().writeLockGuard(() -> d.add(x, y));
+    }
+
+    public void clear() {
+        smoothed = Double.NaN;
+        buffered = 0;
+        for (DoubleDataSet d : new DoubleDataSet[] {batchLoss, smoothedLoss, trainLoss, validationLoss, trainAccuracy, validationAccuracy}) {
+            d.lock().writeLockGuard(d::clearData);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.modelstudio.ui.training;
+
+import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.TrainingEvent;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.engine.train.Trainer;
+import org.modelstudio.engine.train.TrainingResult;
+import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.common.SampleLibrary;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Start and stop training of the chosen network on the shipped sample, in a background {@link Service}.
+ * Training always gets a snapshot of the spec; the live curves are fed from the training thread.
+ */
+public final class TrainingViewModel {
+    private static final double VALIDATION_FRACTION = 0.1;
+
+    private final ReadOnlyObjectProperty<NetworkSpec> spec;
+    private final CurrentModel currentModel;
+    private final SampleLibrary samples;
+    private final TrainingCurves curves = new TrainingCurves();
+    private final IntegerProperty epochs = new SimpleIntegerProperty(1);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a network and press Train.");
+    private final ReadOnlyStringWrapper epochSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+    private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
+    private final Service<TrainingResult> service;
+    /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
+    private final java.util.concurrent.atomic.AtomicBoolean taskActive = new java.util.concurrent.atomic.AtomicBoolean();
+
+    public TrainingViewModel(ReadOnlyObjectProperty<NetworkSpec> spec, CurrentModel currentModel, SampleLibrary samples,
+                             ExecutorService executor) {
+        this.spec = spec;
+        this.currentModel = currentModel;
+        this.samples = samples;
+        this.service = new Service<>() {
+            @Override protected Task<TrainingResult> createTask() { return new TrainingTask(); }
+        };
+        service.setExecutor(executor);
+        service.setOnSucceeded(e -> finished(service.getValue()));
+        service.setOnFailed(e -> {
+            running.set(false);
+            failed.set(true);
+            Throwable ex = service.getException();
+            status.set("Training could not start: " + (ex == null ? "unknown error" : ex.getMessage()));
+        });
+        progress.bind(service.progressProperty());
+        if (spec.get() != null) epochs.set(spec.get().training().epochs());
+        spec.addListener((obs, old, s) -> {
+            if (s != null) epochs.set(s.training().epochs());
+        });
+    }
+
+    public TrainingCurves curves() { return curves; }
+    public IntegerProperty epochsProperty() { return epochs; }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** The last finished epoch's metrics, e.g. "After epoch 3: loss 0.412 · accuracy 86.0% · validation …". */
+    public ReadOnlyStringProperty epochSummaryProperty() { return epochSummary.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
+
+    /** Starts a run on a snapshot of the chosen spec; refused, with the reason, while the spec has errors. */
+    public void start() {
+        if (running.get()) return;
+        NetworkSpec chosen = spec.get();
+        if (chosen == null) return;
+        var summary = ShapeInference.analyse(chosen);
+        if (summary.hasErrors()) {
+            failed.set(true);
+            status.set("Cannot train: " + summary.errors().get(0).message());
+            return;
+        }
+        cancel.set(new CancelToken());
+        failed.set(false);
+        epochSummary.set("");
+        running.set(true);
+        status.set("Preparing " + chosen.name() + "…");
+        service.restart();
+    }
+
+    /** Stops after the current batch; the model trained so far is kept. */
+    public void stop() {
+        if (running.get()) {
+            cancel.get().cancel();
+            status.set("Stopping after this batch…");
+        }
+    }
+
+    /** For closing the studio mid-run: stop and wait (bounded) for the training thread to let go. */
+    public void shutdown() {
+        cancel.get().cancel();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (taskActive.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+    }
+
+    private void finished(TrainingResult result) {
+        running.set(false);
+        var last = result.epochs().isEmpty() ? null : result.epochs().get(result.epochs().size() - 1);
+        String accuracy = last == null ? "" : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * last.validationAccuracy());
+        switch (result.outcome()) {
+            case FINISHED -> {
+                currentModel.set(result.model(), "Trained " + result.model().spec().name() + accuracy);
+                status.set(String.format(Locale.ROOT, "Finished %d epochs in %.1f s%s. Drop images on Predict.",
+                        result.epochs().size(), result.elapsedMillis() / 1000.0, accuracy));
+            }
+            case CANCELLED -> {
+                currentModel.set(result.model(), "Trained " + result.model().spec().name() + " (stopped early)" + accuracy);
+                status.set(String.format(Locale.ROOT, "Stopped after %d epoch(s)%s. The model so far is kept.",
+                        result.epochs().size(), accuracy));
+            }
+            case FAILED -> {
+                failed.set(true);
+                status.set(result.failure());
+            }
+        }
+    }
+
+    private final class TrainingTask extends Task<TrainingResult> {
+        private final NetworkSpec snapshot = spec.get().withTraining(spec.get().training().withEpochs(epochs.get()));
+        private final CancelToken token = cancel.get();
+        private int batchesPerEpoch = 1;
+        private int totalEpochs = 1;
+        private long lastStatus;
+        private long startNanos = System.nanoTime();
+
+        @Override protected TrainingResult call() throws Exception {
+            taskActive.set(true);
+            try {
+                LabeledData all = samples.train();
+                var split = all.split(VALIDATION_FRACTION, snapshot.training().seed());
+                return Trainer.train(snapshot, split.first(), split.second(), this::onEvent, token);
+            } finally {
+                taskActive.set(false);
+            }
+        }
+
+        private void onEvent(TrainingEvent event) {
+            curves.accept(event);
+            if (event instanceof TrainingEvent.Started s) {
+                batchesPerEpoch = Math.max(1, s.batchesPerEpoch());
+                totalEpochs = s.epochs();
+                startNanos = System.nanoTime();
+                updateMessage(String.format(Locale.ROOT, "Training on %,d images, validating on %,d…", s.trainingExamples(), s.validationExamples()));
+            } else if (event instanceof TrainingEvent.BatchScored b) {
+                long done = (long) (b.epoch() - 1) * batchesPerEpoch + b.batch();
+                long total = (long) totalEpochs * batchesPerEpoch;
+                updateProgress(done, total);
+                long now = System.nanoTime();
+                if (now - lastStatus > 250_000_000L) {
+                    lastStatus = now;
+                    double elapsed = (now - startNanos) / 1e9;
+                    double left = elapsed / done * (total - done);
+                    updateMessage(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · loss %.3f · %s elapsed · about %s left",
+                            b.epoch(), totalEpochs, b.batch(), batchesPerEpoch, b.loss(), duration(elapsed), duration(left)));
+                }
+            } else if (event instanceof TrainingEvent.EpochEvaluated e) {
+                String text = String.format(Locale.ROOT, "After epoch %d: loss %.3f · accuracy %.1f%% · validation loss %.3f · validation accuracy %.1f%% · %,.0f images/s",
+                        e.epoch(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy(), e.samplesPerSecond());
+                Platform.runLater(() -> epochSummary.set(text));
+            }
+        }
+
+        @Override protected void updateMessage(String message) {
+            super.updateMessage(message);
+            Platform.runLater(() -> {
+                if (running.get()) status.set(getMessage());
+            });
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.modelstudio;
+
+import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.TrainingConfig;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/** Small, learnable data made in the tests: noisy 8×8 images of horizontal, vertical or diagonal bars. */
+public final class TestData {
+    public static final List<String> BAR_CLASSES = List.of("horizontal", "vertical", "diagonal");
+
+    private TestData() {}
+
+    /** One 8×8 image of the given class, bar at a random position, with noise. Row-major, values in [0,1]. */
+    public static float[] bar(int label, Random r) {
+        float[] img = new float[64];
+        for (int i = 0; i < 64; i++) img[i] = r.nextFloat() * 0.3f;
+        int pos = 1 + r.nextInt(6);
+        for (int k = 0; k < 8; k++) {
+            int y = switch (label) { case 0 -> pos; case 1 -> k; default -> k; };
+            int x = switch (label) { case 0 -> k; case 1 -> pos; default -> (k + pos) % 8; };
+            img[y * 8 + x] = 0.7f + r.nextFloat() * 0.3f;
+        }
+        return img;
+    }
+
+    public static LabeledData bars(int n, long seed) {
+        Random r = new Random(seed);
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            x[i] = bar(y[i], r);
+        }
+        return new LabeledData(new Shape.Image(8, 8, 1), BAR_CLASSES, x, y);
+    }
+
+    /** A tiny CNN for the 8×8 bars. */
+    public static NetworkSpec barCnn(int epochs) {
+        return new NetworkSpec("bar CNN", "", new InputSpec.ImageInput(8, 8, 1), List.of(
+                new LayerSpec.Conv2D(8, 3, Activation.RELU),
+                new LayerSpec.MaxPool(2),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(16, Activation.RELU),
+                new LayerSpec.Output(3)),
+                TrainingConfig.defaults().withEpochs(epochs).withBatchSize(16).withLearningRate(0.01));
+    }
+
+    /** Writes an 8-bit grey PNG of a row-major image with values in [0,1]. */
+    public static void writeGreyPng(float[] pixels, int w, int h, Path file) throws IOException {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
+            img.getRaster().setSample(x, y, 0, Math.round(pixels[y * w + x] * 255));
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    /** A folder of bar images, one subfolder per class: {@code dir/horizontal/0.png …}. */
+    public static Path barFolder(Path dir, int perClass, long seed) throws IOException {
+        Random r = new Random(seed);
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < perClass; i++) {
+                writeGreyPng(bar(c, r), 8, 8, dir.resolve(BAR_CLASSES.get(c)).resolve(i + ".png"));
+            }
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,273 @@
+package org.modelstudio.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.TestData;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.SpecJson;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line, driven in-process: exit codes, what goes to stdout and what to stderr. */
+class CliTest {
+
+    /** One run's exit code and output. */
+    record Run(int code, String out, String err) {
+        List<String> outLines() { return lines(out); }
+        List<String> errLines() { return lines(err); }
+        private static List<String> lines(String s) { return s.lines().filter(l -> !l.isBlank()).toList(); }
+        @Override public String toString() { return "exit " + code + "\n--- out:\n" + out + "--- err:\n" + err; }
+    }
+
+    static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ help and usage errors
+
+    @Test void helpPrintsUsage() {
+        for (String h : List.of("--help", "-h", "help")) {
+            Run r = cli(h);
+            assertEquals(Cli.OK, r.code(), r.toString());
+            assertTrue(r.out().contains("Usage:"), r.toString());
+            for (String cmd : List.of("summary", "train", "evaluate", "predict", "bench")) assertTrue(r.out().contains(cmd), cmd);
+            assertEquals("", r.err());
+        }
+    }
+
+    @Test void noArgumentsPrintsHelp() {
+        Run r = cli();
+        assertEquals(Cli.OK, r.code());
+        assertEquals(cli("--help").out(), r.out());
+    }
+
+    @Test void unknownCommand() {
+        Run r = cli("frobnicate", "x");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("unknown command \"frobnicate\""), r.toString());
+        assertTrue(r.err().contains("--help"), r.toString());
+        assertEquals("", r.out());
+    }
+
+    @Test void trainWithoutOut() {
+        Run r = cli("train", "mlp");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--out"), r.toString());
+    }
+
+    @Test void trainWithNonNumericEpochs(@TempDir Path dir) {
+        Path out = dir.resolve("x.zip");
+        Run r = cli("train", "mlp", "--epochs", "abc", "--out", out.toString());
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--epochs needs a whole number, not \"abc\""), r.toString());
+        assertFalse(Files.exists(out), "nothing trained or saved");
+    }
+
+    @Test void unknownOptionAndMissingValue() {
+        Run r = cli("train", "mlp", "--out", "x.zip", "--colour", "red");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("unknown option --colour"), r.toString());
+        r = cli("train", "mlp", "--out");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--out needs a value"), r.toString());
+    }
+
+    @Test void benchWithNonNumericEpochs() {
+        Run r = cli("bench", "--epochs", "x");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--epochs"), r.toString());
+        assertEquals("", r.out(), "refused before any benchmarking");
+    }
+
+    // ------------------------------------------------------------------ summary
+
+    @Test void summaryOfAShippedSample() {
+        Run r = cli("summary", "small-cnn");
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("Total parameters: 121,930"), r.toString());
+        assertTrue(r.out().contains("Conv2D"), r.toString());
+        assertEquals("", r.err());
+    }
+
+    @Test void summaryIsTheSameInAnyLocale() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);   // groups digits as 121.930
+            Run r = cli("summary", "small-cnn");
+            assertEquals(Cli.OK, r.code(), r.toString());
+            assertTrue(r.out().contains("Total parameters: 121,930"), r.toString());
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test void summaryOfASpecWithAWrongFieldType(@TempDir Path dir) throws Exception {
+        String json = SpecJson.write(TestData.barCnn(1)).replaceFirst("\"filters\" : 8", "\"filters\" : \"eight\"");
+        assertTrue(json.contains("\"eight\""), "the spec was altered: " + json);
+        Path spec = Files.writeString(dir.resolve("bad.json"), json);
+        Run r = cli("summary", spec.toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("bad.json"), r.toString());
+        assertTrue(r.err().contains("layers[0].filters"), r.toString());
+        assertTrue(r.err().contains("whole number"), r.toString());
+        assertFalse(r.err().contains("Exception"), r.toString());
+    }
+
+    @Test void summaryOfASpecWhoseKernelIsLargerThanItsInput(@TempDir Path dir) throws Exception {
+        NetworkSpec tooSmall = new NetworkSpec("tiny", "", new InputSpec.ImageInput(4, 4, 1), List.of(
+                new LayerSpec.Conv2D(4, 5, org.modelstudio.core.graph.Activation.RELU),
+                new LayerSpec.Flatten(), new LayerSpec.Output(2)), TestData.barCnn(1).training());
+        Path spec = dir.resolve("tiny.json");
+        SpecJson.write(tooSmall, spec);
+        Run r = cli("summary", spec.toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.out().contains("its 5×5 kernel is larger than its 4×4 input"), r.toString());
+    }
+
+    @Test void summaryOfSomethingThatIsNeitherFileNorSample() {
+        Run r = cli("summary", "no-such-spec");
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("no-such-spec") && r.err().contains("not a shipped sample"), r.toString());
+    }
+
+    // ------------------------------------------------------------------ train → evaluate → predict on files
+
+    @TempDir static Path work;
+    private static Path data;
+    private static Path model;
+    private static Run trained;
+
+    @BeforeAll static void trainOnABarFolder() throws Exception {
+        data = TestData.barFolder(work.resolve("data"), 40, 11);
+        Path spec = work.resolve("bars.json");
+        SpecJson.write(TestData.barCnn(4), spec);
+        model = work.resolve("out").resolve("bars.zip");
+        trained = cli("train", spec.toString(), "--data", data.toString(), "--out", model.toString(), "--validation", "0.2");
+    }
+
+    @Test void trainPrintsOneLinePerEpochAndSaves() {
+        assertEquals(Cli.OK, trained.code(), trained.toString());
+        assertTrue(Files.isRegularFile(model), "model written");
+        assertTrue(trained.out().contains("Read 120 images in 3 classes"), trained.toString());
+        assertTrue(trained.out().contains("on 96 examples, validating on 24, for 4 epochs"), trained.toString());
+        List<String> epochs = trained.outLines().stream().filter(l -> l.startsWith("epoch ")).toList();
+        assertEquals(4, epochs.size(), trained.toString());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(epochs.get(i).startsWith("epoch " + (i + 1) + " "), epochs.get(i));
+            assertTrue(epochs.get(i).contains("val_accuracy"), epochs.get(i));
+        }
+        assertTrue(trained.outLines().get(trained.outLines().size() - 1).startsWith("Saved " + model), trained.toString());
+        assertEquals("", trained.err());
+    }
+
+    @Test void evaluatePrintsTheReport() {
+        Run r = cli("evaluate", model.toString(), "--data", data.toString());
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("Accuracy:"), r.toString());
+        assertTrue(r.out().contains("on 120 examples"), r.toString());
+        for (String c : List.of("diagonal", "horizontal", "vertical")) assertTrue(r.out().contains(c), c);
+        assertTrue(r.out().contains("Confusion matrix"), r.toString());
+    }
+
+    @Test void evaluateResizesImagesOfAnotherSize(@TempDir Path dir) throws Exception {
+        // The same images as the training folder, at 16×16 (each pixel doubled): resized back, they are identical.
+        Random rnd = new Random(11);
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < 40; i++) {
+                float[] small = TestData.bar(c, rnd);
+                float[] big = new float[256];
+                for (int y = 0; y < 16; y++) for (int x = 0; x < 16; x++) big[y * 16 + x] = small[(y / 2) * 8 + x / 2];
+                TestData.writeGreyPng(big, 16, 16, dir.resolve(TestData.BAR_CLASSES.get(c)).resolve(i + ".png"));
+            }
+        }
+        Run big = cli("evaluate", model.toString(), "--data", dir.toString());
+        assertEquals(Cli.OK, big.code(), big.toString());
+        Run same = cli("evaluate", model.toString(), "--data", data.toString());
+        assertEquals(accuracyLine(same), accuracyLine(big), "resizing 16×16 → 8×8 recovers the 8×8 images");
+    }
+
+    private static String accuracyLine(Run r) {
+        return r.outLines().stream().filter(l -> l.startsWith("Accuracy:")).findFirst().orElseThrow(() -> new AssertionError(r));
+    }
+
+    @Test void predictAnswersForGoodFilesAndNamesTheBadOnes(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.png");
+        TestData.writeGreyPng(TestData.bar(1, new Random(3)), 8, 8, good);   // vertical
+        Path broken = Files.write(dir.resolve("broken.png"), "this is not a picture".getBytes(StandardCharsets.UTF_8));
+        Path empty = Files.createFile(dir.resolve("empty.png"));
+
+        Run r = cli("predict", model.toString(), good.toString(), broken.toString(), empty.toString());
+        assertEquals(Cli.PARTIAL, r.code(), r.toString());
+
+        assertEquals(1, r.outLines().size(), r.toString());
+        Pattern answer = Pattern.compile(Pattern.quote(good.toString())
+                + ": (diagonal|horizontal|vertical) \\d{1,3}\\.\\d%(, (diagonal|horizontal|vertical) \\d{1,3}\\.\\d%){2}");
+        assertTrue(answer.matcher(r.outLines().get(0)).matches(), r.toString());
+
+        List<String> errors = r.errLines();
+        assertEquals(2, errors.size(), r.toString());
+        assertTrue(errors.get(0).startsWith(broken + ": ") && errors.get(0).contains("not an image"), errors.get(0));
+        assertTrue(errors.get(1).startsWith(empty + ": ") && errors.get(1).contains("empty"), errors.get(1));
+        assertFalse(r.err().contains("Exception"), r.toString());
+    }
+
+    @Test void predictTopOption(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("h.png");
+        TestData.writeGreyPng(TestData.bar(0, new Random(4)), 8, 8, good);
+        Run r = cli("predict", model.toString(), good.toString(), "--top", "1");
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertTrue(Pattern.compile(".*h\\.png: (diagonal|horizontal|vertical) \\d{1,3}\\.\\d%").matcher(r.out().strip()).matches(), r.toString());
+    }
+
+    @Test void predictWithOnlyBadFiles(@TempDir Path dir) throws Exception {
+        Path broken = Files.write(dir.resolve("broken.png"), new byte[] {1, 2, 3, 4});
+        Run r = cli("predict", model.toString(), broken.toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertEquals("", r.out());
+        assertEquals(1, r.errLines().size(), r.toString());
+        assertTrue(r.err().contains("broken.png"), r.toString());
+    }
+
+    @Test void predictWithAMissingModel(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("a.png");
+        TestData.writeGreyPng(new float[64], 8, 8, png);
+        Run r = cli("predict", dir.resolve("missing-model.zip").toString(), png.toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("missing-model.zip") && r.err().contains("does not exist"), r.toString());
+        assertEquals("", r.out());
+    }
+
+    @Test void predictWithoutFiles() {
+        Run r = cli("predict", model.toString());
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+    }
+
+    @Test void trainOnAFolderWithoutClassFolders(@TempDir Path dir) throws Exception {
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        TestData.writeGreyPng(new float[64], 8, 8, flat.resolve("a.png"));
+        Path spec = dir.resolve("s.json");
+        SpecJson.write(TestData.barCnn(1), spec);
+        Run r = cli("train", spec.toString(), "--data", flat.toString(), "--out", dir.resolve("m.zip").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("has no subfolders"), r.toString());
+        assertFalse(Files.exists(dir.resolve("m.zip")));
+    }
+}

@@ -40,6 +40,11 @@ class TrainerTest {
                 "training loss falls: " + epochs.get(0).trainLoss() + " -> " + epochs.get(5).trainLoss());
         assertTrue(epochs.get(5).validationLoss() < epochs.get(0).validationLoss());
 
+        double measured = Evaluator.evaluate(result.model(), train).accuracy();
+        assertEquals(measured, epochs.get(5).trainAccuracy(), 0.08,
+                "the running training accuracy tracks the accuracy on the training set");
+        assertTrue(epochs.get(5).trainAccuracy() > epochs.get(0).trainAccuracy());
+
         EvaluationReport report = Evaluator.evaluate(result.model(), test);
         assertTrue(report.accuracy() > 0.6, "far above the 10% of guessing: " + report.accuracy());
         assertEquals(report.accuracy(), epochs.get(5).validationAccuracy(), 1e-9, "engine metrics agree with DL4J Evaluation");

@@ -84,6 +84,17 @@ class StudioWindowTest {
         assertTrue(robot.lookup(".result-file").tryQuery().isPresent(), "a result is drawn in the list");
     }
 
+    @Test void closingTheStudioMidRunStopsTrainingCleanly(FxRobot robot) throws Exception {
+        robot.interact(() -> studio.training().epochsProperty().set(50));
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.training().curves().batchLoss().getDataCount() > 5);
+        assertTrue(studio.training().isTrainingThreadActive());
+        long t0 = System.nanoTime();
+        studio.close();
+        assertFalse(studio.training().isTrainingThreadActive(), "the training thread has let go");
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "it stops within a batch, not after the run");
+    }
+
     private static Path copyExample(String name, Path dir) throws Exception {
         try (InputStream in = SampleData.exampleImage(name)) {
             return Files.write(dir.resolve(name), in.readAllBytes());

@@ -1,6 +1,6 @@
 package org.modelstudio.engine.train;
 
-import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -15,7 +15,8 @@ import java.util.Random;
 
 /**
  * The baseline the engine is measured against: plain DL4J, as its examples train — the same configuration,
- * the data prepared up front as DataSets, {@code net.fit(iterator)} per epoch, no listener, no events.
+ * the data prepared up front as mini-batch DataSets (shuffled as whole batches between epochs),
+ * {@code net.fit(iterator)} per epoch, no listener, no events, no per-epoch evaluation.
  */
 public final class BareFit {
     private BareFit() {}
@@ -30,7 +31,8 @@ public final class BareFit {
         Random random = new Random(spec.training().seed());
         for (int e = 0; e < epochs; e++) {
             Collections.shuffle(batches, random);
-            net.fit(new ListDataSetIterator<>(batches, spec.training().batchSize()));
+            // Not ListDataSetIterator(batches, batchSize): that would merge batchSize *batches* into one.
+            net.fit(new ExistingDataSetIterator(batches));
         }
         return (double) train.size() * epochs / ((System.nanoTime() - t0) / 1e9);
     }

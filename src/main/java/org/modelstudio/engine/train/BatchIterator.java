@@ -8,14 +8,16 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
- * Serves {@link LabeledData} as DL4J mini-batches, in a new seeded order each epoch. Batches are built when
- * asked for, so only one batch at a time exists as a native array. Images become NCHW tensors.
+ * Serves {@link LabeledData} as DL4J mini-batches, in a new seeded order each epoch. The examples are copied
+ * into one native array once; each epoch shuffles it in place, and batches are views into it, so an epoch
+ * allocates nothing per batch. Images become NCHW tensors.
  */
 public final class BatchIterator implements DataSetIterator {
     private static final long serialVersionUID = 1L;
@@ -24,7 +26,7 @@ public final class BatchIterator implements DataSetIterator {
     private final int batchSize;
     private final boolean shuffle;
     private final transient Random random;
-    private final int[] order;
+    private final transient DataSet all;
     private int cursor;
 
     public BatchIterator(LabeledData data, int batchSize, long seed, boolean shuffle) {
@@ -32,8 +34,7 @@ public final class BatchIterator implements DataSetIterator {
         this.batchSize = batchSize;
         this.shuffle = shuffle;
         this.random = new Random(seed);
-        this.order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
+        this.all = slice(data, 0, data.size());
         reset();
     }
 
@@ -73,31 +74,27 @@ public final class BatchIterator implements DataSetIterator {
         return new DataSet(features, labels);
     }
 
-    @Override public boolean hasNext() { return cursor < order.length; }
+    @Override public boolean hasNext() { return cursor < data.size(); }
 
-    @Override public DataSet next() { return next(batchSize); }
-
-    @Override public DataSet next(int num) {
+    /** The next batch: a view into the shuffled array (DataSet.batchBy would copy example by example). */
+    @Override public DataSet next() {
         if (!hasNext()) throw new NoSuchElementException();
-        int to = Math.min(order.length, cursor + num);
-        DataSet ds = build(data, order, cursor, to);
+        int to = Math.min(data.size(), cursor + batchSize);
+        DataSet batch = new DataSet(all.getFeatures().get(NDArrayIndex.interval(cursor, to)),
+                all.getLabels().get(NDArrayIndex.interval(cursor, to)));
         cursor = to;
-        return ds;
+        return batch;
     }
+
+    /** Batches have the size given at construction; {@code num} is ignored. */
+    @Override public DataSet next(int num) { return next(); }
 
     @Override public void reset() {
         cursor = 0;
-        if (shuffle) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
+        if (shuffle && data.size() > 1) all.shuffle(random.nextLong());
     }
 
-    public int batchesPerEpoch() { return (order.length + batchSize - 1) / batchSize; }
+    public int batchesPerEpoch() { return (data.size() + batchSize - 1) / batchSize; }
 
     @Override public int inputColumns() { return Math.toIntExact(data.exampleShape().size()); }
 

@@ -14,7 +14,11 @@ import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
@@ -31,9 +35,6 @@ import java.util.Locale;
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-
-    /** Training accuracy is estimated on this many training examples per epoch (cost ≈ 1–2 % of an epoch). */
-    public static final int TRAIN_ACCURACY_SAMPLE = 500;
 
     private Trainer() {}
 
@@ -56,8 +57,6 @@ public final class Trainer {
         MultiLayerNetwork net = model.network();
         long seed = spec.training().seed();
         BatchIterator batches = new BatchIterator(train, spec.training().batchSize(), seed, true);
-        LabeledData accuracySample = train.size() <= TRAIN_ACCURACY_SAMPLE ? train
-                : train.split(TRAIN_ACCURACY_SAMPLE / (double) train.size(), seed + 1).second();
         Bridge bridge = new Bridge(sink, cancel, spec.training().learningRate());
         net.setListeners(bridge);
         List<TrainingEvent.EpochEvaluated> history = new ArrayList<>();
@@ -77,10 +76,9 @@ public final class Trainer {
                     sink.accept(new TrainingEvent.Cancelled(history.size(), ms));
                     return new TrainingResult(model, history, TrainingResult.Outcome.CANCELLED, null, ms);
                 }
-                Metrics.LossAccuracy trainAcc = Metrics.measure(net, accuracySample, spec.training().loss());
                 Metrics.LossAccuracy val = Metrics.measure(net, validation, spec.training().loss());
                 TrainingEvent.EpochEvaluated ev = new TrainingEvent.EpochEvaluated(epoch, bridge.meanLoss(),
-                        trainAcc.accuracy(), val.loss(), val.accuracy(), train.size() / (trainNanos / 1e9), millisSince(start));
+                        bridge.accuracy(), val.loss(), val.accuracy(), train.size() / (trainNanos / 1e9), millisSince(start));
                 history.add(ev);
                 sink.accept(ev);
             }
@@ -122,7 +120,12 @@ public final class Trainer {
 
     private static long millisSince(long startNanos) { return (System.nanoTime() - startNanos) / 1_000_000; }
 
-    /** DL4J listener → training events; stops the epoch when the loss stops being a number. */
+    /**
+     * DL4J listener → training events; stops the epoch when the loss stops being a number. It also keeps a
+     * running training accuracy, as Keras reports it, at almost no cost: DL4J hands listeners the input to
+     * the Output layer of each training batch, and one small matrix product with the Output layer's weights
+     * gives the predicted classes (the output activation is monotonic, so it cannot change the arg-max).
+     */
     private static final class Bridge extends BaseTrainingListener {
         private final TrainingEventSink sink;
         private final CancelToken cancel;
@@ -131,6 +134,8 @@ public final class Trainer {
         private int batch;
         private long iteration;
         private double lossSum;
+        private long correct;
+        private long seen;
         private volatile String divergence;
 
         Bridge(TrainingEventSink sink, CancelToken cancel, double learningRate) {
@@ -143,9 +148,33 @@ public final class Trainer {
             epoch = e;
             batch = 0;
             lossSum = 0;
+            correct = 0;
+            seen = 0;
         }
 
         double meanLoss() { return batch == 0 ? Double.NaN : lossSum / batch; }
+
+        double accuracy() { return seen == 0 ? Double.NaN : (double) correct / seen; }
+
+        @Override public void onForwardPass(Model model, List<INDArray> activations) {
+            if (!(model instanceof MultiLayerNetwork net) || activations.isEmpty()) return;
+            INDArray labels = net.getLabels();
+            if (labels == null || labels.rank() != 2) return;
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                INDArray in = activations.get(activations.size() - 1);
+                if (in.rank() > 2) in = in.dup('c').reshape('c', in.size(0), -1);
+                INDArray w = net.getOutputLayer().getParam("W");
+                INDArray b = net.getOutputLayer().getParam("b");
+                if (w == null || b == null || in.size(1) != w.size(0)) return;
+                INDArray predicted = in.castTo(w.dataType()).mmul(w).addiRowVector(b).argMax(1);
+                INDArray actual = labels.argMax(1);
+                long n = actual.length();
+                correct += predicted.eq(actual).castTo(DataType.INT).sumNumber().longValue();
+                seen += n;
+            } catch (RuntimeException e) {
+                LOG.debug("Training accuracy not available for this batch", e);
+            }
+        }
 
         @Override public void iterationDone(Model model, int dl4jIteration, int dl4jEpoch) {
             double loss = model.score();

@@ -17,6 +17,7 @@ import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.common.CurrentModel;
@@ -108,6 +109,9 @@ public final class TrainingViewModel {
         }
     }
 
+    /** Whether a training thread is still working (safe to ask from any thread). */
+    public boolean isTrainingThreadActive() { return taskActive.get(); }
+
     /** For closing the studio mid-run: stop and wait (bounded) for the training thread to let go. */
     public void shutdown() {
         cancel.get().cancel();
@@ -162,6 +166,7 @@ public final class TrainingViewModel {
             try {
                 LabeledData all = samples.train();
                 var split = all.split(VALIDATION_FRACTION, snapshot.training().seed());
+                NativeThreads.useFor(snapshot);
                 return Trainer.train(snapshot, split.first(), split.second(), this::onEvent, token);
             } finally {
                 taskActive.set(false);
@@ -188,7 +193,7 @@ public final class TrainingViewModel {
                             b.epoch(), totalEpochs, b.batch(), batchesPerEpoch, b.loss(), duration(elapsed), duration(left)));
                 }
             } else if (event instanceof TrainingEvent.EpochEvaluated e) {
-                String text = String.format(Locale.ROOT, "After epoch %d: loss %.3f · accuracy %.1f%% · validation loss %.3f · validation accuracy %.1f%% · %,.0f images/s",
+                String text = String.format(Locale.ROOT, "After epoch %d: loss %.3f, accuracy %.1f%% · validation: loss %.3f, accuracy %.1f%% · %,.0f images/s",
                         e.epoch(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy(), e.samplesPerSecond());
                 Platform.runLater(() -> epochSummary.set(text));
             }

@@ -59,11 +59,7 @@ public final class SampleData {
         return SPEC_FILES.stream().map(SampleData::spec).toList();
     }
 
-    /** Example images (PNG) not in the shipped training or test subsets, for trying predictions. */
-    public static final List<String> EXAMPLE_IMAGES = List.of(
-            "ankle-boot-1.png", "bag-1.png", "coat-1.png", "dress-1.png", "pullover-1.png",
-            "sandal-1.png", "shirt-1.png", "sneaker-1.png", "t-shirt-1.png", "trouser-1.png");
-
+    /** An example image (PNG) from {@code fashion-mnist/examples/}, in neither shipped subset. */
     public static InputStream exampleImage(String fileName) throws IOException {
         return open(ROOT + "fashion-mnist/examples/" + fileName);
     }

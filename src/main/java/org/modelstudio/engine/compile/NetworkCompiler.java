@@ -34,8 +34,6 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Spec → DL4J configuration. Flatten has no DL4J layer of its own: it becomes an explicit
@@ -66,6 +64,7 @@ public final class NetworkCompiler {
             LayerSpec layer = row.layer();
             if (layer instanceof LayerSpec.Flatten) {
                 dl4jIndex[row.index()] = -1;
+                // The first Flatten of an image decides the preprocessor; a later one sees a vector already.
                 if (current instanceof Shape.Image img && pendingFlatten == null) pendingFlatten = img;
                 current = row.outputShape();
                 continue;
@@ -161,12 +160,5 @@ public final class NetworkCompiler {
             case MSE -> LossFunctions.LossFunction.MSE;
             case BINARY_CROSS_ENTROPY -> LossFunctions.LossFunction.XENT;
         };
-    }
-
-    /** The spec layers that have a DL4J layer, for parity checks. */
-    public static List<Integer> compiledLayers(Compiled c) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < c.dl4jLayerOf().length; i++) if (c.dl4jLayerOf()[i] >= 0) out.add(i);
-        return out;
     }
 }

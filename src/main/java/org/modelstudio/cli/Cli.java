@@ -141,7 +141,10 @@ public final class Cli {
             return FAILED;
         }
         ModelFile.save(result.model(), outFile);
-        out.printf(Locale.ROOT, "Saved %s (%.1f s of training)%n", outFile, result.elapsedMillis() / 1000.0);
+        TrainingEvent.EpochEvaluated kept = result.bestMetrics();
+        String which = val == null || kept == null ? ""
+                : String.format(Locale.ROOT, ", the model from epoch %d, best on validation (%.1f%%)", kept.epoch(), 100 * kept.validationAccuracy());
+        out.printf(Locale.ROOT, "Saved %s%s (%.1f s of training)%n", outFile, which, result.elapsedMillis() / 1000.0);
         return OK;
     }
 

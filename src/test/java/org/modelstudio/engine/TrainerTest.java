@@ -45,9 +45,13 @@ class TrainerTest {
                 "the running training accuracy tracks the accuracy on the training set");
         assertTrue(epochs.get(5).trainAccuracy() > epochs.get(0).trainAccuracy());
 
-        EvaluationReport report = Evaluator.evaluate(result.model(), test);
-        assertTrue(report.accuracy() > 0.6, "far above the 10% of guessing: " + report.accuracy());
-        assertEquals(report.accuracy(), epochs.get(5).validationAccuracy(), 1e-9, "engine metrics agree with DL4J Evaluation");
+        EvaluationReport last = Evaluator.evaluate(result.last(), test);
+        assertTrue(last.accuracy() > 0.6, "far above the 10% of guessing: " + last.accuracy());
+        assertEquals(last.accuracy(), epochs.get(5).validationAccuracy(), 1e-9, "engine metrics agree with DL4J Evaluation");
+        double bestValidation = epochs.stream().mapToDouble(TrainingEvent.EpochEvaluated::validationAccuracy).max().orElseThrow();
+        assertEquals(bestValidation, result.bestMetrics().validationAccuracy());
+        assertEquals(bestValidation, Evaluator.evaluate(result.best(), test).accuracy(), 1e-9,
+                "the kept model is a snapshot of the best epoch, not the last one");
 
         assertInstanceOf(TrainingEvent.Started.class, events.get(0));
         assertInstanceOf(TrainingEvent.Finished.class, events.get(events.size() - 1));

@@ -60,6 +60,7 @@ public final class Trainer {
         Bridge bridge = new Bridge(sink, cancel, spec.training().learningRate());
         net.setListeners(bridge);
         List<TrainingEvent.EpochEvaluated> history = new ArrayList<>();
+        Best best = new Best(model);
         long start = System.nanoTime();
         sink.accept(new TrainingEvent.Started(epochs, batches.batchesPerEpoch(), train.size(),
                 validation == null ? 0 : validation.size()));
@@ -70,30 +71,31 @@ public final class Trainer {
                 batches.reset();
                 net.fit(new StopWhenCancelled(batches, cancel));
                 long trainNanos = System.nanoTime() - t0;
-                if (bridge.divergence != null) return fail(model, history, bridge.divergence, start, sink);
+                if (bridge.divergence != null) return fail(best, history, bridge.divergence, start, sink);
                 if (cancel.isCancelled()) {
                     long ms = millisSince(start);
                     sink.accept(new TrainingEvent.Cancelled(history.size(), ms));
-                    return new TrainingResult(model, history, TrainingResult.Outcome.CANCELLED, null, ms);
+                    return best.result(history, TrainingResult.Outcome.CANCELLED, null, ms);
                 }
                 Metrics.LossAccuracy val = Metrics.measure(net, validation, spec.training().loss());
                 TrainingEvent.EpochEvaluated ev = new TrainingEvent.EpochEvaluated(epoch, bridge.meanLoss(),
                         bridge.accuracy(), val.loss(), val.accuracy(), train.size() / (trainNanos / 1e9), millisSince(start));
                 history.add(ev);
+                best.offer(ev);
                 sink.accept(ev);
             }
         } catch (OutOfMemoryError e) {
-            return fail(model, history, "The computer ran out of memory while training. Use a smaller batch size, "
+            return fail(best, history, "The computer ran out of memory while training. Use a smaller batch size, "
                     + "fewer filters or units, or smaller images.", start, sink);
         } catch (RuntimeException e) {
             LOG.error("Training failed", e);
-            return fail(model, history, "Training stopped with an error: " + e.getMessage(), start, sink);
+            return fail(best, history, "Training stopped with an error: " + e.getMessage(), start, sink);
         } finally {
             net.setListeners(List.of());
         }
         long ms = millisSince(start);
         sink.accept(new TrainingEvent.Finished(history.size(), ms));
-        return new TrainingResult(model, history, TrainingResult.Outcome.FINISHED, null, ms);
+        return best.result(history, TrainingResult.Outcome.FINISHED, null, ms);
     }
 
     /** The data must match the network's input and output before anything is built. */
@@ -112,10 +114,44 @@ public final class Trainer {
         if (data.size() == 0) throw new InvalidNetworkException("The data has no examples.");
     }
 
-    private static TrainingResult fail(TrainedModel model, List<TrainingEvent.EpochEvaluated> history, String why,
+    private static TrainingResult fail(Best best, List<TrainingEvent.EpochEvaluated> history, String why,
                                        long start, TrainingEventSink sink) {
         sink.accept(new TrainingEvent.Failed(why));
-        return new TrainingResult(model, history, TrainingResult.Outcome.FAILED, why, millisSince(start));
+        return best.result(history, TrainingResult.Outcome.FAILED, why, millisSince(start));
+    }
+
+    /**
+     * Keeps a copy of the network from the epoch with the best validation accuracy (lower validation loss
+     * breaks ties), so that a run that overfits or wobbles at the end still yields its best model.
+     */
+    private static final class Best {
+        private final TrainedModel last;
+        private MultiLayerNetwork network;
+        private int epoch;
+        private double accuracy = Double.NEGATIVE_INFINITY;
+        private double loss = Double.POSITIVE_INFINITY;
+
+        Best(TrainedModel last) { this.last = last; }
+
+        void offer(TrainingEvent.EpochEvaluated e) {
+            if (Double.isNaN(e.validationAccuracy())) {
+                network = null;
+                epoch = e.epoch();
+                return;
+            }
+            if (e.validationAccuracy() > accuracy || (e.validationAccuracy() == accuracy && e.validationLoss() < loss)) {
+                accuracy = e.validationAccuracy();
+                loss = e.validationLoss();
+                epoch = e.epoch();
+                network = last.network().clone();
+            }
+        }
+
+        TrainingResult result(List<TrainingEvent.EpochEvaluated> history, TrainingResult.Outcome outcome, String why, long ms) {
+            TrainedModel best = network == null || history.isEmpty() || epoch == history.get(history.size() - 1).epoch() ? last
+                    : new TrainedModel(last.spec(), last.labels(), last.preprocessing(), network);
+            return new TrainingResult(last, best, network == null && history.isEmpty() ? 0 : epoch, history, outcome, why, ms);
+        }
     }
 
     private static long millisSince(long startNanos) { return (System.nanoTime() - startNanos) / 1_000_000; }

@@ -5,13 +5,25 @@ import org.modelstudio.engine.TrainedModel;
 
 import java.util.List;
 
-/** What a run produced: the model (as far as it got), its per-epoch metrics, and how it ended. */
-public record TrainingResult(TrainedModel model, List<TrainingEvent.EpochEvaluated> epochs, Outcome outcome,
-                             String failure, long elapsedMillis) {
+/**
+ * What a run produced: the model as it was when training ended ({@code last}), the model from the epoch
+ * with the best validation accuracy ({@code best}, the same as {@code last} without a validation set),
+ * the per-epoch metrics, and how the run ended.
+ */
+public record TrainingResult(TrainedModel last, TrainedModel best, int bestEpoch,
+                             List<TrainingEvent.EpochEvaluated> epochs, Outcome outcome, String failure, long elapsedMillis) {
 
     public enum Outcome { FINISHED, CANCELLED, FAILED }
 
     public TrainingResult { epochs = List.copyOf(epochs); }
 
+    /** The model to keep: the best on validation. */
+    public TrainedModel model() { return best; }
+
     public boolean finished() { return outcome == Outcome.FINISHED; }
+
+    /** The metrics of the epoch whose model is {@link #best()}, or null if no epoch finished. */
+    public TrainingEvent.EpochEvaluated bestMetrics() {
+        return epochs.stream().filter(e -> e.epoch() == bestEpoch).findFirst().orElse(null);
+    }
 }

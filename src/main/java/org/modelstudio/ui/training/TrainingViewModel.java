@@ -133,18 +133,21 @@ public final class TrainingViewModel {
 
     private void finished(TrainingResult result) {
         running.set(false);
-        var last = result.epochs().isEmpty() ? null : result.epochs().get(result.epochs().size() - 1);
-        String accuracy = last == null ? "" : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * last.validationAccuracy());
+        var kept = result.bestMetrics();
+        String accuracy = kept == null ? "" : String.format(Locale.ROOT, "validation accuracy %.1f%%", 100 * kept.validationAccuracy());
+        String keptFrom = kept == null ? "" : kept.epoch() == result.epochs().size() ? " (" + accuracy + ")"
+                : String.format(Locale.ROOT, " (kept epoch %d, the best: %s)", kept.epoch(), accuracy);
+        String name = result.model().spec().name();
         switch (result.outcome()) {
             case FINISHED -> {
-                currentModel.set(result.model(), "Trained " + result.model().spec().name() + accuracy);
-                status.set(String.format(Locale.ROOT, "Finished %d epochs in %.1f s%s. Drop images on Predict.",
-                        result.epochs().size(), result.elapsedMillis() / 1000.0, accuracy));
+                currentModel.set(result.model(), "Trained " + name + keptFrom);
+                status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. Drop images on Predict.",
+                        result.epochs().size(), duration(result.elapsedMillis() / 1000.0), keptFrom));
             }
             case CANCELLED -> {
-                currentModel.set(result.model(), "Trained " + result.model().spec().name() + " (stopped early)" + accuracy);
-                status.set(String.format(Locale.ROOT, "Stopped after %d epoch(s)%s. The model so far is kept.",
-                        result.epochs().size(), accuracy));
+                currentModel.set(result.model(), "Trained " + name + ", stopped early" + keptFrom);
+                status.set(String.format(Locale.ROOT, "Stopped after %d epoch(s)%s. The model is kept.",
+                        result.epochs().size(), keptFrom));
             }
             case FAILED -> {
                 failed.set(true);

@@ -52,7 +52,7 @@ public final class Cli {
               (no command)                     open the studio window
               summary  <spec>                  layer table: output shapes, parameters, problems
               train    <spec> --out MODEL.zip  train a network and save it
-                       [--data DIR] [--epochs N] [--batch N] [--lr X] [--validation F] [--seed N]
+                       [--data DIR] [--epochs N] [--batch N] [--lr X] [--validation F] [--seed N] [--keep last|best]
               evaluate <MODEL.zip> [--data DIR]  accuracy, per-class precision/recall/F1, confusion matrix
               predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
@@ -62,6 +62,7 @@ public final class Cli {
             --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
             without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
             --validation F holds back a fraction F of the training data to validate on (default 0.1; 0 for none).
+            --keep best saves the epoch with the best validation accuracy instead of the last one.
 
             Exit codes: 0 done, 1 the work failed, 2 wrong command line, 3 unusable input, 4 some files refused.
             """;
@@ -110,7 +111,7 @@ public final class Cli {
     }
 
     private int train(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--data", "--epochs", "--out", "--batch", "--lr", "--validation", "--seed"), Set.of());
+        Args a = Args.parse(words, Set.of("--data", "--epochs", "--out", "--batch", "--lr", "--validation", "--seed", "--keep"), Set.of());
         if (a.positional.size() != 1) throw new UsageException("train takes one spec: train <spec> --out model.zip");
         if (!a.has("--out")) throw new UsageException("train needs --out MODEL.zip, where the trained model is saved");
         NetworkSpec spec = loadSpec(a.positional.get(0));
@@ -120,6 +121,8 @@ public final class Cli {
                 .withLearningRate(a.doubleOption("--lr", t.learningRate(), 1e-9, 1e3))
                 .withSeed(a.intOption("--seed", (int) t.seed(), 0)));
         double validation = a.doubleOption("--validation", 0.1, 0, 0.9);
+        String keep = a.has("--keep") ? a.get("--keep") : "last";
+        if (!keep.equals("last") && !keep.equals("best")) throw new UsageException("--keep takes last or best, not \"" + keep + "\"");
         Path outFile = Path.of(a.get("--out"));
         var summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
@@ -140,9 +143,10 @@ public final class Cli {
             err.println("error: " + result.failure());
             return FAILED;
         }
-        ModelFile.save(result.model(), outFile);
+        boolean best = keep.equals("best") && val != null;
+        ModelFile.save(best ? result.best() : result.last(), outFile);
         TrainingEvent.EpochEvaluated kept = result.bestMetrics();
-        String which = val == null || kept == null ? ""
+        String which = !best || kept == null ? ""
                 : String.format(Locale.ROOT, ", the model from epoch %d, best on validation (%.1f%%)", kept.epoch(), 100 * kept.validationAccuracy());
         out.printf(Locale.ROOT, "Saved %s%s (%.1f s of training)%n", outFile, which, result.elapsedMillis() / 1000.0);
         return OK;

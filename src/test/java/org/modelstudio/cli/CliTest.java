@@ -178,6 +178,18 @@ class CliTest {
         assertEquals("", trained.err());
     }
 
+    @Test void keepBestSavesTheBestValidationEpoch(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("bars.json");
+        SpecJson.write(TestData.barCnn(3), spec);
+        Run best = cli("train", spec.toString(), "--data", data.toString(), "--out", dir.resolve("b.zip").toString(),
+                "--validation", "0.2", "--keep", "best");
+        assertEquals(Cli.OK, best.code(), best.toString());
+        assertTrue(best.out().matches("(?s).*Saved .*b\\.zip, the model from epoch [123], best on validation \\(\\d+\\.\\d%\\).*"), best.out());
+        Run wrong = cli("train", spec.toString(), "--out", dir.resolve("c.zip").toString(), "--keep", "first");
+        assertEquals(Cli.USAGE, wrong.code());
+        assertTrue(wrong.err().contains("--keep takes last or best"), wrong.err());
+    }
+
     @Test void evaluatePrintsTheReport() {
         Run r = cli("evaluate", model.toString(), "--data", data.toString());
         assertEquals(Cli.OK, r.code(), r.toString());

@@ -17,8 +17,8 @@ public record TrainingResult(TrainedModel last, TrainedModel best, int bestEpoch
 
     public TrainingResult { epochs = List.copyOf(epochs); }
 
-    /** The model to keep: the best on validation. */
-    public TrainedModel model() { return best; }
+    /** The model as training left it (what Keras and DL4J hand back). */
+    public TrainedModel model() { return last; }
 
     public boolean finished() { return outcome == Outcome.FINISHED; }
 

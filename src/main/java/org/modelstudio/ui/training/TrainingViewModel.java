@@ -133,21 +133,20 @@ public final class TrainingViewModel {
 
     private void finished(TrainingResult result) {
         running.set(false);
-        var kept = result.bestMetrics();
-        String accuracy = kept == null ? "" : String.format(Locale.ROOT, "validation accuracy %.1f%%", 100 * kept.validationAccuracy());
-        String keptFrom = kept == null ? "" : kept.epoch() == result.epochs().size() ? " (" + accuracy + ")"
-                : String.format(Locale.ROOT, " (kept epoch %d, the best: %s)", kept.epoch(), accuracy);
+        var lastEpoch = result.epochs().isEmpty() ? null : result.epochs().get(result.epochs().size() - 1);
+        String accuracy = lastEpoch == null || Double.isNaN(lastEpoch.validationAccuracy()) ? ""
+                : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * lastEpoch.validationAccuracy());
         String name = result.model().spec().name();
         switch (result.outcome()) {
             case FINISHED -> {
-                currentModel.set(result.model(), "Trained " + name + keptFrom);
+                currentModel.set(result.model(), "Trained " + name + accuracy);
                 status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. Drop images on Predict.",
-                        result.epochs().size(), duration(result.elapsedMillis() / 1000.0), keptFrom));
+                        result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy));
             }
             case CANCELLED -> {
-                currentModel.set(result.model(), "Trained " + name + ", stopped early" + keptFrom);
-                status.set(String.format(Locale.ROOT, "Stopped after %d epoch(s)%s. The model is kept.",
-                        result.epochs().size(), keptFrom));
+                currentModel.set(result.model(), "Trained " + name + ", stopped early" + accuracy);
+                status.set(String.format(Locale.ROOT, "Stopped after %d epoch(s)%s. The model trained so far is kept.",
+                        result.epochs().size(), accuracy));
             }
             case FAILED -> {
                 failed.set(true);

@@ -138,7 +138,8 @@ public final class Cli {
         out.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d examples, validating on %,d, for %d epochs%n",
                 spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
         NativeThreads.useFor(spec);
-        TrainingResult result = Trainer.train(spec, train, val, this::progress, new CancelToken());
+        NetworkSpec chosen = spec;
+        TrainingResult result = Trainer.train(spec, train, val, e -> progress(chosen, e), new CancelToken());
         if (result.outcome() == TrainingResult.Outcome.FAILED) {
             err.println("error: " + result.failure());
             return FAILED;
@@ -152,12 +153,12 @@ public final class Cli {
         return OK;
     }
 
-    private void progress(TrainingEvent e) {
+    private void progress(NetworkSpec spec, TrainingEvent e) {
         if (e instanceof TrainingEvent.EpochEvaluated ev) {
-            out.printf(Locale.ROOT, "epoch %d  loss %.4f  accuracy %.1f%%%s  %,.0f samples/s%n", ev.epoch(), ev.trainLoss(),
+            out.printf(Locale.ROOT, "epoch %d  loss %.4f  accuracy %.1f%%%s  lr %.3g  %,.0f samples/s%n", ev.epoch(), ev.trainLoss(),
                     100 * ev.trainAccuracy(), Double.isNaN(ev.validationLoss()) ? ""
                             : String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.1f%%", ev.validationLoss(), 100 * ev.validationAccuracy()),
-                    ev.samplesPerSecond());
+                    spec.training().schedule().rateAt(ev.epoch(), spec.training().learningRate()), ev.samplesPerSecond());
         }
     }
 

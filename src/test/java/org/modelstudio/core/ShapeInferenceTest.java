@@ -6,6 +6,7 @@ import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.Issue;
 import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.NetworkSummary;
 import org.modelstudio.core.graph.Shape;
@@ -91,6 +92,18 @@ class ShapeInferenceTest {
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("Dropout #2: its rate is the fraction")), messages.toString());
         assertTrue(messages.contains("The learning rate must be above 0, not -1.0."), messages.toString());
         assertTrue(messages.contains("The batch size must be at least 1, not 0."), messages.toString());
+    }
+
+    @Test void learningRateSchedules() {
+        assertEquals(0.01, LearningRateSchedule.CONSTANT.rateAt(7, 0.01));
+        LearningRateSchedule step = LearningRateSchedule.step(0.5, 3);
+        assertEquals(List.of(1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.25), java.util.stream.IntStream.rangeClosed(1, 7)
+                .mapToObj(e -> step.rateAt(e, 1.0)).toList());
+        assertEquals(0.81, LearningRateSchedule.exponential(0.9).rateAt(3, 1.0), 1e-12);
+        NetworkSpec bad = SampleData.spec("mlp.json");
+        bad = bad.withTraining(bad.training().withSchedule(LearningRateSchedule.step(1.5, 0)));
+        assertEquals("The learning-rate schedule's factor must be above 0 and at most 1, not 1.5.",
+                ShapeInference.analyse(bad).errors().get(0).message());
     }
 
     @Test void warningsDoNotBlock() {

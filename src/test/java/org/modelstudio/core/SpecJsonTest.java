@@ -8,6 +8,7 @@ import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Optimizer;
@@ -38,7 +39,7 @@ public class SpecJsonTest {
                 new LayerSpec.Dropout(0.25),
                 new LayerSpec.Dense(17, Activation.SIGMOID, WeightInit.UNIFORM),
                 new LayerSpec.Output(4, Activation.SOFTMAX, WeightInit.XAVIER)),
-                new TrainingConfig(Optimizer.NESTEROV, 0.05, 16, 3, 7, Loss.CROSS_ENTROPY));
+                new TrainingConfig(Optimizer.NESTEROV, 0.05, 16, 3, 7, Loss.CROSS_ENTROPY, LearningRateSchedule.step(0.5, 2)));
     }
 
     @Nested @DisplayName("round trip")
@@ -111,6 +112,13 @@ public class SpecJsonTest {
         @Test void newerVersionIsRefusedPolitely() {
             String m = error("{\"format\":\"model-studio/network\",\"version\":9," + INPUT + ",\"layers\":[]}");
             assertTrue(m.contains("newer Model Studio"), m);
+        }
+
+        @Test void badScheduleNamesTheField() {
+            String m = error("{" + INPUT + ",\"layers\":[],\"training\":{\"schedule\":{\"type\":\"step\",\"factor\":0.5}}}");
+            assertEquals("training.schedule.every: missing", m);
+            m = error("{" + INPUT + ",\"layers\":[],\"training\":{\"schedule\":{\"type\":\"cosine\"}}}");
+            assertTrue(m.startsWith("training.schedule.type: \"cosine\" is not one of constant, step, exponential"), m);
         }
 
         @Test void notAnObject() {

@@ -7,6 +7,7 @@ import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.eval.EvaluationReport;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEvent;
+import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Optimizer;
 import org.modelstudio.core.graph.TrainingConfig;
@@ -79,6 +80,15 @@ class TrainerTest {
         assertEquals(5, events.stream().filter(e -> e instanceof TrainingEvent.BatchScored).count());
         assertInstanceOf(TrainingEvent.Cancelled.class, events.get(events.size() - 1));
         assertEquals(3, org.modelstudio.engine.infer.Predictor.predict(result.model(), TestData.bar(0, new java.util.Random(1))).ranked().size());
+    }
+
+    @Test void learningRateFollowsTheSchedule() throws Exception {
+        NetworkSpec spec = TestData.barCnn(3);
+        spec = spec.withTraining(spec.training().withLearningRate(0.01).withSchedule(LearningRateSchedule.step(0.5, 1)));
+        TrainingResult result = Trainer.train(spec, TestData.bars(90, 5), null, e -> { }, new CancelToken());
+        // After three epochs DL4J's epoch counter is 3: the rate the next epoch would use is 0.01 × 0.5³.
+        assertEquals(0.01 * 0.125, result.last().network().getLearningRate(0), 1e-9);
+        assertEquals(0.01 * 0.125, spec.training().schedule().rateAt(4, 0.01), 1e-12, "core and DL4J agree");
     }
 
     @Test void hugeLearningRateIsCaughtAsDivergence() throws Exception {

@@ -212,5 +212,7 @@ public final class ShapeInference {
         }
         if (t.batchSize() < 1) issues.add(Issue.error(Issue.NETWORK, "The batch size must be at least 1, not " + t.batchSize() + "."));
         if (t.epochs() < 1) issues.add(Issue.error(Issue.NETWORK, "The number of epochs must be at least 1, not " + t.epochs() + "."));
+        String schedule = t.schedule().problem();
+        if (schedule != null) issues.add(Issue.error(Issue.NETWORK, schedule));
     }
 }

@@ -55,6 +55,10 @@ public final class SpecJson {
                 .put("epochs", t.epochs())
                 .put("seed", t.seed())
                 .put("loss", t.loss().id());
+        if (t.schedule().kind() != LearningRateSchedule.Kind.CONSTANT) {
+            ((ObjectNode) root.get("training")).putObject("schedule").put("type", t.schedule().kind().id())
+                    .put("factor", t.schedule().factor()).put("every", t.schedule().every());
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -225,7 +229,7 @@ public final class SpecJson {
     }
 
     private static TrainingConfig readTraining(Node n) throws SpecFormatException {
-        n.allowOnly("optimizer", "learningRate", "batchSize", "epochs", "seed", "loss");
+        n.allowOnly("optimizer", "learningRate", "batchSize", "epochs", "seed", "loss", "schedule");
         TrainingConfig d = TrainingConfig.defaults();
         return new TrainingConfig(
                 n.optEnum("optimizer", Optimizer::fromId, d.optimizer()),
@@ -233,7 +237,15 @@ public final class SpecJson {
                 n.optInt("batchSize", d.batchSize()),
                 n.optInt("epochs", d.epochs()),
                 n.has("seed") ? n.longValue("seed") : d.seed(),
-                n.optEnum("loss", Loss::fromId, d.loss()));
+                n.optEnum("loss", Loss::fromId, d.loss()),
+                n.has("schedule") ? readSchedule(n.object("schedule")) : LearningRateSchedule.CONSTANT);
+    }
+
+    private static LearningRateSchedule readSchedule(Node n) throws SpecFormatException {
+        n.allowOnly("type", "factor", "every");
+        LearningRateSchedule.Kind kind = n.enumValue("type", LearningRateSchedule.Kind::fromId);
+        if (kind == LearningRateSchedule.Kind.CONSTANT) return LearningRateSchedule.CONSTANT;
+        return new LearningRateSchedule(kind, n.number("factor"), kind == LearningRateSchedule.Kind.STEP ? n.integer("every") : n.optInt("every", 1));
     }
 
     /** A JSON node with its path, so every error can name the field. */

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -33,6 +34,11 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.FixedSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
 
 
 /**
@@ -88,12 +94,22 @@ public final class NetworkCompiler {
     }
 
     static IUpdater updater(TrainingConfig t) {
-        double lr = t.learningRate();
+        ISchedule lr = schedule(t);
         return switch (t.optimizer()) {
             case ADAM -> new Adam(lr);
             case SGD -> new Sgd(lr);
             case NESTEROV -> new Nesterovs(lr, 0.9);
             case RMSPROP -> new RmsProp(lr);
+        };
+    }
+
+    /** DL4J counts epochs from 0 and the trainer calls fit() once per epoch, so the epoch count drives it. */
+    static ISchedule schedule(TrainingConfig t) {
+        LearningRateSchedule s = t.schedule();
+        return switch (s.kind()) {
+            case CONSTANT -> new FixedSchedule(t.learningRate());
+            case STEP -> new StepSchedule(ScheduleType.EPOCH, t.learningRate(), s.factor(), s.every());
+            case EXPONENTIAL -> new ExponentialSchedule(ScheduleType.EPOCH, t.learningRate(), s.factor());
         };
     }
 

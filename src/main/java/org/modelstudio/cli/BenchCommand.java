@@ -45,16 +45,15 @@ final class BenchCommand {
         // so it is measured on a quarter of the sample to keep the whole bench to a few minutes.
         LabeledData cnnData = all.first(quick ? 512 : 2500);
         out.printf(Locale.ROOT, "Model Studio bench: Fashion-MNIST sample, %d epoch(s) per measurement, %d alternating round(s), "
-                + "%d core(s); ND4J threads as the studio sets them: %d for the MLP, %d for the CNN%n%n", epochs, rounds,
-                Runtime.getRuntime().availableProcessors(), NativeThreads.forSpec(SampleData.spec("mlp.json")),
-                NativeThreads.forSpec(SampleData.spec("small-cnn.json")));
+                + "%d core(s); ND4J threads as the studio sets them: %d%n%n", epochs, rounds,
+                Runtime.getRuntime().availableProcessors(), NativeThreads.defaultCount());
 
         TrainedModel cnn = null;
         for (String specFile : List.of("mlp.json", "small-cnn.json")) {
             NetworkSpec spec = SampleData.spec(specFile);
             LabeledData train = specFile.equals("mlp.json") ? mlpData : cnnData;
             spec = spec.withTraining(spec.training().withEpochs(epochs));
-            NativeThreads.useFor(spec);
+            NativeThreads.useDefault();
             warmUp(spec, train.first(Math.min(train.size(), 1024)));
             double[] bare = new double[rounds];
             double[] engine = new double[rounds];
@@ -101,7 +100,7 @@ final class BenchCommand {
         }
 
         out.println();
-        NativeThreads.useFor(cnn.spec());
+        NativeThreads.useDefault();
         latency(cnn, quick ? 100 : 500);
         return Cli.OK;
     }

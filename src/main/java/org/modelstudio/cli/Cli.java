@@ -137,7 +137,7 @@ public final class Cli {
         }
         out.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d examples, validating on %,d, for %d epochs%n",
                 spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
-        NativeThreads.useFor(spec);
+        NativeThreads.useDefault();
         NetworkSpec chosen = spec;
         TrainingResult result = Trainer.train(spec, train, val, e -> progress(chosen, e), new CancelToken());
         if (result.outcome() == TrainingResult.Outcome.FAILED) {
@@ -172,7 +172,7 @@ public final class Cli {
         } else {
             data = SampleData.fashionMnistTest();
         }
-        NativeThreads.useFor(model.spec());
+        NativeThreads.useDefault();
         EvaluationReport report = Evaluator.evaluate(model, data);
         out.print(report.toTable());
         return OK;
@@ -183,7 +183,7 @@ public final class Cli {
         if (a.positional.size() < 2) throw new UsageException("predict takes a model and at least one file: predict <MODEL.zip> <FILE>...");
         int top = a.intOption("--top", 3, 1);
         TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
-        NativeThreads.useFor(model.spec());
+        NativeThreads.useDefault();
         int refused = 0;
         List<String> files = a.positional.subList(1, a.positional.size());
         for (String f : files) {

@@ -53,7 +53,7 @@ public final class Studio implements AutoCloseable {
         executor.executor().execute(() -> {
             long t0 = System.nanoTime();
             try {
-                NativeThreads.use(NativeThreads.defaultCount());
+                NativeThreads.useDefault();
                 samples.train();
                 LOG.info("Engine and sample ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
             } catch (RuntimeException | LinkageError e) {

@@ -168,7 +168,7 @@ public final class TrainingViewModel {
             try {
                 LabeledData all = samples.train();
                 var split = all.split(VALIDATION_FRACTION, snapshot.training().seed());
-                NativeThreads.useFor(snapshot);
+                NativeThreads.useDefault();
                 return Trainer.train(snapshot, split.first(), split.second(), this::onEvent, token);
             } finally {
                 taskActive.set(false);

@@ -27,6 +27,7 @@ public final class ModelPanelView {
     @FXML private TableColumn<LayerRow, String> shapeColumn;
     @FXML private TableColumn<LayerRow, String> paramsColumn;
     @FXML private Label totals;
+    @FXML private Label trainingSettings;
     @FXML private Label problems;
 
     public ModelPanelView(ModelViewModel model) { this.model = model; }
@@ -65,6 +66,7 @@ public final class ModelPanelView {
             }
         });
         totals.textProperty().bind(model.totalsProperty());
+        trainingSettings.textProperty().bind(model.trainingSettingsProperty());
         problems.textProperty().bind(model.problemsProperty());
         problems.visibleProperty().bind(model.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());

@@ -1,0 +1,46 @@
+package org.modelstudio.ui;
+
+import org.junit.jupiter.api.Test;
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.ui.model.LayerRow;
+import org.modelstudio.ui.model.ModelViewModel;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Model area's view model, without the FX toolkit. */
+class ModelViewModelTest {
+
+    @Test void showsEveryLayerWithShapeAndParametersAndTheTrainingSettings() {
+        ModelViewModel vm = new ModelViewModel(SampleData.specs());
+        vm.selectedProperty().set(vm.networks().get(1));
+        List<LayerRow> rows = vm.rows();
+        assertEquals(8, rows.size(), "input + 7 layers");
+        assertEquals(new LayerRow("1", "Conv2D", "32 filters 3×3, relu", "26×26×32", "320", "", false), rows.get(1));
+        assertEquals("121,930 parameters · output 10", vm.totalsProperty().get());
+        assertEquals("Trains with Adam, learning rate 0.001 (×0.5 every 3 epochs), batches of 32, 10 epochs.",
+                vm.trainingSettingsProperty().get());
+        assertEquals("", vm.problemsProperty().get());
+    }
+
+    @Test void marksTheLayerThatCausesAnError() {
+        NetworkSpec cnn = SampleData.spec("small-cnn.json");
+        List<LayerSpec> layers = new java.util.ArrayList<>(cnn.layers());
+        layers.remove(4); // the Flatten: Dense now gets an image
+        ModelViewModel vm = new ModelViewModel(List.of(cnn.withLayers(layers)));
+        LayerRow dense = vm.rows().get(5);
+        assertEquals("Dense", dense.layer());
+        assertTrue(dense.error());
+        assertEquals("Dense #5 needs a flat vector but gets an image of 5×5×64. Add a Flatten layer before it.", dense.problem());
+        assertEquals("?", vm.rows().get(6).outputShape());
+        assertFalse(vm.rows().get(1).error());
+        assertTrue(vm.problemsProperty().get().startsWith("error: Dense #5"));
+        assertEquals(Activation.RELU, ((LayerSpec.Dense) layers.get(4)).activation());
+    }
+}

@@ -1,6 +1,7 @@
 package org.modelstudio.core.graph;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -103,6 +106,20 @@ public final class SpecJson {
             n.put("activation", a.activation().id());
         }
         return n;
+    }
+
+    /**
+     * A layer's settings as plain values keyed as in spec files: Integer, Double, String (enum ids) and
+     * List&lt;Integer&gt; for [height, width] pairs; "type" holds the type id.
+     */
+    public static Map<String, Object> layerValues(LayerSpec layer) {
+        return MAPPER.convertValue(writeLayer(layer), new TypeReference<LinkedHashMap<String, Object>>() { });
+    }
+
+    /** The layer that {@code values} describe (as {@link #layerValues} gives them); refused with the field named. */
+    public static LayerSpec layerFromValues(Map<String, Object> values) throws SpecFormatException {
+        ObjectNode node = MAPPER.valueToTree(values);
+        return readLayer(new Node(node, ""));
     }
 
     /** The id a layer type has in spec files ("conv2d"). */

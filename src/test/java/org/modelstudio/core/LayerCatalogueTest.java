@@ -1,0 +1,82 @@
+package org.modelstudio.core;
+
+import org.junit.jupiter.api.Test;
+import org.modelstudio.core.catalogue.Category;
+import org.modelstudio.core.catalogue.LayerCatalogue;
+import org.modelstudio.core.catalogue.LayerType;
+import org.modelstudio.core.catalogue.ParamSpec;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.SpecJson;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LayerCatalogueTest {
+    private final LayerCatalogue catalogue = LayerCatalogue.standard();
+
+    @Test void everyLayerTypeOfTheSpecModelHasAnEntry() {
+        Set<String> inCatalogue = catalogue.types().stream().map(LayerType::type).collect(Collectors.toSet());
+        for (LayerSpec layer : SpecJsonTest.everyLayer().layers()) {
+            assertTrue(inCatalogue.contains(SpecJson.typeId(layer)), layer.typeName());
+        }
+        assertTrue(inCatalogue.contains("output"));
+    }
+
+    @Test void entriesAreComplete() {
+        Set<String> categories = catalogue.categories().stream().map(Category::id).collect(Collectors.toSet());
+        for (LayerType t : catalogue.types()) {
+            assertTrue(categories.contains(t.category()), t.name() + " has an unknown category " + t.category());
+            assertFalse(t.help().isBlank(), t.name());
+            for (ParamSpec p : t.params()) {
+                assertFalse(p.help().isBlank(), t.name() + "." + p.key());
+                assertEquals(null, p.problem(t.name(), p.defaultValue()), t.name() + "." + p.key() + " default is in range");
+            }
+        }
+    }
+
+    @Test void createMakesAValidLayerWithTheDefaults() {
+        for (LayerType t : catalogue.types()) {
+            LayerSpec layer = catalogue.create(t.type());
+            assertEquals(t.name(), layer.typeName());
+            assertEquals(List.of(), catalogue.problems(layer), t.name());
+            for (ParamSpec p : t.params()) assertEquals(p.defaultValue(), catalogue.value(layer, p.key()), t.name() + "." + p.key());
+        }
+        assertEquals(new LayerSpec.Conv2D(32, 3, 3, 1, 1, Padding.VALID, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+                catalogue.create("conv2d"));
+    }
+
+    @Test void withChangesOneSettingAndChecksTheRange() {
+        LayerSpec conv = catalogue.create("conv2d");
+        LayerSpec wider = catalogue.with(conv, "filters", 64);
+        assertEquals(64, ((LayerSpec.Conv2D) wider).filters());
+        LayerSpec big = catalogue.with(wider, "kernel", List.of(5, 3));
+        assertEquals(5, ((LayerSpec.Conv2D) big).kernelHeight());
+        assertEquals(3, ((LayerSpec.Conv2D) big).kernelWidth());
+        assertEquals(Padding.SAME, ((LayerSpec.Conv2D) catalogue.with(conv, "padding", "same")).padding());
+
+        var e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(conv, "filters", 0));
+        assertEquals("Conv2D: Filters must be between 1 and 1024, not 0.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(conv, "padding", "full"));
+        assertEquals("Conv2D: Padding must be one of valid, same.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(catalogue.create("dropout"), "rate", 0.99));
+        assertEquals("Dropout: Rate must be between 0 and 0.95, not 0.99.", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> catalogue.with(conv, "units", 3));
+    }
+
+    @Test void problemsFlagsValuesOutsideTheCatalogueRanges() {
+        List<String> p = catalogue.problems(new LayerSpec.Dense(100_000, Activation.RELU));
+        assertEquals(List.of("Dense: Units must be between 1 and 8192, not 100000."), p);
+    }
+
+    @Test void palettesGroupByCategory() {
+        assertEquals(List.of("MaxPool", "AvgPool"), catalogue.typesIn("pooling").stream().map(LayerType::name).toList());
+    }
+}

@@ -1,0 +1,182 @@
+package org.modelstudio.engine.export;
+
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.LayerSummary;
+import org.modelstudio.core.graph.LearningRateSchedule;
+import org.modelstudio.core.graph.Loss;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.NetworkSummary;
+import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.graph.WeightInit;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.engine.InvalidNetworkException;
+
+import java.util.Locale;
+
+/**
+ * A network as Java source using DL4J's builder API: a class with {@code configuration()} that builds the
+ * same {@code MultiLayerConfiguration} the studio trains (a test compiles the output and compares the two)
+ * and a {@code main} that prints its summary. The mapping mirrors {@code NetworkCompiler} rule for rule.
+ */
+public final class JavaCodeExport {
+
+    private JavaCodeExport() {}
+
+    public static String export(NetworkSpec spec, String className) throws InvalidNetworkException {
+        NetworkSummary summary = ShapeInference.analyse(spec);
+        if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
+        TrainingConfig t = spec.training();
+        StringBuilder b = new StringBuilder();
+        b.append("""
+                import org.deeplearning4j.nn.conf.ConvolutionMode;
+                import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+                import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+                import org.deeplearning4j.nn.conf.inputs.InputType;
+                import org.deeplearning4j.nn.conf.layers.*;
+                import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+                import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+                import org.deeplearning4j.nn.weights.WeightInit;
+                import org.nd4j.linalg.activations.Activation;
+                import org.nd4j.linalg.learning.config.*;
+                import org.nd4j.linalg.lossfunctions.LossFunctions;
+                import org.nd4j.linalg.schedule.*;
+
+                """);
+        b.append("/** ").append(spec.name()).append(", exported from Model Studio. */\n");
+        b.append("public class ").append(className).append(" {\n\n");
+        b.append("    public static MultiLayerConfiguration configuration() {\n");
+        b.append("        return new NeuralNetConfiguration.Builder()\n");
+        b.append("                .seed(").append(t.seed()).append("L)\n");
+        b.append("                .updater(").append(updater(t)).append(")\n");
+        b.append("                .list()\n");
+        int next = 0;
+        Shape current = summary.inputShape();
+        Shape.Image pendingFlatten = null;
+        for (LayerSummary row : summary.layers()) {
+            LayerSpec layer = row.layer();
+            if (layer instanceof LayerSpec.Flatten) {
+                if (current instanceof Shape.Image img && pendingFlatten == null) pendingFlatten = img;
+                current = row.outputShape();
+                continue;
+            }
+            if (pendingFlatten != null) {
+                b.append(String.format(Locale.ROOT, "                .inputPreProcessor(%d, new CnnToFeedForwardPreProcessor(%d, %d, %d))%n",
+                        next, pendingFlatten.height(), pendingFlatten.width(), pendingFlatten.channels()));
+                pendingFlatten = null;
+            }
+            b.append("                .layer(").append(next++).append(", ").append(layer(layer, t.loss())).append(")\n");
+            current = row.outputShape();
+        }
+        b.append("                .setInputType(").append(inputType(spec.input())).append(")\n");
+        b.append("                .build();\n    }\n\n");
+        b.append("    public static void main(String[] args) {\n");
+        b.append("        MultiLayerNetwork net = new MultiLayerNetwork(configuration());\n");
+        b.append("        net.init();\n");
+        b.append("        System.out.println(net.summary());\n    }\n}\n");
+        return b.toString();
+    }
+
+    /** "Small CNN" → "SmallCnn": a valid Java class name. */
+    public static String className(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                b.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        if (b.length() == 0 || !Character.isLetter(b.charAt(0))) b.insert(0, "Network");
+        return b.toString();
+    }
+
+    private static String inputType(InputSpec input) {
+        if (input instanceof InputSpec.ImageInput i) {
+            return "InputType.convolutional(" + i.height() + ", " + i.width() + ", " + i.channels() + ")";
+        }
+        return "InputType.feedForward(" + ((InputSpec.VectorInput) input).features() + ")";
+    }
+
+    private static String updater(TrainingConfig t) {
+        LearningRateSchedule s = t.schedule();
+        String lr = switch (s.kind()) {
+            case CONSTANT -> "new FixedSchedule(" + num(t.learningRate()) + ")";
+            case STEP -> "new StepSchedule(ScheduleType.EPOCH, " + num(t.learningRate()) + ", " + num(s.factor()) + ", " + s.every() + ")";
+            case EXPONENTIAL -> "new ExponentialSchedule(ScheduleType.EPOCH, " + num(t.learningRate()) + ", " + num(s.factor()) + ")";
+        };
+        return switch (t.optimizer()) {
+            case ADAM -> "new Adam(" + lr + ")";
+            case SGD -> "new Sgd(" + lr + ")";
+            case NESTEROV -> "new Nesterovs(" + lr + ", 0.9)";
+            case RMSPROP -> "new RmsProp(" + lr + ")";
+        };
+    }
+
+    private static String layer(LayerSpec layer, Loss loss) {
+        if (layer instanceof LayerSpec.Dense d) {
+            return "new DenseLayer.Builder().nOut(" + d.units() + ")" + act(d.activation()) + init(d.init()) + ".build()";
+        }
+        if (layer instanceof LayerSpec.Output o) {
+            return "new OutputLayer.Builder(LossFunctions.LossFunction." + loss(loss) + ").nOut(" + o.units() + ")"
+                    + act(o.activation()) + init(o.init()) + ".build()";
+        }
+        if (layer instanceof LayerSpec.Conv2D c) {
+            return "new ConvolutionLayer.Builder(" + c.kernelHeight() + ", " + c.kernelWidth() + ").stride(" + c.strideHeight() + ", "
+                    + c.strideWidth() + ").convolutionMode(ConvolutionMode." + (c.padding() == Padding.SAME ? "Same" : "Truncate")
+                    + ").nOut(" + c.filters() + ")" + act(c.activation()) + init(c.init()) + ".build()";
+        }
+        if (layer instanceof LayerSpec.MaxPool p) return pool("MAX", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
+        if (layer instanceof LayerSpec.AvgPool p) return pool("AVG", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
+        if (layer instanceof LayerSpec.Dropout d) {
+            return "new DropoutLayer.Builder(" + num(1.0 - d.rate()) + ").build() /* keeps " + num(1.0 - d.rate()) + " of its inputs */";
+        }
+        if (layer instanceof LayerSpec.BatchNorm) return "new BatchNormalization.Builder().build()";
+        if (layer instanceof LayerSpec.ActivationLayer a) return "new ActivationLayer.Builder()" + act(a.activation()) + ".build()";
+        throw new IllegalArgumentException("no DL4J code for " + layer.typeName());
+    }
+
+    private static String pool(String type, int ph, int pw, int sh, int sw) {
+        return "new SubsamplingLayer.Builder(PoolingType." + type + ").kernelSize(" + ph + ", " + pw + ").stride("
+                + sh + ", " + sw + ").convolutionMode(ConvolutionMode.Truncate).build()";
+    }
+
+    private static String act(Activation a) {
+        String name = switch (a) {
+            case RELU -> "RELU";
+            case LEAKY_RELU -> "LEAKYRELU";
+            case ELU -> "ELU";
+            case SIGMOID -> "SIGMOID";
+            case TANH -> "TANH";
+            case SOFTMAX -> "SOFTMAX";
+            case IDENTITY -> "IDENTITY";
+        };
+        return ".activation(Activation." + name + ")";
+    }
+
+    private static String init(WeightInit w) {
+        String name = switch (w) {
+            case XAVIER -> "XAVIER";
+            case HE -> "RELU";
+            case UNIFORM -> "UNIFORM";
+            case ZERO -> "ZERO";
+        };
+        return ".weightInit(WeightInit." + name + ")";
+    }
+
+    private static String loss(Loss loss) {
+        return switch (loss) {
+            case CROSS_ENTROPY -> "MCXENT";
+            case MSE -> "MSE";
+            case BINARY_CROSS_ENTROPY -> "XENT";
+        };
+    }
+
+    /** Double.toString round-trips exactly, so the generated literal is the same double. */
+    private static String num(double v) { return Double.toString(v); }
+}

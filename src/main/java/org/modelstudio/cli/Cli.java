@@ -18,6 +18,8 @@ import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
+import org.modelstudio.engine.export.JavaCodeExport;
+import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.io.ModelFile;
@@ -55,6 +57,7 @@ public final class Cli {
                        [--data DIR] [--epochs N] [--batch N] [--lr X] [--validation F] [--seed N] [--keep last|best]
               evaluate <MODEL.zip> [--data DIR]  accuracy, per-class precision/recall/F1, confusion matrix
               predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
+              export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
               help                             this text
 
@@ -87,6 +90,7 @@ public final class Cli {
                 case "train" -> train(rest);
                 case "evaluate" -> evaluate(rest);
                 case "predict" -> predict(rest);
+                case "export" -> export(rest);
                 case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs"), Set.of("--quick")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             };
@@ -196,6 +200,41 @@ public final class Cli {
             }
         }
         return refused == 0 ? OK : refused == files.size() ? BAD_INPUT : PARTIAL;
+    }
+
+    private int export(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
+        Args a = Args.parse(words, Set.of("--out"), Set.of("--java", "--keras"));
+        if (a.positional.size() != 1 || a.has("--java") == a.has("--keras")) {
+            throw new UsageException("export takes one spec and --java or --keras: export <spec> --java [--out FILE]");
+        }
+        NetworkSpec spec = loadSpec(a.positional.get(0));
+        String code;
+        String file = a.get("--out");
+        if (a.has("--java")) {
+            String className = file == null ? JavaCodeExport.className(spec.name())
+                    : Path.of(file).getFileName().toString().replaceFirst("\\.java$", "");
+            if (!javax.lang.model.SourceVersion.isName(className)) {
+                throw new UsageException("--out for Java must be a file named after a class, such as SmallCnn.java, not " + file);
+            }
+            code = JavaCodeExport.export(spec, className);
+        } else {
+            code = KerasCodeExport.export(spec);
+        }
+        if (file == null) {
+            out.print(code);
+        } else {
+            Path target = Path.of(file).toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".export-", ".tmp");
+            try {
+                Files.writeString(tmp, code);
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            out.println("Wrote " + file);
+        }
+        return OK;
     }
 
     /** A spec file, or the name of a shipped sample ("small-cnn"). */

@@ -190,6 +190,21 @@ class CliTest {
         assertTrue(wrong.err().contains("--keep takes last or best"), wrong.err());
     }
 
+    @Test void exportJavaAndKeras(@TempDir Path dir) throws Exception {
+        Run java = cli("export", "small-cnn", "--java");
+        assertEquals(Cli.OK, java.code(), java.toString());
+        assertTrue(java.out().contains("public class SmallCnn {"), java.out());
+        Path py = dir.resolve("model.py");
+        Run keras = cli("export", "mlp", "--keras", "--out", py.toString());
+        assertEquals(Cli.OK, keras.code(), keras.toString());
+        assertTrue(Files.readString(py).contains("layers.Dense(64, activation=\"relu\""));
+        Run named = cli("export", "lenet", "--java", "--out", dir.resolve("LeNet.java").toString());
+        assertEquals(Cli.OK, named.code(), named.toString());
+        assertTrue(Files.readString(dir.resolve("LeNet.java")).contains("public class LeNet {"));
+        assertEquals(Cli.USAGE, cli("export", "mlp").code(), "needs --java or --keras");
+        assertEquals(Cli.USAGE, cli("export", "mlp", "--java", "--out", dir.resolve("my-net.java").toString()).code());
+    }
+
     @Test void evaluatePrintsTheReport() {
         Run r = cli("evaluate", model.toString(), "--data", data.toString());
         assertEquals(Cli.OK, r.code(), r.toString());

@@ -1,0 +1,162 @@
+package org.modelstudio.engine.export;
+
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.LayerSummary;
+import org.modelstudio.core.graph.LearningRateSchedule;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.NetworkSummary;
+import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.graph.WeightInit;
+import org.modelstudio.engine.InvalidNetworkException;
+
+import java.util.Locale;
+
+/**
+ * A network as Keras (Python) code: the same layers, initialisers, optimizer, loss and learning-rate
+ * schedule, so a model built in the studio can be rebuilt in TensorFlow. Images are channels-last there
+ * (height, width, channels), which changes no layer's shape or parameter count. DL4J's leaky ReLU
+ * (slope 0.01) becomes a linear layer followed by {@code LeakyReLU(negative_slope=0.01)}, and BatchNorm
+ * gets DL4J's momentum and epsilon.
+ */
+public final class KerasCodeExport {
+
+    private KerasCodeExport() {}
+
+    public static String export(NetworkSpec spec) throws InvalidNetworkException {
+        NetworkSummary summary = ShapeInference.analyse(spec);
+        if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
+        TrainingConfig t = spec.training();
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(spec.name()).append(", exported from Model Studio.\n");
+        if (!spec.description().isEmpty()) b.append("# ").append(spec.description().replace("\n", " ")).append('\n');
+        b.append("import keras\nfrom keras import layers\n\n");
+        b.append("keras.utils.set_random_seed(").append(t.seed()).append(")\n\n");
+        b.append("model = keras.Sequential([\n");
+        b.append("    keras.Input(shape=").append(inputShape(spec.input())).append("),\n");
+        Shape in = summary.inputShape();
+        for (LayerSummary row : summary.layers()) {
+            b.append(layer(row.layer(), in));
+            in = row.outputShape();
+        }
+        b.append("], name=\"").append(modelName(spec.name())).append("\")\n\n");
+        b.append("model.compile(\n    optimizer=").append(optimizer(t)).append(",\n    loss=").append(loss(t))
+                .append(",\n    metrics=[\"accuracy\"],\n)\n");
+        LearningRateSchedule s = t.schedule();
+        b.append('\n');
+        switch (s.kind()) {
+            case CONSTANT -> b.append("callbacks = []\n");
+            case STEP -> b.append(String.format(Locale.ROOT,
+                    "callbacks = [keras.callbacks.LearningRateScheduler(lambda epoch: %s * %s ** (epoch // %d))]%n",
+                    num(t.learningRate()), num(s.factor()), s.every()));
+            case EXPONENTIAL -> b.append(String.format(Locale.ROOT,
+                    "callbacks = [keras.callbacks.LearningRateScheduler(lambda epoch: %s * %s ** epoch)]%n",
+                    num(t.learningRate()), num(s.factor())));
+        }
+        b.append("model.summary()\n");
+        b.append(String.format(Locale.ROOT, "# model.fit(x_train, y_train, batch_size=%d, epochs=%d, validation_split=0.1, callbacks=callbacks)%n",
+                t.batchSize(), t.epochs()));
+        return b.toString();
+    }
+
+    private static String inputShape(InputSpec input) {
+        if (input instanceof InputSpec.ImageInput i) return "(" + i.height() + ", " + i.width() + ", " + i.channels() + ")";
+        return "(" + ((InputSpec.VectorInput) input).features() + ",)";
+    }
+
+    private static String layer(LayerSpec layer, Shape in) {
+        if (layer instanceof LayerSpec.Dense d) {
+            return withActivation("layers.Dense(" + d.units(), d.activation(), init(d.init(), in.size()));
+        }
+        if (layer instanceof LayerSpec.Output o) {
+            return withActivation("layers.Dense(" + o.units(), o.activation(), init(o.init(), in.size()));
+        }
+        if (layer instanceof LayerSpec.Conv2D c) {
+            long fanIn = (long) c.kernelHeight() * c.kernelWidth() * ((Shape.Image) in).channels();
+            return withActivation(String.format(Locale.ROOT, "layers.Conv2D(%d, (%d, %d), strides=(%d, %d), padding=\"%s\"",
+                    c.filters(), c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.strideWidth(),
+                    c.padding() == Padding.SAME ? "same" : "valid"), c.activation(), init(c.init(), fanIn));
+        }
+        if (layer instanceof LayerSpec.MaxPool p) {
+            return line(String.format(Locale.ROOT, "layers.MaxPooling2D(pool_size=(%d, %d), strides=(%d, %d))",
+                    p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()));
+        }
+        if (layer instanceof LayerSpec.AvgPool p) {
+            return line(String.format(Locale.ROOT, "layers.AveragePooling2D(pool_size=(%d, %d), strides=(%d, %d))",
+                    p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()));
+        }
+        if (layer instanceof LayerSpec.Flatten) return line("layers.Flatten()");
+        if (layer instanceof LayerSpec.Dropout d) return line("layers.Dropout(" + num(d.rate()) + ")");
+        if (layer instanceof LayerSpec.BatchNorm) return line("layers.BatchNormalization(momentum=0.9, epsilon=1e-5)");
+        if (layer instanceof LayerSpec.ActivationLayer a) {
+            return a.activation() == Activation.LEAKY_RELU ? line("layers.LeakyReLU(negative_slope=0.01)")
+                    : line("layers.Activation(\"" + activation(a.activation()) + "\")");
+        }
+        throw new IllegalArgumentException("no Keras code for " + layer.typeName());
+    }
+
+    /** "layers.Dense(64, activation="relu", kernel_initializer=…)," — leaky ReLU as its own layer. */
+    private static String withActivation(String opening, Activation a, String init) {
+        if (a == Activation.LEAKY_RELU) {
+            return line(opening + ", kernel_initializer=" + init + ")") + line("layers.LeakyReLU(negative_slope=0.01)");
+        }
+        return line(opening + ", activation=\"" + activation(a) + "\", kernel_initializer=" + init + ")");
+    }
+
+    private static String line(String code) { return "    " + code + ",\n"; }
+
+    private static String activation(Activation a) {
+        return switch (a) {
+            case RELU -> "relu";
+            case LEAKY_RELU -> "leaky_relu";
+            case ELU -> "elu";
+            case SIGMOID -> "sigmoid";
+            case TANH -> "tanh";
+            case SOFTMAX -> "softmax";
+            case IDENTITY -> "linear";
+        };
+    }
+
+    /** DL4J's initialisers: He and Xavier are normal distributions; UNIFORM is U(±1/√fan-in). */
+    private static String init(WeightInit w, long fanIn) {
+        return switch (w) {
+            case HE -> "\"he_normal\"";
+            case XAVIER -> "\"glorot_normal\"";
+            case ZERO -> "\"zeros\"";
+            case UNIFORM -> {
+                String a = num(1.0 / Math.sqrt(fanIn));
+                yield "keras.initializers.RandomUniform(minval=-" + a + ", maxval=" + a + ")";
+            }
+        };
+    }
+
+    private static String optimizer(TrainingConfig t) {
+        String lr = num(t.learningRate());
+        return switch (t.optimizer()) {
+            case ADAM -> "keras.optimizers.Adam(learning_rate=" + lr + ")";
+            case SGD -> "keras.optimizers.SGD(learning_rate=" + lr + ")";
+            case NESTEROV -> "keras.optimizers.SGD(learning_rate=" + lr + ", momentum=0.9, nesterov=True)";
+            case RMSPROP -> "keras.optimizers.RMSprop(learning_rate=" + lr + ")";
+        };
+    }
+
+    private static String loss(TrainingConfig t) {
+        return switch (t.loss()) {
+            case CROSS_ENTROPY -> "\"categorical_crossentropy\"";
+            case MSE -> "\"mse\"";
+            case BINARY_CROSS_ENTROPY -> "\"binary_crossentropy\"";
+        };
+    }
+
+    /** Keras accepts only letters, digits, '_', '.', '-' in names: "Small CNN" → "small_cnn". */
+    static String modelName(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return n.isEmpty() ? "network" : n;
+    }
+
+    private static String num(double v) { return Double.toString(v); }
+}

@@ -1,0 +1,59 @@
+package org.modelstudio.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.SpecJsonTest;
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.engine.export.KerasCodeExport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class KerasCodeExportTest {
+
+    @Test void smallCnnAsKeras() throws Exception {
+        String code = KerasCodeExport.export(SampleData.spec("small-cnn.json"));
+        assertTrue(code.contains("keras.Input(shape=(28, 28, 1))"), code);
+        assertTrue(code.contains("layers.Conv2D(32, (3, 3), strides=(1, 1), padding=\"valid\", activation=\"relu\", kernel_initializer=\"he_normal\")"), code);
+        assertTrue(code.contains("layers.MaxPooling2D(pool_size=(2, 2), strides=(2, 2))"), code);
+        assertTrue(code.contains("layers.Dense(10, activation=\"softmax\", kernel_initializer=\"glorot_normal\")"), code);
+        assertTrue(code.contains("keras.optimizers.Adam(learning_rate=0.001)"), code);
+        assertTrue(code.contains("LearningRateScheduler(lambda epoch: 0.001 * 0.5 ** (epoch // 3))"), code);
+        assertTrue(code.contains("name=\"small_cnn\""), code);
+        assertTrue(code.contains("batch_size=32, epochs=10"), code);
+    }
+
+    @Test void everyLayerTypeHasACounterpart() throws Exception {
+        String code = KerasCodeExport.export(SpecJsonTest.everyLayer());
+        for (String expected : new String[] {"layers.Conv2D(8, (5, 3), strides=(2, 1), padding=\"same\", kernel_initializer=\"he_normal\")",
+                "layers.LeakyReLU(negative_slope=0.01)", "layers.BatchNormalization(momentum=0.9, epsilon=1e-5)",
+                "layers.Activation(\"tanh\")", "layers.AveragePooling2D(pool_size=(3, 2), strides=(1, 2))", "layers.Flatten()",
+                "layers.Dropout(0.25)", "keras.initializers.RandomUniform(", "momentum=0.9, nesterov=True"}) {
+            assertTrue(code.contains(expected), expected + "\n" + code);
+        }
+    }
+
+    @Test void theOutputIsValidPython(@TempDir Path dir) throws Exception {
+        assumeTrue(python() != null, "python3 is not installed");
+        for (var spec : SampleData.specs()) {
+            Path file = dir.resolve("model.py");
+            Files.writeString(file, KerasCodeExport.export(spec));
+            Process p = new ProcessBuilder(python(), "-c", "import ast, sys; ast.parse(open(sys.argv[1]).read())", file.toString())
+                    .redirectErrorStream(true).start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes()));
+        }
+    }
+
+    private static String python() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "python3"))) return Path.of(dir, "python3").toString();
+        }
+        return null;
+    }
+}

@@ -6,11 +6,15 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.model.ModelViewModel;
 import org.modelstudio.ui.training.TrainingViewModel;
 
 import java.io.File;
@@ -19,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 /** The main window: menus and the three areas (Model, Train, Predict), each its own FXML and view. */
 public final class MainView {
     private final CurrentModel currentModel;
+    private final ModelViewModel model;
     private final TrainingViewModel training;
     private final ExecutorService executor;
 
@@ -27,9 +32,12 @@ public final class MainView {
     @FXML private MenuItem saveModelItem;
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
 
-    public MainView(CurrentModel currentModel, TrainingViewModel training, ExecutorService executor) {
+    public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training, ExecutorService executor) {
         this.currentModel = currentModel;
+        this.model = model;
         this.training = training;
         this.executor = executor;
     }
@@ -39,7 +47,21 @@ public final class MainView {
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
+        undoItem.textProperty().bind(model.undoTextProperty());
+        undoItem.disableProperty().bind(model.canUndoProperty().not());
+        redoItem.textProperty().bind(model.redoTextProperty());
+        redoItem.disableProperty().bind(model.canRedoProperty().not());
+        // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
+            }
+        });
     }
+
+    @FXML private void undo() { model.undo(); }
+
+    @FXML private void redo() { model.redo(); }
 
     @FXML private void startTraining() { training.start(); }
 

@@ -6,6 +6,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.modelstudio.core.catalogue.LayerCatalogue;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.ui.common.CurrentModel;
@@ -34,12 +35,12 @@ public final class Studio implements AutoCloseable {
     private final UiExecutor executor = new UiExecutor();
     private final SampleLibrary samples = new SampleLibrary();
     private final CurrentModel currentModel = new CurrentModel();
-    private final ModelViewModel modelViewModel = new ModelViewModel(SampleData.specs());
+    private final ModelViewModel modelViewModel = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
     private final TrainingViewModel trainingViewModel;
     private final PredictionViewModel predictionViewModel;
 
     public Studio() {
-        trainingViewModel = new TrainingViewModel(modelViewModel.selectedProperty(), currentModel, samples, executor.executor());
+        trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor());
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
     }
 
@@ -64,7 +65,7 @@ public final class Studio implements AutoCloseable {
 
     public Scene createScene() throws IOException {
         Map<Class<?>, Supplier<Object>> views = Map.of(
-                MainView.class, () -> new MainView(currentModel, trainingViewModel, executor.executor()),
+                MainView.class, () -> new MainView(currentModel, modelViewModel, trainingViewModel, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel),
                 PredictPanelView.class, () -> new PredictPanelView(predictionViewModel));

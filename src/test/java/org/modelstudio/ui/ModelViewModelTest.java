@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelViewModelTest {
 
     @Test void showsEveryLayerWithShapeAndParametersAndTheTrainingSettings() {
-        ModelViewModel vm = new ModelViewModel(SampleData.specs());
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
         vm.selectedProperty().set(vm.networks().get(1));
         List<LayerRow> rows = vm.rows();
         assertEquals(8, rows.size(), "input + 7 layers");
@@ -33,7 +33,7 @@ class ModelViewModelTest {
         NetworkSpec cnn = SampleData.spec("small-cnn.json");
         List<LayerSpec> layers = new java.util.ArrayList<>(cnn.layers());
         layers.remove(4); // the Flatten: Dense now gets an image
-        ModelViewModel vm = new ModelViewModel(List.of(cnn.withLayers(layers)));
+        ModelViewModel vm = new ModelViewModel(List.of(cnn.withLayers(layers)), org.modelstudio.core.catalogue.LayerCatalogue.standard());
         LayerRow dense = vm.rows().get(5);
         assertEquals("Dense", dense.layer());
         assertTrue(dense.error());
@@ -42,5 +42,41 @@ class ModelViewModelTest {
         assertFalse(vm.rows().get(1).error());
         assertTrue(vm.problemsProperty().get().startsWith("error: Dense #5"));
         assertEquals(Activation.RELU, ((LayerSpec.Dense) layers.get(4)).activation());
+    }
+
+    @Test void editsAreUndoableAndNamed() {
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        NetworkSpec mlp = vm.specProperty().get();
+        vm.selectedLayerProperty().set(1);
+        vm.add("dropout");
+        assertEquals("Dropout", vm.specProperty().get().layers().get(2).typeName());
+        assertEquals(2, vm.selectedLayerProperty().get(), "the new layer is selected");
+        assertEquals("Undo Add Dropout", vm.undoTextProperty().get());
+
+        assertTrue(vm.set("rate", 0.5));
+        assertEquals(0.5, ((LayerSpec.Dropout) vm.specProperty().get().layers().get(2)).rate());
+        assertFalse(vm.set("rate", 2.0));
+        assertEquals("Dropout: Rate must be between 0 and 0.95, not 2.", vm.editErrorProperty().get());
+
+        vm.moveSelected(1);
+        assertEquals("Dropout", vm.specProperty().get().layers().get(3).typeName());
+        vm.duplicateSelected();
+        vm.deleteSelected();
+        assertEquals("Undo Delete Dropout #5", vm.undoTextProperty().get());
+
+        vm.selectedProperty().set(vm.networks().get(1));
+        assertEquals("Small CNN", vm.specProperty().get().name());
+        assertEquals("Undo Open Small CNN", vm.undoTextProperty().get(), "choosing a template can be undone");
+        vm.undo();
+        vm.undo();
+        vm.undo();
+        vm.undo();
+        vm.undo();
+        vm.undo();
+        assertEquals(mlp, vm.specProperty().get(), "every edit undone gives back the network it started from");
+        assertFalse(vm.canUndoProperty().get());
+        vm.redo();
+        assertTrue(vm.canUndoProperty().get());
+        assertEquals("Undo Add Dropout", vm.undoTextProperty().get());
     }
 }

@@ -115,6 +115,13 @@ public sealed interface Edit {
         @Override public String mergeKey() { return "name"; }
     }
 
+    /** Replaces the whole network (choosing a template), undoably. */
+    record ReplaceNetwork(NetworkSpec network, String why) implements Edit {
+        @Override public NetworkSpec applyTo(NetworkSpec spec) { return network; }
+
+        @Override public String description(NetworkSpec before) { return why; }
+    }
+
     private static void checkPosition(int index, int size) {
         if (index < 0 || index >= size) throw new IllegalArgumentException("position " + index + " is outside 0.." + (size - 1));
     }

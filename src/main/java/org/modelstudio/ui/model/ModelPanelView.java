@@ -2,24 +2,40 @@ package org.modelstudio.ui.model;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.Editors;
+import org.modelstudio.core.catalogue.Category;
+import org.modelstudio.core.catalogue.LayerType;
+import org.modelstudio.core.catalogue.ParamSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 
 import java.util.function.Function;
 
-/** The Model area: choose a network, see its layers, shapes and parameter counts. Binds only. */
+/** The Model area: template, layer table, add/move/duplicate/delete, and the selected layer's settings. */
 public final class ModelPanelView {
     private final ModelViewModel model;
 
     @FXML private ComboBox<NetworkSpec> networkChoice;
     @FXML private Label description;
+    @FXML private MenuButton addLayerButton;
+    @FXML private Button moveUpButton;
+    @FXML private Button moveDownButton;
+    @FXML private Button duplicateButton;
+    @FXML private Button deleteButton;
     @FXML private TableView<LayerRow> layerTable;
     @FXML private TableColumn<LayerRow, String> numberColumn;
     @FXML private TableColumn<LayerRow, String> layerColumn;
@@ -27,18 +43,23 @@ public final class ModelPanelView {
     @FXML private TableColumn<LayerRow, String> shapeColumn;
     @FXML private TableColumn<LayerRow, String> paramsColumn;
     @FXML private Label totals;
-    @FXML private Label trainingSettings;
     @FXML private Label problems;
+    @FXML private Label editError;
+    @FXML private PropertySheet propertySheet;
+    @FXML private Label trainingSettings;
+
+    private boolean syncing;
+    /** True while the property sheet itself writes a value: its editors must not be rebuilt under the cursor. */
+    private boolean editingFromSheet;
 
     public ModelPanelView(ModelViewModel model) { this.model = model; }
 
     @FXML private void initialize() {
         networkChoice.setItems(model.networks());
-        StringConverter<NetworkSpec> names = new StringConverter<>() {
+        networkChoice.setConverter(new StringConverter<>() {
             @Override public String toString(NetworkSpec s) { return s == null ? "" : s.name(); }
             @Override public NetworkSpec fromString(String s) { return null; }
-        };
-        networkChoice.setConverter(names);
+        });
         networkChoice.setButtonCell(new ListCell<>() {
             @Override protected void updateItem(NetworkSpec s, boolean empty) {
                 super.updateItem(s, empty);
@@ -46,7 +67,20 @@ public final class ModelPanelView {
             }
         });
         networkChoice.valueProperty().bindBidirectional(model.selectedProperty());
-        description.textProperty().bind(model.selectedProperty().map(NetworkSpec::description).orElse(""));
+        description.textProperty().bind(model.specProperty().map(NetworkSpec::description).orElse(""));
+
+        buildAddMenu();
+        moveUpButton.setOnAction(e -> model.moveSelected(-1));
+        moveDownButton.setOnAction(e -> model.moveSelected(1));
+        duplicateButton.setOnAction(e -> model.duplicateSelected());
+        deleteButton.setOnAction(e -> model.deleteSelected());
+        moveUpButton.setTooltip(new Tooltip("Move the selected layer up (Alt+Up)"));
+        moveDownButton.setTooltip(new Tooltip("Move the selected layer down (Alt+Down)"));
+        duplicateButton.setTooltip(new Tooltip("Duplicate the selected layer (Ctrl+D)"));
+        deleteButton.setTooltip(new Tooltip("Delete the selected layer (Delete)"));
+        for (Button b : new Button[] {moveUpButton, moveDownButton, duplicateButton, deleteButton}) {
+            b.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
+        }
 
         column(numberColumn, LayerRow::number);
         column(layerColumn, LayerRow::layer);
@@ -65,11 +99,97 @@ public final class ModelPanelView {
                 }
             }
         });
+        layerTable.setOnKeyPressed(this::keys);
+        // Table row 0 is the Input; layer i is row i + 1.
+        layerTable.getSelectionModel().selectedIndexProperty().addListener((obs, old, row) -> {
+            if (!syncing) model.selectedLayerProperty().set(row.intValue() - 1);
+        });
+        model.selectedLayerProperty().addListener((obs, old, layer) -> {
+            selectRow(layer.intValue());
+            showProperties();
+        });
+        model.rows().addListener((javafx.collections.ListChangeListener<LayerRow>) c -> {
+            selectRow(model.selectedLayerProperty().get());
+            if (!editingFromSheet) showProperties();
+        });
+
         totals.textProperty().bind(model.totalsProperty());
-        trainingSettings.textProperty().bind(model.trainingSettingsProperty());
         problems.textProperty().bind(model.problemsProperty());
         problems.visibleProperty().bind(model.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
+        editError.textProperty().bind(model.editErrorProperty());
+        editError.visibleProperty().bind(model.editErrorProperty().isNotEmpty());
+        editError.managedProperty().bind(editError.visibleProperty());
+        trainingSettings.textProperty().bind(model.trainingSettingsProperty());
+        propertySheet.setPropertyEditorFactory(item -> {
+            ParamSpec p = ((LayerPropertyItem) item).param();
+            return switch (p.kind()) {
+                case CHOICE -> Editors.createChoiceEditor(item, p.choices());
+                case INT, NUMBER -> Editors.createNumericEditor(item);
+                case PAIR -> Editors.createTextEditor(item);
+            };
+        });
+        showProperties();
+    }
+
+    private void buildAddMenu() {
+        for (Category c : model.catalogue().categories()) {
+            Menu menu = new Menu(c.name());
+            for (LayerType t : model.catalogue().typesIn(c.id())) {
+                MenuItem item = new MenuItem(t.name());
+                item.setId("add-" + t.type());
+                item.setOnAction(e -> model.add(t.type()));
+                menu.getItems().add(item);
+            }
+            if (!menu.getItems().isEmpty()) addLayerButton.getItems().add(menu);
+        }
+    }
+
+    private void keys(KeyEvent e) {
+        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            model.deleteSelected();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
+            model.duplicateSelected();
+        } else if (e.isAltDown() && e.getCode() == KeyCode.UP) {
+            model.moveSelected(-1);
+        } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
+            model.moveSelected(1);
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void selectRow(int layer) {
+        syncing = true;
+        try {
+            if (layer < 0) layerTable.getSelectionModel().clearSelection();
+            else layerTable.getSelectionModel().clearAndSelect(layer + 1);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The selected layer's catalogue settings; rebuilt when the selection or the network changes. */
+    private void showProperties() {
+        int i = model.selectedLayerProperty().get();
+        NetworkSpec spec = model.specProperty().get();
+        if (i < 0 || spec == null || i >= spec.layers().size()) {
+            propertySheet.getItems().clear();
+            return;
+        }
+        LayerType type = model.catalogue().typeOf(spec.layers().get(i));
+        String name = type.name() + " #" + (i + 1);
+        propertySheet.getItems().setAll(type.params().stream().map(p -> new LayerPropertyItem(model, name, p, this::setFromSheet)).toList());
+    }
+
+    private void setFromSheet(String key, Object value) {
+        editingFromSheet = true;
+        try {
+            model.set(key, value);
+        } finally {
+            editingFromSheet = false;
+        }
     }
 
     private static void column(TableColumn<LayerRow, String> c, Function<LayerRow, String> value) {

@@ -1,14 +1,22 @@
 package org.modelstudio.ui.model;
 
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.modelstudio.core.catalogue.LayerCatalogue;
+import org.modelstudio.core.edit.Edit;
+import org.modelstudio.core.edit.EditHistory;
 import org.modelstudio.core.graph.Issue;
+import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -21,61 +29,168 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The chosen network and its Keras-style summary: a row per layer, totals, problems. */
+/**
+ * The network being edited, its Keras-style summary (a row per layer, totals, problems on the layer that
+ * causes them) and the edits a person can make. Every change goes through the core {@link EditHistory},
+ * so each is undoable; choosing a template is an edit too, so it never silently discards work.
+ */
 public final class ModelViewModel {
-    private final ObservableList<NetworkSpec> networks;
-    private final ObjectProperty<NetworkSpec> selected = new SimpleObjectProperty<>();
+    private final LayerCatalogue catalogue;
+    private final EditHistory history;
+    private final ObservableList<NetworkSpec> templates;
+    private final ObjectProperty<NetworkSpec> template = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<NetworkSpec> spec = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NetworkSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
+    private final IntegerProperty selectedLayer = new SimpleIntegerProperty(-1);
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper trainingSettings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper editError = new ReadOnlyStringWrapper("");
 
-    public ModelViewModel(List<NetworkSpec> available) {
-        networks = FXCollections.observableArrayList(available);
-        selected.addListener((obs, old, spec) -> refresh(spec));
-        if (!available.isEmpty()) selected.set(available.get(0));
+    public ModelViewModel(List<NetworkSpec> available, LayerCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.templates = FXCollections.observableArrayList(available);
+        this.history = new EditHistory(available.get(0));
+        history.addListener(h -> refresh());
+        template.set(available.get(0));
+        template.addListener((obs, old, chosen) -> {
+            if (chosen != null && !chosen.equals(history.current())) {
+                history.apply(new Edit.ReplaceNetwork(chosen, "Open " + chosen.name()));
+                history.seal();
+            }
+        });
+        selectedLayer.addListener((obs, old, now) -> history.seal());
+        refresh();
     }
 
-    public ObservableList<NetworkSpec> networks() { return networks; }
-
-    public ObjectProperty<NetworkSpec> selectedProperty() { return selected; }
-
+    public LayerCatalogue catalogue() { return catalogue; }
+    public ObservableList<NetworkSpec> networks() { return templates; }
+    /** The template chosen in the list; choosing one replaces the network (undoably). */
+    public ObjectProperty<NetworkSpec> selectedProperty() { return template; }
+    /** The network as edited: what training snapshots. */
+    public ReadOnlyObjectProperty<NetworkSpec> specProperty() { return spec.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<NetworkSummary> summaryProperty() { return summary.getReadOnlyProperty(); }
-
     public ObservableList<LayerRow> rows() { return rows; }
-
+    /** The selected layer (0-based), or -1. */
+    public IntegerProperty selectedLayerProperty() { return selectedLayer; }
     public ReadOnlyStringProperty totalsProperty() { return totals.getReadOnlyProperty(); }
-
     public ReadOnlyStringProperty problemsProperty() { return problems.getReadOnlyProperty(); }
-
-    /** "Adam, learning rate 0.001 (×0.5 every 4 epochs), batch 32, 15 epochs". */
     public ReadOnlyStringProperty trainingSettingsProperty() { return trainingSettings.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
+    /** Why the last edit was refused ("Conv2D: Filters must be between 1 and 1024, not 0."), or empty. */
+    public ReadOnlyStringProperty editErrorProperty() { return editError.getReadOnlyProperty(); }
 
-    private void refresh(NetworkSpec spec) {
-        if (spec == null) {
-            rows.clear();
-            summary.set(null);
-            totals.set("");
-            problems.set("");
-            trainingSettings.set("");
-            return;
+    // ------------------------------------------------------------------ edits
+
+    /** Adds a layer of this catalogue type after the selected layer (at the end when none is selected). */
+    public void add(String typeId) {
+        int at = selectedLayer.get() < 0 ? history.current().layers().size() : selectedLayer.get() + 1;
+        insert(typeId, at);
+    }
+
+    public void insert(String typeId, int index) {
+        if (apply(new Edit.InsertLayer(index, catalogue.create(typeId)))) selectedLayer.set(index);
+    }
+
+    public void deleteSelected() {
+        int i = selectedLayer.get();
+        if (i < 0) return;
+        if (apply(new Edit.RemoveLayers(List.of(i)))) selectedLayer.set(Math.min(i, history.current().layers().size() - 1));
+    }
+
+    public void duplicateSelected() {
+        int i = selectedLayer.get();
+        if (i < 0) return;
+        LayerSpec copy = history.current().layers().get(i);
+        if (apply(new Edit.InsertLayer(i + 1, copy))) selectedLayer.set(i + 1);
+    }
+
+    /** Moves the selected layer up (-1) or down (+1). */
+    public void moveSelected(int delta) {
+        int i = selectedLayer.get();
+        int to = i + delta;
+        if (i < 0 || to < 0 || to >= history.current().layers().size()) return;
+        if (apply(new Edit.MoveLayer(i, to))) selectedLayer.set(to);
+    }
+
+    /** The selected layer's value for one catalogue setting. */
+    public Object value(String key) {
+        int i = selectedLayer.get();
+        return i < 0 ? null : catalogue.value(history.current().layers().get(i), key);
+    }
+
+    /** Changes one setting of the selected layer; a value outside the catalogue's range is refused and said. */
+    public boolean set(String key, Object value) {
+        int i = selectedLayer.get();
+        if (i < 0) return false;
+        LayerSpec changed;
+        try {
+            changed = catalogue.with(history.current().layers().get(i), key, value);
+        } catch (IllegalArgumentException e) {
+            editError.set(e.getMessage());
+            return false;
         }
-        NetworkSummary s = ShapeInference.analyse(spec);
+        return apply(new Edit.ReplaceLayer(i, changed));
+    }
+
+    public void undo() {
+        history.undo();
+        clampSelection();
+    }
+
+    public void redo() {
+        history.redo();
+        clampSelection();
+    }
+
+    private boolean apply(Edit edit) {
+        try {
+            history.apply(edit);
+            editError.set("");
+            return true;
+        } catch (IllegalArgumentException e) {
+            editError.set(e.getMessage());
+            return false;
+        }
+    }
+
+    private void clampSelection() {
+        int n = history.current().layers().size();
+        if (selectedLayer.get() >= n) selectedLayer.set(n - 1);
+    }
+
+    // ------------------------------------------------------------------ derived state
+
+    private void refresh() {
+        NetworkSpec current = history.current();
+        spec.set(current);
+        undoText.set(history.canUndo() ? "Undo " + history.undoDescription() : "Undo");
+        redoText.set(history.canRedo() ? "Redo " + history.redoDescription() : "Redo");
+        canUndo.set(history.canUndo());
+        canRedo.set(history.canRedo());
+        NetworkSummary s = ShapeInference.analyse(current);
         List<LayerRow> newRows = new ArrayList<>();
         newRows.add(new LayerRow("0", "Input", "", String.valueOf(s.inputShape()), "0", "", false));
         for (LayerSummary l : s.layers()) {
             List<Issue> issues = s.issuesFor(l.index());
             newRows.add(new LayerRow(String.valueOf(l.index() + 1), l.layer().typeName(), l.layer().describe(),
-                    l.outputShape() == null ? "?" : l.outputShape().toString(), String.format("%,d", l.parameters()),
+                    l.outputShape() == null ? "?" : l.outputShape().toString(), String.format(Locale.ROOT, "%,d", l.parameters()),
                     issues.stream().map(Issue::message).collect(Collectors.joining(" ")),
                     issues.stream().anyMatch(Issue::isError)));
         }
         rows.setAll(newRows);
         summary.set(s);
-        totals.set(String.format("%,d parameters · output %s", s.totalParameters(), s.outputShape() == null ? "?" : s.outputShape()));
+        totals.set(String.format(Locale.ROOT, "%,d parameters · output %s", s.totalParameters(), s.outputShape() == null ? "?" : s.outputShape()));
         problems.set(s.issues().stream().map(Issue::toString).collect(Collectors.joining("\n")));
-        TrainingConfig t = spec.training();
+        TrainingConfig t = current.training();
         String optimizer = switch (t.optimizer()) {
             case ADAM -> "Adam";
             case SGD -> "SGD";

@@ -27,6 +27,8 @@ public final class TrainPanelView {
     @FXML private StackPane lossChartHolder;
     @FXML private StackPane accuracyChartHolder;
 
+    /** Held here: a bidirectional binding keeps only a weak reference, and asObject() would be collected. */
+    private javafx.beans.property.ObjectProperty<Integer> epochsAsObject;
     private XYChart lossChart;
     private XYChart accuracyChart;
 
@@ -35,7 +37,8 @@ public final class TrainPanelView {
     @FXML private void initialize() {
         SpinnerValueFactory.IntegerSpinnerValueFactory epochs = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 500, 1);
         epochsSpinner.setValueFactory(epochs);
-        epochs.valueProperty().bindBidirectional(model.epochsProperty().asObject());
+        epochsAsObject = model.epochsProperty().asObject();
+        epochs.valueProperty().bindBidirectional(epochsAsObject);
         epochsSpinner.disableProperty().bind(model.runningProperty());
         trainButton.disableProperty().bind(model.runningProperty());
         stopButton.disableProperty().bind(model.runningProperty().not());

@@ -68,8 +68,9 @@ public final class TrainingViewModel {
         });
         progress.bind(service.progressProperty());
         if (spec.get() != null) epochs.set(spec.get().training().epochs());
+        // Follow the network's own epoch count when it changes (another template), not on every layer edit.
         spec.addListener((obs, old, s) -> {
-            if (s != null) epochs.set(s.training().epochs());
+            if (s != null && (old == null || old.training().epochs() != s.training().epochs())) epochs.set(s.training().epochs());
         });
     }
 

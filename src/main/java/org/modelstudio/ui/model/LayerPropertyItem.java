@@ -1,0 +1,76 @@
+package org.modelstudio.ui.model;
+
+import javafx.beans.value.ObservableValue;
+import org.controlsfx.control.PropertySheet;
+import org.modelstudio.core.catalogue.ParamSpec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * One catalogue setting of the selected layer in the property sheet. Reads and writes through the view
+ * model, so every change is an undoable edit checked against the catalogue's range.
+ */
+final class LayerPropertyItem implements PropertySheet.Item {
+    private final ModelViewModel model;
+    private final String layerName;
+    private final ParamSpec param;
+    private final BiConsumer<String, Object> setter;
+
+    LayerPropertyItem(ModelViewModel model, String layerName, ParamSpec param, BiConsumer<String, Object> setter) {
+        this.model = model;
+        this.layerName = layerName;
+        this.param = param;
+        this.setter = setter;
+    }
+
+    ParamSpec param() { return param; }
+
+    @Override public Class<?> getType() {
+        return switch (param.kind()) {
+            case INT -> Integer.class;
+            case NUMBER -> Double.class;
+            case CHOICE, PAIR -> String.class;
+        };
+    }
+
+    @Override public String getCategory() { return layerName; }
+
+    @Override public String getName() { return param.label(); }
+
+    @Override public String getDescription() { return param.help(); }
+
+    @Override public Object getValue() {
+        Object v = model.value(param.key());
+        if (param.kind() == ParamSpec.Kind.PAIR && v instanceof List<?> l && l.size() == 2) return l.get(0) + "×" + l.get(1);
+        return v;
+    }
+
+    @Override public void setValue(Object value) {
+        Object converted = switch (param.kind()) {
+            case INT -> value instanceof Number n ? (Object) n.intValue() : value;
+            case NUMBER -> value instanceof Number n ? (Object) n.doubleValue() : value;
+            case CHOICE -> value;
+            case PAIR -> parsePair(String.valueOf(value));
+        };
+        if (converted != null && !converted.equals(model.value(param.key()))) setter.accept(param.key(), converted);
+    }
+
+    /** "3×3", "3x3", "3 3" or "3" (square) → [3, 3]; anything else is passed on and refused with a sentence. */
+    static Object parsePair(String text) {
+        String[] parts = text.trim().split("\\s*[×xX*, ]\\s*");
+        try {
+            if (parts.length == 1) {
+                int v = Integer.parseInt(parts[0]);
+                return List.of(v, v);
+            }
+            if (parts.length == 2) return List.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        return text;
+    }
+
+    @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.empty(); }
+}

@@ -1,0 +1,58 @@
+package org.modelstudio.ui;
+
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.modelstudio.core.graph.LayerSpec;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Editing the network in the real window: add from the menu, delete with the key, undo with Ctrl+Z. */
+@ExtendWith(ApplicationExtension.class)
+class ModelEditingWindowTest {
+    private Studio studio;
+
+    @Start void start(Stage stage) throws Exception {
+        studio = new Studio();
+        studio.show(stage);
+    }
+
+    @AfterEach void close() { studio.close(); }
+
+    @Test void theEpochsFieldFollowsTheChosenTemplateEvenAfterGarbageCollection(FxRobot robot) {
+        System.gc(); // a bidirectional binding to a temporary asObject() property would be lost here
+        robot.interact(() -> studio.model().selectedProperty().set(studio.model().networks().get(1)));
+        Spinner<?> epochs = robot.lookup("#epochsSpinner").queryAs(Spinner.class);
+        assertEquals(10, epochs.getValue());
+        assertEquals(10, studio.training().epochsProperty().get());
+    }
+
+    @Test void addDeleteAndUndoWithMouseAndKeyboard(FxRobot robot) {
+        TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
+        assertEquals(5, table.getItems().size());
+
+        robot.clickOn("Dense");                       // select the first Dense row
+        robot.clickOn("#addLayerButton").clickOn("Regularisation").clickOn("Dropout");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, table.getItems().size());
+        assertEquals("Dropout", studio.model().specProperty().get().layers().get(2).typeName());
+        assertEquals(3, table.getSelectionModel().getSelectedIndex(), "the new layer's row is selected");
+
+        robot.clickOn("drop 25%");                   // the new row's settings cell: focus in the table
+        robot.type(KeyCode.DELETE);
+        assertEquals(5, table.getItems().size());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, table.getItems().size(), "Ctrl+Z brings the deleted layer back");
+        assertEquals(0.25, ((LayerSpec.Dropout) studio.model().specProperty().get().layers().get(2)).rate());
+        assertEquals("Undo Add Dropout", studio.model().undoTextProperty().get());
+    }
+}

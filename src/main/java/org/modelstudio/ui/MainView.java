@@ -6,18 +6,28 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.export.JavaCodeExport;
+import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.ui.common.CurrentModel;
 import org.modelstudio.ui.model.ModelViewModel;
 import org.modelstudio.ui.training.TrainingViewModel;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutorService;
 
 /** The main window: menus and the three areas (Model, Train, Predict), each its own FXML and view. */
@@ -96,6 +106,58 @@ public final class MainView {
         task.setOnSucceeded(e -> currentModel.set(model, "Saved to " + file.getName()));
         task.setOnFailed(e -> error("Cannot save the model", task.getException().getMessage()));
         executor.execute(task);
+    }
+
+    @FXML private void exportJava() { exportToFile(true); }
+
+    @FXML private void exportKeras() { exportToFile(false); }
+
+    @FXML private void copyJava() { copy(true); }
+
+    @FXML private void copyKeras() { copy(false); }
+
+    /** The edited network as code; refused with the network's errors when it cannot be built. */
+    private String code(boolean java, String className) throws InvalidNetworkException {
+        NetworkSpec spec = model.specProperty().get();
+        return java ? JavaCodeExport.export(spec, className) : KerasCodeExport.export(spec);
+    }
+
+    private void copy(boolean java) {
+        try {
+            String code = code(java, JavaCodeExport.className(model.specProperty().get().name()));
+            ClipboardContent content = new ClipboardContent();
+            content.putString(code);
+            Clipboard.getSystemClipboard().setContent(content);
+        } catch (InvalidNetworkException e) {
+            error("The network cannot be exported yet", e.getMessage());
+        }
+    }
+
+    private void exportToFile(boolean java) {
+        String className = JavaCodeExport.className(model.specProperty().get().name());
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(java ? "Export as Java code" : "Export as Keras code");
+        chooser.getExtensionFilters().add(java ? new FileChooser.ExtensionFilter("Java source", "*.java")
+                : new FileChooser.ExtensionFilter("Python source", "*.py"));
+        chooser.setInitialFileName(java ? className + ".java" : KerasCodeExport.modelName(model.specProperty().get().name()) + ".py");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file == null) return;
+        try {
+            String name = file.getName().replaceFirst("\\.java$", "");
+            String code = code(java, java && javax.lang.model.SourceVersion.isName(name) ? name : className);
+            Path target = file.toPath().toAbsolutePath();
+            Path tmp = Files.createTempFile(target.getParent(), ".export-", ".tmp");
+            try {
+                Files.writeString(tmp, code);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (InvalidNetworkException e) {
+            error("The network cannot be exported yet", e.getMessage());
+        } catch (IOException e) {
+            error("Cannot write " + file.getName(), e.getMessage());
+        }
     }
 
     @FXML private void quit() {

@@ -1,6 +1,7 @@
 package org.modelstudio.ui;
 
 import javafx.scene.control.Spinner;
+import javafx.scene.input.Clipboard;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -33,6 +34,20 @@ class ModelEditingWindowTest {
         Spinner<?> epochs = robot.lookup("#epochsSpinner").queryAs(Spinner.class);
         assertEquals(10, epochs.getValue());
         assertEquals(10, studio.training().epochsProperty().get());
+    }
+
+    @Test void copyTheNetworkAsJavaCode(FxRobot robot) throws Exception {
+        // Nested menus are not reliable to click headless; fire the real menu item instead.
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem copy = bar.getMenus().get(0).getItems().stream()
+                .filter(i -> i instanceof javafx.scene.control.Menu m && m.getText().equals("_Export network"))
+                .flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
+                .filter(i -> i.getText().equals("_Copy as Java code")).findFirst().orElseThrow();
+        robot.interact(copy::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertTrue(copied.contains("public class MlpKerasClassic {"), copied);
+        org.junit.jupiter.api.Assertions.assertTrue(copied.contains(".layer(0, new DenseLayer.Builder().nOut(64)"), copied);
     }
 
     @Test void addDeleteAndUndoWithMouseAndKeyboard(FxRobot robot) {

@@ -22,7 +22,7 @@ class ModelViewModelTest {
         vm.selectedProperty().set(vm.networks().get(1));
         List<LayerRow> rows = vm.rows();
         assertEquals(8, rows.size(), "input + 7 layers");
-        assertEquals(new LayerRow("1", "Conv2D", "32 filters 3×3, relu", "26×26×32", "320", "", false), rows.get(1));
+        assertEquals(new LayerRow("1", "Conv2D", "32 filters 3×3, relu", "26×26×32", "320", "", false, "convolution"), rows.get(1));
         assertEquals("121,930 parameters · output 10", vm.totalsProperty().get());
         assertEquals("Trains with Adam, learning rate 0.001 (×0.5 every 3 epochs), batches of 32, 10 epochs.",
                 vm.trainingSettingsProperty().get());

@@ -153,7 +153,7 @@ public final class KerasCodeExport {
     }
 
     /** Keras accepts only letters, digits, '_', '.', '-' in names: "Small CNN" → "small_cnn". */
-    static String modelName(String name) {
+    public static String modelName(String name) {
         String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         return n.isEmpty() ? "network" : n;
     }

@@ -91,8 +91,9 @@ public final class ModelPanelView {
         layerTable.setRowFactory(t -> new TableRow<>() {
             @Override protected void updateItem(LayerRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("layer-error", "layer-warning");
+                getStyleClass().removeIf(c -> c.startsWith("layer-"));
                 setTooltip(null);
+                if (!empty && row != null) getStyleClass().add("layer-" + row.category());
                 if (!empty && row != null && !row.problem().isEmpty()) {
                     getStyleClass().add(row.error() ? "layer-error" : "layer-warning");
                     setTooltip(new Tooltip(row.problem()));

@@ -178,13 +178,13 @@ public final class ModelViewModel {
         canRedo.set(history.canRedo());
         NetworkSummary s = ShapeInference.analyse(current);
         List<LayerRow> newRows = new ArrayList<>();
-        newRows.add(new LayerRow("0", "Input", "", String.valueOf(s.inputShape()), "0", "", false));
+        newRows.add(new LayerRow("0", "Input", "", String.valueOf(s.inputShape()), "0", "", false, "input"));
         for (LayerSummary l : s.layers()) {
             List<Issue> issues = s.issuesFor(l.index());
             newRows.add(new LayerRow(String.valueOf(l.index() + 1), l.layer().typeName(), l.layer().describe(),
                     l.outputShape() == null ? "?" : l.outputShape().toString(), String.format(Locale.ROOT, "%,d", l.parameters()),
                     issues.stream().map(Issue::message).collect(Collectors.joining(" ")),
-                    issues.stream().anyMatch(Issue::isError)));
+                    issues.stream().anyMatch(Issue::isError), catalogue.typeOf(l.layer()).category()));
         }
         rows.setAll(newRows);
         summary.set(s);

@@ -4,7 +4,10 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -14,6 +17,11 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.SpecFormatException;
+import org.modelstudio.core.project.ProjectFile;
+import org.modelstudio.core.project.RecoveryStore;
+import org.modelstudio.ui.common.AppDirs;
+import org.modelstudio.ui.common.RecentFiles;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.export.JavaCodeExport;
@@ -43,7 +51,10 @@ public final class MainView {
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
     @FXML private MenuItem undoItem;
+    @FXML private Menu recentMenu;
     @FXML private MenuItem redoItem;
+
+    private final RecentFiles recent = new RecentFiles(AppDirs.dataDir().resolve("recent.txt"));
 
     public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training, ExecutorService executor) {
         this.currentModel = currentModel;
@@ -61,12 +72,116 @@ public final class MainView {
         undoItem.disableProperty().bind(model.canUndoProperty().not());
         redoItem.textProperty().bind(model.redoTextProperty());
         redoItem.disableProperty().bind(model.canRedoProperty().not());
+        recentMenu.setOnShowing(e -> fillRecent());
+        fillRecent();
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
             }
         });
+    }
+
+    // ------------------------------------------------------------------ project files
+
+    @FXML private void newNetwork() {
+        if (confirmDiscard()) model.newNetwork();
+    }
+
+    @FXML private void openProject() {
+        if (!confirmDiscard()) return;
+        File file = projectChooser("Open a project").showOpenDialog(root.getScene().getWindow());
+        if (file != null) open(file.toPath());
+    }
+
+    private void open(Path path) {
+        try {
+            model.open(path);
+            recent.add(path);
+        } catch (SpecFormatException e) {
+            error("Cannot open the project", e.getMessage() + "\n\nNothing was changed, in the studio or in the file.");
+        }
+    }
+
+    @FXML private void onSave() { saveProject(); }
+
+    @FXML private void onSaveAs() { saveProjectAs(); }
+
+    /** Saves to the project's file, or asks for one; false if the user cancelled or the save failed. */
+    private boolean saveProject() {
+        Path file = model.fileProperty().get();
+        return file == null ? saveProjectAs() : saveTo(file);
+    }
+
+    private boolean saveProjectAs() {
+        FileChooser chooser = projectChooser("Save the project");
+        chooser.setInitialFileName(KerasCodeExport.modelName(model.specProperty().get().name()) + ProjectFile.EXTENSION);
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file == null) return false;
+        Path path = file.toPath();
+        if (!path.getFileName().toString().endsWith(ProjectFile.EXTENSION)) path = path.resolveSibling(path.getFileName() + ProjectFile.EXTENSION);
+        return saveTo(path);
+    }
+
+    private boolean saveTo(Path path) {
+        try {
+            model.saveTo(path);
+            recent.add(path);
+            return true;
+        } catch (IOException e) {
+            error("Cannot save " + path.getFileName(), e.getMessage() + "\n\nThe previous file, if any, is unchanged.");
+            return false;
+        }
+    }
+
+    /**
+     * Before the network is replaced or the studio closes: asks about unsaved changes. True when it is fine
+     * to go on (saved, or the user chose not to save).
+     */
+    public boolean confirmDiscard() {
+        if (!model.dirtyProperty().get()) return true;
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + model.specProperty().get().name() + "?",
+                save, discard, ButtonType.CANCEL);
+        ask.initOwner(root.getScene().getWindow());
+        ask.setHeaderText("The network has unsaved changes");
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) return saveProject();
+        return answer == discard;
+    }
+
+    /** Offers work autosaved before a crash; restoring it keeps it unsaved until the user saves. */
+    public void offerRecovery(RecoveryStore.Recoverable found, RecoveryStore store) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Model Studio closed unexpectedly while "
+                + found.project().network().name() + (found.origin() == null ? "" : " (" + found.origin().getFileName() + ")")
+                + " had unsaved changes, autosaved at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(found.savedAt().atZone(java.time.ZoneId.systemDefault())) + ". Restore them?",
+                ButtonType.YES, ButtonType.NO);
+        ask.initOwner(root.getScene().getWindow());
+        ask.setHeaderText("Restore unsaved work?");
+        if (ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) model.restore(found.project(), found.origin());
+        store.clear();
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (confirmDiscard()) open(p);
+            });
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private static FileChooser projectChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio projects", "*" + ProjectFile.EXTENSION));
+        return chooser;
     }
 
     @FXML private void undo() { model.undo(); }

@@ -1,14 +1,21 @@
 package org.modelstudio.ui;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.modelstudio.core.catalogue.LayerCatalogue;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.engine.NativeThreads;
+import org.modelstudio.core.project.RecoveryStore;
+import org.modelstudio.ui.common.AppDirs;
 import org.modelstudio.ui.common.CurrentModel;
 import org.modelstudio.ui.common.SampleLibrary;
 import org.modelstudio.ui.common.UiExecutor;
@@ -22,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -38,6 +46,10 @@ public final class Studio implements AutoCloseable {
     private final ModelViewModel modelViewModel = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
     private final TrainingViewModel trainingViewModel;
     private final PredictionViewModel predictionViewModel;
+    private final RecoveryStore recovery = new RecoveryStore(AppDirs.dataDir().resolve("recovery"));
+    private Timeline autosave;
+    private long autosavedRevision = -1;
+    private MainView mainView;
 
     public Studio() {
         trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor());
@@ -48,6 +60,9 @@ public final class Studio implements AutoCloseable {
     public TrainingViewModel training() { return trainingViewModel; }
     public PredictionViewModel prediction() { return predictionViewModel; }
     public CurrentModel currentModel() { return currentModel; }
+    public RecoveryStore recovery() { return recovery; }
+    /** The main window's view, once the scene is built (for the close and recovery questions). */
+    public MainView mainView() { return mainView; }
 
     /** Loads the native engine and the sample in the background, so the first Train press starts at once. */
     public void warmUp() {
@@ -65,7 +80,7 @@ public final class Studio implements AutoCloseable {
 
     public Scene createScene() throws IOException {
         Map<Class<?>, Supplier<Object>> views = Map.of(
-                MainView.class, () -> new MainView(currentModel, modelViewModel, trainingViewModel, executor.executor()),
+                MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel),
                 PredictPanelView.class, () -> new PredictPanelView(predictionViewModel));
@@ -84,16 +99,46 @@ public final class Studio implements AutoCloseable {
     }
 
     public void show(Stage stage) throws IOException {
-        stage.setTitle("Model Studio");
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Path file = modelViewModel.fileProperty().get();
+            String name = file == null ? modelViewModel.specProperty().get().name() : file.getFileName().toString();
+            return name + (modelViewModel.dirtyProperty().get() ? " •" : "") + " — Model Studio";
+        }, modelViewModel.fileProperty(), modelViewModel.dirtyProperty(), modelViewModel.specProperty()));
         stage.setScene(createScene());
+        startAutosave();
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
     }
 
-    /** Stops a running training cleanly and shuts the worker threads down. */
+    /**
+     * Every 10 s, unsaved changes are written to the recovery store (off the FX thread), so a crash or a kill
+     * loses at most a few seconds of editing.
+     */
+    private void startAutosave() {
+        autosave = new Timeline(new KeyFrame(Duration.seconds(10), e -> {
+            long revision = modelViewModel.revisionProperty().get();
+            if (!modelViewModel.dirtyProperty().get() || revision == autosavedRevision) return;
+            autosavedRevision = revision;
+            var project = modelViewModel.project();
+            Path origin = modelViewModel.fileProperty().get();
+            executor.executor().execute(() -> {
+                try {
+                    recovery.save(project, origin);
+                } catch (IOException ex) {
+                    LOG.warn("Autosave failed: {}", ex.getMessage());
+                }
+            });
+        }));
+        autosave.setCycleCount(Animation.INDEFINITE);
+        autosave.play();
+    }
+
+    /** Stops a running training cleanly, shuts the worker threads down; a clean exit needs no recovery. */
     @Override public void close() {
+        if (autosave != null) autosave.stop();
         trainingViewModel.shutdown();
         executor.close();
+        recovery.clear();
     }
 }

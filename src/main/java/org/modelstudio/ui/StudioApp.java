@@ -41,9 +41,14 @@ public final class StudioApp extends Application {
                 ask.initOwner(stage);
                 ask.setHeaderText("Training is running");
                 Optional<ButtonType> answer = ask.showAndWait();
-                if (answer.isEmpty() || answer.get() != ButtonType.YES) e.consume();
+                if (answer.isEmpty() || answer.get() != ButtonType.YES) {
+                    e.consume();
+                    return;
+                }
             }
+            if (!studio.mainView().confirmDiscard()) e.consume();
         });
+        studio.recovery().pending().ifPresent(found -> Platform.runLater(() -> studio.mainView().offerRecovery(found, studio.recovery())));
     }
 
     @Override public void stop() {

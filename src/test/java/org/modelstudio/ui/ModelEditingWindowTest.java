@@ -50,6 +50,18 @@ class ModelEditingWindowTest {
         org.junit.jupiter.api.Assertions.assertTrue(copied.contains(".layer(0, new DenseLayer.Builder().nOut(64)"), copied);
     }
 
+    @Test void unsavedEditsShowInTheTitleAndAreAutosavedForRecovery(FxRobot robot) throws Exception {
+        javafx.stage.Window window = robot.lookup("#layerTable").query().getScene().getWindow();
+        String title = ((Stage) window).getTitle();
+        assertEquals("MLP (Keras classic) — Model Studio", title);
+        robot.interact(() -> studio.model().add("dropout"));
+        assertEquals("MLP (Keras classic) • — Model Studio", ((Stage) window).getTitle());
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> studio.recovery().pending().isPresent());
+        assertEquals(studio.model().specProperty().get(), studio.recovery().pending().orElseThrow().project().network());
+        studio.close();
+        org.junit.jupiter.api.Assertions.assertTrue(studio.recovery().pending().isEmpty(), "a clean exit leaves nothing to recover");
+    }
+
     @Test void addDeleteAndUndoWithMouseAndKeyboard(FxRobot robot) {
         TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
         assertEquals(5, table.getItems().size());

@@ -79,4 +79,45 @@ class ModelViewModelTest {
         assertTrue(vm.canUndoProperty().get());
         assertEquals("Undo Add Dropout", vm.undoTextProperty().get());
     }
+
+    @Test void saveOpenAndDirtyState(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        assertFalse(vm.dirtyProperty().get(), "a fresh template is not unsaved work");
+        vm.add("dropout");
+        assertTrue(vm.dirtyProperty().get());
+        java.nio.file.Path file = dir.resolve("mine.msproj");
+        vm.saveTo(file);
+        assertFalse(vm.dirtyProperty().get());
+        assertEquals(file, vm.fileProperty().get());
+        NetworkSpec saved = vm.specProperty().get();
+        vm.undo();
+        assertTrue(vm.dirtyProperty().get(), "undoing past the save is a change");
+        vm.redo();
+        assertFalse(vm.dirtyProperty().get(), "and redoing returns to the saved state");
+
+        vm.newNetwork();
+        assertEquals(0, vm.specProperty().get().layers().size());
+        assertEquals(null, vm.fileProperty().get());
+        assertFalse(vm.canUndoProperty().get(), "a new document starts a new history");
+
+        vm.open(file);
+        assertEquals(saved, vm.specProperty().get());
+        assertFalse(vm.dirtyProperty().get());
+
+        vm.restore(new org.modelstudio.core.project.Project(SampleData.spec("lenet.json"), null), file);
+        assertTrue(vm.dirtyProperty().get(), "restored work is unsaved until saved");
+        assertEquals(file, vm.fileProperty().get());
+    }
+
+    @Test void recentFilesNewestFirstWithoutDuplicates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var recent = new org.modelstudio.ui.common.RecentFiles(dir.resolve("recent.txt"));
+        java.nio.file.Path a = java.nio.file.Files.writeString(dir.resolve("a.msproj"), "x");
+        java.nio.file.Path b = java.nio.file.Files.writeString(dir.resolve("b.msproj"), "x");
+        recent.add(a);
+        recent.add(b);
+        recent.add(a);
+        assertEquals(List.of(a, b), recent.list());
+        java.nio.file.Files.delete(b);
+        assertEquals(List.of(a), recent.list(), "files that are gone drop out");
+    }
 }

@@ -4,6 +4,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,7 +17,12 @@ import javafx.collections.ObservableList;
 import org.modelstudio.core.catalogue.LayerCatalogue;
 import org.modelstudio.core.edit.Edit;
 import org.modelstudio.core.edit.EditHistory;
+import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.Issue;
+import org.modelstudio.core.graph.SpecFormatException;
+import org.modelstudio.core.project.DataSource;
+import org.modelstudio.core.project.Project;
+import org.modelstudio.core.project.ProjectFile;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.LearningRateSchedule;
@@ -24,6 +31,8 @@ import org.modelstudio.core.graph.NetworkSummary;
 import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.TrainingConfig;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +60,11 @@ public final class ModelViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper editError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(0);
+    /** The network as last saved or opened (null: never saved); dirty is "differs from it", so undo back to it is clean. */
+    private NetworkSpec saved;
 
     public ModelViewModel(List<NetworkSpec> available, LayerCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -58,6 +72,7 @@ public final class ModelViewModel {
         this.history = new EditHistory(available.get(0));
         history.addListener(h -> refresh());
         template.set(available.get(0));
+        saved = history.current();
         template.addListener((obs, old, chosen) -> {
             if (chosen != null && !chosen.equals(history.current())) {
                 history.apply(new Edit.ReplaceNetwork(chosen, "Open " + chosen.name()));
@@ -85,6 +100,49 @@ public final class ModelViewModel {
     public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
+    /** The project file this network was opened from or saved to; null for a network never saved. */
+    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+    /** True when the network has changes that are not in its project file. */
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    /** Goes up with every change of the network, including undo and redo. */
+    public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
+
+    /** The project as it would be saved now. */
+    public Project project() { return new Project(history.current(), DataSource.FASHION_MNIST); }
+
+    // ------------------------------------------------------------------ documents
+
+    /** Starts an empty network (28×28 grey images in, nothing else): a new document with no history. */
+    public void newNetwork() {
+        startDocument(new NetworkSpec("Untitled network", "", new InputSpec.ImageInput(28, 28, 1), List.of(),
+                history.current().training()), null, true);
+    }
+
+    public void open(Path path) throws SpecFormatException {
+        Project p = ProjectFile.load(path);
+        startDocument(p.network(), path, true);
+    }
+
+    /** Saves atomically to {@code path}, which becomes the document's file. */
+    public void saveTo(Path path) throws IOException {
+        ProjectFile.save(project(), path);
+        file.set(path);
+        saved = history.current();
+        refresh();
+    }
+
+    /** Brings back autosaved work after a crash; it counts as unsaved until the user saves it. */
+    public void restore(Project project, Path origin) { startDocument(project.network(), origin, false); }
+
+    private void startDocument(NetworkSpec network, Path path, boolean saved) {
+        selectedLayer.set(-1);
+        template.set(null);
+        history.reset(network);
+        file.set(path);
+        this.saved = saved ? network : null;
+        refresh();
+    }
+
     /** Why the last edit was refused ("Conv2D: Filters must be between 1 and 1024, not 0."), or empty. */
     public ReadOnlyStringProperty editErrorProperty() { return editError.getReadOnlyProperty(); }
 
@@ -172,6 +230,8 @@ public final class ModelViewModel {
     private void refresh() {
         NetworkSpec current = history.current();
         spec.set(current);
+        revision.set(history.revision());
+        dirty.set(!current.equals(saved));
         undoText.set(history.canUndo() ? "Undo " + history.undoDescription() : "Undo");
         redoText.set(history.canRedo() ? "Redo " + history.redoDescription() : "Redo");
         canUndo.set(history.canUndo());

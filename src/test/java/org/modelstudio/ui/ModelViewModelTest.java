@@ -80,6 +80,15 @@ class ModelViewModelTest {
         assertEquals("Undo Add Dropout", vm.undoTextProperty().get());
     }
 
+    @Test void addingWithNothingSelectedKeepsTheOutputLast() {
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        vm.add("batchnorm");
+        List<LayerSpec> layers = vm.specProperty().get().layers();
+        assertEquals("BatchNorm", layers.get(layers.size() - 2).typeName());
+        assertEquals("Output", layers.get(layers.size() - 1).typeName());
+        assertFalse(vm.summaryProperty().get().hasErrors());
+    }
+
     @Test void saveOpenAndDirtyState(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
         assertFalse(vm.dirtyProperty().get(), "a fresh template is not unsaved work");

@@ -148,9 +148,19 @@ public final class ModelViewModel {
 
     // ------------------------------------------------------------------ edits
 
-    /** Adds a layer of this catalogue type after the selected layer (at the end when none is selected). */
+    /**
+     * Adds a layer of this catalogue type after the selected layer. With nothing selected it goes at the end,
+     * but before the Output layer, which has to stay last.
+     */
     public void add(String typeId) {
-        int at = selectedLayer.get() < 0 ? history.current().layers().size() : selectedLayer.get() + 1;
+        List<LayerSpec> layers = history.current().layers();
+        int at;
+        if (selectedLayer.get() >= 0) {
+            at = selectedLayer.get() + 1;
+        } else {
+            boolean endsWithOutput = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof LayerSpec.Output;
+            at = endsWithOutput && !typeId.equals("output") ? layers.size() - 1 : layers.size();
+        }
         insert(typeId, at);
     }
 

@@ -62,12 +62,37 @@ class ModelEditingWindowTest {
         org.junit.jupiter.api.Assertions.assertTrue(studio.recovery().pending().isEmpty(), "a clean exit leaves nothing to recover");
     }
 
+    @Test void buildTheSmallCnnFromAnEmptyModelByDraggingFromThePalette(FxRobot robot) {
+        robot.interact(() -> studio.model().newNetwork());
+        TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
+        assertEquals(1, table.getItems().size(), "only the Input");
+        for (String type : new String[] {"conv2d", "maxpool", "conv2d", "maxpool", "flatten", "dense", "output"}) {
+            // Drop each tile on the empty space below the rows (synthetic drag: TestFX cannot drive an OS drag).
+            javafx.scene.Node below = robot.lookup(".table-row-cell").queryAll().stream()
+                    .filter(n -> ((javafx.scene.control.TableRow<?>) n).isEmpty()).findFirst().orElseThrow();
+            boolean[] done = new boolean[1];
+            robot.interact(() -> done[0] = TestDragboards.drop(below, "model-studio/layer:" + type));
+            org.junit.jupiter.api.Assertions.assertTrue(done[0], type);
+        }
+        // Settings through the same path the property sheet uses.
+        robot.interact(() -> {
+            studio.model().selectedLayerProperty().set(2);
+            studio.model().set("filters", 64);
+        });
+        var shipped = org.modelstudio.core.graph.ShapeInference.analyse(org.modelstudio.core.data.SampleData.spec("small-cnn.json"));
+        var built = studio.model().summaryProperty().get();
+        assertEquals(shipped.totalParameters(), built.totalParameters());
+        assertEquals(shipped.layers().stream().map(l -> l.outputShape().toString()).toList(),
+                built.layers().stream().map(l -> l.outputShape().toString()).toList());
+        assertEquals("121,930 parameters · output 10", studio.model().totalsProperty().get());
+    }
+
     @Test void addDeleteAndUndoWithMouseAndKeyboard(FxRobot robot) {
         TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
         assertEquals(5, table.getItems().size());
 
-        robot.clickOn("Dense");                       // select the first Dense row
-        robot.clickOn("#addLayerButton").clickOn("Regularisation").clickOn("Dropout");
+        robot.clickOn(robot.from(table).lookup("Dense").<javafx.scene.Node>query());   // the first Dense row
+        robot.clickOn("#palette-dropout");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(6, table.getItems().size());
         assertEquals("Dropout", studio.model().specProperty().get().layers().get(2).typeName());

@@ -25,8 +25,12 @@ final class TestDragboards {
     private TestDragboards() {}
 
     static Dragboard withFiles(List<File> files) {
+        return withContent(c -> c.putFiles(files));
+    }
+
+    private static Dragboard withContent(java.util.function.Consumer<ClipboardContent> fill) {
         TKClipboard local = Toolkit.getToolkit().createLocalClipboard();
-        Set<TransferMode> supported = Set.of(TransferMode.COPY);
+        Set<TransferMode> supported = Set.of(TransferMode.COPY, TransferMode.MOVE);
         TKClipboard peer = (TKClipboard) Proxy.newProxyInstance(TKClipboard.class.getClassLoader(),
                 new Class<?>[] {TKClipboard.class}, (p, m, a) -> {
                     if (m.getName().equals("getTransferModes")) return supported;
@@ -38,14 +42,23 @@ final class TestDragboards {
                 });
         Dragboard board = DragboardHelper.createDragboard(peer);
         ClipboardContent content = new ClipboardContent();
-        content.putFiles(files);
+        fill.accept(content);
         board.setContent(content);
         return board;
     }
 
+    /** Drags a string (a palette tile or a moved row) over the node and drops it. */
+    static boolean drop(Node target, String text) {
+        Dragboard board = withContent(c -> c.putString(text));
+        return fire(target, board);
+    }
+
     /** Drags the files over the node and drops them; returns whether the drop was accepted and completed. */
     static boolean drop(Node target, List<File> files) {
-        Dragboard board = withFiles(files);
+        return fire(target, withFiles(files));
+    }
+
+    private static boolean fire(Node target, Dragboard board) {
         DragEvent over = new DragEvent(DragEvent.DRAG_OVER, board, 10, 10, 10, 10, TransferMode.COPY, null, null, null);
         Event.fireEvent(target, over);
         DragEvent drop = new DragEvent(DragEvent.DRAG_DROPPED, board, 10, 10, 10, 10, TransferMode.COPY, null, null, null);

@@ -6,14 +6,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
@@ -31,7 +32,7 @@ public final class ModelPanelView {
 
     @FXML private ComboBox<NetworkSpec> networkChoice;
     @FXML private Label description;
-    @FXML private MenuButton addLayerButton;
+    @FXML private FlowPane palette;
     @FXML private Button moveUpButton;
     @FXML private Button moveDownButton;
     @FXML private Button duplicateButton;
@@ -69,7 +70,7 @@ public final class ModelPanelView {
         networkChoice.valueProperty().bindBidirectional(model.selectedProperty());
         description.textProperty().bind(model.specProperty().map(NetworkSpec::description).orElse(""));
 
-        buildAddMenu();
+        buildPalette();
         moveUpButton.setOnAction(e -> model.moveSelected(-1));
         moveDownButton.setOnAction(e -> model.moveSelected(1));
         duplicateButton.setOnAction(e -> model.duplicateSelected());
@@ -88,7 +89,8 @@ public final class ModelPanelView {
         column(shapeColumn, LayerRow::outputShape);
         column(paramsColumn, LayerRow::parameters);
         layerTable.setItems(model.rows());
-        layerTable.setRowFactory(t -> new TableRow<>() {
+        layerTable.setRowFactory(t -> {
+            TableRow<LayerRow> tableRow = new TableRow<>() {
             @Override protected void updateItem(LayerRow row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().removeIf(c -> c.startsWith("layer-"));
@@ -99,6 +101,9 @@ public final class ModelPanelView {
                     setTooltip(new Tooltip(row.problem()));
                 }
             }
+            };
+            acceptDrops(tableRow);
+            return tableRow;
         });
         layerTable.setOnKeyPressed(this::keys);
         // Table row 0 is the Input; layer i is row i + 1.
@@ -133,17 +138,49 @@ public final class ModelPanelView {
         showProperties();
     }
 
-    private void buildAddMenu() {
+    /** One tile per catalogue type, coloured by category: click to add after the selection, or drag into the table. */
+    private void buildPalette() {
         for (Category c : model.catalogue().categories()) {
-            Menu menu = new Menu(c.name());
             for (LayerType t : model.catalogue().typesIn(c.id())) {
-                MenuItem item = new MenuItem(t.name());
-                item.setId("add-" + t.type());
-                item.setOnAction(e -> model.add(t.type()));
-                menu.getItems().add(item);
+                Button tile = new Button(t.name());
+                tile.setId("palette-" + t.type());
+                tile.getStyleClass().addAll("palette-tile", "layer-" + c.id());
+                tile.setTooltip(new Tooltip(c.name() + ": " + t.help() + "\nClick to add, or drag into the model."));
+                tile.setOnAction(e -> model.add(t.type()));
+                tile.setOnDragDetected(e -> {
+                    Dragboard board = tile.startDragAndDrop(TransferMode.COPY);
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(LayerDrop.NEW + t.type());
+                    board.setContent(content);
+                    e.consume();
+                });
+                palette.getChildren().add(tile);
             }
-            if (!menu.getItems().isEmpty()) addLayerButton.getItems().add(menu);
         }
+    }
+
+    /** Rows take drops: a palette tile inserts a new layer after the row, a dragged row moves there. */
+    private void acceptDrops(TableRow<LayerRow> row) {
+        row.setOnDragDetected(e -> {
+            int layer = row.getIndex() - 1;
+            if (row.isEmpty() || layer < 0) return;
+            Dragboard board = row.startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(LayerDrop.MOVE + layer);
+            board.setContent(content);
+            e.consume();
+        });
+        row.setOnDragOver(e -> {
+            if (LayerDrop.parse(e.getDragboard()) != null) e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            e.consume();
+        });
+        row.setOnDragDropped(e -> {
+            LayerDrop drop = LayerDrop.parse(e.getDragboard());
+            // Dropping on a row puts the layer after it; on the empty space below, at the end.
+            int target = row.isEmpty() ? -1 : row.getIndex();
+            e.setDropCompleted(drop != null && drop.applyTo(model, target));
+            e.consume();
+        });
     }
 
     private void keys(KeyEvent e) {

@@ -181,6 +181,11 @@ public final class ModelViewModel {
         if (apply(new Edit.InsertLayer(i + 1, copy))) selectedLayer.set(i + 1);
     }
 
+    /** Moves layer {@code from} to position {@code to} (a drag in the table is one undo step). */
+    public void move(int from, int to) {
+        if (apply(new Edit.MoveLayer(from, to))) selectedLayer.set(to);
+    }
+
     /** Moves the selected layer up (-1) or down (+1). */
     public void moveSelected(int delta) {
         int i = selectedLayer.get();

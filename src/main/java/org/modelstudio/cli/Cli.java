@@ -13,6 +13,7 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
+import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.NativeThreads;
@@ -223,15 +224,7 @@ public final class Cli {
         if (file == null) {
             out.print(code);
         } else {
-            Path target = Path.of(file).toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".export-", ".tmp");
-            try {
-                Files.writeString(tmp, code);
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(Path.of(file), code);
             out.println("Wrote " + file);
         }
         return OK;

@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
+import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.core.project.ProjectFile;
 import org.modelstudio.core.project.RecoveryStore;
 import org.modelstudio.ui.common.AppDirs;
@@ -33,9 +34,7 @@ import org.modelstudio.ui.training.TrainingViewModel;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutorService;
 
 /** The main window: menus and the three areas (Model, Train, Predict), each its own FXML and view. */
@@ -260,14 +259,7 @@ public final class MainView {
         try {
             String name = file.getName().replaceFirst("\\.java$", "");
             String code = code(java, java && javax.lang.model.SourceVersion.isName(name) ? name : className);
-            Path target = file.toPath().toAbsolutePath();
-            Path tmp = Files.createTempFile(target.getParent(), ".export-", ".tmp");
-            try {
-                Files.writeString(tmp, code);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(file.toPath(), code);
         } catch (InvalidNetworkException e) {
             error("The network cannot be exported yet", e.getMessage());
         } catch (IOException e) {

@@ -1,12 +1,12 @@
 package org.modelstudio.core.project;
 
 import org.modelstudio.core.graph.SpecFormatException;
+import org.modelstudio.core.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ public final class RecoveryStore {
     public void save(Project project, Path origin) throws IOException {
         Files.createDirectories(dir);
         // Origin first: a crash between the two writes leaves at worst a stale origin beside the old autosave.
-        writeAtomically(dir.resolve(ORIGIN), origin == null ? "" : origin.toAbsolutePath().toString());
+        AtomicFiles.writeString(dir.resolve(ORIGIN), origin == null ? "" : origin.toAbsolutePath().toString());
         ProjectFile.save(project, dir.resolve(PROJECT));
     }
 
@@ -55,16 +55,6 @@ public final class RecoveryStore {
             Files.deleteIfExists(dir.resolve(ORIGIN));
         } catch (IOException e) {
             // Nothing to lose: at worst the user is offered the same recovery again.
-        }
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), ".origin-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -1,10 +1,11 @@
 package org.modelstudio.ui.common;
 
+import org.modelstudio.core.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +31,7 @@ public final class RecentFiles {
         lines.add(file.toAbsolutePath().toString());
         for (Path p : list()) if (!p.toAbsolutePath().equals(file.toAbsolutePath())) lines.add(p.toAbsolutePath().toString());
         try {
-            Files.createDirectories(store.getParent());
-            Path tmp = Files.createTempFile(store.getParent(), ".recent-", ".tmp");
-            Files.write(tmp, lines.subList(0, Math.min(MAX, lines.size())), StandardCharsets.UTF_8);
-            Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(store, String.join("\n", lines.subList(0, Math.min(MAX, lines.size()))) + "\n");
         } catch (IOException e) {
             // A recent-files list is a convenience: never let it stand in the way of saving the project.
         }

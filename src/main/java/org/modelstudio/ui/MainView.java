@@ -51,6 +51,10 @@ public final class MainView {
     @FXML private MenuItem stopItem;
     @FXML private MenuItem undoItem;
     @FXML private Menu recentMenu;
+    @FXML private MenuItem duplicateItem;
+    @FXML private MenuItem deleteItem;
+    @FXML private MenuItem moveUpItem;
+    @FXML private MenuItem moveDownItem;
     @FXML private MenuItem redoItem;
 
     private final RecentFiles recent = new RecentFiles(AppDirs.dataDir().resolve("recent.txt"));
@@ -71,6 +75,9 @@ public final class MainView {
         undoItem.disableProperty().bind(model.canUndoProperty().not());
         redoItem.textProperty().bind(model.redoTextProperty());
         redoItem.disableProperty().bind(model.canRedoProperty().not());
+        for (MenuItem layerAction : new MenuItem[] {duplicateItem, deleteItem, moveUpItem, moveDownItem}) {
+            layerAction.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
+        }
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
@@ -182,6 +189,17 @@ public final class MainView {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio projects", "*" + ProjectFile.EXTENSION));
         return chooser;
     }
+
+    @FXML private void duplicateLayer() { model.duplicateSelected(); }
+
+    @FXML private void deleteLayer() {
+        // The Delete key also edits text fields (the property sheet): only act on layers when no text field has focus.
+        if (!(root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) model.deleteSelected();
+    }
+
+    @FXML private void moveLayerUp() { model.moveSelected(-1); }
+
+    @FXML private void moveLayerDown() { model.moveSelected(1); }
 
     @FXML private void undo() { model.undo(); }
 

@@ -183,19 +183,12 @@ public final class ModelPanelView {
         });
     }
 
+    /** Delete, Ctrl+D and Alt+Up/Down are Edit-menu accelerators; Backspace deletes too, as on a Mac. */
     private void keys(KeyEvent e) {
-        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+        if (e.getCode() == KeyCode.BACK_SPACE) {
             model.deleteSelected();
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
-            model.duplicateSelected();
-        } else if (e.isAltDown() && e.getCode() == KeyCode.UP) {
-            model.moveSelected(-1);
-        } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
-            model.moveSelected(1);
-        } else {
-            return;
+            e.consume();
         }
-        e.consume();
     }
 
     private void selectRow(int layer) {

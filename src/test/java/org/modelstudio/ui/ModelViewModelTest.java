@@ -80,6 +80,25 @@ class ModelViewModelTest {
         assertEquals("Undo Add Dropout", vm.undoTextProperty().get());
     }
 
+    @Test void trainingSettingsAreEditableAndUndoable() {
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        NetworkSpec before = vm.specProperty().get();
+        assertTrue(vm.setTraining("learningRate", 0.01));
+        assertTrue(vm.setTraining("schedule", "exponential"));
+        assertTrue(vm.setTraining("factor", 0.9));
+        assertTrue(vm.setTraining("optimizer", "sgd"));
+        var t = vm.specProperty().get().training();
+        assertEquals(0.01, t.learningRate());
+        assertEquals(org.modelstudio.core.graph.LearningRateSchedule.exponential(0.9), t.schedule());
+        assertEquals(org.modelstudio.core.graph.Optimizer.SGD, t.optimizer());
+        assertEquals("Trains with SGD, learning rate 0.01 (×0.9 each epoch), batches of 32, 15 epochs.", vm.trainingSettingsProperty().get());
+        assertFalse(vm.setTraining("batchSize", 0));
+        assertEquals("Training: Batch size must be between 1 and 4096, not 0.", vm.editErrorProperty().get());
+        assertEquals("Undo Change Training Settings", vm.undoTextProperty().get());
+        vm.undo();
+        assertEquals(before, vm.specProperty().get(), "changes to one group of settings in a row are one undo step");
+    }
+
     @Test void addingWithNothingSelectedKeepsTheOutputLast() {
         ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
         vm.add("batchnorm");

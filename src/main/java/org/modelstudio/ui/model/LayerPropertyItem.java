@@ -7,21 +7,22 @@ import org.modelstudio.core.catalogue.ParamSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * One catalogue setting of the selected layer in the property sheet. Reads and writes through the view
- * model, so every change is an undoable edit checked against the catalogue's range.
+ * One setting in the property sheet: of the selected layer (from the catalogue) or of training. Reads and
+ * writes through the view model, so every change is an undoable edit checked against its range.
  */
 final class LayerPropertyItem implements PropertySheet.Item {
-    private final ModelViewModel model;
     private final String layerName;
     private final ParamSpec param;
+    private final Function<String, Object> getter;
     private final BiConsumer<String, Object> setter;
 
-    LayerPropertyItem(ModelViewModel model, String layerName, ParamSpec param, BiConsumer<String, Object> setter) {
-        this.model = model;
+    LayerPropertyItem(String layerName, ParamSpec param, Function<String, Object> getter, BiConsumer<String, Object> setter) {
         this.layerName = layerName;
         this.param = param;
+        this.getter = getter;
         this.setter = setter;
     }
 
@@ -42,7 +43,7 @@ final class LayerPropertyItem implements PropertySheet.Item {
     @Override public String getDescription() { return param.help(); }
 
     @Override public Object getValue() {
-        Object v = model.value(param.key());
+        Object v = getter.apply(param.key());
         if (param.kind() == ParamSpec.Kind.PAIR && v instanceof List<?> l && l.size() == 2) return l.get(0) + "×" + l.get(1);
         return v;
     }
@@ -54,7 +55,7 @@ final class LayerPropertyItem implements PropertySheet.Item {
             case CHOICE -> value;
             case PAIR -> parsePair(String.valueOf(value));
         };
-        if (converted != null && !converted.equals(model.value(param.key()))) setter.accept(param.key(), converted);
+        if (converted != null && !converted.equals(getter.apply(param.key()))) setter.accept(param.key(), converted);
     }
 
     /** "3×3", "3x3", "3 3" or "3" (square) → [3, 3]; anything else is passed on and refused with a sentence. */

@@ -201,23 +201,30 @@ public final class ModelPanelView {
         }
     }
 
-    /** The selected layer's catalogue settings; rebuilt when the selection or the network changes. */
+    /**
+     * The selected layer's catalogue settings, or the training settings when no layer is selected; rebuilt
+     * when the selection or the network changes (not while the sheet itself is being typed into).
+     */
     private void showProperties() {
         int i = model.selectedLayerProperty().get();
         NetworkSpec spec = model.specProperty().get();
-        if (i < 0 || spec == null || i >= spec.layers().size()) {
-            propertySheet.getItems().clear();
+        if (spec == null) return;
+        if (i < 0 || i >= spec.layers().size()) {
+            propertySheet.getItems().setAll(ModelViewModel.TRAINING_SETTINGS.stream()
+                    .map(p -> new LayerPropertyItem("Training", p, model::trainingValue, (k, v) -> fromSheet(() -> model.setTraining(k, v))))
+                    .toList());
             return;
         }
         LayerType type = model.catalogue().typeOf(spec.layers().get(i));
         String name = type.name() + " #" + (i + 1);
-        propertySheet.getItems().setAll(type.params().stream().map(p -> new LayerPropertyItem(model, name, p, this::setFromSheet)).toList());
+        propertySheet.getItems().setAll(type.params().stream()
+                .map(p -> new LayerPropertyItem(name, p, model::value, (k, v) -> fromSheet(() -> model.set(k, v)))).toList());
     }
 
-    private void setFromSheet(String key, Object value) {
+    private void fromSheet(Runnable edit) {
         editingFromSheet = true;
         try {
-            model.set(key, value);
+            edit.run();
         } finally {
             editingFromSheet = false;
         }

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.modelstudio.core.catalogue.LayerCatalogue;
+import org.modelstudio.core.catalogue.ParamSpec;
 import org.modelstudio.core.edit.Edit;
 import org.modelstudio.core.edit.EditHistory;
 import org.modelstudio.core.graph.InputSpec;
@@ -28,6 +29,7 @@ import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.NetworkSummary;
+import org.modelstudio.core.graph.Optimizer;
 import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.TrainingConfig;
 
@@ -192,6 +194,75 @@ public final class ModelViewModel {
         int to = i + delta;
         if (i < 0 || to < 0 || to >= history.current().layers().size()) return;
         if (apply(new Edit.MoveLayer(i, to))) selectedLayer.set(to);
+    }
+
+    /** The training settings the property sheet shows when no layer is selected. */
+    public static final List<ParamSpec> TRAINING_SETTINGS = List.of(
+            new ParamSpec("optimizer", "Optimizer", ParamSpec.Kind.CHOICE, "adam", null, null,
+                    List.of("adam", "sgd", "nesterov", "rmsprop"), "The rule that updates the weights after each batch; Adam is a good default."),
+            new ParamSpec("learningRate", "Learning rate", ParamSpec.Kind.NUMBER, 0.001, 1e-7, 10.0, null,
+                    "How big each update step is. Too high and training diverges; too low and it crawls."),
+            new ParamSpec("batchSize", "Batch size", ParamSpec.Kind.INT, 32, 1.0, 4096.0, null,
+                    "How many examples are averaged for each update."),
+            new ParamSpec("epochs", "Epochs", ParamSpec.Kind.INT, 10, 1.0, 1000.0, null,
+                    "How many times training goes through all the training examples."),
+            new ParamSpec("seed", "Random seed", ParamSpec.Kind.INT, 42, 0.0, (double) Integer.MAX_VALUE, null,
+                    "Fixes the starting weights and the shuffling, so a run can be repeated exactly."),
+            new ParamSpec("schedule", "Rate schedule", ParamSpec.Kind.CHOICE, "constant", null, null,
+                    List.of("constant", "step", "exponential"), "How the learning rate changes from epoch to epoch."),
+            new ParamSpec("factor", "Schedule factor", ParamSpec.Kind.NUMBER, 0.5, 0.01, 1.0, null,
+                    "What the rate is multiplied by at each step of the schedule."),
+            new ParamSpec("every", "Schedule step (epochs)", ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
+                    "For a step schedule: how many epochs between two steps."));
+
+    public Object trainingValue(String key) {
+        TrainingConfig t = history.current().training();
+        return switch (key) {
+            case "optimizer" -> t.optimizer().id();
+            case "learningRate" -> t.learningRate();
+            case "batchSize" -> t.batchSize();
+            case "epochs" -> t.epochs();
+            case "seed" -> (int) Math.min(Integer.MAX_VALUE, t.seed());
+            case "schedule" -> t.schedule().kind().id();
+            case "factor" -> t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? 0.5 : t.schedule().factor();
+            case "every" -> t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? 3 : t.schedule().every();
+            default -> throw new IllegalArgumentException("no training setting " + key);
+        };
+    }
+
+    /** Changes one training setting (an undoable edit; consecutive changes merge); refused out of range. */
+    public boolean setTraining(String key, Object value) {
+        ParamSpec spec = TRAINING_SETTINGS.stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow();
+        String problem = spec.problem("Training", value);
+        if (problem != null) {
+            editError.set(problem);
+            return false;
+        }
+        TrainingConfig t = history.current().training();
+        LearningRateSchedule s = t.schedule();
+        double factor = (Double) trainingValue("factor");
+        int every = (Integer) trainingValue("every");
+        TrainingConfig changed = switch (key) {
+            case "optimizer" -> new TrainingConfig(Optimizer.fromId((String) value), t.learningRate(), t.batchSize(), t.epochs(),
+                    t.seed(), t.loss(), s);
+            case "learningRate" -> t.withLearningRate(((Number) value).doubleValue());
+            case "batchSize" -> t.withBatchSize((Integer) value);
+            case "epochs" -> t.withEpochs((Integer) value);
+            case "seed" -> t.withSeed((Integer) value);
+            case "schedule" -> t.withSchedule(schedule(LearningRateSchedule.Kind.fromId((String) value), factor, every));
+            case "factor" -> t.withSchedule(schedule(s.kind(), ((Number) value).doubleValue(), every));
+            case "every" -> t.withSchedule(schedule(s.kind(), factor, (Integer) value));
+            default -> throw new IllegalArgumentException("no training setting " + key);
+        };
+        return apply(new Edit.SetTraining(changed));
+    }
+
+    private static LearningRateSchedule schedule(LearningRateSchedule.Kind kind, double factor, int every) {
+        return switch (kind) {
+            case CONSTANT -> LearningRateSchedule.CONSTANT;
+            case STEP -> LearningRateSchedule.step(factor, every);
+            case EXPONENTIAL -> LearningRateSchedule.exponential(factor);
+        };
     }
 
     /** The selected layer's value for one catalogue setting. */

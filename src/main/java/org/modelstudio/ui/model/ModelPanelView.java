@@ -61,6 +61,19 @@ public final class ModelPanelView {
             @Override public String toString(NetworkSpec s) { return s == null ? "" : s.name(); }
             @Override public NetworkSpec fromString(String s) { return null; }
         });
+        // Each template's description shows before it is opened (as a tooltip in the list).
+        networkChoice.setCellFactory(list -> new ListCell<>() {
+            @Override protected void updateItem(NetworkSpec s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.name());
+                Tooltip tip = empty || s == null ? null : new Tooltip(s.description());
+                if (tip != null) {
+                    tip.setWrapText(true);
+                    tip.setMaxWidth(420);
+                }
+                setTooltip(tip);
+            }
+        });
         networkChoice.setButtonCell(new ListCell<>() {
             @Override protected void updateItem(NetworkSpec s, boolean empty) {
                 super.updateItem(s, empty);

@@ -27,7 +27,9 @@ class LayerCatalogueTest {
         for (LayerSpec layer : SpecJsonTest.everyLayer().layers()) {
             assertTrue(inCatalogue.contains(SpecJson.typeId(layer)), layer.typeName());
         }
-        assertTrue(inCatalogue.contains("output"));
+        for (LayerSpec layer : SpecJsonTest.globalPooling().layers()) {
+            assertTrue(inCatalogue.contains(SpecJson.typeId(layer)), layer.typeName());
+        }
     }
 
     @Test void entriesAreComplete() {
@@ -77,6 +79,6 @@ class LayerCatalogueTest {
     }
 
     @Test void palettesGroupByCategory() {
-        assertEquals(List.of("MaxPool", "AvgPool"), catalogue.typesIn("pooling").stream().map(LayerType::name).toList());
+        assertEquals(List.of("MaxPool", "AvgPool", "GlobalPooling"), catalogue.typesIn("pooling").stream().map(LayerType::name).toList());
     }
 }

@@ -67,6 +67,13 @@ class ShapeInferenceTest {
         assertEquals("Dense #1 needs a flat vector but gets an image of 8×8×1. Add a Flatten layer before it.", s.errors().get(0).message());
     }
 
+    @Test void globalPoolingKeepsOneValuePerChannel() {
+        NetworkSummary s = ShapeInference.analyse(org.modelstudio.core.SpecJsonTest.globalPooling());
+        assertFalse(s.hasErrors(), s.issues().toString());
+        assertEquals(new Shape.Vector(8), s.layers().get(1).outputShape());
+        assertEquals(8 * 6 + 6, s.layers().get(2).parameters());
+    }
+
     @Test void convOnVectorIsAnError() {
         NetworkSpec spec = new NetworkSpec("v", "", new InputSpec.VectorInput(16),
                 List.of(new LayerSpec.Conv2D(3, 2, Activation.RELU), new LayerSpec.Output(2)), TrainingConfig.defaults());

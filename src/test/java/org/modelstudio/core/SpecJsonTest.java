@@ -42,11 +42,21 @@ public class SpecJsonTest {
                 new TrainingConfig(Optimizer.NESTEROV, 0.05, 16, 3, 7, Loss.CROSS_ENTROPY, LearningRateSchedule.step(0.5, 2)));
     }
 
+    /** A network with the layer types that everyLayer() cannot hold next to a Flatten. */
+    public static NetworkSpec globalPooling() {
+        return new NetworkSpec("Global pooling", "", new InputSpec.ImageInput(16, 12, 3), List.of(
+                new LayerSpec.Conv2D(8, 3, Activation.RELU),
+                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG),
+                new LayerSpec.Dense(6, Activation.RELU),
+                new LayerSpec.Output(2)), TrainingConfig.defaults());
+    }
+
     @Nested @DisplayName("round trip")
     class RoundTrip {
         @Test void everyLayerTypeSurvivesWriteThenRead() throws Exception {
             NetworkSpec spec = everyLayer();
             assertEquals(spec, SpecJson.read(SpecJson.write(spec)));
+            assertEquals(globalPooling(), SpecJson.read(SpecJson.write(globalPooling())));
         }
 
         @Test void vectorInputSurvives() throws Exception {

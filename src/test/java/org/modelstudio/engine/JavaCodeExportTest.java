@@ -37,6 +37,7 @@ class JavaCodeExportTest {
     @Test void shippedSpecsAndEveryLayerTypeCompileToTheSameConfiguration(@TempDir Path dir) throws Exception {
         List<NetworkSpec> specs = new ArrayList<>(SampleData.specs());
         specs.add(SpecJsonTest.everyLayer());
+        specs.add(SpecJsonTest.globalPooling());
         for (NetworkSpec spec : specs) {
             String name = JavaCodeExport.className(spec.name());
             MultiLayerConfiguration exported = compileAndBuild(JavaCodeExport.export(spec, name), name, dir.resolve(name));

@@ -25,6 +25,7 @@ class ParityTest {
 
     @Test void everyLayerType() throws Exception {
         check(org.modelstudio.core.SpecJsonTest.everyLayer());
+        check(org.modelstudio.core.SpecJsonTest.globalPooling());
     }
 
     private static void check(NetworkSpec spec) throws Exception {

@@ -69,6 +69,18 @@ class TrainerTest {
         assertTrue(acc > 0.9, "3 classes, chance is 33%: " + acc);
     }
 
+    @Test void globalPoolingNetworkTrains() throws Exception {
+        NetworkSpec spec = new NetworkSpec("bars, global pooling", "", new org.modelstudio.core.graph.InputSpec.ImageInput(8, 8, 1),
+                List.of(new org.modelstudio.core.graph.LayerSpec.Conv2D(8, 3, org.modelstudio.core.graph.Activation.RELU),
+                        new org.modelstudio.core.graph.LayerSpec.GlobalPooling(org.modelstudio.core.graph.LayerSpec.GlobalPooling.Pooling.MAX),
+                        new org.modelstudio.core.graph.LayerSpec.Output(3)),
+                TrainingConfig.defaults().withEpochs(15).withBatchSize(16).withLearningRate(0.02));
+        var split = TestData.bars(450, 7).split(0.2, 3);
+        TrainingResult result = Trainer.train(spec, split.first(), split.second(), e -> { }, new CancelToken());
+        double acc = Evaluator.evaluate(result.model(), split.second()).accuracy();
+        assertTrue(acc > 0.8, "orientation survives max pooling over positions: " + acc);
+    }
+
     @Test void cancelStopsBetweenBatchesAndKeepsTheModel() throws Exception {
         CancelToken cancel = new CancelToken();
         List<TrainingEvent> events = new ArrayList<>();

@@ -5,7 +5,7 @@ package org.modelstudio.core.graph;
  * to DL4J and the UI draws them, but neither owns them.
  */
 public sealed interface LayerSpec
-        permits LayerSpec.Dense, LayerSpec.Conv2D, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.Flatten,
+        permits LayerSpec.Dense, LayerSpec.Conv2D, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.GlobalPooling, LayerSpec.Flatten,
                 LayerSpec.Dropout, LayerSpec.BatchNorm, LayerSpec.ActivationLayer, LayerSpec.Output {
 
     /** The layer type's name as the user sees it ("Conv2D"). */
@@ -47,6 +47,20 @@ public sealed interface LayerSpec
         public AvgPool(int pool) { this(pool, pool, pool, pool); }
         @Override public String typeName() { return "AvgPool"; }
         @Override public String describe() { return poolDescription(poolHeight, poolWidth, strideHeight, strideWidth); }
+    }
+
+    /** Summarises each channel of an image by one number (its maximum or average): h×w×c becomes c. */
+    record GlobalPooling(Pooling pooling) implements LayerSpec {
+        public enum Pooling {
+            MAX, AVG;
+
+            public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+            public static Pooling fromId(String id) { return Enums.fromId(Pooling.class, id); }
+        }
+
+        @Override public String typeName() { return "GlobalPooling"; }
+        @Override public String describe() { return (pooling == Pooling.MAX ? "max" : "average") + " of each channel"; }
     }
 
     /** Turns an image-shaped input into a flat vector. */

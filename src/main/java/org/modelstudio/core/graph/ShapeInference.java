@@ -114,6 +114,10 @@ public final class ShapeInference {
         if (layer instanceof LayerSpec.AvgPool p) {
             return pool(name, i, in, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth(), issues);
         }
+        if (layer instanceof LayerSpec.GlobalPooling) {
+            if (!(in instanceof Shape.Image img)) return needsImage(name, i, in, issues);
+            return new Result(new Shape.Vector(img.channels()), 0);
+        }
         if (layer instanceof LayerSpec.Flatten) {
             if (in instanceof Shape.Vector) {
                 issues.add(Issue.warning(i, name + " does nothing: its input is already a flat vector of " + in + " values."));

@@ -92,6 +92,8 @@ public final class SpecJson {
         } else if (layer instanceof LayerSpec.AvgPool p) {
             n.putArray("pool").add(p.poolHeight()).add(p.poolWidth());
             n.putArray("stride").add(p.strideHeight()).add(p.strideWidth());
+        } else if (layer instanceof LayerSpec.GlobalPooling g) {
+            n.put("pooling", g.pooling().id());
         } else if (layer instanceof LayerSpec.Dropout d) {
             n.put("rate", d.rate());
         } else if (layer instanceof LayerSpec.ActivationLayer a) {
@@ -186,7 +188,7 @@ public final class SpecJson {
         }
     }
 
-    private static final String LAYER_TYPES = "dense, conv2d, maxpool, avgpool, flatten, dropout, batchnorm, activation, output";
+    private static final String LAYER_TYPES = "dense, conv2d, maxpool, avgpool, globalpooling, flatten, dropout, batchnorm, activation, output";
 
     private static LayerSpec readLayer(Node n) throws SpecFormatException {
         String type = n.text("type").toLowerCase(java.util.Locale.ROOT);
@@ -216,6 +218,11 @@ public final class SpecJson {
                 int[] s = n.pair("stride", p);
                 return type.equals("maxpool") ? new LayerSpec.MaxPool(p[0], p[1], s[0], s[1])
                         : new LayerSpec.AvgPool(p[0], p[1], s[0], s[1]);
+            }
+            case "globalpooling" -> {
+                n.allowOnly("type", "pooling");
+                return new LayerSpec.GlobalPooling(n.optEnum("pooling", LayerSpec.GlobalPooling.Pooling::fromId,
+                        LayerSpec.GlobalPooling.Pooling.MAX));
             }
             case "flatten" -> {
                 n.allowOnly("type");

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -135,6 +136,9 @@ public final class NetworkCompiler {
         if (layer instanceof LayerSpec.AvgPool p) {
             return new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(p.poolHeight(), p.poolWidth())
                     .stride(p.strideHeight(), p.strideWidth()).convolutionMode(ConvolutionMode.Truncate).build();
+        }
+        if (layer instanceof LayerSpec.GlobalPooling g) {
+            return new GlobalPoolingLayer.Builder(g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? PoolingType.MAX : PoolingType.AVG).build();
         }
         if (layer instanceof LayerSpec.Dropout d) {
             // DL4J's argument is the probability of *keeping* an input; ours is the fraction dropped.

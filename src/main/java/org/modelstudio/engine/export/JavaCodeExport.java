@@ -133,6 +133,9 @@ public final class JavaCodeExport {
         }
         if (layer instanceof LayerSpec.MaxPool p) return pool("MAX", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
         if (layer instanceof LayerSpec.AvgPool p) return pool("AVG", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
+        if (layer instanceof LayerSpec.GlobalPooling g) {
+            return "new GlobalPoolingLayer.Builder(PoolingType." + (g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "MAX" : "AVG") + ").build()";
+        }
         if (layer instanceof LayerSpec.Dropout d) {
             return "new DropoutLayer.Builder(" + num(1.0 - d.rate()) + ").build() /* keeps " + num(1.0 - d.rate()) + " of its inputs */";
         }

@@ -89,6 +89,9 @@ public final class KerasCodeExport {
             return line(String.format(Locale.ROOT, "layers.AveragePooling2D(pool_size=(%d, %d), strides=(%d, %d))",
                     p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()));
         }
+        if (layer instanceof LayerSpec.GlobalPooling g) {
+            return line(g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "layers.GlobalMaxPooling2D()" : "layers.GlobalAveragePooling2D()");
+        }
         if (layer instanceof LayerSpec.Flatten) return line("layers.Flatten()");
         if (layer instanceof LayerSpec.Dropout d) return line("layers.Dropout(" + num(d.rate()) + ")");
         if (layer instanceof LayerSpec.BatchNorm) return line("layers.BatchNormalization(momentum=0.9, epsilon=1e-5)");

@@ -51,6 +51,9 @@ public final class MainView {
     @FXML private MenuItem stopItem;
     @FXML private MenuItem undoItem;
     @FXML private Menu recentMenu;
+    @FXML private MenuItem cutItem;
+    @FXML private MenuItem copyItem;
+    @FXML private MenuItem pasteItem;
     @FXML private MenuItem duplicateItem;
     @FXML private MenuItem deleteItem;
     @FXML private MenuItem moveUpItem;
@@ -75,7 +78,8 @@ public final class MainView {
         undoItem.disableProperty().bind(model.canUndoProperty().not());
         redoItem.textProperty().bind(model.redoTextProperty());
         redoItem.disableProperty().bind(model.canRedoProperty().not());
-        for (MenuItem layerAction : new MenuItem[] {duplicateItem, deleteItem, moveUpItem, moveDownItem}) {
+        pasteItem.disableProperty().bind(model.canPasteProperty().not());
+        for (MenuItem layerAction : new MenuItem[] {cutItem, copyItem, duplicateItem, deleteItem, moveUpItem, moveDownItem}) {
             layerAction.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
         }
         recentMenu.setOnShowing(e -> fillRecent());
@@ -190,11 +194,28 @@ public final class MainView {
         return chooser;
     }
 
+    @FXML private void cutLayers() {
+        if (!textHasFocus()) model.cutSelected();
+    }
+
+    @FXML private void copyLayers() {
+        if (!textHasFocus()) model.copySelected();
+    }
+
+    @FXML private void pasteLayers() {
+        if (!textHasFocus()) model.paste();
+    }
+
+    /** Cut, copy, paste and delete keys belong to a text field while one is being edited. */
+    private boolean textHasFocus() {
+        return root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl;
+    }
+
     @FXML private void duplicateLayer() { model.duplicateSelected(); }
 
     @FXML private void deleteLayer() {
         // The Delete key also edits text fields (the property sheet): only act on layers when no text field has focus.
-        if (!(root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) model.deleteSelected();
+        if (!textHasFocus()) model.deleteSelected();
     }
 
     @FXML private void moveLayerUp() { model.moveSelected(-1); }

@@ -87,6 +87,22 @@ class ModelEditingWindowTest {
         assertEquals("121,930 parameters · output 10", studio.model().totalsProperty().get());
     }
 
+    @Test void selectSeveralRowsCopyAndPasteWithTheKeyboard(FxRobot robot) {
+        TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
+        robot.clickOn(robot.from(table).lookup("Flatten").<javafx.scene.Node>query());
+        robot.press(KeyCode.SHIFT).clickOn(robot.from(table).lookup("Dense").<javafx.scene.Node>query()).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of(0, 1), studio.model().selection());
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of("Flatten", "Dense", "Flatten", "Dense", "Dense", "Output"),
+                studio.model().specProperty().get().layers().stream().map(LayerSpec::typeName).toList());
+        assertEquals("Undo Paste 2 layers", studio.model().undoTextProperty().get());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, table.getItems().size());
+    }
+
     @Test void addDeleteAndUndoWithMouseAndKeyboard(FxRobot robot) {
         TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
         assertEquals(5, table.getItems().size());

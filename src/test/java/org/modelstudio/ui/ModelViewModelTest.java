@@ -99,6 +99,29 @@ class ModelViewModelTest {
         assertEquals(before, vm.specProperty().get(), "changes to one group of settings in a row are one undo step");
     }
 
+    @Test void copyPasteCutAndDeleteSeveralLayers() {
+        ModelViewModel vm = new ModelViewModel(List.of(SampleData.spec("small-cnn.json")), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        NetworkSpec cnn = vm.specProperty().get();
+        vm.select(List.of(0, 1));                       // Conv2D + MaxPool
+        vm.copySelected();
+        assertTrue(vm.canPasteProperty().get());
+        vm.select(List.of(3));                          // after the second MaxPool
+        vm.paste();
+        List<String> types = vm.specProperty().get().layers().stream().map(LayerSpec::typeName).toList();
+        assertEquals(List.of("Conv2D", "MaxPool", "Conv2D", "MaxPool", "Conv2D", "MaxPool", "Flatten", "Dense", "Output"), types);
+        assertEquals(List.of(4, 5), vm.selection(), "the pasted layers are selected");
+        assertEquals("Undo Paste 2 layers", vm.undoTextProperty().get(), "a paste is one step");
+        vm.deleteSelected();
+        assertEquals(cnn, vm.specProperty().get(), "deleting the pasted pair removes both");
+        assertEquals("Undo Delete 2 layers", vm.undoTextProperty().get());
+        vm.select(List.of(5));
+        vm.cutSelected();
+        assertEquals(6, vm.specProperty().get().layers().size());
+        vm.selectedLayerProperty().set(-1);
+        vm.paste();
+        assertEquals(cnn, vm.specProperty().get(), "a cut Dense pasted with nothing selected goes back before the Output");
+    }
+
     @Test void addingWithNothingSelectedKeepsTheOutputLast() {
         ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
         vm.add("batchnorm");

@@ -84,13 +84,16 @@ public final class EditHistory {
     public void endBatch() {
         if (batchDepth == 0) throw new IllegalStateException("no batch is open");
         if (--batchDepth > 0) return;
-        if (!current.equals(batchStart)) {
+        boolean changed = !current.equals(batchStart);
+        if (changed) {
             push(new Step(batchDescription == null ? "Edit" : batchDescription, batchStart, current, null));
             redo.clear();
         }
         batchStart = null;
         batchDescription = null;
         sealed = true;
+        // The network is as the batch's edits left it, but undo is available again: tell the listeners.
+        if (changed) notifyListeners();
     }
 
     public boolean canUndo() { return batchDepth == 0 && !undo.isEmpty(); }
@@ -139,6 +142,10 @@ public final class EditHistory {
 
     private void changed() {
         revision++;
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
         for (Consumer<EditHistory> l : List.copyOf(listeners)) l.accept(this);
     }
 }

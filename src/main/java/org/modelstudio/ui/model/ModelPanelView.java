@@ -50,6 +50,7 @@ public final class ModelPanelView {
     @FXML private Label trainingSettings;
 
     private boolean syncing;
+    private boolean updatingFromTable;
     /** True while the property sheet itself writes a value: its editors must not be rebuilt under the cursor. */
     private boolean editingFromSheet;
 
@@ -119,12 +120,17 @@ public final class ModelPanelView {
             return tableRow;
         });
         layerTable.setOnKeyPressed(this::keys);
+        layerTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        layerTable.getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            if (!syncing) fromTable(() -> model.select(layerTable.getSelectionModel().getSelectedIndices().stream().map(r -> r - 1).toList()));
+        });
         // Table row 0 is the Input; layer i is row i + 1.
         layerTable.getSelectionModel().selectedIndexProperty().addListener((obs, old, row) -> {
-            if (!syncing) model.selectedLayerProperty().set(row.intValue() - 1);
+            if (!syncing) fromTable(() -> model.selectedLayerProperty().set(row.intValue() - 1));
         });
         model.selectedLayerProperty().addListener((obs, old, layer) -> {
-            selectRow(layer.intValue());
+            // A selection the table just made must not be rewritten while the table is still announcing it.
+            if (!updatingFromTable) selectRow(layer.intValue());
             showProperties();
         });
         model.rows().addListener((javafx.collections.ListChangeListener<LayerRow>) c -> {
@@ -204,11 +210,17 @@ public final class ModelPanelView {
         }
     }
 
+    /** Shows the view model's selection in the table (row = layer + 1), the current layer focused. */
     private void selectRow(int layer) {
         syncing = true;
         try {
-            if (layer < 0) layerTable.getSelectionModel().clearSelection();
-            else layerTable.getSelectionModel().clearAndSelect(layer + 1);
+            var selection = layerTable.getSelectionModel();
+            selection.clearSelection();
+            for (int i : model.selection()) selection.select(i + 1);
+            if (layer >= 0) {
+                selection.select(layer + 1);
+                layerTable.getFocusModel().focus(layer + 1);
+            }
         } finally {
             syncing = false;
         }
@@ -232,6 +244,15 @@ public final class ModelPanelView {
         String name = type.name() + " #" + (i + 1);
         propertySheet.getItems().setAll(type.params().stream()
                 .map(p -> new LayerPropertyItem(name, p, model::value, (k, v) -> fromSheet(() -> model.set(k, v)))).toList());
+    }
+
+    private void fromTable(Runnable update) {
+        updatingFromTable = true;
+        try {
+            update.run();
+        } finally {
+            updatingFromTable = false;
+        }
     }
 
     private void fromSheet(Runnable edit) {

@@ -54,6 +54,10 @@ public final class ModelViewModel {
     private final ReadOnlyObjectWrapper<NetworkSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(-1);
+    /** All selected layers (sorted); {@link #selectedLayer} is the one whose settings are shown. */
+    private final ObservableList<Integer> selection = FXCollections.observableArrayList();
+    private List<LayerSpec> copied = List.of();
+    private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper trainingSettings = new ReadOnlyStringWrapper("");
@@ -81,7 +85,11 @@ public final class ModelViewModel {
                 history.seal();
             }
         });
-        selectedLayer.addListener((obs, old, now) -> history.seal());
+        selectedLayer.addListener((obs, old, now) -> {
+            history.seal();
+            if (now.intValue() < 0) selection.clear();
+            else if (!selection.contains(now.intValue())) selection.setAll(now.intValue());
+        });
         refresh();
     }
 
@@ -170,10 +178,61 @@ public final class ModelViewModel {
         if (apply(new Edit.InsertLayer(index, catalogue.create(typeId)))) selectedLayer.set(index);
     }
 
+    /** Selects several layers (a multi-selection in the table); the last one is the current layer. */
+    public void select(List<Integer> layers) {
+        List<Integer> valid = layers.stream().filter(i -> i >= 0 && i < history.current().layers().size()).sorted().distinct().toList();
+        selection.setAll(valid);
+        if (valid.isEmpty()) selectedLayer.set(-1);
+        else if (!valid.contains(selectedLayer.get())) selectedLayer.set(valid.get(valid.size() - 1));
+    }
+
+    public ObservableList<Integer> selection() { return selection; }
+
+    public ReadOnlyBooleanProperty canPasteProperty() { return canPaste.getReadOnlyProperty(); }
+
+    /** Deletes every selected layer, as one undo step. */
     public void deleteSelected() {
-        int i = selectedLayer.get();
-        if (i < 0) return;
-        if (apply(new Edit.RemoveLayers(List.of(i)))) selectedLayer.set(Math.min(i, history.current().layers().size() - 1));
+        List<Integer> chosen = List.copyOf(selection.isEmpty() && selectedLayer.get() >= 0 ? List.of(selectedLayer.get()) : selection);
+        if (chosen.isEmpty()) return;
+        if (apply(new Edit.RemoveLayers(chosen))) {
+            selection.clear();
+            selectedLayer.set(Math.min(chosen.get(0), history.current().layers().size() - 1));
+        }
+    }
+
+    /** Remembers the selected layers, in order, for Paste. */
+    public void copySelected() {
+        List<LayerSpec> layers = history.current().layers();
+        copied = selection.stream().map(layers::get).toList();
+        canPaste.set(!copied.isEmpty());
+    }
+
+    public void cutSelected() {
+        copySelected();
+        deleteSelected();
+    }
+
+    /** Inserts the copied layers after the selection (before the Output layer when nothing is selected); one undo step. */
+    public void paste() {
+        if (copied.isEmpty()) return;
+        List<LayerSpec> layers = history.current().layers();
+        int at;
+        if (!selection.isEmpty()) {
+            at = selection.get(selection.size() - 1) + 1;
+        } else {
+            boolean endsWithOutput = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof LayerSpec.Output;
+            at = endsWithOutput ? layers.size() - 1 : layers.size();
+        }
+        history.beginBatch(copied.size() == 1 ? "Paste " + copied.get(0).typeName() : "Paste " + copied.size() + " layers");
+        try {
+            for (int k = 0; k < copied.size(); k++) apply(new Edit.InsertLayer(at + k, copied.get(k)));
+        } finally {
+            history.endBatch();
+        }
+        List<Integer> pasted = new ArrayList<>();
+        for (int k = 0; k < copied.size(); k++) pasted.add(at + k);
+        selectedLayer.set(at + copied.size() - 1);
+        select(pasted);
     }
 
     public void duplicateSelected() {
@@ -308,6 +367,7 @@ public final class ModelViewModel {
 
     private void clampSelection() {
         int n = history.current().layers().size();
+        selection.removeIf(i -> i >= n);
         if (selectedLayer.get() >= n) selectedLayer.set(n - 1);
     }
 

@@ -54,6 +54,12 @@ public final class Studio implements AutoCloseable {
     public Studio() {
         trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor());
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
+        // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
+        trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {
+            if (epochs.intValue() != modelViewModel.specProperty().get().training().epochs()) {
+                modelViewModel.setTraining("epochs", epochs.intValue());
+            }
+        });
     }
 
     public ModelViewModel model() { return modelViewModel; }

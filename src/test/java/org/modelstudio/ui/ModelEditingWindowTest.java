@@ -87,6 +87,14 @@ class ModelEditingWindowTest {
         assertEquals("121,930 parameters · output 10", studio.model().totalsProperty().get());
     }
 
+    @Test void theEpochsFieldEditsTheNetworksTrainingSettings(FxRobot robot) {
+        robot.interact(() -> studio.training().epochsProperty().set(7));
+        assertEquals(7, studio.model().specProperty().get().training().epochs());
+        assertEquals("Undo Change Training Settings", studio.model().undoTextProperty().get());
+        robot.interact(() -> studio.model().undo());
+        assertEquals(15, studio.training().epochsProperty().get(), "undo puts the field back too");
+    }
+
     @Test void selectSeveralRowsCopyAndPasteWithTheKeyboard(FxRobot robot) {
         TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
         robot.clickOn(robot.from(table).lookup("Flatten").<javafx.scene.Node>query());

@@ -4,8 +4,6 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -17,9 +15,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import org.modelstudio.core.graph.NetworkSpec;
-import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.io.AtomicFiles;
-import org.modelstudio.core.project.ProjectFile;
 import org.modelstudio.core.project.RecoveryStore;
 import org.modelstudio.ui.common.AppDirs;
 import org.modelstudio.ui.common.RecentFiles;
@@ -34,7 +30,6 @@ import org.modelstudio.ui.training.TrainingViewModel;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 
 /** The main window: menus and the three areas (Model, Train, Predict), each its own FXML and view. */
@@ -60,7 +55,7 @@ public final class MainView {
     @FXML private MenuItem moveDownItem;
     @FXML private MenuItem redoItem;
 
-    private final RecentFiles recent = new RecentFiles(AppDirs.dataDir().resolve("recent.txt"));
+    private ProjectActions projects;
 
     public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training, ExecutorService executor) {
         this.currentModel = currentModel;
@@ -82,8 +77,8 @@ public final class MainView {
         for (MenuItem layerAction : new MenuItem[] {cutItem, copyItem, duplicateItem, deleteItem, moveUpItem, moveDownItem}) {
             layerAction.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
         }
-        recentMenu.setOnShowing(e -> fillRecent());
-        fillRecent();
+        projects = new ProjectActions(model, () -> root.getScene().getWindow(), recentMenu,
+                new RecentFiles(AppDirs.dataDir().resolve("recent.txt")));
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -92,107 +87,20 @@ public final class MainView {
         });
     }
 
-    // ------------------------------------------------------------------ project files
+    // ------------------------------------------------------------------ project files (see ProjectActions)
 
-    @FXML private void newNetwork() {
-        if (confirmDiscard()) model.newNetwork();
-    }
+    @FXML private void newNetwork() { projects.newNetwork(); }
 
-    @FXML private void openProject() {
-        if (!confirmDiscard()) return;
-        File file = projectChooser("Open a project").showOpenDialog(root.getScene().getWindow());
-        if (file != null) open(file.toPath());
-    }
+    @FXML private void openProject() { projects.openProject(); }
 
-    private void open(Path path) {
-        try {
-            model.open(path);
-            recent.add(path);
-        } catch (SpecFormatException e) {
-            error("Cannot open the project", e.getMessage() + "\n\nNothing was changed, in the studio or in the file.");
-        }
-    }
+    @FXML private void onSave() { projects.save(); }
 
-    @FXML private void onSave() { saveProject(); }
+    @FXML private void onSaveAs() { projects.saveAs(); }
 
-    @FXML private void onSaveAs() { saveProjectAs(); }
+    /** True when it is fine to replace the network or quit (saved, or the user chose not to save). */
+    public boolean confirmDiscard() { return projects.confirmDiscard(); }
 
-    /** Saves to the project's file, or asks for one; false if the user cancelled or the save failed. */
-    private boolean saveProject() {
-        Path file = model.fileProperty().get();
-        return file == null ? saveProjectAs() : saveTo(file);
-    }
-
-    private boolean saveProjectAs() {
-        FileChooser chooser = projectChooser("Save the project");
-        chooser.setInitialFileName(KerasCodeExport.modelName(model.specProperty().get().name()) + ProjectFile.EXTENSION);
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file == null) return false;
-        Path path = file.toPath();
-        if (!path.getFileName().toString().endsWith(ProjectFile.EXTENSION)) path = path.resolveSibling(path.getFileName() + ProjectFile.EXTENSION);
-        return saveTo(path);
-    }
-
-    private boolean saveTo(Path path) {
-        try {
-            model.saveTo(path);
-            recent.add(path);
-            return true;
-        } catch (IOException e) {
-            error("Cannot save " + path.getFileName(), e.getMessage() + "\n\nThe previous file, if any, is unchanged.");
-            return false;
-        }
-    }
-
-    /**
-     * Before the network is replaced or the studio closes: asks about unsaved changes. True when it is fine
-     * to go on (saved, or the user chose not to save).
-     */
-    public boolean confirmDiscard() {
-        if (!model.dirtyProperty().get()) return true;
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + model.specProperty().get().name() + "?",
-                save, discard, ButtonType.CANCEL);
-        ask.initOwner(root.getScene().getWindow());
-        ask.setHeaderText("The network has unsaved changes");
-        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == save) return saveProject();
-        return answer == discard;
-    }
-
-    /** Offers work autosaved before a crash; restoring it keeps it unsaved until the user saves. */
-    public void offerRecovery(RecoveryStore.Recoverable found, RecoveryStore store) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Model Studio closed unexpectedly while "
-                + found.project().network().name() + (found.origin() == null ? "" : " (" + found.origin().getFileName() + ")")
-                + " had unsaved changes, autosaved at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                .format(found.savedAt().atZone(java.time.ZoneId.systemDefault())) + ". Restore them?",
-                ButtonType.YES, ButtonType.NO);
-        ask.initOwner(root.getScene().getWindow());
-        ask.setHeaderText("Restore unsaved work?");
-        if (ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) model.restore(found.project(), found.origin());
-        store.clear();
-    }
-
-    private void fillRecent() {
-        recentMenu.getItems().clear();
-        for (Path p : recent.list()) {
-            MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> {
-                if (confirmDiscard()) open(p);
-            });
-            recentMenu.getItems().add(item);
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    private static FileChooser projectChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio projects", "*" + ProjectFile.EXTENSION));
-        return chooser;
-    }
+    public void offerRecovery(RecoveryStore.Recoverable found, RecoveryStore store) { projects.offerRecovery(found, store); }
 
     @FXML private void cutLayers() {
         if (!textHasFocus()) model.cutSelected();

@@ -1,0 +1,147 @@
+package org.modelstudio.ui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.modelstudio.core.graph.SpecFormatException;
+import org.modelstudio.core.project.ProjectFile;
+import org.modelstudio.core.project.RecoveryStore;
+import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.ui.common.RecentFiles;
+import org.modelstudio.ui.model.ModelViewModel;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * The File menu's project commands: New, Open, Open recent, Save, Save As, the unsaved-changes question and
+ * the crash-recovery offer. The file work itself is the view model's; this class owns the dialogs.
+ */
+final class ProjectActions {
+    private final ModelViewModel model;
+    private final Supplier<Window> window;
+    private final Menu recentMenu;
+    private final RecentFiles recent;
+
+    ProjectActions(ModelViewModel model, Supplier<Window> window, Menu recentMenu, RecentFiles recent) {
+        this.model = model;
+        this.window = window;
+        this.recentMenu = recentMenu;
+        this.recent = recent;
+        recentMenu.setOnShowing(e -> fillRecent());
+        fillRecent();
+    }
+
+    void newNetwork() {
+        if (confirmDiscard()) model.newNetwork();
+    }
+
+    void openProject() {
+        if (!confirmDiscard()) return;
+        File file = projectChooser("Open a project").showOpenDialog(window.get());
+        if (file != null) open(file.toPath());
+    }
+
+    private void open(Path path) {
+        try {
+            model.open(path);
+            recent.add(path);
+        } catch (SpecFormatException e) {
+            error("Cannot open the project", e.getMessage() + "\n\nNothing was changed, in the studio or in the file.");
+        }
+    }
+
+    void save() { saveProject(); }
+
+    void saveAs() { saveProjectAs(); }
+
+    /** Saves to the project's file, or asks for one; false if the user cancelled or the save failed. */
+    private boolean saveProject() {
+        Path file = model.fileProperty().get();
+        return file == null ? saveProjectAs() : saveTo(file);
+    }
+
+    private boolean saveProjectAs() {
+        FileChooser chooser = projectChooser("Save the project");
+        chooser.setInitialFileName(KerasCodeExport.modelName(model.specProperty().get().name()) + ProjectFile.EXTENSION);
+        File file = chooser.showSaveDialog(window.get());
+        if (file == null) return false;
+        Path path = file.toPath();
+        if (!path.getFileName().toString().endsWith(ProjectFile.EXTENSION)) path = path.resolveSibling(path.getFileName() + ProjectFile.EXTENSION);
+        return saveTo(path);
+    }
+
+    private boolean saveTo(Path path) {
+        try {
+            model.saveTo(path);
+            recent.add(path);
+            return true;
+        } catch (IOException e) {
+            error("Cannot save " + path.getFileName(), e.getMessage() + "\n\nThe previous file, if any, is unchanged.");
+            return false;
+        }
+    }
+
+    /**
+     * Before the network is replaced or the studio closes: asks about unsaved changes. True when it is fine
+     * to go on (saved, or the user chose not to save).
+     */
+    boolean confirmDiscard() {
+        if (!model.dirtyProperty().get()) return true;
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + model.specProperty().get().name() + "?",
+                save, discard, ButtonType.CANCEL);
+        ask.initOwner(window.get());
+        ask.setHeaderText("The network has unsaved changes");
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) return saveProject();
+        return answer == discard;
+    }
+
+    /** Offers work autosaved before a crash; restoring it keeps it unsaved until the user saves. */
+    void offerRecovery(RecoveryStore.Recoverable found, RecoveryStore store) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Model Studio closed unexpectedly while "
+                + found.project().network().name() + (found.origin() == null ? "" : " (" + found.origin().getFileName() + ")")
+                + " had unsaved changes, autosaved at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(found.savedAt().atZone(java.time.ZoneId.systemDefault())) + ". Restore them?",
+                ButtonType.YES, ButtonType.NO);
+        ask.initOwner(window.get());
+        ask.setHeaderText("Restore unsaved work?");
+        if (ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) model.restore(found.project(), found.origin());
+        store.clear();
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (confirmDiscard()) open(p);
+            });
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private static FileChooser projectChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio projects", "*" + ProjectFile.EXTENSION));
+        return chooser;
+    }
+
+    private void error(String header, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.initOwner(window.get());
+        a.setHeaderText(header);
+        a.show();
+    }
+}

@@ -42,7 +42,7 @@ public final class PredictionViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
     private static String hint(TrainedModel m) {
-        return m == null ? "Train a model first (or File ▸ Open model…), then drop images here."
+        return m == null ? "Train a model first (or File ▸ Open trained model…), then drop images here."
                 : "Drop image files or a folder here (PNG, JPEG, BMP, GIF).";
     }
 

@@ -153,7 +153,7 @@ public final class NetworkCompiler {
         throw new IllegalArgumentException("no DL4J layer for " + layer.typeName());
     }
 
-    static org.nd4j.linalg.activations.Activation activation(Activation a) {
+    public static org.nd4j.linalg.activations.Activation activation(Activation a) {
         return switch (a) {
             case RELU -> org.nd4j.linalg.activations.Activation.RELU;
             case LEAKY_RELU -> org.nd4j.linalg.activations.Activation.LEAKYRELU;
@@ -165,7 +165,7 @@ public final class NetworkCompiler {
         };
     }
 
-    static org.deeplearning4j.nn.weights.WeightInit init(WeightInit w) {
+    public static org.deeplearning4j.nn.weights.WeightInit init(WeightInit w) {
         return switch (w) {
             case XAVIER -> org.deeplearning4j.nn.weights.WeightInit.XAVIER;
             case HE -> org.deeplearning4j.nn.weights.WeightInit.RELU;
@@ -174,7 +174,7 @@ public final class NetworkCompiler {
         };
     }
 
-    static LossFunctions.LossFunction lossFunction(Loss loss) {
+    public static LossFunctions.LossFunction lossFunction(Loss loss) {
         return switch (loss) {
             case CROSS_ENTROPY -> LossFunctions.LossFunction.MCXENT;
             case MSE -> LossFunctions.LossFunction.MSE;

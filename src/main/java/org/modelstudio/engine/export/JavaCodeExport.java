@@ -14,6 +14,7 @@ import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.compile.NetworkCompiler;
 
 import java.util.Locale;
 
@@ -149,36 +150,12 @@ public final class JavaCodeExport {
                 + sh + ", " + sw + ").convolutionMode(ConvolutionMode.Truncate).build()";
     }
 
-    private static String act(Activation a) {
-        String name = switch (a) {
-            case RELU -> "RELU";
-            case LEAKY_RELU -> "LEAKYRELU";
-            case ELU -> "ELU";
-            case SIGMOID -> "SIGMOID";
-            case TANH -> "TANH";
-            case SOFTMAX -> "SOFTMAX";
-            case IDENTITY -> "IDENTITY";
-        };
-        return ".activation(Activation." + name + ")";
-    }
+    // The DL4J constants' names are the Java code: derived from the compiler's mapping, never kept twice.
+    private static String act(Activation a) { return ".activation(Activation." + NetworkCompiler.activation(a).name() + ")"; }
 
-    private static String init(WeightInit w) {
-        String name = switch (w) {
-            case XAVIER -> "XAVIER";
-            case HE -> "RELU";
-            case UNIFORM -> "UNIFORM";
-            case ZERO -> "ZERO";
-        };
-        return ".weightInit(WeightInit." + name + ")";
-    }
+    private static String init(WeightInit w) { return ".weightInit(WeightInit." + NetworkCompiler.init(w).name() + ")"; }
 
-    private static String loss(Loss loss) {
-        return switch (loss) {
-            case CROSS_ENTROPY -> "MCXENT";
-            case MSE -> "MSE";
-            case BINARY_CROSS_ENTROPY -> "XENT";
-        };
-    }
+    private static String loss(Loss loss) { return NetworkCompiler.lossFunction(loss).name(); }
 
     /** Double.toString round-trips exactly, so the generated literal is the same double. */
     private static String num(double v) { return Double.toString(v); }

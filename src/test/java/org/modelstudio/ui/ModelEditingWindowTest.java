@@ -2,7 +2,7 @@ package org.modelstudio.ui;
 
 import javafx.scene.control.Spinner;
 import javafx.scene.input.Clipboard;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +51,7 @@ class ModelEditingWindowTest {
     }
 
     @Test void unsavedEditsShowInTheTitleAndAreAutosavedForRecovery(FxRobot robot) throws Exception {
-        javafx.stage.Window window = robot.lookup("#layerTable").query().getScene().getWindow();
+        javafx.stage.Window window = robot.lookup("#layerList").query().getScene().getWindow();
         String title = ((Stage) window).getTitle();
         assertEquals("MLP (Keras classic) — Model Studio", title);
         robot.interact(() -> studio.model().add("dropout"));
@@ -62,29 +62,80 @@ class ModelEditingWindowTest {
         org.junit.jupiter.api.Assertions.assertTrue(studio.recovery().pending().isEmpty(), "a clean exit leaves nothing to recover");
     }
 
-    @Test void buildTheSmallCnnFromAnEmptyModelByDraggingFromThePalette(FxRobot robot) {
+    /** The shapes written on the connections, top to bottom (the Input's outgoing one first). */
+    private static java.util.List<String> connectionShapes(FxRobot robot) {
+        return robot.lookup(".layer-block-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> !c.isEmpty())
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.ListCell::getIndex))
+                .map(c -> ((javafx.scene.control.Label) c.lookup(".connector-shape")).getText()).toList();
+    }
+
+    private static final java.util.List<String> SMALL_CNN_SHAPES = java.util.List.of(
+            "28×28×1", "26×26×32", "13×13×32", "11×11×64", "5×5×64", "1600", "64", "10");
+
+    @Test void buildTheSmallCnnFromAnEmptyModelByDraggingFromThePalette(FxRobot robot) throws Exception {
         robot.interact(() -> studio.model().newNetwork());
-        TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
-        assertEquals(1, table.getItems().size(), "only the Input");
+        ListView<?> list = robot.lookup("#layerList").queryAs(ListView.class);
+        assertEquals(1, list.getItems().size(), "only the Input");
+        assertEquals(java.util.List.of("28×28×1"), connectionShapes(robot));
         for (String type : new String[] {"conv2d", "maxpool", "conv2d", "maxpool", "flatten", "dense", "output"}) {
-            // Drop each tile on the empty space below the rows (synthetic drag: TestFX cannot drive an OS drag).
-            javafx.scene.Node below = robot.lookup(".table-row-cell").queryAll().stream()
-                    .filter(n -> ((javafx.scene.control.TableRow<?>) n).isEmpty()).findFirst().orElseThrow();
+            // Drag what the palette tile carries onto the empty space below the blocks (a synthetic drag:
+            // TestFX cannot drive an OS drag-and-drop headless).
+            javafx.scene.control.Button tile = robot.lookup("#palette-" + type).queryAs(javafx.scene.control.Button.class);
+            String payload = (String) tile.getProperties().get(org.modelstudio.ui.model.ModelPanelView.DRAG_PAYLOAD);
+            javafx.scene.Node below = robot.lookup(".layer-block-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                    .filter(javafx.scene.control.ListCell::isEmpty).findFirst().orElseThrow();
             boolean[] done = new boolean[1];
-            robot.interact(() -> done[0] = TestDragboards.drop(below, "model-studio/layer:" + type));
+            robot.interact(() -> done[0] = TestDragboards.drop(below, payload));
             org.junit.jupiter.api.Assertions.assertTrue(done[0], type);
         }
-        // Settings through the same path the property sheet uses.
-        robot.interact(() -> {
-            studio.model().selectedLayerProperty().set(2);
-            studio.model().set("filters", 64);
-        });
-        var shipped = org.modelstudio.core.graph.ShapeInference.analyse(org.modelstudio.core.data.SampleData.spec("small-cnn.json"));
-        var built = studio.model().summaryProperty().get();
-        assertEquals(shipped.totalParameters(), built.totalParameters());
-        assertEquals(shipped.layers().stream().map(l -> l.outputShape().toString()).toList(),
-                built.layers().stream().map(l -> l.outputShape().toString()).toList());
+        assertEquals(java.util.List.of("28×28×1", "26×26×32", "13×13×32", "11×11×32", "5×5×32", "800", "64", "10"),
+                connectionShapes(robot));
+
+        // The second Conv2D gets 64 filters by typing into the property sheet, as a user would.
+        robot.clickOn(robot.from(list).lookup("Conv2D #3").<javafx.scene.Node>query());
+        javafx.scene.control.TextField filters = propertyEditor(robot, "Filters");
+        robot.doubleClickOn(filters).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("64").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, studio.model().selectedLayerProperty().get(), "the edited layer stays selected");
+        assertEquals("64", filters.getText());
+        assertEquals(SMALL_CNN_SHAPES, connectionShapes(robot), "every connection reads the small CNN's shape");
+
+        // The parameter total shown equals what DL4J builds from the same network.
+        var net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
+                org.modelstudio.engine.compile.NetworkCompiler.compile(studio.model().specProperty().get()).configuration());
+        net.init();
+        assertEquals(121_930, net.numParams());
         assertEquals("121,930 parameters · output 10", studio.model().totalsProperty().get());
+
+        // Undo every step with the keyboard, back to the empty model; then redo them all.
+        robot.clickOn(robot.from(list).lookup("Dense #6").<javafx.scene.Node>query());
+        int undone = 0;
+        while (studio.model().canUndoProperty().get() && undone < 20) {
+            robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            undone++;
+        }
+        assertEquals(8, undone, "seven drops and one typed setting, one undo step each");
+        assertEquals(java.util.List.of("28×28×1"), connectionShapes(robot));
+        for (int i = 0; i < 7; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SMALL_CNN_SHAPES, connectionShapes(robot));
+        assertEquals("121,930 parameters · output 10", studio.model().totalsProperty().get());
+    }
+
+    /** The property sheet's editor for the setting labelled {@code label} (same grid row as its label). */
+    private static javafx.scene.control.TextField propertyEditor(FxRobot robot, String label) {
+        javafx.scene.Node sheet = robot.lookup(".property-sheet").query();
+        javafx.scene.control.Label name = robot.from(sheet).lookup((javafx.scene.control.Label l) -> label.equals(l.getText())).query();
+        Integer row = javafx.scene.layout.GridPane.getRowIndex(name);
+        return robot.from(name.getParent()).lookup((javafx.scene.Node n) -> n != name
+                && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row)).query()
+                .lookup(".text-field") instanceof javafx.scene.control.TextField f ? f : null;
     }
 
     @Test void theEpochsFieldEditsTheNetworksTrainingSettings(FxRobot robot) {
@@ -96,9 +147,9 @@ class ModelEditingWindowTest {
     }
 
     @Test void selectSeveralRowsCopyAndPasteWithTheKeyboard(FxRobot robot) {
-        TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
-        robot.clickOn(robot.from(table).lookup("Flatten").<javafx.scene.Node>query());
-        robot.press(KeyCode.SHIFT).clickOn(robot.from(table).lookup("Dense").<javafx.scene.Node>query()).release(KeyCode.SHIFT);
+        ListView<?> table = robot.lookup("#layerList").queryAs(ListView.class);
+        robot.clickOn(robot.from(table).lookup("Flatten #1").<javafx.scene.Node>query());
+        robot.press(KeyCode.SHIFT).clickOn(robot.from(table).lookup("Dense #2").<javafx.scene.Node>query()).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(java.util.List.of(0, 1), studio.model().selection());
         robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
@@ -112,10 +163,10 @@ class ModelEditingWindowTest {
     }
 
     @Test void addDeleteAndUndoWithMouseAndKeyboard(FxRobot robot) {
-        TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
+        ListView<?> table = robot.lookup("#layerList").queryAs(ListView.class);
         assertEquals(5, table.getItems().size());
 
-        robot.clickOn(robot.from(table).lookup("Dense").<javafx.scene.Node>query());   // the first Dense row
+        robot.clickOn(robot.from(table).lookup("Dense #2").<javafx.scene.Node>query());
         robot.clickOn("#palette-dropout");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(6, table.getItems().size());

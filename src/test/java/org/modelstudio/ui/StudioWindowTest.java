@@ -3,7 +3,7 @@ package org.modelstudio.ui;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class StudioWindowTest {
     @AfterEach void close() { studio.close(); }
 
     @Test void trainTheSampleThenDropImagesAndSeePredictions(FxRobot robot, @TempDir Path dir) throws Exception {
-        TableView<?> table = robot.lookup("#layerTable").queryAs(TableView.class);
+        ListView<?> table = robot.lookup("#layerList").queryAs(ListView.class);
         assertEquals(5, table.getItems().size(), "input + 4 layers of the MLP");
 
         robot.interact(() -> studio.training().epochsProperty().set(2));

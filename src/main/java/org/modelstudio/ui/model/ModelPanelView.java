@@ -1,14 +1,11 @@
 package org.modelstudio.ui.model;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
@@ -22,11 +19,11 @@ import org.controlsfx.property.editor.Editors;
 import org.modelstudio.core.catalogue.Category;
 import org.modelstudio.core.catalogue.LayerType;
 import org.modelstudio.core.catalogue.ParamSpec;
+import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 
-import java.util.function.Function;
 
-/** The Model area: template, layer table, add/move/duplicate/delete, and the selected layer's settings. */
+/** The Model area: template, palette, the network drawn as blocks, add/move/duplicate/delete, and the selected layer's settings. */
 public final class ModelPanelView {
     private final ModelViewModel model;
 
@@ -37,17 +34,17 @@ public final class ModelPanelView {
     @FXML private Button moveDownButton;
     @FXML private Button duplicateButton;
     @FXML private Button deleteButton;
-    @FXML private TableView<LayerRow> layerTable;
-    @FXML private TableColumn<LayerRow, String> numberColumn;
-    @FXML private TableColumn<LayerRow, String> layerColumn;
-    @FXML private TableColumn<LayerRow, String> settingsColumn;
-    @FXML private TableColumn<LayerRow, String> shapeColumn;
-    @FXML private TableColumn<LayerRow, String> paramsColumn;
+    @FXML private ListView<LayerRow> layerList;
     @FXML private Label totals;
     @FXML private Label problems;
     @FXML private Label editError;
     @FXML private PropertySheet propertySheet;
     @FXML private Label trainingSettings;
+
+    private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
+
+    /** Node property holding the text a drag from a palette tile or block puts on the dragboard. */
+    public static final String DRAG_PAYLOAD = "model-studio.drag-payload";
 
     private boolean syncing;
     private boolean updatingFromTable;
@@ -97,35 +94,21 @@ public final class ModelPanelView {
             b.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
         }
 
-        column(numberColumn, LayerRow::number);
-        column(layerColumn, LayerRow::layer);
-        column(settingsColumn, LayerRow::settings);
-        column(shapeColumn, LayerRow::outputShape);
-        column(paramsColumn, LayerRow::parameters);
-        layerTable.setItems(model.rows());
-        layerTable.setRowFactory(t -> {
-            TableRow<LayerRow> tableRow = new TableRow<>() {
-            @Override protected void updateItem(LayerRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeIf(c -> c.startsWith("layer-"));
-                setTooltip(null);
-                if (!empty && row != null) getStyleClass().add("layer-" + row.category());
-                if (!empty && row != null && !row.problem().isEmpty()) {
-                    getStyleClass().add(row.error() ? "layer-error" : "layer-warning");
-                    setTooltip(new Tooltip(row.problem()));
-                }
-            }
-            };
-            acceptDrops(tableRow);
-            return tableRow;
+        // The list holds its own copy of the rows: replacing them clears the list's selection, and that
+        // must happen while the view is syncing, not be taken for the user deselecting the layer.
+        layerList.getItems().setAll(model.rows());
+        layerList.setCellFactory(list -> {
+            LayerBlockCell cell = new LayerBlockCell();
+            acceptDrops(cell);
+            return cell;
         });
-        layerTable.setOnKeyPressed(this::keys);
-        layerTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        layerTable.getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
-            if (!syncing) fromTable(() -> model.select(layerTable.getSelectionModel().getSelectedIndices().stream().map(r -> r - 1).toList()));
+        layerList.setOnKeyPressed(this::keys);
+        layerList.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        layerList.getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            if (!syncing) fromTable(() -> model.select(layerList.getSelectionModel().getSelectedIndices().stream().map(r -> r - 1).toList()));
         });
         // Table row 0 is the Input; layer i is row i + 1.
-        layerTable.getSelectionModel().selectedIndexProperty().addListener((obs, old, row) -> {
+        layerList.getSelectionModel().selectedIndexProperty().addListener((obs, old, row) -> {
             if (!syncing) fromTable(() -> model.selectedLayerProperty().set(row.intValue() - 1));
         });
         model.selectedLayerProperty().addListener((obs, old, layer) -> {
@@ -134,6 +117,12 @@ public final class ModelPanelView {
             showProperties();
         });
         model.rows().addListener((javafx.collections.ListChangeListener<LayerRow>) c -> {
+            syncing = true;
+            try {
+                layerList.getItems().setAll(model.rows());
+            } finally {
+                syncing = false;
+            }
             selectRow(model.selectedLayerProperty().get());
             if (!editingFromSheet) showProperties();
         });
@@ -150,8 +139,7 @@ public final class ModelPanelView {
             ParamSpec p = ((LayerPropertyItem) item).param();
             return switch (p.kind()) {
                 case CHOICE -> Editors.createChoiceEditor(item, p.choices());
-                case INT, NUMBER -> Editors.createNumericEditor(item);
-                case PAIR -> Editors.createTextEditor(item);
+                case INT, NUMBER, PAIR -> new SettingEditor((LayerPropertyItem) item);
             };
         });
         showProperties();
@@ -166,10 +154,12 @@ public final class ModelPanelView {
                 tile.getStyleClass().addAll("palette-tile", "layer-" + c.id());
                 tile.setTooltip(new Tooltip(c.name() + ": " + t.help() + "\nClick to add, or drag into the model."));
                 tile.setOnAction(e -> model.add(t.type()));
+                // What a drag from this tile carries, kept on the tile so a headless test drags exactly this.
+                tile.getProperties().put(DRAG_PAYLOAD, LayerDrop.NEW + t.type());
                 tile.setOnDragDetected(e -> {
                     Dragboard board = tile.startDragAndDrop(TransferMode.COPY);
                     ClipboardContent content = new ClipboardContent();
-                    content.putString(LayerDrop.NEW + t.type());
+                    content.putString((String) tile.getProperties().get(DRAG_PAYLOAD));
                     board.setContent(content);
                     e.consume();
                 });
@@ -178,8 +168,11 @@ public final class ModelPanelView {
         }
     }
 
-    /** Rows take drops: a palette tile inserts a new layer after the row, a dragged row moves there. */
-    private void acceptDrops(TableRow<LayerRow> row) {
+    /**
+     * Blocks take drops: a palette tile inserts a new layer after the block, a dragged block moves there.
+     * While something is dragged over a block, its outgoing connection lights up where the layer will go.
+     */
+    private void acceptDrops(LayerBlockCell row) {
         row.setOnDragDetected(e -> {
             int layer = row.getIndex() - 1;
             if (row.isEmpty() || layer < 0) return;
@@ -193,6 +186,10 @@ public final class ModelPanelView {
             if (LayerDrop.parse(e.getDragboard()) != null) e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
             e.consume();
         });
+        row.setOnDragEntered(e -> {
+            if (LayerDrop.parse(e.getDragboard()) != null) row.pseudoClassStateChanged(DROP_TARGET, true);
+        });
+        row.setOnDragExited(e -> row.pseudoClassStateChanged(DROP_TARGET, false));
         row.setOnDragDropped(e -> {
             LayerDrop drop = LayerDrop.parse(e.getDragboard());
             // Dropping on a row puts the layer after it; on the empty space below, at the end.
@@ -214,12 +211,18 @@ public final class ModelPanelView {
     private void selectRow(int layer) {
         syncing = true;
         try {
-            var selection = layerTable.getSelectionModel();
+            var selection = layerList.getSelectionModel();
             selection.clearSelection();
             for (int i : model.selection()) selection.select(i + 1);
             if (layer >= 0) {
                 selection.select(layer + 1);
-                layerTable.getFocusModel().focus(layer + 1);
+                layerList.getFocusModel().focus(layer + 1);
+                // Bring the block into view, scrolling as little as possible (ListView.scrollTo puts it on top).
+                int row = layer + 1;
+                javafx.application.Platform.runLater(() -> {
+                    if (layerList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                            && row < layerList.getItems().size()) flow.scrollTo(row);
+                });
             }
         } finally {
             syncing = false;
@@ -242,8 +245,17 @@ public final class ModelPanelView {
         }
         LayerType type = model.catalogue().typeOf(spec.layers().get(i));
         String name = type.name() + " #" + (i + 1);
+        // Items write to their own layer, and only while a layer of that type is still at that position.
         propertySheet.getItems().setAll(type.params().stream()
-                .map(p -> new LayerPropertyItem(name, p, model::value, (k, v) -> fromSheet(() -> model.set(k, v)))).toList());
+                .map(p -> new LayerPropertyItem(name, p, k -> model.value(i, k), (k, v) -> fromSheet(() -> {
+                    LayerSpec now = layerAt(i);
+                    if (now != null && model.catalogue().typeOf(now) == type) model.set(i, k, v);
+                }))).toList());
+    }
+
+    private LayerSpec layerAt(int i) {
+        var layers = model.specProperty().get().layers();
+        return i < layers.size() ? layers.get(i) : null;
     }
 
     private void fromTable(Runnable update) {
@@ -264,7 +276,4 @@ public final class ModelPanelView {
         }
     }
 
-    private static void column(TableColumn<LayerRow, String> c, Function<LayerRow, String> value) {
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
-    }
 }

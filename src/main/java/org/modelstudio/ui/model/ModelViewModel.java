@@ -326,14 +326,26 @@ public final class ModelViewModel {
 
     /** The selected layer's value for one catalogue setting. */
     public Object value(String key) {
-        int i = selectedLayer.get();
-        return i < 0 ? null : catalogue.value(history.current().layers().get(i), key);
+        return value(selectedLayer.get(), key);
+    }
+
+    /** Layer {@code i}'s value for one catalogue setting (null if there is no such layer). */
+    public Object value(int i, String key) {
+        List<LayerSpec> layers = history.current().layers();
+        return i < 0 || i >= layers.size() ? null : catalogue.value(layers.get(i), key);
     }
 
     /** Changes one setting of the selected layer; a value outside the catalogue's range is refused and said. */
     public boolean set(String key, Object value) {
-        int i = selectedLayer.get();
-        if (i < 0) return false;
+        return set(selectedLayer.get(), key, value);
+    }
+
+    /**
+     * Changes one setting of layer {@code i}. The property sheet names its layer: an editor that commits as
+     * focus leaves it for another block must not write into the block just selected.
+     */
+    public boolean set(int i, String key, Object value) {
+        if (i < 0 || i >= history.current().layers().size()) return false;
         LayerSpec changed;
         try {
             changed = catalogue.with(history.current().layers().get(i), key, value);
@@ -384,7 +396,7 @@ public final class ModelViewModel {
         canRedo.set(history.canRedo());
         NetworkSummary s = ShapeInference.analyse(current);
         List<LayerRow> newRows = new ArrayList<>();
-        newRows.add(new LayerRow("0", "Input", "", String.valueOf(s.inputShape()), "0", "", false, "input"));
+        newRows.add(new LayerRow("0", "Input", inputDescription(current.input()), String.valueOf(s.inputShape()), "0", "", false, "input"));
         for (LayerSummary l : s.layers()) {
             List<Issue> issues = s.issuesFor(l.index());
             newRows.add(new LayerRow(String.valueOf(l.index() + 1), l.layer().typeName(), l.layer().describe(),
@@ -406,5 +418,15 @@ public final class ModelViewModel {
         String schedule = t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? "" : " (" + t.schedule().describe() + ")";
         trainingSettings.set(String.format(Locale.ROOT, "Trains with %s, learning rate %s%s, batches of %d, %d epochs.",
                 optimizer, t.learningRate(), schedule, t.batchSize(), t.epochs()));
+    }
+
+    /** What the Input block says it takes ("28×28 grey images"). */
+    static String inputDescription(InputSpec input) {
+        if (input instanceof InputSpec.ImageInput img) {
+            String kind = img.channels() == 1 ? "grey" : img.channels() == 3 ? "colour" : img.channels() + "-channel";
+            return img.height() + "×" + img.width() + " " + kind + " images";
+        }
+        if (input instanceof InputSpec.VectorInput vec) return vec.features() + (vec.features() == 1 ? " feature" : " features");
+        return "";
     }
 }

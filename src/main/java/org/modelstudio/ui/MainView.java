@@ -25,7 +25,9 @@ import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.model.ModelPanelView;
 import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.ui.model.TemplateChooser;
 import org.modelstudio.ui.training.TrainingViewModel;
 
 import java.io.File;
@@ -54,6 +56,8 @@ public final class MainView {
     @FXML private MenuItem moveUpItem;
     @FXML private MenuItem moveDownItem;
     @FXML private MenuItem redoItem;
+    @FXML private Menu addLayerMenu;
+    @FXML private ModelPanelView modelPanelController;
 
     private ProjectActions projects;
 
@@ -77,6 +81,7 @@ public final class MainView {
         for (MenuItem layerAction : new MenuItem[] {cutItem, copyItem, duplicateItem, deleteItem, moveUpItem, moveDownItem}) {
             layerAction.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
         }
+        buildAddLayerMenu();
         projects = new ProjectActions(model, () -> root.getScene().getWindow(), recentMenu,
                 new RecentFiles(AppDirs.dataDir().resolve("recent.txt")));
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
@@ -87,9 +92,45 @@ public final class MainView {
         });
     }
 
+    /** Edit › Add layer: every catalogue type, grouped by category, added after the selected layer. */
+    private void buildAddLayerMenu() {
+        var catalogue = model.catalogue();
+        for (var category : catalogue.categories()) {
+            var types = catalogue.typesIn(category.id());
+            if (types.isEmpty()) continue;
+            if (!addLayerMenu.getItems().isEmpty()) addLayerMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            for (var type : types) {
+                MenuItem item = new MenuItem(type.name());
+                item.setId("add-" + type.type());
+                item.setOnAction(e -> model.add(type.type()));
+                addLayerMenu.getItems().add(item);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ keyboard focus (View menu)
+
+    @FXML private void goToLayers() { modelPanelController.focusLayers(); }
+
+    @FXML private void goToSettings() { modelPanelController.focusSettings(); }
+
+    @FXML private void goToTraining() { focus("#trainButton"); }
+
+    @FXML private void goToPrediction() { focus("#openImagesButton"); }
+
+    private void focus(String selector) {
+        javafx.scene.Node n = root.lookup(selector);
+        if (n != null) n.requestFocus();
+    }
+
     // ------------------------------------------------------------------ project files (see ProjectActions)
 
     @FXML private void newNetwork() { projects.newNetwork(); }
+
+    @FXML private void newFromTemplate() {
+        new TemplateChooser(root.getScene().getWindow(), model.networks(), model.selectedProperty().get())
+                .showAndWait().ifPresent(model::openTemplate);
+    }
 
     @FXML private void openProject() { projects.openProject(); }
 

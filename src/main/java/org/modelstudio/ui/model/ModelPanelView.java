@@ -199,6 +199,32 @@ public final class ModelPanelView {
         });
     }
 
+    /** Puts keyboard focus on the network's blocks (View › Layers). */
+    public void focusLayers() {
+        layerList.requestFocus();
+        if (layerList.getFocusModel().getFocusedIndex() < 0 && !layerList.getItems().isEmpty()) layerList.getFocusModel().focus(0);
+    }
+
+    /** Puts keyboard focus on the first setting of the selected layer, or of training (View › Settings). */
+    public void focusSettings() {
+        firstEditor(propertySheet).ifPresent(javafx.scene.Node::requestFocus);
+    }
+
+    private static java.util.Optional<javafx.scene.Node> firstEditor(javafx.scene.Parent parent) {
+        for (javafx.scene.Node n : parent.getChildrenUnmodifiable()) {
+            if ((n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase<?>
+                    || n instanceof javafx.scene.control.ChoiceBox<?> || n instanceof javafx.scene.control.CheckBox)
+                    && n.isVisible() && !n.isDisabled()) {
+                return java.util.Optional.of(n);
+            }
+            if (n instanceof javafx.scene.Parent p) {
+                var found = firstEditor(p);
+                if (found.isPresent()) return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Delete, Ctrl+D and Alt+Up/Down are Edit-menu accelerators; Backspace deletes too, as on a Mac. */
     private void keys(KeyEvent e) {
         if (e.getCode() == KeyCode.BACK_SPACE) {

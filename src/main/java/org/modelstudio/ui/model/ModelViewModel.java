@@ -94,6 +94,15 @@ public final class ModelViewModel {
     }
 
     public LayerCatalogue catalogue() { return catalogue; }
+
+    /** Replaces the network with a template (one undoable step), even when that template was chosen before. */
+    public void openTemplate(NetworkSpec chosen) {
+        if (chosen.equals(template.get()) && !chosen.equals(history.current())) {
+            history.apply(new Edit.ReplaceNetwork(chosen, "Open " + chosen.name()));
+            history.seal();
+        }
+        template.set(chosen);
+    }
     public ObservableList<NetworkSpec> networks() { return templates; }
     /** The template chosen in the list; choosing one replaces the network (undoably). */
     public ObjectProperty<NetworkSpec> selectedProperty() { return template; }

@@ -25,7 +25,10 @@ final class SettingEditor implements PropertyEditor<Object> {
         field.setTooltip(new Tooltip(item.getDescription()));
         setValue(item.getValue());
         field.textProperty().addListener((obs, old, text) -> showProblem(item.param().problem(item.getCategory(), parse(text))));
-        field.setOnAction(e -> commit());
+        field.setOnAction(e -> {
+            commit();
+            e.consume();   // Enter commits the setting and does nothing else
+        });
         field.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) commit();
         });

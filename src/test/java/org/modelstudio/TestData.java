@@ -70,21 +70,30 @@ public final class TestData {
      * only the keyword (and not where it is) tells the classes apart.
      */
     public static float[] keywordSequence(int label, Random r) {
-        float[] ids = new float[TOKEN_LENGTH];
-        for (int i = 0; i < ids.length; i++) ids[i] = 4 + r.nextInt(TOKEN_VOCABULARY - 4);
-        ids[r.nextInt(TOKEN_LENGTH)] = label + 1;
-        return ids;
+        return keywordSequence(label, 3, TOKEN_LENGTH, TOKEN_VOCABULARY, r);
     }
 
     public static LabeledData keywordSequences(int n, long seed) {
+        return keywordSequences(n, KEYWORD_CLASSES, TOKEN_LENGTH, TOKEN_VOCABULARY, seed);
+    }
+
+    /** As above for any number of classes: keywords 1 to classes, filler from classes + 1 to vocabulary − 1. */
+    public static float[] keywordSequence(int label, int classes, int length, int vocabulary, Random r) {
+        float[] ids = new float[length];
+        for (int i = 0; i < ids.length; i++) ids[i] = classes + 1 + r.nextInt(vocabulary - classes - 1);
+        ids[r.nextInt(length)] = label + 1;
+        return ids;
+    }
+
+    public static LabeledData keywordSequences(int n, List<String> classes, int length, int vocabulary, long seed) {
         Random r = new Random(seed);
         float[][] x = new float[n][];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            y[i] = i % 3;
-            x[i] = keywordSequence(y[i], r);
+            y[i] = i % classes.size();
+            x[i] = keywordSequence(y[i], classes.size(), length, vocabulary, r);
         }
-        return new LabeledData(new Shape.Tokens(TOKEN_LENGTH, TOKEN_VOCABULARY), KEYWORD_CLASSES, x, y);
+        return new LabeledData(new Shape.Tokens(length, vocabulary), classes, x, y);
     }
 
     /** A small text classifier for the keyword sequences: Embedding, then the given layers, then 3 classes. */

@@ -137,6 +137,17 @@ class ShapeInferenceTest {
         assertTrue(messages.contains("LSTM #2: its number of units must be at least 1, not 0."), messages.toString());
     }
 
+    @Test void everyShippedSpecIsCleanAndDescribed() {
+        for (NetworkSpec spec : SampleData.specs()) {
+            assertEquals(List.of(), ShapeInference.analyse(spec).issues(), spec.name());
+            assertTrue(spec.description().length() > 100, spec.name() + " explains itself to a student");
+        }
+        assertEquals(List.of("MLP (Keras classic)", "Small CNN", "LeNet-5 style CNN", "Text classifier (embedding)", "Tabular MLP"),
+                SampleData.specs().stream().map(NetworkSpec::name).toList(), "new templates come after the existing ones");
+        assertEquals(65_188, ShapeInference.analyse(SampleData.spec("text-classifier.json")).totalParameters());
+        assertEquals(403, ShapeInference.analyse(SampleData.spec("tabular-mlp.json")).totalParameters());
+    }
+
     @Test void smallCnnShapesAndCountsMatchKerasSummary() {
         NetworkSummary s = ShapeInference.analyse(SampleData.spec("small-cnn.json"));
         assertFalse(s.hasErrors(), s.issues().toString());

@@ -254,7 +254,7 @@ public final class Cli {
     }
 
     private LabeledData loadFolder(ImagePreprocessing prep, String dir) throws IOException {
-        if (prep == null) throw new IOException("this model takes feature vectors, so --data cannot be an image folder");
+        if (prep == null) throw new IOException("this model does not take images (it takes feature vectors or token sequences), so --data cannot be an image folder");
         ImageFolderLoader.Loaded loaded = ImageFolderLoader.load(Path.of(dir), prep);
         for (String w : loaded.warnings()) err.println("warning: " + w);
         if (!loaded.skipped().isEmpty()) {

@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-/** Small, learnable data made in the tests: noisy 8×8 images of horizontal, vertical or diagonal bars. */
+/**
+ * Small, learnable data made in the tests: noisy 8×8 images of horizontal, vertical or diagonal bars, and
+ * token sequences whose class is told by one keyword hidden among random filler tokens.
+ */
 public final class TestData {
     public static final List<String> BAR_CLASSES = List.of("horizontal", "vertical", "diagonal");
 
@@ -55,6 +58,52 @@ public final class TestData {
                 new LayerSpec.Dense(16, Activation.RELU),
                 new LayerSpec.Output(3)),
                 TrainingConfig.defaults().withEpochs(epochs).withBatchSize(16).withLearningRate(0.01));
+    }
+
+    public static final List<String> KEYWORD_CLASSES = List.of("one", "two", "three");
+    public static final int TOKEN_LENGTH = 10;
+    public static final int TOKEN_VOCABULARY = 30;
+
+    /**
+     * One token sequence of the given class: {@value #TOKEN_LENGTH} ids from a vocabulary of {@value #TOKEN_VOCABULARY};
+     * the keyword {@code label + 1} at a random position, every other token random filler from 4 to 29, so
+     * only the keyword (and not where it is) tells the classes apart.
+     */
+    public static float[] keywordSequence(int label, Random r) {
+        return keywordSequence(label, 3, TOKEN_LENGTH, TOKEN_VOCABULARY, r);
+    }
+
+    public static LabeledData keywordSequences(int n, long seed) {
+        return keywordSequences(n, KEYWORD_CLASSES, TOKEN_LENGTH, TOKEN_VOCABULARY, seed);
+    }
+
+    /** As above for any number of classes: keywords 1 to classes, filler from classes + 1 to vocabulary − 1. */
+    public static float[] keywordSequence(int label, int classes, int length, int vocabulary, Random r) {
+        float[] ids = new float[length];
+        for (int i = 0; i < ids.length; i++) ids[i] = classes + 1 + r.nextInt(vocabulary - classes - 1);
+        ids[r.nextInt(length)] = label + 1;
+        return ids;
+    }
+
+    public static LabeledData keywordSequences(int n, List<String> classes, int length, int vocabulary, long seed) {
+        Random r = new Random(seed);
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % classes.size();
+            x[i] = keywordSequence(y[i], classes.size(), length, vocabulary, r);
+        }
+        return new LabeledData(new Shape.Tokens(length, vocabulary), classes, x, y);
+    }
+
+    /** A small text classifier for the keyword sequences: Embedding, then the given layers, then 3 classes. */
+    public static NetworkSpec keywordNetwork(String name, int epochs, LayerSpec... middle) {
+        List<LayerSpec> layers = new java.util.ArrayList<>();
+        layers.add(new LayerSpec.Embedding(8));
+        layers.addAll(List.of(middle));
+        layers.add(new LayerSpec.Output(3));
+        return new NetworkSpec(name, "", new InputSpec.SequenceInput(TOKEN_LENGTH, TOKEN_VOCABULARY), layers,
+                TrainingConfig.defaults().withEpochs(epochs).withBatchSize(16).withLearningRate(0.02));
     }
 
     /** Writes an 8-bit grey PNG of a row-major image with values in [0,1]. */

@@ -62,7 +62,7 @@ public final class Cli {
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
               help                             this text
 
-            <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet.
+            <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp.
             --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
             without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
             --validation F holds back a fraction F of the training data to validate on (default 0.1; 0 for none).
@@ -236,21 +236,25 @@ public final class Cli {
         if (Files.exists(p)) return SpecJson.read(p);
         String file = nameOrPath.endsWith(".json") ? nameOrPath : nameOrPath + ".json";
         if (SampleData.SPEC_FILES.contains(file)) return SampleData.spec(file);
-        throw new SpecFormatException(nameOrPath + ": no such file, and not a shipped sample (mlp, small-cnn, lenet)");
+        throw new SpecFormatException(nameOrPath + ": no such file, and not a shipped sample ("
+                + String.join(", ", SampleData.SPEC_FILES.stream().map(f -> f.replace(".json", "")).toList()) + ")");
     }
 
     private LabeledData loadTrainingData(NetworkSpec spec, String dir) throws IOException {
-        if (dir == null) return SampleData.fashionMnistTrain();
         if (!(spec.input() instanceof InputSpec.ImageInput img)) {
-            throw new IOException("--data takes an image folder, but this network's input is a vector of features");
+            String takes = spec.input() instanceof InputSpec.SequenceInput ? "token sequences" : "a vector of features";
+            throw new IOException(dir == null
+                    ? "this network takes " + takes + ", but the shipped sample data (Fashion-MNIST) is images; the command line trains only image networks for now"
+                    : "--data takes an image folder, but this network takes " + takes);
         }
+        if (dir == null) return SampleData.fashionMnistTrain();
         LabeledData data = loadFolder(ImagePreprocessing.forInput(img), dir);
         if (data.classCount() < 2) throw new IOException(dir + ": has only one class (" + data.classes().get(0) + "); a classifier needs at least two class folders");
         return data;
     }
 
     private LabeledData loadFolder(ImagePreprocessing prep, String dir) throws IOException {
-        if (prep == null) throw new IOException("this model takes feature vectors, so --data cannot be an image folder");
+        if (prep == null) throw new IOException("this model does not take images (it takes feature vectors or token sequences), so --data cannot be an image folder");
         ImageFolderLoader.Loaded loaded = ImageFolderLoader.load(Path.of(dir), prep);
         for (String w : loaded.warnings()) err.println("warning: " + w);
         if (!loaded.skipped().isEmpty()) {

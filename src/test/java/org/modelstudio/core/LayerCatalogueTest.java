@@ -30,6 +30,9 @@ class LayerCatalogueTest {
         for (LayerSpec layer : SpecJsonTest.globalPooling().layers()) {
             assertTrue(inCatalogue.contains(SpecJson.typeId(layer)), layer.typeName());
         }
+        for (LayerSpec layer : SpecJsonTest.sequence().layers()) {
+            assertTrue(inCatalogue.contains(SpecJson.typeId(layer)), layer.typeName());
+        }
     }
 
     @Test void entriesAreComplete() {
@@ -53,6 +56,8 @@ class LayerCatalogueTest {
         }
         assertEquals(new LayerSpec.Conv2D(32, 3, 3, 1, 1, Padding.VALID, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
                 catalogue.create("conv2d"));
+        assertEquals(new LayerSpec.Embedding(32), catalogue.create("embedding"));
+        assertEquals(new LayerSpec.Lstm(64, false), catalogue.create("lstm"));
     }
 
     @Test void withChangesOneSettingAndChecksTheRange() {
@@ -73,6 +78,16 @@ class LayerCatalogueTest {
         assertThrows(IllegalArgumentException.class, () -> catalogue.with(conv, "units", 3));
     }
 
+    @Test void anLstmCanReturnEveryStep() {
+        LayerSpec lstm = catalogue.create("lstm");
+        assertEquals("last", catalogue.value(lstm, "output"));
+        assertEquals(new LayerSpec.Lstm(64, true), catalogue.with(lstm, "output", "all"));
+        var e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(lstm, "output", "first"));
+        assertEquals("LSTM: Returns must be one of last, all.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(catalogue.create("embedding"), "dimensions", 0));
+        assertEquals("Embedding: Dimensions must be between 1 and 1024, not 0.", e.getMessage());
+    }
+
     @Test void problemsFlagsValuesOutsideTheCatalogueRanges() {
         List<String> p = catalogue.problems(new LayerSpec.Dense(100_000, Activation.RELU));
         assertEquals(List.of("Dense: Units must be between 1 and 8192, not 100000."), p);
@@ -80,5 +95,7 @@ class LayerCatalogueTest {
 
     @Test void palettesGroupByCategory() {
         assertEquals(List.of("MaxPool", "AvgPool", "GlobalPooling"), catalogue.typesIn("pooling").stream().map(LayerType::name).toList());
+        assertEquals(List.of("Embedding"), catalogue.typesIn("text").stream().map(LayerType::name).toList());
+        assertEquals(List.of("LSTM"), catalogue.typesIn("recurrent").stream().map(LayerType::name).toList());
     }
 }

@@ -26,6 +26,128 @@ class ShapeInferenceTest {
         return new NetworkSpec("t", "", new InputSpec.ImageInput(h, w, c), List.of(layers), TrainingConfig.defaults());
     }
 
+    private static NetworkSpec tokens(int length, int vocabulary, LayerSpec... layers) {
+        return new NetworkSpec("t", "", new InputSpec.SequenceInput(length, vocabulary), List.of(layers), TrainingConfig.defaults());
+    }
+
+    /** The only error of a network, which must be on the given layer. */
+    private static String onlyError(NetworkSpec spec, int layerIndex) {
+        List<Issue> errors = ShapeInference.analyse(spec).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(layerIndex, errors.get(0).layerIndex(), errors.toString());
+        return errors.get(0).message();
+    }
+
+    @Test void sequenceShapesAndCountsMatchKerasSummary() {
+        NetworkSummary s = ShapeInference.analyse(SpecJsonTest.sequence());
+        assertFalse(s.hasErrors(), s.issues().toString());
+        assertEquals(new Shape.Tokens(12, 50), s.inputShape());
+        assertEquals("12 tokens", s.inputShape().toString());
+        assertEquals(List.of("12×8", "12×16", "12×16", "10", "7", "3"), s.layers().stream().map(l -> l.outputShape().toString()).toList());
+        assertEquals(new Shape.Sequence(12, 16), s.layers().get(1).outputShape());
+        // Embedding: 50 × 8, no bias. LSTM: 4 gates × units × (inputs + units + 1 bias).
+        assertEquals(List.of(400L, 1_600L, 0L, 1_080L, 77L, 24L), s.layers().stream().map(l -> l.parameters()).toList());
+        assertEquals(3_181, s.totalParameters());
+    }
+
+    @Test void poolingOverASequenceKeepsOneValuePerFeature() {
+        NetworkSummary s = ShapeInference.analyse(SpecJsonTest.sequencePooling());
+        assertFalse(s.hasErrors(), s.issues().toString());
+        assertEquals(new Shape.Sequence(9, 5), s.layers().get(1).outputShape(), "Activation keeps the sequence");
+        assertEquals(new Shape.Vector(5), s.layers().get(2).outputShape());
+        assertEquals(20, s.layers().get(3).parameters(), "BatchNorm after pooling: 4 per feature");
+        NetworkSummary dropout = ShapeInference.analyse(tokens(7, 20, new LayerSpec.Embedding(4), new LayerSpec.Dropout(0.5),
+                new LayerSpec.Lstm(3, true), new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX), new LayerSpec.Output(2)));
+        assertFalse(dropout.hasErrors(), dropout.issues().toString());
+        assertEquals(new Shape.Sequence(7, 4), dropout.layers().get(1).outputShape(), "Dropout keeps the sequence");
+        assertEquals(new Shape.Vector(3), dropout.layers().get(3).outputShape());
+    }
+
+    @Test void embeddingOnlyRightAfterATokenInput() {
+        NetworkSpec afterDense = new NetworkSpec("v", "", new InputSpec.VectorInput(16), List.of(new LayerSpec.Dense(8, Activation.RELU),
+                new LayerSpec.Embedding(4), new LayerSpec.Output(2)), TrainingConfig.defaults());
+        assertEquals("Embedding #2 must come right after a token-sequence input, but it gets a flat vector of 8 values. An Embedding "
+                + "turns token ids into vectors, so it can only be the first layer of a network whose input is a token sequence.",
+                onlyError(afterDense, 1));
+        String twice = onlyError(tokens(12, 50, new LayerSpec.Embedding(8), new LayerSpec.Embedding(8),
+                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX), new LayerSpec.Output(2)), 1);
+        assertTrue(twice.startsWith("Embedding #2 must come right after a token-sequence input, but it gets a sequence of 12×8 (steps×features)."), twice);
+        String onImage = onlyError(image(8, 8, 1, new LayerSpec.Embedding(8), new LayerSpec.Flatten(), new LayerSpec.Output(2)), 0);
+        assertTrue(onImage.startsWith("Embedding #1 must come right after a token-sequence input, but it gets an image of 8×8×1."), onImage);
+    }
+
+    @Test void tokenIdsMustGoThroughAnEmbeddingFirst() {
+        assertEquals("Dense #1 cannot take token ids (12 tokens): they number the words of a vocabulary and are not measurements, "
+                + "so they must go through an Embedding first. Put an Embedding layer right after the input.",
+                onlyError(tokens(12, 50, new LayerSpec.Dense(8, Activation.RELU), new LayerSpec.Output(2)), 0));
+        assertTrue(onlyError(tokens(12, 50, new LayerSpec.Output(2)), 0).startsWith("Output #1 cannot take token ids (12 tokens)"));
+        assertTrue(onlyError(tokens(12, 50, new LayerSpec.Flatten(), new LayerSpec.Output(2)), 0).startsWith("Flatten #1 cannot take token ids"));
+        assertTrue(onlyError(tokens(12, 50, new LayerSpec.Conv2D(4, 3, Activation.RELU), new LayerSpec.Output(2)), 0)
+                .startsWith("Conv2D #1 cannot take token ids"));
+        assertTrue(onlyError(tokens(12, 50, new LayerSpec.BatchNorm(), new LayerSpec.Output(2)), 0).startsWith("BatchNorm #1 cannot take token ids"));
+        assertTrue(onlyError(tokens(12, 50, new LayerSpec.Dropout(0.2), new LayerSpec.Output(2)), 0).startsWith("Dropout #1 cannot take token ids"));
+        assertEquals("LSTM #1 needs a sequence of vectors but gets token ids (12 tokens): they number the words of a vocabulary and are "
+                + "not measurements, so they must go through an Embedding first. Put an Embedding layer right after the input.",
+                onlyError(tokens(12, 50, new LayerSpec.Lstm(8, false), new LayerSpec.Output(2)), 0));
+    }
+
+    @Test void lstmNeedsASequence() {
+        assertEquals("LSTM #3 needs a sequence (steps×features) but gets a flat vector of 16 values; put an Embedding before it, "
+                + "and make any LSTM before it return every step ('all').",
+                onlyError(tokens(12, 50, new LayerSpec.Embedding(8), new LayerSpec.Lstm(16, false), new LayerSpec.Lstm(8, false),
+                        new LayerSpec.Output(2)), 2));
+        assertEquals("LSTM #1 needs a sequence (steps×features) but gets an image of 8×8×1; put an Embedding before it.",
+                onlyError(image(8, 8, 1, new LayerSpec.Lstm(8, false), new LayerSpec.Output(2)), 0));
+        NetworkSummary stacked = ShapeInference.analyse(tokens(12, 50, new LayerSpec.Embedding(8), new LayerSpec.Lstm(16, true),
+                new LayerSpec.Lstm(8, false), new LayerSpec.Output(2)));
+        assertFalse(stacked.hasErrors(), stacked.issues().toString());
+    }
+
+    @Test void denseAndOutputOnASequenceAskForPoolingOrALastStepLstm() {
+        assertEquals("Dense #2 needs a flat vector but gets a sequence of 12×8 (steps×features). Add a GlobalPooling layer before it, "
+                + "or an LSTM that returns only the last step.",
+                onlyError(tokens(12, 50, new LayerSpec.Embedding(8), new LayerSpec.Dense(4, Activation.RELU), new LayerSpec.Output(2)), 1));
+        assertTrue(onlyError(tokens(12, 50, new LayerSpec.Embedding(8), new LayerSpec.Lstm(6, true), new LayerSpec.Output(2)), 2)
+                .startsWith("Output #3 needs a flat vector but gets a sequence of 12×6 (steps×features). Add a GlobalPooling layer"));
+    }
+
+    @Test void flattenBatchNormAndConvolutionRefuseASequence() {
+        assertEquals("Flatten #2 cannot flatten a sequence of 12×8 (steps×features). Use a GlobalPooling layer to summarise each "
+                + "feature over the steps, or an LSTM that returns only the last step.",
+                onlyError(tokens(12, 50, new LayerSpec.Embedding(8), new LayerSpec.Flatten(), new LayerSpec.Output(2)), 1));
+        assertEquals("BatchNorm #2 cannot normalise a sequence of 12×8 (steps×features). Put it after a GlobalPooling layer or an "
+                + "LSTM that returns only the last step.",
+                onlyError(tokens(12, 50, new LayerSpec.Embedding(8), new LayerSpec.BatchNorm(),
+                        new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX), new LayerSpec.Output(2)), 1));
+        assertTrue(onlyError(tokens(12, 50, new LayerSpec.Embedding(8), new LayerSpec.MaxPool(2), new LayerSpec.Output(2)), 1)
+                .startsWith("MaxPool #2 needs an image-shaped input (height×width×channels) but gets a sequence of 12×8 (steps×features)."));
+        assertTrue(onlyError(new NetworkSpec("v", "", new InputSpec.VectorInput(16), List.of(
+                        new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG), new LayerSpec.Output(2)), TrainingConfig.defaults()), 0)
+                .startsWith("GlobalPooling #1 needs an image or a sequence to pool over but gets a flat vector of 16 values."));
+    }
+
+    @Test void sequenceInputAndSettingsAreChecked() {
+        assertEquals("The input sequences must be at least 1 token long, not 0.",
+                ShapeInference.analyse(tokens(0, 50, new LayerSpec.Embedding(8), new LayerSpec.Output(2))).errors().get(0).message());
+        assertEquals("The input's vocabulary must have at least one token, not 0.",
+                ShapeInference.analyse(tokens(5, 0, new LayerSpec.Embedding(8), new LayerSpec.Output(2))).errors().get(0).message());
+        List<String> messages = ShapeInference.analyse(tokens(5, 9, new LayerSpec.Embedding(0), new LayerSpec.Lstm(0, false),
+                new LayerSpec.Output(2))).errors().stream().map(Issue::message).toList();
+        assertTrue(messages.contains("Embedding #1: its number of dimensions must be at least 1, not 0."), messages.toString());
+        assertTrue(messages.contains("LSTM #2: its number of units must be at least 1, not 0."), messages.toString());
+    }
+
+    @Test void everyShippedSpecIsCleanAndDescribed() {
+        for (NetworkSpec spec : SampleData.specs()) {
+            assertEquals(List.of(), ShapeInference.analyse(spec).issues(), spec.name());
+            assertTrue(spec.description().length() > 100, spec.name() + " explains itself to a student");
+        }
+        assertEquals(List.of("MLP (Keras classic)", "Small CNN", "LeNet-5 style CNN", "Text classifier (embedding)", "Tabular MLP"),
+                SampleData.specs().stream().map(NetworkSpec::name).toList(), "new templates come after the existing ones");
+        assertEquals(65_188, ShapeInference.analyse(SampleData.spec("text-classifier.json")).totalParameters());
+        assertEquals(403, ShapeInference.analyse(SampleData.spec("tabular-mlp.json")).totalParameters());
+    }
+
     @Test void smallCnnShapesAndCountsMatchKerasSummary() {
         NetworkSummary s = ShapeInference.analyse(SampleData.spec("small-cnn.json"));
         assertFalse(s.hasErrors(), s.issues().toString());

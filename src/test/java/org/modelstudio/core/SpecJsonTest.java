@@ -51,6 +51,28 @@ public class SpecJsonTest {
                 new LayerSpec.Output(2)), TrainingConfig.defaults());
     }
 
+    /** Token sequences through an Embedding and two LSTMs, one returning every step, one only the last. */
+    public static NetworkSpec sequence() {
+        return new NetworkSpec("Sequence", "tokens through LSTMs", new InputSpec.SequenceInput(12, 50), List.of(
+                new LayerSpec.Embedding(8),
+                new LayerSpec.Lstm(16, true),
+                new LayerSpec.Dropout(0.2),
+                new LayerSpec.Lstm(10, false),
+                new LayerSpec.Dense(7, Activation.RELU),
+                new LayerSpec.Output(3)), TrainingConfig.defaults());
+    }
+
+    /** Token sequences pooled over the steps, with the layers that keep a sequence's shape or follow the pooling. */
+    public static NetworkSpec sequencePooling() {
+        return new NetworkSpec("Sequence pooling", "", new InputSpec.SequenceInput(9, 30), List.of(
+                new LayerSpec.Embedding(5),
+                new LayerSpec.ActivationLayer(Activation.TANH),
+                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG),
+                new LayerSpec.BatchNorm(),
+                new LayerSpec.Dense(6, Activation.RELU),
+                new LayerSpec.Output(2)), TrainingConfig.defaults());
+    }
+
     @Nested @DisplayName("round trip")
     class RoundTrip {
         @Test void everyLayerTypeSurvivesWriteThenRead() throws Exception {
@@ -63,6 +85,23 @@ public class SpecJsonTest {
             NetworkSpec spec = new NetworkSpec("tab", "", new InputSpec.VectorInput(4),
                     List.of(new LayerSpec.Dense(8, Activation.RELU), new LayerSpec.Output(3)), TrainingConfig.defaults());
             assertEquals(spec, SpecJson.read(SpecJson.write(spec)));
+        }
+
+        @Test void sequenceInputEmbeddingAndLstmSurvive() throws Exception {
+            assertEquals(sequence(), SpecJson.read(SpecJson.write(sequence())));
+            assertEquals(sequencePooling(), SpecJson.read(SpecJson.write(sequencePooling())));
+            String json = SpecJson.write(sequence());
+            assertTrue(json.contains("\"type\" : \"sequence\""), json);
+            assertTrue(json.contains("\"vocabulary\" : 50"), json);
+            assertTrue(json.contains("\"output\" : \"all\""), json);
+            assertTrue(json.contains("\"output\" : \"last\""), json);
+        }
+
+        @Test void lstmReturnsTheLastStepUnlessToldOtherwise() throws Exception {
+            NetworkSpec spec = SpecJson.read("{\"input\":{\"type\":\"sequence\",\"length\":40,\"vocabulary\":2000},"
+                    + "\"layers\":[{\"type\":\"embedding\",\"dimensions\":32},{\"type\":\"LSTM\",\"units\":64},{\"type\":\"output\",\"units\":4}]}");
+            assertEquals(new InputSpec.SequenceInput(40, 2000), spec.input());
+            assertEquals(List.of(new LayerSpec.Embedding(32), new LayerSpec.Lstm(64, false), new LayerSpec.Output(4)), spec.layers());
         }
 
         @Test void fileWriteIsAtomicAndReadable(@TempDir Path dir) throws Exception {
@@ -129,6 +168,23 @@ public class SpecJsonTest {
             assertEquals("training.schedule.every: missing", m);
             m = error("{" + INPUT + ",\"layers\":[],\"training\":{\"schedule\":{\"type\":\"cosine\"}}}");
             assertTrue(m.startsWith("training.schedule.type: \"cosine\" is not one of constant, step, exponential"), m);
+        }
+
+        @Test void badSequenceFieldsAreNamed() {
+            String seq = "\"input\":{\"type\":\"sequence\",\"length\":40,\"vocabulary\":2000}";
+            assertEquals("input.vocabulary: missing", error("{\"input\":{\"type\":\"sequence\",\"length\":40},\"layers\":[]}"));
+            assertEquals("input.length: expected a whole number, found \"long\"",
+                    error("{\"input\":{\"type\":\"sequence\",\"length\":\"long\",\"vocabulary\":20},\"layers\":[]}"));
+            assertEquals("input.type: \"text\" is not an input type; use \"image\", \"vector\" or \"sequence\"",
+                    error("{\"input\":{\"type\":\"text\"},\"layers\":[]}"));
+            assertEquals("layers[1].output: \"every\" is not one of last, all",
+                    error("{" + seq + ",\"layers\":[{\"type\":\"embedding\",\"dimensions\":8},{\"type\":\"lstm\",\"units\":8,\"output\":\"every\"}]}"));
+            assertEquals("layers[1].output: expected text, found true",
+                    error("{" + seq + ",\"layers\":[{\"type\":\"embedding\",\"dimensions\":8},{\"type\":\"lstm\",\"units\":8,\"output\":true}]}"));
+            assertTrue(error("{" + seq + ",\"layers\":[{\"type\":\"embedding\",\"dimension\":8}]}")
+                    .startsWith("layers[0].dimension: unknown field; expected one of type, dimensions"));
+            assertEquals("layers[0].units: missing", error("{" + seq + ",\"layers\":[{\"type\":\"lstm\"}]}"));
+            assertTrue(error("{" + INPUT + ",\"layers\":[{\"type\":\"gru\"}]}").contains("embedding, lstm, output"));
         }
 
         @Test void notAnObject() {

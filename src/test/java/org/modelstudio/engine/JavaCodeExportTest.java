@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,8 @@ class JavaCodeExportTest {
         List<NetworkSpec> specs = new ArrayList<>(SampleData.specs());
         specs.add(SpecJsonTest.everyLayer());
         specs.add(SpecJsonTest.globalPooling());
+        specs.add(SpecJsonTest.sequence());
+        specs.add(SpecJsonTest.sequencePooling());
         for (NetworkSpec spec : specs) {
             String name = JavaCodeExport.className(spec.name());
             MultiLayerConfiguration exported = compileAndBuild(JavaCodeExport.export(spec, name), name, dir.resolve(name));
@@ -47,6 +50,19 @@ class JavaCodeExportTest {
             net.init();
             assertEquals(new MultiLayerNetwork(ours).numParams(), net.numParams());
         }
+    }
+
+    @Test void theEmbeddingKeepsTheVocabularyAsItsNIn(@TempDir Path dir) throws Exception {
+        NetworkSpec spec = SpecJsonTest.sequence();
+        String code = JavaCodeExport.export(spec, "Sequence");
+        assertTrue(code.contains("new EmbeddingSequenceLayer.Builder().nIn(50).nOut(8).inputLength(12).build()"), code);
+        assertTrue(code.contains(".overrideNinUponBuild(false)"), code);
+        assertTrue(code.contains("new LastTimeStep(new LSTM.Builder().nOut(10).activation(Activation.TANH).build())"), code);
+        MultiLayerConfiguration exported = compileAndBuild(code, "Sequence", dir);
+        var embedding = (org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer) exported.getConf(0).getLayer();
+        assertEquals(50, embedding.getNIn(), "the vocabulary, not the sequence length (12)");
+        assertFalse(JavaCodeExport.export(SampleData.spec("small-cnn.json"), "SmallCnn").contains("overrideNinUponBuild"),
+                "only networks with an Embedding need it");
     }
 
     @Test void classNamesAreValidJava() {

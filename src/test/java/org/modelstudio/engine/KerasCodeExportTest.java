@@ -38,9 +38,26 @@ class KerasCodeExportTest {
         }
     }
 
+    @Test void sequencesBecomeIntegerInputsEmbeddingsAndLstms() throws Exception {
+        String code = KerasCodeExport.export(SpecJsonTest.sequence());
+        for (String expected : new String[] {"keras.Input(shape=(12,), dtype=\"int32\")",
+                "layers.Embedding(50, 8, embeddings_initializer=\"glorot_normal\")",
+                "layers.LSTM(16, return_sequences=True, kernel_initializer=\"glorot_normal\", recurrent_initializer=\"glorot_normal\")",
+                "layers.LSTM(10, return_sequences=False, kernel_initializer=\"glorot_normal\", recurrent_initializer=\"glorot_normal\")"}) {
+            assertTrue(code.contains(expected), expected + "\n" + code);
+        }
+        String pooled = KerasCodeExport.export(SpecJsonTest.sequencePooling());
+        assertTrue(pooled.contains("layers.GlobalAveragePooling1D()"), pooled);
+        assertTrue(KerasCodeExport.export(SampleData.spec("text-classifier.json")).contains("layers.GlobalMaxPooling1D()"));
+        assertTrue(KerasCodeExport.export(SpecJsonTest.globalPooling()).contains("layers.GlobalAveragePooling2D()"));
+    }
+
     @Test void theOutputIsValidPython(@TempDir Path dir) throws Exception {
         assumeTrue(python() != null, "python3 is not installed");
-        for (var spec : SampleData.specs()) {
+        var specs = new java.util.ArrayList<>(SampleData.specs());
+        specs.add(SpecJsonTest.sequence());
+        specs.add(SpecJsonTest.sequencePooling());
+        for (var spec : specs) {
             Path file = dir.resolve("model.py");
             Files.writeString(file, KerasCodeExport.export(spec));
             Process p = new ProcessBuilder(python(), "-c", "import ast, sys; ast.parse(open(sys.argv[1]).read())", file.toString())

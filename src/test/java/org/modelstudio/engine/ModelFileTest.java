@@ -93,6 +93,29 @@ class ModelFileTest {
         assertEquals(model.network().params(), loaded.network().params());
     }
 
+    @Test void aSequenceNetworkRoundTripsWithTheSameOutputs(@TempDir Path dir) throws Exception {
+        NetworkSpec spec = TestData.keywordNetwork("keywords", 2, new org.modelstudio.core.graph.LayerSpec.Lstm(6, true),
+                new org.modelstudio.core.graph.LayerSpec.Lstm(5, false));
+        TrainingResult result = Trainer.train(spec, TestData.keywordSequences(90, 3), null, e -> { }, new CancelToken());
+        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        TrainedModel trained = result.model();
+        Random r = new Random(4);
+        float[][] sequences = new float[12][];
+        for (int i = 0; i < sequences.length; i++) sequences[i] = TestData.keywordSequence(i % 3, r);
+        List<double[]> before = Predictor.predict(trained, sequences).stream().map(ModelFileTest::probabilities).toList();
+
+        Path file = dir.resolve("keywords.zip");
+        ModelFile.save(trained, file);
+        TrainedModel loaded = ModelFile.load(file);
+        List<double[]> after = Predictor.predict(loaded, sequences).stream().map(ModelFileTest::probabilities).toList();
+        for (int i = 0; i < sequences.length; i++) assertArrayEquals(before.get(i), after.get(i), "sequence " + i);
+        assertTrue(before.stream().map(p -> Math.round(p[0] * 1e6)).distinct().count() > 1);
+        assertEquals(spec, loaded.spec());
+        assertEquals(TestData.KEYWORD_CLASSES, loaded.labels());
+        assertEquals(null, loaded.preprocessing(), "token sequences need no image preparation");
+        assertEquals(trained.network().params(), loaded.network().params());
+    }
+
     @Test void saveLeavesNoTemporaryFiles(@TempDir Path dir) throws Exception {
         ModelFile.save(model, dir.resolve("m.zip"));
         assertEquals(List.of("m.zip"), filesIn(dir));

@@ -10,7 +10,8 @@ import java.util.Random;
 /**
  * Examples with their class labels, held in memory. Each example is a flat array of {@code exampleShape.size()}
  * values in [0,1]; images are stored channel-major (all of channel 0 row by row, then channel 1, ...),
- * the layout DL4J's NCHW tensors use.
+ * the layout DL4J's NCHW tensors use. A token sequence ({@link Shape.Tokens}) is stored as its token ids,
+ * whole numbers from 0 to vocabulary − 1 held as floats, in order.
  */
 public record LabeledData(Shape exampleShape, List<String> classes, float[][] features, int[] labels) {
 

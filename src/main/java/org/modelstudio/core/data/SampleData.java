@@ -13,15 +13,17 @@ import java.util.List;
 
 /**
  * The samples shipped inside the studio (from {@code sample-models/}): a 10 000 / 2 000 image subset of
- * Fashion-MNIST and the network specs that train on it. Nothing here touches the network.
+ * Fashion-MNIST, the network specs that train on it, and templates for other data (a text classifier for
+ * token sequences, an MLP for tables of numbers). Nothing here touches the network.
  */
 public final class SampleData {
 
     public static final List<String> FASHION_CLASSES = List.of(
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    /** The shipped specs, by file name, in the order the studio lists them. */
-    public static final List<String> SPEC_FILES = List.of("mlp.json", "small-cnn.json", "lenet.json");
+    /** The shipped specs, by file name, in the order the studio lists them (new ones are added at the end). */
+    public static final List<String> SPEC_FILES = List.of("mlp.json", "small-cnn.json", "lenet.json",
+            "text-classifier.json", "tabular-mlp.json");
 
     private static final String ROOT = "/sample-models/";
 

@@ -1,7 +1,7 @@
 package org.modelstudio.core.graph;
 
-/** What the network takes in: an image (h×w×channels) or a vector of features. */
-public sealed interface InputSpec permits InputSpec.ImageInput, InputSpec.VectorInput {
+/** What the network takes in: an image (h×w×channels), a vector of features, or a sequence of token ids. */
+public sealed interface InputSpec permits InputSpec.ImageInput, InputSpec.VectorInput, InputSpec.SequenceInput {
 
     Shape shape();
 
@@ -11,5 +11,10 @@ public sealed interface InputSpec permits InputSpec.ImageInput, InputSpec.Vector
 
     record VectorInput(int features) implements InputSpec {
         @Override public Shape shape() { return new Shape.Vector(features); }
+    }
+
+    /** Token sequences (text): each example is {@code length} token ids from 0 to {@code vocabulary} − 1. */
+    record SequenceInput(int length, int vocabulary) implements InputSpec {
+        @Override public Shape shape() { return new Shape.Tokens(length, vocabulary); }
     }
 }

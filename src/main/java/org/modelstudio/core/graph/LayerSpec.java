@@ -6,7 +6,8 @@ package org.modelstudio.core.graph;
  */
 public sealed interface LayerSpec
         permits LayerSpec.Dense, LayerSpec.Conv2D, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.GlobalPooling, LayerSpec.Flatten,
-                LayerSpec.Dropout, LayerSpec.BatchNorm, LayerSpec.ActivationLayer, LayerSpec.Output {
+                LayerSpec.Dropout, LayerSpec.BatchNorm, LayerSpec.ActivationLayer, LayerSpec.Embedding, LayerSpec.Lstm,
+                LayerSpec.Output {
 
     /** The layer type's name as the user sees it ("Conv2D"). */
     String typeName();
@@ -49,7 +50,10 @@ public sealed interface LayerSpec
         @Override public String describe() { return poolDescription(poolHeight, poolWidth, strideHeight, strideWidth); }
     }
 
-    /** Summarises each channel of an image by one number (its maximum or average): h×w×c becomes c. */
+    /**
+     * Summarises each channel of an image, or each feature of a sequence over all its steps, by one number
+     * (its maximum or average): h×w×c becomes c, steps×features becomes features.
+     */
     record GlobalPooling(Pooling pooling) implements LayerSpec {
         public enum Pooling {
             MAX, AVG;
@@ -85,6 +89,26 @@ public sealed interface LayerSpec
     record ActivationLayer(Activation activation) implements LayerSpec {
         @Override public String typeName() { return "Activation"; }
         @Override public String describe() { return activation.id(); }
+    }
+
+    /**
+     * Turns each token id into a learned vector of {@code dimensions} numbers: a sequence of n tokens becomes
+     * n×dimensions. The vocabulary (how many ids there are) comes from the input, so it only works right after
+     * a token-sequence input.
+     */
+    record Embedding(int dimensions) implements LayerSpec {
+        @Override public String typeName() { return "Embedding"; }
+        @Override public String describe() { return dimensions + " dimensions per token"; }
+    }
+
+    /**
+     * A long short-term memory layer: reads a sequence step by step, keeping a memory of {@code units} values.
+     * It outputs either the memory after every step (a sequence, {@code returnSequences}) or only after the
+     * last step (a vector).
+     */
+    record Lstm(int units, boolean returnSequences) implements LayerSpec {
+        @Override public String typeName() { return "LSTM"; }
+        @Override public String describe() { return units + " units, " + (returnSequences ? "every step" : "last step"); }
     }
 
     /** The final layer: one unit per class (softmax) and the loss the network is trained on. */

@@ -56,6 +56,15 @@ public final class ShapeInference {
         } else if (input instanceof InputSpec.VectorInput vec && vec.features() < 1) {
             issues.add(Issue.error(Issue.NETWORK, "The input must have at least one feature, not " + vec.features() + "."));
             return null;
+        } else if (input instanceof InputSpec.SequenceInput seq) {
+            if (seq.length() < 1) {
+                issues.add(Issue.error(Issue.NETWORK, "The input sequences must be at least 1 token long, not " + seq.length() + "."));
+                return null;
+            }
+            if (seq.vocabulary() < 1) {
+                issues.add(Issue.error(Issue.NETWORK, "The input's vocabulary must have at least one token, not " + seq.vocabulary() + "."));
+                return null;
+            }
         }
         return input.shape();
     }
@@ -76,6 +85,10 @@ public final class ShapeInference {
             checkPool(out, i, name, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
         } else if (layer instanceof LayerSpec.AvgPool p) {
             checkPool(out, i, name, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
+        } else if (layer instanceof LayerSpec.Embedding e) {
+            atLeastOne(out, i, name, "number of dimensions", e.dimensions());
+        } else if (layer instanceof LayerSpec.Lstm l) {
+            atLeastOne(out, i, name, "number of units", l.units());
         } else if (layer instanceof LayerSpec.Dropout d) {
             if (!(d.rate() >= 0 && d.rate() < 1)) {
                 out.add(Issue.error(i, name + ": its rate is the fraction of inputs dropped, so it must be at least 0 and below 1, not " + d.rate() + "."));
@@ -98,6 +111,32 @@ public final class ShapeInference {
 
     private static Result infer(LayerSpec layer, int i, Shape in, List<Issue> issues) {
         String name = label(layer, i);
+        if (layer instanceof LayerSpec.Embedding e) {
+            if (!(in instanceof Shape.Tokens t)) {
+                issues.add(Issue.error(i, name + " must come right after a token-sequence input, but it gets " + describe(in)
+                        + ". An Embedding turns token ids into vectors, so it can only be the first layer of a network whose input is a token sequence."));
+                return new Result(null, 0);
+            }
+            // One learned vector per token id; DL4J's EmbeddingSequenceLayer has no bias by default, like Keras' Embedding.
+            return new Result(new Shape.Sequence(t.length(), e.dimensions()), (long) t.vocabulary() * e.dimensions());
+        }
+        if (in instanceof Shape.Tokens t) {
+            String what = layer instanceof LayerSpec.Lstm ? " needs a sequence of vectors but gets " : " cannot take ";
+            issues.add(Issue.error(i, name + what + "token ids (" + t + "): they number the words of a vocabulary and are not "
+                    + "measurements, so they must go through an Embedding first. Put an Embedding layer right after the input."));
+            return new Result(null, 0);
+        }
+        if (layer instanceof LayerSpec.Lstm l) {
+            if (!(in instanceof Shape.Sequence seq)) {
+                issues.add(Issue.error(i, name + " needs a sequence (steps×features) but gets " + describe(in)
+                        + "; put an Embedding before it" + (in instanceof Shape.Vector
+                        ? ", and make any LSTM before it return every step ('all')." : ".")));
+                return new Result(null, 0);
+            }
+            // Four gates, each with input weights, recurrent weights and a bias (DL4J's LSTM and Keras' count alike).
+            long params = 4L * l.units() * (seq.features() + l.units() + 1);
+            return new Result(l.returnSequences() ? new Shape.Sequence(seq.steps(), l.units()) : new Shape.Vector(l.units()), params);
+        }
         if (layer instanceof LayerSpec.Dense d) return dense(name, i, in, d.units(), issues);
         if (layer instanceof LayerSpec.Output o) return dense(name, i, in, o.units(), issues);
         if (layer instanceof LayerSpec.Conv2D c) {
@@ -115,23 +154,46 @@ public final class ShapeInference {
             return pool(name, i, in, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth(), issues);
         }
         if (layer instanceof LayerSpec.GlobalPooling) {
-            if (!(in instanceof Shape.Image img)) return needsImage(name, i, in, issues);
-            return new Result(new Shape.Vector(img.channels()), 0);
+            if (in instanceof Shape.Image img) return new Result(new Shape.Vector(img.channels()), 0);
+            // Over a sequence it pools each feature over all the steps.
+            if (in instanceof Shape.Sequence seq) return new Result(new Shape.Vector(seq.features()), 0);
+            issues.add(Issue.error(i, name + " needs an image or a sequence to pool over but gets " + describe(in)
+                    + ". Move it before any Flatten or Dense layer."));
+            return new Result(null, 0);
         }
         if (layer instanceof LayerSpec.Flatten) {
             if (in instanceof Shape.Vector) {
                 issues.add(Issue.warning(i, name + " does nothing: its input is already a flat vector of " + in + " values."));
                 return new Result(in, 0);
             }
+            if (in instanceof Shape.Sequence seq) {
+                issues.add(Issue.error(i, name + " cannot flatten " + describe(seq) + ". Use a GlobalPooling layer to summarise each "
+                        + "feature over the steps, or an LSTM that returns only the last step."));
+                return new Result(null, 0);
+            }
             return new Result(new Shape.Vector(Math.toIntExact(in.size())), 0);
         }
         if (layer instanceof LayerSpec.BatchNorm) {
+            if (in instanceof Shape.Sequence seq) {
+                // DL4J M2.1's BatchNormalization accepts a recurrent input type but fails on the 3-D data itself.
+                issues.add(Issue.error(i, name + " cannot normalise " + describe(seq) + ". Put it after a GlobalPooling layer "
+                        + "or an LSTM that returns only the last step."));
+                return new Result(null, 0);
+            }
             long n = in instanceof Shape.Image img ? img.channels() : in.size();
             // gamma, beta, and the running mean and variance (DL4J and Keras both count all four).
             return new Result(in, 4 * n);
         }
-        // Dropout and Activation keep the shape and have no parameters.
+        // Dropout and Activation keep the shape (of an image, a vector or a sequence) and have no parameters.
         return new Result(in, 0);
+    }
+
+    /** "an image of 8×8×1", "a flat vector of 16 values", "a sequence of 12×8 (steps×features)", "token ids (12 tokens)". */
+    private static String describe(Shape s) {
+        if (s instanceof Shape.Image img) return "an image of " + img;
+        if (s instanceof Shape.Sequence seq) return "a sequence of " + seq + " (steps×features)";
+        if (s instanceof Shape.Tokens t) return "token ids (" + t + ")";
+        return "a flat vector of " + s + " values";
     }
 
     private static Result dense(String name, int i, Shape in, int units, List<Issue> issues) {
@@ -140,10 +202,20 @@ public final class ShapeInference {
                     + ". Add a Flatten layer before it."));
             return new Result(null, 0);
         }
+        if (in instanceof Shape.Sequence seq) {
+            issues.add(Issue.error(i, name + " needs a flat vector but gets " + describe(seq)
+                    + ". Add a GlobalPooling layer before it, or an LSTM that returns only the last step."));
+            return new Result(null, 0);
+        }
         return new Result(new Shape.Vector(units), in.size() * units + units);
     }
 
     private static Result needsImage(String name, int i, Shape in, List<Issue> issues) {
+        if (in instanceof Shape.Sequence seq) {
+            issues.add(Issue.error(i, name + " needs an image-shaped input (height×width×channels) but gets " + describe(seq)
+                    + ". For sequences use LSTM or GlobalPooling layers."));
+            return new Result(null, 0);
+        }
         issues.add(Issue.error(i, name + " needs an image-shaped input (height×width×channels) but gets a flat vector of "
                 + in + " values. Move it before any Flatten or Dense layer."));
         return new Result(null, 0);

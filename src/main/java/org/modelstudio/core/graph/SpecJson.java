@@ -47,6 +47,8 @@ public final class SpecJson {
             input.put("type", "image").put("height", img.height()).put("width", img.width()).put("channels", img.channels());
         } else if (spec.input() instanceof InputSpec.VectorInput vec) {
             input.put("type", "vector").put("features", vec.features());
+        } else if (spec.input() instanceof InputSpec.SequenceInput seq) {
+            input.put("type", "sequence").put("length", seq.length()).put("vocabulary", seq.vocabulary());
         }
         ArrayNode layers = root.putArray("layers");
         for (LayerSpec layer : spec.layers()) layers.add(writeLayer(layer));
@@ -98,6 +100,10 @@ public final class SpecJson {
             n.put("rate", d.rate());
         } else if (layer instanceof LayerSpec.ActivationLayer a) {
             n.put("activation", a.activation().id());
+        } else if (layer instanceof LayerSpec.Embedding e) {
+            n.put("dimensions", e.dimensions());
+        } else if (layer instanceof LayerSpec.Lstm l) {
+            n.put("units", l.units()).put("output", l.returnSequences() ? LSTM_ALL : LSTM_LAST);
         }
         return n;
     }
@@ -184,11 +190,27 @@ public final class SpecJson {
                 n.allowOnly("type", "features");
                 return new InputSpec.VectorInput(n.integer("features"));
             }
-            default -> throw new SpecFormatException(n.path("type") + ": \"" + type + "\" is not an input type; use \"image\" or \"vector\"");
+            case "sequence" -> {
+                n.allowOnly("type", "length", "vocabulary");
+                return new InputSpec.SequenceInput(n.integer("length"), n.integer("vocabulary"));
+            }
+            default -> throw new SpecFormatException(n.path("type") + ": \"" + type
+                    + "\" is not an input type; use \"image\", \"vector\" or \"sequence\"");
         }
     }
 
-    private static final String LAYER_TYPES = "dense, conv2d, maxpool, avgpool, globalpooling, flatten, dropout, batchnorm, activation, output";
+    private static final String LAYER_TYPES =
+            "dense, conv2d, maxpool, avgpool, globalpooling, flatten, dropout, batchnorm, activation, embedding, lstm, output";
+
+    /** An LSTM's "output": only the last step's (a vector) or every step's (a sequence). */
+    private static final String LSTM_LAST = "last";
+    private static final String LSTM_ALL = "all";
+
+    private static Boolean returnsSequences(String id) {
+        if (LSTM_LAST.equals(id)) return false;
+        if (LSTM_ALL.equals(id)) return true;
+        throw new IllegalArgumentException("\"" + id + "\" is not one of " + LSTM_LAST + ", " + LSTM_ALL);
+    }
 
     private static LayerSpec readLayer(Node n) throws SpecFormatException {
         String type = n.text("type").toLowerCase(java.util.Locale.ROOT);
@@ -239,6 +261,14 @@ public final class SpecJson {
             case "activation" -> {
                 n.allowOnly("type", "activation");
                 return new LayerSpec.ActivationLayer(n.enumValue("activation", Activation::fromId));
+            }
+            case "embedding" -> {
+                n.allowOnly("type", "dimensions");
+                return new LayerSpec.Embedding(n.integer("dimensions"));
+            }
+            case "lstm" -> {
+                n.allowOnly("type", "units", "output");
+                return new LayerSpec.Lstm(n.integer("units"), n.optEnum("output", SpecJson::returnsSequences, false));
             }
             default -> throw new SpecFormatException(n.path("type") + ": \"" + type + "\" is not a layer type; known types are " + LAYER_TYPES);
         }

@@ -9,11 +9,14 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
@@ -46,6 +49,12 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * Spec → DL4J configuration. Flatten has no DL4J layer of its own: it becomes an explicit
  * CnnToFeedForward preprocessor on the next layer, so that (for instance) a BatchNorm after a Flatten
  * normalises per feature exactly as core's shape inference says.
+ *
+ * <p>Token sequences enter as a feed-forward input of {@code length} values per example ([n, length], the
+ * token ids as numbers), which DL4J's EmbeddingSequenceLayer turns into an NCW sequence [n, dimensions, length].
+ * Its nIn is the vocabulary, set on the layer; {@code setInputType} would overwrite it with the sequence
+ * length, so networks with an Embedding are built with {@code overrideNinUponBuild(false)}. An LSTM that returns
+ * only its last step is DL4J's LSTM wrapped in {@code LastTimeStep}.
  */
 public final class NetworkCompiler {
 
@@ -80,18 +89,28 @@ public final class NetworkCompiler {
                 list.inputPreProcessor(next, new CnnToFeedForwardPreProcessor(img.height(), img.width(), img.channels()));
                 pendingFlatten = null;
             }
-            list.layer(next, toDl4j(layer, t.loss()));
+            list.layer(next, toDl4j(layer, t.loss(), current));
             dl4jIndex[row.index()] = next++;
             current = row.outputShape();
         }
         InputType inputType = inputType(spec.input());
         list.setInputType(inputType);
+        if (keepsPresetNIn(spec)) list.overrideNinUponBuild(false);
         return new Compiled(list.build(), dl4jIndex, inputType);
     }
 
     public static InputType inputType(InputSpec input) {
         if (input instanceof InputSpec.ImageInput img) return InputType.convolutional(img.height(), img.width(), img.channels());
+        if (input instanceof InputSpec.SequenceInput seq) return InputType.feedForward(seq.length());
         return InputType.feedForward(((InputSpec.VectorInput) input).features());
+    }
+
+    /**
+     * Whether a layer's nIn is set by the compiler rather than inferred (an Embedding's is the vocabulary), so
+     * the build must not override it. Every other layer's nIn is unset and is inferred either way.
+     */
+    public static boolean keepsPresetNIn(NetworkSpec spec) {
+        return spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Embedding);
     }
 
     static IUpdater updater(TrainingConfig t) {
@@ -114,7 +133,18 @@ public final class NetworkCompiler {
         };
     }
 
-    private static Layer toDl4j(LayerSpec layer, Loss loss) {
+    /** The DL4J layer for one spec layer, given the shape that reaches it. */
+    private static Layer toDl4j(LayerSpec layer, Loss loss, Shape in) {
+        if (layer instanceof LayerSpec.Embedding e) {
+            Shape.Tokens tokens = (Shape.Tokens) in;
+            // Identity activation and no bias are the layer's defaults: a plain look-up, as in Keras.
+            return new EmbeddingSequenceLayer.Builder().nIn(tokens.vocabulary()).nOut(e.dimensions())
+                    .inputLength(tokens.length()).build();
+        }
+        if (layer instanceof LayerSpec.Lstm l) {
+            LSTM lstm = new LSTM.Builder().nOut(l.units()).activation(activation(Activation.TANH)).build();
+            return l.returnSequences() ? lstm : new LastTimeStep(lstm);
+        }
         if (layer instanceof LayerSpec.Dense d) {
             return new DenseLayer.Builder().nOut(d.units()).activation(activation(d.activation()))
                     .weightInit(init(d.init())).build();

@@ -1,7 +1,9 @@
 package org.modelstudio.engine.evaluate;
 
+import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.eval.EvaluationReport;
+import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.train.BatchIterator;
@@ -51,9 +53,14 @@ public final class Evaluator {
      * another order, or lack some); refuses classes the model does not know.
      */
     static LabeledData alignClasses(TrainedModel model, LabeledData data) throws InvalidNetworkException {
-        if (!model.spec().input().shape().equals(data.exampleShape())) {
-            throw new InvalidNetworkException("The model takes inputs of " + model.spec().input().shape()
-                    + " but the data has examples of " + data.exampleShape() + ".");
+        Shape expected = model.spec().input().shape();
+        if (!expected.equals(data.exampleShape())) {
+            throw new InvalidNetworkException("The model takes inputs of " + InputFit.describe(expected)
+                    + " but the data has examples of " + InputFit.describe(data.exampleShape()) + ".");
+        }
+        if (expected instanceof Shape.Tokens tokens) {
+            String problem = InputFit.tokenProblem(tokens, data.features());
+            if (problem != null) throw new InvalidNetworkException(problem);
         }
         if (data.classes().equals(model.labels())) return data;
         int[] map = new int[data.classCount()];

@@ -38,6 +38,11 @@ public final class JavaCodeExport {
                 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
                 import org.deeplearning4j.nn.conf.inputs.InputType;
                 import org.deeplearning4j.nn.conf.layers.*;
+                """);
+        if (spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Lstm lstm && !lstm.returnSequences())) {
+            b.append("import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;\n");
+        }
+        b.append("""
                 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
                 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
                 import org.deeplearning4j.nn.weights.WeightInit;
@@ -69,10 +74,13 @@ public final class JavaCodeExport {
                         next, pendingFlatten.height(), pendingFlatten.width(), pendingFlatten.channels()));
                 pendingFlatten = null;
             }
-            b.append("                .layer(").append(next++).append(", ").append(layer(layer, t.loss())).append(")\n");
+            b.append("                .layer(").append(next++).append(", ").append(layer(layer, t.loss(), current)).append(")\n");
             current = row.outputShape();
         }
         b.append("                .setInputType(").append(inputType(spec.input())).append(")\n");
+        if (NetworkCompiler.keepsPresetNIn(spec)) {
+            b.append("                .overrideNinUponBuild(false) // keep the Embedding's nIn: the vocabulary, not the sequence length\n");
+        }
         b.append("                .build();\n    }\n\n");
         b.append("    public static void main(String[] args) {\n");
         b.append("        MultiLayerNetwork net = new MultiLayerNetwork(configuration());\n");
@@ -101,6 +109,9 @@ public final class JavaCodeExport {
         if (input instanceof InputSpec.ImageInput i) {
             return "InputType.convolutional(" + i.height() + ", " + i.width() + ", " + i.channels() + ")";
         }
+        if (input instanceof InputSpec.SequenceInput seq) {
+            return "InputType.feedForward(" + seq.length() + ") /* " + seq.length() + " token ids per example */";
+        }
         return "InputType.feedForward(" + ((InputSpec.VectorInput) input).features() + ")";
     }
 
@@ -119,7 +130,16 @@ public final class JavaCodeExport {
         };
     }
 
-    private static String layer(LayerSpec layer, Loss loss) {
+    private static String layer(LayerSpec layer, Loss loss, Shape in) {
+        if (layer instanceof LayerSpec.Embedding e) {
+            Shape.Tokens tokens = (Shape.Tokens) in;
+            return "new EmbeddingSequenceLayer.Builder().nIn(" + tokens.vocabulary() + ").nOut(" + e.dimensions()
+                    + ").inputLength(" + tokens.length() + ").build() /* nIn: the vocabulary */";
+        }
+        if (layer instanceof LayerSpec.Lstm l) {
+            String lstm = "new LSTM.Builder().nOut(" + l.units() + ")" + act(Activation.TANH) + ".build()";
+            return l.returnSequences() ? lstm : "new LastTimeStep(" + lstm + ") /* only the last step's output */";
+        }
         if (layer instanceof LayerSpec.Dense d) {
             return "new DenseLayer.Builder().nOut(" + d.units() + ")" + act(d.activation()) + init(d.init()) + ".build()";
         }

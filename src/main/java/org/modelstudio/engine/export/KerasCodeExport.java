@@ -21,7 +21,8 @@ import java.util.Locale;
  * schedule, so a model built in the studio can be rebuilt in TensorFlow. Images are channels-last there
  * (height, width, channels), which changes no layer's shape or parameter count. DL4J's leaky ReLU
  * (slope 0.01) becomes a linear layer followed by {@code LeakyReLU(negative_slope=0.01)}, and BatchNorm
- * gets DL4J's momentum and epsilon.
+ * gets DL4J's momentum and epsilon. Token sequences are int32 inputs of {@code length} ids; an Embedding and
+ * LSTM start from DL4J's Xavier (Glorot normal) weights, and pooling over a sequence is the 1-D global pooling.
  */
 public final class KerasCodeExport {
 
@@ -37,7 +38,8 @@ public final class KerasCodeExport {
         b.append("import keras\nfrom keras import layers\n\n");
         b.append("keras.utils.set_random_seed(").append(t.seed()).append(")\n\n");
         b.append("model = keras.Sequential([\n");
-        b.append("    keras.Input(shape=").append(inputShape(spec.input())).append("),\n");
+        b.append("    keras.Input(shape=").append(inputShape(spec.input()))
+                .append(spec.input() instanceof InputSpec.SequenceInput ? ", dtype=\"int32\"" : "").append("),\n");
         Shape in = summary.inputShape();
         for (LayerSummary row : summary.layers()) {
             b.append(layer(row.layer(), in));
@@ -65,10 +67,19 @@ public final class KerasCodeExport {
 
     private static String inputShape(InputSpec input) {
         if (input instanceof InputSpec.ImageInput i) return "(" + i.height() + ", " + i.width() + ", " + i.channels() + ")";
+        if (input instanceof InputSpec.SequenceInput seq) return "(" + seq.length() + ",)";
         return "(" + ((InputSpec.VectorInput) input).features() + ",)";
     }
 
     private static String layer(LayerSpec layer, Shape in) {
+        if (layer instanceof LayerSpec.Embedding e) {
+            return line("layers.Embedding(" + ((Shape.Tokens) in).vocabulary() + ", " + e.dimensions()
+                    + ", embeddings_initializer=\"glorot_normal\")");
+        }
+        if (layer instanceof LayerSpec.Lstm l) {
+            return line("layers.LSTM(" + l.units() + ", return_sequences=" + (l.returnSequences() ? "True" : "False")
+                    + ", kernel_initializer=\"glorot_normal\", recurrent_initializer=\"glorot_normal\")");
+        }
         if (layer instanceof LayerSpec.Dense d) {
             return withActivation("layers.Dense(" + d.units(), d.activation(), init(d.init(), in.size()));
         }
@@ -90,7 +101,8 @@ public final class KerasCodeExport {
                     p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()));
         }
         if (layer instanceof LayerSpec.GlobalPooling g) {
-            return line(g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "layers.GlobalMaxPooling2D()" : "layers.GlobalAveragePooling2D()");
+            String dims = in instanceof Shape.Sequence ? "1D" : "2D";
+            return line((g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "layers.GlobalMaxPooling" : "layers.GlobalAveragePooling") + dims + "()");
         }
         if (layer instanceof LayerSpec.Flatten) return line("layers.Flatten()");
         if (layer instanceof LayerSpec.Dropout d) return line("layers.Dropout(" + num(d.rate()) + ")");

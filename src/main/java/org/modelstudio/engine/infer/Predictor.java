@@ -1,7 +1,10 @@
 package org.modelstudio.engine.infer;
 
 import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.eval.Prediction;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.io.ImageDecoder;
@@ -12,7 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Class probabilities for prepared inputs or raw image files. */
+/** Class probabilities for prepared inputs (images, feature vectors or token ids) or raw image files. */
 public final class Predictor {
 
     private Predictor() {}
@@ -21,8 +24,14 @@ public final class Predictor {
         return predict(model, new float[][] {example}).get(0);
     }
 
+    /** Token ids outside the model's vocabulary are refused with a sentence (IllegalArgumentException). */
     public static List<Prediction> predict(TrainedModel model, float[][] examples) {
-        INDArray in = BatchIterator.features(model.spec().input().shape(), examples);
+        Shape shape = model.spec().input().shape();
+        if (shape instanceof Shape.Tokens tokens) {
+            String problem = InputFit.tokenProblem(tokens, examples);
+            if (problem != null) throw new IllegalArgumentException(problem);
+        }
+        INDArray in = BatchIterator.features(shape, examples);
         INDArray out = model.network().output(in, false);
         List<Prediction> result = new ArrayList<>(examples.length);
         for (int i = 0; i < examples.length; i++) {
@@ -35,8 +44,8 @@ public final class Predictor {
     public static Prediction predictFile(TrainedModel model, Path file) throws InputRejectedException {
         ImagePreprocessing prep = model.preprocessing();
         if (prep == null) {
-            throw new InputRejectedException(file.getFileName().toString(),
-                    "this model takes feature vectors, not images");
+            throw new InputRejectedException(file.getFileName().toString(), "this model takes "
+                    + (model.spec().input() instanceof InputSpec.SequenceInput ? "token sequences" : "feature vectors") + ", not images");
         }
         return predict(model, ImageDecoder.decode(file, prep));
     }

@@ -17,7 +17,8 @@ import java.util.Random;
 /**
  * Serves {@link LabeledData} as DL4J mini-batches, in a new seeded order each epoch. The examples are copied
  * into one native array once; each epoch shuffles it in place, and batches are views into it, so an epoch
- * allocates nothing per batch. Images become NCHW tensors.
+ * allocates nothing per batch. Images become NCHW tensors; token sequences [n, length] matrices of token ids,
+ * the input DL4J's EmbeddingSequenceLayer takes.
  */
 public final class BatchIterator implements DataSetIterator {
     private static final long serialVersionUID = 1L;
@@ -45,7 +46,7 @@ public final class BatchIterator implements DataSetIterator {
         return build(data, idx, 0, idx.length);
     }
 
-    /** Features of one or more examples as a network input (NCHW for images). */
+    /** Features of one or more examples as a network input (NCHW for images, [n, length] for token ids). */
     public static INDArray features(Shape shape, float[][] examples) {
         int size = Math.toIntExact(shape.size());
         float[] flat = new float[examples.length * size];
@@ -55,6 +56,9 @@ public final class BatchIterator implements DataSetIterator {
 
     private static long[] shapeOf(Shape shape, int n) {
         if (shape instanceof Shape.Image img) return new long[] {n, img.channels(), img.height(), img.width()};
+        if (shape instanceof Shape.Tokens t) return new long[] {n, t.length()};
+        // A sequence of vectors is stored feature-major (all steps of feature 0, then feature 1, ...): NCW.
+        if (shape instanceof Shape.Sequence seq) return new long[] {n, seq.features(), seq.steps()};
         return new long[] {n, shape.size()};
     }
 

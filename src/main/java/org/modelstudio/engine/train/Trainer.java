@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEvent;
@@ -102,8 +103,13 @@ public final class Trainer {
     static void checkData(NetworkSpec spec, LabeledData data) throws InvalidNetworkException {
         Shape expected = spec.input().shape();
         if (!expected.equals(data.exampleShape())) {
-            throw new InvalidNetworkException("The network takes inputs of " + expected + " but the data has examples of "
-                    + data.exampleShape() + ". Change the network's input to " + data.exampleShape() + ".");
+            String found = InputFit.describe(data.exampleShape());
+            throw new InvalidNetworkException("The network takes inputs of " + InputFit.describe(expected)
+                    + " but the data has examples of " + found + ". Change the network's input to " + found + ".");
+        }
+        if (expected instanceof Shape.Tokens tokens) {
+            String problem = InputFit.tokenProblem(tokens, data.features());
+            if (problem != null) throw new InvalidNetworkException(problem);
         }
         int units = spec.outputUnits();
         if (units != data.classCount()) {

@@ -436,6 +436,9 @@ public final class ModelViewModel {
             return img.height() + "×" + img.width() + " " + kind + " images";
         }
         if (input instanceof InputSpec.VectorInput vec) return vec.features() + (vec.features() == 1 ? " feature" : " features");
+        if (input instanceof InputSpec.SequenceInput seq) {
+            return String.format(Locale.ROOT, "text as %d token ids from a vocabulary of %,d", seq.length(), seq.vocabulary());
+        }
         return "";
     }
 }

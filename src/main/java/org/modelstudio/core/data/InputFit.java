@@ -1,0 +1,43 @@
+package org.modelstudio.core.data;
+
+import org.modelstudio.core.graph.Shape;
+
+/** Whether examples fit a network's input, said in sentences a student can act on. */
+public final class InputFit {
+
+    private InputFit() {}
+
+    /** A shape as messages about data name it: "28×28×1", "40 tokens from a vocabulary of 2000". */
+    public static String describe(Shape shape) {
+        if (shape instanceof Shape.Tokens t) return t + " from a vocabulary of " + t.vocabulary();
+        return shape.toString();
+    }
+
+    /**
+     * The first token id that an input of {@code tokens} cannot take, as a sentence naming the example (counting
+     * from 0) and the position in it; null when every value is a whole number from 0 to vocabulary − 1.
+     * DL4J would stop with an index error deep inside the Embedding layer instead.
+     */
+    public static String tokenProblem(Shape.Tokens tokens, float[][] examples) {
+        int vocabulary = tokens.vocabulary();
+        for (int e = 0; e < examples.length; e++) {
+            float[] x = examples[e];
+            for (int p = 0; p < x.length; p++) {
+                float v = x[p];
+                if (v >= 0 && v < vocabulary && v == Math.rint(v)) continue;
+                String where = "Example " + e + " (counting from 0) has ";
+                if (v >= vocabulary && v == Math.rint(v)) {
+                    return where + "the token id " + (long) v + " at position " + p + ", but the network's vocabulary is " + vocabulary
+                            + " (ids 0 to " + (vocabulary - 1) + "). Set the input's vocabulary to at least " + ((long) v + 1) + ".";
+                }
+                return where + show(v) + " at position " + p + ", which is not a token id: token ids are whole numbers from 0 to "
+                        + (vocabulary - 1) + ".";
+            }
+        }
+        return null;
+    }
+
+    private static String show(float v) {
+        return v == Math.rint(v) && !Float.isInfinite(v) ? Long.toString((long) v) : Float.toString(v);
+    }
+}

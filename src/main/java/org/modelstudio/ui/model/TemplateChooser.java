@@ -51,7 +51,9 @@ public final class TemplateChooser {
         facts.setWrapText(true);
         facts.getStyleClass().add("description");
         VBox details = new VBox(10, name, description, facts);
-        details.setPrefWidth(380);
+        details.setPrefWidth(400);
+        details.setMaxWidth(400);
+        for (Label l : new Label[] {name, description, facts}) l.setMaxWidth(400);
         HBox.setHgrow(details, Priority.ALWAYS);
         HBox content = new HBox(16, list, details);
         content.setPadding(new Insets(8, 0, 0, 0));

@@ -88,7 +88,7 @@ public final class Studio implements AutoCloseable {
         Map<Class<?>, Supplier<Object>> views = Map.of(
                 MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
-                TrainPanelView.class, () -> new TrainPanelView(trainingViewModel),
+                TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 PredictPanelView.class, () -> new PredictPanelView(predictionViewModel));
         FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {

@@ -65,7 +65,10 @@ class KeyboardTest {
     }
 
     @Test void tabOrderFollowsTheModelAreaFromTopToBottom(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#networkChoice").query().requestFocus());
+        robot.interact(() -> {
+            studio.model().selectedLayerProperty().set(1);
+            robot.lookup("#networkChoice").query().requestFocus();
+        });
         List<String> visited = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             Node n = focusOwner(robot);

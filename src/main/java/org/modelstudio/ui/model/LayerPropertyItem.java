@@ -13,13 +13,13 @@ import java.util.function.Function;
  * One setting in the property sheet: of the selected layer (from the catalogue) or of training. Reads and
  * writes through the view model, so every change is an undoable edit checked against its range.
  */
-final class LayerPropertyItem implements PropertySheet.Item {
+public final class LayerPropertyItem implements PropertySheet.Item {
     private final String layerName;
     private final ParamSpec param;
     private final Function<String, Object> getter;
     private final BiConsumer<String, Object> setter;
 
-    LayerPropertyItem(String layerName, ParamSpec param, Function<String, Object> getter, BiConsumer<String, Object> setter) {
+    public LayerPropertyItem(String layerName, ParamSpec param, Function<String, Object> getter, BiConsumer<String, Object> setter) {
         this.layerName = layerName;
         this.param = param;
         this.getter = getter;
@@ -27,6 +27,17 @@ final class LayerPropertyItem implements PropertySheet.Item {
     }
 
     ParamSpec param() { return param; }
+
+    /** Editors for catalogue settings: a list for choices, a checked text field for numbers and pairs. */
+    public static javafx.util.Callback<PropertySheet.Item, org.controlsfx.property.editor.PropertyEditor<?>> editors() {
+        return item -> {
+            ParamSpec p = ((LayerPropertyItem) item).param();
+            return switch (p.kind()) {
+                case CHOICE -> org.controlsfx.property.editor.Editors.createChoiceEditor(item, p.choices());
+                case INT, NUMBER, PAIR -> new SettingEditor((LayerPropertyItem) item);
+            };
+        };
+    }
 
     @Override public Class<?> getType() {
         return switch (param.kind()) {

@@ -15,10 +15,8 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
-import org.controlsfx.property.editor.Editors;
 import org.modelstudio.core.catalogue.Category;
 import org.modelstudio.core.catalogue.LayerType;
-import org.modelstudio.core.catalogue.ParamSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 
@@ -40,6 +38,7 @@ public final class ModelPanelView {
     @FXML private Label editError;
     @FXML private PropertySheet propertySheet;
     @FXML private Label trainingSettings;
+    @FXML private Label noSelectionHint;
 
     private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
 
@@ -135,13 +134,7 @@ public final class ModelPanelView {
         editError.visibleProperty().bind(model.editErrorProperty().isNotEmpty());
         editError.managedProperty().bind(editError.visibleProperty());
         trainingSettings.textProperty().bind(model.trainingSettingsProperty());
-        propertySheet.setPropertyEditorFactory(item -> {
-            ParamSpec p = ((LayerPropertyItem) item).param();
-            return switch (p.kind()) {
-                case CHOICE -> Editors.createChoiceEditor(item, p.choices());
-                case INT, NUMBER, PAIR -> new SettingEditor((LayerPropertyItem) item);
-            };
-        });
+        propertySheet.setPropertyEditorFactory(LayerPropertyItem.editors());
         showProperties();
     }
 
@@ -263,10 +256,11 @@ public final class ModelPanelView {
         int i = model.selectedLayerProperty().get();
         NetworkSpec spec = model.specProperty().get();
         if (spec == null) return;
-        if (i < 0 || i >= spec.layers().size()) {
-            propertySheet.getItems().setAll(ModelViewModel.TRAINING_SETTINGS.stream()
-                    .map(p -> new LayerPropertyItem("Training", p, model::trainingValue, (k, v) -> fromSheet(() -> model.setTraining(k, v))))
-                    .toList());
+        boolean layer = i >= 0 && i < spec.layers().size();
+        propertySheet.setVisible(layer);
+        noSelectionHint.setVisible(!layer);
+        if (!layer) {
+            propertySheet.getItems().clear();
             return;
         }
         LayerType type = model.catalogue().typeOf(spec.layers().get(i));

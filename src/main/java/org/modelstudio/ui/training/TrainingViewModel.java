@@ -45,6 +45,10 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a network and press Train.");
     private final ReadOnlyStringWrapper epochSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<StatusStrip> strip =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(StatusStrip.IDLE);
+    private final javafx.collections.ObservableList<String> log = javafx.collections.FXCollections.observableArrayList();
+    private int plannedEpochs;
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
     private final Service<TrainingResult> service;
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
@@ -82,6 +86,15 @@ public final class TrainingViewModel {
     /** The last finished epoch's metrics, e.g. "After epoch 3: loss 0.412 · accuracy 86.0% · validation …". */
     public ReadOnlyStringProperty epochSummaryProperty() { return epochSummary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
+    /** Epoch, batch, speed, elapsed time and time left of the run in progress (or of the last one). */
+    public javafx.beans.property.ReadOnlyObjectProperty<StatusStrip> statusStripProperty() { return strip.getReadOnlyProperty(); }
+    /** What happened, line by line, in the current run: start, every epoch's figures, and how it ended. */
+    public javafx.collections.ObservableList<String> log() { return log; }
+
+    /** The status strip's cells, already formatted. */
+    public record StatusStrip(String epoch, String batch, String speed, String elapsed, String eta) {
+        public static final StatusStrip IDLE = new StatusStrip("Epoch –", "Batch –", "– samples/s", "Elapsed –", "Time left –");
+    }
 
     /** Starts a run on a snapshot of the chosen spec; refused, with the reason, while the spec has errors. */
     public void start() {
@@ -97,6 +110,9 @@ public final class TrainingViewModel {
         cancel.set(new CancelToken());
         failed.set(false);
         epochSummary.set("");
+        log.clear();
+        strip.set(StatusStrip.IDLE);
+        plannedEpochs = epochs.get();
         running.set(true);
         status.set("Preparing " + chosen.name() + "…");
         service.restart();
@@ -127,6 +143,17 @@ public final class TrainingViewModel {
         }
     }
 
+    private void log(long elapsedMillis, String line) {
+        log.add("[" + clock(elapsedMillis / 1000.0) + "] " + line);
+    }
+
+    /** "0:42", "12:05", "1:02:09". */
+    static String clock(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
     static String duration(double seconds) {
         long s = Math.round(seconds);
         return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
@@ -134,6 +161,21 @@ public final class TrainingViewModel {
 
     private void finished(TrainingResult result) {
         running.set(false);
+        var epochsRun = result.epochs();
+        if (!epochsRun.isEmpty()) {
+            var lastRun = epochsRun.get(epochsRun.size() - 1);
+            double meanSpeed = epochsRun.stream().mapToDouble(TrainingEvent.EpochEvaluated::samplesPerSecond).average().orElse(Double.NaN);
+            strip.set(new StatusStrip(String.format(Locale.ROOT, "Epoch %d/%d", lastRun.epoch(), plannedEpochs),
+                    result.outcome() == TrainingResult.Outcome.FINISHED ? "All batches" : strip.get().batch(),
+                    String.format(Locale.ROOT, "%,.0f samples/s", meanSpeed),
+                    "Elapsed " + clock(result.elapsedMillis() / 1000.0),
+                    result.outcome() == TrainingResult.Outcome.FINISHED ? "Done" : "Stopped"));
+        }
+        log(result.elapsedMillis(), switch (result.outcome()) {
+            case FINISHED -> "Finished " + result.epochs().size() + " epochs.";
+            case CANCELLED -> "Stopped by you after " + result.epochs().size() + " epoch(s).";
+            case FAILED -> "Failed: " + result.failure();
+        });
         var lastEpoch = result.epochs().isEmpty() ? null : result.epochs().get(result.epochs().size() - 1);
         String accuracy = lastEpoch == null || Double.isNaN(lastEpoch.validationAccuracy()) ? ""
                 : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * lastEpoch.validationAccuracy());
@@ -163,6 +205,9 @@ public final class TrainingViewModel {
         private int totalEpochs = 1;
         private long lastStatus;
         private long startNanos = System.nanoTime();
+        private long lastStatusNanos;
+        private long lastStatusDone;
+        private double speed = Double.NaN;
 
         @Override protected TrainingResult call() throws Exception {
             taskActive.set(true);
@@ -178,27 +223,49 @@ public final class TrainingViewModel {
 
         private void onEvent(TrainingEvent event) {
             curves.accept(event);
+            long now = System.nanoTime();
             if (event instanceof TrainingEvent.Started s) {
                 batchesPerEpoch = Math.max(1, s.batchesPerEpoch());
                 totalEpochs = s.epochs();
-                startNanos = System.nanoTime();
+                startNanos = now;
+                String line = String.format(Locale.ROOT, "Training %s on %,d examples, validating on %,d; %d epochs of %d batches.",
+                        snapshot.name(), s.trainingExamples(), s.validationExamples(), s.epochs(), s.batchesPerEpoch());
+                Platform.runLater(() -> log(0, line));
                 updateMessage(String.format(Locale.ROOT, "Training on %,d images, validating on %,d…", s.trainingExamples(), s.validationExamples()));
             } else if (event instanceof TrainingEvent.BatchScored b) {
                 long done = (long) (b.epoch() - 1) * batchesPerEpoch + b.batch();
                 long total = (long) totalEpochs * batchesPerEpoch;
                 updateProgress(done, total);
-                long now = System.nanoTime();
                 if (now - lastStatus > 250_000_000L) {
                     lastStatus = now;
                     double elapsed = (now - startNanos) / 1e9;
                     double left = elapsed / done * (total - done);
-                    updateMessage(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · loss %.3f · %s elapsed · about %s left",
-                            b.epoch(), totalEpochs, b.batch(), batchesPerEpoch, b.loss(), duration(elapsed), duration(left)));
+                    // The current speed: samples since the last update, smoothed over a few updates.
+                    double window = (now - lastStatusNanos) / 1e9;
+                    if (lastStatusNanos > 0 && window > 0 && done > lastStatusDone) {
+                        double recent = (done - lastStatusDone) * (double) snapshot.training().batchSize() / window;
+                        speed = Double.isNaN(speed) ? recent : 0.7 * speed + 0.3 * recent;
+                    }
+                    lastStatusNanos = now;
+                    lastStatusDone = done;
+                    StatusStrip cells = new StatusStrip(
+                            String.format(Locale.ROOT, "Epoch %d/%d", b.epoch(), totalEpochs),
+                            String.format(Locale.ROOT, "Batch %d/%d", b.batch(), batchesPerEpoch),
+                            Double.isNaN(speed) ? "– samples/s" : String.format(Locale.ROOT, "%,.0f samples/s", speed),
+                            "Elapsed " + clock(elapsed),
+                            "Time left " + clock(left));
+                    Platform.runLater(() -> strip.set(cells));
+                    updateMessage(String.format(Locale.ROOT, "Training · loss %.3f", b.loss()));
                 }
             } else if (event instanceof TrainingEvent.EpochEvaluated e) {
                 String text = String.format(Locale.ROOT, "After epoch %d: loss %.3f, accuracy %.1f%% · validation: loss %.3f, accuracy %.1f%% · %,.0f images/s",
                         e.epoch(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy(), e.samplesPerSecond());
-                Platform.runLater(() -> epochSummary.set(text));
+                String line = String.format(Locale.ROOT, "Epoch %d/%d: loss %.4f, accuracy %.2f%%; validation loss %.4f, accuracy %.2f%%; %,.0f samples/s.",
+                        e.epoch(), totalEpochs, e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy(), e.samplesPerSecond());
+                Platform.runLater(() -> {
+                    epochSummary.set(text);
+                    log(e.elapsedMillis(), line);
+                });
             }
         }
 

@@ -15,6 +15,10 @@ public final class Launcher {
             StudioApp.main(args);
             return;
         }
+        if (args[0].equals("bench-live")) {
+            org.modelstudio.ui.bench.LiveViewBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.exit(new Cli(System.out, System.err).run(args));
     }
 }

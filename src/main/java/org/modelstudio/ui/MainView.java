@@ -4,6 +4,8 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -255,9 +257,29 @@ public final class MainView {
         }
     }
 
+    /** File › Quit asks the same questions as closing the window (training running, unsaved changes). */
     @FXML private void quit() {
+        if (!confirmClose()) return;
         root.getScene().getWindow().hide();
         Platform.exit();
+    }
+
+    /**
+     * True when the studio may close: a running training is stopped only if the user agrees, and unsaved
+     * changes are saved or given up only if the user says so.
+     */
+    public boolean confirmClose() {
+        if (training.runningProperty().get()) {
+            ButtonType stop = new ButtonType("Stop training and quit", ButtonBar.ButtonData.YES);
+            ButtonType keep = new ButtonType("Keep training", ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A network is training. The model trained so far is kept "
+                    + "in the run history if you save the project.", stop, keep);
+            ask.initOwner(root.getScene().getWindow());
+            ask.setHeaderText("Training is running");
+            if (ask.showAndWait().orElse(keep) != stop) return false;
+            training.stop();
+        }
+        return projects.confirmDiscard();
     }
 
     @FXML private void about() {

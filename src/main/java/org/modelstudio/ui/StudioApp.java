@@ -3,12 +3,10 @@ package org.modelstudio.ui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Optional;
 
 /** The desktop application. */
 public final class StudioApp extends Application {
@@ -35,18 +33,7 @@ public final class StudioApp extends Application {
         studio.warmUp();
         studio.show(stage);
         stage.setOnCloseRequest(e -> {
-            if (studio.training().runningProperty().get()) {
-                Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                        "A network is training. Stop training and quit?", ButtonType.YES, ButtonType.NO);
-                ask.initOwner(stage);
-                ask.setHeaderText("Training is running");
-                Optional<ButtonType> answer = ask.showAndWait();
-                if (answer.isEmpty() || answer.get() != ButtonType.YES) {
-                    e.consume();
-                    return;
-                }
-            }
-            if (!studio.mainView().confirmDiscard()) e.consume();
+            if (!studio.mainView().confirmClose()) e.consume();
         });
         studio.recovery().pending().ifPresent(found -> Platform.runLater(() -> studio.mainView().offerRecovery(found, studio.recovery())));
     }

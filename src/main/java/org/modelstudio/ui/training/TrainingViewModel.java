@@ -49,6 +49,8 @@ public final class TrainingViewModel {
             new javafx.beans.property.ReadOnlyObjectWrapper<>(StatusStrip.IDLE);
     private final javafx.collections.ObservableList<String> log = javafx.collections.FXCollections.observableArrayList();
     private int plannedEpochs;
+    private volatile java.util.function.Supplier<LabeledData> data;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
     private final Service<TrainingResult> service;
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
@@ -86,6 +88,8 @@ public final class TrainingViewModel {
     /** The last finished epoch's metrics, e.g. "After epoch 3: loss 0.412 · accuracy 86.0% · validation …". */
     public ReadOnlyStringProperty epochSummaryProperty() { return epochSummary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
+    /** The result of the last run that ended (finished, stopped or failed). */
+    public javafx.beans.property.ReadOnlyObjectProperty<TrainingResult> lastResultProperty() { return lastResult.getReadOnlyProperty(); }
     /** Epoch, batch, speed, elapsed time and time left of the run in progress (or of the last one). */
     public javafx.beans.property.ReadOnlyObjectProperty<StatusStrip> statusStripProperty() { return strip.getReadOnlyProperty(); }
     /** What happened, line by line, in the current run: start, every epoch's figures, and how it ended. */
@@ -96,8 +100,16 @@ public final class TrainingViewModel {
         public static final StatusStrip IDLE = new StatusStrip("Epoch –", "Batch –", "– samples/s", "Elapsed –", "Time left –");
     }
 
-    /** Starts a run on a snapshot of the chosen spec; refused, with the reason, while the spec has errors. */
+    /** Starts a run on the shipped sample (see {@link #start(java.util.function.Supplier)}). */
     public void start() {
+        start(samples::train);
+    }
+
+    /**
+     * Starts a run of a snapshot of the chosen spec on {@code data} (read on the training thread; a tenth
+     * is held out for validation); refused, with the reason, while the spec has errors.
+     */
+    public void start(java.util.function.Supplier<LabeledData> data) {
         if (running.get()) return;
         NetworkSpec chosen = spec.get();
         if (chosen == null) return;
@@ -115,6 +127,7 @@ public final class TrainingViewModel {
         plannedEpochs = epochs.get();
         running.set(true);
         status.set("Preparing " + chosen.name() + "…");
+        this.data = data;
         service.restart();
     }
 
@@ -161,6 +174,7 @@ public final class TrainingViewModel {
 
     private void finished(TrainingResult result) {
         running.set(false);
+        lastResult.set(result);
         var epochsRun = result.epochs();
         if (!epochsRun.isEmpty()) {
             var lastRun = epochsRun.get(epochsRun.size() - 1);
@@ -201,6 +215,7 @@ public final class TrainingViewModel {
     private final class TrainingTask extends Task<TrainingResult> {
         private final NetworkSpec snapshot = spec.get().withTraining(spec.get().training().withEpochs(epochs.get()));
         private final CancelToken token = cancel.get();
+        private final java.util.function.Supplier<LabeledData> source = data;
         private int batchesPerEpoch = 1;
         private int totalEpochs = 1;
         private long lastStatus;
@@ -212,7 +227,7 @@ public final class TrainingViewModel {
         @Override protected TrainingResult call() throws Exception {
             taskActive.set(true);
             try {
-                LabeledData all = samples.train();
+                LabeledData all = source.get();
                 var split = all.split(VALIDATION_FRACTION, snapshot.training().seed());
                 NativeThreads.useDefault();
                 return Trainer.train(snapshot, split.first(), split.second(), this::onEvent, token);

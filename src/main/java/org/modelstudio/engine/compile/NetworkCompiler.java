@@ -123,11 +123,15 @@ public final class NetworkCompiler {
         };
     }
 
-    /** DL4J counts epochs from 0 and the trainer calls fit() once per epoch, so the epoch count drives it. */
+    /**
+     * DL4J counts epochs from 0 and the trainer calls fit() once per epoch, so the epoch count drives it. A DL4J
+     * schedule cannot watch a metric, so reduce-on-plateau starts as a fixed rate that the trainer lowers
+     * between epochs ({@code MultiLayerNetwork.setLearningRate}).
+     */
     static ISchedule schedule(TrainingConfig t) {
         LearningRateSchedule s = t.schedule();
         return switch (s.kind()) {
-            case CONSTANT -> new FixedSchedule(t.learningRate());
+            case CONSTANT, PLATEAU -> new FixedSchedule(t.learningRate());
             case STEP -> new StepSchedule(ScheduleType.EPOCH, t.learningRate(), s.factor(), s.every());
             case EXPONENTIAL -> new ExponentialSchedule(ScheduleType.EPOCH, t.learningRate(), s.factor());
         };

@@ -118,7 +118,7 @@ public final class JavaCodeExport {
     private static String updater(TrainingConfig t) {
         LearningRateSchedule s = t.schedule();
         String lr = switch (s.kind()) {
-            case CONSTANT -> "new FixedSchedule(" + num(t.learningRate()) + ")";
+            case CONSTANT, PLATEAU -> "new FixedSchedule(" + num(t.learningRate()) + ")";
             case STEP -> "new StepSchedule(ScheduleType.EPOCH, " + num(t.learningRate()) + ", " + num(s.factor()) + ", " + s.every() + ")";
             case EXPONENTIAL -> "new ExponentialSchedule(ScheduleType.EPOCH, " + num(t.learningRate()) + ", " + num(s.factor()) + ")";
         };

@@ -52,6 +52,9 @@ public final class KerasCodeExport {
         b.append('\n');
         switch (s.kind()) {
             case CONSTANT -> b.append("callbacks = []\n");
+            case PLATEAU -> b.append(String.format(Locale.ROOT,
+                    "callbacks = [keras.callbacks.ReduceLROnPlateau(monitor=\"val_loss\", factor=%s, patience=%d, min_delta=%s)]%n",
+                    num(s.factor()), s.every(), num(LearningRateSchedule.PLATEAU_MIN_DELTA)));
             case STEP -> b.append(String.format(Locale.ROOT,
                     "callbacks = [keras.callbacks.LearningRateScheduler(lambda epoch: %s * %s ** (epoch // %d))]%n",
                     num(t.learningRate()), num(s.factor()), s.every()));

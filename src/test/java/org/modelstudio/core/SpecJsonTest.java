@@ -75,6 +75,18 @@ public class SpecJsonTest {
                 new LayerSpec.Output(2)), TrainingConfig.defaults());
     }
 
+    /** A small CNN with an L2 penalty, the plateau schedule and early stopping. */
+    public static NetworkSpec regularized() {
+        return new NetworkSpec("Regularized", "", new InputSpec.ImageInput(12, 12, 1), List.of(
+                new LayerSpec.Conv2D(4, 3, Activation.RELU),
+                new LayerSpec.BatchNorm(),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(8, Activation.LEAKY_RELU),
+                new LayerSpec.Output(3)),
+                TrainingConfig.defaults().withL2(0.002).withSchedule(LearningRateSchedule.plateau(0.5, 2))
+                        .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 3, 0)));
+    }
+
     @Nested @DisplayName("round trip")
     class RoundTrip {
         @Test void everyLayerTypeSurvivesWriteThenRead() throws Exception {

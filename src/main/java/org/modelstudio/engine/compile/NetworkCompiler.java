@@ -68,10 +68,15 @@ public final class NetworkCompiler {
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
 
         TrainingConfig t = spec.training();
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(t.seed())
-                .updater(updater(t))
-                .list();
+                .updater(updater(t));
+        // L2 as DL4J's l2(), not weightDecay(): l2 adds λ·w to each weight's gradient before the updater (Adam, …)
+        // sees it, as Keras' kernel_regularizer=l2(…) does by adding its penalty to the loss; weightDecay is the
+        // decoupled kind (AdamW), applied after the updater. It covers weights only, not biases or BatchNorm's
+        // scale and shift, again as in Keras. DL4J's penalty is ½·λ·Σw², so Keras' l2(λ/2) is the same.
+        if (t.l2() > 0) builder.l2(t.l2());
+        NeuralNetConfiguration.ListBuilder list = builder.list();
         int[] dl4jIndex = new int[spec.layers().size()];
         int next = 0;
         Shape pendingFlatten = null;

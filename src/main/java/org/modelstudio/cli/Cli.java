@@ -8,11 +8,14 @@ import org.modelstudio.core.eval.EvaluationReport;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEvent;
+import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
+import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.InvalidNetworkException;
@@ -56,6 +59,7 @@ public final class Cli {
               summary  <spec>                  layer table: output shapes, parameters, problems
               train    <spec> --out MODEL.zip  train a network and save it
                        [--data DIR] [--epochs N] [--batch N] [--lr X] [--validation F] [--seed N] [--keep last|best]
+                       [--l2 X] [--early-stop PATIENCE] [--plateau FACTOR:PATIENCE]
               evaluate <MODEL.zip> [--data DIR]  accuracy, per-class precision/recall/F1, confusion matrix
               predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
               export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
@@ -65,8 +69,13 @@ public final class Cli {
             <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp.
             --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
             without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
-            --validation F holds back a fraction F of the training data to validate on (default 0.1; 0 for none).
+            --validation F holds back a fraction F (0 to 0.5) of the training data to validate on
+              (default: the spec's validation split, 0.1 unless it sets another; 0 for none).
             --keep best saves the epoch with the best validation accuracy instead of the last one.
+            --l2 X penalises large weights by X (weight decay; 0.0001 to 0.001 are usual; 0 for none).
+            --early-stop P stops once the validation loss has not improved for P epochs in a row.
+            --plateau F:P multiplies the learning rate by F once the validation loss has not improved
+              for P epochs in a row (0.5:2 halves it after 2 such epochs).
 
             Exit codes: 0 done, 1 the work failed, 2 wrong command line, 3 unusable input, 4 some files refused.
             """;
@@ -116,16 +125,24 @@ public final class Cli {
     }
 
     private int train(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--data", "--epochs", "--out", "--batch", "--lr", "--validation", "--seed", "--keep"), Set.of());
+        Args a = Args.parse(words, Set.of("--data", "--epochs", "--out", "--batch", "--lr", "--validation", "--seed", "--keep",
+                "--l2", "--early-stop", "--plateau"), Set.of());
         if (a.positional.size() != 1) throw new UsageException("train takes one spec: train <spec> --out model.zip");
         if (!a.has("--out")) throw new UsageException("train needs --out MODEL.zip, where the trained model is saved");
         NetworkSpec spec = loadSpec(a.positional.get(0));
         var t = spec.training();
-        spec = spec.withTraining(t.withEpochs(a.intOption("--epochs", t.epochs(), 1))
+        t = t.withEpochs(a.intOption("--epochs", t.epochs(), 1))
                 .withBatchSize(a.intOption("--batch", t.batchSize(), 1))
                 .withLearningRate(a.doubleOption("--lr", t.learningRate(), 1e-9, 1e3))
-                .withSeed(a.intOption("--seed", (int) t.seed(), 0)));
-        double validation = a.doubleOption("--validation", 0.1, 0, 0.9);
+                .withSeed(a.intOption("--seed", (int) t.seed(), 0))
+                .withValidationSplit(a.doubleOption("--validation", t.validationSplit(), 0, TrainingConfig.MAX_VALIDATION_SPLIT))
+                .withL2(a.doubleOption("--l2", t.l2(), 0, 1));
+        if (a.has("--early-stop")) {
+            t = t.withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, a.intOption("--early-stop", 1, 1), 0));
+        }
+        if (a.has("--plateau")) t = t.withSchedule(plateau(a.get("--plateau")));
+        spec = spec.withTraining(t);
+        double validation = t.validationSplit();
         String keep = a.has("--keep") ? a.get("--keep") : "last";
         if (!keep.equals("last") && !keep.equals("best")) throw new UsageException("--keep takes last or best, not \"" + keep + "\"");
         Path outFile = Path.of(a.get("--out"));
@@ -143,11 +160,13 @@ public final class Cli {
         out.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d examples, validating on %,d, for %d epochs%n",
                 spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
         NativeThreads.useDefault();
-        NetworkSpec chosen = spec;
-        TrainingResult result = Trainer.train(spec, train, val, e -> progress(chosen, e), new CancelToken());
+        TrainingResult result = Trainer.train(spec, train, val, this::progress, new CancelToken());
         if (result.outcome() == TrainingResult.Outcome.FAILED) {
             err.println("error: " + result.failure());
             return FAILED;
+        }
+        if (result.outcome() == TrainingResult.Outcome.EARLY_STOPPED) {
+            out.printf(Locale.ROOT, "Stopped early after epoch %d of %d: %s%n", result.epochs().size(), spec.training().epochs(), result.stopReason());
         }
         boolean best = keep.equals("best") && val != null;
         ModelFile.save(best ? result.best() : result.last(), outFile);
@@ -158,13 +177,31 @@ public final class Cli {
         return OK;
     }
 
-    private void progress(NetworkSpec spec, TrainingEvent e) {
+    private void progress(TrainingEvent e) {
         if (e instanceof TrainingEvent.EpochEvaluated ev) {
             out.printf(Locale.ROOT, "epoch %d  loss %.4f  accuracy %.1f%%%s  lr %.3g  %,.0f samples/s%n", ev.epoch(), ev.trainLoss(),
                     100 * ev.trainAccuracy(), Double.isNaN(ev.validationLoss()) ? ""
                             : String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.1f%%", ev.validationLoss(), 100 * ev.validationAccuracy()),
-                    spec.training().schedule().rateAt(ev.epoch(), spec.training().learningRate()), ev.samplesPerSecond());
+                    ev.learningRate(), ev.samplesPerSecond());
         }
+    }
+
+    /** "0.5:2" → multiply the rate by 0.5 after 2 epochs without improvement. */
+    private static LearningRateSchedule plateau(String value) throws UsageException {
+        String[] parts = value.split(":");
+        String usage = "--plateau takes FACTOR:PATIENCE, such as 0.5:2 (halve the rate after 2 epochs without improvement), not \"" + value + "\"";
+        if (parts.length != 2) throw new UsageException(usage);
+        double factor;
+        int patience;
+        try {
+            factor = Double.parseDouble(parts[0].trim());
+            patience = Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(usage);
+        }
+        if (!(factor > 0 && factor < 1)) throw new UsageException("--plateau: the factor must be above 0 and below 1, not " + parts[0].trim());
+        if (patience < 1) throw new UsageException("--plateau: the patience must be at least 1 epoch, not " + patience);
+        return LearningRateSchedule.plateau(factor, patience);
     }
 
     private int evaluate(List<String> words) throws UsageException, IOException, InvalidNetworkException {

@@ -204,6 +204,41 @@ class CliTest {
         assertTrue(wrong.err().contains("--keep takes last or best"), wrong.err());
     }
 
+    @Test void earlyStopEndsTrainingOnceTheValidationLossStopsImproving(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("bars.json");
+        SpecJson.write(TestData.barCnn(40), spec);
+        Path out = dir.resolve("e.zip");
+        // A high rate makes the validation loss wobble once the bars are learnt.
+        Run r = cli("train", spec.toString(), "--data", data.toString(), "--out", out.toString(), "--validation", "0.2",
+                "--lr", "0.1", "--early-stop", "1");
+        assertEquals(Cli.OK, r.code(), r.toString());
+        List<String> epochs = r.outLines().stream().filter(l -> l.startsWith("epoch ")).toList();
+        assertTrue(epochs.size() < 40, r.toString());
+        assertTrue(r.out().contains("Stopped early after epoch " + epochs.size() + " of 40: Validation loss has not improved for 1 epoch"),
+                r.toString());
+        assertTrue(epochs.get(0).contains("lr 0.100"), "the rate each epoch used: " + epochs.get(0));
+        assertTrue(Files.isRegularFile(out));
+        assertEquals("", r.err());
+    }
+
+    @Test void trainingOptionsThatCannotWorkAreRefused(@TempDir Path dir) {
+        String out = dir.resolve("x.zip").toString();
+        Run r = cli("train", "mlp", "--out", out, "--plateau", "half");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--plateau takes FACTOR:PATIENCE, such as 0.5:2"), r.toString());
+        r = cli("train", "mlp", "--out", out, "--plateau", "1.5:2");
+        assertTrue(r.err().contains("--plateau: the factor must be above 0 and below 1, not 1.5"), r.toString());
+        r = cli("train", "mlp", "--out", out, "--validation", "0.7");
+        assertTrue(r.err().contains("--validation must be between 0.0 and 0.5, not 0.7"), r.toString());
+        r = cli("train", "mlp", "--out", out, "--validation", "0", "--early-stop", "2");
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("Early stopping watches the validation loss, but the validation split is 0"), r.toString());
+        assertFalse(Files.exists(Path.of(out)));
+        for (String option : List.of("--l2 X", "--early-stop PATIENCE", "--plateau FACTOR:PATIENCE")) {
+            assertTrue(cli("--help").out().contains(option), option);
+        }
+    }
+
     @Test void exportJavaAndKeras(@TempDir Path dir) throws Exception {
         Run java = cli("export", "small-cnn", "--java");
         assertEquals(Cli.OK, java.code(), java.toString());

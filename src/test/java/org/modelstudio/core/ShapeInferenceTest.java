@@ -3,6 +3,7 @@ package org.modelstudio.core;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.Issue;
 import org.modelstudio.core.graph.LayerSpec;
@@ -233,6 +234,50 @@ class ShapeInferenceTest {
         bad = bad.withTraining(bad.training().withSchedule(LearningRateSchedule.step(1.5, 0)));
         assertEquals("The learning-rate schedule's factor must be above 0 and at most 1, not 1.5.",
                 ShapeInference.analyse(bad).errors().get(0).message());
+    }
+
+    @Test void l2ValidationSplitEarlyStoppingAndPlateauAreChecked() {
+        NetworkSpec mlp = SampleData.spec("mlp.json");
+        java.util.function.Function<TrainingConfig, List<String>> errors = t ->
+                ShapeInference.analyse(mlp.withTraining(t)).errors().stream().map(Issue::message).toList();
+        TrainingConfig d = mlp.training();
+        assertEquals(List.of(), errors.apply(d.withL2(1e-4).withValidationSplit(0.5)
+                .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_ACCURACY, 2, 0.01))
+                .withSchedule(LearningRateSchedule.plateau(0.5, 2))));
+        assertEquals(List.of("The L2 weight penalty must be 0 (off) or more, not -0.1."), errors.apply(d.withL2(-0.1)));
+        assertEquals(List.of("The validation split is the fraction of the data held out to check the network on; it must be from 0 (none) to 0.5, not 0.6."),
+                errors.apply(d.withValidationSplit(0.6)));
+        assertEquals(List.of("Early stopping must wait at least 1 epoch without improvement before it stops, not 0."),
+                errors.apply(d.withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 0, 0))));
+        assertEquals(List.of("Early stopping's smallest improvement (min delta) must be 0 or more, not -1.0."),
+                errors.apply(d.withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 2, -1))));
+        assertEquals(List.of("Early stopping watches the validation loss, but the validation split is 0, so there is no validation data. "
+                        + "Set a validation split such as 0.1, or turn early stopping off."),
+                errors.apply(d.withValidationSplit(0).withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 2, 0))));
+        assertEquals(List.of(), errors.apply(d.withValidationSplit(0).withEarlyStopping(EarlyStopping.OFF.withEnabled(false))),
+                "switched off, early stopping needs nothing");
+        assertEquals(List.of("The reduce-on-plateau schedule lowers the rate when the validation loss stops improving, but the validation split is 0, "
+                        + "so there is no validation data. Set a validation split such as 0.1, or choose another schedule."),
+                errors.apply(d.withValidationSplit(0).withSchedule(LearningRateSchedule.plateau(0.5, 2))));
+        assertEquals(List.of("The reduce-on-plateau schedule's factor must be above 0 and below 1 (0.5 halves the rate), not 1.0."),
+                errors.apply(d.withSchedule(LearningRateSchedule.plateau(1, 2))));
+        assertEquals(List.of("The reduce-on-plateau schedule must wait 1 or more epochs without improvement, not 0."),
+                errors.apply(d.withSchedule(LearningRateSchedule.plateau(0.5, 0))));
+
+        NetworkSummary never = ShapeInference.analyse(mlp.withTraining(d.withEpochs(3)
+                .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 3, 0))));
+        assertFalse(never.hasErrors());
+        assertTrue(never.issues().stream().anyMatch(i -> i.message().contains("so it can never stop early")), never.issues().toString());
+        assertTrue(ShapeInference.analyse(mlp.withTraining(d.withL2(0.5))).issues().stream()
+                .anyMatch(i -> !i.isError() && i.message().startsWith("An L2 weight penalty of 0.5 is very strong")));
+    }
+
+    @Test void plateauDescribesItselfAndStartsAtTheBaseRate() {
+        assertEquals("×0.5 after 2 epochs without improvement", LearningRateSchedule.plateau(0.5, 2).describe());
+        assertEquals("×0.2 after 1 epoch without improvement", LearningRateSchedule.plateau(0.2, 1).describe());
+        assertEquals(0.01, LearningRateSchedule.plateau(0.5, 2).rateAt(9, 0.01));
+        assertEquals(LearningRateSchedule.Kind.PLATEAU, LearningRateSchedule.Kind.fromId("plateau"));
+        assertEquals("validation_accuracy", EarlyStopping.Metric.VALIDATION_ACCURACY.id());
     }
 
     @Test void warningsDoNotBlock() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LearningRateSchedule;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +75,18 @@ public class SpecJsonTest {
                 new LayerSpec.Output(2)), TrainingConfig.defaults());
     }
 
+    /** A small CNN with an L2 penalty, the plateau schedule and early stopping. */
+    public static NetworkSpec regularized() {
+        return new NetworkSpec("Regularized", "", new InputSpec.ImageInput(12, 12, 1), List.of(
+                new LayerSpec.Conv2D(4, 3, Activation.RELU),
+                new LayerSpec.BatchNorm(),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(8, Activation.LEAKY_RELU),
+                new LayerSpec.Output(3)),
+                TrainingConfig.defaults().withL2(0.002).withSchedule(LearningRateSchedule.plateau(0.5, 2))
+                        .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 3, 0)));
+    }
+
     @Nested @DisplayName("round trip")
     class RoundTrip {
         @Test void everyLayerTypeSurvivesWriteThenRead() throws Exception {
@@ -111,6 +125,51 @@ public class SpecJsonTest {
             try (var s = Files.list(dir)) {
                 assertEquals(1, s.count(), "no temporary file is left behind");
             }
+        }
+
+        @Test void l2ValidationSplitEarlyStoppingAndPlateauSurvive() throws Exception {
+            NetworkSpec spec = everyLayer().withTraining(everyLayer().training().withL2(3e-4).withValidationSplit(0.25)
+                    .withSchedule(LearningRateSchedule.plateau(0.3, 4))
+                    .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_ACCURACY, 5, 0.002)));
+            String json = SpecJson.write(spec);
+            assertEquals(spec, SpecJson.read(json));
+            assertTrue(json.contains("\"version\" : 2"), json);
+            assertTrue(json.contains("\"l2\" : 3.0E-4") && json.contains("\"validationSplit\" : 0.25"), json);
+            assertTrue(json.contains("\"type\" : \"plateau\"") && json.contains("\"patience\" : 4"), json);
+            assertTrue(json.contains("\"metric\" : \"validation_accuracy\""), json);
+
+            // Switched off but with its own settings kept, and no validation at all: still exact.
+            NetworkSpec off = spec.withTraining(spec.training().withValidationSplit(0).withSchedule(LearningRateSchedule.CONSTANT)
+                    .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 7, 0).withEnabled(false)));
+            assertEquals(off, SpecJson.read(SpecJson.write(off)));
+        }
+
+        @Test void defaultsAreNotWritten() {
+            String json = SpecJson.write(globalPooling());
+            for (String field : List.of("l2", "validationSplit", "earlyStopping")) assertFalse(json.contains(field), json);
+        }
+
+        @Test void aVersion1FileReadsWithTheDefaults() throws Exception {
+            NetworkSpec spec = SpecJson.read("{\"format\":\"model-studio/network\",\"version\":1,\"input\":{\"type\":\"vector\",\"features\":4},"
+                    + "\"layers\":[{\"type\":\"output\",\"units\":2}],\"training\":{\"optimizer\":\"sgd\",\"epochs\":9,"
+                    + "\"schedule\":{\"type\":\"step\",\"factor\":0.5,\"every\":2}}}");
+            TrainingConfig t = spec.training();
+            assertEquals(Optimizer.SGD, t.optimizer());
+            assertEquals(LearningRateSchedule.step(0.5, 2), t.schedule());
+            assertEquals(0.0, t.l2());
+            assertEquals(TrainingConfig.DEFAULT_VALIDATION_SPLIT, t.validationSplit());
+            assertEquals(EarlyStopping.OFF, t.earlyStopping());
+        }
+
+        @Test void theFingerprintIsTheNetworkNotItsNameOrTraining() {
+            NetworkSpec spec = everyLayer();
+            String f = SpecJson.fingerprint(spec);
+            assertTrue(f.matches("[0-9a-f]{12}"), f);
+            assertEquals(f, SpecJson.fingerprint(spec.withTraining(spec.training().withL2(0.01).withEpochs(40))));
+            assertEquals(f, SpecJson.fingerprint(new NetworkSpec("renamed", "other words", spec.input(), spec.layers(), TrainingConfig.defaults())));
+            assertFalse(f.equals(SpecJson.fingerprint(spec.withLayers(spec.layers().subList(1, spec.layers().size())))));
+            assertFalse(f.equals(SpecJson.fingerprint(new NetworkSpec(spec.name(), "", new InputSpec.ImageInput(32, 30, 1), spec.layers(),
+                    spec.training()))), "another input is another network");
         }
 
         @Test void shippedSpecsReadAndRewriteIdentically() throws Exception {
@@ -168,6 +227,28 @@ public class SpecJsonTest {
             assertEquals("training.schedule.every: missing", m);
             m = error("{" + INPUT + ",\"layers\":[],\"training\":{\"schedule\":{\"type\":\"cosine\"}}}");
             assertTrue(m.startsWith("training.schedule.type: \"cosine\" is not one of constant, step, exponential"), m);
+        }
+
+        @Test void aVersion3FileIsRefused() {
+            String m = error("{\"format\":\"model-studio/network\",\"version\":3," + INPUT + ",\"layers\":[]}");
+            assertEquals("version: written by a newer Model Studio (format version 3); this version reads up to 2. Nothing was changed in the file.", m);
+        }
+
+        @Test void badTrainingSettingsNameTheField() {
+            String v2 = "{\"format\":\"model-studio/network\",\"version\":2," + INPUT + ",\"layers\":[],\"training\":";
+            assertEquals("training.earlyStopping.patience: expected a whole number, found \"three\"",
+                    error(v2 + "{\"earlyStopping\":{\"enabled\":true,\"patience\":\"three\"}}}"));
+            assertEquals("training.earlyStopping.patience: expected a whole number, found 2.5",
+                    error(v2 + "{\"earlyStopping\":{\"patience\":2.5}}}"));
+            assertEquals("training.earlyStopping.enabled: expected true or false, found \"yes\"",
+                    error(v2 + "{\"earlyStopping\":{\"enabled\":\"yes\"}}}"));
+            assertTrue(error(v2 + "{\"earlyStopping\":{\"metric\":\"loss\"}}}")
+                    .startsWith("training.earlyStopping.metric: \"loss\" is not one of validation_loss, validation_accuracy"));
+            assertEquals("training.l2: expected a number, found \"small\"", error(v2 + "{\"l2\":\"small\"}}"));
+            assertEquals("training.validationSplit: expected a number, found true", error(v2 + "{\"validationSplit\":true}}"));
+            assertEquals("training.schedule.patience: missing", error(v2 + "{\"schedule\":{\"type\":\"plateau\",\"factor\":0.5}}}"));
+            assertTrue(error(v2 + "{\"schedule\":{\"type\":\"plateau\",\"factor\":0.5,\"every\":2}}}")
+                    .startsWith("training.schedule.every: unknown field; expected one of type, factor, patience"));
         }
 
         @Test void badSequenceFieldsAreNamed() {

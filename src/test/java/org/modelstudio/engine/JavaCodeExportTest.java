@@ -41,6 +41,7 @@ class JavaCodeExportTest {
         specs.add(SpecJsonTest.globalPooling());
         specs.add(SpecJsonTest.sequence());
         specs.add(SpecJsonTest.sequencePooling());
+        specs.add(SpecJsonTest.regularized());
         for (NetworkSpec spec : specs) {
             String name = JavaCodeExport.className(spec.name());
             MultiLayerConfiguration exported = compileAndBuild(JavaCodeExport.export(spec, name), name, dir.resolve(name));
@@ -63,6 +64,18 @@ class JavaCodeExportTest {
         assertEquals(50, embedding.getNIn(), "the vocabulary, not the sequence length (12)");
         assertFalse(JavaCodeExport.export(SampleData.spec("small-cnn.json"), "SmallCnn").contains("overrideNinUponBuild"),
                 "only networks with an Embedding need it");
+    }
+
+    @Test void l2AndTheSettingsDl4jCannotHoldAreSaidInTheCode(@TempDir Path dir) throws Exception {
+        NetworkSpec spec = SpecJsonTest.regularized();
+        String code = JavaCodeExport.export(spec, "Regularized");
+        assertTrue(code.contains(".l2(0.002)"), code);
+        assertTrue(code.contains("// Reduce on plateau (×0.5 after 2 epochs without improvement)"), code);
+        assertTrue(code.contains("net.setLearningRate"), code);
+        assertTrue(code.contains("// Early stopping (validation loss, patience 3) is applied by Model Studio"), code);
+        var layer = (org.deeplearning4j.nn.conf.layers.BaseLayer) compileAndBuild(code, "Regularized", dir).getConf(0).getLayer();
+        assertEquals("[L2Regularization(l2=FixedSchedule(value=0.002))]", layer.getRegularization().toString());
+        assertFalse(JavaCodeExport.export(SampleData.spec("mlp.json"), "Mlp").contains(".l2("), "no penalty, no l2() call");
     }
 
     @Test void classNamesAreValidJava() {

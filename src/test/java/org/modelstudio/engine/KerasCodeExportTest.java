@@ -52,11 +52,33 @@ class KerasCodeExportTest {
         assertTrue(KerasCodeExport.export(SpecJsonTest.globalPooling()).contains("layers.GlobalAveragePooling2D()"));
     }
 
+    @Test void l2PlateauEarlyStoppingAndTheValidationSplit() throws Exception {
+        String code = KerasCodeExport.export(SpecJsonTest.regularized());
+        // DL4J's l2(0.002) penalises ½·0.002·Σw²; Keras' l2(k) penalises k·Σw².
+        for (String expected : new String[] {
+                "layers.Conv2D(4, (3, 3), strides=(1, 1), padding=\"valid\", activation=\"relu\", kernel_initializer=\"he_normal\", kernel_regularizer=keras.regularizers.l2(0.001))",
+                "layers.Dense(8, kernel_initializer=\"he_normal\", kernel_regularizer=keras.regularizers.l2(0.001))",
+                "layers.Dense(3, activation=\"softmax\", kernel_initializer=\"glorot_normal\", kernel_regularizer=keras.regularizers.l2(0.001))",
+                "layers.BatchNormalization(momentum=0.9, epsilon=1e-5)",
+                "keras.callbacks.ReduceLROnPlateau(monitor=\"val_loss\", factor=0.5, patience=2, min_delta=1.0E-4)",
+                "keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=3, min_delta=0.0)",
+                "validation_split=0.1, callbacks=callbacks"}) {
+            assertTrue(code.contains(expected), expected + "\n" + code);
+        }
+        var seq = SpecJsonTest.sequence();
+        String lstm = KerasCodeExport.export(seq.withTraining(seq.training().withL2(0.01).withValidationSplit(0)));
+        assertTrue(lstm.contains("embeddings_regularizer=keras.regularizers.l2(0.005)"), lstm);
+        assertTrue(lstm.contains("kernel_regularizer=keras.regularizers.l2(0.005), recurrent_regularizer=keras.regularizers.l2(0.005))"), lstm);
+        assertTrue(lstm.contains("epochs=5, callbacks=callbacks"), "no validation split: " + lstm);
+        assertTrue(!KerasCodeExport.export(SampleData.spec("mlp.json")).contains("regularizer"));
+    }
+
     @Test void theOutputIsValidPython(@TempDir Path dir) throws Exception {
         assumeTrue(python() != null, "python3 is not installed");
         var specs = new java.util.ArrayList<>(SampleData.specs());
         specs.add(SpecJsonTest.sequence());
         specs.add(SpecJsonTest.sequencePooling());
+        specs.add(SpecJsonTest.regularized());
         for (var spec : specs) {
             Path file = dir.resolve("model.py");
             Files.writeString(file, KerasCodeExport.export(spec));

@@ -1,6 +1,9 @@
 package org.modelstudio.core.events;
 
-/** What a training run reports as it goes, engine-neutral. Delivered on the training thread. */
+/**
+ * What a training run reports as it goes, engine-neutral. Delivered on the training thread. Times
+ * ({@code elapsedMillis}) count training only: time spent paused is left out, so rates and estimates stay right.
+ */
 public sealed interface TrainingEvent {
 
     /** Training begins: how much work there is. */
@@ -11,10 +14,27 @@ public sealed interface TrainingEvent {
 
     /**
      * One epoch is done (epochs count from 1). Validation values are NaN when there is no validation set.
-     * {@code samplesPerSecond} is training throughput in this epoch, evaluation excluded.
+     * {@code learningRate} is the rate this epoch was trained with; {@code samplesPerSecond} is training
+     * throughput in this epoch, evaluation and pauses excluded.
      */
     record EpochEvaluated(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-                          double validationAccuracy, double samplesPerSecond, long elapsedMillis) implements TrainingEvent {}
+                          double validationAccuracy, double learningRate, double samplesPerSecond, long elapsedMillis)
+            implements TrainingEvent {}
+
+    /** Training is paused after {@code batch} batches of {@code epoch}; no batch runs until it is resumed. */
+    record Paused(int epoch, int batch) implements TrainingEvent {}
+
+    /**
+     * Training goes on after a pause of {@code pausedMillis}. Every {@link Paused} is followed by one, also
+     * when the run was cancelled while paused (then {@link Cancelled} comes next).
+     */
+    record Resumed(int epoch, int batch, long pausedMillis) implements TrainingEvent {}
+
+    /**
+     * Early stopping ended the run after {@code epoch}: the watched metric stopped improving. {@code bestEpoch}
+     * is the epoch of the best model kept; {@code reason} says so in a sentence. {@link Finished} follows.
+     */
+    record EarlyStopped(int epoch, int bestEpoch, String reason) implements TrainingEvent {}
 
     record Finished(int epochsCompleted, long elapsedMillis) implements TrainingEvent {}
 

@@ -4,13 +4,15 @@ import java.util.Locale;
 
 /**
  * How the learning rate changes from epoch to epoch: kept constant, multiplied by {@code factor} every
- * {@code every} epochs (step), or multiplied by {@code factor} after each epoch (exponential). Lowering the
- * rate late in training lets the weights settle instead of wobbling around a minimum.
+ * {@code every} epochs (step), multiplied by {@code factor} after each epoch (exponential), or multiplied by
+ * {@code factor} once the validation loss has not improved for {@code every} epochs (plateau, Keras'
+ * {@code ReduceLROnPlateau}; there {@code every} is the patience). Lowering the rate late in training lets the
+ * weights settle instead of wobbling around a minimum.
  */
 public record LearningRateSchedule(Kind kind, double factor, int every) {
 
     public enum Kind {
-        CONSTANT, STEP, EXPONENTIAL;
+        CONSTANT, STEP, EXPONENTIAL, PLATEAU;
 
         public String id() { return name().toLowerCase(Locale.ROOT); }
 
@@ -19,15 +21,32 @@ public record LearningRateSchedule(Kind kind, double factor, int every) {
 
     public static final LearningRateSchedule CONSTANT = new LearningRateSchedule(Kind.CONSTANT, 1, 1);
 
+    /**
+     * The smallest fall in validation loss that counts as an improvement for the plateau schedule: Keras'
+     * default {@code min_delta}, so that an exported model reduces its rate on the same epochs.
+     */
+    public static final double PLATEAU_MIN_DELTA = 1e-4;
+
     public static LearningRateSchedule step(double factor, int every) { return new LearningRateSchedule(Kind.STEP, factor, every); }
 
     public static LearningRateSchedule exponential(double factor) { return new LearningRateSchedule(Kind.EXPONENTIAL, factor, 1); }
 
-    /** The rate in epoch {@code epoch} (counting from 1), starting from {@code base}. */
+    /** Multiply the rate by {@code factor} after {@code patience} epochs without a lower validation loss. */
+    public static LearningRateSchedule plateau(double factor, int patience) {
+        return new LearningRateSchedule(Kind.PLATEAU, factor, patience);
+    }
+
+    /** Whether the rate follows the validation loss (and so needs validation data). */
+    public boolean watchesValidation() { return kind == Kind.PLATEAU; }
+
+    /**
+     * The rate in epoch {@code epoch} (counting from 1), starting from {@code base}. A plateau schedule's rate
+     * depends on how training goes, so this is its starting rate; the trainer reports the rate it used.
+     */
     public double rateAt(int epoch, double base) {
         int done = Math.max(0, epoch - 1);
         return switch (kind) {
-            case CONSTANT -> base;
+            case CONSTANT, PLATEAU -> base;
             case STEP -> base * Math.pow(factor, done / Math.max(1, every));
             case EXPONENTIAL -> base * Math.pow(factor, done);
         };
@@ -36,6 +55,15 @@ public record LearningRateSchedule(Kind kind, double factor, int every) {
     /** Problems with the settings, as sentences; empty when it is fine. */
     String problem() {
         if (kind == Kind.CONSTANT) return null;
+        if (kind == Kind.PLATEAU) {
+            if (!(factor > 0 && factor < 1)) {
+                return "The reduce-on-plateau schedule's factor must be above 0 and below 1 (0.5 halves the rate), not " + factor + ".";
+            }
+            if (every < 1) {
+                return "The reduce-on-plateau schedule must wait 1 or more epochs without improvement, not " + every + ".";
+            }
+            return null;
+        }
         if (!(factor > 0 && factor <= 1)) {
             return "The learning-rate schedule's factor must be above 0 and at most 1, not " + factor + ".";
         }
@@ -48,6 +76,7 @@ public record LearningRateSchedule(Kind kind, double factor, int every) {
             case CONSTANT -> "constant";
             case STEP -> String.format(Locale.ROOT, "×%s every %d epoch%s", factor, every, every == 1 ? "" : "s");
             case EXPONENTIAL -> String.format(Locale.ROOT, "×%s each epoch", factor);
+            case PLATEAU -> String.format(Locale.ROOT, "×%s after %d epoch%s without improvement", factor, every, every == 1 ? "" : "s");
         };
     }
 }

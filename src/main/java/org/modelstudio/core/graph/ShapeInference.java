@@ -290,5 +290,31 @@ public final class ShapeInference {
         if (t.epochs() < 1) issues.add(Issue.error(Issue.NETWORK, "The number of epochs must be at least 1, not " + t.epochs() + "."));
         String schedule = t.schedule().problem();
         if (schedule != null) issues.add(Issue.error(Issue.NETWORK, schedule));
+        if (!(t.l2() >= 0) || Double.isInfinite(t.l2())) {
+            issues.add(Issue.error(Issue.NETWORK, "The L2 weight penalty must be 0 (off) or more, not " + t.l2() + "."));
+        } else if (t.l2() > 0.1) {
+            issues.add(Issue.warning(Issue.NETWORK, "An L2 weight penalty of " + t.l2()
+                    + " is very strong; it will push the weights towards zero faster than the network can learn. 0.0001 to 0.001 are usual."));
+        }
+        boolean validates = t.validationSplit() > 0;
+        if (!(t.validationSplit() >= 0 && t.validationSplit() <= TrainingConfig.MAX_VALIDATION_SPLIT)) {
+            issues.add(Issue.error(Issue.NETWORK, "The validation split is the fraction of the data held out to check the network on; it must be from 0 (none) to "
+                    + TrainingConfig.MAX_VALIDATION_SPLIT + ", not " + t.validationSplit() + "."));
+            validates = true; // already wrong; do not also blame the settings that need validation data
+        }
+        EarlyStopping stop = t.earlyStopping();
+        String stopping = stop.problem();
+        if (stopping != null) issues.add(Issue.error(Issue.NETWORK, stopping));
+        if (stop.enabled() && !validates) {
+            issues.add(Issue.error(Issue.NETWORK, "Early stopping watches the " + stop.metric().describe()
+                    + ", but the validation split is 0, so there is no validation data. Set a validation split such as 0.1, or turn early stopping off."));
+        } else if (stopping == null && stop.enabled() && stop.patience() >= t.epochs()) {
+            issues.add(Issue.warning(Issue.NETWORK, "Early stopping waits " + stop.patience() + " epochs without improvement, but training runs only "
+                    + t.epochs() + " epoch" + (t.epochs() == 1 ? "" : "s") + ", so it can never stop early. Lower its patience or train for more epochs."));
+        }
+        if (t.schedule().watchesValidation() && !validates) {
+            issues.add(Issue.error(Issue.NETWORK, "The reduce-on-plateau schedule lowers the rate when the validation loss stops improving, "
+                    + "but the validation split is 0, so there is no validation data. Set a validation split such as 0.1, or choose another schedule."));
+        }
     }
 }

@@ -24,11 +24,15 @@ import java.util.function.Function;
 /**
  * Reads and writes network specs as versioned JSON. Reading checks every field and names the one that is
  * wrong ("layers[2].filters: expected a whole number, found \"abc\"") instead of throwing a parser trace.
+ *
+ * <p>Version 2 added the training settings {@code l2}, {@code validationSplit}, {@code earlyStopping} and the
+ * {@code plateau} schedule. They are written only when they differ from the defaults, and a version-1 file
+ * (which has none of them) reads with the defaults.
  */
 public final class SpecJson {
 
     public static final String FORMAT = "model-studio/network";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -42,6 +46,52 @@ public final class SpecJson {
         root.put("version", VERSION);
         root.put("name", spec.name());
         if (!spec.description().isEmpty()) root.put("description", spec.description());
+        writeArchitecture(spec, root);
+        TrainingConfig t = spec.training();
+        ObjectNode training = root.putObject("training")
+                .put("optimizer", t.optimizer().id())
+                .put("learningRate", t.learningRate())
+                .put("batchSize", t.batchSize())
+                .put("epochs", t.epochs())
+                .put("seed", t.seed())
+                .put("loss", t.loss().id());
+        LearningRateSchedule s = t.schedule();
+        if (s.kind() != LearningRateSchedule.Kind.CONSTANT) {
+            ObjectNode schedule = training.putObject("schedule").put("type", s.kind().id()).put("factor", s.factor());
+            schedule.put(s.kind() == LearningRateSchedule.Kind.PLATEAU ? "patience" : "every", s.every());
+        }
+        if (Double.compare(t.l2(), 0) != 0) training.put("l2", t.l2());
+        if (Double.compare(t.validationSplit(), TrainingConfig.DEFAULT_VALIDATION_SPLIT) != 0) training.put("validationSplit", t.validationSplit());
+        EarlyStopping e = t.earlyStopping();
+        if (!e.equals(EarlyStopping.OFF)) {
+            training.putObject("earlyStopping").put("enabled", e.enabled()).put("metric", e.metric().id())
+                    .put("patience", e.patience()).put("minDelta", e.minDelta());
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e2) {
+            throw new IllegalStateException("cannot happen for a tree of plain values", e2);
+        }
+    }
+
+    /**
+     * What the network is, apart from its name and how it is trained: the first 12 hex digits of the SHA-256 of
+     * its input and layers as compact JSON. The same network with other training settings has the same
+     * fingerprint, so runs of one network can be grouped and compared.
+     */
+    public static String fingerprint(NetworkSpec spec) {
+        ObjectNode root = MAPPER.createObjectNode();
+        writeArchitecture(spec, root);
+        try {
+            byte[] json = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(json);
+            return java.util.HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 and plain JSON values are always available", e);
+        }
+    }
+
+    private static void writeArchitecture(NetworkSpec spec, ObjectNode root) {
         ObjectNode input = root.putObject("input");
         if (spec.input() instanceof InputSpec.ImageInput img) {
             input.put("type", "image").put("height", img.height()).put("width", img.width()).put("channels", img.channels());
@@ -52,23 +102,6 @@ public final class SpecJson {
         }
         ArrayNode layers = root.putArray("layers");
         for (LayerSpec layer : spec.layers()) layers.add(writeLayer(layer));
-        TrainingConfig t = spec.training();
-        root.putObject("training")
-                .put("optimizer", t.optimizer().id())
-                .put("learningRate", t.learningRate())
-                .put("batchSize", t.batchSize())
-                .put("epochs", t.epochs())
-                .put("seed", t.seed())
-                .put("loss", t.loss().id());
-        if (t.schedule().kind() != LearningRateSchedule.Kind.CONSTANT) {
-            ((ObjectNode) root.get("training")).putObject("schedule").put("type", t.schedule().kind().id())
-                    .put("factor", t.schedule().factor()).put("every", t.schedule().every());
-        }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot happen for a tree of plain values", e);
-        }
     }
 
     /** Writes atomically: to a temporary file beside the target, then moved into place. */
@@ -275,7 +308,7 @@ public final class SpecJson {
     }
 
     private static TrainingConfig readTraining(Node n) throws SpecFormatException {
-        n.allowOnly("optimizer", "learningRate", "batchSize", "epochs", "seed", "loss", "schedule");
+        n.allowOnly("optimizer", "learningRate", "batchSize", "epochs", "seed", "loss", "schedule", "l2", "validationSplit", "earlyStopping");
         TrainingConfig d = TrainingConfig.defaults();
         return new TrainingConfig(
                 n.optEnum("optimizer", Optimizer::fromId, d.optimizer()),
@@ -284,14 +317,30 @@ public final class SpecJson {
                 n.optInt("epochs", d.epochs()),
                 n.has("seed") ? n.longValue("seed") : d.seed(),
                 n.optEnum("loss", Loss::fromId, d.loss()),
-                n.has("schedule") ? readSchedule(n.object("schedule")) : LearningRateSchedule.CONSTANT);
+                n.has("schedule") ? readSchedule(n.object("schedule")) : LearningRateSchedule.CONSTANT,
+                n.has("l2") ? n.number("l2") : d.l2(),
+                n.has("validationSplit") ? n.number("validationSplit") : d.validationSplit(),
+                n.has("earlyStopping") ? readEarlyStopping(n.object("earlyStopping")) : d.earlyStopping());
     }
 
     private static LearningRateSchedule readSchedule(Node n) throws SpecFormatException {
-        n.allowOnly("type", "factor", "every");
         LearningRateSchedule.Kind kind = n.enumValue("type", LearningRateSchedule.Kind::fromId);
+        if (kind == LearningRateSchedule.Kind.PLATEAU) {
+            n.allowOnly("type", "factor", "patience");
+            return LearningRateSchedule.plateau(n.number("factor"), n.integer("patience"));
+        }
+        n.allowOnly("type", "factor", "every");
         if (kind == LearningRateSchedule.Kind.CONSTANT) return LearningRateSchedule.CONSTANT;
         return new LearningRateSchedule(kind, n.number("factor"), kind == LearningRateSchedule.Kind.STEP ? n.integer("every") : n.optInt("every", 1));
+    }
+
+    private static EarlyStopping readEarlyStopping(Node n) throws SpecFormatException {
+        n.allowOnly("enabled", "metric", "patience", "minDelta");
+        EarlyStopping d = EarlyStopping.OFF;
+        return new EarlyStopping(n.has("enabled") ? n.bool("enabled") : true,
+                n.optEnum("metric", EarlyStopping.Metric::fromId, d.metric()),
+                n.optInt("patience", d.patience()),
+                n.has("minDelta") ? n.number("minDelta") : d.minDelta());
     }
 
     /** A JSON node with its path, so every error can name the field. */
@@ -363,6 +412,12 @@ public final class SpecJson {
 
         int optInt(String field, int fallback) throws SpecFormatException {
             return has(field) ? integer(field) : fallback;
+        }
+
+        boolean bool(String field) throws SpecFormatException {
+            JsonNode v = get(field);
+            if (!v.isBoolean()) throw new SpecFormatException(path(field) + ": expected true or false, found " + show(v));
+            return v.booleanValue();
         }
 
         double number(String field) throws SpecFormatException {

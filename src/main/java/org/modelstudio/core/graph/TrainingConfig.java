@@ -2,14 +2,30 @@ package org.modelstudio.core.graph;
 
 import java.util.Objects;
 
-/** How a network is trained. Immutable; use the withers to change one setting. */
+/**
+ * How a network is trained. Immutable; use the withers to change one setting.
+ *
+ * <p>{@code l2} is the weight penalty (0 = off) added to the loss for every weight, not for biases;
+ * {@code validationSplit} the fraction of the training data held out to validate on (0 to 0.5; 0 = none);
+ * {@code earlyStopping} when to stop before the planned number of epochs.
+ */
 public record TrainingConfig(Optimizer optimizer, double learningRate, int batchSize, int epochs, long seed, Loss loss,
-                             LearningRateSchedule schedule) {
+                             LearningRateSchedule schedule, double l2, double validationSplit, EarlyStopping earlyStopping) {
+
+    public static final double DEFAULT_VALIDATION_SPLIT = 0.1;
+    public static final double MAX_VALIDATION_SPLIT = 0.5;
 
     public TrainingConfig {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(loss, "loss");
         schedule = schedule == null ? LearningRateSchedule.CONSTANT : schedule;
+        earlyStopping = earlyStopping == null ? EarlyStopping.OFF : earlyStopping;
+    }
+
+    /** No L2 penalty, the default validation split, no early stopping. */
+    public TrainingConfig(Optimizer optimizer, double learningRate, int batchSize, int epochs, long seed, Loss loss,
+                          LearningRateSchedule schedule) {
+        this(optimizer, learningRate, batchSize, epochs, seed, loss, schedule, 0, DEFAULT_VALIDATION_SPLIT, EarlyStopping.OFF);
     }
 
     /** A constant learning rate. */
@@ -21,23 +37,43 @@ public record TrainingConfig(Optimizer optimizer, double learningRate, int batch
         return new TrainingConfig(Optimizer.ADAM, 0.001, 64, 5, 42, Loss.CROSS_ENTROPY);
     }
 
+    public TrainingConfig withOptimizer(Optimizer newOptimizer) {
+        return new TrainingConfig(newOptimizer, learningRate, batchSize, epochs, seed, loss, schedule, l2, validationSplit, earlyStopping);
+    }
+
     public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, newEpochs, seed, loss, schedule);
+        return new TrainingConfig(optimizer, learningRate, batchSize, newEpochs, seed, loss, schedule, l2, validationSplit, earlyStopping);
     }
 
     public TrainingConfig withLearningRate(double rate) {
-        return new TrainingConfig(optimizer, rate, batchSize, epochs, seed, loss, schedule);
+        return new TrainingConfig(optimizer, rate, batchSize, epochs, seed, loss, schedule, l2, validationSplit, earlyStopping);
     }
 
     public TrainingConfig withBatchSize(int size) {
-        return new TrainingConfig(optimizer, learningRate, size, epochs, seed, loss, schedule);
+        return new TrainingConfig(optimizer, learningRate, size, epochs, seed, loss, schedule, l2, validationSplit, earlyStopping);
     }
 
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, newSeed, loss, schedule);
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, newSeed, loss, schedule, l2, validationSplit, earlyStopping);
+    }
+
+    public TrainingConfig withLoss(Loss newLoss) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, seed, newLoss, schedule, l2, validationSplit, earlyStopping);
     }
 
     public TrainingConfig withSchedule(LearningRateSchedule newSchedule) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, seed, loss, newSchedule);
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, seed, loss, newSchedule, l2, validationSplit, earlyStopping);
+    }
+
+    public TrainingConfig withL2(double newL2) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, seed, loss, schedule, newL2, validationSplit, earlyStopping);
+    }
+
+    public TrainingConfig withValidationSplit(double split) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, seed, loss, schedule, l2, split, earlyStopping);
+    }
+
+    public TrainingConfig withEarlyStopping(EarlyStopping stopping) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, epochs, seed, loss, schedule, l2, validationSplit, stopping);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
@@ -15,17 +16,27 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /**
- * Project files ({@value #EXTENSION}): versioned JSON holding the network and its data source. Saving
- * writes a temporary file beside the target and moves it into place, so an interrupted save leaves the
- * previous file whole. Opening a damaged file or one from a newer version says so and changes nothing.
+ * Project files ({@value #EXTENSION}): versioned JSON holding the network, its data source and its run history.
+ * Saving writes a temporary file beside the target and moves it into place, so an interrupted save leaves the
+ * previous file whole. Opening a damaged file or one from a newer version says so, names the field that is
+ * wrong ("runs[1].epochs[0].trainLoss: expected a number") and changes nothing.
+ *
+ * <p>Version 2 added {@code runs}; a version-1 file opens with none. In runs, a missing value (NaN, such as the
+ * validation loss of a run without validation data) is written as {@code null}, and infinities as the strings
+ * "Infinity" and "-Infinity", so that every number reads back exactly.
  */
 public final class ProjectFile {
 
     public static final String EXTENSION = ".msproj";
     public static final String FORMAT = "model-studio/project";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,11 +56,50 @@ public final class ProjectFile {
         } else if (project.data() instanceof DataSource.ImageFolder f) {
             data.put("kind", "image-folder").put("path", f.path());
         }
+        if (!project.runs().isEmpty()) {
+            ArrayNode runs = root.putArray("runs");
+            for (RunRecord run : project.runs()) runs.add(writeRun(run));
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ObjectNode writeRun(RunRecord run) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", run.id()).put("started", run.started().toString()).put("specFingerprint", run.specFingerprint());
+        try {
+            n.set("spec", JSON.readTree(SpecJson.write(run.spec())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a written spec is always valid JSON", e);
+        }
+        n.put("epochsPlanned", run.epochsPlanned());
+        ArrayNode epochs = n.putArray("epochs");
+        for (EpochMetrics e : run.epochs()) {
+            ObjectNode m = epochs.addObject().put("epoch", e.epoch());
+            putNumber(m, "trainLoss", e.trainLoss());
+            putNumber(m, "trainAccuracy", e.trainAccuracy());
+            putNumber(m, "validationLoss", e.validationLoss());
+            putNumber(m, "validationAccuracy", e.validationAccuracy());
+            putNumber(m, "learningRate", e.learningRate());
+            putNumber(m, "samplesPerSecond", e.samplesPerSecond());
+            m.put("elapsedMillis", e.elapsedMillis());
+        }
+        n.put("durationMillis", run.durationMillis()).put("outcome", run.outcome());
+        if (run.message() != null) n.put("message", run.message());
+        if (run.bestModelFile() != null) n.put("bestModelFile", run.bestModelFile());
+        if (run.lastModelFile() != null) n.put("lastModelFile", run.lastModelFile());
+        n.put("bestEpoch", run.bestEpoch());
+        return n;
+    }
+
+    /** NaN as null, infinities as "Infinity" / "-Infinity": JSON has no such numbers. */
+    private static void putNumber(ObjectNode n, String field, double v) {
+        if (Double.isNaN(v)) n.putNull(field);
+        else if (Double.isInfinite(v)) n.put(field, v > 0 ? "Infinity" : "-Infinity");
+        else n.put(field, v);
     }
 
     /** Saves atomically: a crash or a full disk mid-save never leaves a half-written project. */
@@ -111,6 +161,114 @@ public final class ProjectFile {
             }
             default -> throw new SpecFormatException("data.kind: \"" + data.path("kind").asText() + "\" is not sample or image-folder");
         };
-        return new Project(network, source);
+        return new Project(network, source, readRuns(root.path("runs")));
+    }
+
+    /** The outcomes a run can have, as written. */
+    public static final List<String> OUTCOMES = List.of("finished", "early_stopped", "cancelled", "failed");
+
+    private static final String[] RUN_FIELDS = {"id", "started", "specFingerprint", "spec", "epochsPlanned", "epochs",
+            "durationMillis", "outcome", "message", "bestModelFile", "lastModelFile", "bestEpoch"};
+    private static final String[] EPOCH_FIELDS = {"epoch", "trainLoss", "trainAccuracy", "validationLoss", "validationAccuracy",
+            "learningRate", "samplesPerSecond", "elapsedMillis"};
+
+    private static List<RunRecord> readRuns(JsonNode runs) throws SpecFormatException {
+        if (runs.isMissingNode() || runs.isNull()) return List.of();
+        if (!runs.isArray()) throw new SpecFormatException("runs: expected a list, found " + show(runs));
+        List<RunRecord> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) out.add(readRun(runs.get(i), "runs[" + i + "]"));
+        return out;
+    }
+
+    private static RunRecord readRun(JsonNode n, String where) throws SpecFormatException {
+        if (!n.isObject()) throw new SpecFormatException(where + ": expected a run object, found " + show(n));
+        allowOnly(n, where, RUN_FIELDS);
+        String id = text(n, where, "id");
+        String startedText = text(n, where, "started");
+        Instant started;
+        try {
+            started = Instant.parse(startedText);
+        } catch (DateTimeParseException e) {
+            throw new SpecFormatException(where + ".started: expected a time such as 2025-01-31T14:05:00Z, found \"" + startedText + "\"");
+        }
+        String fingerprint = text(n, where, "specFingerprint");
+        JsonNode specNode = n.path("spec");
+        if (!specNode.isObject()) throw new SpecFormatException(where + ".spec: " + (specNode.isMissingNode() ? "missing" : "expected an object, found " + show(specNode)));
+        NetworkSpec spec;
+        try {
+            spec = SpecJson.read(JSON.writeValueAsString(specNode));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (SpecFormatException e) {
+            throw new SpecFormatException(where + ".spec." + e.getMessage(), e);
+        }
+        int planned = (int) whole(n, where, "epochsPlanned", Integer.MAX_VALUE);
+        JsonNode epochsNode = n.path("epochs");
+        if (!epochsNode.isArray()) throw new SpecFormatException(where + ".epochs: " + (epochsNode.isMissingNode() ? "missing" : "expected a list, found " + show(epochsNode)));
+        List<EpochMetrics> epochs = new ArrayList<>();
+        for (int i = 0; i < epochsNode.size(); i++) {
+            JsonNode e = epochsNode.get(i);
+            String at = where + ".epochs[" + i + "]";
+            if (!e.isObject()) throw new SpecFormatException(at + ": expected an epoch object, found " + show(e));
+            allowOnly(e, at, EPOCH_FIELDS);
+            epochs.add(new EpochMetrics((int) whole(e, at, "epoch", Integer.MAX_VALUE), number(e, at, "trainLoss"), number(e, at, "trainAccuracy"),
+                    number(e, at, "validationLoss"), number(e, at, "validationAccuracy"), number(e, at, "learningRate"),
+                    number(e, at, "samplesPerSecond"), whole(e, at, "elapsedMillis", Long.MAX_VALUE)));
+        }
+        long duration = whole(n, where, "durationMillis", Long.MAX_VALUE);
+        String outcome = text(n, where, "outcome");
+        if (!OUTCOMES.contains(outcome)) {
+            throw new SpecFormatException(where + ".outcome: \"" + outcome + "\" is not one of " + String.join(", ", OUTCOMES));
+        }
+        return new RunRecord(id, started, fingerprint, spec, planned, epochs, duration, outcome,
+                optText(n, where, "message"), optText(n, where, "bestModelFile"), optText(n, where, "lastModelFile"),
+                n.has("bestEpoch") ? (int) whole(n, where, "bestEpoch", Integer.MAX_VALUE) : 0);
+    }
+
+    private static void allowOnly(JsonNode n, String where, String... fields) throws SpecFormatException {
+        List<String> allowed = List.of(fields);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw new SpecFormatException(where + "." + f + ": unknown field; expected one of " + String.join(", ", fields));
+            }
+        }
+    }
+
+    private static String text(JsonNode n, String where, String field) throws SpecFormatException {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode() || v.isNull()) throw new SpecFormatException(where + "." + field + ": missing");
+        if (!v.isTextual()) throw new SpecFormatException(where + "." + field + ": expected text, found " + show(v));
+        return v.asText();
+    }
+
+    private static String optText(JsonNode n, String where, String field) throws SpecFormatException {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() ? null : text(n, where, field);
+    }
+
+    /** A whole number from 0 to {@code max}. */
+    private static long whole(JsonNode n, String where, String field, long max) throws SpecFormatException {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode() || v.isNull()) throw new SpecFormatException(where + "." + field + ": missing");
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0 || v.longValue() > max) {
+            throw new SpecFormatException(where + "." + field + ": expected a whole number from 0, found " + show(v));
+        }
+        return v.longValue();
+    }
+
+    /** A number; null (or missing) is NaN, the value left out; "Infinity" and "-Infinity" are the infinities. */
+    private static double number(JsonNode n, String where, String field) throws SpecFormatException {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode() || v.isNull()) return Double.NaN;
+        if (v.isNumber()) return v.doubleValue();
+        if (v.isTextual() && v.asText().equals("Infinity")) return Double.POSITIVE_INFINITY;
+        if (v.isTextual() && v.asText().equals("-Infinity")) return Double.NEGATIVE_INFINITY;
+        throw new SpecFormatException(where + "." + field + ": expected a number, found " + show(v));
+    }
+
+    private static String show(JsonNode v) {
+        String s = v.toString();
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 }

@@ -68,10 +68,15 @@ public final class NetworkCompiler {
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
 
         TrainingConfig t = spec.training();
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(t.seed())
-                .updater(updater(t))
-                .list();
+                .updater(updater(t));
+        // L2 as DL4J's l2(), not weightDecay(): l2 adds λ·w to each weight's gradient before the updater (Adam, …)
+        // sees it, as Keras' kernel_regularizer=l2(…) does by adding its penalty to the loss; weightDecay is the
+        // decoupled kind (AdamW), applied after the updater. It covers weights only, not biases or BatchNorm's
+        // scale and shift, again as in Keras. DL4J's penalty is ½·λ·Σw², so Keras' l2(λ/2) is the same.
+        if (t.l2() > 0) builder.l2(t.l2());
+        NeuralNetConfiguration.ListBuilder list = builder.list();
         int[] dl4jIndex = new int[spec.layers().size()];
         int next = 0;
         Shape pendingFlatten = null;
@@ -123,11 +128,15 @@ public final class NetworkCompiler {
         };
     }
 
-    /** DL4J counts epochs from 0 and the trainer calls fit() once per epoch, so the epoch count drives it. */
+    /**
+     * DL4J counts epochs from 0 and the trainer calls fit() once per epoch, so the epoch count drives it. A DL4J
+     * schedule cannot watch a metric, so reduce-on-plateau starts as a fixed rate that the trainer lowers
+     * between epochs ({@code MultiLayerNetwork.setLearningRate}).
+     */
     static ISchedule schedule(TrainingConfig t) {
         LearningRateSchedule s = t.schedule();
         return switch (s.kind()) {
-            case CONSTANT -> new FixedSchedule(t.learningRate());
+            case CONSTANT, PLATEAU -> new FixedSchedule(t.learningRate());
             case STEP -> new StepSchedule(ScheduleType.EPOCH, t.learningRate(), s.factor(), s.every());
             case EXPONENTIAL -> new ExponentialSchedule(ScheduleType.EPOCH, t.learningRate(), s.factor());
         };

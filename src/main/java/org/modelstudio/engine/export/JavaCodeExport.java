@@ -1,6 +1,7 @@
 package org.modelstudio.engine.export;
 
 import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.LearningRateSchedule;
@@ -57,7 +58,22 @@ public final class JavaCodeExport {
         b.append("    public static MultiLayerConfiguration configuration() {\n");
         b.append("        return new NeuralNetConfiguration.Builder()\n");
         b.append("                .seed(").append(t.seed()).append("L)\n");
+        LearningRateSchedule s = t.schedule();
+        if (s.kind() == LearningRateSchedule.Kind.PLATEAU) {
+            b.append(String.format(Locale.ROOT, "                // Reduce on plateau (%s): a DL4J schedule cannot watch the validation loss,%n"
+                    + "                // so Model Studio starts from this fixed rate and lowers it between epochs with net.setLearningRate(…).%n",
+                    s.describe()));
+        }
         b.append("                .updater(").append(updater(t)).append(")\n");
+        if (t.l2() > 0) {
+            b.append("                .l2(").append(num(t.l2())).append(") // on weights, not biases; Keras: kernel_regularizer=l2(")
+                    .append(num(t.l2() / 2)).append(")\n");
+        }
+        EarlyStopping stop = t.earlyStopping();
+        if (stop.enabled()) {
+            b.append(String.format(Locale.ROOT, "                // Early stopping (%s) is applied by Model Studio's trainer after each epoch.%n",
+                    stop.describe()));
+        }
         b.append("                .list()\n");
         int next = 0;
         Shape current = summary.inputShape();
@@ -118,7 +134,7 @@ public final class JavaCodeExport {
     private static String updater(TrainingConfig t) {
         LearningRateSchedule s = t.schedule();
         String lr = switch (s.kind()) {
-            case CONSTANT -> "new FixedSchedule(" + num(t.learningRate()) + ")";
+            case CONSTANT, PLATEAU -> "new FixedSchedule(" + num(t.learningRate()) + ")";
             case STEP -> "new StepSchedule(ScheduleType.EPOCH, " + num(t.learningRate()) + ", " + num(s.factor()) + ", " + s.every() + ")";
             case EXPONENTIAL -> "new ExponentialSchedule(ScheduleType.EPOCH, " + num(t.learningRate()) + ", " + num(s.factor()) + ")";
         };

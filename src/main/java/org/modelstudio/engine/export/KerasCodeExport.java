@@ -1,6 +1,7 @@
 package org.modelstudio.engine.export;
 
 import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LayerSummary;
@@ -14,6 +15,8 @@ import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.engine.InvalidNetworkException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,6 +26,8 @@ import java.util.Locale;
  * (slope 0.01) becomes a linear layer followed by {@code LeakyReLU(negative_slope=0.01)}, and BatchNorm
  * gets DL4J's momentum and epsilon. Token sequences are int32 inputs of {@code length} ids; an Embedding and
  * LSTM start from DL4J's Xavier (Glorot normal) weights, and pooling over a sequence is the 1-D global pooling.
+ * An L2 penalty becomes a regularizer on every layer's weights (not biases); reduce-on-plateau and early
+ * stopping become Keras' callbacks of the same names, used by the {@code model.fit} line.
  */
 public final class KerasCodeExport {
 
@@ -41,8 +46,9 @@ public final class KerasCodeExport {
         b.append("    keras.Input(shape=").append(inputShape(spec.input()))
                 .append(spec.input() instanceof InputSpec.SequenceInput ? ", dtype=\"int32\"" : "").append("),\n");
         Shape in = summary.inputShape();
+        String l2 = l2(t);
         for (LayerSummary row : summary.layers()) {
-            b.append(layer(row.layer(), in));
+            b.append(layer(row.layer(), in, l2));
             in = row.outputShape();
         }
         b.append("], name=\"").append(modelName(spec.name())).append("\")\n\n");
@@ -50,19 +56,38 @@ public final class KerasCodeExport {
                 .append(",\n    metrics=[\"accuracy\"],\n)\n");
         LearningRateSchedule s = t.schedule();
         b.append('\n');
+        List<String> callbacks = new ArrayList<>();
         switch (s.kind()) {
-            case CONSTANT -> b.append("callbacks = []\n");
-            case STEP -> b.append(String.format(Locale.ROOT,
-                    "callbacks = [keras.callbacks.LearningRateScheduler(lambda epoch: %s * %s ** (epoch // %d))]%n",
+            case CONSTANT -> { }
+            case PLATEAU -> callbacks.add(String.format(Locale.ROOT,
+                    "keras.callbacks.ReduceLROnPlateau(monitor=\"val_loss\", factor=%s, patience=%d, min_delta=%s)",
+                    num(s.factor()), s.every(), num(LearningRateSchedule.PLATEAU_MIN_DELTA)));
+            case STEP -> callbacks.add(String.format(Locale.ROOT,
+                    "keras.callbacks.LearningRateScheduler(lambda epoch: %s * %s ** (epoch // %d))",
                     num(t.learningRate()), num(s.factor()), s.every()));
-            case EXPONENTIAL -> b.append(String.format(Locale.ROOT,
-                    "callbacks = [keras.callbacks.LearningRateScheduler(lambda epoch: %s * %s ** epoch)]%n",
+            case EXPONENTIAL -> callbacks.add(String.format(Locale.ROOT,
+                    "keras.callbacks.LearningRateScheduler(lambda epoch: %s * %s ** epoch)",
                     num(t.learningRate()), num(s.factor())));
         }
+        EarlyStopping stop = t.earlyStopping();
+        if (stop.enabled()) {
+            callbacks.add(String.format(Locale.ROOT, "keras.callbacks.EarlyStopping(monitor=\"%s\", patience=%d, min_delta=%s)",
+                    stop.metric() == EarlyStopping.Metric.VALIDATION_LOSS ? "val_loss" : "val_accuracy", stop.patience(), num(stop.minDelta())));
+        }
+        b.append("callbacks = [").append(String.join(", ", callbacks)).append("]\n");
         b.append("model.summary()\n");
-        b.append(String.format(Locale.ROOT, "# model.fit(x_train, y_train, batch_size=%d, epochs=%d, validation_split=0.1, callbacks=callbacks)%n",
-                t.batchSize(), t.epochs()));
+        String validation = t.validationSplit() > 0 ? ", validation_split=" + num(t.validationSplit()) : "";
+        b.append(String.format(Locale.ROOT, "# model.fit(x_train, y_train, batch_size=%d, epochs=%d%s, callbacks=callbacks)%n",
+                t.batchSize(), t.epochs(), validation));
         return b.toString();
+    }
+
+    /**
+     * The weight penalty as a Keras regularizer argument value, or null without one. DL4J's l2(λ) adds ½·λ·Σw² to
+     * the loss and Keras' l2(k) adds k·Σw², so the same penalty is k = λ/2.
+     */
+    private static String l2(TrainingConfig t) {
+        return t.l2() > 0 ? "keras.regularizers.l2(" + num(t.l2() / 2) + ")" : null;
     }
 
     private static String inputShape(InputSpec input) {
@@ -71,26 +96,30 @@ public final class KerasCodeExport {
         return "(" + ((InputSpec.VectorInput) input).features() + ",)";
     }
 
-    private static String layer(LayerSpec layer, Shape in) {
+    /** One layer's line(s); {@code l2} is the weight regularizer (null for none), on every layer with weights. */
+    private static String layer(LayerSpec layer, Shape in, String l2) {
         if (layer instanceof LayerSpec.Embedding e) {
             return line("layers.Embedding(" + ((Shape.Tokens) in).vocabulary() + ", " + e.dimensions()
-                    + ", embeddings_initializer=\"glorot_normal\")");
+                    + ", embeddings_initializer=\"glorot_normal\"" + (l2 == null ? "" : ", embeddings_regularizer=" + l2) + ")");
         }
         if (layer instanceof LayerSpec.Lstm l) {
+            // DL4J's l2 covers an LSTM's input and recurrent weights alike.
             return line("layers.LSTM(" + l.units() + ", return_sequences=" + (l.returnSequences() ? "True" : "False")
-                    + ", kernel_initializer=\"glorot_normal\", recurrent_initializer=\"glorot_normal\")");
+                    + ", kernel_initializer=\"glorot_normal\", recurrent_initializer=\"glorot_normal\""
+                    + (l2 == null ? "" : ", kernel_regularizer=" + l2 + ", recurrent_regularizer=" + l2) + ")");
         }
+        String kernel = l2 == null ? "" : ", kernel_regularizer=" + l2;
         if (layer instanceof LayerSpec.Dense d) {
-            return withActivation("layers.Dense(" + d.units(), d.activation(), init(d.init(), in.size()));
+            return withActivation("layers.Dense(" + d.units(), d.activation(), init(d.init(), in.size()) + kernel);
         }
         if (layer instanceof LayerSpec.Output o) {
-            return withActivation("layers.Dense(" + o.units(), o.activation(), init(o.init(), in.size()));
+            return withActivation("layers.Dense(" + o.units(), o.activation(), init(o.init(), in.size()) + kernel);
         }
         if (layer instanceof LayerSpec.Conv2D c) {
             long fanIn = (long) c.kernelHeight() * c.kernelWidth() * ((Shape.Image) in).channels();
             return withActivation(String.format(Locale.ROOT, "layers.Conv2D(%d, (%d, %d), strides=(%d, %d), padding=\"%s\"",
                     c.filters(), c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.strideWidth(),
-                    c.padding() == Padding.SAME ? "same" : "valid"), c.activation(), init(c.init(), fanIn));
+                    c.padding() == Padding.SAME ? "same" : "valid"), c.activation(), init(c.init(), fanIn) + kernel);
         }
         if (layer instanceof LayerSpec.MaxPool p) {
             return line(String.format(Locale.ROOT, "layers.MaxPooling2D(pool_size=(%d, %d), strides=(%d, %d))",

@@ -7,11 +7,15 @@ import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.events.TrainingEventSink;
+import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
@@ -30,73 +34,181 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trains a spec on labelled data, reporting {@link TrainingEvent}s to a sink on the calling thread and
- * stopping between batches when the cancel token is set. The loop is DL4J's own {@code fit(iterator)} per
- * epoch, so the studio adds only a listener and a cancellation check to what bare DL4J does.
+ * Trains a spec on labelled data, reporting {@link TrainingEvent}s to a sink on the calling thread, stopping
+ * between batches when the cancel token is set and waiting between batches while the pause gate is paused.
+ * The loop is DL4J's own {@code fit(iterator)} per epoch, so the studio adds only a listener and, in the
+ * iterator DL4J asks for the next batch, the cancellation and pause checks. Between epochs it evaluates,
+ * keeps the best model, lowers the rate for reduce-on-plateau and applies early stopping.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    /**
+     * A finite batch loss "explodes" when it is above {@value #EXPLODED_LOSS} and more than
+     * {@value #EXPLOSION_FACTOR} times the first epoch's median batch loss (during the first epoch: its first
+     * batch's loss). Normal runs of the shipped samples cannot trip it: they all use softmax with cross-entropy,
+     * which DL4J computes on probabilities clipped to at least 1e-10, so a finite batch loss is at most
+     * −ln(1e-10) ≈ 23 (plus a small L2 penalty), far below 1e4. The factor keeps a network whose loss is
+     * legitimately large from the start (mean squared error on unscaled targets) from being stopped.
+     */
+    static final double EXPLODED_LOSS = 1e4;
+    static final double EXPLOSION_FACTOR = 1000;
+
+    private static final String OUT_OF_MEMORY = "The computer ran out of memory while training. Use a smaller batch size, "
+            + "fewer filters or units, or smaller images.";
 
     private Trainer() {}
 
     public static TrainingResult train(NetworkSpec spec, LabeledData train, LabeledData validation,
                                        TrainingEventSink sink, CancelToken cancel) throws InvalidNetworkException {
+        return train(spec, train, validation, sink, cancel, new PauseGate());
+    }
+
+    /** As above, waiting between batches while {@code pause} is paused. */
+    public static TrainingResult train(NetworkSpec spec, LabeledData train, LabeledData validation,
+                                       TrainingEventSink sink, CancelToken cancel, PauseGate pause) throws InvalidNetworkException {
         checkData(spec, train);
         if (validation != null) checkData(spec, validation);
+        checkValidationNeeds(spec.training(), validation);
         NetworkCompiler.Compiled compiled = NetworkCompiler.compile(spec);
         MultiLayerNetwork net = new MultiLayerNetwork(compiled.configuration());
         net.init();
         ImagePreprocessing prep = spec.input() instanceof InputSpec.ImageInput img ? ImagePreprocessing.forInput(img) : null;
         TrainedModel model = new TrainedModel(spec, train.classes(), prep, net);
-        return run(model, train, validation, spec.training().epochs(), sink, cancel);
+        return run(model, train, validation, spec.training().epochs(), sink, cancel, pause);
     }
 
     /** Trains {@code model} further (its weights change in place). */
     public static TrainingResult run(TrainedModel model, LabeledData train, LabeledData validation, int epochs,
                                      TrainingEventSink sink, CancelToken cancel) {
+        return run(model, train, validation, epochs, sink, cancel, new PauseGate());
+    }
+
+    /**
+     * Trains {@code model} further, waiting between batches while {@code pause} is paused. Without validation
+     * data, reduce-on-plateau keeps its starting rate and early stopping does not apply.
+     */
+    public static TrainingResult run(TrainedModel model, LabeledData train, LabeledData validation, int epochs,
+                                     TrainingEventSink sink, CancelToken cancel, PauseGate pause) {
         NetworkSpec spec = model.spec();
+        TrainingConfig t = spec.training();
         MultiLayerNetwork net = model.network();
-        long seed = spec.training().seed();
-        BatchIterator batches = new BatchIterator(train, spec.training().batchSize(), seed, true);
-        Bridge bridge = new Bridge(sink, cancel, spec.training().learningRate());
+        BatchIterator batches = new BatchIterator(train, t.batchSize(), t.seed(), true);
+        Clock clock = new Clock();
+        Bridge bridge = new Bridge(sink, cancel);
+        Pauses pauses = new Pauses(pause, cancel, sink, bridge, clock);
         net.setListeners(bridge);
         List<TrainingEvent.EpochEvaluated> history = new ArrayList<>();
         Best best = new Best(model);
-        long start = System.nanoTime();
+        boolean validates = validation != null && validation.size() > 0;
+        EarlyStopping stopping = t.earlyStopping();
+        Improvement early = validates && stopping.enabled()
+                ? new Improvement(stopping.metric().higherIsBetter(), stopping.minDelta()) : null;
+        Improvement plateau = validates && t.schedule().watchesValidation()
+                ? new Improvement(false, LearningRateSchedule.PLATEAU_MIN_DELTA) : null;
         sink.accept(new TrainingEvent.Started(epochs, batches.batchesPerEpoch(), train.size(),
                 validation == null ? 0 : validation.size()));
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                bridge.startEpoch(epoch);
-                long t0 = System.nanoTime();
+                double rate = currentRate(net, t, epoch);
+                bridge.startEpoch(epoch, rate);
+                long t0 = clock.activeNanos();
                 batches.reset();
-                net.fit(new StopWhenCancelled(batches, cancel));
-                long trainNanos = System.nanoTime() - t0;
-                if (bridge.divergence != null) return fail(best, history, bridge.divergence, start, sink);
+                net.fit(new StopWhenCancelled(batches, cancel, pauses));
+                long trainNanos = Math.max(1, clock.activeNanos() - t0);
+                if (bridge.divergence != null) return fail(best, history, bridge.divergence, clock, sink);
                 if (cancel.isCancelled()) {
-                    long ms = millisSince(start);
+                    long ms = clock.millis();
                     sink.accept(new TrainingEvent.Cancelled(history.size(), ms));
-                    return best.result(history, TrainingResult.Outcome.CANCELLED, null, ms);
+                    return best.result(history, TrainingResult.Outcome.CANCELLED, null, null, ms);
                 }
-                Metrics.LossAccuracy val = Metrics.measure(net, validation, spec.training().loss());
+                Metrics.LossAccuracy val = Metrics.measure(net, validation, t.loss());
                 TrainingEvent.EpochEvaluated ev = new TrainingEvent.EpochEvaluated(epoch, bridge.meanLoss(),
-                        bridge.accuracy(), val.loss(), val.accuracy(), train.size() / (trainNanos / 1e9), millisSince(start));
+                        bridge.accuracy(), val.loss(), val.accuracy(), rate, train.size() / (trainNanos / 1e9), clock.millis());
                 history.add(ev);
                 best.offer(ev);
                 sink.accept(ev);
+                if (early != null) {
+                    early.offer(epoch, stopping.metric() == EarlyStopping.Metric.VALIDATION_LOSS ? val.loss() : val.accuracy());
+                    // Only when it cuts the run short: after the last planned epoch the run simply finishes.
+                    if (early.epochsWithout() >= stopping.patience() && epoch < epochs) {
+                        String reason = stopReason(stopping, early, best.epoch());
+                        sink.accept(new TrainingEvent.EarlyStopped(epoch, best.epoch(), reason));
+                        long ms = clock.millis();
+                        sink.accept(new TrainingEvent.Finished(history.size(), ms));
+                        return best.result(history, TrainingResult.Outcome.EARLY_STOPPED, null, reason, ms);
+                    }
+                }
+                if (plateau != null) {
+                    plateau.offer(epoch, val.loss());
+                    if (plateau.epochsWithout() >= t.schedule().every()) {
+                        // As Keras' ReduceLROnPlateau: lower the rate, then wait `patience` epochs again.
+                        net.setLearningRate(rate * t.schedule().factor());
+                        plateau.restartWait();
+                    }
+                }
             }
         } catch (OutOfMemoryError e) {
-            return fail(best, history, "The computer ran out of memory while training. Use a smaller batch size, "
-                    + "fewer filters or units, or smaller images.", start, sink);
+            return fail(best, history, OUT_OF_MEMORY, clock, sink);
         } catch (RuntimeException e) {
+            if (causedByOutOfMemory(e)) return fail(best, history, OUT_OF_MEMORY, clock, sink);
             LOG.error("Training failed", e);
-            return fail(best, history, "Training stopped with an error: " + e.getMessage(), start, sink);
+            return fail(best, history, "Training stopped with an error: " + e.getMessage(), clock, sink);
         } finally {
             net.setListeners(List.of());
         }
-        long ms = millisSince(start);
+        long ms = clock.millis();
         sink.accept(new TrainingEvent.Finished(history.size(), ms));
-        return best.result(history, TrainingResult.Outcome.FINISHED, null, ms);
+        return best.result(history, TrainingResult.Outcome.FINISHED, null, null, ms);
+    }
+
+    /** Early stopping and reduce-on-plateau judge the validation data, so they need some. */
+    static void checkValidationNeeds(TrainingConfig t, LabeledData validation) throws InvalidNetworkException {
+        if (validation != null && validation.size() > 0) return;
+        if (t.earlyStopping().enabled()) {
+            throw new InvalidNetworkException("Early stopping watches the " + t.earlyStopping().metric().describe()
+                    + ", but there is no validation data. Set a validation split such as 0.1, or turn early stopping off.");
+        }
+        if (t.schedule().watchesValidation()) {
+            throw new InvalidNetworkException("The reduce-on-plateau schedule watches the validation loss, but there is no "
+                    + "validation data. Set a validation split such as 0.1, or choose another schedule.");
+        }
+    }
+
+    /** "Validation loss has not improved by more than 0.001 for 3 epochs; the best model is from epoch 5." */
+    static String stopReason(EarlyStopping stopping, Improvement watched, int bestEpoch) {
+        String metric = stopping.metric().describe();
+        String by = stopping.minDelta() > 0 ? " by more than " + number(stopping.minDelta()) : "";
+        String head = Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + " has not improved" + by + " for "
+                + watched.epochsWithout() + " epoch" + (watched.epochsWithout() == 1 ? "" : "s");
+        if (watched.bestEpoch() == bestEpoch) return head + "; the best model is from epoch " + bestEpoch + ".";
+        return head + " (its best was in epoch " + watched.bestEpoch() + "); the best model, by validation accuracy, is from epoch "
+                + bestEpoch + ".";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** The rate DL4J will train this epoch with (its schedule at its epoch count, or the rate the plateau set). */
+    private static double currentRate(MultiLayerNetwork net, TrainingConfig t, int epoch) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            try {
+                Double rate = net.getLearningRate(i);
+                if (rate != null && !rate.isNaN()) return rate;
+            } catch (RuntimeException e) {
+                LOG.debug("No learning rate for layer {}", i, e);
+            }
+        }
+        return t.schedule().rateAt(epoch, t.learningRate());
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) return true;
+            if (c.getCause() == c) break;
+        }
+        return false;
     }
 
     /** The data must match the network's input and output before anything is built. */
@@ -121,9 +233,88 @@ public final class Trainer {
     }
 
     private static TrainingResult fail(Best best, List<TrainingEvent.EpochEvaluated> history, String why,
-                                       long start, TrainingEventSink sink) {
+                                       Clock clock, TrainingEventSink sink) {
         sink.accept(new TrainingEvent.Failed(why));
-        return best.result(history, TrainingResult.Outcome.FAILED, why, millisSince(start));
+        return best.result(history, TrainingResult.Outcome.FAILED, why, null, clock.millis());
+    }
+
+    /**
+     * Training time with pauses left out, so that samples/s, elapsed time and estimates stay right. Used
+     * on the training thread only.
+     */
+    private static final class Clock {
+        private final long start = System.nanoTime();
+        private long pausedNanos;
+
+        long activeNanos() { return System.nanoTime() - start - pausedNanos; }
+
+        long millis() { return activeNanos() / 1_000_000; }
+
+        void paused(long nanos) { pausedNanos += nanos; }
+    }
+
+    /**
+     * Whether a watched value (validation loss or accuracy) is still improving, as Keras' callbacks judge it:
+     * an improvement beats the best so far by more than {@code minDelta}; the first value always improves.
+     */
+    static final class Improvement {
+        private final boolean higherIsBetter;
+        private final double minDelta;
+        private double best = Double.NaN;
+        private int bestEpoch;
+        private int without;
+
+        Improvement(boolean higherIsBetter, double minDelta) {
+            this.higherIsBetter = higherIsBetter;
+            this.minDelta = minDelta;
+        }
+
+        void offer(int epoch, double value) {
+            boolean better = Double.isNaN(best) ? !Double.isNaN(value)
+                    : higherIsBetter ? value - minDelta > best : value + minDelta < best;
+            if (better) {
+                best = value;
+                bestEpoch = epoch;
+                without = 0;
+            } else {
+                without++;
+            }
+        }
+
+        int epochsWithout() { return without; }
+
+        int bestEpoch() { return bestEpoch; }
+
+        void restartWait() { without = 0; }
+    }
+
+    /** Runs between batches on the training thread: while the gate is paused, reports it and waits. */
+    private static final class Pauses {
+        private final PauseGate gate;
+        private final CancelToken cancel;
+        private final TrainingEventSink sink;
+        private final Bridge bridge;
+        private final Clock clock;
+
+        Pauses(PauseGate gate, CancelToken cancel, TrainingEventSink sink, Bridge bridge, Clock clock) {
+            this.gate = gate;
+            this.cancel = cancel;
+            this.sink = sink;
+            this.bridge = bridge;
+            this.clock = clock;
+        }
+
+        void waitIfPaused() {
+            if (cancel.isCancelled() || !gate.isPaused()) return;
+            int epoch = bridge.epoch;
+            int batch = bridge.batch;
+            sink.accept(new TrainingEvent.Paused(epoch, batch));
+            long waited = gate.awaitResumed(cancel);
+            clock.paused(waited);
+            // Interrupted while still paused: stop, rather than train on while the user thinks it is paused.
+            if (gate.isPaused() && !cancel.isCancelled()) cancel.cancel();
+            sink.accept(new TrainingEvent.Resumed(epoch, batch, waited / 1_000_000));
+        }
     }
 
     /**
@@ -153,45 +344,56 @@ public final class Trainer {
             }
         }
 
-        TrainingResult result(List<TrainingEvent.EpochEvaluated> history, TrainingResult.Outcome outcome, String why, long ms) {
+        /** The epoch of the model {@link #result} hands back as the best (0 before any epoch). */
+        int epoch() { return epoch; }
+
+        TrainingResult result(List<TrainingEvent.EpochEvaluated> history, TrainingResult.Outcome outcome, String why,
+                              String stopReason, long ms) {
             TrainedModel best = network == null || history.isEmpty() || epoch == history.get(history.size() - 1).epoch() ? last
                     : new TrainedModel(last.spec(), last.labels(), last.preprocessing(), network);
-            return new TrainingResult(last, best, network == null && history.isEmpty() ? 0 : epoch, history, outcome, why, ms);
+            return new TrainingResult(last, best, network == null && history.isEmpty() ? 0 : epoch, history, outcome, why, ms, stopReason);
         }
     }
 
-    private static long millisSince(long startNanos) { return (System.nanoTime() - startNanos) / 1_000_000; }
-
     /**
-     * DL4J listener → training events; stops the epoch when the loss stops being a number. It also keeps a
-     * running training accuracy, as Keras reports it, at almost no cost: DL4J hands listeners the input to
-     * the Output layer of each training batch, and one small matrix product with the Output layer's weights
-     * gives the predicted classes (the output activation is monotonic, so it cannot change the arg-max).
+     * DL4J listener → training events; stops the epoch when the loss stops being a number or explodes (see
+     * {@link #EXPLODED_LOSS}). It also keeps a running training accuracy, as Keras reports it, at almost no cost:
+     * DL4J hands listeners the input to the Output layer of each training batch, and one small matrix product
+     * with the Output layer's weights gives the predicted classes (the output activation is monotonic, so it
+     * cannot change the arg-max).
      */
     private static final class Bridge extends BaseTrainingListener {
         private final TrainingEventSink sink;
         private final CancelToken cancel;
-        private final double learningRate;
+        private double learningRate;
         private int epoch;
         private int batch;
         private long iteration;
         private double lossSum;
         private long correct;
         private long seen;
+        private final List<Double> firstEpochLosses = new ArrayList<>();
+        private double reference = Double.NaN;
         private volatile String divergence;
 
-        Bridge(TrainingEventSink sink, CancelToken cancel, double learningRate) {
+        Bridge(TrainingEventSink sink, CancelToken cancel) {
             this.sink = sink;
             this.cancel = cancel;
-            this.learningRate = learningRate;
         }
 
-        void startEpoch(int e) {
+        void startEpoch(int e, double rate) {
+            if (epoch == 1 && e == 2 && !firstEpochLosses.isEmpty()) reference = median(firstEpochLosses);
             epoch = e;
+            learningRate = rate;
             batch = 0;
             lossSum = 0;
             correct = 0;
             seen = 0;
+        }
+
+        private static double median(List<Double> values) {
+            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
         }
 
         double meanLoss() { return batch == 0 ? Double.NaN : lossSum / batch; }
@@ -221,30 +423,50 @@ public final class Trainer {
         @Override public void iterationDone(Model model, int dl4jIteration, int dl4jEpoch) {
             double loss = model.score();
             batch++;
-            if (!Double.isFinite(loss) && divergence == null) {
-                divergence = String.format(Locale.ROOT, "The loss became %s in epoch %d, batch %d: training diverged. "
-                        + "The learning rate (%s) is probably too high; try one ten times smaller "
-                        + "(0.001 suits Adam), or add BatchNorm layers.", Double.isNaN(loss) ? "NaN (not a number)" : "infinite",
-                        epoch, batch, learningRate);
-                cancel.cancel();
+            if (divergence == null) {
+                if (!Double.isFinite(loss)) {
+                    divergence = diverged(String.format(Locale.ROOT, "The loss became %s in epoch %d, batch %d",
+                            Double.isNaN(loss) ? "NaN (not a number)" : "infinite", epoch, batch));
+                } else if (loss > EXPLODED_LOSS && loss > EXPLOSION_FACTOR * reference) {
+                    divergence = diverged(String.format(Locale.ROOT, "The loss exploded to %.3g in epoch %d, batch %d (from about %.3g at the start)",
+                            loss, epoch, batch, reference));
+                }
+                if (divergence != null) cancel.cancel();
+            }
+            if (epoch == 1 && Double.isFinite(loss)) {
+                if (firstEpochLosses.isEmpty()) reference = loss;
+                firstEpochLosses.add(loss);
             }
             lossSum += loss;
             sink.accept(new TrainingEvent.BatchScored(epoch, batch, iteration++, loss));
         }
+
+        private String diverged(String what) {
+            return String.format(Locale.ROOT, "%s: training diverged. The learning rate (%s) is probably too high; try one ten times "
+                    + "smaller (0.001 suits Adam), or add BatchNorm layers.", what, learningRate);
+        }
     }
 
-    /** Ends the epoch early once the user cancels; DL4J's fit loop asks hasNext() between batches. */
+    /**
+     * Ends the epoch early once the user cancels, and holds it while paused. DL4J's fit loop asks hasNext()
+     * before every batch (twice before the first, once more after the last), so no batch starts while paused.
+     */
     private static final class StopWhenCancelled implements DataSetIterator {
         private static final long serialVersionUID = 1L;
         private final BatchIterator inner;
         private final transient CancelToken cancel;
+        private final transient Pauses pauses;
 
-        StopWhenCancelled(BatchIterator inner, CancelToken cancel) {
+        StopWhenCancelled(BatchIterator inner, CancelToken cancel, Pauses pauses) {
             this.inner = inner;
             this.cancel = cancel;
+            this.pauses = pauses;
         }
 
-        @Override public boolean hasNext() { return !cancel.isCancelled() && inner.hasNext(); }
+        @Override public boolean hasNext() {
+            pauses.waitIfPaused();
+            return !cancel.isCancelled() && inner.hasNext();
+        }
         @Override public DataSet next() { return inner.next(); }
         @Override public DataSet next(int num) { return inner.next(num); }
         @Override public int inputColumns() { return inner.inputColumns(); }

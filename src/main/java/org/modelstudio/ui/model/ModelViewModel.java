@@ -330,6 +330,7 @@ public final class ModelViewModel {
             case CONSTANT -> LearningRateSchedule.CONSTANT;
             case STEP -> LearningRateSchedule.step(factor, every);
             case EXPONENTIAL -> LearningRateSchedule.exponential(factor);
+            case PLATEAU -> LearningRateSchedule.plateau(factor, every);
         };
     }
 

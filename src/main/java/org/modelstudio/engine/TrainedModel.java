@@ -34,4 +34,7 @@ public final class TrainedModel {
 
     /** For the engine only: the DL4J network. */
     public MultiLayerNetwork network() { return network; }
+
+    /** An independent copy (weights and updater state), e.g. to train further while this one keeps predicting. */
+    public TrainedModel copy() { return new TrainedModel(spec, labels, preprocessing, network.clone()); }
 }

@@ -48,6 +48,8 @@ public final class MainView {
     @FXML private MenuItem saveModelItem;
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
+    @FXML private MenuItem pauseItem;
+    @FXML private MenuItem continueItem;
     @FXML private MenuItem undoItem;
     @FXML private Menu recentMenu;
     @FXML private MenuItem cutItem;
@@ -75,6 +77,10 @@ public final class MainView {
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
+        pauseItem.disableProperty().bind(training.runningProperty().not());
+        pauseItem.textProperty().bind(javafx.beans.binding.Bindings.when(training.pausedProperty())
+                .then("Resume training").otherwise("Pause training"));
+        continueItem.disableProperty().bind(training.runningProperty().or(currentModel.modelProperty().isNull()));
         undoItem.textProperty().bind(model.undoTextProperty());
         undoItem.disableProperty().bind(model.canUndoProperty().not());
         redoItem.textProperty().bind(model.redoTextProperty());
@@ -180,6 +186,13 @@ public final class MainView {
     @FXML private void startTraining() { training.start(); }
 
     @FXML private void stopTraining() { training.stop(); }
+
+    @FXML private void pauseTraining() {
+        if (training.pausedProperty().get()) training.resume();
+        else training.pause();
+    }
+
+    @FXML private void continueTraining() { training.continueTraining(); }
 
     @FXML private void openModel() {
         FileChooser chooser = modelChooser("Open a trained model");

@@ -52,7 +52,9 @@ public final class Studio implements AutoCloseable {
     private MainView mainView;
 
     public Studio() {
-        trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor());
+        trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor(),
+                AppDirs.dataDir().resolve("runs"));
+        trainingViewModel.onRun(modelViewModel::addRun);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
         trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {

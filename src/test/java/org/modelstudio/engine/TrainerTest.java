@@ -128,6 +128,20 @@ class TrainerTest {
         assertInstanceOf(TrainingEvent.Failed.class, events.get(events.size() - 1));
     }
 
+    @Test void aSaturatedSoftmaxThatStaysAtChanceIsCaughtToo() throws Exception {
+        // Adam at rate 10 neither goes NaN nor explodes with softmax + cross-entropy: the loss sits far above an
+        // untrained network's ln(10) and accuracy at chance. That must not pass as a finished run.
+        NetworkSpec spec = SampleData.spec("mlp.json");
+        spec = spec.withTraining(spec.training().withLearningRate(10).withEpochs(3).withSchedule(null));
+        TrainingResult result = Trainer.train(spec, SampleData.fashionMnistTrain().first(3000), null, e -> { }, new CancelToken());
+        assertEquals(TrainingResult.Outcome.FAILED, result.outcome());
+        assertTrue(result.failure().contains("untrained network") && result.failure().contains("learning rate (10.0)"), result.failure());
+
+        NetworkSpec sane = spec.withTraining(spec.training().withLearningRate(0.001).withEpochs(2));
+        TrainingResult fine = Trainer.train(sane, SampleData.fashionMnistTrain().first(3000), null, e -> { }, new CancelToken());
+        assertEquals(TrainingResult.Outcome.FINISHED, fine.outcome(), "a normal rate is not mistaken for divergence");
+    }
+
     @Test void anExplodingLossStopsTrainingBeforeItBecomesNaN() throws Exception {
         // Mean squared error on a linear output is not clipped the way softmax cross-entropy is, so a far too high
         // rate makes the loss grow by orders of magnitude per batch while it is still a finite number.

@@ -24,7 +24,7 @@ class ModelViewModelTest {
         assertEquals(8, rows.size(), "input + 7 layers");
         assertEquals(new LayerRow("1", "Conv2D", "32 filters 3×3, relu", "26×26×32", "320", "", false, "convolution"), rows.get(1));
         assertEquals("121,930 parameters · output 10", vm.totalsProperty().get());
-        assertEquals("Trains with Adam, learning rate 0.001 (×0.5 every 3 epochs), batches of 32, 10 epochs.",
+        assertEquals("Trains with Adam, learning rate 0.001 (×0.5 every 3 epochs), batches of 32, 10 epochs, 10% held out for validation.",
                 vm.trainingSettingsProperty().get());
         assertEquals("", vm.problemsProperty().get());
     }
@@ -91,7 +91,7 @@ class ModelViewModelTest {
         assertEquals(0.01, t.learningRate());
         assertEquals(org.modelstudio.core.graph.LearningRateSchedule.exponential(0.9), t.schedule());
         assertEquals(org.modelstudio.core.graph.Optimizer.SGD, t.optimizer());
-        assertEquals("Trains with SGD, learning rate 0.01 (×0.9 each epoch), batches of 32, 15 epochs.", vm.trainingSettingsProperty().get());
+        assertEquals("Trains with SGD, learning rate 0.01 (×0.9 each epoch), batches of 32, 15 epochs, 10% held out for validation.", vm.trainingSettingsProperty().get());
         assertFalse(vm.setTraining("batchSize", 0));
         assertEquals("Training: Batch size must be between 1 and 4096, not 0.", vm.editErrorProperty().get());
         assertEquals("Undo Change Training Settings", vm.undoTextProperty().get());

@@ -53,6 +53,10 @@ public final class Trainer {
      */
     static final double EXPLODED_LOSS = 1e4;
     static final double EXPLOSION_FACTOR = 1000;
+    /** A loss this many times an untrained network's, over an epoch (or the last batches), is not learning. */
+    static final double NOT_LEARNING_FACTOR = 1.5;
+    static final double STUCK_FACTOR = 3;
+    static final int STUCK_WINDOW = 50;
 
     private static final String OUT_OF_MEMORY = "The computer ran out of memory while training. Use a smaller batch size, "
             + "fewer filters or units, or smaller images.";
@@ -95,7 +99,12 @@ public final class Trainer {
         MultiLayerNetwork net = model.network();
         BatchIterator batches = new BatchIterator(train, t.batchSize(), t.seed(), true);
         Clock clock = new Clock();
-        Bridge bridge = new Bridge(sink, cancel);
+        // With softmax and cross-entropy an untrained network scores about ln(classes); a run whose loss stays
+        // well above that is not learning (a far too high rate makes softmax saturate: the loss is large but
+        // finite, and accuracy sits at chance). Such runs are stopped with the same advice as a NaN loss.
+        double untrained = t.loss() == org.modelstudio.core.graph.Loss.CROSS_ENTROPY && spec.outputUnits() >= 2
+                ? Math.log(spec.outputUnits()) : Double.NaN;
+        Bridge bridge = new Bridge(sink, cancel, untrained);
         Pauses pauses = new Pauses(pause, cancel, sink, bridge, clock);
         net.setListeners(bridge);
         List<TrainingEvent.EpochEvaluated> history = new ArrayList<>();
@@ -128,6 +137,12 @@ public final class Trainer {
                 history.add(ev);
                 best.offer(ev);
                 sink.accept(ev);
+                if (Double.isFinite(untrained) && ev.trainLoss() > NOT_LEARNING_FACTOR * untrained
+                        && ev.trainAccuracy() < 1.5 / spec.outputUnits()) {
+                    return fail(best, history, bridge.diverged(String.format(Locale.ROOT, "After epoch %d the training loss is %.3g, "
+                            + "higher than the %.3g of an untrained network, and the accuracy (%.1f%%) is at chance", epoch,
+                            ev.trainLoss(), untrained, 100 * ev.trainAccuracy())), clock, sink);
+                }
                 if (early != null) {
                     early.offer(epoch, stopping.metric() == EarlyStopping.Metric.VALIDATION_LOSS ? val.loss() : val.accuracy());
                     // Only when it cuts the run short: after the last planned epoch the run simply finishes.
@@ -376,9 +391,14 @@ public final class Trainer {
         private double reference = Double.NaN;
         private volatile String divergence;
 
-        Bridge(TrainingEventSink sink, CancelToken cancel) {
+        private final double untrained;
+        private final double[] recent = new double[STUCK_WINDOW];
+        private int recentCount;
+
+        Bridge(TrainingEventSink sink, CancelToken cancel, double untrained) {
             this.sink = sink;
             this.cancel = cancel;
+            this.untrained = untrained;
         }
 
         void startEpoch(int e, double rate) {
@@ -430,6 +450,15 @@ public final class Trainer {
                 } else if (loss > EXPLODED_LOSS && loss > EXPLOSION_FACTOR * reference) {
                     divergence = diverged(String.format(Locale.ROOT, "The loss exploded to %.3g in epoch %d, batch %d (from about %.3g at the start)",
                             loss, epoch, batch, reference));
+                } else if (Double.isFinite(untrained)) {
+                    recent[recentCount++ % STUCK_WINDOW] = loss;
+                    if (recentCount >= STUCK_WINDOW) {
+                        double mean = java.util.Arrays.stream(recent).average().orElse(0);
+                        if (mean > STUCK_FACTOR * untrained) {
+                            divergence = diverged(String.format(Locale.ROOT, "Over the last %d batches (epoch %d) the loss averaged %.3g, "
+                                    + "%.0f times the %.3g of an untrained network", STUCK_WINDOW, epoch, mean, mean / untrained, untrained));
+                        }
+                    }
                 }
                 if (divergence != null) cancel.cancel();
             }
@@ -441,7 +470,7 @@ public final class Trainer {
             sink.accept(new TrainingEvent.BatchScored(epoch, batch, iteration++, loss));
         }
 
-        private String diverged(String what) {
+        String diverged(String what) {
             return String.format(Locale.ROOT, "%s: training diverged. The learning rate (%s) is probably too high; try one ten times "
                     + "smaller (0.001 suits Adam), or add BatchNorm layers.", what, learningRate);
         }

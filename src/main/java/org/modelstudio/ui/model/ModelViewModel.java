@@ -18,12 +18,14 @@ import org.modelstudio.core.catalogue.LayerCatalogue;
 import org.modelstudio.core.catalogue.ParamSpec;
 import org.modelstudio.core.edit.Edit;
 import org.modelstudio.core.edit.EditHistory;
+import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.Issue;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.core.project.Project;
 import org.modelstudio.core.project.ProjectFile;
+import org.modelstudio.core.project.RunRecord;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.LearningRateSchedule;
@@ -53,6 +55,11 @@ public final class ModelViewModel {
     private final ReadOnlyObjectWrapper<NetworkSpec> spec = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NetworkSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    /** One wrapper, kept: listeners on a throwaway unmodifiable view would be collected with it. */
+    private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
+    private boolean runsChanged;
+    private long runsRevision;
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(-1);
     /** All selected layers (sorted); {@link #selectedLayer} is the one whose settings are shown. */
     private final ObservableList<Integer> selection = FXCollections.observableArrayList();
@@ -127,18 +134,33 @@ public final class ModelViewModel {
     public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
     /** The project as it would be saved now. */
-    public Project project() { return new Project(history.current(), DataSource.FASHION_MNIST); }
+    public Project project() { return new Project(history.current(), DataSource.FASHION_MNIST, List.copyOf(runs)); }
+
+    // ------------------------------------------------------------------ run history
+
+    /** The project's training runs, oldest first (read-only: runs are added by {@link #addRun}). */
+    public ObservableList<RunRecord> runs() { return runsView; }
+
+    /** Records a finished (or stopped, or failed) run in the project; it is saved with it. Not an undoable edit. */
+    public void addRun(RunRecord run) {
+        runs.add(run);
+        runsChanged = true;
+        runsRevision++;
+        refresh();
+    }
 
     // ------------------------------------------------------------------ documents
 
     /** Starts an empty network (28×28 grey images in, nothing else): a new document with no history. */
     public void newNetwork() {
+        runs.clear();
         startDocument(new NetworkSpec("Untitled network", "", new InputSpec.ImageInput(28, 28, 1), List.of(),
                 history.current().training()), null, true);
     }
 
     public void open(Path path) throws SpecFormatException {
         Project p = ProjectFile.load(path);
+        runs.setAll(p.runs());
         startDocument(p.network(), path, true);
     }
 
@@ -147,11 +169,17 @@ public final class ModelViewModel {
         ProjectFile.save(project(), path);
         file.set(path);
         saved = history.current();
+        runsChanged = false;
         refresh();
     }
 
     /** Brings back autosaved work after a crash; it counts as unsaved until the user saves it. */
-    public void restore(Project project, Path origin) { startDocument(project.network(), origin, false); }
+    public void restore(Project project, Path origin) {
+        runs.setAll(project.runs());
+        startDocument(project.network(), origin, false);
+        runsChanged = !project.runs().isEmpty();
+        refresh();
+    }
 
     private void startDocument(NetworkSpec network, Path path, boolean saved) {
         selectedLayer.set(-1);
@@ -159,6 +187,7 @@ public final class ModelViewModel {
         history.reset(network);
         file.set(path);
         this.saved = saved ? network : null;
+        runsChanged = false;
         refresh();
     }
 
@@ -277,11 +306,24 @@ public final class ModelViewModel {
             new ParamSpec("seed", "Random seed", ParamSpec.Kind.INT, 42, 0.0, (double) Integer.MAX_VALUE, null,
                     "Fixes the starting weights and the shuffling, so a run can be repeated exactly."),
             new ParamSpec("schedule", "Rate schedule", ParamSpec.Kind.CHOICE, "constant", null, null,
-                    List.of("constant", "step", "exponential"), "How the learning rate changes from epoch to epoch."),
+                    List.of("constant", "step", "exponential", "plateau"),
+                    "How the learning rate changes: step and exponential lower it on a timetable; plateau lowers it "
+                            + "when the validation loss stops improving."),
             new ParamSpec("factor", "Schedule factor", ParamSpec.Kind.NUMBER, 0.5, 0.01, 1.0, null,
                     "What the rate is multiplied by at each step of the schedule."),
-            new ParamSpec("every", "Schedule step (epochs)", ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
-                    "For a step schedule: how many epochs between two steps."));
+            new ParamSpec("every", "Schedule epochs", ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
+                    "Step: epochs between two steps. Plateau: epochs without improvement before the rate is lowered."),
+            new ParamSpec("l2", "L2 penalty", ParamSpec.Kind.NUMBER, 0.0, 0.0, 1.0, null,
+                    "Weight decay: pulls the weights towards zero to fight overfitting. 0 is off; 0.0001 to 0.001 is usual."),
+            new ParamSpec("validationSplit", "Validation share", ParamSpec.Kind.NUMBER, 0.1, 0.0, 0.5, null,
+                    "The fraction of the examples held out to check the network on data it does not train on."),
+            new ParamSpec("earlyStopping", "Early stopping", ParamSpec.Kind.CHOICE, "off", null, null,
+                    List.of("off", "validation_loss", "validation_accuracy"),
+                    "Stop when this validation figure has not improved for a while; the best epoch's model is kept."),
+            new ParamSpec("patience", "Early stopping patience", ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
+                    "How many epochs without improvement early stopping waits."),
+            new ParamSpec("minDelta", "Early stopping min. change", ParamSpec.Kind.NUMBER, 0.0, 0.0, 10.0, null,
+                    "How much better the figure must get to count as an improvement."));
 
     public Object trainingValue(String key) {
         TrainingConfig t = history.current().training();
@@ -294,6 +336,11 @@ public final class ModelViewModel {
             case "schedule" -> t.schedule().kind().id();
             case "factor" -> t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? 0.5 : t.schedule().factor();
             case "every" -> t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? 3 : t.schedule().every();
+            case "l2" -> t.l2();
+            case "validationSplit" -> t.validationSplit();
+            case "earlyStopping" -> t.earlyStopping().enabled() ? t.earlyStopping().metric().id() : "off";
+            case "patience" -> t.earlyStopping().patience();
+            case "minDelta" -> t.earlyStopping().minDelta();
             default -> throw new IllegalArgumentException("no training setting " + key);
         };
     }
@@ -311,8 +358,7 @@ public final class ModelViewModel {
         double factor = (Double) trainingValue("factor");
         int every = (Integer) trainingValue("every");
         TrainingConfig changed = switch (key) {
-            case "optimizer" -> new TrainingConfig(Optimizer.fromId((String) value), t.learningRate(), t.batchSize(), t.epochs(),
-                    t.seed(), t.loss(), s);
+            case "optimizer" -> t.withOptimizer(Optimizer.fromId((String) value));
             case "learningRate" -> t.withLearningRate(((Number) value).doubleValue());
             case "batchSize" -> t.withBatchSize((Integer) value);
             case "epochs" -> t.withEpochs((Integer) value);
@@ -320,6 +366,15 @@ public final class ModelViewModel {
             case "schedule" -> t.withSchedule(schedule(LearningRateSchedule.Kind.fromId((String) value), factor, every));
             case "factor" -> t.withSchedule(schedule(s.kind(), ((Number) value).doubleValue(), every));
             case "every" -> t.withSchedule(schedule(s.kind(), factor, (Integer) value));
+            case "l2" -> t.withL2(((Number) value).doubleValue());
+            case "validationSplit" -> t.withValidationSplit(((Number) value).doubleValue());
+            case "earlyStopping" -> "off".equals(value) ? t.withEarlyStopping(t.earlyStopping().withEnabled(false))
+                    : t.withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.fromId((String) value),
+                            t.earlyStopping().patience(), t.earlyStopping().minDelta()));
+            case "patience" -> t.withEarlyStopping(new EarlyStopping(t.earlyStopping().enabled(), t.earlyStopping().metric(),
+                    (Integer) value, t.earlyStopping().minDelta()));
+            case "minDelta" -> t.withEarlyStopping(new EarlyStopping(t.earlyStopping().enabled(), t.earlyStopping().metric(),
+                    t.earlyStopping().patience(), ((Number) value).doubleValue()));
             default -> throw new IllegalArgumentException("no training setting " + key);
         };
         return apply(new Edit.SetTraining(changed));
@@ -398,8 +453,8 @@ public final class ModelViewModel {
     private void refresh() {
         NetworkSpec current = history.current();
         spec.set(current);
-        revision.set(history.revision());
-        dirty.set(!current.equals(saved));
+        revision.set(history.revision() + runsRevision);
+        dirty.set(!current.equals(saved) || runsChanged);
         undoText.set(history.canUndo() ? "Undo " + history.undoDescription() : "Undo");
         redoText.set(history.canRedo() ? "Redo " + history.redoDescription() : "Redo");
         canUndo.set(history.canUndo());
@@ -426,8 +481,12 @@ public final class ModelViewModel {
             case RMSPROP -> "RMSProp";
         };
         String schedule = t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? "" : " (" + t.schedule().describe() + ")";
-        trainingSettings.set(String.format(Locale.ROOT, "Trains with %s, learning rate %s%s, batches of %d, %d epochs.",
-                optimizer, t.learningRate(), schedule, t.batchSize(), t.epochs()));
+        String extras = (t.l2() > 0 ? String.format(Locale.ROOT, ", L2 %s", t.l2()) : "")
+                + (t.validationSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% held out for validation", 100 * t.validationSplit())
+                        : ", no validation")
+                + (t.earlyStopping().enabled() ? ", early stopping on " + t.earlyStopping().describe() : "");
+        trainingSettings.set(String.format(Locale.ROOT, "Trains with %s, learning rate %s%s, batches of %d, %d epochs%s.",
+                optimizer, t.learningRate(), schedule, t.batchSize(), t.epochs(), extras));
     }
 
     /** What the Input block says it takes ("28×28 grey images"). */

@@ -29,6 +29,19 @@ public final class TrainPanelView {
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private Button trainButton;
     @FXML private Button stopButton;
+    @FXML private Button pauseButton;
+    @FXML private Button continueButton;
+    @FXML private StackPane rateChartHolder;
+    @FXML private javafx.scene.control.TableView<RunRow> runTable;
+    @FXML private javafx.scene.control.TableColumn<RunRow, Boolean> showColumn;
+    @FXML private javafx.scene.control.TableColumn<RunRow, String> runNumberColumn;
+    @FXML private javafx.scene.control.TableColumn<RunRow, String> runStartedColumn;
+    @FXML private javafx.scene.control.TableColumn<RunRow, String> runOutcomeColumn;
+    @FXML private javafx.scene.control.TableColumn<RunRow, String> runEpochsColumn;
+    @FXML private javafx.scene.control.TableColumn<RunRow, String> runBestColumn;
+    @FXML private javafx.scene.control.TableColumn<RunRow, String> runDurationColumn;
+    @FXML private Button useBestButton;
+    @FXML private Button useLastButton;
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private Label epochLabel;
@@ -47,6 +60,12 @@ public final class TrainPanelView {
     private javafx.beans.property.ObjectProperty<Integer> epochsAsObject;
     private XYChart lossChart;
     private XYChart accuracyChart;
+    private XYChart rateChart;
+    /** The validation curves of the runs ticked in the Runs tab, drawn dashed behind the live run's. */
+    private final ErrorDataSetRenderer lossOverlays = renderer(true);
+    private final ErrorDataSetRenderer accuracyOverlays = renderer(true);
+    private final java.util.Map<String, DataSet[]> overlaid = new java.util.HashMap<>();
+    private static final String[] OVERLAY_COLOURS = {"#7f7f7f", "#ff7f0e", "#8c564b", "#17becf", "#bcbd22", "#e377c2"};
 
     public TrainPanelView(TrainingViewModel model, ModelViewModel network) {
         this.model = model;
@@ -63,6 +82,18 @@ public final class TrainPanelView {
         stopButton.disableProperty().bind(model.runningProperty().not());
         trainButton.setOnAction(e -> model.start());
         stopButton.setOnAction(e -> model.stop());
+        pauseButton.disableProperty().bind(model.runningProperty().not());
+        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
+        pauseButton.setOnAction(e -> {
+            if (model.pausedProperty().get()) model.resume();
+            else model.pause();
+        });
+        continueButton.disableProperty().bind(model.runningProperty().or(model.currentModelProperty().isNull()));
+        continueButton.setOnAction(e -> model.continueTraining());
+        trainButton.setTooltip(new javafx.scene.control.Tooltip("Train the network from scratch (Ctrl+T)"));
+        pauseButton.setTooltip(new javafx.scene.control.Tooltip("Pause between two batches, then resume where it stopped (Ctrl+P)"));
+        stopButton.setTooltip(new javafx.scene.control.Tooltip("Stop after this batch; the best and the last model are kept (Ctrl+.)"));
+        continueButton.setTooltip(new javafx.scene.control.Tooltip("Train the current model for more epochs, from where it is"));
         progressBar.progressProperty().bind(model.progressProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         epochLabel.textProperty().bind(model.epochSummaryProperty());
@@ -106,6 +137,15 @@ public final class TrainPanelView {
                 renderer(true, curves.trainLoss(), curves.validationLoss()));
         accuracyChart = chart("Accuracy", "accuracy");
         accuracyChart.getRenderers().setAll(renderer(true, curves.trainAccuracy(), curves.validationAccuracy()));
+        lossChart.getRenderers().add(lossOverlays);
+        accuracyChart.getRenderers().add(accuracyOverlays);
+        rateChart = chart("Learning rate", "rate");
+        rateChart.setLegendVisible(false);
+        rateChart.setTitle(null);
+        rateChart.getRenderers().setAll(renderer(false, curves.learningRate()));
+        rateChart.setId("rateChart");
+        rateChartHolder.getChildren().add(rateChart);
+        setUpRuns();
         lossChart.setId("lossChart");
         accuracyChart.setId("accuracyChart");
         lossChartHolder.getChildren().add(lossChart);
@@ -113,6 +153,86 @@ public final class TrainPanelView {
     }
 
     private boolean editingSettings;
+
+    /** The Runs tab: the project's runs, newest first; tick to overlay, and put a run's model back in use. */
+    private void setUpRuns() {
+        showColumn.setCellValueFactory(c -> c.getValue().shownProperty());
+        showColumn.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(showColumn));
+        text(runNumberColumn, r -> "#" + r.number());
+        text(runStartedColumn, RunRow::started);
+        text(runOutcomeColumn, RunRow::outcome);
+        text(runEpochsColumn, RunRow::epochs);
+        text(runBestColumn, RunRow::best);
+        text(runDurationColumn, RunRow::duration);
+        runTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override protected void updateItem(RunRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.details()));
+            }
+        });
+        network.runs().addListener((javafx.collections.ListChangeListener<org.modelstudio.core.project.RunRecord>) c -> showRuns());
+        showRuns();
+        var selected = runTable.getSelectionModel().selectedItemProperty();
+        useBestButton.disableProperty().bind(selected.isNull());
+        useLastButton.disableProperty().bind(selected.isNull());
+        useBestButton.setOnAction(e -> model.useRunModel(selected.get().run(), true));
+        useLastButton.setOnAction(e -> model.useRunModel(selected.get().run(), false));
+    }
+
+    private void showRuns() {
+        java.util.Set<String> shown = new java.util.HashSet<>(overlaid.keySet());
+        var runs = network.runs();
+        java.util.List<RunRow> rows = new java.util.ArrayList<>();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunRow row = new RunRow(i + 1, runs.get(i));
+            row.shownProperty().set(shown.contains(row.run().id()));
+            row.shownProperty().addListener((obs, was, show) -> overlay(row, show));
+            rows.add(row);
+        }
+        // Overlays of runs that are no longer in the project (another project opened) go.
+        for (String id : shown) {
+            if (runs.stream().noneMatch(r -> r.id().equals(id))) removeOverlay(id);
+        }
+        runTable.getItems().setAll(rows);
+    }
+
+    private void overlay(RunRow row, boolean show) {
+        String id = row.run().id();
+        if (!show) {
+            removeOverlay(id);
+            return;
+        }
+        if (overlaid.containsKey(id)) return;
+        String colour = OVERLAY_COLOURS[(row.number() - 1) % OVERLAY_COLOURS.length];
+        String style = "-fx-line-color: " + colour + "; -fx-marker-color: " + colour
+                + "; -fx-line-width: 2; -fx-line-dash-array: 7 5; -fx-marker-size: 3;";
+        io.fair_acc.dataset.spi.DoubleDataSet loss = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number() + " validation loss");
+        io.fair_acc.dataset.spi.DoubleDataSet accuracy = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number() + " validation accuracy");
+        for (var e : row.run().epochs()) {
+            boolean validated = !Double.isNaN(e.validationLoss());
+            loss.add(e.epoch(), validated ? e.validationLoss() : e.trainLoss());
+            accuracy.add(e.epoch(), validated ? e.validationAccuracy() : e.trainAccuracy());
+        }
+        loss.setStyle(style);
+        accuracy.setStyle(style);
+        overlaid.put(id, new DataSet[] {loss, accuracy});
+        lossOverlays.getDatasets().add(loss);
+        accuracyOverlays.getDatasets().add(accuracy);
+    }
+
+    private void removeOverlay(String id) {
+        DataSet[] sets = overlaid.remove(id);
+        if (sets == null) return;
+        lossOverlays.getDatasets().remove(sets[0]);
+        accuracyOverlays.getDatasets().remove(sets[1]);
+    }
+
+    /** The data sets drawn for overlaid runs (loss, accuracy), by run id. */
+    java.util.Map<String, DataSet[]> overlays() { return java.util.Collections.unmodifiableMap(overlaid); }
+
+    private static void text(javafx.scene.control.TableColumn<RunRow, String> c, java.util.function.Function<RunRow, String> value) {
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
+    }
 
     private void showSettings() {
         settingsSheet.getItems().setAll(ModelViewModel.TRAINING_SETTINGS.stream()

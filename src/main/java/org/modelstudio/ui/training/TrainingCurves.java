@@ -23,6 +23,7 @@ public final class TrainingCurves {
     private final DoubleDataSet validationLoss = new DoubleDataSet("validation loss");
     private final DoubleDataSet trainAccuracy = new DoubleDataSet("training accuracy");
     private final DoubleDataSet validationAccuracy = new DoubleDataSet("validation accuracy");
+    private final DoubleDataSet learningRate = new DoubleDataSet("learning rate");
 
     private int batchesPerEpoch = 1;
     private double smoothed = Double.NaN;
@@ -41,6 +42,7 @@ public final class TrainingCurves {
         trainAccuracy.setStyle(train);
         validationLoss.setStyle(validation);
         validationAccuracy.setStyle(validation);
+        learningRate.setStyle("-fx-line-color: #9467bd; -fx-marker-color: #9467bd; -fx-line-width: 2; -fx-marker-type: rectangle; -fx-marker-size: 4;");
     }
 
     public DoubleDataSet batchLoss() { return batchLoss; }
@@ -49,6 +51,8 @@ public final class TrainingCurves {
     public DoubleDataSet validationLoss() { return validationLoss; }
     public DoubleDataSet trainAccuracy() { return trainAccuracy; }
     public DoubleDataSet validationAccuracy() { return validationAccuracy; }
+    /** The rate each epoch trained with, drawn over the epoch (from its start to its end). */
+    public DoubleDataSet learningRate() { return learningRate; }
 
     /** Called on the training thread for every event. */
     public void accept(TrainingEvent event) {
@@ -62,6 +66,8 @@ public final class TrainingCurves {
             flush();
             append(trainLoss, e.epoch(), e.trainLoss());
             append(trainAccuracy, e.epoch(), e.trainAccuracy());
+            double rate = e.learningRate();
+            learningRate.lock().writeLockGuard(() -> learningRate.add(new double[] {e.epoch() - 1, e.epoch()}, new double[] {rate, rate}));
             if (!Double.isNaN(e.validationLoss())) {
                 append(validationLoss, e.epoch(), e.validationLoss());
                 append(validationAccuracy, e.epoch(), e.validationAccuracy());
@@ -103,7 +109,7 @@ public final class TrainingCurves {
     public void clear() {
         smoothed = Double.NaN;
         buffered = 0;
-        for (DoubleDataSet d : new DoubleDataSet[] {batchLoss, smoothedLoss, trainLoss, validationLoss, trainAccuracy, validationAccuracy}) {
+        for (DoubleDataSet d : new DoubleDataSet[] {batchLoss, smoothedLoss, trainLoss, validationLoss, trainAccuracy, validationAccuracy, learningRate}) {
             d.lock().writeLockGuard(d::clearData);
         }
     }

@@ -14,6 +14,11 @@ import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.PauseGate;
+import org.modelstudio.core.project.RunRecord;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.io.RunModels;
+import org.modelstudio.engine.train.RunRecords;
 import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.ShapeInference;
@@ -23,7 +28,10 @@ import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.common.CurrentModel;
 import org.modelstudio.ui.common.SampleLibrary;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,8 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * Training always gets a snapshot of the spec; the live curves are fed from the training thread.
  */
 public final class TrainingViewModel {
-    private static final double VALIDATION_FRACTION = 0.1;
-
     private final ReadOnlyObjectProperty<NetworkSpec> spec;
     private final CurrentModel currentModel;
     private final SampleLibrary samples;
@@ -52,22 +58,32 @@ public final class TrainingViewModel {
     private volatile java.util.function.Supplier<LabeledData> data;
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
-    private final Service<TrainingResult> service;
+    private final Service<Ended> service;
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
+    private volatile PauseGate gate = new PauseGate();
+    private final Path runsDir;
+    private final ExecutorService executor;
+    private Consumer<RunRecord> runRecorder = r -> { };
+    /** The model a "Continue" run trains further (null for a fresh run). */
+    private volatile TrainedModel continueFrom;
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
     private final java.util.concurrent.atomic.AtomicBoolean taskActive = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TrainingViewModel(ReadOnlyObjectProperty<NetworkSpec> spec, CurrentModel currentModel, SampleLibrary samples,
-                             ExecutorService executor) {
+                             ExecutorService executor, Path runsDir) {
+        this.runsDir = runsDir;
+        this.executor = executor;
         this.spec = spec;
         this.currentModel = currentModel;
         this.samples = samples;
         this.service = new Service<>() {
-            @Override protected Task<TrainingResult> createTask() { return new TrainingTask(); }
+            @Override protected Task<Ended> createTask() { return new TrainingTask(); }
         };
         service.setExecutor(executor);
         service.setOnSucceeded(e -> finished(service.getValue()));
         service.setOnFailed(e -> {
             running.set(false);
+            paused.set(false);
             failed.set(true);
             Throwable ex = service.getException();
             status.set("Training could not start: " + (ex == null ? "unknown error" : ex.getMessage()));
@@ -88,6 +104,47 @@ public final class TrainingViewModel {
     /** The last finished epoch's metrics, e.g. "After epoch 3: loss 0.412 · accuracy 86.0% · validation …". */
     public ReadOnlyStringProperty epochSummaryProperty() { return epochSummary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
+    /** The model in use (trained, continued, opened or restored from a run). */
+    public ReadOnlyObjectProperty<TrainedModel> currentModelProperty() { return currentModel.modelProperty(); }
+
+    /**
+     * Puts a recorded run's best (or last) model back in use, read in the background; a missing or damaged
+     * file is said, naming it.
+     */
+    public void useRunModel(RunRecord run, boolean best) {
+        String file = best ? run.bestModelFile() : run.lastModelFile();
+        if (file == null) {
+            status.set("That run kept no model (it stopped before its first epoch ended).");
+            return;
+        }
+        Task<TrainedModel> load = new Task<>() {
+            @Override protected TrainedModel call() throws Exception { return RunModels.load(runsDir, file); }
+        };
+        load.setOnSucceeded(e -> {
+            var m = best ? run.bestMetrics() : (run.epochs().isEmpty() ? null : run.epochs().get(run.epochs().size() - 1));
+            String acc = m == null || Double.isNaN(m.validationAccuracy()) ? ""
+                    : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * m.validationAccuracy());
+            currentModel.set(load.getValue(), "Restored the " + (best ? "best" : "last") + " model of a run of "
+                    + run.spec().name() + (m == null ? "" : " (epoch " + m.epoch() + acc + ")"));
+            failed.set(false);
+            status.set("Using the " + (best ? "best" : "last") + " model of that run" + (m == null ? "" : ", from epoch " + m.epoch()) + ".");
+        });
+        load.setOnFailed(e -> {
+            failed.set(true);
+            status.set("Cannot restore that model: " + load.getException().getMessage());
+        });
+        executor.execute(load);
+    }
+
+    /** True while a run is paused between batches. */
+    public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
+
+    /** Where each run's best and last models are saved (the run history refers to them by name). */
+    public Path runsDir() { return runsDir; }
+
+    /** Receives each run as it ends, for the project's history (called on the FX thread). */
+    public void onRun(Consumer<RunRecord> recorder) { this.runRecorder = recorder; }
+
     /** The result of the last run that ended (finished, stopped or failed). */
     public javafx.beans.property.ReadOnlyObjectProperty<TrainingResult> lastResultProperty() { return lastResult.getReadOnlyProperty(); }
     /** Epoch, batch, speed, elapsed time and time left of the run in progress (or of the last one). */
@@ -110,8 +167,22 @@ public final class TrainingViewModel {
      * is held out for validation); refused, with the reason, while the spec has errors.
      */
     public void start(java.util.function.Supplier<LabeledData> data) {
+        begin(data, null);
+    }
+
+    /**
+     * Trains the current model further for the number of epochs in the Epochs field, on the sample: its
+     * weights go on from where they are (a copy, so predictions keep using the model until the run ends).
+     */
+    public void continueTraining() {
+        TrainedModel base = currentModel.get();
+        if (base == null || running.get()) return;
+        begin(samples::train, base);
+    }
+
+    private void begin(java.util.function.Supplier<LabeledData> data, TrainedModel base) {
         if (running.get()) return;
-        NetworkSpec chosen = spec.get();
+        NetworkSpec chosen = base != null ? base.spec() : spec.get();
         if (chosen == null) return;
         var summary = ShapeInference.analyse(chosen);
         if (summary.hasErrors()) {
@@ -126,16 +197,36 @@ public final class TrainingViewModel {
         strip.set(StatusStrip.IDLE);
         plannedEpochs = epochs.get();
         running.set(true);
-        status.set("Preparing " + chosen.name() + "…");
+        status.set((base != null ? "Preparing to continue " : "Preparing ") + chosen.name() + "…");
         this.data = data;
+        this.continueFrom = base;
+        gate = new PauseGate();
+        paused.set(false);
         service.restart();
     }
 
-    /** Stops after the current batch; the model trained so far is kept. */
+    /** Stops after the current batch (or at once while paused); the best and the last model so far are kept. */
     public void stop() {
         if (running.get()) {
             cancel.get().cancel();
             status.set("Stopping after this batch…");
+        }
+    }
+
+    /** Pauses between two batches: nothing trains until {@link #resume()}; the window stays usable. */
+    public void pause() {
+        if (running.get() && !paused.get()) {
+            gate.pause();
+            paused.set(true);
+            status.set("Pausing after this batch…");
+        }
+    }
+
+    public void resume() {
+        if (paused.get()) {
+            gate.resume();
+            paused.set(false);
+            status.set("Resuming…");
         }
     }
 
@@ -145,6 +236,7 @@ public final class TrainingViewModel {
     /** For closing the studio mid-run: stop and wait (bounded) for the training thread to let go. */
     public void shutdown() {
         cancel.get().cancel();
+        gate.resume();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (taskActive.get() && System.nanoTime() < deadline) {
             try {
@@ -172,21 +264,29 @@ public final class TrainingViewModel {
         return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 
-    private void finished(TrainingResult result) {
+    /** What a training task hands back: the run's result and its record for the project's history. */
+    record Ended(TrainingResult result, RunRecord run) {}
+
+    private void finished(Ended ended) {
+        TrainingResult result = ended.result();
         running.set(false);
+        paused.set(false);
         lastResult.set(result);
+        if (ended.run() != null) runRecorder.accept(ended.run());
         var epochsRun = result.epochs();
+        boolean complete = result.outcome() == TrainingResult.Outcome.FINISHED;
         if (!epochsRun.isEmpty()) {
             var lastRun = epochsRun.get(epochsRun.size() - 1);
             double meanSpeed = epochsRun.stream().mapToDouble(TrainingEvent.EpochEvaluated::samplesPerSecond).average().orElse(Double.NaN);
             strip.set(new StatusStrip(String.format(Locale.ROOT, "Epoch %d/%d", lastRun.epoch(), plannedEpochs),
-                    result.outcome() == TrainingResult.Outcome.FINISHED ? "All batches" : strip.get().batch(),
+                    complete ? "All batches" : strip.get().batch(),
                     String.format(Locale.ROOT, "%,.0f samples/s", meanSpeed),
                     "Elapsed " + clock(result.elapsedMillis() / 1000.0),
-                    result.outcome() == TrainingResult.Outcome.FINISHED ? "Done" : "Stopped"));
+                    complete ? "Done" : "Stopped"));
         }
         log(result.elapsedMillis(), switch (result.outcome()) {
             case FINISHED -> "Finished " + result.epochs().size() + " epochs.";
+            case EARLY_STOPPED -> "Stopped early after " + result.epochs().size() + " epochs: " + result.stopReason();
             case CANCELLED -> "Stopped by you after " + result.epochs().size() + " epoch(s).";
             case FAILED -> "Failed: " + result.failure();
         });
@@ -200,10 +300,18 @@ public final class TrainingViewModel {
                 status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. Drop images on Predict.",
                         result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy));
             }
+            case EARLY_STOPPED -> {
+                var best = result.bestMetrics();
+                String bestAccuracy = best == null || Double.isNaN(best.validationAccuracy()) ? ""
+                        : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * best.validationAccuracy());
+                currentModel.set(result.best(), "Trained " + name + " (best epoch " + result.bestEpoch() + bestAccuracy + ")");
+                status.set(result.stopReason() + " The best model is in use.");
+            }
             case CANCELLED -> {
-                currentModel.set(result.model(), "Trained " + name + ", stopped early" + accuracy);
-                status.set(String.format(Locale.ROOT, "Stopped after %d epoch(s)%s. The model trained so far is kept.",
-                        result.epochs().size(), accuracy));
+                currentModel.set(result.model(), "Trained " + name + ", stopped" + (result.epochs().isEmpty()
+                        ? " during its first epoch" : " after " + result.epochs().size() + " epoch(s)") + accuracy);
+                status.set(String.format(Locale.ROOT, "Stopped after %d complete epoch(s)%s. The model trained so far is in use; "
+                        + "the best and the last are in the run history (Runs).", result.epochs().size(), accuracy));
             }
             case FAILED -> {
                 failed.set(true);
@@ -212,9 +320,15 @@ public final class TrainingViewModel {
         }
     }
 
-    private final class TrainingTask extends Task<TrainingResult> {
-        private final NetworkSpec snapshot = spec.get().withTraining(spec.get().training().withEpochs(epochs.get()));
+    private final class TrainingTask extends Task<Ended> {
+        private final TrainedModel base = continueFrom;
+        private final NetworkSpec snapshot = base != null ? base.spec()
+                : spec.get().withTraining(spec.get().training().withEpochs(epochs.get()));
+        private final int runEpochs = epochs.get();
         private final CancelToken token = cancel.get();
+        private final PauseGate pauseGate = gate;
+        private long pausedNanos;
+        private long pausedSinceStatus;
         private final java.util.function.Supplier<LabeledData> source = data;
         private int batchesPerEpoch = 1;
         private int totalEpochs = 1;
@@ -224,16 +338,48 @@ public final class TrainingViewModel {
         private long lastStatusDone;
         private double speed = Double.NaN;
 
-        @Override protected TrainingResult call() throws Exception {
+        @Override protected Ended call() throws Exception {
             taskActive.set(true);
             try {
+                Instant started = Instant.now();
                 LabeledData all = source.get();
-                var split = all.split(VALIDATION_FRACTION, snapshot.training().seed());
+                double fraction = snapshot.training().validationSplit();
+                LabeledData train = all;
+                LabeledData validation = null;
+                if (fraction > 0) {
+                    var split = all.split(fraction, snapshot.training().seed());
+                    train = split.first();
+                    validation = split.second();
+                }
                 NativeThreads.useDefault();
-                return Trainer.train(snapshot, split.first(), split.second(), this::onEvent, token);
+                TrainingResult result;
+                if (base != null) {
+                    result = Trainer.run(base.copy(), train, validation, runEpochs, this::onEvent, token, pauseGate);
+                } else {
+                    result = Trainer.train(snapshot, train, validation, this::onEvent, token, pauseGate);
+                }
+                return new Ended(result, record(result, started));
             } finally {
                 taskActive.set(false);
             }
+        }
+
+        /** The run for the project's history, with its best and last models saved beside the other runs. */
+        private RunRecord record(TrainingResult result, Instant started) {
+            String id = "run-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(java.time.ZoneId.systemDefault()).format(started) + "-" + java.util.UUID.randomUUID().toString().substring(0, 4);
+            String bestFile = null;
+            String lastFile = null;
+            if (result.outcome() != TrainingResult.Outcome.FAILED || !result.epochs().isEmpty()) {
+                try {
+                    lastFile = RunModels.save(result.last(), runsDir, id, "last");
+                    bestFile = result.best() == result.last() ? lastFile : RunModels.save(result.best(), runsDir, id, "best");
+                } catch (java.io.IOException | RuntimeException e) {
+                    String why = "The run's models could not be saved to " + runsDir + ": " + e.getMessage();
+                    Platform.runLater(() -> log(result.elapsedMillis(), why));
+                }
+            }
+            return RunRecords.of(result, id, started, runEpochs, bestFile, lastFile);
         }
 
         private void onEvent(TrainingEvent event) {
@@ -253,10 +399,11 @@ public final class TrainingViewModel {
                 updateProgress(done, total);
                 if (now - lastStatus > 250_000_000L) {
                     lastStatus = now;
-                    double elapsed = (now - startNanos) / 1e9;
+                    double elapsed = (now - startNanos - pausedNanos) / 1e9;   // time spent paused does not count
                     double left = elapsed / done * (total - done);
                     // The current speed: samples since the last update, smoothed over a few updates.
-                    double window = (now - lastStatusNanos) / 1e9;
+                    double window = (now - lastStatusNanos - pausedSinceStatus) / 1e9;
+                    pausedSinceStatus = 0;
                     if (lastStatusNanos > 0 && window > 0 && done > lastStatusDone) {
                         double recent = (done - lastStatusDone) * (double) snapshot.training().batchSize() / window;
                         speed = Double.isNaN(speed) ? recent : 0.7 * speed + 0.3 * recent;
@@ -272,11 +419,26 @@ public final class TrainingViewModel {
                     Platform.runLater(() -> strip.set(cells));
                     updateMessage(String.format(Locale.ROOT, "Training · loss %.3f", b.loss()));
                 }
+            } else if (event instanceof TrainingEvent.Paused p) {
+                String line = String.format(Locale.ROOT, "Paused after batch %d of epoch %d.", p.batch(), p.epoch());
+                long at = (now - startNanos - pausedNanos) / 1_000_000;
+                Platform.runLater(() -> log(at, line));
+                updateMessage("Paused after batch " + p.batch() + " of epoch " + p.epoch() + ". Press Resume to go on, or Stop.");
+            } else if (event instanceof TrainingEvent.Resumed r) {
+                pausedNanos += r.pausedMillis() * 1_000_000L;
+                pausedSinceStatus += r.pausedMillis() * 1_000_000L;
+                long at = (now - startNanos - pausedNanos) / 1_000_000;
+                String line = "Resumed after a pause of " + duration(r.pausedMillis() / 1000.0) + ".";
+                Platform.runLater(() -> log(at, line));
+                updateMessage("Training…");
+            } else if (event instanceof TrainingEvent.EarlyStopped stop) {
+                Platform.runLater(() -> log((System.nanoTime() - startNanos - pausedNanos) / 1_000_000, stop.reason()));
             } else if (event instanceof TrainingEvent.EpochEvaluated e) {
                 String text = String.format(Locale.ROOT, "After epoch %d: loss %.3f, accuracy %.1f%% · validation: loss %.3f, accuracy %.1f%% · %,.0f images/s",
                         e.epoch(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy(), e.samplesPerSecond());
-                String line = String.format(Locale.ROOT, "Epoch %d/%d: loss %.4f, accuracy %.2f%%; validation loss %.4f, accuracy %.2f%%; %,.0f samples/s.",
-                        e.epoch(), totalEpochs, e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy(), e.samplesPerSecond());
+                String line = String.format(Locale.ROOT, "Epoch %d/%d: loss %.4f, accuracy %.2f%%; validation loss %.4f, accuracy %.2f%%; "
+                                + "learning rate %.3g; %,.0f samples/s.", e.epoch(), totalEpochs, e.trainLoss(), 100 * e.trainAccuracy(),
+                        e.validationLoss(), 100 * e.validationAccuracy(), e.learningRate(), e.samplesPerSecond());
                 Platform.runLater(() -> {
                     epochSummary.set(text);
                     log(e.elapsedMillis(), line);

@@ -1,0 +1,184 @@
+package org.modelstudio.ui;
+
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.project.ProjectFile;
+import org.modelstudio.engine.infer.Predictor;
+import org.modelstudio.engine.train.TrainingResult;
+import org.modelstudio.ui.training.TrainingCurves;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The training workspace in the real window: pause, resume, stop, divergence, closing mid-run, run history. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingWorkspaceTest {
+    private Studio studio;
+
+    @Start void start(Stage stage) throws Exception {
+        studio = new Studio();
+        studio.show(stage);
+    }
+
+    @AfterEach void close() { studio.close(); }
+
+    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test void pauseHoldsEveryBatchThenResumeAndStopLeaveAUsableModel(FxRobot robot) throws Exception {
+        robot.interact(() -> studio.training().epochsProperty().set(4));
+        TrainingCurves curves = studio.training().curves();
+        robot.clickOn("#trainButton");
+        waitFor(90, () -> curves.batchLoss().getDataCount() > 20);
+
+        robot.clickOn("#pauseButton");
+        waitFor(30, () -> studio.training().log().stream().anyMatch(l -> l.contains("Paused after batch")));
+        assertEquals("Resume", robot.lookup("#pauseButton").queryAs(Button.class).getText());
+        int atPause = curves.batchLoss().getDataCount();
+        double progress = studio.training().progressProperty().get();
+        Thread.sleep(1000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(atPause, curves.batchLoss().getDataCount(), "no batch advances while paused");
+        assertEquals(progress, studio.training().progressProperty().get());
+
+        robot.clickOn("#pauseButton");
+        waitFor(60, () -> curves.batchLoss().getDataCount() > atPause + 10);
+        assertTrue(studio.training().log().stream().anyMatch(l -> l.contains("Resumed after a pause")));
+
+        robot.clickOn("#stopButton");
+        waitFor(60, () -> studio.training().lastResultProperty().get() != null);
+        TrainingResult result = studio.training().lastResultProperty().get();
+        assertEquals(TrainingResult.Outcome.CANCELLED, result.outcome());
+        assertNotNull(studio.currentModel().get(), "the model trained so far is in use");
+        var prediction = Predictor.predict(studio.currentModel().get(), SampleData.fashionMnistTest().features()[0]);
+        assertEquals(10, prediction.ranked().size(), "and it predicts");
+
+        assertEquals(1, studio.model().runs().size(), "the stopped run is in the history");
+        var run = studio.model().runs().get(0);
+        assertEquals("cancelled", run.outcome());
+        assertTrue(Files.isRegularFile(studio.training().runsDir().resolve(run.lastModelFile())));
+        assertTrue(studio.model().dirtyProperty().get(), "a new run is an unsaved change of the project");
+    }
+
+    @Test void aHugeLearningRateStopsTheRunWithTheDivergenceAdvice(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            studio.model().setTraining("learningRate", 10.0);
+            studio.training().epochsProperty().set(2);
+        });
+        robot.clickOn("#trainButton");
+        waitFor(120, () -> studio.training().lastResultProperty().get() != null);
+        assertEquals(TrainingResult.Outcome.FAILED, studio.training().lastResultProperty().get().outcome());
+        Label status = robot.lookup(".training-status").queryAs(Label.class);
+        assertTrue(status.getText().contains("training diverged") && status.getText().contains("learning rate (10.0)"), status.getText());
+        assertTrue(status.getStyleClass().contains("failed"));
+        assertFalse(studio.training().runningProperty().get());
+    }
+
+    @Test void closingMidRunStopsCleanlyAndTheProjectStillOpens(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path project = dir.resolve("mine.msproj");
+        robot.interact(() -> {
+            try {
+                studio.model().saveTo(project);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("#trainButton");
+        waitFor(90, () -> studio.training().curves().batchLoss().getDataCount() > 5);
+        boolean[] answer = {false, false};
+        Platform.runLater(() -> {
+            answer[0] = studio.mainView().confirmClose();
+            answer[1] = true;
+        });
+        waitFor(10, () -> robot.lookup("Stop training and quit").tryQuery().isPresent());
+        robot.clickOn("Stop training and quit");
+        waitFor(30, () -> answer[1]);
+        assertTrue(answer[0], "the user agreed to stop and quit");
+        studio.close();                         // what the application does as it exits
+        assertFalse(studio.training().isTrainingThreadActive(), "the training thread has let go");
+        assertEquals(studio.model().specProperty().get(), ProjectFile.load(project).network(), "the project opens, whole");
+    }
+
+    @Test void runsAreRecordedOverlaidRestoredAndSavedWithTheProject(FxRobot robot, @TempDir Path dir) throws Exception {
+        var small = SampleData.fashionMnistTrain().first(2000);
+        for (int run = 1; run <= 2; run++) {
+            int expected = run;
+            robot.interact(() -> {
+                studio.training().epochsProperty().set(expected);
+                studio.training().start(() -> small);
+            });
+            waitFor(120, () -> studio.model().runs().size() == expected);
+        }
+        robot.interact(() -> robot.lookup("#trainTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        TableView<?> table = robot.lookup("#runTable").queryAs(TableView.class);
+        assertEquals(2, table.getItems().size());
+        var rows = robot.lookup("#runTable").queryAs(TableView.class).getItems();
+        robot.interact(() -> {
+            for (Object r : rows) ((org.modelstudio.ui.training.RunRow) r).shownProperty().set(true);
+        });
+        var accuracyChart = robot.lookup("#accuracyChart").queryAs(io.fair_acc.chartfx.XYChart.class);
+        long overlaid = accuracyChart.getRenderers().stream().flatMap(r -> r.getDatasets().stream())
+                .filter(d -> d.getName().startsWith("run #")).count();
+        assertEquals(2, overlaid, "both runs' validation curves are drawn");
+        var second = accuracyChart.getRenderers().stream().flatMap(r -> r.getDatasets().stream())
+                .filter(d -> d.getName().equals("run #2 validation accuracy")).findFirst().orElseThrow();
+        assertEquals(2, second.getDataCount(), "one point per epoch of that run");
+
+        // Put run #1's best model back in use.
+        robot.interact(() -> table.getSelectionModel().select(1));   // newest first: #2, #1
+        robot.clickOn("#useBestButton");
+        waitFor(30, () -> studio.currentModel().originProperty().get().startsWith("Restored the best model"));
+        assertEquals(1, studio.model().runs().get(0).epochs().size());
+
+        Path file = dir.resolve("runs.msproj");
+        robot.interact(() -> {
+            try {
+                studio.model().saveTo(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(studio.model().runs(), ProjectFile.load(file).runs(), "the history is saved with the project");
+    }
+
+    @Test void aTrainedModelContinuesFromWhereItIs(FxRobot robot) throws Exception {
+        var small = SampleData.fashionMnistTrain().first(2000);
+        robot.interact(() -> {
+            studio.training().epochsProperty().set(2);
+            studio.training().start(() -> small);
+        });
+        waitFor(120, () -> studio.model().runs().size() == 1);
+        var trained = studio.currentModel().get();
+        robot.interact(() -> studio.training().epochsProperty().set(1));
+        robot.clickOn("#continueButton");
+        waitFor(120, () -> studio.model().runs().size() == 2);
+        var first = studio.model().runs().get(0);
+        var continued = studio.model().runs().get(1);
+        assertEquals("finished", continued.outcome());
+        assertTrue(continued.epochs().get(0).trainLoss() < first.epochs().get(0).trainLoss(),
+                "the continued run starts from trained weights: " + continued.epochs().get(0).trainLoss()
+                        + " vs " + first.epochs().get(0).trainLoss());
+        assertTrue(studio.currentModel().get() != trained, "the continued model replaces the one in use when it ends");
+    }
+}

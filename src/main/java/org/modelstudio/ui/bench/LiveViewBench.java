@@ -44,6 +44,7 @@ public final class LiveViewBench extends Application {
         studio.show(stage);
         fxThread = Thread.currentThread();
         pulses.start();
+        if (Boolean.getBoolean("bench.stalls")) watchStalls();
         Thread t = new Thread(() -> {
             int code = 1;
             try {
@@ -66,7 +67,7 @@ public final class LiveViewBench extends Application {
     private int run() throws Exception {
         String specFile = option("--spec", "small-cnn.json");
         int images = Integer.parseInt(option("--images", "2500"));
-        int rounds = Integer.parseInt(option("--rounds", "3"));
+        int rounds = Integer.parseInt(option("--rounds", "5"));
         NetworkSpec template = SampleData.spec(specFile);
         NetworkSpec spec = template.withTraining(template.training().withEpochs(1));
         LabeledData data = SampleData.fashionMnistTrain().first(images);
@@ -79,7 +80,10 @@ public final class LiveViewBench extends Application {
             studio.training().epochsProperty().set(1);
         });
         NativeThreads.useDefault();
-        Trainer.train(spec, split.first().first(512), null, TrainingEventSink.NONE, new CancelToken());   // warm-up
+        // Warm-up of both sides: the engine, and the live view's drawing code (its first frames are compiled then).
+        Trainer.train(spec, split.first().first(512), null, TrainingEventSink.NONE, new CancelToken());
+        liveRun(data.first(600));
+        liveRun(data.first(600));
 
         double[] bare = new double[rounds];
         double[] live = new double[rounds];
@@ -89,31 +93,22 @@ public final class LiveViewBench extends Application {
         for (int r = 0; r < rounds; r++) {
             bare[r] = Trainer.train(spec, split.first(), split.second(), TrainingEventSink.NONE, new CancelToken())
                     .epochs().get(0).samplesPerSecond();
-            CompletableFuture<TrainingResult> done = new CompletableFuture<>();
             long fxCpu0 = fxCpuNanos();
+            long renderCpu0 = threadCpuNanos("QuantumRenderer");
             long wall0 = System.nanoTime();
-            onFx(() -> {
-                studio.training().lastResultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                    @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingResult> o,
-                                                  TrainingResult old, TrainingResult result) {
-                        o.removeListener(this);
-                        done.complete(result);
-                    }
-                });
-                pulses.reset();
-                studio.training().start(() -> data);
-            });
-            TrainingResult result = done.get(30, TimeUnit.MINUTES);
+            TrainingResult result = liveRun(data);
             PulseMonitor.Window w = pulses.snapshot();
             double fxShare = (fxCpuNanos() - fxCpu0) / (double) (System.nanoTime() - wall0);
+            double renderShare = (threadCpuNanos("QuantumRenderer") - renderCpu0) / (double) (System.nanoTime() - wall0);
             if (result.epochs().isEmpty()) throw new IllegalStateException("the live run did not finish: " + result.failure());
             live[r] = result.epochs().get(0).samplesPerSecond();
             maxGaps.add(w.maxGapMillis());
             slowPulses += w.over50();
             allPulses += w.count();
             System.out.printf(Locale.ROOT, "round %d: bare %,.0f samples/s · live view %,.0f samples/s · ratio %.3f · "
-                    + "longest pulse gap %.1f ms (%d of %d pulses over 50 ms) · JavaFX thread busy %.0f%% of the time%n",
-                    r + 1, bare[r], live[r], live[r] / bare[r], w.maxGapMillis(), w.over50(), w.count(), 100 * fxShare);
+                    + "longest pulse gap %.1f ms (%d of %d pulses over 50 ms) · JavaFX thread busy %.0f%%, renderer %.0f%% of the time%n",
+                    r + 1, bare[r], live[r], live[r] / bare[r], w.maxGapMillis(), w.over50(), w.count(), 100 * fxShare, 100 * renderShare);
+            if (!w.slowGaps().isEmpty()) System.out.println("  gaps over 50 ms: " + String.join(", ", w.slowGaps()) + " after the start");
         }
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) ratios[r] = live[r] / bare[r];
@@ -121,10 +116,87 @@ public final class LiveViewBench extends Application {
         System.out.printf(Locale.ROOT, "longest gap between two JavaFX pulses while training: %.1f ms (target ≤ 50 ms); "
                 + "%d of %d pulses came more than 50 ms after the previous one%n",
                 maxGaps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), slowPulses, allPulses);
+        longRun(Integer.parseInt(option("--points", "100000")));
         return 0;
     }
 
+    /**
+     * Smoothness with a long history: feeds the live curves a run of {@code points} batches (as the training
+     * thread would: 20 epochs, 50 batches every 80 ms) and measures the pulse gaps while they are drawn.
+     */
+    private void longRun(int points) throws Exception {
+        var curves = studio.training().curves();
+        int epochs = 20;
+        int perEpoch = points / epochs;
+        onFx(pulses::reset);
+        long t0 = System.nanoTime();
+        java.util.Random r = new java.util.Random(1);
+        curves.accept(new org.modelstudio.core.events.TrainingEvent.Started(epochs, perEpoch, perEpoch * 32, 1000));
+        long iteration = 0;
+        for (int e = 1; e <= epochs; e++) {
+            for (int b = 1; b <= perEpoch; b++) {
+                double loss = 2.3 * Math.exp(-iteration / (double) points * 3) + 0.2 * r.nextDouble();
+                curves.accept(new org.modelstudio.core.events.TrainingEvent.BatchScored(e, b, iteration++, loss));
+                if (b % 50 == 0) Thread.sleep(80);
+            }
+            curves.accept(new org.modelstudio.core.events.TrainingEvent.EpochEvaluated(e, 0.5, 0.8, 0.55, 0.78, 0.001, 1000, 0));
+        }
+        curves.flush();
+        Thread.sleep(500);
+        PulseMonitor.Window w = pulses.snapshot();
+        System.out.printf(Locale.ROOT, "%nlong history: %,d batch points drawn live in %.0f s; longest pulse gap %.1f ms "
+                + "(%d of %d pulses over 50 ms)%n", curves.batchLoss().getDataCount(), (System.nanoTime() - t0) / 1e9,
+                w.maxGapMillis(), w.over50(), w.count());
+    }
+
+    /** One run in the studio, started as the Train button starts it, with the pulse monitor reset. */
+    private TrainingResult liveRun(LabeledData data) throws Exception {
+        CompletableFuture<TrainingResult> done = new CompletableFuture<>();
+        onFx(() -> {
+            studio.training().lastResultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingResult> o,
+                                              TrainingResult old, TrainingResult result) {
+                    o.removeListener(this);
+                    done.complete(result);
+                }
+            });
+            pulses.reset();
+            studio.training().start(() -> data);
+        });
+        return done.get(30, TimeUnit.MINUTES);
+    }
+
     private volatile Thread fxThread;
+
+    /** With -Dbench.stalls=true: prints what the JavaFX thread was doing when a frame was 45 ms late. */
+    private void watchStalls() {
+        Thread w = new Thread(() -> {
+            long reported = 0;
+            while (true) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long last = pulses.lastPulse;
+                if (last != 0 && System.nanoTime() - last > 45_000_000L && last != reported) {
+                    reported = last;
+                    StackTraceElement[] st = fxThread.getStackTrace();
+                    StringBuilder b = new StringBuilder("STALL:");
+                    for (int i = 0; i < Math.min(25, st.length); i++) b.append("\n    ").append(st[i]);
+                    System.out.println(b);
+                }
+            }
+        }, "stall-watch");
+        w.setDaemon(true);
+        w.start();
+    }
+
+    private static long threadCpuNanos(String namePrefix) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(namePrefix))
+                .mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.getId()))).sum();
+    }
 
     private long fxCpuNanos() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -157,9 +229,11 @@ public final class LiveViewBench extends Application {
 
     /** Records the time between consecutive pulses (every frame, since this timer always runs). */
     static final class PulseMonitor extends AnimationTimer {
-        record Window(double maxGapMillis, long over50, long count) {}
+        record Window(double maxGapMillis, long over50, long count, List<String> slowGaps) {}
 
         private long last;
+        private long since;
+        private final java.util.List<String> slow = new java.util.ArrayList<>();
         private long maxGap;
         private long over50;
         private long count;
@@ -169,19 +243,27 @@ public final class LiveViewBench extends Application {
                 long gap = now - last;
                 synchronized (this) {
                     maxGap = Math.max(maxGap, gap);
-                    if (gap > 50_000_000L) over50++;
+                    if (gap > 50_000_000L) {
+                        over50++;
+                        slow.add(String.format(Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - since) / 1e9));
+                    }
                     count++;
                 }
             }
             last = now;
+            lastPulse = System.nanoTime();
         }
 
+        volatile long lastPulse;
+
         synchronized void reset() {
+            slow.clear();
+            since = System.nanoTime();
             maxGap = 0;
             over50 = 0;
             count = 0;
         }
 
-        synchronized Window snapshot() { return new Window(maxGap / 1e6, over50, count); }
+        synchronized Window snapshot() { return new Window(maxGap / 1e6, over50, count, List.copyOf(slow)); }
     }
 }

@@ -146,7 +146,9 @@ public final class ModelViewModel {
         runs.add(run);
         runsChanged = true;
         runsRevision++;
-        refresh();
+        // Only the document's state changes; the network (and its drawing) stays as it is.
+        revision.set(history.revision() + runsRevision);
+        dirty.set(true);
     }
 
     // ------------------------------------------------------------------ documents

@@ -128,7 +128,7 @@ public final class TrainPanelView {
         network.specProperty().addListener((obs, old, spec) -> {
             if (!editingSettings && (old == null || !old.training().equals(spec.training()))) showSettings();
         });
-        settingsSheet.disableProperty().bind(model.runningProperty());
+        // Settings stay editable while a run trains: the run has its own snapshot, the edits apply to the next one.
 
         TrainingCurves curves = model.curves();
         lossChart = chart("Loss", "loss");

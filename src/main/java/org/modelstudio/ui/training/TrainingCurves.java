@@ -14,7 +14,7 @@ import java.util.Arrays;
  * The x axis is in epochs; a batch's point sits at its fraction of the epoch.
  */
 public final class TrainingCurves {
-    static final long FLUSH_MILLIS = 80;
+    static final long FLUSH_MILLIS = 250;
     private static final double SMOOTHING = 0.9;
 
     private final DoubleDataSet batchLoss = new DoubleDataSet("batch loss", 4096);

@@ -396,9 +396,10 @@ public final class TrainingViewModel {
             } else if (event instanceof TrainingEvent.BatchScored b) {
                 long done = (long) (b.epoch() - 1) * batchesPerEpoch + b.batch();
                 long total = (long) totalEpochs * batchesPerEpoch;
-                updateProgress(done, total);
-                if (now - lastStatus > 250_000_000L) {
+                // The window is told at most four times a second: progress, strip and status change together.
+                if (now - lastStatus > 250_000_000L || done == total) {
                     lastStatus = now;
+                    updateProgress(done, total);
                     double elapsed = (now - startNanos - pausedNanos) / 1e9;   // time spent paused does not count
                     double left = elapsed / done * (total - done);
                     // The current speed: samples since the last update, smoothed over a few updates.

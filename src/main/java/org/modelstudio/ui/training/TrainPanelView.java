@@ -32,6 +32,7 @@ public final class TrainPanelView {
     @FXML private Button pauseButton;
     @FXML private Button continueButton;
     @FXML private StackPane rateChartHolder;
+    @FXML private javafx.scene.layout.FlowPane curveLegend;
     @FXML private javafx.scene.control.TableView<RunRow> runTable;
     @FXML private javafx.scene.control.TableColumn<RunRow, Boolean> showColumn;
     @FXML private javafx.scene.control.TableColumn<RunRow, String> runNumberColumn;
@@ -137,6 +138,13 @@ public final class TrainPanelView {
                 renderer(true, curves.trainLoss(), curves.validationLoss()));
         accuracyChart = chart("Accuracy", "accuracy");
         accuracyChart.getRenderers().setAll(renderer(true, curves.trainAccuracy(), curves.validationAccuracy()));
+        // One compact legend for both charts (chart-fx's own, one per chart, took a third of their height).
+        lossChart.setLegendVisible(false);
+        accuracyChart.setLegendVisible(false);
+        legend("#9fb8da", "batch loss", false);
+        legend("#1f4e9c", "smoothed", false);
+        legend("#2ca02c", "training", false);
+        legend("#d62728", "validation", false);
         lossChart.getRenderers().add(lossOverlays);
         accuracyChart.getRenderers().add(accuracyOverlays);
         rateChart = chart("Learning rate", "rate");
@@ -216,6 +224,7 @@ public final class TrainPanelView {
         loss.setStyle(style);
         accuracy.setStyle(style);
         overlaid.put(id, new DataSet[] {loss, accuracy});
+        legend(colour, "run #" + row.number() + " validation", true).setId("legend-" + id);
         lossOverlays.getDatasets().add(loss);
         accuracyOverlays.getDatasets().add(accuracy);
     }
@@ -223,6 +232,7 @@ public final class TrainPanelView {
     private void removeOverlay(String id) {
         DataSet[] sets = overlaid.remove(id);
         if (sets == null) return;
+        curveLegend.getChildren().removeIf(n -> ("legend-" + id).equals(n.getId()));
         lossOverlays.getDatasets().remove(sets[0]);
         accuracyOverlays.getDatasets().remove(sets[1]);
     }
@@ -244,6 +254,18 @@ public final class TrainPanelView {
                         editingSettings = false;
                     }
                 })).toList());
+    }
+
+    /** A legend entry: a short line in the curve's colour (dashed for an overlaid run) and its name. */
+    private Label legend(String colour, String text, boolean dashed) {
+        javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 18, 0);
+        line.setStroke(javafx.scene.paint.Color.web(colour));
+        line.setStrokeWidth(3);
+        if (dashed) line.getStrokeDashArray().setAll(5.0, 3.0);
+        Label entry = new Label(text, line);
+        entry.getStyleClass().add("legend-entry");
+        curveLegend.getChildren().add(entry);
+        return entry;
     }
 
     private void showStrip(TrainingViewModel.StatusStrip cells) {

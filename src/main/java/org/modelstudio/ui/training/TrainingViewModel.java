@@ -435,8 +435,10 @@ public final class TrainingViewModel {
             } else if (event instanceof TrainingEvent.EarlyStopped stop) {
                 Platform.runLater(() -> log((System.nanoTime() - startNanos - pausedNanos) / 1_000_000, stop.reason()));
             } else if (event instanceof TrainingEvent.EpochEvaluated e) {
-                String text = String.format(Locale.ROOT, "After epoch %d: loss %.3f, accuracy %.1f%% · validation: loss %.3f, accuracy %.1f%% · %,.0f images/s",
-                        e.epoch(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy(), e.samplesPerSecond());
+                String text = Double.isNaN(e.validationLoss())
+                        ? String.format(Locale.ROOT, "Epoch %d: loss %.3f, accuracy %.1f%%", e.epoch(), e.trainLoss(), 100 * e.trainAccuracy())
+                        : String.format(Locale.ROOT, "Epoch %d: loss %.3f, accuracy %.1f%% · validation %.3f, %.1f%%",
+                                e.epoch(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy());
                 String line = String.format(Locale.ROOT, "Epoch %d/%d: loss %.4f, accuracy %.2f%%; validation loss %.4f, accuracy %.2f%%; "
                                 + "learning rate %.3g; %,.0f samples/s.", e.epoch(), totalEpochs, e.trainLoss(), 100 * e.trainAccuracy(),
                         e.validationLoss(), 100 * e.validationAccuracy(), e.learningRate(), e.samplesPerSecond());

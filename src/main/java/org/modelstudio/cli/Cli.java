@@ -64,6 +64,8 @@ public final class Cli {
               predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
               export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
+              bench-live [--images N] [--rounds R]  the studio window's live view: its cost in samples/s
+                                               and the longest gap between frames (needs a display)
               help                             this text
 
             <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp.

@@ -178,7 +178,17 @@ public final class TrainPanelView {
                 setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.details()));
             }
         });
-        network.runs().addListener((javafx.collections.ListChangeListener<org.modelstudio.core.project.RunRecord>) c -> showRuns());
+        network.runs().addListener((javafx.collections.ListChangeListener<org.modelstudio.core.project.RunRecord>) c -> {
+            // A run just recorded goes on top; anything else (another project) rebuilds the table.
+            boolean onlyAdded = true;
+            while (c.next()) onlyAdded &= c.wasAdded() && !c.wasRemoved() && c.getFrom() == runTable.getItems().size();
+            if (onlyAdded) {
+                var runs = network.runs();
+                for (int i = runTable.getItems().size(); i < runs.size(); i++) runTable.getItems().add(0, row(i + 1, runs.get(i), false));
+            } else {
+                showRuns();
+            }
+        });
         showRuns();
         var selected = runTable.getSelectionModel().selectedItemProperty();
         useBestButton.disableProperty().bind(selected.isNull());
@@ -191,17 +201,19 @@ public final class TrainPanelView {
         java.util.Set<String> shown = new java.util.HashSet<>(overlaid.keySet());
         var runs = network.runs();
         java.util.List<RunRow> rows = new java.util.ArrayList<>();
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            RunRow row = new RunRow(i + 1, runs.get(i));
-            row.shownProperty().set(shown.contains(row.run().id()));
-            row.shownProperty().addListener((obs, was, show) -> overlay(row, show));
-            rows.add(row);
-        }
+        for (int i = runs.size() - 1; i >= 0; i--) rows.add(row(i + 1, runs.get(i), shown.contains(runs.get(i).id())));
         // Overlays of runs that are no longer in the project (another project opened) go.
         for (String id : shown) {
             if (runs.stream().noneMatch(r -> r.id().equals(id))) removeOverlay(id);
         }
         runTable.getItems().setAll(rows);
+    }
+
+    private RunRow row(int number, org.modelstudio.core.project.RunRecord run, boolean shown) {
+        RunRow row = new RunRow(number, run);
+        row.shownProperty().set(shown);
+        row.shownProperty().addListener((obs, was, show) -> overlay(row, show));
+        return row;
     }
 
     private void overlay(RunRow row, boolean show) {

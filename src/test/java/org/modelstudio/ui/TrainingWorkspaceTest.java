@@ -74,7 +74,7 @@ class TrainingWorkspaceTest {
         var prediction = Predictor.predict(studio.currentModel().get(), SampleData.fashionMnistTest().features()[0]);
         assertEquals(10, prediction.ranked().size(), "and it predicts");
 
-        assertEquals(1, studio.model().runs().size(), "the stopped run is in the history");
+        waitFor(10, () -> studio.model().runs().size() == 1);   // the stopped run goes into the history
         var run = studio.model().runs().get(0);
         assertEquals("cancelled", run.outcome());
         assertTrue(Files.isRegularFile(studio.training().runsDir().resolve(run.lastModelFile())));

@@ -272,7 +272,13 @@ public final class TrainingViewModel {
         running.set(false);
         paused.set(false);
         lastResult.set(result);
-        if (ended.run() != null) runRecorder.accept(ended.run());
+        // The history (a new table row, the project marked changed) follows a frame later, so that the end of a
+        // run does not put all its updates of the window into one frame.
+        if (ended.run() != null) {
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
+            later.setOnFinished(e -> runRecorder.accept(ended.run()));
+            later.play();
+        }
         var epochsRun = result.epochs();
         boolean complete = result.outcome() == TrainingResult.Outcome.FINISHED;
         if (!epochsRun.isEmpty()) {

@@ -54,6 +54,8 @@ public final class StreamingBatchIterator implements DataSetIterator, AutoClosea
     private final transient Buffers buffers;
     private int cursor;
     private transient ExecutorService reader;
+    /** The reader's one thread, joined when it stops so that none outlives {@link #close()}. */
+    private transient volatile Thread readerThread;
     /** The batch that starts at {@link #cursor}, being read; null when none has been asked for yet. */
     private transient Future<DataSet> pending;
 
@@ -120,6 +122,7 @@ public final class StreamingBatchIterator implements DataSetIterator, AutoClosea
             reader = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, THREAD_NAME + "-" + THREADS.incrementAndGet());
                 t.setDaemon(true);
+                readerThread = t;
                 return t;
             });
         }
@@ -129,8 +132,10 @@ public final class StreamingBatchIterator implements DataSetIterator, AutoClosea
     private void stopReader() {
         if (reader == null) return;
         reader.shutdown();
+        Thread thread = readerThread;
         try {
-            if (!reader.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            // The executor counts as terminated a moment before its thread ends: wait for the thread itself.
+            if (!reader.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS) || (thread != null && !join(thread))) {
                 LOG.warn("The batch reader did not stop within {} s; it ends when its read returns", STOP_WAIT_SECONDS);
                 // Its buffers may still be written: the next thread gets new ones.
                 buffers.discard();
@@ -140,6 +145,12 @@ public final class StreamingBatchIterator implements DataSetIterator, AutoClosea
             buffers.discard();
         }
         reader = null;
+        readerThread = null;
+    }
+
+    private static boolean join(Thread thread) throws InterruptedException {
+        thread.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+        return !thread.isAlive();
     }
 
     private static DataSet await(Future<DataSet> batch) {

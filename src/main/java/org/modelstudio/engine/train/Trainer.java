@@ -126,18 +126,19 @@ public final class Trainer {
      * batches in the same order.
      */
     static DataSetIterator batchesFor(ExampleSource train, int batchSize, long seed, long inMemoryLimit) {
-        return heldInMemory(train) && train.featureBytes() <= inMemoryLimit
-                ? new BatchIterator(train, batchSize, seed, true)
-                : new StreamingBatchIterator(train, batchSize, seed, true);
+        return streams(train, inMemoryLimit)
+                ? new StreamingBatchIterator(train, batchSize, seed, true)
+                : new BatchIterator(train, batchSize, seed, true);
     }
 
     /** Whether training on {@code train} reads it batch by batch (true) or copies it into memory once (false). */
     public static boolean streams(ExampleSource train) {
-        return !(heldInMemory(train) && train.featureBytes() <= IN_MEMORY_LIMIT_BYTES);
+        return streams(train, IN_MEMORY_LIMIT_BYTES);
     }
 
-    private static boolean heldInMemory(ExampleSource data) {
-        return data instanceof LabeledData || (data instanceof Subset s && s.base() instanceof LabeledData);
+    private static boolean streams(ExampleSource train, long inMemoryLimit) {
+        boolean heldInMemory = train instanceof LabeledData || (train instanceof Subset s && s.base() instanceof LabeledData);
+        return !heldInMemory || train.featureBytes() > inMemoryLimit;
     }
 
     /** As {@link #run(TrainedModel, ExampleSource, ExampleSource, int, TrainingEventSink, CancelToken, PauseGate)}, serving

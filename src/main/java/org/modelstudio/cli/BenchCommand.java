@@ -1,8 +1,10 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.data.GeneratedImages;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.InvalidNetworkException;
@@ -18,8 +20,12 @@ import org.modelstudio.core.graph.InputSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +33,8 @@ import java.util.Locale;
 /**
  * Measures, in one run so that machine noise hits both sides alike: training throughput of the studio's
  * engine against a bare DL4J {@code fit} on the same network and data (alternating rounds, median ratio),
- * the effect of ND4J's thread count, and one-image prediction latency.
+ * the effect of ND4J's thread count, and one-image prediction latency. With {@code --stream N}: training on
+ * N generated images that are read batch by batch instead of held in memory, and the heap that takes.
  */
 final class BenchCommand {
     private final PrintStream out;
@@ -36,6 +43,10 @@ final class BenchCommand {
     BenchCommand(PrintStream out) { this.out = out; }
 
     int run(Args args) throws UsageException, IOException, InvalidNetworkException {
+        if (args.has("--stream")) {
+            if (args.has("--quick")) throw new UsageException("--stream and --quick do not go together");
+            return stream(args.intOption("--stream", 0, 1), args.intOption("--epochs", 1, 1));
+        }
         boolean quick = args.has("--quick");
         int epochs = args.intOption("--epochs", quick ? 1 : 2, 1);
         int rounds = quick ? 1 : 5;
@@ -103,6 +114,75 @@ final class BenchCommand {
         NativeThreads.useDefault();
         latency(cnn, quick ? 100 : 500);
         return Cli.OK;
+    }
+
+    /**
+     * Trains the shipped MLP for {@code epochs} on {@code n} generated images through the streaming path and
+     * reports throughput and the heap's peak. The peak is the sum of each heap pool's peak usage since the
+     * pools were reset after a full GC: an upper bound on the heap in use at any one moment.
+     */
+    private int stream(int n, int epochs) throws InvalidNetworkException {
+        NetworkSpec spec = SampleData.spec("mlp.json");
+        spec = spec.withTraining(spec.training().withEpochs(epochs));
+        GeneratedImages images = new GeneratedImages(n, 1);
+        if (!Trainer.streams(images)) throw new IllegalStateException("generated images are expected to be streamed");
+        NativeThreads.useDefault();
+        // Warm up (class loading, ND4J's start) on a few batches, so that neither counts in the measurement.
+        Trainer.train(spec.withTraining(spec.training().withEpochs(1)), new GeneratedImages(Math.min(n, 1024), 2), null,
+                TrainingEventSink.NONE, new CancelToken());
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
+        long before = settledHeapUsed();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        List<TrainingEvent.EpochEvaluated> epochsDone = new ArrayList<>();
+        long t0 = System.nanoTime();
+        var result = Trainer.train(spec, images, null, e -> {
+            if (e instanceof TrainingEvent.EpochEvaluated ev) epochsDone.add(ev);
+        }, new CancelToken());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long after = settledHeapUsed();
+        long max = Runtime.getRuntime().maxMemory();
+        double mb = 1024 * 1024;
+        out.printf(Locale.ROOT, "Streaming bench: %s, %d epoch(s) of %,d generated 28×28 images read batch by batch (batch %d), "
+                        + "%d core(s), ND4J threads %d%n", spec.name(), epochs, n, spec.training().batchSize(),
+                Runtime.getRuntime().availableProcessors(), NativeThreads.defaultCount());
+        if (result.outcome() != org.modelstudio.engine.train.TrainingResult.Outcome.FINISHED) {
+            out.println("  training did not finish: " + result.message());
+            return Cli.FAILED;
+        }
+        TrainingEvent.EpochEvaluated last = epochsDone.get(epochsDone.size() - 1);
+        double trainingSps = epochsDone.stream().mapToDouble(TrainingEvent.EpochEvaluated::samplesPerSecond).average().orElse(Double.NaN);
+        out.printf(Locale.ROOT, "  %,.0f samples/s while training (%,.0f samples/s over the whole run, %.1f s); last epoch: loss %.4f, "
+                + "training accuracy %.1f%%%n", trainingSps, (double) n * epochs / seconds, seconds, last.trainLoss(), 100 * last.trainAccuracy());
+        // Young-generation pools peak with garbage not yet collected; the old generation shows what stayed.
+        String pools = String.join(", ", heap.stream().map(p -> String.format(Locale.ROOT, "%s %.0f", p.getName(),
+                p.getPeakUsage().getUsed() / mb)).toList());
+        out.printf(Locale.ROOT, "  peak heap %.0f MB (%s); in use after a full GC: %.0f MB before training, %.0f MB after; "
+                + "maximum heap %.0f MB%n", peak / mb, pools, before / mb, after / mb, max / mb);
+        out.printf(Locale.ROOT, "  the images held in memory as floats would take %.0f MB of heap%n", images.featureBytes() / mb);
+        return Cli.OK;
+    }
+
+    /**
+     * The heap in use after full GCs, once it stops falling: ND4J frees the Java side of native arrays only after
+     * its deallocator thread has seen them unreachable, so the first GC after training leaves them in the heap.
+     */
+    private static long settledHeapUsed() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (used - now < 1 << 20) return now;
+            used = now;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return used;
+            }
+        }
+        return used;
     }
 
     private void warmUp(NetworkSpec spec, LabeledData data) throws InvalidNetworkException {

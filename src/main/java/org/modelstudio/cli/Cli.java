@@ -64,6 +64,8 @@ public final class Cli {
               predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
               export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
+              bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
+                                               (not held in memory): samples/s and the peak heap used
               bench-live [--images N] [--rounds R]  the studio window's live view: its cost in samples/s
                                                and the longest gap between frames (needs a display)
               help                             this text
@@ -103,7 +105,7 @@ public final class Cli {
                 case "evaluate" -> evaluate(rest);
                 case "predict" -> predict(rest);
                 case "export" -> export(rest);
-                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs"), Set.of("--quick")));
+                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream"), Set.of("--quick")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             };
         } catch (UsageException e) {

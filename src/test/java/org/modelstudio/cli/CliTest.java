@@ -97,6 +97,26 @@ class CliTest {
         assertEquals("", r.out(), "refused before any benchmarking");
     }
 
+    @Test void benchStreamTrainsOnGeneratedImagesAndReportsSpeedAndHeap() {
+        Run r = cli("bench", "--stream", "3000");
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("1 epoch(s) of 3,000 generated 28×28 images read batch by batch"), r.toString());
+        assertTrue(Pattern.compile("[\\d,]+ samples/s while training").matcher(r.out()).find(), r.toString());
+        var accuracy = Pattern.compile("training accuracy ([\\d.]+)%").matcher(r.out());
+        assertTrue(accuracy.find(), r.toString());
+        assertTrue(Double.parseDouble(accuracy.group(1)) > 30, "it learned something (chance is 10%): " + r.out());
+        assertTrue(Pattern.compile("peak heap \\d+ MB \\(").matcher(r.out()).find(), r.toString());
+        assertTrue(r.out().contains("the images held in memory as floats would take 9 MB"), r.toString());
+        assertTrue(cli("--help").out().contains("bench    --stream N"));
+
+        Run zero = cli("bench", "--stream", "0");
+        assertEquals(Cli.USAGE, zero.code(), zero.toString());
+        assertTrue(zero.err().contains("--stream must be at least 1"), zero.toString());
+        Run both = cli("bench", "--stream", "10", "--quick");
+        assertEquals(Cli.USAGE, both.code(), both.toString());
+        assertEquals("", both.out());
+    }
+
     // ------------------------------------------------------------------ summary
 
     @Test void summaryOfAShippedSample() {

@@ -41,7 +41,8 @@ public final class IdxReader {
         }
     }
 
-    private static InputStream gunzip(InputStream raw) throws IOException {
+    /** The stream's bytes, unpacked if it is gzipped. */
+    static InputStream gunzip(InputStream raw) throws IOException {
         java.io.BufferedInputStream b = new java.io.BufferedInputStream(raw);
         b.mark(2);
         int m1 = b.read();

@@ -19,20 +19,40 @@ public final class InputFit {
      * DL4J would stop with an index error deep inside the Embedding layer instead.
      */
     public static String tokenProblem(Shape.Tokens tokens, float[][] examples) {
-        int vocabulary = tokens.vocabulary();
         for (int e = 0; e < examples.length; e++) {
-            float[] x = examples[e];
-            for (int p = 0; p < x.length; p++) {
-                float v = x[p];
-                if (v >= 0 && v < vocabulary && v == Math.rint(v)) continue;
-                String where = "Example " + e + " (counting from 0) has ";
-                if (v >= vocabulary && v == Math.rint(v)) {
-                    return where + "the token id " + (long) v + " at position " + p + ", but the network's vocabulary is " + vocabulary
-                            + " (ids 0 to " + (vocabulary - 1) + "). Set the input's vocabulary to at least " + ((long) v + 1) + ".";
-                }
-                return where + show(v) + " at position " + p + ", which is not a token id: token ids are whole numbers from 0 to "
-                        + (vocabulary - 1) + ".";
+            String problem = tokenProblem(tokens, "Example " + e + " (counting from 0)", examples[e]);
+            if (problem != null) return problem;
+        }
+        return null;
+    }
+
+    /**
+     * As above, reading the examples of {@code source} one by one (each is read once); the example is named as
+     * the source describes it.
+     */
+    public static String tokenProblem(Shape.Tokens tokens, ExampleSource source) {
+        float[] x = new float[Math.toIntExact(source.exampleShape().size())];
+        for (int e = 0; e < source.size(); e++) {
+            source.read(e, x);
+            String name = source.describe(e);
+            String problem = tokenProblem(tokens, name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1), x);
+            if (problem != null) return problem;
+        }
+        return null;
+    }
+
+    private static String tokenProblem(Shape.Tokens tokens, String example, float[] x) {
+        int vocabulary = tokens.vocabulary();
+        for (int p = 0; p < x.length; p++) {
+            float v = x[p];
+            if (v >= 0 && v < vocabulary && v == Math.rint(v)) continue;
+            String where = example + " has ";
+            if (v >= vocabulary && v == Math.rint(v)) {
+                return where + "the token id " + (long) v + " at position " + p + ", but the network's vocabulary is " + vocabulary
+                        + " (ids 0 to " + (vocabulary - 1) + "). Set the input's vocabulary to at least " + ((long) v + 1) + ".";
             }
+            return where + show(v) + " at position " + p + ", which is not a token id: token ids are whole numbers from 0 to "
+                    + (vocabulary - 1) + ".";
         }
         return null;
     }

@@ -2,10 +2,7 @@ package org.modelstudio.core.data;
 
 import org.modelstudio.core.graph.Shape;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Examples with their class labels, held in memory. Each example is a flat array of {@code exampleShape.size()}
@@ -13,7 +10,7 @@ import java.util.Random;
  * the layout DL4J's NCHW tensors use. A token sequence ({@link Shape.Tokens}) is stored as its token ids,
  * whole numbers from 0 to vocabulary − 1 held as floats, in order.
  */
-public record LabeledData(Shape exampleShape, List<String> classes, float[][] features, int[] labels) {
+public record LabeledData(Shape exampleShape, List<String> classes, float[][] features, int[] labels) implements ExampleSource {
 
     public LabeledData {
         classes = List.copyOf(classes);
@@ -22,12 +19,18 @@ public record LabeledData(Shape exampleShape, List<String> classes, float[][] fe
         }
     }
 
-    public int size() { return labels.length; }
+    @Override public int size() { return labels.length; }
 
-    public int classCount() { return classes.size(); }
+    @Override public int label(int i) { return labels[i]; }
+
+    @Override public void read(int i, float[] into) {
+        System.arraycopy(features[i], 0, into, 0, features[i].length);
+    }
+
+    @Override public int classCount() { return classes.size(); }
 
     /** Counts per class, in the order of {@link #classes()}. */
-    public int[] classCounts() {
+    @Override public int[] classCounts() {
         int[] counts = new int[classes.size()];
         for (int l : labels) counts[l]++;
         return counts;
@@ -56,25 +59,21 @@ public record LabeledData(Shape exampleShape, List<String> classes, float[][] fe
 
     /**
      * Splits off a stratified, seeded fraction (for validation): each class contributes the same share,
-     * so a small validation set still has every class.
+     * so a small validation set still has every class. {@link Splits#split} makes the same partition as views.
      */
     public Split split(double fraction, long seed) {
-        if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("fraction must be in (0,1): " + fraction);
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < classes.size(); c++) byClass.add(new ArrayList<>());
-        for (int i = 0; i < labels.length; i++) byClass.get(labels[i]).add(i);
-        Random random = new Random(seed);
-        List<Integer> rest = new ArrayList<>();
-        List<Integer> held = new ArrayList<>();
-        for (List<Integer> members : byClass) {
-            Collections.shuffle(members, random);
-            int k = (int) Math.round(members.size() * fraction);
-            held.addAll(members.subList(0, k));
-            rest.addAll(members.subList(k, members.size()));
+        int[][] parts = Splits.partition(labels, classes.size(), fraction, seed);
+        return new Split(select(parts[0]), select(parts[1]));
+    }
+
+    private LabeledData select(int[] indices) {
+        float[][] f = new float[indices.length][];
+        int[] l = new int[indices.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = features[indices[i]];
+            l[i] = labels[indices[i]];
         }
-        Collections.shuffle(rest, random);
-        Collections.shuffle(held, random);
-        return new Split(select(rest), select(held));
+        return new LabeledData(exampleShape, classes, f, l);
     }
 
     public record Split(LabeledData first, LabeledData second) {}

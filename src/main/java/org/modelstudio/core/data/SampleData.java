@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -43,6 +46,29 @@ public final class SampleData {
         } catch (IOException e) {
             throw new UncheckedIOException("The shipped Fashion-MNIST sample is damaged: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the shipped Fashion-MNIST training subset to {@code dir} as uncompressed IDX files
+     * ({@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}) and opens them as a source that reads
+     * each image from the file when asked. For tests and benchmarks of training from disk; close it after use.
+     */
+    public static IdxImageFile fashionMnistTrainOnDisk(Path dir) throws IOException { return fashionOnDisk("train", dir); }
+
+    /** As {@link #fashionMnistTrainOnDisk}, for the 2 000 test images ({@code test-images-idx3-ubyte}, …). */
+    public static IdxImageFile fashionMnistTestOnDisk(Path dir) throws IOException { return fashionOnDisk("test", dir); }
+
+    private static IdxImageFile fashionOnDisk(String split, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path images = dir.resolve(split + "-images-idx3-ubyte");
+        Path labels = dir.resolve(split + "-labels-idx1-ubyte");
+        for (String kind : new String[] {"images-idx3-ubyte", "labels-idx1-ubyte"}) {
+            String resource = ROOT + "fashion-mnist/" + split + "-" + kind + ".gz";
+            try (InputStream in = IdxReader.gunzip(open(resource))) {
+                Files.copy(in, dir.resolve(split + "-" + kind), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return IdxImageFile.open(images, labels, FASHION_CLASSES);
     }
 
     /** A shipped spec by file name ("small-cnn.json"). */

@@ -1,7 +1,7 @@
 package org.modelstudio.engine.evaluate;
 
 import org.modelstudio.core.data.InputFit;
-import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.eval.EvaluationReport;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.InvalidNetworkException;
@@ -14,14 +14,17 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.List;
 
-/** Accuracy, per-class precision/recall/F1 and the confusion matrix, computed by DL4J's {@link Evaluation}. */
+/**
+ * Accuracy, per-class precision/recall/F1 and the confusion matrix, computed by DL4J's {@link Evaluation}. The
+ * data is read batch by batch, so a test set need not fit in memory.
+ */
 public final class Evaluator {
     private static final int BATCH = 256;
 
     private Evaluator() {}
 
-    public static EvaluationReport evaluate(TrainedModel model, LabeledData data) throws InvalidNetworkException {
-        LabeledData aligned = alignClasses(model, data);
+    public static EvaluationReport evaluate(TrainedModel model, ExampleSource data) throws InvalidNetworkException {
+        ExampleSource aligned = alignClasses(model, data);
         List<String> classes = model.labels();
         Evaluation eval = new Evaluation(classes);
         for (int from = 0; from < aligned.size(); from += BATCH) {
@@ -52,14 +55,14 @@ public final class Evaluator {
      * Renumbers the data's labels into the model's class order (an evaluation folder may list classes in
      * another order, or lack some); refuses classes the model does not know.
      */
-    static LabeledData alignClasses(TrainedModel model, LabeledData data) throws InvalidNetworkException {
+    static ExampleSource alignClasses(TrainedModel model, ExampleSource data) throws InvalidNetworkException {
         Shape expected = model.spec().input().shape();
         if (!expected.equals(data.exampleShape())) {
             throw new InvalidNetworkException("The model takes inputs of " + InputFit.describe(expected)
                     + " but the data has examples of " + InputFit.describe(data.exampleShape()) + ".");
         }
         if (expected instanceof Shape.Tokens tokens) {
-            String problem = InputFit.tokenProblem(tokens, data.features());
+            String problem = InputFit.tokenProblem(tokens, data);
             if (problem != null) throw new InvalidNetworkException(problem);
         }
         if (data.classes().equals(model.labels())) return data;
@@ -71,8 +74,15 @@ public final class Evaluator {
                         + "\" that the model does not know. The model's classes are: " + String.join(", ", model.labels()) + ".");
             }
         }
-        int[] labels = new int[data.size()];
-        for (int i = 0; i < labels.length; i++) labels[i] = map[data.labels()[i]];
-        return new LabeledData(data.exampleShape(), model.labels(), data.features(), labels);
+        return new Relabeled(data, model.labels(), map);
+    }
+
+    /** The examples of {@code data} with their labels renumbered by {@code map} into {@code classes}. */
+    private record Relabeled(ExampleSource data, List<String> classes, int[] map) implements ExampleSource {
+        @Override public Shape exampleShape() { return data.exampleShape(); }
+        @Override public int size() { return data.size(); }
+        @Override public int label(int i) { return map[data.label(i)]; }
+        @Override public void read(int i, float[] into) { data.read(i, into); }
+        @Override public String describe(int i) { return data.describe(i); }
     }
 }

@@ -1,6 +1,8 @@
 package org.modelstudio.engine.train;
 
+import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.LabeledData;
+import org.nd4j.common.util.ArrayUtil;
 import org.modelstudio.core.graph.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,27 +12,29 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
- * Serves {@link LabeledData} as DL4J mini-batches, in a new seeded order each epoch. The examples are copied
- * into one native array once; each epoch shuffles it in place, and batches are views into it, so an epoch
- * allocates nothing per batch. Images become NCHW tensors; token sequences [n, length] matrices of token ids,
- * the input DL4J's EmbeddingSequenceLayer takes.
+ * Serves labelled examples held in memory as DL4J mini-batches, in a new seeded order each epoch. The examples
+ * are copied into one native array once; each epoch shuffles it in place, and batches are views into it, so an
+ * epoch allocates nothing per batch. Images become NCHW tensors; token sequences [n, length] matrices of token
+ * ids, the input DL4J's EmbeddingSequenceLayer takes. {@link StreamingBatchIterator} serves data that is not
+ * held in memory, in the same order (see {@link #permute}).
  */
 public final class BatchIterator implements DataSetIterator {
     private static final long serialVersionUID = 1L;
 
-    private final transient LabeledData data;
+    private final transient ExampleSource data;
     private final int batchSize;
     private final boolean shuffle;
     private final transient Random random;
     private final transient DataSet all;
     private int cursor;
 
-    public BatchIterator(LabeledData data, int batchSize, long seed, boolean shuffle) {
+    public BatchIterator(ExampleSource data, int batchSize, long seed, boolean shuffle) {
         this.data = data;
         this.batchSize = batchSize;
         this.shuffle = shuffle;
@@ -40,7 +44,7 @@ public final class BatchIterator implements DataSetIterator {
     }
 
     /** The examples {@code from..to} (exclusive) of {@code data}, in order, as one DataSet. */
-    public static DataSet slice(LabeledData data, int from, int to) {
+    public static DataSet slice(ExampleSource data, int from, int to) {
         int[] idx = new int[to - from];
         for (int i = 0; i < idx.length; i++) idx[i] = from + i;
         return build(data, idx, 0, idx.length);
@@ -54,7 +58,7 @@ public final class BatchIterator implements DataSetIterator {
         return Nd4j.create(flat, shapeOf(shape, examples.length), DataType.FLOAT);
     }
 
-    private static long[] shapeOf(Shape shape, int n) {
+    static long[] shapeOf(Shape shape, int n) {
         if (shape instanceof Shape.Image img) return new long[] {n, img.channels(), img.height(), img.width()};
         if (shape instanceof Shape.Tokens t) return new long[] {n, t.length()};
         // A sequence of vectors is stored feature-major (all steps of feature 0, then feature 1, ...): NCW.
@@ -62,20 +66,73 @@ public final class BatchIterator implements DataSetIterator {
         return new long[] {n, shape.size()};
     }
 
-    private static DataSet build(LabeledData data, int[] idx, int from, int to) {
+    private static DataSet build(ExampleSource data, int[] idx, int from, int to) {
         int n = to - from;
         int size = Math.toIntExact(data.exampleShape().size());
-        int classes = data.classCount();
         float[] x = new float[n * size];
-        float[] y = new float[n * classes];
-        for (int i = 0; i < n; i++) {
-            int e = idx[from + i];
-            System.arraycopy(data.features()[e], 0, x, i * size, size);
-            y[i * classes + data.labels()[e]] = 1f;
-        }
+        float[] y = new float[n * data.classCount()];
+        fill(data, idx, from, to, x, y, new float[size]);
         INDArray features = Nd4j.create(x, shapeOf(data.exampleShape(), n), DataType.FLOAT);
-        INDArray labels = Nd4j.create(y, new long[] {n, classes}, DataType.FLOAT);
+        INDArray labels = Nd4j.create(y, new long[] {n, data.classCount()}, DataType.FLOAT);
         return new DataSet(features, labels);
+    }
+
+    /**
+     * Writes the examples {@code idx[from..to)} one after another into {@code x} and their one-hot labels into
+     * {@code y} (which must be all zeros); {@code example} is scratch space for one example. A failure to read
+     * an example becomes an {@link ExampleReadException} that names it.
+     */
+    static void fill(ExampleSource data, int[] idx, int from, int to, float[] x, float[] y, float[] example) {
+        int size = example.length;
+        int classes = data.classCount();
+        LabeledData held = data instanceof LabeledData d ? d : null;
+        for (int i = 0; i < to - from; i++) {
+            int e = idx[from + i];
+            if (held != null) {
+                System.arraycopy(held.features()[e], 0, x, i * size, size);
+            } else {
+                read(data, e, example);
+                System.arraycopy(example, 0, x, i * size, size);
+            }
+            int label = data.label(e);
+            if (label < 0 || label >= classes) {
+                throw new ExampleReadException(e, "The label of " + data.describe(e) + " is " + label + ", not one of the "
+                        + classes + " classes", null);
+            }
+            y[i * classes + label] = 1f;
+        }
+    }
+
+    /** Reads one example, naming it if that fails. */
+    static void read(ExampleSource data, int e, float[] into) {
+        try {
+            data.read(e, into);
+        } catch (UncheckedIOException ex) {
+            String why = ex.getCause() != null && ex.getCause().getMessage() != null ? ex.getCause().getMessage() : ex.getMessage();
+            throw new ExampleReadException(e, "Could not read " + data.describe(e) + ": " + why, ex);
+        } catch (ExampleReadException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            throw new ExampleReadException(e, "Could not read " + data.describe(e) + ": " + ex, ex);
+        }
+    }
+
+    /**
+     * Reorders {@code order} as {@code DataSet.shuffle(seed)} reorders the rows of the arrays it holds: ND4J's
+     * native shuffle swaps each even position with a random odd one, by the map that ND4J's
+     * {@code ArrayUtil.buildInterleavedVector(new Random(seed), n)} builds. The streaming path applies it to an
+     * index array so that, for the same seed, it serves the examples in the same order as this iterator.
+     */
+    static void permute(int[] order, long seed) {
+        if (order.length < 2) return;
+        int[] map = ArrayUtil.buildInterleavedVector(new Random(seed), order.length);
+        for (int i = 0; i < map.length; i++) {
+            int j = map[i];
+            if (j < 0) continue;
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 
     @Override public boolean hasNext() { return cursor < data.size(); }

@@ -3,9 +3,11 @@ package org.modelstudio.engine.train;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.Subset;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.events.TrainingEvent;
@@ -61,15 +63,30 @@ public final class Trainer {
     private static final String OUT_OF_MEMORY = "The computer ran out of memory while training. Use a smaller batch size, "
             + "fewer filters or units, or smaller images.";
 
+    /**
+     * Training data held in memory ({@link LabeledData}, or a {@link Subset} of it) whose values take at most this
+     * many bytes is copied once into one native array and served by {@link BatchIterator}, the fastest way; larger
+     * data, and data that is not in memory (read from files, made on demand), is read batch by batch by
+     * {@link StreamingBatchIterator}. The copy doubles what in-memory data costs (the heap's float arrays plus the
+     * native array), which is fine for the shipped samples (31 MB) and typical image folders, but for a set of
+     * half a gigabyte or more streaming avoids the second copy.
+     */
+    public static final long IN_MEMORY_LIMIT_BYTES = 512L * 1024 * 1024;
+
     private Trainer() {}
 
-    public static TrainingResult train(NetworkSpec spec, LabeledData train, LabeledData validation,
+    /**
+     * Trains a new network built from {@code spec} on {@code train}, evaluating on {@code validation} (may be null)
+     * after each epoch. The data may be held in memory ({@link LabeledData}) or read as it is needed (any other
+     * {@link ExampleSource}): see {@link #IN_MEMORY_LIMIT_BYTES}.
+     */
+    public static TrainingResult train(NetworkSpec spec, ExampleSource train, ExampleSource validation,
                                        TrainingEventSink sink, CancelToken cancel) throws InvalidNetworkException {
         return train(spec, train, validation, sink, cancel, new PauseGate());
     }
 
     /** As above, waiting between batches while {@code pause} is paused. */
-    public static TrainingResult train(NetworkSpec spec, LabeledData train, LabeledData validation,
+    public static TrainingResult train(NetworkSpec spec, ExampleSource train, ExampleSource validation,
                                        TrainingEventSink sink, CancelToken cancel, PauseGate pause) throws InvalidNetworkException {
         checkData(spec, train);
         if (validation != null) checkData(spec, validation);
@@ -83,7 +100,7 @@ public final class Trainer {
     }
 
     /** Trains {@code model} further (its weights change in place). */
-    public static TrainingResult run(TrainedModel model, LabeledData train, LabeledData validation, int epochs,
+    public static TrainingResult run(TrainedModel model, ExampleSource train, ExampleSource validation, int epochs,
                                      TrainingEventSink sink, CancelToken cancel) {
         return run(model, train, validation, epochs, sink, cancel, new PauseGate());
     }
@@ -92,12 +109,46 @@ public final class Trainer {
      * Trains {@code model} further, waiting between batches while {@code pause} is paused. Without validation
      * data, reduce-on-plateau keeps its starting rate and early stopping does not apply.
      */
-    public static TrainingResult run(TrainedModel model, LabeledData train, LabeledData validation, int epochs,
+    public static TrainingResult run(TrainedModel model, ExampleSource train, ExampleSource validation, int epochs,
                                      TrainingEventSink sink, CancelToken cancel, PauseGate pause) {
+        TrainingConfig t = model.spec().training();
+        DataSetIterator batches = batchesFor(train, t.batchSize(), t.seed(), IN_MEMORY_LIMIT_BYTES);
+        try {
+            return run(model, batches, train, validation, epochs, sink, cancel, pause);
+        } finally {
+            if (batches instanceof StreamingBatchIterator streaming) streaming.close();
+        }
+    }
+
+    /**
+     * The iterator that serves {@code train}: in memory when it is held in memory and its values take at most
+     * {@code inMemoryLimit} bytes (see {@link #IN_MEMORY_LIMIT_BYTES}), streaming otherwise. Both give the same
+     * batches in the same order.
+     */
+    static DataSetIterator batchesFor(ExampleSource train, int batchSize, long seed, long inMemoryLimit) {
+        return streams(train, inMemoryLimit)
+                ? new StreamingBatchIterator(train, batchSize, seed, true)
+                : new BatchIterator(train, batchSize, seed, true);
+    }
+
+    /** Whether training on {@code train} reads it batch by batch (true) or copies it into memory once (false). */
+    public static boolean streams(ExampleSource train) {
+        return streams(train, IN_MEMORY_LIMIT_BYTES);
+    }
+
+    private static boolean streams(ExampleSource train, long inMemoryLimit) {
+        boolean heldInMemory = train instanceof LabeledData || (train instanceof Subset s && s.base() instanceof LabeledData);
+        return !heldInMemory || train.featureBytes() > inMemoryLimit;
+    }
+
+    /** As {@link #run(TrainedModel, ExampleSource, ExampleSource, int, TrainingEventSink, CancelToken, PauseGate)}, serving
+     * {@code train} through {@code batches}; the caller closes them. */
+    static TrainingResult run(TrainedModel model, DataSetIterator batches, ExampleSource train, ExampleSource validation,
+                              int epochs, TrainingEventSink sink, CancelToken cancel, PauseGate pause) {
         NetworkSpec spec = model.spec();
         TrainingConfig t = spec.training();
         MultiLayerNetwork net = model.network();
-        BatchIterator batches = new BatchIterator(train, t.batchSize(), t.seed(), true);
+        int batchesPerEpoch = (train.size() + t.batchSize() - 1) / t.batchSize();
         Clock clock = new Clock();
         // With softmax and cross-entropy an untrained network scores about ln(classes); a run whose loss stays
         // well above that is not learning (a far too high rate makes softmax saturate: the loss is large but
@@ -115,7 +166,7 @@ public final class Trainer {
                 ? new Improvement(stopping.metric().higherIsBetter(), stopping.minDelta()) : null;
         Improvement plateau = validates && t.schedule().watchesValidation()
                 ? new Improvement(false, LearningRateSchedule.PLATEAU_MIN_DELTA) : null;
-        sink.accept(new TrainingEvent.Started(epochs, batches.batchesPerEpoch(), train.size(),
+        sink.accept(new TrainingEvent.Started(epochs, batchesPerEpoch, train.size(),
                 validation == null ? 0 : validation.size()));
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -178,7 +229,7 @@ public final class Trainer {
     }
 
     /** Early stopping and reduce-on-plateau judge the validation data, so they need some. */
-    static void checkValidationNeeds(TrainingConfig t, LabeledData validation) throws InvalidNetworkException {
+    static void checkValidationNeeds(TrainingConfig t, ExampleSource validation) throws InvalidNetworkException {
         if (validation != null && validation.size() > 0) return;
         if (t.earlyStopping().enabled()) {
             throw new InvalidNetworkException("Early stopping watches the " + t.earlyStopping().metric().describe()
@@ -226,8 +277,11 @@ public final class Trainer {
         return false;
     }
 
-    /** The data must match the network's input and output before anything is built. */
-    static void checkData(NetworkSpec spec, LabeledData data) throws InvalidNetworkException {
+    /**
+     * The data must match the network's input and output before anything is built. For token sequences every
+     * token id is checked, which reads every example once.
+     */
+    static void checkData(NetworkSpec spec, ExampleSource data) throws InvalidNetworkException {
         Shape expected = spec.input().shape();
         if (!expected.equals(data.exampleShape())) {
             String found = InputFit.describe(data.exampleShape());
@@ -235,7 +289,7 @@ public final class Trainer {
                     + " but the data has examples of " + found + ". Change the network's input to " + found + ".");
         }
         if (expected instanceof Shape.Tokens tokens) {
-            String problem = InputFit.tokenProblem(tokens, data.features());
+            String problem = tokenProblem(tokens, data);
             if (problem != null) throw new InvalidNetworkException(problem);
         }
         int units = spec.outputUnits();
@@ -245,6 +299,16 @@ public final class Trainer {
                     + data.classCount() + ".");
         }
         if (data.size() == 0) throw new InvalidNetworkException("The data has no examples.");
+    }
+
+    /** {@link InputFit#tokenProblem} for any source; a source that cannot be read fails with its reason. */
+    static String tokenProblem(Shape.Tokens tokens, ExampleSource data) throws InvalidNetworkException {
+        if (data instanceof LabeledData held) return InputFit.tokenProblem(tokens, held.features());
+        try {
+            return InputFit.tokenProblem(tokens, data);
+        } catch (java.io.UncheckedIOException e) {
+            throw new InvalidNetworkException("The data cannot be read: " + e.getMessage());
+        }
     }
 
     private static TrainingResult fail(Best best, List<TrainingEvent.EpochEvaluated> history, String why,
@@ -482,11 +546,11 @@ public final class Trainer {
      */
     private static final class StopWhenCancelled implements DataSetIterator {
         private static final long serialVersionUID = 1L;
-        private final BatchIterator inner;
+        private final transient DataSetIterator inner;
         private final transient CancelToken cancel;
         private final transient Pauses pauses;
 
-        StopWhenCancelled(BatchIterator inner, CancelToken cancel, Pauses pauses) {
+        StopWhenCancelled(DataSetIterator inner, CancelToken cancel, Pauses pauses) {
             this.inner = inner;
             this.cancel = cancel;
             this.pauses = pauses;

@@ -1,0 +1,56 @@
+package org.modelstudio.core.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Stratified, seeded splits by example index. {@link LabeledData#split} uses the same code, so a source split
+ * here and the same data split in memory hold the same examples in the same order.
+ */
+public final class Splits {
+
+    /** The two parts of a split: what is left for training, and the fraction held back. */
+    public record Split(ExampleSource first, ExampleSource second) {}
+
+    private Splits() {}
+
+    /**
+     * Splits off a stratified, seeded fraction (for validation) as views of {@code source}: each class
+     * contributes the same share, so a small validation set still has every class. Nothing is copied.
+     */
+    public static Split split(ExampleSource source, double fraction, long seed) {
+        int[] labels = new int[source.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = source.label(i);
+        int[][] parts = partition(labels, source.classCount(), fraction, seed);
+        return new Split(source.subset(parts[0]), source.subset(parts[1]));
+    }
+
+    /**
+     * The indices of the rest and of the held-back fraction, each in a seeded random order: per class, the
+     * members are shuffled and the first {@code round(members × fraction)} held back; then both parts are shuffled.
+     */
+    static int[][] partition(int[] labels, int classCount, double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("fraction must be in (0,1): " + fraction);
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classCount; c++) byClass.add(new ArrayList<>());
+        for (int i = 0; i < labels.length; i++) byClass.get(labels[i]).add(i);
+        Random random = new Random(seed);
+        List<Integer> rest = new ArrayList<>();
+        List<Integer> held = new ArrayList<>();
+        for (List<Integer> members : byClass) {
+            Collections.shuffle(members, random);
+            int k = (int) Math.round(members.size() * fraction);
+            held.addAll(members.subList(0, k));
+            rest.addAll(members.subList(k, members.size()));
+        }
+        Collections.shuffle(rest, random);
+        Collections.shuffle(held, random);
+        return new int[][] {toArray(rest), toArray(held)};
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -181,4 +181,18 @@ class TrainingWorkspaceTest {
                         + " vs " + first.epochs().get(0).trainLoss());
         assertTrue(studio.currentModel().get() != trained, "the continued model replaces the one in use when it ends");
     }
+
+    @Test void dataReadFromDiskStreamsThroughTheStudiosTraining(FxRobot robot, @TempDir Path dir) throws Exception {
+        try (var onDisk = SampleData.fashionMnistTrainOnDisk(dir)) {
+            assertTrue(org.modelstudio.engine.train.Trainer.streams(onDisk), "a file-backed set is not loaded into memory");
+            robot.interact(() -> {
+                studio.training().epochsProperty().set(1);
+                studio.training().start(() -> onDisk);
+            });
+            waitFor(120, () -> studio.model().runs().size() == 1);
+            var run = studio.model().runs().get(0);
+            assertEquals("finished", run.outcome());
+            assertTrue(run.epochs().get(0).validationAccuracy() > 0.6, "it learns from the streamed images: " + run.epochs().get(0));
+        }
+    }
 }

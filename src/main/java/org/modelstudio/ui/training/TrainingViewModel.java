@@ -12,7 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
-import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.data.Splits;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.project.RunRecord;
@@ -55,7 +56,7 @@ public final class TrainingViewModel {
             new javafx.beans.property.ReadOnlyObjectWrapper<>(StatusStrip.IDLE);
     private final javafx.collections.ObservableList<String> log = javafx.collections.FXCollections.observableArrayList();
     private int plannedEpochs;
-    private volatile java.util.function.Supplier<LabeledData> data;
+    private volatile java.util.function.Supplier<? extends ExampleSource> data;
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
     private final Service<Ended> service;
@@ -163,10 +164,10 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Starts a run of a snapshot of the chosen spec on {@code data} (read on the training thread; a tenth
-     * is held out for validation); refused, with the reason, while the spec has errors.
+     * Starts a run of a snapshot of the chosen spec on {@code data} (obtained on the training thread; the
+     * network's validation share is held out); refused, with the reason, while the spec has errors.
      */
-    public void start(java.util.function.Supplier<LabeledData> data) {
+    public void start(java.util.function.Supplier<? extends ExampleSource> data) {
         begin(data, null);
     }
 
@@ -180,7 +181,7 @@ public final class TrainingViewModel {
         begin(samples::train, base);
     }
 
-    private void begin(java.util.function.Supplier<LabeledData> data, TrainedModel base) {
+    private void begin(java.util.function.Supplier<? extends ExampleSource> data, TrainedModel base) {
         if (running.get()) return;
         NetworkSpec chosen = base != null ? base.spec() : spec.get();
         if (chosen == null) return;
@@ -335,7 +336,7 @@ public final class TrainingViewModel {
         private final PauseGate pauseGate = gate;
         private long pausedNanos;
         private long pausedSinceStatus;
-        private final java.util.function.Supplier<LabeledData> source = data;
+        private final java.util.function.Supplier<? extends ExampleSource> source = data;
         private int batchesPerEpoch = 1;
         private int totalEpochs = 1;
         private long lastStatus;
@@ -348,12 +349,13 @@ public final class TrainingViewModel {
             taskActive.set(true);
             try {
                 Instant started = Instant.now();
-                LabeledData all = source.get();
+                ExampleSource all = source.get();
                 double fraction = snapshot.training().validationSplit();
-                LabeledData train = all;
-                LabeledData validation = null;
+                // Split by index: views of the data, nothing copied; data too large for memory streams from disk.
+                ExampleSource train = all;
+                ExampleSource validation = null;
                 if (fraction > 0) {
-                    var split = all.split(fraction, snapshot.training().seed());
+                    var split = Splits.split(all, fraction, snapshot.training().seed());
                     train = split.first();
                     validation = split.second();
                 }

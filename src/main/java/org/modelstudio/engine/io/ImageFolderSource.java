@@ -1,0 +1,177 @@
+package org.modelstudio.engine.io;
+
+import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.RejectedInput;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.engine.InputRejectedException;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.DoubleConsumer;
+import java.util.stream.Stream;
+
+/**
+ * An image folder (one subfolder per class) as training data that is read from disk one image at a time:
+ * scanning lists the files and checks each one's header (fast: no pixels are decoded), so a folder of tens
+ * of thousands of images is ready in seconds and never held in memory. Each read decodes and resizes one
+ * file with the same {@link ImageDecoder} that prediction uses.
+ */
+public final class ImageFolderSource implements ExampleSource {
+
+    /** A scanned folder: the usable images, the files left out with the reason, and warnings about classes. */
+    public record Scanned(ImageFolderSource source, List<RejectedInput> skipped, List<String> warnings) {}
+
+    private final Path root;
+    private final ImagePreprocessing prep;
+    private final List<String> classes;
+    private final Path[] files;
+    private final int[] labels;
+
+    private ImageFolderSource(Path root, ImagePreprocessing prep, List<String> classes, Path[] files, int[] labels) {
+        this.root = root;
+        this.prep = prep;
+        this.classes = List.copyOf(classes);
+        this.files = files;
+        this.labels = labels;
+    }
+
+    /**
+     * Scans {@code dir}; {@code progress} receives the fraction of class folders done (0..1), and a cancelled
+     * token stops the scan with a {@link CancellationException}. A folder that cannot be used at all (missing,
+     * no class folders, no readable image, a single class) is refused with an IOException that says why.
+     */
+    public static Scanned scan(Path dir, ImagePreprocessing prep, DoubleConsumer progress, CancelToken cancel) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": " + (Files.exists(dir) ? "is a file, not a folder" : "does not exist")
+                    + ". Choose a folder with one subfolder per class.");
+        }
+        List<Path> classDirs;
+        try (Stream<Path> s = Files.list(dir)) {
+            classDirs = s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
+        }
+        if (classDirs.isEmpty()) {
+            throw new IOException(dir + ": has no subfolders. Put the images of each class in a subfolder named after the class.");
+        }
+        List<String> classes = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<RejectedInput> skipped = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (int c = 0; c < classDirs.size(); c++) {
+            if (cancel.isCancelled()) throw new CancellationException("scan cancelled");
+            Path classDir = classDirs.get(c);
+            List<Path> candidates;
+            try (Stream<Path> s = Files.walk(classDir)) {
+                candidates = s.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList();
+            }
+            int label = classes.size();
+            int before = files.size();
+            for (Path f : candidates) {
+                if (cancel.isCancelled()) throw new CancellationException("scan cancelled");
+                String problem = headerProblem(f);
+                if (problem == null) {
+                    files.add(f);
+                    labels.add(label);
+                } else {
+                    skipped.add(new RejectedInput(dir.relativize(f).toString(), problem));
+                }
+            }
+            String name = classDir.getFileName().toString();
+            if (files.size() == before) {
+                warnings.add("Class folder \"" + name + "\" has no readable images and was left out.");
+            } else {
+                classes.add(name);
+            }
+            progress.accept((c + 1) / (double) classDirs.size());
+        }
+        if (classes.isEmpty()) throw new IOException(dir + ": no readable images in any class folder (" + ImageDecoder.SUPPORTED + ").");
+        if (classes.size() == 1) {
+            throw new IOException(dir + ": only one class (\"" + classes.get(0) + "\") has images. A classifier needs at least two "
+                    + "classes: add a subfolder of images for each other class.");
+        }
+        Path[] f = files.toArray(new Path[0]);
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+        ImageFolderSource source = new ImageFolderSource(dir, prep, classes, f, y);
+        warnings.addAll(balanceWarnings(classes, source.classCounts()));
+        return new Scanned(source, skipped, warnings);
+    }
+
+    /** Sentences about classes too small to learn from, or much smaller than the largest one. */
+    public static List<String> balanceWarnings(List<String> classes, int[] counts) {
+        List<String> out = new ArrayList<>();
+        int max = 0;
+        for (int n : counts) max = Math.max(max, n);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 10) {
+                out.add("Class \"" + classes.get(i) + "\" has only " + counts[i] + " image" + (counts[i] == 1 ? "" : "s")
+                        + "; with fewer than 10 the network can hardly learn it. Add more.");
+            } else if (counts[i] * 3 < max) {
+                out.add("Class \"" + classes.get(i) + "\" has " + counts[i] + " images, under a third of the largest class ("
+                        + max + "); the network will lean towards the larger classes.");
+            }
+        }
+        return out;
+    }
+
+    /** Null when the file's header reads as an image; else why it is left out. No pixels are decoded. */
+    static String headerProblem(Path f) {
+        try {
+            if (Files.size(f) == 0) return "is empty (0 bytes)";
+        } catch (IOException e) {
+            return "cannot be read (" + e.getMessage() + ")";
+        }
+        if (!ImageDecoder.hasImageExtension(f)) return "is not an image file (it reads " + ImageDecoder.SUPPORTED + ")";
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            if (in == null) return "cannot be opened";
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) return "is not an image Model Studio can read, whatever its name says; it reads " + ImageDecoder.SUPPORTED;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                if (reader.getWidth(0) < 1 || reader.getHeight(0) < 1) return "has no pixels";
+            } finally {
+                reader.dispose();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "is damaged and cannot be read as an image (" + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean hidden(Path p) { return p.getFileName().toString().startsWith("."); }
+
+    public Path root() { return root; }
+
+    /** The image file of example {@code i}. */
+    public Path file(int i) { return files[i]; }
+
+    @Override public Shape exampleShape() { return new Shape.Image(prep.height(), prep.width(), prep.channels()); }
+
+    @Override public List<String> classes() { return classes; }
+
+    @Override public int size() { return files.length; }
+
+    @Override public int label(int i) { return labels[i]; }
+
+    @Override public void read(int i, float[] into) {
+        try {
+            float[] pixels = ImageDecoder.decode(files[i], prep);
+            System.arraycopy(pixels, 0, into, 0, pixels.length);
+        } catch (InputRejectedException e) {
+            throw new UncheckedIOException(new IOException(e.reason(), e));
+        }
+    }
+
+    @Override public String describe(int i) { return root.relativize(files[i]).toString(); }
+}

@@ -46,6 +46,7 @@ public final class Studio implements AutoCloseable {
     private final ModelViewModel modelViewModel = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
     private final TrainingViewModel trainingViewModel;
     private final PredictionViewModel predictionViewModel;
+    private final org.modelstudio.ui.data.DataViewModel dataViewModel;
     private final RecoveryStore recovery = new RecoveryStore(AppDirs.dataDir().resolve("recovery"));
     private Timeline autosave;
     private long autosavedRevision = -1;
@@ -55,6 +56,8 @@ public final class Studio implements AutoCloseable {
         trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor(),
                 AppDirs.dataDir().resolve("runs"));
         trainingViewModel.onRun(modelViewModel::addRun);
+        dataViewModel = new org.modelstudio.ui.data.DataViewModel(modelViewModel, samples, executor.executor());
+        trainingViewModel.useData(dataViewModel::trainingData);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
         trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {
@@ -67,6 +70,7 @@ public final class Studio implements AutoCloseable {
     public ModelViewModel model() { return modelViewModel; }
     public TrainingViewModel training() { return trainingViewModel; }
     public PredictionViewModel prediction() { return predictionViewModel; }
+    public org.modelstudio.ui.data.DataViewModel data() { return dataViewModel; }
     public CurrentModel currentModel() { return currentModel; }
     public RecoveryStore recovery() { return recovery; }
     /** The main window's view, once the scene is built (for the close and recovery questions). */
@@ -91,6 +95,7 @@ public final class Studio implements AutoCloseable {
                 MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
+                org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),
                 PredictPanelView.class, () -> new PredictPanelView(predictionViewModel));
         FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {

@@ -130,7 +130,10 @@ class TrainingWorkspaceTest {
             });
             waitFor(120, () -> studio.model().runs().size() == expected);
         }
-        robot.interact(() -> robot.lookup("#trainTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#trainTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "runsTab".equals(t.getId())).findFirst().orElseThrow());
+        });
         TableView<?> table = robot.lookup("#runTable").queryAs(TableView.class);
         assertEquals(2, table.getItems().size());
         var rows = robot.lookup("#runTable").queryAs(TableView.class).getItems();

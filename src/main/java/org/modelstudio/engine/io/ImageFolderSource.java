@@ -153,6 +153,11 @@ public final class ImageFolderSource implements ExampleSource {
 
     public Path root() { return root; }
 
+    /** The same files decoded for another input size or colour mode (no rescan). */
+    public ImageFolderSource withPreprocessing(ImagePreprocessing other) {
+        return other.equals(prep) ? this : new ImageFolderSource(root, other, classes, files, labels);
+    }
+
     /** The image file of example {@code i}. */
     public Path file(int i) { return files[i]; }
 

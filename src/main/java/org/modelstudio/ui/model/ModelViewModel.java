@@ -56,6 +56,7 @@ public final class ModelViewModel {
     private final ReadOnlyObjectWrapper<NetworkSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<DataSource> dataSource = new ReadOnlyObjectWrapper<>(DataSource.FASHION_MNIST);
     /** One wrapper, kept: listeners on a throwaway unmodifiable view would be collected with it. */
     private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
     private boolean runsChanged;
@@ -134,7 +135,19 @@ public final class ModelViewModel {
     public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
     /** The project as it would be saved now. */
-    public Project project() { return new Project(history.current(), DataSource.FASHION_MNIST, List.copyOf(runs)); }
+    public Project project() { return new Project(history.current(), dataSource.get(), List.copyOf(runs)); }
+
+    /** Where the project's training data comes from (saved with it). Changing it is an unsaved change. */
+    public ReadOnlyObjectProperty<DataSource> dataSourceProperty() { return dataSource.getReadOnlyProperty(); }
+
+    public void setDataSource(DataSource source) {
+        if (source.equals(dataSource.get())) return;
+        dataSource.set(source);
+        runsChanged = true;
+        runsRevision++;
+        revision.set(history.revision() + runsRevision);
+        dirty.set(true);
+    }
 
     // ------------------------------------------------------------------ run history
 
@@ -156,6 +169,7 @@ public final class ModelViewModel {
     /** Starts an empty network (28×28 grey images in, nothing else): a new document with no history. */
     public void newNetwork() {
         runs.clear();
+        dataSource.set(DataSource.FASHION_MNIST);
         startDocument(new NetworkSpec("Untitled network", "", new InputSpec.ImageInput(28, 28, 1), List.of(),
                 history.current().training()), null, true);
     }
@@ -163,6 +177,7 @@ public final class ModelViewModel {
     public void open(Path path) throws SpecFormatException {
         Project p = ProjectFile.load(path);
         runs.setAll(p.runs());
+        dataSource.set(p.data());
         startDocument(p.network(), path, true);
     }
 
@@ -178,6 +193,7 @@ public final class ModelViewModel {
     /** Brings back autosaved work after a crash; it counts as unsaved until the user saves it. */
     public void restore(Project project, Path origin) {
         runs.setAll(project.runs());
+        dataSource.set(project.data());
         startDocument(project.network(), origin, false);
         runsChanged = !project.runs().isEmpty();
         refresh();

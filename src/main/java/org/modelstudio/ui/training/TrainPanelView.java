@@ -43,6 +43,8 @@ public final class TrainPanelView {
     @FXML private javafx.scene.control.TableColumn<RunRow, String> runDurationColumn;
     @FXML private Button useBestButton;
     @FXML private Button useLastButton;
+    @FXML private javafx.scene.control.TabPane trainTabs;
+    @FXML private javafx.scene.control.Tab curvesTab;
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private Label epochLabel;
@@ -82,6 +84,11 @@ public final class TrainPanelView {
         trainButton.disableProperty().bind(model.runningProperty());
         stopButton.disableProperty().bind(model.runningProperty().not());
         trainButton.setOnAction(e -> model.start());
+        // The curves come to the front when a run starts.
+        model.runningProperty().addListener((obs, was, running) -> {
+            if (running) trainTabs.getSelectionModel().select(curvesTab);
+        });
+        trainTabs.getSelectionModel().select(curvesTab);
         stopButton.setOnAction(e -> model.stop());
         pauseButton.disableProperty().bind(model.runningProperty().not());
         pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));

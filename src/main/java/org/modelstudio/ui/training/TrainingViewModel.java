@@ -57,6 +57,7 @@ public final class TrainingViewModel {
     private final javafx.collections.ObservableList<String> log = javafx.collections.FXCollections.observableArrayList();
     private int plannedEpochs;
     private volatile java.util.function.Supplier<? extends ExampleSource> data;
+    private java.util.function.Supplier<? extends ExampleSource> dataSupplier;
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
     private final Service<Ended> service;
@@ -74,6 +75,7 @@ public final class TrainingViewModel {
                              ExecutorService executor, Path runsDir) {
         this.runsDir = runsDir;
         this.executor = executor;
+        this.dataSupplier = samples::train;
         this.spec = spec;
         this.currentModel = currentModel;
         this.samples = samples;
@@ -158,10 +160,13 @@ public final class TrainingViewModel {
         public static final StatusStrip IDLE = new StatusStrip("Epoch –", "Batch –", "– samples/s", "Elapsed –", "Time left –");
     }
 
-    /** Starts a run on the shipped sample (see {@link #start(java.util.function.Supplier)}). */
+    /** Starts a run on the chosen data (see {@link #useData}). */
     public void start() {
-        start(samples::train);
+        start(dataSupplier);
     }
+
+    /** Where Train and Continue get their data (the Data tab's choice); the shipped sample until set. */
+    public void useData(java.util.function.Supplier<? extends ExampleSource> data) { this.dataSupplier = data; }
 
     /**
      * Starts a run of a snapshot of the chosen spec on {@code data} (obtained on the training thread; the
@@ -178,7 +183,7 @@ public final class TrainingViewModel {
     public void continueTraining() {
         TrainedModel base = currentModel.get();
         if (base == null || running.get()) return;
-        begin(samples::train, base);
+        begin(dataSupplier, base);
     }
 
     private void begin(java.util.function.Supplier<? extends ExampleSource> data, TrainedModel base) {

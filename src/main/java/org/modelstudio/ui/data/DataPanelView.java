@@ -1,0 +1,134 @@
+package org.modelstudio.ui.data;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TitledPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.modelstudio.core.data.LabeledData;
+
+import java.io.File;
+import java.util.Locale;
+
+/** The Data tab: choose the sample or an image folder; classes with counts, bars and thumbnails; files left out. */
+public final class DataPanelView {
+    private static final int THUMB = 40;
+
+    private final DataViewModel model;
+
+    @FXML private Button sampleButton;
+    @FXML private Button folderButton;
+    @FXML private Button cancelScanButton;
+    @FXML private ProgressBar scanProgress;
+    @FXML private Label summaryLabel;
+    @FXML private Label problemLabel;
+    @FXML private Label warningsLabel;
+    @FXML private ListView<DataViewModel.ClassRow> classList;
+    @FXML private TitledPane skippedPane;
+    @FXML private ListView<String> skippedList;
+
+    public DataPanelView(DataViewModel model) { this.model = model; }
+
+    @FXML private void initialize() {
+        sampleButton.setOnAction(e -> model.useSample());
+        folderButton.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a folder with one subfolder of images per class");
+            File dir = chooser.showDialog(folderButton.getScene().getWindow());
+            if (dir != null) model.useFolder(dir.toPath());
+        });
+        folderButton.setTooltip(new javafx.scene.control.Tooltip("A folder with one subfolder per class (cat/, dog/, …) of PNG, JPEG, "
+                + "BMP or GIF images, any size and colour: they are resized to the network's input. Nothing is copied."));
+        cancelScanButton.visibleProperty().bind(model.scanningProperty());
+        cancelScanButton.managedProperty().bind(model.scanningProperty());
+        cancelScanButton.setOnAction(e -> model.cancelScan());
+        scanProgress.visibleProperty().bind(model.scanningProperty());
+        scanProgress.managedProperty().bind(model.scanningProperty());
+        scanProgress.progressProperty().bind(model.scanProgressProperty());
+        summaryLabel.textProperty().bind(model.summaryProperty());
+        bindOptional(problemLabel, model.problemProperty());
+        bindOptional(warningsLabel, model.warningsProperty());
+        classList.setItems(model.classes());
+        classList.setCellFactory(l -> new ClassCell());
+        classList.setPlaceholder(new Label("Choose data to see its classes."));
+        skippedList.setItems(model.skipped());
+        skippedPane.textProperty().bind(javafx.beans.binding.Bindings.size(model.skipped()).asString("Files left out (%d)"));
+        skippedPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.skipped()));
+        skippedPane.managedProperty().bind(skippedPane.visibleProperty());
+    }
+
+    private static void bindOptional(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** A class: name and count over a bar as long as its share of the largest class, then its first images. */
+    private final class ClassCell extends ListCell<DataViewModel.ClassRow> {
+        @Override protected void updateItem(DataViewModel.ClassRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(String.format(Locale.ROOT, "%s  %,d", row.name(), row.count()));
+            name.getStyleClass().add("class-name");
+            Region bar = new Region();
+            bar.getStyleClass().add("class-bar");
+            bar.setPrefWidth(Math.max(2, 160 * row.share()));
+            bar.setMaxWidth(Region.USE_PREF_SIZE);
+            HBox thumbs = new HBox(3);
+            if (!row.preview().isEmpty()) {
+                for (var file : row.preview()) {
+                    thumbs.getChildren().add(new ImageView(new Image(file.toUri().toString(), THUMB, THUMB, true, true, true)));
+                }
+            } else if (row.sampleIndexFrom() >= 0) {
+                LabeledData sample = model.samples().train();
+                int shown = 0;
+                for (int i = row.sampleIndexFrom(); i < sample.size() && shown < DataViewModel.PREVIEW; i++) {
+                    if (sample.labels()[i] != sample.classes().indexOf(row.name())) continue;
+                    ImageView view = new ImageView(grey(sample.features()[i], 28, 28));
+                    view.setFitWidth(THUMB);
+                    view.setFitHeight(THUMB);
+                    thumbs.getChildren().add(view);
+                    shown++;
+                }
+            }
+            VBox text = new VBox(3, name, bar);
+            text.setMinWidth(150);
+            text.setPrefWidth(150);
+            thumbs.setMinWidth(0);
+            HBox line = new HBox(10, text, thumbs);
+            line.setMinWidth(0);
+            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+            clip.widthProperty().bind(line.widthProperty());
+            clip.heightProperty().bind(line.heightProperty());
+            line.setClip(clip);
+            setPrefWidth(0);   // as wide as the list: the thumbnails that do not fit are cut, not scrolled to
+            setGraphic(line);
+        }
+    }
+
+    private static Image grey(float[] pixels, int w, int h) {
+        WritableImage img = new WritableImage(w, h);
+        PixelWriter pw = img.getPixelWriter();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = Math.round(255 * Math.max(0, Math.min(1, pixels[y * w + x])));
+                pw.setArgb(x, y, 0xff000000 | (v << 16) | (v << 8) | v);
+            }
+        }
+        return img;
+    }
+}

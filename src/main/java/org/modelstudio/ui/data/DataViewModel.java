@@ -1,0 +1,209 @@
+package org.modelstudio.ui.data;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.RejectedInput;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.project.DataSource;
+import org.modelstudio.engine.io.ImageFolderSource;
+import org.modelstudio.ui.common.SampleLibrary;
+import org.modelstudio.ui.model.ModelViewModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The training data: the shipped sample or an image folder. A folder is scanned in the background (progress,
+ * cancellable) and then read from disk while training, never loaded whole. Shows classes with their counts,
+ * the files left out and why, warnings about small or unbalanced classes, and the split the next run uses.
+ */
+public final class DataViewModel {
+
+    /** One class: its name, how many examples, and up to {@link #PREVIEW} of its image files (empty for the sample). */
+    public record ClassRow(String name, int count, double share, List<Path> preview, int sampleIndexFrom) {}
+
+    static final int PREVIEW = 8;
+
+    private final ModelViewModel network;
+    private final SampleLibrary samples;
+    private final ExecutorService executor;
+    private final ObservableList<ClassRow> classes = FXCollections.observableArrayList();
+    private final ObservableList<String> skipped = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper scanProgress = new ReadOnlyDoubleWrapper(0);
+    private volatile ImageFolderSource folder;
+    private CancelToken scanCancel = new CancelToken();
+
+    public DataViewModel(ModelViewModel network, SampleLibrary samples, ExecutorService executor) {
+        this.network = network;
+        this.samples = samples;
+        this.executor = executor;
+        network.dataSourceProperty().addListener((obs, old, source) -> follow(source));
+        network.specProperty().addListener((obs, old, spec) -> {
+            if (old == null || old.training().validationSplit() != spec.training().validationSplit()) showSummary();
+        });
+        follow(network.dataSourceProperty().get());
+    }
+
+    public ObservableList<ClassRow> classes() { return classes; }
+    public ObservableList<String> skipped() { return skipped; }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty warningsProperty() { return warnings.getReadOnlyProperty(); }
+    /** Why the chosen data cannot be used (empty when it can). */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty scanningProperty() { return scanning.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty scanProgressProperty() { return scanProgress.getReadOnlyProperty(); }
+    public SampleLibrary samples() { return samples; }
+
+    /** Train on the shipped Fashion-MNIST sample. */
+    public void useSample() { network.setDataSource(DataSource.FASHION_MNIST); }
+
+    /** Train on an image folder (one subfolder per class); it is scanned in the background. */
+    public void useFolder(Path dir) {
+        DataSource chosen = new DataSource.ImageFolder(dir.toAbsolutePath().toString());
+        if (chosen.equals(network.dataSourceProperty().get())) follow(chosen);   // rescan on request
+        else network.setDataSource(chosen);
+    }
+
+    public void cancelScan() { scanCancel.cancel(); }
+
+    /**
+     * The data the next run trains on, decoded for the network's input (read on the training thread).
+     * Refused with the reason while there is none or it does not suit the network.
+     */
+    public ExampleSource trainingData() {
+        DataSource source = network.dataSourceProperty().get();
+        if (source instanceof DataSource.ImageFolder) {
+            ImageFolderSource f = folder;
+            if (f == null) throw new IllegalStateException(problem.get().isEmpty() ? "The image folder is still being scanned." : problem.get());
+            NetworkSpec spec = network.specProperty().get();
+            if (!(spec.input() instanceof InputSpec.ImageInput img)) {
+                throw new IllegalStateException("The network takes " + spec.input().shape() + " but the data is a folder of images. "
+                        + "Choose an image network, or other data.");
+            }
+            return f.withPreprocessing(ImagePreprocessing.forInput(img));
+        }
+        return samples.train();
+    }
+
+    private void follow(DataSource source) {
+        scanCancel.cancel();
+        folder = null;
+        classes.clear();
+        skipped.clear();
+        warnings.set("");
+        problem.set("");
+        if (source instanceof DataSource.ImageFolder f) {
+            scan(Path.of(f.path()));
+        } else {
+            scanning.set(true);
+            summary.set("Reading the Fashion-MNIST sample…");
+            Task<ExampleSource> load = new Task<>() {
+                @Override protected ExampleSource call() { return samples.train(); }
+            };
+            load.setOnSucceeded(e -> {
+                scanning.set(false);
+                showClasses(load.getValue(), null);
+            });
+            load.setOnFailed(e -> {
+                scanning.set(false);
+                problem.set("The sample cannot be read: " + load.getException().getMessage());
+            });
+            executor.execute(load);
+        }
+    }
+
+    private void scan(Path dir) {
+        CancelToken cancel = new CancelToken();
+        scanCancel = cancel;
+        scanning.set(true);
+        scanProgress.set(0);
+        summary.set("Scanning " + dir + "…");
+        NetworkSpec spec = network.specProperty().get();
+        ImagePreprocessing prep = spec.input() instanceof InputSpec.ImageInput img ? ImagePreprocessing.forInput(img)
+                : new ImagePreprocessing(28, 28, 1);
+        Task<ImageFolderSource.Scanned> task = new Task<>() {
+            @Override protected ImageFolderSource.Scanned call() throws Exception {
+                return ImageFolderSource.scan(dir, prep, p -> updateProgress(p, 1), cancel);
+            }
+        };
+        scanProgress.bind(task.progressProperty());
+        task.setOnSucceeded(e -> {
+            if (cancel != scanCancel) return;
+            finishScan();
+            ImageFolderSource.Scanned s = task.getValue();
+            folder = s.source();
+            for (RejectedInput r : s.skipped()) skipped.add(r.file() + ": " + r.reason());
+            warnings.set(String.join("\n", s.warnings()));
+            showClasses(s.source(), s.source());
+        });
+        task.setOnFailed(e -> {
+            if (cancel != scanCancel) return;
+            finishScan();
+            Throwable t = task.getException();
+            if (t instanceof CancellationException) {
+                summary.set("");
+                problem.set("The scan of " + dir + " was cancelled. Choose the folder again to use it.");
+            } else {
+                summary.set("");
+                problem.set(t.getMessage());
+            }
+        });
+        executor.execute(task);
+    }
+
+    private void finishScan() {
+        scanProgress.unbind();
+        scanning.set(false);
+    }
+
+    private void showClasses(ExampleSource data, ImageFolderSource files) {
+        int[] counts = data.classCounts();
+        int max = 1;
+        for (int n : counts) max = Math.max(max, n);
+        List<ClassRow> rows = new ArrayList<>();
+        int[] firstOf = new int[counts.length];
+        java.util.Arrays.fill(firstOf, -1);
+        List<List<Path>> previews = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) previews.add(new ArrayList<>());
+        for (int i = 0; i < data.size(); i++) {
+            int c = data.label(i);
+            if (firstOf[c] < 0) firstOf[c] = i;
+            if (files != null && previews.get(c).size() < PREVIEW) previews.get(c).add(files.file(i));
+        }
+        for (int c = 0; c < counts.length; c++) {
+            rows.add(new ClassRow(data.classes().get(c), counts[c], counts[c] / (double) max, List.copyOf(previews.get(c)), firstOf[c]));
+        }
+        classes.setAll(rows);
+        showSummary();
+    }
+
+    private void showSummary() {
+        if (classes.isEmpty()) return;
+        int total = classes.stream().mapToInt(ClassRow::count).sum();
+        double share = network.specProperty().get().training().validationSplit();
+        int validation = (int) Math.round(total * share);
+        String where = network.dataSourceProperty().get() instanceof DataSource.ImageFolder f ? "images in " + f.path()
+                : "the Fashion-MNIST sample";
+        summary.set(String.format(Locale.ROOT, "%d classes · %,d examples from %s · the next run trains on %,d and validates on %,d (%.0f%%, "
+                + "stratified, seeded)", classes.size(), total, where, total - validation, validation, 100 * share));
+    }
+}

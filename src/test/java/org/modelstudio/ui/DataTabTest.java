@@ -1,0 +1,98 @@
+package org.modelstudio.ui;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.TestData;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.project.DataSource;
+import org.modelstudio.core.project.ProjectFile;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Data tab: an image folder is scanned, previewed, saved with the project, and trained on from disk. */
+@ExtendWith(ApplicationExtension.class)
+class DataTabTest {
+    private Studio studio;
+
+    @Start void start(Stage stage) throws Exception {
+        studio = new Studio();
+        studio.show(stage);
+    }
+
+    @AfterEach void close() { studio.close(); }
+
+    @Test void theSampleIsShownWithItsTenClasses(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10_000, studio.data().classes().stream().mapToInt(c -> c.count()).sum());
+        assertEquals("T-shirt/top", studio.data().classes().get(0).name());
+        assertTrue(studio.data().summaryProperty().get().contains("trains on 9,000 and validates on 1,000"),
+                studio.data().summaryProperty().get());
+    }
+
+    @Test void anImageFolderIsScannedPreviewedSavedAndTrainedOnFromDisk(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path images = TestData.barFolder(dir.resolve("bars"), 40, 7);
+        Files.write(images.resolve("vertical/broken.png"), new byte[0]);
+        // The bar images are 8×8 grey: a network for them (an edit of the network like any other).
+        robot.interact(() -> {
+            studio.model().openTemplate(TestData.barCnn(8).withTraining(TestData.barCnn(8).training().withValidationSplit(0.25)));
+            studio.data().useFolder(images);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 3 && !studio.data().scanningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of("diagonal", "horizontal", "vertical"), studio.data().classes().stream().map(c -> c.name()).toList());
+        assertEquals(40, studio.data().classes().get(2).count());
+        assertEquals(8, studio.data().classes().get(0).preview().size(), "a row of thumbnails per class");
+        assertEquals(1, studio.data().skipped().size());
+        assertTrue(studio.data().skipped().get(0).contains("broken.png: is empty (0 bytes)"), studio.data().skipped().get(0));
+        assertTrue(studio.data().summaryProperty().get().contains("trains on 90 and validates on 30"), studio.data().summaryProperty().get());
+        ListView<?> classes = robot.lookup(".class-list").queryAs(ListView.class);
+        assertEquals(3, classes.getItems().size());
+
+        Path project = dir.resolve("bars.msproj");
+        robot.interact(() -> {
+            try {
+                studio.model().saveTo(project);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(new DataSource.ImageFolder(images.toAbsolutePath().toString()), ProjectFile.load(project).data(),
+                "the data source is saved with the project");
+
+        robot.interact(() -> studio.training().start());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
+        var run = studio.model().runs().get(0);
+        assertEquals("finished", run.outcome(), run.message());
+        assertEquals(java.util.List.of("diagonal", "horizontal", "vertical"), studio.currentModel().get().labels());
+        assertTrue(run.epochs().get(run.epochs().size() - 1).validationAccuracy() > 0.8,
+                "learns the folder's classes: " + run.epochs().get(run.epochs().size() - 1));
+        assertTrue(studio.model().specProperty().get().input() instanceof InputSpec.ImageInput);
+    }
+
+    @Test void aFolderThatCannotTrainSaysWhy(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> studio.data().useFolder(dir.resolve("missing")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !studio.data().problemProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(studio.data().problemProperty().get().contains("does not exist"), studio.data().problemProperty().get());
+        robot.interact(() -> studio.training().start());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !studio.training().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup(".training-status").queryAs(Label.class);
+        assertTrue(status.getText().contains("does not exist"), status.getText());
+    }
+}

@@ -79,6 +79,18 @@ class ImageFolderSourceTest {
         assertTrue(seen[0] > 0 && seen[0] < 1, "stopped after the first class folder: " + seen[0]);
     }
 
+    @Test void augmentedImagesStillTeachTheClasses(@TempDir Path dir) throws Exception {
+        TestData.barFolder(dir, 60, 8);
+        var source = ImageFolderSource.scan(dir, BARS, p -> { }, new CancelToken()).source();
+        var split = Splits.split(source, 0.2, 1);
+        var augmented = new org.modelstudio.core.data.AugmentedSource(split.first(),
+                new org.modelstudio.core.data.Augmentation(8, 0.1, false, 0, 0.1, 0.1), 3);
+        TrainingResult result = Trainer.train(TestData.barCnn(15), augmented, split.second(), TrainingEventSink.NONE, new CancelToken());
+        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.message());
+        double accuracy = Evaluator.evaluate(result.best(), split.second()).accuracy();
+        assertTrue(accuracy > 0.8, "validated on unchanged images: " + accuracy);
+    }
+
     @Test void smallAndUnbalancedClassesAreWarnedAbout() {
         List<String> warnings = ImageFolderSource.balanceWarnings(List.of("cat", "dog", "fox"), new int[] {120, 30, 4});
         assertEquals(2, warnings.size(), warnings.toString());

@@ -95,4 +95,20 @@ class DataTabTest {
         Label status = robot.lookup(".training-status").queryAs(Label.class);
         assertTrue(status.getText().contains("does not exist"), status.getText());
     }
+
+    @Test void augmentationIsPreviewedOnARealImageAsTheSlidersMove(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 10);
+        robot.interact(() -> {
+            var tabs = robot.lookup("#trainTabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(0);
+            robot.lookup("#augmentationPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+        });
+        var preview = robot.lookup("#augmentationPreview").queryAs(javafx.scene.layout.HBox.class);
+        assertEquals(8, preview.getChildren().size(), "the first image and seven variants");
+        robot.interact(() -> robot.lookup("#augment-rotation").queryAs(javafx.scene.control.Slider.class).setValue(30));
+        assertEquals(30, studio.data().augmentationProperty().get().rotationDegrees(), 1e-9);
+        robot.clickOn("#typicalButton");
+        assertEquals(org.modelstudio.core.data.Augmentation.TYPICAL, studio.data().augmentationProperty().get());
+        assertEquals(15, robot.lookup("#augment-rotation").queryAs(javafx.scene.control.Slider.class).getValue(), 1e-9);
+    }
 }

@@ -36,6 +36,14 @@ public final class DataPanelView {
     @FXML private ListView<DataViewModel.ClassRow> classList;
     @FXML private TitledPane skippedPane;
     @FXML private ListView<String> skippedList;
+    @FXML private TitledPane augmentationPane;
+    @FXML private javafx.scene.layout.GridPane augmentationGrid;
+    @FXML private Button typicalButton;
+    @FXML private Button noAugmentationButton;
+    @FXML private HBox augmentationPreview;
+    private final java.util.Map<String, javafx.scene.control.Slider> sliders = new java.util.LinkedHashMap<>();
+    private final javafx.scene.control.CheckBox flip = new javafx.scene.control.CheckBox("Horizontal flip");
+    private boolean showingAugmentation;
 
     public DataPanelView(DataViewModel model) { this.model = model; }
 
@@ -65,6 +73,82 @@ public final class DataPanelView {
         skippedPane.textProperty().bind(javafx.beans.binding.Bindings.size(model.skipped()).asString("Files left out (%d)"));
         skippedPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.skipped()));
         skippedPane.managedProperty().bind(skippedPane.visibleProperty());
+        setUpAugmentation();
+    }
+
+    /** Sliders for each change, and eight variants of the data's first image, redrawn as the sliders move. */
+    private void setUpAugmentation() {
+        addSlider("rotation", "Rotation (±°)", 45, 0, "%.0f°");
+        addSlider("shift", "Shift (± share)", 0.3, 0, "%.2f");
+        addSlider("zoom", "Zoom (±)", 0.3, 0, "%.2f");
+        addSlider("brightness", "Brightness (±)", 0.5, 0, "%.2f");
+        addSlider("contrast", "Contrast (±)", 0.5, 0, "%.2f");
+        augmentationGrid.add(flip, 1, sliders.size());
+        flip.selectedProperty().addListener((o, a, b) -> fromControls());
+        typicalButton.setOnAction(e -> model.augmentationProperty().set(org.modelstudio.core.data.Augmentation.TYPICAL));
+        noAugmentationButton.setOnAction(e -> model.augmentationProperty().set(org.modelstudio.core.data.Augmentation.NONE));
+        model.augmentationProperty().addListener((o, a, aug) -> {
+            toControls(aug);
+            preview();
+        });
+        augmentationPane.expandedProperty().addListener((o, a, open) -> preview());
+        model.classes().addListener((javafx.collections.ListChangeListener<DataViewModel.ClassRow>) c -> preview());
+        augmentationPane.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                "Augmentation (training images only): " + model.augmentationProperty().get().describe(), model.augmentationProperty()));
+        toControls(model.augmentationProperty().get());
+    }
+
+    private void addSlider(String key, String label, double max, double value, String format) {
+        javafx.scene.control.Slider slider = new javafx.scene.control.Slider(0, max, value);
+        slider.setId("augment-" + key);
+        slider.setPrefWidth(180);
+        Label shown = new Label();
+        shown.textProperty().bind(slider.valueProperty().asString(Locale.ROOT, format));
+        int row = sliders.size();
+        augmentationGrid.addRow(row, new Label(label), slider, shown);
+        slider.valueProperty().addListener((o, a, b) -> fromControls());
+        sliders.put(key, slider);
+    }
+
+    private void fromControls() {
+        if (showingAugmentation) return;
+        model.augmentationProperty().set(new org.modelstudio.core.data.Augmentation(sliders.get("rotation").getValue(),
+                sliders.get("shift").getValue(), flip.isSelected(), sliders.get("zoom").getValue(),
+                sliders.get("brightness").getValue(), sliders.get("contrast").getValue()));
+    }
+
+    private void toControls(org.modelstudio.core.data.Augmentation a) {
+        showingAugmentation = true;
+        try {
+            sliders.get("rotation").setValue(a.rotationDegrees());
+            sliders.get("shift").setValue(a.shift());
+            sliders.get("zoom").setValue(a.zoom());
+            sliders.get("brightness").setValue(a.brightness());
+            sliders.get("contrast").setValue(a.contrast());
+            flip.setSelected(a.flipHorizontal());
+        } finally {
+            showingAugmentation = false;
+        }
+    }
+
+    /** The first training image and seven variants as the next run would see them (grey: the first channel). */
+    private void preview() {
+        augmentationPreview.getChildren().clear();
+        if (!augmentationPane.isExpanded()) return;
+        float[] example = model.previewExample();
+        if (!(model.previewShape() instanceof org.modelstudio.core.graph.Shape.Image shape) || example == null) {
+            augmentationPreview.getChildren().add(new Label("Augmentation applies to images; choose image data to preview it."));
+            return;
+        }
+        var aug = model.augmentationProperty().get();
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 8; i++) {
+            float[] variant = i == 0 ? example : aug.apply(example, shape, random);
+            ImageView view = new ImageView(grey(variant, shape.width(), shape.height()));
+            view.setFitWidth(48);
+            view.setFitHeight(48);
+            augmentationPreview.getChildren().add(view);
+        }
     }
 
     private static void bindOptional(Label label, javafx.beans.value.ObservableStringValue text) {

@@ -50,6 +50,8 @@ public final class DataViewModel {
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper scanProgress = new ReadOnlyDoubleWrapper(0);
     private volatile ImageFolderSource folder;
+    private final javafx.beans.property.ObjectProperty<org.modelstudio.core.data.Augmentation> augmentation =
+            new javafx.beans.property.SimpleObjectProperty<>(org.modelstudio.core.data.Augmentation.NONE);
     private CancelToken scanCancel = new CancelToken();
 
     public DataViewModel(ModelViewModel network, SampleLibrary samples, ExecutorService executor) {
@@ -72,6 +74,31 @@ public final class DataViewModel {
     public ReadOnlyBooleanProperty scanningProperty() { return scanning.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty scanProgressProperty() { return scanProgress.getReadOnlyProperty(); }
     public SampleLibrary samples() { return samples; }
+
+    /** How training images are varied on the fly (never validation, test or prediction images). */
+    public javafx.beans.property.ObjectProperty<org.modelstudio.core.data.Augmentation> augmentationProperty() { return augmentation; }
+
+    /** The first example of the chosen data, for the augmentation preview (null when there is none yet). */
+    public float[] previewExample() {
+        try {
+            ExampleSource data = trainingData();
+            if (data.size() == 0) return null;
+            float[] x = new float[(int) data.exampleShape().size()];
+            data.read(0, x);
+            return x;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The shape of the chosen data's examples, as the network will see them. */
+    public org.modelstudio.core.graph.Shape previewShape() {
+        try {
+            return trainingData().exampleShape();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 
     /** Train on the shipped Fashion-MNIST sample. */
     public void useSample() { network.setDataSource(DataSource.FASHION_MNIST); }

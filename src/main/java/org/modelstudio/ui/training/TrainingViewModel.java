@@ -58,6 +58,8 @@ public final class TrainingViewModel {
     private int plannedEpochs;
     private volatile java.util.function.Supplier<? extends ExampleSource> data;
     private java.util.function.Supplier<? extends ExampleSource> dataSupplier;
+    private volatile java.util.function.Supplier<org.modelstudio.core.data.Augmentation> augmentation =
+            () -> org.modelstudio.core.data.Augmentation.NONE;
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
     private final Service<Ended> service;
@@ -167,6 +169,11 @@ public final class TrainingViewModel {
 
     /** Where Train and Continue get their data (the Data tab's choice); the shipped sample until set. */
     public void useData(java.util.function.Supplier<? extends ExampleSource> data) { this.dataSupplier = data; }
+
+    /** How training images are varied (read when a run starts; validation images are never changed). */
+    public void useAugmentation(java.util.function.Supplier<org.modelstudio.core.data.Augmentation> augmentation) {
+        this.augmentation = augmentation;
+    }
 
     /**
      * Starts a run of a snapshot of the chosen spec on {@code data} (obtained on the training thread; the
@@ -339,6 +346,8 @@ public final class TrainingViewModel {
         private final int runEpochs = epochs.get();
         private final CancelToken token = cancel.get();
         private final PauseGate pauseGate = gate;
+        /** Taken when the run starts (on the FX thread): changing it later affects the next run. */
+        private final org.modelstudio.core.data.Augmentation aug = augmentation.get();
         private long pausedNanos;
         private long pausedSinceStatus;
         private final java.util.function.Supplier<? extends ExampleSource> source = data;
@@ -363,6 +372,9 @@ public final class TrainingViewModel {
                     var split = Splits.split(all, fraction, snapshot.training().seed());
                     train = split.first();
                     validation = split.second();
+                }
+                if (!aug.isNone() && train.exampleShape() instanceof org.modelstudio.core.graph.Shape.Image) {
+                    train = new org.modelstudio.core.data.AugmentedSource(train, aug, snapshot.training().seed());
                 }
                 NativeThreads.useDefault();
                 TrainingResult result;

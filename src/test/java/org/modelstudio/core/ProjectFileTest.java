@@ -39,6 +39,17 @@ class ProjectFileTest {
         }
     }
 
+    @Test void theAugmentationIsSavedAndADamagedOneIsNamed(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("aug" + ProjectFile.EXTENSION);
+        Project augmented = new Project(cnn.network(), cnn.data(), List.of(),
+                new org.modelstudio.core.data.Augmentation(15, 0.1, true, 0.05, 0.2, 0));
+        ProjectFile.save(augmented, f);
+        assertEquals(augmented, ProjectFile.load(f));
+        Files.writeString(f, Files.readString(f).replace("\"flipHorizontal\" : true", "\"flipHorizontal\" : \"yes\""));
+        var e = assertThrows(org.modelstudio.core.graph.SpecFormatException.class, () -> ProjectFile.load(f));
+        assertTrue(e.getMessage().contains("augmentation.flipHorizontal: expected true or false"), e.getMessage());
+    }
+
     @Test void anInterruptedSaveLeavesThePreviousFileWhole(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("p" + ProjectFile.EXTENSION);
         ProjectFile.save(cnn, f);

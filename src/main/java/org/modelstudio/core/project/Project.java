@@ -1,5 +1,6 @@
 package org.modelstudio.core.project;
 
+import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.graph.NetworkSpec;
 
 import java.util.ArrayList;
@@ -7,15 +8,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a project file holds: the network (with its training settings), its data source and the history of its
- * training runs, oldest first. Immutable.
+ * What a project file holds: the network (with its training settings), its data source, how its training
+ * images are augmented, and the history of its training runs, oldest first. Immutable.
  */
-public record Project(NetworkSpec network, DataSource data, List<RunRecord> runs) {
+public record Project(NetworkSpec network, DataSource data, List<RunRecord> runs, Augmentation augmentation) {
 
     public Project {
         Objects.requireNonNull(network, "network");
         data = data == null ? DataSource.FASHION_MNIST : data;
         runs = runs == null ? List.of() : List.copyOf(runs);
+        augmentation = augmentation == null ? Augmentation.NONE : augmentation;
+    }
+
+    /** A project whose training images are not augmented. */
+    public Project(NetworkSpec network, DataSource data, List<RunRecord> runs) {
+        this(network, data, runs, Augmentation.NONE);
     }
 
     /** A project without runs. */
@@ -23,9 +30,9 @@ public record Project(NetworkSpec network, DataSource data, List<RunRecord> runs
         this(network, data, List.of());
     }
 
-    public Project withNetwork(NetworkSpec spec) { return new Project(spec, data, runs); }
+    public Project withNetwork(NetworkSpec spec) { return new Project(spec, data, runs, augmentation); }
 
-    public Project withRuns(List<RunRecord> newRuns) { return new Project(network, data, newRuns); }
+    public Project withRuns(List<RunRecord> newRuns) { return new Project(network, data, newRuns, augmentation); }
 
     /** With {@code run} added at the end, or in place of the run with the same id. */
     public Project withRun(RunRecord run) {
@@ -34,6 +41,6 @@ public record Project(NetworkSpec network, DataSource data, List<RunRecord> runs
         for (int i = 0; i < changed.size(); i++) if (changed.get(i).id().equals(run.id())) at = i;
         if (at >= 0) changed.set(at, run);
         else changed.add(run);
-        return new Project(network, data, changed);
+        return new Project(network, data, changed, augmentation);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
@@ -55,6 +56,12 @@ public final class ProjectFile {
             data.put("kind", "sample").put("name", s.name());
         } else if (project.data() instanceof DataSource.ImageFolder f) {
             data.put("kind", "image-folder").put("path", f.path());
+        }
+        if (!project.augmentation().isNone()) {
+            Augmentation a = project.augmentation();
+            root.putObject("augmentation").put("rotationDegrees", a.rotationDegrees()).put("shift", a.shift())
+                    .put("flipHorizontal", a.flipHorizontal()).put("zoom", a.zoom())
+                    .put("brightness", a.brightness()).put("contrast", a.contrast());
         }
         if (!project.runs().isEmpty()) {
             ArrayNode runs = root.putArray("runs");
@@ -161,7 +168,30 @@ public final class ProjectFile {
             }
             default -> throw new SpecFormatException("data.kind: \"" + data.path("kind").asText() + "\" is not sample or image-folder");
         };
-        return new Project(network, source, readRuns(root.path("runs")));
+        return new Project(network, source, readRuns(root.path("runs")), readAugmentation(root.path("augmentation")));
+    }
+
+    private static Augmentation readAugmentation(JsonNode n) throws SpecFormatException {
+        if (n.isMissingNode() || n.isNull()) return Augmentation.NONE;
+        if (!n.isObject()) throw new SpecFormatException("augmentation: expected an object, found " + show(n));
+        allowOnly(n, "augmentation", "rotationDegrees", "shift", "flipHorizontal", "zoom", "brightness", "contrast");
+        double[] v = new double[5];
+        String[] keys = {"rotationDegrees", "shift", "zoom", "brightness", "contrast"};
+        for (int i = 0; i < keys.length; i++) {
+            JsonNode x = n.path(keys[i]);
+            if (x.isMissingNode()) continue;
+            if (!x.isNumber()) throw new SpecFormatException("augmentation." + keys[i] + ": expected a number, found " + show(x));
+            v[i] = x.doubleValue();
+        }
+        JsonNode flip = n.path("flipHorizontal");
+        if (!flip.isMissingNode() && !flip.isBoolean()) {
+            throw new SpecFormatException("augmentation.flipHorizontal: expected true or false, found " + show(flip));
+        }
+        try {
+            return new Augmentation(v[0], v[1], flip.asBoolean(false), v[2], v[3], v[4]);
+        } catch (IllegalArgumentException e) {
+            throw new SpecFormatException("augmentation: " + e.getMessage());
+        }
     }
 
     /** The outcomes a run can have, as written. */

@@ -63,6 +63,10 @@ public final class DataViewModel {
             if (old == null || old.training().validationSplit() != spec.training().validationSplit()) showSummary();
         });
         follow(network.dataSourceProperty().get());
+        // The Data tab's augmentation is the document's: saved with the project, set again when one opens.
+        augmentation.set(network.augmentationProperty().get());
+        network.augmentationProperty().addListener((obs, old, a) -> augmentation.set(a));
+        augmentation.addListener((obs, old, a) -> network.setAugmentation(a));
     }
 
     public ObservableList<ClassRow> classes() { return classes; }

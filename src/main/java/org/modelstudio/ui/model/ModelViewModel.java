@@ -57,6 +57,8 @@ public final class ModelViewModel {
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<DataSource> dataSource = new ReadOnlyObjectWrapper<>(DataSource.FASHION_MNIST);
+    private final ReadOnlyObjectWrapper<org.modelstudio.core.data.Augmentation> augmentation =
+            new ReadOnlyObjectWrapper<>(org.modelstudio.core.data.Augmentation.NONE);
     /** One wrapper, kept: listeners on a throwaway unmodifiable view would be collected with it. */
     private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
     private boolean runsChanged;
@@ -135,7 +137,19 @@ public final class ModelViewModel {
     public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
     /** The project as it would be saved now. */
-    public Project project() { return new Project(history.current(), dataSource.get(), List.copyOf(runs)); }
+    public Project project() { return new Project(history.current(), dataSource.get(), List.copyOf(runs), augmentation.get()); }
+
+    /** How the project's training images are augmented (saved with it). */
+    public ReadOnlyObjectProperty<org.modelstudio.core.data.Augmentation> augmentationProperty() { return augmentation.getReadOnlyProperty(); }
+
+    public void setAugmentation(org.modelstudio.core.data.Augmentation a) {
+        if (a.equals(augmentation.get())) return;
+        augmentation.set(a);
+        runsChanged = true;
+        runsRevision++;
+        revision.set(history.revision() + runsRevision);
+        dirty.set(true);
+    }
 
     /** Where the project's training data comes from (saved with it). Changing it is an unsaved change. */
     public ReadOnlyObjectProperty<DataSource> dataSourceProperty() { return dataSource.getReadOnlyProperty(); }
@@ -170,6 +184,7 @@ public final class ModelViewModel {
     public void newNetwork() {
         runs.clear();
         dataSource.set(DataSource.FASHION_MNIST);
+        augmentation.set(org.modelstudio.core.data.Augmentation.NONE);
         startDocument(new NetworkSpec("Untitled network", "", new InputSpec.ImageInput(28, 28, 1), List.of(),
                 history.current().training()), null, true);
     }
@@ -178,6 +193,7 @@ public final class ModelViewModel {
         Project p = ProjectFile.load(path);
         runs.setAll(p.runs());
         dataSource.set(p.data());
+        augmentation.set(p.augmentation());
         startDocument(p.network(), path, true);
     }
 
@@ -194,6 +210,7 @@ public final class ModelViewModel {
     public void restore(Project project, Path origin) {
         runs.setAll(project.runs());
         dataSource.set(project.data());
+        augmentation.set(project.augmentation());
         startDocument(project.network(), origin, false);
         runsChanged = !project.runs().isEmpty();
         refresh();

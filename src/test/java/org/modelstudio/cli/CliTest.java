@@ -162,7 +162,7 @@ class CliTest {
         assertTrue(r.out().contains("its 5×5 kernel is larger than its 4×4 input"), r.toString());
     }
 
-    @Test void theTextClassifierTemplateIsSummarisedAndExportedButNotTrainedOnImages(@TempDir Path dir) {
+    @Test void theTextClassifierTemplateIsSummarisedAndExportedAndAsksForTexts(@TempDir Path dir) {
         Run summary = cli("summary", "text-classifier");
         assertEquals(Cli.OK, summary.code(), summary.toString());
         assertTrue(summary.out().contains("40 tokens") && summary.out().contains("Total parameters: 65,188"), summary.toString());
@@ -170,9 +170,8 @@ class CliTest {
         assertEquals(Cli.OK, keras.code(), keras.toString());
         assertTrue(keras.out().contains("layers.Embedding(2000, 32"), keras.toString());
         Run train = cli("train", "text-classifier", "--out", dir.resolve("m.zip").toString());
-        assertEquals(Cli.BAD_INPUT, train.code(), train.toString());
-        assertTrue(train.err().contains("this network takes token sequences, but the shipped sample data (Fashion-MNIST) is images"),
-                train.toString());
+        assertEquals(Cli.USAGE, train.code(), train.toString());
+        assertTrue(train.err().contains("this network takes texts: give them with --data"), train.toString());
     }
 
     @Test void summaryOfSomethingThatIsNeitherFileNorSample() {

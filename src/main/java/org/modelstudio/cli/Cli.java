@@ -1,12 +1,15 @@
 package org.modelstudio.cli;
 
 import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.RejectedInput;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.eval.EvaluationReport;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
@@ -27,6 +30,8 @@ import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.io.TableLoader;
+import org.modelstudio.engine.io.TextLoader;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
@@ -58,10 +63,11 @@ public final class Cli {
               (no command)                     open the studio window
               summary  <spec>                  layer table: output shapes, parameters, problems
               train    <spec> --out MODEL.zip  train a network and save it
-                       [--data DIR] [--epochs N] [--batch N] [--lr X] [--validation F] [--seed N] [--keep last|best]
-                       [--l2 X] [--early-stop PATIENCE] [--plateau FACTOR:PATIENCE]
-              evaluate <MODEL.zip> [--data DIR]  accuracy, per-class precision/recall/F1, confusion matrix
+                       [--data DIR|FILE.csv] [--label COLUMN] [--text COLUMN] [--epochs N] [--batch N] [--lr X]
+                       [--validation F] [--seed N] [--keep last|best] [--l2 X] [--early-stop PATIENCE] [--plateau FACTOR:PATIENCE]
+              evaluate <MODEL.zip> [--data DIR|FILE.csv]  accuracy, per-class precision/recall/F1, confusion matrix
               predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
+              predict  <MODEL.zip> --row "V1,V2,…" | --text "SENTENCE" [--top K]  the top classes for a table row or a text
               export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
               bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
@@ -73,6 +79,13 @@ public final class Cli {
             <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp.
             --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
             without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
+            A network that takes a vector of features (tabular-mlp) trains on a CSV table: --data iris.csv; the label is
+              the last column or --label NAME; numeric columns are standardised with the training rows' mean and standard
+              deviation (empty cells get that mean), text columns become one value per category seen in training.
+            A network that takes token sequences (text-classifier) trains on texts: --data FILE.csv with a text column and a
+              label column (text and label/topic, or --text NAME --label NAME), or a folder with one subfolder of .txt files
+              per class; a vector network with --text COLUMN trains on texts as bags of words. The vocabulary comes from the
+              training texts and is saved with the model.
             --validation F holds back a fraction F (0 to 0.5) of the training data to validate on
               (default: the spec's validation split, 0.1 unless it sets another; 0 for none).
             --keep best saves the epoch with the best validation accuracy instead of the last one.
@@ -130,7 +143,7 @@ public final class Cli {
 
     private int train(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
         Args a = Args.parse(words, Set.of("--data", "--epochs", "--out", "--batch", "--lr", "--validation", "--seed", "--keep",
-                "--l2", "--early-stop", "--plateau"), Set.of());
+                "--l2", "--early-stop", "--plateau", "--label", "--text"), Set.of());
         if (a.positional.size() != 1) throw new UsageException("train takes one spec: train <spec> --out model.zip");
         if (!a.has("--out")) throw new UsageException("train needs --out MODEL.zip, where the trained model is saved");
         NetworkSpec spec = loadSpec(a.positional.get(0));
@@ -153,18 +166,30 @@ public final class Cli {
         var summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
 
-        LabeledData all = loadTrainingData(spec, a.get("--data"));
-        LabeledData train = all;
+        LabeledData train;
         LabeledData val = null;
-        if (validation > 0) {
-            var split = all.split(validation, spec.training().seed());
-            train = split.first();
-            val = split.second();
+        InputPreparation preparation;
+        if (spec.input() instanceof InputSpec.ImageInput img) {
+            if (a.has("--label") || a.has("--text")) throw new UsageException("--label and --text are for tables and texts; this network takes images");
+            LabeledData all = loadTrainingData(spec, a.get("--data"));
+            train = all;
+            if (validation > 0) {
+                var split = all.split(validation, spec.training().seed());
+                train = split.first();
+                val = split.second();
+            }
+            preparation = new InputPreparation.Image(ImagePreprocessing.forInput(img));
+        } else {
+            PreparedData prepared = prepareTableOrText(spec, a, validation);
+            train = prepared.train();
+            val = prepared.validation();
+            preparation = prepared.preparation();
+            out.println("Input: " + preparation.describe());
         }
         out.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d examples, validating on %,d, for %d epochs%n",
                 spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
         NativeThreads.useDefault();
-        TrainingResult result = Trainer.train(spec, train, val, this::progress, new CancelToken());
+        TrainingResult result = Trainer.train(spec, train, val, preparation, this::progress, new CancelToken(), new PauseGate());
         if (result.outcome() == TrainingResult.Outcome.FAILED) {
             err.println("error: " + result.failure());
             return FAILED;
@@ -179,6 +204,27 @@ public final class Cli {
                 : String.format(Locale.ROOT, ", the model from epoch %d, best on validation (%.1f%%)", kept.epoch(), 100 * kept.validationAccuracy());
         out.printf(Locale.ROOT, "Saved %s%s (%.1f s of training)%n", outFile, which, result.elapsedMillis() / 1000.0);
         return OK;
+    }
+
+    /**
+     * A network that takes a vector trains on a table (or, with --text, on texts as bags of words); one that takes token
+     * sequences trains on texts.
+     */
+    private PreparedData prepareTableOrText(NetworkSpec spec, Args a, double validation) throws IOException, UsageException {
+        boolean text = spec.input() instanceof InputSpec.SequenceInput || a.has("--text");
+        if (!a.has("--data")) {
+            throw new UsageException(text
+                    ? "this network takes texts: give them with --data, a CSV file with a text and a label column (such as sample-models/text-topics/topics.csv) or a folder with one subfolder of .txt files per class"
+                    : "this network takes a vector of features: give a table with --data FILE.csv (such as sample-models/iris/iris.csv)");
+        }
+        Path data = Path.of(a.get("--data"));
+        PreparedData prepared = text
+                ? TextLoader.prepare(data, a.get("--text"), a.get("--label"), spec.input(), validation, spec.training().seed())
+                : TableLoader.prepare(data, a.get("--label"), validation, spec.training().seed());
+        prepared.warnings().forEach(w -> err.println("warning: " + w));
+        out.printf(Locale.ROOT, "Read %,d %s in %d classes (%s) from %s%n", prepared.train().size() + (prepared.validation() == null ? 0 : prepared.validation().size()),
+                text ? "texts" : "rows", prepared.train().classCount(), String.join(", ", prepared.train().classes()), data);
+        return prepared;
     }
 
     private void progress(TrainingEvent e) {
@@ -209,11 +255,21 @@ public final class Cli {
     }
 
     private int evaluate(List<String> words) throws UsageException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--data"), Set.of());
-        if (a.positional.size() != 1) throw new UsageException("evaluate takes one model: evaluate <MODEL.zip> [--data DIR]");
+        Args a = Args.parse(words, Set.of("--data", "--label", "--text"), Set.of());
+        if (a.positional.size() != 1) throw new UsageException("evaluate takes one model: evaluate <MODEL.zip> [--data DIR|FILE.csv]");
         TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
         LabeledData data;
-        if (a.has("--data")) {
+        InputPreparation prep = model.preparation();
+        if (prep instanceof InputPreparation.Table || prep instanceof InputPreparation.Text) {
+            if (!a.has("--data")) throw new UsageException("this model was trained on " + (prep instanceof InputPreparation.Table ? "a table" : "texts")
+                    + "; give the data to evaluate on with --data");
+            Path file = Path.of(a.get("--data"));
+            PreparedData prepared = prep instanceof InputPreparation.Table table
+                    ? TableLoader.encode(file, table, model.labels())
+                    : TextLoader.encode(file, a.get("--text"), a.get("--label"), (InputPreparation.Text) prep, model.labels(), model.spec().input());
+            prepared.warnings().forEach(w -> err.println("warning: " + w));
+            data = prepared.train();
+        } else if (a.has("--data")) {
             data = loadFolder(model.preprocessing(), a.get("--data"));
         } else {
             data = SampleData.fashionMnistTest();
@@ -225,11 +281,29 @@ public final class Cli {
     }
 
     private int predict(List<String> words) throws UsageException, IOException {
-        Args a = Args.parse(words, Set.of("--top"), Set.of());
-        if (a.positional.size() < 2) throw new UsageException("predict takes a model and at least one file: predict <MODEL.zip> <FILE>...");
+        Args a = Args.parse(words, Set.of("--top", "--text", "--row"), Set.of());
+        if (a.has("--text") || a.has("--row")) {
+            if (a.positional.size() != 1 || (a.has("--text") && a.has("--row"))) {
+                throw new UsageException("predict takes a model and --text \"SENTENCE\" or --row \"V1,V2,…\": predict <MODEL.zip> --text \"…\"");
+            }
+        } else if (a.positional.size() < 2) {
+            throw new UsageException("predict takes a model and at least one file: predict <MODEL.zip> <FILE>... (or --text \"…\", --row \"…\")");
+        }
         int top = a.intOption("--top", 3, 1);
         TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
         NativeThreads.useDefault();
+        if (a.has("--text") || a.has("--row")) {
+            String input = a.has("--text") ? a.get("--text") : a.get("--row");
+            try {
+                Predictor.Prepared p = a.has("--text") ? Predictor.predictText(model, input) : Predictor.predictRow(model, csvCells(input));
+                p.warnings().forEach(w -> err.println("warning: " + w));
+                out.println(input + ": " + p.prediction().describeTop(top));
+                return OK;
+            } catch (InputRejectedException e) {
+                err.println("error: cannot predict: " + e.reason());
+                return BAD_INPUT;
+            }
+        }
         int refused = 0;
         List<String> files = a.positional.subList(1, a.positional.size());
         for (String f : files) {
@@ -269,6 +343,31 @@ public final class Cli {
             out.println("Wrote " + file);
         }
         return OK;
+    }
+
+    /** "5.1, 3.5,\"a, b\"" → its comma-separated values (double quotes around a value that holds a comma). */
+    static List<String> csvCells(String row) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString().trim());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString().trim());
+        return cells;
     }
 
     /** A spec file, or the name of a shipped sample ("small-cnn"). */

@@ -2,6 +2,7 @@ package org.modelstudio.engine;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.NetworkSpec;
 
 import java.util.List;
@@ -13,13 +14,22 @@ import java.util.List;
 public final class TrainedModel {
     private final NetworkSpec spec;
     private final List<String> labels;
-    private final ImagePreprocessing preprocessing;
+    private final InputPreparation preparation;
     private final MultiLayerNetwork network;
 
     public TrainedModel(NetworkSpec spec, List<String> labels, ImagePreprocessing preprocessing, MultiLayerNetwork network) {
+        this(network, spec, labels, preprocessing == null ? null : new InputPreparation.Image(preprocessing));
+    }
+
+    /** @param preparation how raw inputs become network inputs (image, table or text); null for prepared inputs only */
+    public static TrainedModel of(NetworkSpec spec, List<String> labels, InputPreparation preparation, MultiLayerNetwork network) {
+        return new TrainedModel(network, spec, labels, preparation);
+    }
+
+    private TrainedModel(MultiLayerNetwork network, NetworkSpec spec, List<String> labels, InputPreparation preparation) {
         this.spec = spec;
         this.labels = List.copyOf(labels);
-        this.preprocessing = preprocessing;
+        this.preparation = preparation;
         this.network = network;
     }
 
@@ -28,7 +38,15 @@ public final class TrainedModel {
     public List<String> labels() { return labels; }
 
     /** How raw images are turned into inputs; null for models that take feature vectors. */
-    public ImagePreprocessing preprocessing() { return preprocessing; }
+    public ImagePreprocessing preprocessing() {
+        return preparation instanceof InputPreparation.Image image ? image.preprocessing() : null;
+    }
+
+    /** How raw inputs (image files, table rows, texts) are turned into inputs; null when none was saved. */
+    public InputPreparation preparation() { return preparation; }
+
+    /** The same network (shared, not copied) with another input preparation. */
+    public TrainedModel withPreparation(InputPreparation preparation) { return new TrainedModel(network, spec, labels, preparation); }
 
     public long parameterCount() { return network.numParams(); }
 
@@ -36,5 +54,5 @@ public final class TrainedModel {
     public MultiLayerNetwork network() { return network; }
 
     /** An independent copy (weights and updater state), e.g. to train further while this one keeps predicting. */
-    public TrainedModel copy() { return new TrainedModel(spec, labels, preprocessing, network.clone()); }
+    public TrainedModel copy() { return new TrainedModel(network.clone(), spec, labels, preparation); }
 }

@@ -162,7 +162,7 @@ class CliTest {
         assertTrue(r.out().contains("its 5×5 kernel is larger than its 4×4 input"), r.toString());
     }
 
-    @Test void theTextClassifierTemplateIsSummarisedAndExportedButNotTrainedOnImages(@TempDir Path dir) {
+    @Test void theTextClassifierTemplateIsSummarisedAndExportedAndAsksForTexts(@TempDir Path dir) {
         Run summary = cli("summary", "text-classifier");
         assertEquals(Cli.OK, summary.code(), summary.toString());
         assertTrue(summary.out().contains("40 tokens") && summary.out().contains("Total parameters: 65,188"), summary.toString());
@@ -170,9 +170,8 @@ class CliTest {
         assertEquals(Cli.OK, keras.code(), keras.toString());
         assertTrue(keras.out().contains("layers.Embedding(2000, 32"), keras.toString());
         Run train = cli("train", "text-classifier", "--out", dir.resolve("m.zip").toString());
-        assertEquals(Cli.BAD_INPUT, train.code(), train.toString());
-        assertTrue(train.err().contains("this network takes token sequences, but the shipped sample data (Fashion-MNIST) is images"),
-                train.toString());
+        assertEquals(Cli.USAGE, train.code(), train.toString());
+        assertTrue(train.err().contains("this network takes texts: give them with --data"), train.toString());
     }
 
     @Test void summaryOfSomethingThatIsNeitherFileNorSample() {
@@ -365,5 +364,63 @@ class CliTest {
         assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
         assertTrue(r.err().contains("has no subfolders"), r.toString());
         assertFalse(Files.exists(dir.resolve("m.zip")));
+    }
+
+    // ------------------------------------------------------------------ tables and texts
+
+    static double accuracy(Run r) {
+        var m = Pattern.compile("Accuracy: ([0-9.]+)%").matcher(r.out());
+        assertTrue(m.find(), r.toString());
+        return Double.parseDouble(m.group(1)) / 100;
+    }
+
+    @Test void irisTrainsEvaluatesAndPredictsARow(@TempDir Path dir) throws Exception {
+        // Hold out the last 30 rows of each species as a test file.
+        List<String> lines = Files.readAllLines(Path.of("sample-models/iris/iris.csv"));
+        StringBuilder train = new StringBuilder(lines.get(0) + "\n");
+        StringBuilder test = new StringBuilder(lines.get(0) + "\n");
+        for (int i = 1; i < lines.size(); i++) ((i - 1) % 50 < 35 ? train : test).append(lines.get(i)).append('\n');
+        Path trainCsv = Files.writeString(dir.resolve("train.csv"), train);
+        Path testCsv = Files.writeString(dir.resolve("test.csv"), test);
+        String model = dir.resolve("iris.zip").toString();
+        Run t = cli("train", "tabular-mlp", "--data", trainCsv.toString(), "--label", "species", "--out", model);
+        assertEquals(Cli.OK, t.code(), t.toString());
+        assertTrue(t.out().contains("Read 105 rows in 3 classes (setosa, versicolor, virginica)"), t.toString());
+        Run e = cli("evaluate", model, "--data", testCsv.toString());
+        assertEquals(Cli.OK, e.code(), e.toString());
+        assertTrue(accuracy(e) >= 0.85, e.toString());
+        Run p = cli("predict", model, "--row", "5.1,3.5,1.4,0.2", "--top", "1");
+        assertEquals(Cli.OK, p.code(), p.toString());
+        assertTrue(p.out().startsWith("5.1,3.5,1.4,0.2: setosa "), p.toString());
+        Run bad = cli("predict", model, "--row", "5.1,3.5,1.4");
+        assertEquals(Cli.BAD_INPUT, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("a row needs 4 values (sepal_length, sepal_width, petal_length, petal_width) but 3 were given"), bad.toString());
+    }
+
+    @Test void textTopicsTrainEvaluateAndPredictASentence(@TempDir Path dir) {
+        String model = dir.resolve("topics.zip").toString();
+        Run t = cli("train", "text-classifier", "--data", "sample-models/text-topics/topics.csv", "--label", "topic", "--text", "text",
+                "--validation", "0", "--out", model);
+        assertEquals(Cli.OK, t.code(), t.toString());
+        assertTrue(t.out().contains("Read 400 texts in 4 classes (computers, cooking, sport, weather)"), t.toString());
+        Run e = cli("evaluate", model, "--data", "sample-models/text-topics/test.csv");
+        assertEquals(Cli.OK, e.code(), e.toString());
+        assertTrue(accuracy(e) >= 0.6, "4 topics, chance 25 %: " + e);
+        Run p = cli("predict", model, "--text", "Preheat the oven and whisk the eggs with sugar.");
+        assertEquals(Cli.OK, p.code(), p.toString());
+        assertTrue(p.out().startsWith("Preheat the oven and whisk the eggs with sugar.: cooking "), p.toString());
+        Run wrong = cli("predict", model, "--row", "1,2");
+        assertEquals(Cli.BAD_INPUT, wrong.code(), wrong.toString());
+        assertTrue(wrong.err().contains("this model was not trained on a table (it takes texts)"), wrong.toString());
+    }
+
+    @Test void aBadTableIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("flowers.csv"), "a,b,c,d,species\n1,2,3,4,x\n1,2,3,y\n");
+        Run r = cli("train", "tabular-mlp", "--data", csv.toString(), "--out", dir.resolve("m.zip").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("error: flowers.csv, line 3: has 4 fields but line 1 has 5"), r.toString());
+        Run noData = cli("train", "tabular-mlp", "--out", dir.resolve("m.zip").toString());
+        assertEquals(Cli.USAGE, noData.code(), noData.toString());
+        assertTrue(noData.err().contains("give a table with --data FILE.csv"), noData.toString());
     }
 }

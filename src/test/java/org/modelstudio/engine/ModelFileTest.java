@@ -206,7 +206,7 @@ class ModelFileTest {
     @Test void modelFromANewerVersion(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream manifest = new ByteArrayOutputStream();
         ModelFile.writeManifest(model, manifest);
-        String newer = manifest.toString(StandardCharsets.UTF_8).replace("\"version\" : 1", "\"version\" : 7");
+        String newer = manifest.toString(StandardCharsets.UTF_8).replace("\"version\" : 2", "\"version\" : 7");
         assertNotEquals(manifest.toString(StandardCharsets.UTF_8), newer, "manifest has a version field to change");
         Path f = writeZip(dir.resolve("future.zip"), Map.of(ModelFile.ENTRY, newer));
         assertMentions(refused(f).getMessage(), "newer", "format 7");

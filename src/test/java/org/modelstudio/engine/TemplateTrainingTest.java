@@ -27,9 +27,11 @@ class TemplateTrainingTest {
         LabeledData heldOut = TestData.keywordSequences(120, topics, 40, 2000, 2);
         TrainingResult result = Trainer.train(spec, train, heldOut, e -> { }, new CancelToken());
         assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
-        assertEquals(10, result.epochs().size(), "as shipped");
+        assertEquals(30, result.epochs().size(), "as shipped");
         double acc = Evaluator.evaluate(result.last(), heldOut).accuracy();
-        assertTrue(acc >= 0.8, "4 topics, chance is 25%: " + acc);
+        // Average pooling (chosen because it generalises better on real sentences: text-topics) dilutes one keyword
+        // among 39 random tokens, so this synthetic task scores lower than with max pooling (0.73 against 0.8+).
+        assertTrue(acc >= 0.65, "4 topics, chance is 25%: " + acc);
     }
 
     @Test void tabularMlpLearnsIrisLikeMeasurements() throws Exception {

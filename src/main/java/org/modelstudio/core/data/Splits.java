@@ -31,7 +31,7 @@ public final class Splits {
      * The indices of the rest and of the held-back fraction, each in a seeded random order: per class, the
      * members are shuffled and the first {@code round(members × fraction)} held back; then both parts are shuffled.
      */
-    static int[][] partition(int[] labels, int classCount, double fraction, long seed) {
+    public static int[][] partition(int[] labels, int classCount, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("fraction must be in (0,1): " + fraction);
         List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < classCount; c++) byClass.add(new ArrayList<>());

@@ -2,6 +2,8 @@ package org.modelstudio.engine.infer;
 
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputFit;
+import org.modelstudio.core.data.InputPreparation;
+import org.modelstudio.core.data.Tokenizer;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.Shape;
@@ -14,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Class probabilities for prepared inputs (images, feature vectors or token ids) or raw image files. */
 public final class Predictor {
@@ -40,12 +43,65 @@ public final class Predictor {
         return result;
     }
 
+    /** A prediction from raw input, with what was odd about the input (an unseen category, no known word). */
+    public record Prepared(Prediction prediction, List<String> warnings) {
+        public Prepared { warnings = List.copyOf(warnings); }
+    }
+
+    /**
+     * Predicts from one table row: the feature columns' raw values, in the order of the table the model was trained on
+     * (the label column left out). Text in a numeric column or a wrong number of values is refused.
+     */
+    public static Prepared predictRow(TrainedModel model, List<String> values) throws InputRejectedException {
+        InputPreparation.Table table = tablePreparation(model);
+        List<String> warnings = new ArrayList<>();
+        try {
+            return new Prepared(predict(model, table.encode(values, warnings)), warnings);
+        } catch (IllegalArgumentException e) {
+            throw new InputRejectedException("row", e.getMessage());
+        }
+    }
+
+    /** As {@link #predictRow(TrainedModel, List)}, the values named by column (a missing column counts as empty). */
+    public static Prepared predictRow(TrainedModel model, Map<String, String> values) throws InputRejectedException {
+        InputPreparation.Table table = tablePreparation(model);
+        List<String> warnings = new ArrayList<>();
+        try {
+            return new Prepared(predict(model, table.encode(values, warnings)), warnings);
+        } catch (IllegalArgumentException e) {
+            throw new InputRejectedException("row", e.getMessage());
+        }
+    }
+
+    /** Predicts from a raw text, tokenised and looked up in the vocabulary saved with the model. */
+    public static Prepared predictText(TrainedModel model, String text) throws InputRejectedException {
+        if (!(model.preparation() instanceof InputPreparation.Text prep)) {
+            throw new InputRejectedException("text", "this model was not trained on texts (it takes " + takes(model) + ")");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (Tokenizer.tokens(text).isEmpty()) throw new InputRejectedException("text", "has no words");
+        if (prep.knownWords(text) == 0) warnings.add("none of the words is in the model's vocabulary, so the prediction says little");
+        return new Prepared(predict(model, prep.encode(text)), warnings);
+    }
+
+    private static InputPreparation.Table tablePreparation(TrainedModel model) throws InputRejectedException {
+        if (model.preparation() instanceof InputPreparation.Table table) return table;
+        throw new InputRejectedException("row", "this model was not trained on a table (it takes " + takes(model) + ")");
+    }
+
+    private static String takes(TrainedModel model) {
+        InputPreparation p = model.preparation();
+        if (p instanceof InputPreparation.Image) return "images";
+        if (p instanceof InputPreparation.Text) return "texts";
+        if (p instanceof InputPreparation.Table) return "table rows";
+        return model.spec().input() instanceof InputSpec.SequenceInput ? "token sequences" : "prepared feature vectors";
+    }
+
     /** Decodes and predicts one image file; a file the model cannot take is refused with the reason. */
     public static Prediction predictFile(TrainedModel model, Path file) throws InputRejectedException {
         ImagePreprocessing prep = model.preprocessing();
         if (prep == null) {
-            throw new InputRejectedException(file.getFileName().toString(), "this model takes "
-                    + (model.spec().input() instanceof InputSpec.SequenceInput ? "token sequences" : "feature vectors") + ", not images");
+            throw new InputRejectedException(file.getFileName().toString(), "this model takes " + takes(model) + ", not images");
         }
         return predict(model, ImageDecoder.decode(file, prep));
     }

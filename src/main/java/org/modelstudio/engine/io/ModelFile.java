@@ -2,10 +2,12 @@ package org.modelstudio.engine.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
@@ -21,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -35,7 +38,10 @@ public final class ModelFile {
 
     public static final String ENTRY = "modelstudio.json";
     public static final String FORMAT = "model-studio/model";
-    public static final int VERSION = 1;
+    /** 2 adds {@code preparation} (tables and texts); files of version 1 (images) are still read. */
+    public static final int VERSION = 2;
+    /** The tokeniser rules text models were saved with: {@link org.modelstudio.core.data.Tokenizer}. */
+    public static final String TOKENIZER = "nfc-lowercase-letters-digits-apostrophes";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,6 +84,25 @@ public final class ModelFile {
         if (p != null) {
             root.putObject("preprocessing").put("type", "image").put("height", p.height()).put("width", p.width())
                     .put("channels", p.channels()).put("scale", "0-1");
+        }
+        InputPreparation prep = model.preparation();
+        if (prep instanceof InputPreparation.Table table) {
+            ObjectNode t = root.putObject("preparation").put("type", "table").put("labelColumn", table.labelColumn()).put("labelKind", "classes");
+            ArrayNode columns = t.putArray("columns");
+            for (InputPreparation.Column c : table.columns()) {
+                ObjectNode col = columns.addObject().put("name", c.name()).put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+                if (c.kind() == InputPreparation.Kind.NUMERIC) {
+                    col.put("mean", c.mean()).put("std", c.std());
+                } else {
+                    ArrayNode cats = col.putArray("categories");
+                    c.categories().forEach(cats::add);
+                }
+            }
+        } else if (prep instanceof InputPreparation.Text text) {
+            ObjectNode t = root.putObject("preparation").put("type", "text").put("tokenizer", TOKENIZER)
+                    .put("mode", text.mode() == InputPreparation.TextMode.SEQUENCE ? "sequence" : "bag-of-words").put("length", text.length());
+            ArrayNode vocabulary = t.putArray("vocabulary");
+            text.vocabulary().forEach(vocabulary::add);
         }
         root.set("spec", JSON.readTree(SpecJson.write(model.spec())));
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
@@ -122,13 +147,83 @@ public final class ModelFile {
         ImagePreprocessing prep = null;
         JsonNode p = manifest.path("preprocessing");
         if (p.isObject()) prep = new ImagePreprocessing(p.path("height").asInt(), p.path("width").asInt(), p.path("channels").asInt());
+        InputPreparation preparation = prep == null ? null : new InputPreparation.Image(prep);
+        if (manifest.has("preparation")) preparation = readPreparation(name, manifest.get("preparation"));
         MultiLayerNetwork net;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
             throw new IOException(name + ": the weights inside cannot be read (" + e.getMessage() + ")", e);
         }
-        return new TrainedModel(spec, labels, prep, net);
+        return TrainedModel.of(spec, labels, preparation, net);
+    }
+
+    /** The table or text preparation of a version-2 manifest; a missing or damaged field is refused by name. */
+    static InputPreparation readPreparation(String name, JsonNode p) throws IOException {
+        String where = name + ": the input preparation inside is damaged: ";
+        if (!p.isObject()) throw new IOException(where + "\"preparation\" is not an object");
+        String type = text(p, "type", where);
+        try {
+            if (type.equals("table")) {
+                String label = text(p, "labelColumn", where);
+                JsonNode columns = p.get("columns");
+                if (columns == null || !columns.isArray() || columns.isEmpty()) throw new IOException(where + "the field \"columns\" is missing or empty");
+                List<InputPreparation.Column> cols = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    JsonNode c = columns.get(i);
+                    String at = "columns[" + i + "].";
+                    String colName = text(c, "name", where + at);
+                    String kind = text(c, "kind", where + at);
+                    if (kind.equals("numeric")) {
+                        cols.add(InputPreparation.Column.numeric(colName, number(c, "mean", where + at), number(c, "std", where + at)));
+                    } else if (kind.equals("categorical")) {
+                        cols.add(InputPreparation.Column.categorical(colName, strings(c, "categories", where + at)));
+                    } else {
+                        throw new IOException(where + "the field \"" + at + "kind\" is \"" + kind + "\", not numeric or categorical");
+                    }
+                }
+                return new InputPreparation.Table(cols, label);
+            }
+            if (type.equals("text")) {
+                String tokenizer = text(p, "tokenizer", where);
+                if (!tokenizer.equals(TOKENIZER)) throw new IOException(where + "the field \"tokenizer\" names rules this version does not know: " + tokenizer);
+                String mode = text(p, "mode", where);
+                InputPreparation.TextMode m = switch (mode) {
+                    case "sequence" -> InputPreparation.TextMode.SEQUENCE;
+                    case "bag-of-words" -> InputPreparation.TextMode.BAG_OF_WORDS;
+                    default -> throw new IOException(where + "the field \"mode\" is \"" + mode + "\", not sequence or bag-of-words");
+                };
+                JsonNode length = p.get("length");
+                if (length == null || !length.canConvertToInt()) throw new IOException(where + "the field \"length\" is missing or not a whole number");
+                return new InputPreparation.Text(m, length.asInt(), strings(p, "vocabulary", where));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + e.getMessage(), e);
+        }
+        throw new IOException(where + "the field \"type\" is \"" + type + "\", not table or text");
+    }
+
+    private static String text(JsonNode node, String field, String where) throws IOException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) throw new IOException(where + "the field \"" + field + "\" is missing or not text");
+        return v.asText();
+    }
+
+    private static double number(JsonNode node, String field, String where) throws IOException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isNumber()) throw new IOException(where + "the field \"" + field + "\" is missing or not a number");
+        return v.asDouble();
+    }
+
+    private static List<String> strings(JsonNode node, String field, String where) throws IOException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isArray() || v.isEmpty()) throw new IOException(where + "the field \"" + field + "\" is missing or empty");
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) throw new IOException(where + "the field \"" + field + "\" holds something that is not text: " + e);
+            out.add(e.asText());
+        }
+        return out;
     }
 
     /** Writes only the manifest, for tools that want to know a model's classes without ND4J. */

@@ -6,6 +6,7 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputFit;
+import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.Subset;
 import org.modelstudio.core.events.CancelToken;
@@ -88,14 +89,23 @@ public final class Trainer {
     /** As above, waiting between batches while {@code pause} is paused. */
     public static TrainingResult train(NetworkSpec spec, ExampleSource train, ExampleSource validation,
                                        TrainingEventSink sink, CancelToken cancel, PauseGate pause) throws InvalidNetworkException {
+        InputPreparation prep = spec.input() instanceof InputSpec.ImageInput img ? new InputPreparation.Image(ImagePreprocessing.forInput(img)) : null;
+        return train(spec, train, validation, prep, sink, cancel, pause);
+    }
+
+    /**
+     * As above, for data prepared from raw input (a table, texts): the trained models carry {@code preparation}, so they
+     * can be saved and predict from raw rows or texts.
+     */
+    public static TrainingResult train(NetworkSpec spec, ExampleSource train, ExampleSource validation, InputPreparation preparation,
+                                       TrainingEventSink sink, CancelToken cancel, PauseGate pause) throws InvalidNetworkException {
         checkData(spec, train);
         if (validation != null) checkData(spec, validation);
         checkValidationNeeds(spec.training(), validation);
         NetworkCompiler.Compiled compiled = NetworkCompiler.compile(spec);
         MultiLayerNetwork net = new MultiLayerNetwork(compiled.configuration());
         net.init();
-        ImagePreprocessing prep = spec.input() instanceof InputSpec.ImageInput img ? ImagePreprocessing.forInput(img) : null;
-        TrainedModel model = new TrainedModel(spec, train.classes(), prep, net);
+        TrainedModel model = TrainedModel.of(spec, train.classes(), preparation, net);
         return run(model, train, validation, spec.training().epochs(), sink, cancel, pause);
     }
 
@@ -188,8 +198,11 @@ public final class Trainer {
                 history.add(ev);
                 best.offer(ev);
                 sink.accept(ev);
+                // The training figures average the whole epoch; a validation accuracy well above chance after it shows
+                // that a network that started badly (a small table, few batches) has learned after all.
+                boolean validationLearned = validation != null && val.accuracy() >= 1.5 / spec.outputUnits();
                 if (Double.isFinite(untrained) && ev.trainLoss() > NOT_LEARNING_FACTOR * untrained
-                        && ev.trainAccuracy() < 1.5 / spec.outputUnits()) {
+                        && ev.trainAccuracy() < 1.5 / spec.outputUnits() && !validationLearned) {
                     return fail(best, history, bridge.diverged(String.format(Locale.ROOT, "After epoch %d the training loss is %.3g, "
                             + "higher than the %.3g of an untrained network, and the accuracy (%.1f%%) is at chance", epoch,
                             ev.trainLoss(), untrained, 100 * ev.trainAccuracy())), clock, sink);
@@ -429,7 +442,7 @@ public final class Trainer {
         TrainingResult result(List<TrainingEvent.EpochEvaluated> history, TrainingResult.Outcome outcome, String why,
                               String stopReason, long ms) {
             TrainedModel best = network == null || history.isEmpty() || epoch == history.get(history.size() - 1).epoch() ? last
-                    : new TrainedModel(last.spec(), last.labels(), last.preprocessing(), network);
+                    : TrainedModel.of(last.spec(), last.labels(), last.preparation(), network);
             return new TrainingResult(last, best, network == null && history.isEmpty() ? 0 : epoch, history, outcome, why, ms, stopReason);
         }
     }

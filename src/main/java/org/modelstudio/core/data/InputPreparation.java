@@ -1,0 +1,199 @@
+package org.modelstudio.core.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How raw input (an image file, a table row, a text) becomes the numbers a network takes. What is fitted on the
+ * training data (a table's categories, means and standard deviations; a text vocabulary) is kept here and saved
+ * with the trained model, so prediction prepares inputs exactly as training did.
+ */
+public sealed interface InputPreparation permits InputPreparation.Image, InputPreparation.Table, InputPreparation.Text {
+
+    /** A sentence for the user: "resize to 28×28, greyscale, …", "4 numeric columns, standardised". */
+    String describe();
+
+    /** Images: see {@link ImagePreprocessing}. */
+    record Image(ImagePreprocessing preprocessing) implements InputPreparation {
+        public Image {
+            if (preprocessing == null) throw new IllegalArgumentException("image preparation needs its preprocessing");
+        }
+
+        @Override public String describe() { return preprocessing.describe(); }
+    }
+
+    /** A numeric column is standardised with the training rows' mean and standard deviation; a categorical one is one-hot. */
+    enum Kind { NUMERIC, CATEGORICAL }
+
+    /**
+     * One feature column. NUMERIC: the value becomes (x − mean) / std, an empty cell the mean (0). CATEGORICAL: one
+     * value per category seen in the training rows, 1 for the row's category; an unseen or empty value is all zeros.
+     */
+    record Column(String name, Kind kind, double mean, double std, List<String> categories) {
+        public Column {
+            if (name == null) throw new IllegalArgumentException("a column needs a name");
+            if (kind == null) throw new IllegalArgumentException("column " + name + " needs a kind");
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            if (kind == Kind.NUMERIC && !(std > 0 && Double.isFinite(std) && Double.isFinite(mean))) {
+                throw new IllegalArgumentException("column " + name + " needs a finite mean and a positive standard deviation");
+            }
+            if (kind == Kind.CATEGORICAL && categories.isEmpty()) throw new IllegalArgumentException("column " + name + " has no categories");
+        }
+
+        public static Column numeric(String name, double mean, double std) { return new Column(name, Kind.NUMERIC, mean, std, List.of()); }
+
+        public static Column categorical(String name, List<String> categories) { return new Column(name, Kind.CATEGORICAL, 0, 1, categories); }
+
+        /** How many network inputs the column becomes. */
+        public int width() { return kind == Kind.NUMERIC ? 1 : categories.size(); }
+    }
+
+    /**
+     * A table: the feature columns in the order a row gives them (the label column left out), and the label column's
+     * name. Rows are encoded into {@link #features()} values.
+     */
+    record Table(List<Column> columns, String labelColumn) implements InputPreparation {
+        public Table {
+            columns = List.copyOf(columns);
+            if (columns.isEmpty()) throw new IllegalArgumentException("a table needs at least one feature column");
+        }
+
+        public int features() { return columns.stream().mapToInt(Column::width).sum(); }
+
+        public List<String> columnNames() { return columns.stream().map(Column::name).toList(); }
+
+        /**
+         * One row's feature values, in the order of {@link #columns()}, as network input. An unknown category or an
+         * empty cell adds a sentence to {@code warnings}; a wrong number of values or text in a numeric column is
+         * refused (IllegalArgumentException with a sentence).
+         */
+        public float[] encode(List<String> values, List<String> warnings) {
+            if (values.size() != columns.size()) {
+                throw new IllegalArgumentException("a row needs " + columns.size() + " values (" + String.join(", ", columnNames())
+                        + ") but " + values.size() + (values.size() == 1 ? " was" : " were") + " given");
+            }
+            float[] x = new float[features()];
+            int at = 0;
+            for (int c = 0; c < columns.size(); c++) {
+                Column col = columns.get(c);
+                String v = values.get(c) == null ? "" : values.get(c).trim();
+                if (col.kind() == Kind.NUMERIC) {
+                    if (v.isEmpty()) {
+                        warnings.add("\"" + col.name() + "\" is empty; the training mean " + round(col.mean()) + " is used");
+                        x[at] = 0;
+                    } else if (!TablePreparation.isNumber(v)) {
+                        throw new IllegalArgumentException("\"" + col.name() + "\" must be a number, not \"" + v + "\"");
+                    } else {
+                        x[at] = (float) ((Double.parseDouble(v) - col.mean()) / col.std());
+                    }
+                    at++;
+                } else {
+                    int k = col.categories().indexOf(v);
+                    if (k >= 0) {
+                        x[at + k] = 1;
+                    } else {
+                        warnings.add(v.isEmpty() ? "\"" + col.name() + "\" is empty; it counts as none of its categories"
+                                : "\"" + col.name() + "\" is \"" + v + "\", a category not seen in training (" + String.join(", ", col.categories())
+                                + "); it counts as none of them");
+                    }
+                    at += col.width();
+                }
+            }
+            return x;
+        }
+
+        /** As {@link #encode(List, List)} with the values named by column (case-insensitive); missing names are empty. */
+        public float[] encode(Map<String, String> byName, List<String> warnings) {
+            Map<String, String> lower = new HashMap<>();
+            byName.forEach((k, v) -> lower.put(k.trim().toLowerCase(java.util.Locale.ROOT), v));
+            List<String> values = new ArrayList<>();
+            for (Column c : columns) values.add(lower.getOrDefault(c.name().toLowerCase(java.util.Locale.ROOT), ""));
+            return encode(values, warnings);
+        }
+
+        @Override public String describe() {
+            long numeric = columns.stream().filter(c -> c.kind() == Kind.NUMERIC).count();
+            long categorical = columns.size() - numeric;
+            return columns.size() + " columns (" + numeric + " numeric, standardised with the training rows' mean and standard deviation; "
+                    + categorical + " categorical, one-hot) → " + features() + " features; label column \"" + labelColumn + "\"";
+        }
+
+        private static String round(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
+    }
+
+    /** SEQUENCE: token ids, padded or cut to a length (for an Embedding); BAG_OF_WORDS: one value per vocabulary word. */
+    enum TextMode { SEQUENCE, BAG_OF_WORDS }
+
+    /**
+     * A text: split into words by {@link Tokenizer}, then looked up in a vocabulary built from the training texts,
+     * most frequent first. SEQUENCE: {@code vocabulary.get(id)} is the word with that id; id 0 is padding and id 1 any
+     * unknown word (their entries are placeholders), the first {@code length} words are kept and the rest padded with 0.
+     * BAG_OF_WORDS: {@code vocabulary.get(i)} is the word counted in feature i (1 if it occurs, 0 if not); {@code length}
+     * is the number of features, at least the vocabulary's size (features past the vocabulary stay 0).
+     */
+    record Text(TextMode mode, int length, List<String> vocabulary, Map<String, Integer> index) implements InputPreparation {
+        public static final String PADDING = "<pad>";
+        public static final String UNKNOWN = "<unk>";
+
+        public Text(TextMode mode, int length, List<String> vocabulary) {
+            this(mode, length, vocabulary, indexOf(vocabulary));
+        }
+
+        public Text {
+            if (mode == null) throw new IllegalArgumentException("a text preparation needs a mode");
+            vocabulary = List.copyOf(vocabulary);
+            index = Map.copyOf(index);
+            if (length < 1) throw new IllegalArgumentException("the length must be at least 1, not " + length);
+            if (mode == TextMode.SEQUENCE && (vocabulary.size() < 2 || !vocabulary.get(0).equals(PADDING) || !vocabulary.get(1).equals(UNKNOWN))) {
+                throw new IllegalArgumentException("a sequence vocabulary starts with " + PADDING + " and " + UNKNOWN);
+            }
+            if (mode == TextMode.BAG_OF_WORDS && length < vocabulary.size()) {
+                throw new IllegalArgumentException("a bag of words has one feature per word: length " + length + " is less than " + vocabulary.size() + " words");
+            }
+        }
+
+        private static Map<String, Integer> indexOf(List<String> vocabulary) {
+            Map<String, Integer> m = new HashMap<>();
+            for (int i = 0; i < vocabulary.size(); i++) m.putIfAbsent(vocabulary.get(i), i);
+            return m;
+        }
+
+        /** The network input for a text. */
+        public float[] encode(String text) {
+            List<String> words = Tokenizer.tokens(text);
+            float[] x = new float[length];
+            if (mode == TextMode.SEQUENCE) {
+                for (int p = 0; p < Math.min(length, words.size()); p++) {
+                    Integer id = index.get(words.get(p));
+                    x[p] = id == null || id < 2 ? 1 : id;
+                }
+            } else {
+                for (String w : words) {
+                    Integer i = index.get(w);
+                    if (i != null) x[i] = 1;
+                }
+            }
+            return x;
+        }
+
+        /** How many of the text's words are in the vocabulary. */
+        public int knownWords(String text) {
+            int n = 0;
+            for (String w : Tokenizer.tokens(text)) {
+                Integer id = index.get(w);
+                if (id != null && (mode == TextMode.BAG_OF_WORDS || id >= 2)) n++;
+            }
+            return n;
+        }
+
+        @Override public String describe() {
+            int words = mode == TextMode.SEQUENCE ? vocabulary.size() - 2 : vocabulary.size();
+            return mode == TextMode.SEQUENCE
+                    ? "words (lower-cased) numbered by a vocabulary of " + words + " training words, most frequent first (0 padding, 1 unknown); the first "
+                      + length + " words kept, shorter texts padded"
+                    : "bag of words: whether each of " + words + " training words (the most frequent) occurs";
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.modelstudio.core.data;
+
+import org.modelstudio.core.graph.Shape;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns a {@link RawTable} into labelled feature vectors. Column kinds are read from all rows: a column whose
+ * non-empty cells are all numbers is numeric; one where at least {@value #MOSTLY_NUMBERS} of them are numbers but
+ * some are not is refused, naming the first line and value that is not a number (a typo, not a category); any other is
+ * categorical. Means, standard deviations and categories are fitted on the training rows only. Empty cells of a
+ * numeric column are filled with the training mean and counted in a warning. The label column holds class names;
+ * whole numbers are accepted as class names, numbers with fractions (a regression target) are refused.
+ */
+public final class TablePreparation {
+
+    /** The share of numbers above which a column with some non-numbers is taken for a numeric column with mistakes. */
+    public static final double MOSTLY_NUMBERS = 0.8;
+
+    private TablePreparation() {}
+
+    public static boolean isNumber(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) return false;
+        char c = t.charAt(t.length() - 1);
+        if (!(Character.isDigit(c) || c == '.')) return false; // refuses "NaN", "Infinity", "1f", "2d"
+        try {
+            return Double.isFinite(Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Prepares a table for training: {@code labelColumn} names the label (null: the last column); a stratified, seeded
+     * {@code validation} fraction (0 for none) is held back before anything is fitted.
+     */
+    public static PreparedData prepare(RawTable table, String labelColumn, double validation, long seed) throws DataFileException {
+        String file = table.file();
+        if (table.size() == 0) throw new DataFileException(file, 0, "has no rows of data" + (table.hadHeader() ? " below its header" : ""));
+        if (table.names().size() < 2) throw new DataFileException(file, 0, "has only one column; a table needs feature columns and a label column");
+        int label = labelColumn == null ? table.names().size() - 1 : table.requireColumn(labelColumn, "label");
+        String labelName = table.names().get(label);
+
+        List<String> classes = classes(table, label);
+        int[] labels = new int[table.size()];
+        for (int r = 0; r < labels.length; r++) labels[r] = classes.indexOf(table.rows().get(r)[label].trim());
+        int[] trainRows;
+        int[] validationRows = null;
+        if (validation > 0) {
+            int[][] parts = Splits.partition(labels, classes.size(), validation, seed);
+            trainRows = parts[0];
+            validationRows = parts[1];
+            if (trainRows.length == 0 || validationRows.length == 0) {
+                throw new DataFileException(file, 0, "has too few rows (" + table.size() + ") to hold back " + Math.round(validation * 100)
+                        + " % for validation");
+            }
+        } else {
+            trainRows = new int[table.size()];
+            for (int i = 0; i < trainRows.length; i++) trainRows[i] = i;
+        }
+
+        List<String> warnings = new ArrayList<>();
+        List<InputPreparation.Column> columns = new ArrayList<>();
+        for (int c = 0; c < table.names().size(); c++) {
+            if (c == label) continue;
+            columns.add(fitColumn(table, c, trainRows, warnings));
+        }
+        InputPreparation.Table prep = new InputPreparation.Table(columns, labelName);
+        LabeledData train = encodeRows(table, prep, label, classes, trainRows, warnings, null);
+        LabeledData val = validationRows == null ? null : encodeRows(table, prep, label, classes, validationRows, warnings, "validation ");
+        return new PreparedData(train, val, prep, warnings);
+    }
+
+    /**
+     * Encodes a table with a preparation fitted before (to evaluate a model): the feature columns are found by name, the
+     * labels are renumbered into {@code classes}; a label the model does not know is refused with its line.
+     */
+    public static PreparedData encode(RawTable table, InputPreparation.Table prep, List<String> classes) throws DataFileException {
+        if (table.size() == 0) throw new DataFileException(table.file(), 0, "has no rows of data");
+        int label = table.requireColumn(prep.labelColumn(), "label");
+        int[] rows = new int[table.size()];
+        for (int i = 0; i < rows.length; i++) rows[i] = i;
+        List<String> warnings = new ArrayList<>();
+        LabeledData data = encodeRows(table, prep, label, classes, rows, warnings, null);
+        return new PreparedData(data, null, prep, warnings);
+    }
+
+    private static List<String> classes(RawTable table, int label) throws DataFileException {
+        String name = table.names().get(label);
+        boolean allNumbers = true;
+        for (int r = 0; r < table.size(); r++) {
+            String v = table.rows().get(r)[label].trim();
+            if (v.isEmpty()) {
+                throw new DataFileException(table.file(), table.lines()[r], "has no value in the label column \"" + name + "\"; every row needs its class");
+            }
+            allNumbers &= isNumber(v);
+        }
+        if (allNumbers) {
+            for (int r = 0; r < table.size(); r++) {
+                String v = table.rows().get(r)[label].trim();
+                double d = Double.parseDouble(v);
+                if (d != Math.rint(d)) {
+                    throw new DataFileException(table.file(), table.lines()[r], "the label column \"" + name + "\" holds numbers with fractions (here "
+                            + v + "), a quantity to predict (regression). Model Studio trains classifiers only: choose a column of class names with --label, "
+                            + "or whole-number class codes.");
+                }
+            }
+        }
+        TreeSet<String> distinct = new TreeSet<>(allNumbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
+        for (String[] row : table.rows()) distinct.add(row[label].trim());
+        if (distinct.size() < 2) {
+            throw new DataFileException(table.file(), 0, "the label column \"" + name + "\" has only one class (" + distinct.first()
+                    + "); a classifier needs at least two");
+        }
+        return List.copyOf(distinct);
+    }
+
+    private static InputPreparation.Column fitColumn(RawTable table, int c, int[] trainRows, List<String> warnings) throws DataFileException {
+        String name = table.names().get(c);
+        int numbers = 0;
+        int others = 0;
+        int firstOther = -1;
+        for (int r = 0; r < table.size(); r++) {
+            String v = table.rows().get(r)[c].trim();
+            if (v.isEmpty()) continue;
+            if (isNumber(v)) {
+                numbers++;
+            } else {
+                others++;
+                if (firstOther < 0) firstOther = r;
+            }
+        }
+        if (numbers + others == 0) throw new DataFileException(table.file(), 0, "the column \"" + name + "\" is empty in every row; remove it");
+        if (others > 0 && numbers >= MOSTLY_NUMBERS * (numbers + others)) {
+            throw new DataFileException(table.file(), table.lines()[firstOther], "the column \"" + name + "\" holds numbers (" + numbers + " of "
+                    + (numbers + others) + " values) but here \"" + table.rows().get(firstOther)[c].trim() + "\", which is not a number. Correct it, "
+                    + "or leave the cell empty to have it filled with the training mean.");
+        }
+        if (others == 0) {
+            double sum = 0;
+            int n = 0;
+            for (int r : trainRows) {
+                String v = table.rows().get(r)[c].trim();
+                if (v.isEmpty()) continue;
+                sum += Double.parseDouble(v);
+                n++;
+            }
+            if (n == 0) throw new DataFileException(table.file(), 0, "the column \"" + name + "\" is empty in every training row");
+            double mean = sum / n;
+            double sq = 0;
+            for (int r : trainRows) {
+                String v = table.rows().get(r)[c].trim();
+                if (!v.isEmpty()) sq += (Double.parseDouble(v) - mean) * (Double.parseDouble(v) - mean);
+            }
+            double std = Math.sqrt(sq / n);
+            if (!(std > 1e-12)) std = 1;
+            List<Integer> empty = new ArrayList<>();
+            for (int r = 0; r < table.size(); r++) if (table.rows().get(r)[c].isBlank()) empty.add(table.lines()[r]);
+            if (!empty.isEmpty()) {
+                warnings.add(String.format(Locale.ROOT, "%s: %d empty cell%s in the column \"%s\" (line%s %s) filled with the training mean %.4g",
+                        table.file(), empty.size(), empty.size() == 1 ? "" : "s", name, empty.size() == 1 ? "" : "s", lines(empty), mean));
+            }
+            return InputPreparation.Column.numeric(name, mean, std);
+        }
+        TreeSet<String> categories = new TreeSet<>();
+        for (int r : trainRows) {
+            String v = table.rows().get(r)[c].trim();
+            if (!v.isEmpty()) categories.add(v);
+        }
+        if (categories.isEmpty()) throw new DataFileException(table.file(), 0, "the column \"" + name + "\" is empty in every training row");
+        return InputPreparation.Column.categorical(name, List.copyOf(categories));
+    }
+
+    private static String lines(List<Integer> lines) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(5, lines.size()); i++) s.append(i == 0 ? "" : ", ").append(lines.get(i));
+        if (lines.size() > 5) s.append(", …");
+        return s.toString();
+    }
+
+    private static LabeledData encodeRows(RawTable table, InputPreparation.Table prep, int label, List<String> classes, int[] rows,
+                                          List<String> warnings, String which) throws DataFileException {
+        int[] positions = new int[prep.columns().size()];
+        for (int i = 0; i < positions.length; i++) positions[i] = table.requireColumn(prep.columns().get(i).name(), "feature");
+        float[][] x = new float[rows.length][];
+        int[] y = new int[rows.length];
+        Map<String, Integer> unseen = new LinkedHashMap<>();
+        for (int i = 0; i < rows.length; i++) {
+            String[] row = table.rows().get(rows[i]);
+            int line = table.lines()[rows[i]];
+            String l = row[label].trim();
+            y[i] = classes.indexOf(l);
+            if (y[i] < 0) {
+                throw new DataFileException(table.file(), line, "has the class \"" + l + "\", which the model does not know; its classes are "
+                        + String.join(", ", classes));
+            }
+            List<String> values = new ArrayList<>(positions.length);
+            for (int p : positions) values.add(row[p]);
+            List<String> rowWarnings = new ArrayList<>();
+            try {
+                x[i] = prep.encode(values, rowWarnings);
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(table.file(), line, e.getMessage());
+            }
+            for (String w : rowWarnings) if (!w.contains("is empty")) unseen.merge(w.substring(0, w.indexOf(" is ")), 1, Integer::sum);
+        }
+        unseen.forEach((column, n) -> warnings.add(table.file() + ": " + n + " " + (which == null ? "" : which) + "row" + (n == 1 ? "" : "s")
+                + " with a category of " + column + " not seen in the training rows (encoded as none of the categories)"));
+        return new LabeledData(new Shape.Vector(prep.features()), classes, x, y);
+    }
+}

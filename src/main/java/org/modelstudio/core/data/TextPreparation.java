@@ -1,0 +1,124 @@
+package org.modelstudio.core.data;
+
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.Shape;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns labelled texts into token sequences (for a network whose input is a {@link InputSpec.SequenceInput}) or
+ * bag-of-words vectors (for a {@link InputSpec.VectorInput}). The vocabulary is built from the training texts only:
+ * the most frequent words first (ties in alphabetical order), as many as the input takes. Texts without any word are
+ * skipped and counted in a warning. Class names are the distinct labels, sorted.
+ */
+public final class TextPreparation {
+
+    /** One text with its label, and where it came from for messages ("topics.csv, line 12" or "sport/a.txt"). */
+    public record LabeledText(String text, String label, String where) {}
+
+    private TextPreparation() {}
+
+    /** @param source how warnings name the data ("topics.csv") */
+    public static PreparedData prepare(String source, List<LabeledText> texts, InputSpec input, double validation, long seed)
+            throws DataFileException {
+        List<String> warnings = new ArrayList<>();
+        List<LabeledText> kept = withWords(source, texts, warnings);
+        if (kept.isEmpty()) throw new DataFileException(source, 0, "has no texts with words in them");
+        TreeSet<String> distinct = new TreeSet<>();
+        for (LabeledText t : kept) distinct.add(t.label());
+        if (distinct.size() < 2) {
+            throw new DataFileException(source, 0, "has only one class (" + distinct.first() + "); a classifier needs at least two");
+        }
+        List<String> classes = List.copyOf(distinct);
+        int[] labels = new int[kept.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = classes.indexOf(kept.get(i).label());
+        int[] trainRows;
+        int[] validationRows = null;
+        if (validation > 0) {
+            int[][] parts = Splits.partition(labels, classes.size(), validation, seed);
+            trainRows = parts[0];
+            validationRows = parts[1];
+        } else {
+            trainRows = new int[kept.size()];
+            for (int i = 0; i < trainRows.length; i++) trainRows[i] = i;
+        }
+        InputPreparation.Text prep = fit(kept, trainRows, input);
+        LabeledData train = encode(prep, kept, trainRows, classes, input.shape());
+        LabeledData val = validationRows == null ? null : encode(prep, kept, validationRows, classes, input.shape());
+        return new PreparedData(train, val, prep, warnings);
+    }
+
+    /**
+     * Encodes texts with a vocabulary fitted before (to evaluate a model whose input is {@code input}); a label the model
+     * does not know is refused.
+     */
+    public static PreparedData encode(String source, List<LabeledText> texts, InputPreparation.Text prep, List<String> classes, InputSpec input)
+            throws DataFileException {
+        List<String> warnings = new ArrayList<>();
+        List<LabeledText> kept = withWords(source, texts, warnings);
+        if (kept.isEmpty()) throw new DataFileException(source, 0, "has no texts with words in them");
+        int[] rows = new int[kept.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+            if (!classes.contains(kept.get(i).label())) {
+                String where = kept.get(i).where();
+                throw new DataFileException(where, 0, "has the class \"" + kept.get(i).label() + "\", which the model does not know; its classes are "
+                        + String.join(", ", classes));
+            }
+        }
+        return new PreparedData(encode(prep, kept, rows, classes, input.shape()), null, prep, warnings);
+    }
+
+    /** The vocabulary and settings for {@code input}, fitted on the given texts. */
+    public static InputPreparation.Text fit(List<LabeledText> texts, int[] rows, InputSpec input) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int r : rows) for (String w : Tokenizer.tokens(texts.get(r).text())) counts.merge(w, 1, Integer::sum);
+        List<Map.Entry<String, Integer>> byFrequency = new ArrayList<>(counts.entrySet());
+        byFrequency.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        if (input instanceof InputSpec.SequenceInput seq) {
+            List<String> vocabulary = new ArrayList<>(List.of(InputPreparation.Text.PADDING, InputPreparation.Text.UNKNOWN));
+            for (var e : byFrequency) {
+                if (vocabulary.size() >= seq.vocabulary()) break;
+                vocabulary.add(e.getKey());
+            }
+            return new InputPreparation.Text(InputPreparation.TextMode.SEQUENCE, seq.length(), vocabulary);
+        }
+        if (input instanceof InputSpec.VectorInput vec) {
+            List<String> vocabulary = new ArrayList<>();
+            for (var e : byFrequency) {
+                if (vocabulary.size() >= vec.features()) break;
+                vocabulary.add(e.getKey());
+            }
+            return new InputPreparation.Text(InputPreparation.TextMode.BAG_OF_WORDS, vec.features(), vocabulary);
+        }
+        throw new IllegalArgumentException("texts go into a network that takes token sequences (an Embedding first) or a vector of "
+                + "features (a bag of words), not images");
+    }
+
+    private static List<LabeledText> withWords(String source, List<LabeledText> texts, List<String> warnings) {
+        List<LabeledText> kept = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (LabeledText t : texts) {
+            if (Tokenizer.tokens(t.text()).isEmpty()) empty.add(t.where()); else kept.add(t);
+        }
+        if (!empty.isEmpty()) {
+            warnings.add(source + ": skipped " + empty.size() + " empty text" + (empty.size() == 1 ? "" : "s") + " ("
+                    + String.join("; ", empty.subList(0, Math.min(5, empty.size()))) + (empty.size() > 5 ? "; …" : "") + ")");
+        }
+        return kept;
+    }
+
+    private static LabeledData encode(InputPreparation.Text prep, List<LabeledText> texts, int[] rows, List<String> classes, Shape shape) {
+        float[][] x = new float[rows.length][];
+        int[] y = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            x[i] = prep.encode(texts.get(rows[i]).text());
+            y[i] = classes.indexOf(texts.get(rows[i]).label());
+        }
+        return new LabeledData(shape, classes, x, y);
+    }
+}

@@ -59,6 +59,7 @@ public final class Studio implements AutoCloseable {
         dataViewModel = new org.modelstudio.ui.data.DataViewModel(modelViewModel, samples, executor.executor());
         trainingViewModel.useData(dataViewModel::trainingData);
         trainingViewModel.useAugmentation(dataViewModel.augmentationProperty()::get);
+        trainingViewModel.usePreparer(dataViewModel::prepare);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
         trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {

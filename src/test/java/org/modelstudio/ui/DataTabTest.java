@@ -111,4 +111,48 @@ class DataTabTest {
         assertEquals(org.modelstudio.core.data.Augmentation.TYPICAL, studio.data().augmentationProperty().get());
         assertEquals(15, robot.lookup("#augment-rotation").queryAs(javafx.scene.control.Slider.class).getValue(), 1e-9);
     }
+
+    private org.modelstudio.core.graph.NetworkSpec template(String name) {
+        return studio.model().networks().stream().filter(n -> n.name().startsWith(name)).findFirst().orElseThrow();
+    }
+
+    @Test void theIrisTableTrainsTheTabularTemplateInTheStudio(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            studio.model().openTemplate(template("Tabular"));
+            studio.training().epochsProperty().set(40);
+            studio.data().useTable(Path.of("sample-models/iris/iris.csv"), null);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), studio.data().classes().stream().map(c -> c.name()).toList());
+        assertTrue(studio.data().summaryProperty().get().contains("150 examples"), studio.data().summaryProperty().get());
+        robot.interact(() -> studio.training().start());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
+        var run = studio.model().runs().get(0);
+        assertEquals("finished", run.outcome(), run.message());
+        assertTrue(run.bestMetrics().validationAccuracy() > 0.8, "iris is learned: " + run.bestMetrics());
+        assertTrue(studio.currentModel().get().preparation() instanceof org.modelstudio.core.data.InputPreparation.Table,
+                "the model keeps the standardisation fitted on its training rows");
+    }
+
+    @Test void theTopicSentencesTrainTheTextTemplateAndAnImageNetworkIsRefusedForThem(FxRobot robot) throws Exception {
+        robot.interact(() -> studio.data().useText(Path.of("sample-models/text-topics/topics.csv"), null, null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !studio.data().problemProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!studio.data().problemProperty().get().isEmpty(), "the MLP for images cannot take texts, and says so");
+        robot.interact(() -> {
+            studio.model().openTemplate(template("Text classifier"));
+            studio.training().epochsProperty().set(20);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> studio.training().start());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
+        var run = studio.model().runs().get(0);
+        assertEquals("finished", run.outcome(), run.message());
+        assertTrue(run.bestMetrics().validationAccuracy() > 0.5, "well above the 25 % of guessing: " + run.bestMetrics());
+        var prediction = org.modelstudio.engine.infer.Predictor.predictText(studio.currentModel().get(),
+                "Preheat the oven and knead the dough for ten minutes.");
+        assertEquals(4, prediction.prediction().ranked().size());
+    }
 }

@@ -1,6 +1,6 @@
 package org.modelstudio.core.project;
 
-/** Where a project's training data comes from: a shipped sample or an image folder on this computer. */
+/** Where a project's training data comes from: a shipped sample, or an image folder, a table or texts on this computer. */
 public sealed interface DataSource {
 
     String describe();
@@ -13,6 +13,16 @@ public sealed interface DataSource {
     /** A folder with one subfolder per class. Stored as given (absolute, or relative to the project file). */
     record ImageFolder(String path) implements DataSource {
         @Override public String describe() { return "images in " + path; }
+    }
+
+    /** A CSV table; {@code label} names the label column (null: the last column). */
+    record TableFile(String path, String label) implements DataSource {
+        @Override public String describe() { return "the table " + path; }
+    }
+
+    /** Texts: a CSV with a text and a label column, or a folder with one subfolder of .txt files per class. */
+    record TextFile(String path, String textColumn, String labelColumn) implements DataSource {
+        @Override public String describe() { return "the texts in " + path; }
     }
 
     DataSource FASHION_MNIST = new Sample("fashion-mnist");

@@ -56,6 +56,13 @@ public final class ProjectFile {
             data.put("kind", "sample").put("name", s.name());
         } else if (project.data() instanceof DataSource.ImageFolder f) {
             data.put("kind", "image-folder").put("path", f.path());
+        } else if (project.data() instanceof DataSource.TableFile t) {
+            data.put("kind", "table").put("path", t.path());
+            if (t.label() != null) data.put("label", t.label());
+        } else if (project.data() instanceof DataSource.TextFile t) {
+            data.put("kind", "text").put("path", t.path());
+            if (t.textColumn() != null) data.put("textColumn", t.textColumn());
+            if (t.labelColumn() != null) data.put("labelColumn", t.labelColumn());
         }
         if (!project.augmentation().isNone()) {
             Augmentation a = project.augmentation();
@@ -166,7 +173,17 @@ public final class ProjectFile {
                 if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
                 yield new DataSource.ImageFolder(data.path("path").asText());
             }
-            default -> throw new SpecFormatException("data.kind: \"" + data.path("kind").asText() + "\" is not sample or image-folder");
+            case "table" -> {
+                if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
+                yield new DataSource.TableFile(data.path("path").asText(), data.path("label").isTextual() ? data.path("label").asText() : null);
+            }
+            case "text" -> {
+                if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
+                yield new DataSource.TextFile(data.path("path").asText(),
+                        data.path("textColumn").isTextual() ? data.path("textColumn").asText() : null,
+                        data.path("labelColumn").isTextual() ? data.path("labelColumn").asText() : null);
+            }
+            default -> throw new SpecFormatException("data.kind: \"" + data.path("kind").asText() + "\" is not sample, image-folder, table or text");
         };
         return new Project(network, source, readRuns(root.path("runs")), readAugmentation(root.path("augmentation")));
     }

@@ -29,6 +29,8 @@ public final class DataPanelView {
     @FXML private Button sampleButton;
     @FXML private Button folderButton;
     @FXML private Button cancelScanButton;
+    @FXML private Button tableButton;
+    @FXML private Button textButton;
     @FXML private ProgressBar scanProgress;
     @FXML private Label summaryLabel;
     @FXML private Label problemLabel;
@@ -57,6 +59,15 @@ public final class DataPanelView {
         });
         folderButton.setTooltip(new javafx.scene.control.Tooltip("A folder with one subfolder per class (cat/, dog/, …) of PNG, JPEG, "
                 + "BMP or GIF images, any size and colour: they are resized to the network's input. Nothing is copied."));
+        sampleButton.setTooltip(new javafx.scene.control.Tooltip("The shipped Fashion-MNIST sample: 10 000 clothing images in 10 classes"));
+        tableButton.setOnAction(e -> chooseCsv("Choose a table (CSV): one row per example, the label in the last column")
+                .ifPresent(f -> model.useTable(f, null)));
+        tableButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a header; numeric and text columns; the last column is "
+                + "the class. Numbers are standardised on the training rows only."));
+        textButton.setOnAction(e -> chooseCsv("Choose texts (CSV with a text column and a label or topic column)")
+                .ifPresent(f -> model.useText(f, null, null)));
+        textButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a \"text\" column and a \"label\" (or \"topic\") column. "
+                + "The vocabulary is built from the training texts only and saved with the model."));
         cancelScanButton.visibleProperty().bind(model.scanningProperty());
         cancelScanButton.managedProperty().bind(model.scanningProperty());
         cancelScanButton.setOnAction(e -> model.cancelScan());
@@ -149,6 +160,14 @@ public final class DataPanelView {
             view.setFitHeight(48);
             augmentationPreview.getChildren().add(view);
         }
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseCsv(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv", "*.CSV"));
+        File file = chooser.showOpenDialog(tableButton.getScene().getWindow());
+        return java.util.Optional.ofNullable(file).map(File::toPath);
     }
 
     private static void bindOptional(Label label, javafx.beans.value.ObservableStringValue text) {

@@ -16,7 +16,10 @@ import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.project.DataSource;
+import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.engine.io.ImageFolderSource;
+import org.modelstudio.engine.io.TableLoader;
+import org.modelstudio.engine.io.TextLoader;
 import org.modelstudio.ui.common.SampleLibrary;
 import org.modelstudio.ui.model.ModelViewModel;
 
@@ -60,7 +63,13 @@ public final class DataViewModel {
         this.executor = executor;
         network.dataSourceProperty().addListener((obs, old, source) -> follow(source));
         network.specProperty().addListener((obs, old, spec) -> {
-            if (old == null || old.training().validationSplit() != spec.training().validationSplit()) showSummary();
+            DataSource source = network.dataSourceProperty().get();
+            boolean prepared = source instanceof DataSource.TableFile || source instanceof DataSource.TextFile;
+            if (old == null || old.training().validationSplit() != spec.training().validationSplit()
+                    || prepared && !old.input().equals(spec.input())) {
+                if (prepared) follow(source);
+                else showSummary();
+            }
         });
         follow(network.dataSourceProperty().get());
         // The Data tab's augmentation is the document's: saved with the project, set again when one opens.
@@ -116,12 +125,86 @@ public final class DataViewModel {
 
     public void cancelScan() { scanCancel.cancel(); }
 
+    /** Train on a CSV table; {@code label} is the label column (null: the last one). */
+    public void useTable(Path file, String label) {
+        network.setDataSource(new DataSource.TableFile(file.toAbsolutePath().toString(), label));
+    }
+
+    /** Train on texts: a CSV with text and label columns (null: found by name), or a folder of .txt files per class. */
+    public void useText(Path fileOrFolder, String textColumn, String labelColumn) {
+        network.setDataSource(new DataSource.TextFile(fileOrFolder.toAbsolutePath().toString(), textColumn, labelColumn));
+    }
+
+    /**
+     * For a table or texts: reads, splits and prepares them for {@code spec} (standardisation or vocabulary
+     * fitted on the training part only); null for images. Called on the training thread, so a run always uses
+     * the settings it starts with.
+     */
+    public PreparedData prepare(NetworkSpec spec) throws java.io.IOException {
+        DataSource source = network.dataSourceProperty().get();
+        double split = spec.training().validationSplit();
+        long seed = spec.training().seed();
+        if (source instanceof DataSource.TableFile t) {
+            if (!(spec.input() instanceof InputSpec.VectorInput)) {
+                throw new java.io.IOException("The network takes " + spec.input().shape() + " but the data is a table of numbers. "
+                        + "Start from the Tabular MLP template, or give the network a vector input.");
+            }
+            return TableLoader.prepare(Path.of(t.path()), t.label(), split, seed);
+        }
+        if (source instanceof DataSource.TextFile t) {
+            return TextLoader.prepare(Path.of(t.path()), t.textColumn(), t.labelColumn(), spec.input(), split, seed);
+        }
+        return null;
+    }
+
+    private void prepareForPreview(DataSource source) {
+        CancelToken cancel = new CancelToken();
+        scanCancel = cancel;
+        scanning.set(true);
+        scanProgress.set(-1);
+        summary.set("Reading " + source.describe().replaceFirst("^the ", "") + "…");
+        NetworkSpec spec = network.specProperty().get();
+        Task<PreparedData> task = new Task<>() {
+            @Override protected PreparedData call() throws Exception { return prepare(spec); }
+        };
+        task.setOnSucceeded(e -> {
+            if (cancel != scanCancel) return;
+            finishScan();
+            PreparedData pd = task.getValue();
+            warnings.set(String.join("\n", pd.warnings()));
+            int[] counts = pd.train().classCounts();
+            int[] val = pd.validation() == null ? new int[counts.length] : pd.validation().classCounts();
+            List<String> names = pd.train().classes();
+            int max = 1;
+            for (int c = 0; c < counts.length; c++) max = Math.max(max, counts[c] + val[c]);
+            List<ClassRow> rows = new ArrayList<>();
+            for (int c = 0; c < counts.length; c++) {
+                rows.add(new ClassRow(names.get(c), counts[c] + val[c], (counts[c] + val[c]) / (double) max, List.of(), -1));
+            }
+            classes.setAll(rows);
+            int validation = pd.validation() == null ? 0 : pd.validation().size();
+            summary.set(String.format(Locale.ROOT, "%d classes · %,d examples from %s · %s · the next run trains on %,d and "
+                    + "validates on %,d (stratified, seeded; fitted on the training part only)", rows.size(), pd.train().size() + validation,
+                    source.describe(), pd.preparation().describe(), pd.train().size(), validation));
+        });
+        task.setOnFailed(e -> {
+            if (cancel != scanCancel) return;
+            finishScan();
+            summary.set("");
+            problem.set(task.getException().getMessage());
+        });
+        executor.execute(task);
+    }
+
     /**
      * The data the next run trains on, decoded for the network's input (read on the training thread).
      * Refused with the reason while there is none or it does not suit the network.
      */
     public ExampleSource trainingData() {
         DataSource source = network.dataSourceProperty().get();
+        if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile) {
+            throw new IllegalStateException("Tables and texts are prepared for the network when the run starts.");
+        }
         if (source instanceof DataSource.ImageFolder) {
             ImageFolderSource f = folder;
             if (f == null) throw new IllegalStateException(problem.get().isEmpty() ? "The image folder is still being scanned." : problem.get());
@@ -144,6 +227,8 @@ public final class DataViewModel {
         problem.set("");
         if (source instanceof DataSource.ImageFolder f) {
             scan(Path.of(f.path()));
+        } else if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile) {
+            prepareForPreview(source);
         } else {
             scanning.set(true);
             summary.set("Reading the Fashion-MNIST sample…");

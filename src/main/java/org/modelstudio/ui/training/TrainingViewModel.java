@@ -58,6 +58,7 @@ public final class TrainingViewModel {
     private int plannedEpochs;
     private volatile java.util.function.Supplier<? extends ExampleSource> data;
     private java.util.function.Supplier<? extends ExampleSource> dataSupplier;
+    private volatile Preparer preparer = spec -> null;
     private volatile java.util.function.Supplier<org.modelstudio.core.data.Augmentation> augmentation =
             () -> org.modelstudio.core.data.Augmentation.NONE;
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -169,6 +170,13 @@ public final class TrainingViewModel {
 
     /** Where Train and Continue get their data (the Data tab's choice); the shipped sample until set. */
     public void useData(java.util.function.Supplier<? extends ExampleSource> data) { this.dataSupplier = data; }
+
+    /** Prepares a table or texts for the run's network on the training thread (null for images). */
+    public interface Preparer {
+        org.modelstudio.core.data.PreparedData prepare(NetworkSpec spec) throws java.io.IOException;
+    }
+
+    public void usePreparer(Preparer preparer) { this.preparer = preparer; }
 
     /** How training images are varied (read when a run starts; validation images are never changed). */
     public void useAugmentation(java.util.function.Supplier<org.modelstudio.core.data.Augmentation> augmentation) {
@@ -363,6 +371,19 @@ public final class TrainingViewModel {
             taskActive.set(true);
             try {
                 Instant started = Instant.now();
+                org.modelstudio.core.data.PreparedData prepared = base == null ? preparer.prepare(snapshot) : null;
+                if (prepared != null) {
+                    NativeThreads.useDefault();
+                    for (String w : prepared.warnings()) Platform.runLater(() -> log(0, w));
+                    TrainingResult result = Trainer.train(snapshot, prepared.train(), prepared.validation(), prepared.preparation(),
+                            this::onEvent, token, pauseGate);
+                    return new Ended(result, record(result, started));
+                }
+                if (base != null && base.preparation() != null
+                        && !(base.preparation() instanceof org.modelstudio.core.data.InputPreparation.Image)) {
+                    throw new IllegalStateException("Continuing is available for image models for now; train the table or text model again "
+                            + "with more epochs instead.");
+                }
                 ExampleSource all = source.get();
                 double fraction = snapshot.training().validationSplit();
                 // Split by index: views of the data, nothing copied; data too large for memory streams from disk.

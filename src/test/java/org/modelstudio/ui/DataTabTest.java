@@ -126,6 +126,9 @@ class DataTabTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), studio.data().classes().stream().map(c -> c.name()).toList());
         assertTrue(studio.data().summaryProperty().get().contains("150 examples"), studio.data().summaryProperty().get());
+        assertEquals("sepal_length\nnumber · 0 missing", studio.data().previewColumns().get(0));
+        assertEquals("species\ntext · 0 missing", studio.data().previewColumns().get(4));
+        assertEquals(java.util.List.of("5.1", "3.5", "1.4", "0.2", "setosa"), studio.data().previewRows().get(0));
         robot.interact(() -> studio.training().start());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         var run = studio.model().runs().get(0);

@@ -37,6 +37,7 @@ public final class DataPanelView {
     @FXML private Label warningsLabel;
     @FXML private ListView<DataViewModel.ClassRow> classList;
     @FXML private TitledPane skippedPane;
+    @FXML private javafx.scene.control.TableView<java.util.List<String>> previewTable;
     @FXML private ListView<String> skippedList;
     @FXML private TitledPane augmentationPane;
     @FXML private javafx.scene.layout.GridPane augmentationGrid;
@@ -85,6 +86,29 @@ public final class DataPanelView {
         skippedPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.skipped()));
         skippedPane.managedProperty().bind(skippedPane.visibleProperty());
         setUpAugmentation();
+        // Tables and texts show their first rows (the class list gets the rest of the space).
+        previewTable.setItems(model.previewRows());
+        previewTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.previewColumns()));
+        previewTable.managedProperty().bind(previewTable.visibleProperty());
+        previewTable.setMinHeight(240);
+        // Augmentation is for images: tables and texts do not show it.
+        augmentationPane.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.previewColumns()));
+        augmentationPane.managedProperty().bind(augmentationPane.visibleProperty());
+        model.previewColumns().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            previewTable.getColumns().clear();
+            for (int i = 0; i < model.previewColumns().size(); i++) {
+                int at = i;
+                var column = new javafx.scene.control.TableColumn<java.util.List<String>, String>(model.previewColumns().get(i));
+                column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
+                        at < cell.getValue().size() ? cell.getValue().get(at) : "").getReadOnlyProperty());
+                column.setSortable(false);
+                column.setPrefWidth(model.previewColumns().size() == 2 && i == 1 ? 100 : 150);
+                previewTable.getColumns().add(column);
+            }
+            previewTable.setColumnResizePolicy(model.previewColumns().size() == 2
+                    ? javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
+                    : javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+        });
     }
 
     /** Sliders for each change, and eight variants of the data's first image, redrawn as the sliders move. */

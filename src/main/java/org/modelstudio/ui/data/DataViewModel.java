@@ -47,6 +47,9 @@ public final class DataViewModel {
     private final ExecutorService executor;
     private final ObservableList<ClassRow> classes = FXCollections.observableArrayList();
     private final ObservableList<String> skipped = FXCollections.observableArrayList();
+    /** For a table or texts: the column headings (with their kind and missing values) and the first rows. */
+    private final ObservableList<String> previewColumns = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -80,6 +83,8 @@ public final class DataViewModel {
 
     public ObservableList<ClassRow> classes() { return classes; }
     public ObservableList<String> skipped() { return skipped; }
+    public ObservableList<String> previewColumns() { return previewColumns; }
+    public ObservableList<List<String>> previewRows() { return previewRows; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty warningsProperty() { return warnings.getReadOnlyProperty(); }
     /** Why the chosen data cannot be used (empty when it can). */
@@ -164,13 +169,20 @@ public final class DataViewModel {
         scanProgress.set(-1);
         summary.set("Reading " + source.describe().replaceFirst("^the ", "") + "…");
         NetworkSpec spec = network.specProperty().get();
+        List<String> columns = new ArrayList<>();
+        List<List<String>> firstRows = new ArrayList<>();
         Task<PreparedData> task = new Task<>() {
-            @Override protected PreparedData call() throws Exception { return prepare(spec); }
+            @Override protected PreparedData call() throws Exception {
+                preview(source, columns, firstRows);
+                return prepare(spec);
+            }
         };
         task.setOnSucceeded(e -> {
             if (cancel != scanCancel) return;
             finishScan();
             PreparedData pd = task.getValue();
+            previewColumns.setAll(columns);
+            previewRows.setAll(firstRows);
             warnings.set(String.join("\n", pd.warnings()));
             int[] counts = pd.train().classCounts();
             int[] val = pd.validation() == null ? new int[counts.length] : pd.validation().classCounts();
@@ -190,10 +202,51 @@ public final class DataViewModel {
         task.setOnFailed(e -> {
             if (cancel != scanCancel) return;
             finishScan();
+            previewColumns.setAll(columns);
+            previewRows.setAll(firstRows);
             summary.set("");
             problem.set(task.getException().getMessage());
         });
         executor.execute(task);
+    }
+
+    static final int PREVIEW_ROWS = 12;
+
+    /**
+     * The first rows of a table, each heading saying the column's kind and its missing values ("sepal_length ·
+     * number · 0 missing"); for texts, the first texts with their labels. Read on a background thread.
+     */
+    private static void preview(DataSource source, List<String> columns, List<List<String>> rows) throws java.io.IOException {
+        if (source instanceof DataSource.TableFile t) {
+            org.modelstudio.core.data.RawTable table = TableLoader.read(Path.of(t.path()), List.of());
+            for (int c = 0; c < table.names().size(); c++) {
+                int missing = 0;
+                int numbers = 0;
+                for (String[] row : table.rows()) {
+                    String v = c < row.length ? row[c].trim() : "";
+                    if (v.isEmpty()) missing++;
+                    else if (isNumber(v)) numbers++;
+                }
+                int filled = table.size() - missing;
+                String kind = filled > 0 && numbers == filled ? "number" : numbers == 0 ? "text" : "mixed";
+                columns.add(table.names().get(c) + "\n" + kind + " · " + missing + " missing");
+            }
+            for (int r = 0; r < Math.min(PREVIEW_ROWS, table.size()); r++) rows.add(List.of(table.rows().get(r)));
+        } else if (source instanceof DataSource.TextFile t) {
+            var texts = TextLoader.read(Path.of(t.path()), t.textColumn(), t.labelColumn());
+            columns.add("text");
+            columns.add("label");
+            for (int r = 0; r < Math.min(PREVIEW_ROWS, texts.size()); r++) rows.add(List.of(texts.get(r).text(), texts.get(r).label()));
+        }
+    }
+
+    private static boolean isNumber(String v) {
+        try {
+            Double.parseDouble(v);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**
@@ -223,6 +276,8 @@ public final class DataViewModel {
         folder = null;
         classes.clear();
         skipped.clear();
+        previewColumns.clear();
+        previewRows.clear();
         warnings.set("");
         problem.set("");
         if (source instanceof DataSource.ImageFolder f) {

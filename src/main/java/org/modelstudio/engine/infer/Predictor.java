@@ -53,21 +53,21 @@ public final class Predictor {
      * (the label column left out). Text in a numeric column or a wrong number of values is refused.
      */
     public static Prepared predictRow(TrainedModel model, List<String> values) throws InputRejectedException {
-        InputPreparation.Table table = tablePreparation(model);
-        List<String> warnings = new ArrayList<>();
-        try {
-            return new Prepared(predict(model, table.encode(values, warnings)), warnings);
-        } catch (IllegalArgumentException e) {
-            throw new InputRejectedException("row", e.getMessage());
-        }
+        return predictRow(model, (table, warnings) -> table.encode(values, warnings));
     }
 
     /** As {@link #predictRow(TrainedModel, List)}, the values named by column (a missing column counts as empty). */
     public static Prepared predictRow(TrainedModel model, Map<String, String> values) throws InputRejectedException {
+        return predictRow(model, (table, warnings) -> table.encode(values, warnings));
+    }
+
+    /** Encodes a row with the model's table preparation (collecting warnings) and predicts; a bad value is refused. */
+    private static Prepared predictRow(TrainedModel model, java.util.function.BiFunction<InputPreparation.Table, List<String>, float[]> encode)
+            throws InputRejectedException {
         InputPreparation.Table table = tablePreparation(model);
         List<String> warnings = new ArrayList<>();
         try {
-            return new Prepared(predict(model, table.encode(values, warnings)), warnings);
+            return new Prepared(predict(model, encode.apply(table, warnings)), warnings);
         } catch (IllegalArgumentException e) {
             throw new InputRejectedException("row", e.getMessage());
         }

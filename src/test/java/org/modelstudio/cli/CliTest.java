@@ -97,6 +97,21 @@ class CliTest {
         assertEquals("", r.out(), "refused before any benchmarking");
     }
 
+    @Test void benchFolderMeasuresTheImageImportPipelineAndLeavesNoFiles() throws Exception {
+        long before;
+        try (var tmp = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            before = tmp.filter(p -> p.getFileName().toString().startsWith("model-studio-bench-")).count();
+        }
+        Run r = cli("bench", "--folder", "60");
+        assertEquals(Cli.OK, r.code(), r.toString());
+        for (String step : List.of("scan (list and check headers)", "decode + resize ", "decode + resize + augment (typical)")) {
+            assertTrue(Pattern.compile(Pattern.quote(step) + "\\s+[\\d,]+ images/s").matcher(r.out()).find(), step + ": " + r.out());
+        }
+        try (var tmp = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(before, tmp.filter(p -> p.getFileName().toString().startsWith("model-studio-bench-")).count(), "the PNGs are deleted");
+        }
+    }
+
     @Test void benchStreamTrainsOnGeneratedImagesAndReportsSpeedAndHeap() {
         Run r = cli("bench", "--stream", "3000");
         assertEquals(Cli.OK, r.code(), r.toString());

@@ -158,4 +158,24 @@ class DataTabTest {
                 "Preheat the oven and knead the dough for ten minutes.");
         assertEquals(4, prediction.prediction().ranked().size());
     }
+
+    @Test void aFolderOfTextFilesPerClassIsReadToo(FxRobot robot, @TempDir Path dir) throws Exception {
+        var rows = org.modelstudio.engine.io.TextLoader.read(Path.of("sample-models/text-topics/topics.csv"), null, null);
+        java.util.Map<String, Integer> written = new java.util.HashMap<>();
+        for (var row : rows) {
+            int n = written.merge(row.label(), 1, Integer::sum);
+            Path f = dir.resolve(row.label()).resolve(n + ".txt");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, row.text());
+        }
+        robot.interact(() -> {
+            studio.model().openTemplate(template("Text classifier"));
+            studio.data().useText(dir, null, null);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of("computers", "cooking", "sport", "weather"), studio.data().classes().stream().map(c -> c.name()).toList());
+        assertEquals(400, studio.data().classes().stream().mapToInt(c -> c.count()).sum());
+        assertEquals(java.util.List.of("text", "label"), studio.data().previewColumns());
+    }
 }

@@ -65,9 +65,27 @@ public final class DataPanelView {
                 .ifPresent(f -> model.useTable(f, null)));
         tableButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a header; numeric and text columns; the last column is "
                 + "the class. Numbers are standardised on the training rows only."));
-        textButton.setOnAction(e -> chooseCsv("Choose texts (CSV with a text column and a label or topic column)")
-                .ifPresent(f -> model.useText(f, null, null)));
-        textButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a \"text\" column and a \"label\" (or \"topic\") column. "
+        textButton.setOnAction(e -> {
+            // Texts come as one CSV (a text and a label column) or as a folder of .txt files, one subfolder per class.
+            javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType("A CSV file…");
+            javafx.scene.control.ButtonType folder = new javafx.scene.control.ButtonType("A folder of .txt files…");
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
+                    "A CSV file with a \"text\" and a \"label\" (or \"topic\") column, or a folder with one subfolder of .txt files "
+                            + "per class?", csv, folder, javafx.scene.control.ButtonType.CANCEL);
+            ask.initOwner(textButton.getScene().getWindow());
+            ask.setHeaderText("Where are the texts?");
+            var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+            if (answer == csv) {
+                chooseCsv("Choose texts (CSV with a text column and a label or topic column)").ifPresent(f -> model.useText(f, null, null));
+            } else if (answer == folder) {
+                DirectoryChooser chooser = new DirectoryChooser();
+                chooser.setTitle("Choose a folder with one subfolder of .txt files per class");
+                File dir = chooser.showDialog(textButton.getScene().getWindow());
+                if (dir != null) model.useText(dir.toPath(), null, null);
+            }
+        });
+        textButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a \"text\" column and a \"label\" (or \"topic\") column, "
+                + "or a folder with one subfolder of .txt files per class. "
                 + "The vocabulary is built from the training texts only and saved with the model."));
         cancelScanButton.visibleProperty().bind(model.scanningProperty());
         cancelScanButton.managedProperty().bind(model.scanningProperty());

@@ -198,4 +198,25 @@ class TrainingWorkspaceTest {
             assertTrue(run.epochs().get(0).validationAccuracy() > 0.6, "it learns from the streamed images: " + run.epochs().get(0));
         }
     }
+
+    @Test void aTestShareIsHeldOutAndTheFinishedModelIsMeasuredOnIt(FxRobot robot) throws Exception {
+        var small = SampleData.fashionMnistTrain().first(2500);
+        robot.interact(() -> {
+            studio.model().setTraining("testSplit", 0.2);
+            studio.training().epochsProperty().set(2);
+            studio.training().start(() -> small);
+        });
+        waitFor(120, () -> studio.model().runs().size() == 1);
+        var line = studio.training().log().stream().filter(l -> l.contains("test examples held out")).findFirst().orElseThrow();
+        assertTrue(line.contains("On the 500 test examples"), line);
+        var accuracy = java.util.regex.Pattern.compile("scores ([\\d.]+)%").matcher(line);
+        assertTrue(accuracy.find() && Double.parseDouble(accuracy.group(1)) > 60, line);
+        var started = studio.training().log().get(0);
+        var counts = java.util.regex.Pattern.compile("on ([\\d,]+) examples, validating on ([\\d,]+)").matcher(started);
+        assertTrue(counts.find(), started);
+        int trained = Integer.parseInt(counts.group(1).replace(",", ""));
+        int validated = Integer.parseInt(counts.group(2).replace(",", ""));
+        assertEquals(2000, trained + validated, "the 500 test examples are in neither: " + started);
+        assertEquals(250, validated, 5, "validation is 10 % of the whole (rounded per class): " + started);
+    }
 }

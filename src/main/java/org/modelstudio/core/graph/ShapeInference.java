@@ -296,6 +296,13 @@ public final class ShapeInference {
             issues.add(Issue.warning(Issue.NETWORK, "An L2 weight penalty of " + t.l2()
                     + " is very strong; it will push the weights towards zero faster than the network can learn. 0.0001 to 0.001 are usual."));
         }
+        if (!(t.testSplit() >= 0 && t.testSplit() <= TrainingConfig.MAX_TEST_SPLIT)) {
+            issues.add(Issue.error(Issue.NETWORK, "The test share must be between 0 and " + TrainingConfig.MAX_TEST_SPLIT
+                    + ", not " + t.testSplit() + "."));
+        } else if (t.testSplit() + t.validationSplit() > 0.8) {
+            issues.add(Issue.error(Issue.NETWORK, String.format(java.util.Locale.ROOT, "The validation share (%s) and the test share (%s) "
+                    + "together leave less than a fifth of the data to train on. Lower one of them.", t.validationSplit(), t.testSplit())));
+        }
         boolean validates = t.validationSplit() > 0;
         if (!(t.validationSplit() >= 0 && t.validationSplit() <= TrainingConfig.MAX_VALIDATION_SPLIT)) {
             issues.add(Issue.error(Issue.NETWORK, "The validation split is the fraction of the data held out to check the network on; it must be from 0 (none) to "

@@ -62,6 +62,7 @@ public final class SpecJson {
         }
         if (Double.compare(t.l2(), 0) != 0) training.put("l2", t.l2());
         if (Double.compare(t.validationSplit(), TrainingConfig.DEFAULT_VALIDATION_SPLIT) != 0) training.put("validationSplit", t.validationSplit());
+        if (t.testSplit() != 0) training.put("testSplit", t.testSplit());
         EarlyStopping e = t.earlyStopping();
         if (!e.equals(EarlyStopping.OFF)) {
             training.putObject("earlyStopping").put("enabled", e.enabled()).put("metric", e.metric().id())
@@ -308,7 +309,7 @@ public final class SpecJson {
     }
 
     private static TrainingConfig readTraining(Node n) throws SpecFormatException {
-        n.allowOnly("optimizer", "learningRate", "batchSize", "epochs", "seed", "loss", "schedule", "l2", "validationSplit", "earlyStopping");
+        n.allowOnly("optimizer", "learningRate", "batchSize", "epochs", "seed", "loss", "schedule", "l2", "validationSplit", "earlyStopping", "testSplit");
         TrainingConfig d = TrainingConfig.defaults();
         return new TrainingConfig(
                 n.optEnum("optimizer", Optimizer::fromId, d.optimizer()),
@@ -320,7 +321,8 @@ public final class SpecJson {
                 n.has("schedule") ? readSchedule(n.object("schedule")) : LearningRateSchedule.CONSTANT,
                 n.has("l2") ? n.number("l2") : d.l2(),
                 n.has("validationSplit") ? n.number("validationSplit") : d.validationSplit(),
-                n.has("earlyStopping") ? readEarlyStopping(n.object("earlyStopping")) : d.earlyStopping());
+                n.has("earlyStopping") ? readEarlyStopping(n.object("earlyStopping")) : d.earlyStopping(),
+                n.has("testSplit") ? n.number("testSplit") : d.testSplit());
     }
 
     private static LearningRateSchedule readSchedule(Node n) throws SpecFormatException {

@@ -69,6 +69,7 @@ public final class DataViewModel {
             DataSource source = network.dataSourceProperty().get();
             boolean prepared = source instanceof DataSource.TableFile || source instanceof DataSource.TextFile;
             if (old == null || old.training().validationSplit() != spec.training().validationSplit()
+                    || old.training().testSplit() != spec.training().testSplit()
                     || prepared && !old.input().equals(spec.input())) {
                 if (prepared) follow(source);
                 else showSummary();
@@ -371,10 +372,13 @@ public final class DataViewModel {
         if (classes.isEmpty()) return;
         int total = classes.stream().mapToInt(ClassRow::count).sum();
         double share = network.specProperty().get().training().validationSplit();
+        double testShare = network.specProperty().get().training().testSplit();
         int validation = (int) Math.round(total * share);
+        int test = (int) Math.round(total * testShare);
         String where = network.dataSourceProperty().get() instanceof DataSource.ImageFolder f ? "images in " + f.path()
                 : "the Fashion-MNIST sample";
-        summary.set(String.format(Locale.ROOT, "%d classes · %,d examples from %s · the next run trains on %,d and validates on %,d (%.0f%%, "
-                + "stratified, seeded)", classes.size(), total, where, total - validation, validation, 100 * share));
+        summary.set(String.format(Locale.ROOT, "%d classes · %,d examples from %s · the next run trains on %,d and validates on %,d (%.0f%%)%s"
+                + " · stratified, seeded", classes.size(), total, where, total - validation - test, validation, 100 * share,
+                test > 0 ? String.format(Locale.ROOT, "; %,d (%.0f%%) are kept for a final test", test, 100 * testShare) : ""));
     }
 }

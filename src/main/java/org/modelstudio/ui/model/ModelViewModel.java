@@ -352,6 +352,8 @@ public final class ModelViewModel {
                     "Weight decay: pulls the weights towards zero to fight overfitting. 0 is off; 0.0001 to 0.001 is usual."),
             new ParamSpec("validationSplit", "Validation share", ParamSpec.Kind.NUMBER, 0.1, 0.0, 0.5, null,
                     "The fraction of the examples held out to check the network on data it does not train on."),
+            new ParamSpec("testSplit", "Test share", ParamSpec.Kind.NUMBER, 0.0, 0.0, 0.5, null,
+                    "The fraction held out from training and validation alike; the finished model is measured on it once."),
             new ParamSpec("earlyStopping", "Early stopping", ParamSpec.Kind.CHOICE, "off", null, null,
                     List.of("off", "validation_loss", "validation_accuracy"),
                     "Stop when this validation figure has not improved for a while; the best epoch's model is kept."),
@@ -373,6 +375,7 @@ public final class ModelViewModel {
             case "every" -> t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? 3 : t.schedule().every();
             case "l2" -> t.l2();
             case "validationSplit" -> t.validationSplit();
+            case "testSplit" -> t.testSplit();
             case "earlyStopping" -> t.earlyStopping().enabled() ? t.earlyStopping().metric().id() : "off";
             case "patience" -> t.earlyStopping().patience();
             case "minDelta" -> t.earlyStopping().minDelta();
@@ -403,6 +406,7 @@ public final class ModelViewModel {
             case "every" -> t.withSchedule(schedule(s.kind(), factor, (Integer) value));
             case "l2" -> t.withL2(((Number) value).doubleValue());
             case "validationSplit" -> t.withValidationSplit(((Number) value).doubleValue());
+            case "testSplit" -> t.withTestSplit(((Number) value).doubleValue());
             case "earlyStopping" -> "off".equals(value) ? t.withEarlyStopping(t.earlyStopping().withEnabled(false))
                     : t.withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.fromId((String) value),
                             t.earlyStopping().patience(), t.earlyStopping().minDelta()));
@@ -519,6 +523,7 @@ public final class ModelViewModel {
         String extras = (t.l2() > 0 ? String.format(Locale.ROOT, ", L2 %s", t.l2()) : "")
                 + (t.validationSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% held out for validation", 100 * t.validationSplit())
                         : ", no validation")
+                + (t.testSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% for a final test", 100 * t.testSplit()) : "")
                 + (t.earlyStopping().enabled() ? ", early stopping on " + t.earlyStopping().describe() : "");
         trainingSettings.set(String.format(Locale.ROOT, "Trains with %s, learning rate %s%s, batches of %d, %d epochs%s.",
                 optimizer, t.learningRate(), schedule, t.batchSize(), t.epochs(), extras));

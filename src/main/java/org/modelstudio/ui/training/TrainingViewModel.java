@@ -286,7 +286,9 @@ public final class TrainingViewModel {
     }
 
     /** What a training task hands back: the run's result and its record for the project's history. */
-    record Ended(TrainingResult result, RunRecord run) {}
+    record Ended(TrainingResult result, RunRecord run, String testResult) {
+        Ended(TrainingResult result, RunRecord run) { this(result, run, null); }
+    }
 
     private void finished(Ended ended) {
         TrainingResult result = ended.result();
@@ -311,6 +313,7 @@ public final class TrainingViewModel {
                     "Elapsed " + clock(result.elapsedMillis() / 1000.0),
                     complete ? "Done" : "Stopped"));
         }
+        if (ended.testResult() != null) log(result.elapsedMillis(), ended.testResult());
         log(result.elapsedMillis(), switch (result.outcome()) {
             case FINISHED -> "Finished " + result.epochs().size() + " epochs.";
             case EARLY_STOPPED -> "Stopped early after " + result.epochs().size() + " epochs: " + result.stopReason();
@@ -345,6 +348,7 @@ public final class TrainingViewModel {
                 status.set(result.failure());
             }
         }
+        if (ended.testResult() != null) status.set(status.get() + " " + ended.testResult());
     }
 
     private final class TrainingTask extends Task<Ended> {
@@ -374,7 +378,10 @@ public final class TrainingViewModel {
                 org.modelstudio.core.data.PreparedData prepared = base == null ? preparer.prepare(snapshot) : null;
                 if (prepared != null) {
                     NativeThreads.useDefault();
-                    for (String w : prepared.warnings()) Platform.runLater(() -> log(0, w));
+    for (String w : prepared.warnings()) Platform.runLater(() -> log(0, w));
+                    if (snapshot.training().testSplit() > 0) {
+                        Platform.runLater(() -> log(0, "The test share applies to image data for now; this run has no test part."));
+                    }
                     TrainingResult result = Trainer.train(snapshot, prepared.train(), prepared.validation(), prepared.preparation(),
                             this::onEvent, token, pauseGate);
                     return new Ended(result, record(result, started));
@@ -386,6 +393,15 @@ public final class TrainingViewModel {
                 }
                 ExampleSource all = source.get();
                 double fraction = snapshot.training().validationSplit();
+                // The test part is split off first and never trained or validated on; the shares are of the whole.
+                ExampleSource test = null;
+                double testShare = base == null ? snapshot.training().testSplit() : 0;
+                if (testShare > 0) {
+                    var outer = Splits.split(all, testShare, snapshot.training().seed() * 31 + 7);
+                    all = outer.first();
+                    test = outer.second();
+                    fraction = fraction / (1 - testShare);
+                }
                 // Split by index: views of the data, nothing copied; data too large for memory streams from disk.
                 ExampleSource train = all;
                 ExampleSource validation = null;
@@ -404,7 +420,13 @@ public final class TrainingViewModel {
                 } else {
                     result = Trainer.train(snapshot, train, validation, this::onEvent, token, pauseGate);
                 }
-                return new Ended(result, record(result, started));
+                String tested = null;
+                if (test != null && !result.epochs().isEmpty() && result.outcome() != TrainingResult.Outcome.FAILED) {
+                    double accuracy = org.modelstudio.engine.evaluate.Evaluator.evaluate(result.best(), test).accuracy();
+                    tested = String.format(Locale.ROOT, "On the %,d test examples held out from training and validation, the best "
+                            + "model (epoch %d) scores %.1f%%.", test.size(), result.bestEpoch(), 100 * accuracy);
+                }
+                return new Ended(result, record(result, started), tested);
             } finally {
                 taskActive.set(false);
             }

@@ -60,6 +60,7 @@ public final class Studio implements AutoCloseable {
         trainingViewModel.useData(dataViewModel::trainingData);
         trainingViewModel.useAugmentation(dataViewModel.augmentationProperty()::get);
         trainingViewModel.usePreparer(dataViewModel::prepare);
+        trainingViewModel.useContinuer(dataViewModel::encodeFor);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
         trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {

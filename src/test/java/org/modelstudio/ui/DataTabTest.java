@@ -136,6 +136,19 @@ class DataTabTest {
         assertTrue(run.bestMetrics().validationAccuracy() > 0.8, "iris is learned: " + run.bestMetrics());
         assertTrue(studio.currentModel().get().preparation() instanceof org.modelstudio.core.data.InputPreparation.Table,
                 "the model keeps the standardisation fitted on its training rows");
+        var fitted = studio.currentModel().get().preparation();
+
+        // Continue: the table is encoded with the model's own standardisation, not fitted again.
+        robot.interact(() -> {
+            studio.training().epochsProperty().set(5);
+            studio.training().continueTraining();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 2);
+        var continued = studio.model().runs().get(1);
+        assertEquals("finished", continued.outcome(), continued.message());
+        assertEquals(5, continued.epochs().size());
+        assertTrue(continued.epochs().get(0).validationAccuracy() > 0.8, "starts from the trained weights: " + continued.epochs().get(0));
+        assertEquals(fitted, studio.currentModel().get().preparation());
     }
 
     @Test void theTopicSentencesTrainTheTextTemplateAndAnImageNetworkIsRefusedForThem(FxRobot robot) throws Exception {

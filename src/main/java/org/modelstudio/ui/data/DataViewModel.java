@@ -163,6 +163,31 @@ public final class DataViewModel {
         return null;
     }
 
+    /**
+     * For continuing a table or text model: the chosen data encoded with the preparation the model was trained with
+     * (its standardisation or vocabulary, not fitted again), split as {@code spec} says; null for images.
+     */
+    public PreparedData encodeFor(org.modelstudio.engine.TrainedModel model, NetworkSpec spec) throws java.io.IOException {
+        DataSource source = network.dataSourceProperty().get();
+        PreparedData all;
+        if (source instanceof DataSource.TableFile t && model.preparation() instanceof org.modelstudio.core.data.InputPreparation.Table table) {
+            all = TableLoader.encode(Path.of(t.path()), table, model.labels());
+        } else if (source instanceof DataSource.TextFile t && model.preparation() instanceof org.modelstudio.core.data.InputPreparation.Text text) {
+            all = TextLoader.encode(Path.of(t.path()), t.textColumn(), t.labelColumn(), text, model.labels(), model.spec().input());
+        } else if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile
+                || model.preparation() instanceof org.modelstudio.core.data.InputPreparation.Table
+                || model.preparation() instanceof org.modelstudio.core.data.InputPreparation.Text) {
+            throw new java.io.IOException("The model in use was trained on " + model.preparation().describe()
+                    + "; the chosen data is " + source.describe() + ". Choose the data it was trained on to continue.");
+        } else {
+            return null;
+        }
+        double share = spec.training().validationSplit();
+        if (share <= 0 || all.validation() != null) return all;
+        var split = all.train().split(share, spec.training().seed());
+        return new PreparedData(split.first(), split.second(), all.preparation(), all.warnings());
+    }
+
     private void prepareForPreview(DataSource source) {
         CancelToken cancel = new CancelToken();
         scanCancel = cancel;

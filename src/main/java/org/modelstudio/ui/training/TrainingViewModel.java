@@ -59,6 +59,7 @@ public final class TrainingViewModel {
     private volatile java.util.function.Supplier<? extends ExampleSource> data;
     private java.util.function.Supplier<? extends ExampleSource> dataSupplier;
     private volatile Preparer preparer = spec -> null;
+    private volatile Continuer continuer = (model, spec) -> null;
     private volatile java.util.function.Supplier<org.modelstudio.core.data.Augmentation> augmentation =
             () -> org.modelstudio.core.data.Augmentation.NONE;
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -177,6 +178,13 @@ public final class TrainingViewModel {
     }
 
     public void usePreparer(Preparer preparer) { this.preparer = preparer; }
+
+    /** Encodes the chosen table or texts with a model's own preparation, to continue training it (null for images). */
+    public interface Continuer {
+        org.modelstudio.core.data.PreparedData encode(TrainedModel model, NetworkSpec spec) throws java.io.IOException;
+    }
+
+    public void useContinuer(Continuer continuer) { this.continuer = continuer; }
 
     /** How training images are varied (read when a run starts; validation images are never changed). */
     public void useAugmentation(java.util.function.Supplier<org.modelstudio.core.data.Augmentation> augmentation) {
@@ -386,10 +394,13 @@ public final class TrainingViewModel {
                             this::onEvent, token, pauseGate);
                     return new Ended(result, record(result, started));
                 }
-                if (base != null && base.preparation() != null
-                        && !(base.preparation() instanceof org.modelstudio.core.data.InputPreparation.Image)) {
-                    throw new IllegalStateException("Continuing is available for image models for now; train the table or text model again "
-                            + "with more epochs instead.");
+                // Continuing a table or text model: the data encoded with the model's own preparation, not fitted again.
+                org.modelstudio.core.data.PreparedData encoded = base != null ? continuer.encode(base, snapshot) : null;
+                if (encoded != null) {
+                    NativeThreads.useDefault();
+                    TrainingResult result = Trainer.run(base.copy(), encoded.train(), encoded.validation(), runEpochs,
+                            this::onEvent, token, pauseGate);
+                    return new Ended(result, record(result, started));
                 }
                 ExampleSource all = source.get();
                 double fraction = snapshot.training().validationSplit();

@@ -40,9 +40,11 @@ public final class TextLoader {
         return TextPreparation.encode(data.getFileName().toString(), read(data, textColumn, labelColumn), prep, classes, input);
     }
 
-    /** The labelled texts of a CSV file or a class folder. */
+    /** The labelled texts of a CSV file, a class folder, or a file of lines "label TAB text" (.tsv or .txt). */
     public static List<LabeledText> read(Path data, String textColumn, String labelColumn) throws IOException {
         if (Files.isDirectory(data)) return readFolder(data);
+        String lower = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".tsv") || lower.endsWith(".txt")) return readLines(data);
         List<String> expected = new ArrayList<>();
         expected.add(textColumn == null ? "text" : textColumn);
         if (labelColumn != null) expected.add(labelColumn); else expected.addAll(LABEL_NAMES);
@@ -71,6 +73,30 @@ public final class TextLoader {
             if (l.isEmpty()) throw new DataFileException(file, table.lines()[r], "has a text without a label (the column \"" + table.names().get(label) + "\")");
             out.add(new LabeledText(row[text], l, file + ", line " + table.lines()[r]));
         }
+        return out;
+    }
+
+    /** One example per line: the label, a tab, then the text. Blank lines are skipped; others without a tab are refused. */
+    private static List<LabeledText> readLines(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new DataFileException(name, 0, "is not UTF-8 text; save it as UTF-8");
+        }
+        List<LabeledText> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
+            if (line.isBlank()) continue;
+            int tab = line.indexOf('\t');
+            if (tab <= 0 || line.substring(0, tab).isBlank()) {
+                throw new DataFileException(name, i + 1, "has no label: each line must be the label, a tab, then the text");
+            }
+            out.add(new LabeledText(line.substring(tab + 1), line.substring(0, tab).trim(), name + ", line " + (i + 1)));
+        }
+        if (out.isEmpty()) throw new DataFileException(name, 0, "has no lines of the form label TAB text");
         return out;
     }
 

@@ -67,16 +67,21 @@ public final class DataPanelView {
                 + "the class. Numbers are standardised on the training rows only."));
         textButton.setOnAction(e -> {
             // Texts come as one CSV (a text and a label column) or as a folder of .txt files, one subfolder per class.
-            javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType("A CSV file…");
+            javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType("A file…");
             javafx.scene.control.ButtonType folder = new javafx.scene.control.ButtonType("A folder of .txt files…");
             javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
-                    "A CSV file with a \"text\" and a \"label\" (or \"topic\") column, or a folder with one subfolder of .txt files "
-                            + "per class?", csv, folder, javafx.scene.control.ButtonType.CANCEL);
+                    "A file (a CSV with a \"text\" and a \"label\" or \"topic\" column, or one example per line: the label, a tab, "
+                            + "the text), or a folder with one subfolder of .txt files per class?", csv, folder, javafx.scene.control.ButtonType.CANCEL);
             ask.initOwner(textButton.getScene().getWindow());
             ask.setHeaderText("Where are the texts?");
             var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
             if (answer == csv) {
-                chooseCsv("Choose texts (CSV with a text column and a label or topic column)").ifPresent(f -> model.useText(f, null, null));
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle("Choose texts: a CSV with a text and a label column, or lines of label TAB text");
+                chooser.getExtensionFilters().addAll(
+                        new javafx.stage.FileChooser.ExtensionFilter("CSV or label-tab-text lines", "*.csv", "*.CSV", "*.tsv", "*.txt"));
+                File f = chooser.showOpenDialog(textButton.getScene().getWindow());
+                if (f != null) model.useText(f.toPath(), null, null);
             } else if (answer == folder) {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle("Choose a folder with one subfolder of .txt files per class");

@@ -256,6 +256,22 @@ class TableAndTextTest {
         assertEquals(2, e.line());
     }
 
+    @Test void oneExamplePerLineWithATabIsReadAndALineWithoutOneIsRefused(@TempDir Path dir) throws Exception {
+        var csv = TextLoader.read(Path.of("sample-models/text-topics/topics.csv"), null, null);
+        StringBuilder lines = new StringBuilder("\uFEFF");
+        for (var t : csv) lines.append(t.label()).append('\t').append(t.text()).append("\n\n");
+        Path tsv = dir.resolve("topics.tsv");
+        Files.writeString(tsv, lines, StandardCharsets.UTF_8);
+        var read = TextLoader.read(tsv, null, null);
+        assertEquals(csv.stream().map(t -> t.label() + "|" + t.text()).toList(), read.stream().map(t -> t.label() + "|" + t.text()).toList(),
+                "the same texts and labels as the CSV, blank lines and the byte-order mark ignored");
+
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, "sport\tWe won.\nno tab on this line\n");
+        DataFileException e = assertThrows(DataFileException.class, () -> TextLoader.read(bad, null, null));
+        assertTrue(e.getMessage().contains("bad.txt") && e.getMessage().contains("2") && e.getMessage().contains("a tab"), e.getMessage());
+    }
+
     @Test void aTextCsvWithOneClassOrNotUtf8IsRefused(@TempDir Path dir) throws Exception {
         NetworkSpec spec = SampleData.spec("text-classifier.json");
         Path one = Files.writeString(dir.resolve("one.csv"), "text,label\nhello there,a\nhi,a\n");

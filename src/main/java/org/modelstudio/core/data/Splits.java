@@ -53,4 +53,15 @@ public final class Splits {
     private static int[] toArray(List<Integer> list) {
         return list.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /**
+     * Row numbers for training and validation ({@code [train, validation]}): a stratified, seeded partition when
+     * {@code validation} > 0, else every row for training and null for validation.
+     */
+    public static int[][] rows(int[] labels, int classCount, double validation, long seed) {
+        if (validation > 0) return partition(labels, classCount, validation, seed);
+        int[] all = new int[labels.length];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        return new int[][] {all, null};
+    }
 }

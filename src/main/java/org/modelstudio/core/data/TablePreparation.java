@@ -51,19 +51,12 @@ public final class TablePreparation {
         List<String> classes = classes(table, label);
         int[] labels = new int[table.size()];
         for (int r = 0; r < labels.length; r++) labels[r] = classes.indexOf(table.rows().get(r)[label].trim());
-        int[] trainRows;
-        int[] validationRows = null;
-        if (validation > 0) {
-            int[][] parts = Splits.partition(labels, classes.size(), validation, seed);
-            trainRows = parts[0];
-            validationRows = parts[1];
-            if (trainRows.length == 0 || validationRows.length == 0) {
-                throw new DataFileException(file, 0, "has too few rows (" + table.size() + ") to hold back " + Math.round(validation * 100)
-                        + " % for validation");
-            }
-        } else {
-            trainRows = new int[table.size()];
-            for (int i = 0; i < trainRows.length; i++) trainRows[i] = i;
+        int[][] parts = Splits.rows(labels, classes.size(), validation, seed);
+        int[] trainRows = parts[0];
+        int[] validationRows = parts[1];
+        if (validationRows != null && (trainRows.length == 0 || validationRows.length == 0)) {
+            throw new DataFileException(file, 0, "has too few rows (" + table.size() + ") to hold back " + Math.round(validation * 100)
+                    + " % for validation");
         }
 
         List<String> warnings = new ArrayList<>();

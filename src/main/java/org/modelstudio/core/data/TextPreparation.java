@@ -36,16 +36,9 @@ public final class TextPreparation {
         List<String> classes = List.copyOf(distinct);
         int[] labels = new int[kept.size()];
         for (int i = 0; i < labels.length; i++) labels[i] = classes.indexOf(kept.get(i).label());
-        int[] trainRows;
-        int[] validationRows = null;
-        if (validation > 0) {
-            int[][] parts = Splits.partition(labels, classes.size(), validation, seed);
-            trainRows = parts[0];
-            validationRows = parts[1];
-        } else {
-            trainRows = new int[kept.size()];
-            for (int i = 0; i < trainRows.length; i++) trainRows[i] = i;
-        }
+        int[][] parts = Splits.rows(labels, classes.size(), validation, seed);
+        int[] trainRows = parts[0];
+        int[] validationRows = parts[1];
         InputPreparation.Text prep = fit(kept, trainRows, input);
         LabeledData train = encode(prep, kept, trainRows, classes, input.shape());
         LabeledData val = validationRows == null ? null : encode(prep, kept, validationRows, classes, input.shape());

@@ -243,8 +243,8 @@ public final class DataPanelView {
                 for (var file : row.preview()) {
                     thumbs.getChildren().add(new ImageView(new Image(file.toUri().toString(), THUMB, THUMB, true, true, true)));
                 }
-            } else if (row.sampleIndexFrom() >= 0) {
-                LabeledData sample = model.samples().train();
+            } else if (row.sampleIndexFrom() >= 0 && model.samples().trainIfLoaded() != null) {
+                LabeledData sample = model.samples().trainIfLoaded();
                 int shown = 0;
                 for (int i = row.sampleIndexFrom(); i < sample.size() && shown < DataViewModel.PREVIEW; i++) {
                     if (sample.labels()[i] != sample.classes().indexOf(row.name())) continue;

@@ -100,7 +100,9 @@ public final class DataViewModel {
     /** The first example of the chosen data, for the augmentation preview (null when there is none yet). */
     public float[] previewExample() {
         try {
-            ExampleSource data = trainingData();
+            // On the FX thread: the sample only once it has been read in the background, never waited for here.
+            ExampleSource data = network.dataSourceProperty().get() instanceof DataSource.Sample ? samples.trainIfLoaded() : trainingData();
+            if (data == null) return null;
             if (data.size() == 0) return null;
             float[] x = new float[(int) data.exampleShape().size()];
             data.read(0, x);
@@ -113,6 +115,9 @@ public final class DataViewModel {
     /** The shape of the chosen data's examples, as the network will see them. */
     public org.modelstudio.core.graph.Shape previewShape() {
         try {
+            if (network.dataSourceProperty().get() instanceof DataSource.Sample) {
+                return samples.trainIfLoaded() == null ? null : samples.trainIfLoaded().exampleShape();
+            }
             return trainingData().exampleShape();
         } catch (RuntimeException e) {
             return null;

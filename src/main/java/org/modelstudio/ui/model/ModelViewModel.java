@@ -15,10 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.modelstudio.core.catalogue.LayerCatalogue;
-import org.modelstudio.core.catalogue.ParamSpec;
 import org.modelstudio.core.edit.Edit;
 import org.modelstudio.core.edit.EditHistory;
-import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.Issue;
 import org.modelstudio.core.graph.SpecFormatException;
@@ -28,12 +26,9 @@ import org.modelstudio.core.project.ProjectFile;
 import org.modelstudio.core.project.RunRecord;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LayerSummary;
-import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.NetworkSummary;
-import org.modelstudio.core.graph.Optimizer;
 import org.modelstudio.core.graph.ShapeInference;
-import org.modelstudio.core.graph.TrainingConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -145,10 +140,7 @@ public final class ModelViewModel {
     public void setAugmentation(org.modelstudio.core.data.Augmentation a) {
         if (a.equals(augmentation.get())) return;
         augmentation.set(a);
-        runsChanged = true;
-        runsRevision++;
-        revision.set(history.revision() + runsRevision);
-        dirty.set(true);
+        documentChanged();
     }
 
     /** Where the project's training data comes from (saved with it). Changing it is an unsaved change. */
@@ -157,10 +149,7 @@ public final class ModelViewModel {
     public void setDataSource(DataSource source) {
         if (source.equals(dataSource.get())) return;
         dataSource.set(source);
-        runsChanged = true;
-        runsRevision++;
-        revision.set(history.revision() + runsRevision);
-        dirty.set(true);
+        documentChanged();
     }
 
     // ------------------------------------------------------------------ run history
@@ -171,9 +160,16 @@ public final class ModelViewModel {
     /** Records a finished (or stopped, or failed) run in the project; it is saved with it. Not an undoable edit. */
     public void addRun(RunRecord run) {
         runs.add(run);
+        documentChanged();
+    }
+
+    /**
+     * The project changed outside the network (its data, augmentation or runs): an unsaved change to autosave,
+     * while the network and its drawing stay as they are.
+     */
+    private void documentChanged() {
         runsChanged = true;
         runsRevision++;
-        // Only the document's state changes; the network (and its drawing) stays as it is.
         revision.set(history.revision() + runsRevision);
         dirty.set(true);
     }
@@ -328,104 +324,19 @@ public final class ModelViewModel {
         if (apply(new Edit.MoveLayer(i, to))) selectedLayer.set(to);
     }
 
-    /** The training settings the property sheet shows when no layer is selected. */
-    public static final List<ParamSpec> TRAINING_SETTINGS = List.of(
-            new ParamSpec("optimizer", "Optimizer", ParamSpec.Kind.CHOICE, "adam", null, null,
-                    List.of("adam", "sgd", "nesterov", "rmsprop"), "The rule that updates the weights after each batch; Adam is a good default."),
-            new ParamSpec("learningRate", "Learning rate", ParamSpec.Kind.NUMBER, 0.001, 1e-7, 10.0, null,
-                    "How big each update step is. Too high and training diverges; too low and it crawls."),
-            new ParamSpec("batchSize", "Batch size", ParamSpec.Kind.INT, 32, 1.0, 4096.0, null,
-                    "How many examples are averaged for each update."),
-            new ParamSpec("epochs", "Epochs", ParamSpec.Kind.INT, 10, 1.0, 1000.0, null,
-                    "How many times training goes through all the training examples."),
-            new ParamSpec("seed", "Random seed", ParamSpec.Kind.INT, 42, 0.0, (double) Integer.MAX_VALUE, null,
-                    "Fixes the starting weights and the shuffling, so a run can be repeated exactly."),
-            new ParamSpec("schedule", "Rate schedule", ParamSpec.Kind.CHOICE, "constant", null, null,
-                    List.of("constant", "step", "exponential", "plateau"),
-                    "How the learning rate changes: step and exponential lower it on a timetable; plateau lowers it "
-                            + "when the validation loss stops improving."),
-            new ParamSpec("factor", "Schedule factor", ParamSpec.Kind.NUMBER, 0.5, 0.01, 1.0, null,
-                    "What the rate is multiplied by at each step of the schedule."),
-            new ParamSpec("every", "Schedule epochs", ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
-                    "Step: epochs between two steps. Plateau: epochs without improvement before the rate is lowered."),
-            new ParamSpec("l2", "L2 penalty", ParamSpec.Kind.NUMBER, 0.0, 0.0, 1.0, null,
-                    "Weight decay: pulls the weights towards zero to fight overfitting. 0 is off; 0.0001 to 0.001 is usual."),
-            new ParamSpec("validationSplit", "Validation share", ParamSpec.Kind.NUMBER, 0.1, 0.0, 0.5, null,
-                    "The fraction of the examples held out to check the network on data it does not train on."),
-            new ParamSpec("testSplit", "Test share", ParamSpec.Kind.NUMBER, 0.0, 0.0, 0.5, null,
-                    "The fraction held out from training and validation alike; the finished model is measured on it once."),
-            new ParamSpec("earlyStopping", "Early stopping", ParamSpec.Kind.CHOICE, "off", null, null,
-                    List.of("off", "validation_loss", "validation_accuracy"),
-                    "Stop when this validation figure has not improved for a while; the best epoch's model is kept."),
-            new ParamSpec("patience", "Early stopping patience", ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
-                    "How many epochs without improvement early stopping waits."),
-            new ParamSpec("minDelta", "Early stopping min. change", ParamSpec.Kind.NUMBER, 0.0, 0.0, 10.0, null,
-                    "How much better the figure must get to count as an improvement."));
-
+    /** One training setting's current value (see {@link TrainingSettings}). */
     public Object trainingValue(String key) {
-        TrainingConfig t = history.current().training();
-        return switch (key) {
-            case "optimizer" -> t.optimizer().id();
-            case "learningRate" -> t.learningRate();
-            case "batchSize" -> t.batchSize();
-            case "epochs" -> t.epochs();
-            case "seed" -> (int) Math.min(Integer.MAX_VALUE, t.seed());
-            case "schedule" -> t.schedule().kind().id();
-            case "factor" -> t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? 0.5 : t.schedule().factor();
-            case "every" -> t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? 3 : t.schedule().every();
-            case "l2" -> t.l2();
-            case "validationSplit" -> t.validationSplit();
-            case "testSplit" -> t.testSplit();
-            case "earlyStopping" -> t.earlyStopping().enabled() ? t.earlyStopping().metric().id() : "off";
-            case "patience" -> t.earlyStopping().patience();
-            case "minDelta" -> t.earlyStopping().minDelta();
-            default -> throw new IllegalArgumentException("no training setting " + key);
-        };
+        return TrainingSettings.value(history.current().training(), key);
     }
 
     /** Changes one training setting (an undoable edit; consecutive changes merge); refused out of range. */
     public boolean setTraining(String key, Object value) {
-        ParamSpec spec = TRAINING_SETTINGS.stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow();
-        String problem = spec.problem("Training", value);
+        String problem = TrainingSettings.param(key).problem("Training", value);
         if (problem != null) {
             editError.set(problem);
             return false;
         }
-        TrainingConfig t = history.current().training();
-        LearningRateSchedule s = t.schedule();
-        double factor = (Double) trainingValue("factor");
-        int every = (Integer) trainingValue("every");
-        TrainingConfig changed = switch (key) {
-            case "optimizer" -> t.withOptimizer(Optimizer.fromId((String) value));
-            case "learningRate" -> t.withLearningRate(((Number) value).doubleValue());
-            case "batchSize" -> t.withBatchSize((Integer) value);
-            case "epochs" -> t.withEpochs((Integer) value);
-            case "seed" -> t.withSeed((Integer) value);
-            case "schedule" -> t.withSchedule(schedule(LearningRateSchedule.Kind.fromId((String) value), factor, every));
-            case "factor" -> t.withSchedule(schedule(s.kind(), ((Number) value).doubleValue(), every));
-            case "every" -> t.withSchedule(schedule(s.kind(), factor, (Integer) value));
-            case "l2" -> t.withL2(((Number) value).doubleValue());
-            case "validationSplit" -> t.withValidationSplit(((Number) value).doubleValue());
-            case "testSplit" -> t.withTestSplit(((Number) value).doubleValue());
-            case "earlyStopping" -> "off".equals(value) ? t.withEarlyStopping(t.earlyStopping().withEnabled(false))
-                    : t.withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.fromId((String) value),
-                            t.earlyStopping().patience(), t.earlyStopping().minDelta()));
-            case "patience" -> t.withEarlyStopping(new EarlyStopping(t.earlyStopping().enabled(), t.earlyStopping().metric(),
-                    (Integer) value, t.earlyStopping().minDelta()));
-            case "minDelta" -> t.withEarlyStopping(new EarlyStopping(t.earlyStopping().enabled(), t.earlyStopping().metric(),
-                    t.earlyStopping().patience(), ((Number) value).doubleValue()));
-            default -> throw new IllegalArgumentException("no training setting " + key);
-        };
-        return apply(new Edit.SetTraining(changed));
-    }
-
-    private static LearningRateSchedule schedule(LearningRateSchedule.Kind kind, double factor, int every) {
-        return switch (kind) {
-            case CONSTANT -> LearningRateSchedule.CONSTANT;
-            case STEP -> LearningRateSchedule.step(factor, every);
-            case EXPONENTIAL -> LearningRateSchedule.exponential(factor);
-            case PLATEAU -> LearningRateSchedule.plateau(factor, every);
-        };
+        return apply(new Edit.SetTraining(TrainingSettings.with(history.current().training(), key, value)));
     }
 
     /** The selected layer's value for one catalogue setting. */
@@ -512,21 +423,7 @@ public final class ModelViewModel {
         summary.set(s);
         totals.set(String.format(Locale.ROOT, "%,d parameters · output %s", s.totalParameters(), s.outputShape() == null ? "?" : s.outputShape()));
         problems.set(s.issues().stream().map(Issue::toString).collect(Collectors.joining("\n")));
-        TrainingConfig t = current.training();
-        String optimizer = switch (t.optimizer()) {
-            case ADAM -> "Adam";
-            case SGD -> "SGD";
-            case NESTEROV -> "SGD with Nesterov momentum";
-            case RMSPROP -> "RMSProp";
-        };
-        String schedule = t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? "" : " (" + t.schedule().describe() + ")";
-        String extras = (t.l2() > 0 ? String.format(Locale.ROOT, ", L2 %s", t.l2()) : "")
-                + (t.validationSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% held out for validation", 100 * t.validationSplit())
-                        : ", no validation")
-                + (t.testSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% for a final test", 100 * t.testSplit()) : "")
-                + (t.earlyStopping().enabled() ? ", early stopping on " + t.earlyStopping().describe() : "");
-        trainingSettings.set(String.format(Locale.ROOT, "Trains with %s, learning rate %s%s, batches of %d, %d epochs%s.",
-                optimizer, t.learningRate(), schedule, t.batchSize(), t.epochs(), extras));
+        trainingSettings.set(TrainingSettings.describe(current.training()));
     }
 
     /** What the Input block says it takes ("28×28 grey images"). */

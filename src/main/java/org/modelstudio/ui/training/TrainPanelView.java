@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import org.controlsfx.control.PropertySheet;
 import org.modelstudio.ui.model.LayerPropertyItem;
 import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.ui.model.TrainingSettings;
 
 /**
  * The Train area: epochs, Train/Stop, progress, the status strip, and tabs for the live charts, the
@@ -264,7 +265,7 @@ public final class TrainPanelView {
     }
 
     private void showSettings() {
-        settingsSheet.getItems().setAll(ModelViewModel.TRAINING_SETTINGS.stream()
+        settingsSheet.getItems().setAll(TrainingSettings.PARAMS.stream()
                 .map(p -> new LayerPropertyItem("Training", p, network::trainingValue, (k, v) -> {
                     editingSettings = true;
                     try {

@@ -43,7 +43,7 @@ final class BenchCommand {
     BenchCommand(PrintStream out) { this.out = out; }
 
     int run(Args args) throws UsageException, IOException, InvalidNetworkException {
-        if (args.has("--folder")) return folder(args.intOption("--folder", 0, 10));
+        if (args.has("--folder")) return folder(args.intOption("--folder", 0, 10), args.has("--train"));
         if (args.has("--stream")) {
             if (args.has("--quick")) throw new UsageException("--stream and --quick do not go together");
             return stream(args.intOption("--stream", 0, 1), args.intOption("--epochs", 1, 1));
@@ -118,16 +118,13 @@ final class BenchCommand {
     }
 
     /**
-     * Trains the shipped MLP for {@code epochs} on {@code n} generated images through the streaming path and
-     * reports throughput and the heap's peak. The peak is the sum of each heap pool's peak usage since the
-     * pools were reset after a full GC: an upper bound on the heap in use at any one moment.
-     */
-    /**
      * The image import pipeline: writes {@code n} 64×64 colour PNGs in 10 class folders (a temporary folder,
-     * deleted afterwards), then measures the scan, decoding and resizing to 28×28 grey, and the same with the
-     * typical augmentation (rotation 15°, shift 0.1, flip), in images/s.
+     * deleted afterwards; each class has a white bar in its own place over random shapes), then measures the scan, decoding and resizing to 28×28 grey, and the same with the
+     * typical augmentation (rotation 15°, shift 0.1, flip), in images/s. With {@code train}, the shipped MLP
+     * then trains one epoch on the folder as the studio would (read from disk batch by batch), and the heap's
+     * peak is reported as for {@code --stream}.
      */
-    private int folder(int n) throws IOException {
+    private int folder(int n, boolean train) throws IOException, InvalidNetworkException {
         Path dir = Files.createTempDirectory("model-studio-bench-");
         try {
             java.util.Random r = new java.util.Random(1);
@@ -138,6 +135,8 @@ final class BenchCommand {
                 g.fillRect(0, 0, 64, 64);
                 g.setColor(new java.awt.Color(r.nextInt(0xffffff)));
                 g.fillOval(r.nextInt(40), r.nextInt(40), 10 + r.nextInt(24), 10 + r.nextInt(24));
+                g.setColor(java.awt.Color.WHITE);              // the class: where a white bar stands, so there is something to learn
+                g.fillRect(2 + 6 * (i % 10), 0, 5, 64);
                 g.dispose();
                 Path f = dir.resolve("class" + (i % 10)).resolve(i + ".png");
                 Files.createDirectories(f.getParent());
@@ -156,7 +155,9 @@ final class BenchCommand {
             out.printf(Locale.ROOT, "  scan (list and check headers)       %,9.0f images/s%n", n / scan);
             out.printf(Locale.ROOT, "  decode + resize                     %,9.0f images/s%n", n / plain);
             out.printf(Locale.ROOT, "  decode + resize + augment (typical) %,9.0f images/s%n", n / withAugmentation);
-            return 0;
+            if (!train) return Cli.OK;
+            out.println();
+            return trainStreaming(source, 1, String.format(Locale.ROOT, "%,d PNG files in a folder, decoded as they are read", n));
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -170,11 +171,21 @@ final class BenchCommand {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /**
+     * Trains the shipped MLP for {@code epochs} on {@code n} generated images through the streaming path and
+     * reports throughput and the heap's peak. The peak is the sum of each heap pool's peak usage since the
+     * pools were reset after a full GC: an upper bound on the heap in use at any one moment.
+     */
     private int stream(int n, int epochs) throws InvalidNetworkException {
+        return trainStreaming(new GeneratedImages(n, 1), epochs, String.format(Locale.ROOT, "%,d generated 28×28 images", n));
+    }
+
+    /** Trains the shipped MLP on {@code images} through the streaming path; throughput and the heap's peak. */
+    private int trainStreaming(org.modelstudio.core.data.ExampleSource images, int epochs, String what) throws InvalidNetworkException {
+        int n = images.size();
         NetworkSpec spec = SampleData.spec("mlp.json");
         spec = spec.withTraining(spec.training().withEpochs(epochs));
-        GeneratedImages images = new GeneratedImages(n, 1);
-        if (!Trainer.streams(images)) throw new IllegalStateException("generated images are expected to be streamed");
+        if (!Trainer.streams(images)) throw new IllegalStateException("the bench's images are expected to be streamed");
         NativeThreads.useDefault();
         // Warm up (class loading, ND4J's start) on a few batches, so that neither counts in the measurement.
         Trainer.train(spec.withTraining(spec.training().withEpochs(1)), new GeneratedImages(Math.min(n, 1024), 2), null,
@@ -193,8 +204,8 @@ final class BenchCommand {
         long after = settledHeapUsed();
         long max = Runtime.getRuntime().maxMemory();
         double mb = 1024 * 1024;
-        out.printf(Locale.ROOT, "Streaming bench: %s, %d epoch(s) of %,d generated 28×28 images read batch by batch (batch %d), "
-                        + "%d core(s), ND4J threads %d%n", spec.name(), epochs, n, spec.training().batchSize(),
+        out.printf(Locale.ROOT, "Streaming bench: %s, %d epoch(s) of %s, read batch by batch (batch %d), "
+                        + "%d core(s), ND4J threads %d%n", spec.name(), epochs, what, spec.training().batchSize(),
                 Runtime.getRuntime().availableProcessors(), NativeThreads.defaultCount());
         if (result.outcome() != org.modelstudio.engine.train.TrainingResult.Outcome.FINISHED) {
             out.println("  training did not finish: " + result.message());

@@ -71,7 +71,8 @@ public final class Cli {
               export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
               bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
-              bench    --folder N               the image import pipeline on N generated PNGs: scan, decode + resize, + augment
+              bench    --folder N [--train]     the image import pipeline on N generated PNGs: scan, decode + resize, + augment;
+                                                with --train, one epoch of the MLP on that folder and the heap's peak
                                                (not held in memory): samples/s and the peak heap used
               bench-live [--images N] [--rounds R]  the studio window's live view: its cost in samples/s
                                                and the longest gap between frames (needs a display)
@@ -119,7 +120,7 @@ public final class Cli {
                 case "evaluate" -> evaluate(rest);
                 case "predict" -> predict(rest);
                 case "export" -> export(rest);
-                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder"), Set.of("--quick")));
+                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder"), Set.of("--quick", "--train")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             };
         } catch (UsageException e) {

@@ -187,6 +187,43 @@ class ImageDecoderTest {
         for (String w : words) assertTrue(reason.toLowerCase(Locale.ROOT).contains(w.toLowerCase(Locale.ROOT)), "\"" + w + "\" in: " + reason);
     }
 
+    /** A CMYK JPEG (as print workflows save them; made with ImageMagick): red rows over blue rows, read in colour. */
+    @Test void cmykJpegDecodesToItsColours() throws Exception {
+        Path file = Path.of(getClass().getResource("/images/red-over-blue-cmyk.jpg").toURI());
+        float[] rgb = ImageDecoder.decode(file, new ImagePreprocessing(16, 16, 3));
+        int plane = 16 * 16;
+        int top = 2 * 16 + 8;
+        int bottom = 13 * 16 + 8;
+        assertEquals(1f, rgb[top], 0.1f, "red on top");
+        assertEquals(0f, rgb[2 * plane + top], 0.1f);
+        assertEquals(0f, rgb[bottom], 0.1f, "blue below");
+        assertEquals(1f, rgb[2 * plane + bottom], 0.1f);
+    }
+
+    /** An animated GIF: its first frame is used (black here), never a blend or the last frame (white). */
+    @Test void animatedGifUsesItsFirstFrame(@TempDir Path dir) throws Exception {
+        Path file = writeAnimatedGif(dir.resolve("blink.gif"), 0xff000000, 0xffffffff, 0xffffffff);
+        float[] grey = ImageDecoder.decode(file, new ImagePreprocessing(4, 4, 1));
+        for (float v : grey) assertEquals(0f, v, EPS);
+    }
+
+    static Path writeAnimatedGif(Path file, int... frameColours) throws Exception {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int colour : frameColours) {
+                BufferedImage frame = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) frame.setRGB(x, y, colour);
+                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return file;
+    }
+
     @Test void zeroByteFile(@TempDir Path dir) throws Exception {
         assertMentions(refused(Files.createFile(dir.resolve("nothing.png"))).reason(), "empty");
     }

@@ -51,6 +51,18 @@ class ImageFolderSourceTest {
         assertTrue(accuracy > 0.8, "learns the bars from the files: " + accuracy);
     }
 
+    @Test void animatedGifsAreKeptWithANoteThatTheirFirstFrameIsUsed(@TempDir Path dir) throws Exception {
+        TestData.barFolder(dir, 12, 5);
+        ImageDecoderTest.writeAnimatedGif(dir.resolve("vertical/blink.gif"), 0xff000000, 0xffffffff);
+        ImageDecoderTest.writeAnimatedGif(dir.resolve("vertical/still.gif"), 0xffffffff);
+        ImageFolderSource.Scanned scanned = ImageFolderSource.scan(dir, BARS, p -> { }, new CancelToken());
+        assertEquals(3 * 12 + 2, scanned.source().size());
+        assertTrue(scanned.skipped().isEmpty(), scanned.skipped().toString());
+        List<String> notes = scanned.warnings().stream().filter(w -> w.contains("animated")).toList();
+        assertEquals(1, notes.size(), scanned.warnings().toString());
+        assertTrue(notes.get(0).startsWith("1 animated GIF (vertical/blink.gif): only the first frame"), notes.get(0));
+    }
+
     @Test void aFileDamagedAfterTheScanFailsTheRunNamingIt(@TempDir Path dir) throws Exception {
         TestData.barFolder(dir, 20, 4);
         var source = ImageFolderSource.scan(dir, BARS, p -> { }, new CancelToken()).source();

@@ -190,5 +190,9 @@ class DataTabTest {
         assertEquals(java.util.List.of("computers", "cooking", "sport", "weather"), studio.data().classes().stream().map(c -> c.name()).toList());
         assertEquals(400, studio.data().classes().stream().mapToInt(c -> c.count()).sum());
         assertEquals(java.util.List.of("text", "label"), studio.data().previewColumns());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !studio.data().previewRows().isEmpty());
+        java.util.List<String> shownLabels = studio.data().previewRows().stream().map(r -> r.get(1)).toList();
+        assertEquals(java.util.List.of("computers", "computers", "computers", "cooking", "cooking", "cooking",
+                "sport", "sport", "sport", "weather", "weather", "weather"), shownLabels, "three examples of every class, grouped");
     }
 }

@@ -68,6 +68,7 @@ public final class ImageFolderSource implements ExampleSource {
         List<Integer> labels = new ArrayList<>();
         List<RejectedInput> skipped = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<String> animated = new ArrayList<>();
         for (int c = 0; c < classDirs.size(); c++) {
             if (cancel.isCancelled()) throw new CancellationException("scan cancelled");
             Path classDir = classDirs.get(c);
@@ -83,6 +84,7 @@ public final class ImageFolderSource implements ExampleSource {
                 if (problem == null) {
                     files.add(f);
                     labels.add(label);
+                    if (isAnimatedGif(f)) animated.add(dir.relativize(f).toString());
                 } else {
                     skipped.add(new RejectedInput(dir.relativize(f).toString(), problem));
                 }
@@ -104,6 +106,10 @@ public final class ImageFolderSource implements ExampleSource {
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         ImageFolderSource source = new ImageFolderSource(dir, prep, classes, f, y);
         warnings.addAll(balanceWarnings(classes, source.classCounts()));
+        if (!animated.isEmpty()) {
+            warnings.add(animated.size() + " animated GIF" + (animated.size() == 1 ? "" : "s") + " (" + String.join(", ", animated.subList(0, Math.min(3, animated.size())))
+                    + (animated.size() > 3 ? ", …" : "") + "): only the first frame of each is used, in training and in prediction alike.");
+        }
         return new Scanned(source, skipped, warnings);
     }
 
@@ -146,6 +152,24 @@ public final class ImageFolderSource implements ExampleSource {
             return null;
         } catch (IOException | RuntimeException e) {
             return "is damaged and cannot be read as an image (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Whether {@code f} is a GIF with more than one frame (its frames are counted; other files are not opened). */
+    static boolean isAnimatedGif(Path f) {
+        if (!f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gif")) return false;
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) return false;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, true);
+                return reader.getNumImages(true) > 1;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;       // a GIF whose frames cannot be counted still decodes its first frame, as checked by the scan
         }
     }
 

@@ -245,7 +245,7 @@ public final class DataViewModel {
 
     /**
      * The first rows of a table, each heading saying the column's kind and its missing values ("sepal_length ·
-     * number · 0 missing"); for texts, the first texts with their labels. Read on a background thread.
+     * number · 0 missing"); for texts, a few examples of every class with their labels. Read on a background thread.
      */
     private static void preview(DataSource source, List<String> columns, List<List<String>> rows) throws java.io.IOException {
         if (source instanceof DataSource.TableFile t) {
@@ -267,8 +267,21 @@ public final class DataViewModel {
             var texts = TextLoader.read(Path.of(t.path()), t.textColumn(), t.labelColumn());
             columns.add("text");
             columns.add("label");
-            for (int r = 0; r < Math.min(PREVIEW_ROWS, texts.size()); r++) rows.add(List.of(texts.get(r).text(), texts.get(r).label()));
+            for (var text : examplesPerClass(texts, org.modelstudio.core.data.TextPreparation.LabeledText::label, PREVIEW_ROWS)) rows.add(List.of(text.text(), text.label()));
         }
+    }
+
+    /**
+     * The first examples of each class, grouped by class in the order classes first appear: {@code rows} shared out
+     * evenly (at least one per class, so no class is missing from a preview), each class's in file order.
+     */
+    static <T> List<T> examplesPerClass(List<T> items, java.util.function.Function<T, String> label, int rows) {
+        java.util.Map<String, List<T>> byClass = new java.util.LinkedHashMap<>();
+        for (T item : items) byClass.computeIfAbsent(label.apply(item), k -> new ArrayList<>()).add(item);
+        int each = Math.max(1, (rows + byClass.size() - 1) / Math.max(1, byClass.size()));
+        List<T> out = new ArrayList<>();
+        for (List<T> members : byClass.values()) out.addAll(members.subList(0, Math.min(each, members.size())));
+        return out;
     }
 
     private static boolean isNumber(String v) {

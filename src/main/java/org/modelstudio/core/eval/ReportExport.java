@@ -116,8 +116,10 @@ public final class ReportExport {
             sb.append("<tr><th>").append(escape(classes.get(a))).append("</th>");
             for (int p = 0; p < classes.size(); p++) {
                 double share = r.rowPercent(a, p) / 100;
-                double lightness = 97 - 55 * share;
-                String colour = String.format(Locale.ROOT, "hsl(%d,%d%%,%.0f%%)", a == p ? 130 : 5, a == p ? 50 : 70, lightness);
+                // The square root lets a 10–20 % confusion stand out instead of staying near white.
+                double lightness = 97 - 55 * Math.sqrt(share);
+                String colour = r.confusion()[a][p] == 0 ? "#fff"
+                        : String.format(Locale.ROOT, "hsl(%d,%d%%,%.0f%%)", a == p ? 130 : 5, a == p ? 50 : 70, lightness);
                 sb.append(String.format(Locale.ROOT, "<td style=\"background:%s;color:%s\" title=\"%s predicted as %s\">%,d<br><small>%.1f%%</small></td>",
                         colour, lightness < 60 ? "#fff" : "#222", escape(classes.get(a)), escape(classes.get(p)), r.confusion()[a][p], 100 * share));
             }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CSV reads back with the numbers it was written from; the HTML page stands alone and shows labels as text. */
-class ReportExportTest {
+public class ReportExportTest {
     static final List<String> CLASSES = List.of("<b>& co", "plain, with comma", "say \"hi\"");
 
     static DetailedEvaluation evaluation() {
@@ -79,7 +79,7 @@ class ReportExportTest {
     }
 
     /** RFC 4180: commas separate, double quotes quote, "" is a quote inside quotes; CRLF ends a row. */
-    static List<List<String>> parse(String csv) {
+    public static List<List<String>> parse(String csv) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -6,7 +6,7 @@ import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.RejectedInput;
 import org.modelstudio.core.data.SampleData;
-import org.modelstudio.core.eval.EvaluationReport;
+import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
@@ -28,6 +28,7 @@ import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.engine.infer.Predictor;
+import org.modelstudio.engine.io.ImageDecoder;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.io.TableLoader;
@@ -43,6 +44,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The headless command line: {@code summary}, {@code train}, {@code evaluate}, {@code predict}, {@code bench}.
@@ -65,9 +67,15 @@ public final class Cli {
               train    <spec> --out MODEL.zip  train a network and save it
                        [--data DIR|FILE.csv] [--label COLUMN] [--text COLUMN] [--epochs N] [--batch N] [--lr X]
                        [--validation F] [--seed N] [--keep last|best] [--l2 X] [--early-stop PATIENCE] [--plateau FACTOR:PATIENCE]
-              evaluate <MODEL.zip> [--data DIR|FILE.csv]  accuracy, per-class precision/recall/F1, confusion matrix
+              evaluate <MODEL.zip> [--data DIR|FILE.csv] [--report FILE.html|FILE.csv]
+                                               accuracy, per-class precision/recall/F1 with macro and weighted averages,
+                                               confusion matrix; --report also writes them to a file (the HTML page stands
+                                               alone and shows the most confident mistakes)
               predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
               predict  <MODEL.zip> --row "V1,V2,…" | --text "SENTENCE" [--top K]  the top classes for a table row or a text
+              predict  <MODEL.zip> --text "SENTENCE" --explain  also the words the top class rests on
+              predict  <MODEL.zip> IMAGE --explain-out MAP.png  also a picture of the parts of the image the top class
+                                               rests on (an occlusion map)
               export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
               bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
@@ -257,10 +265,12 @@ public final class Cli {
     }
 
     private int evaluate(List<String> words) throws UsageException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--data", "--label", "--text"), Set.of());
+        Args a = Args.parse(words, Set.of("--data", "--label", "--text", "--report"), Set.of());
         if (a.positional.size() != 1) throw new UsageException("evaluate takes one model: evaluate <MODEL.zip> [--data DIR|FILE.csv]");
+        if (a.has("--report")) ReportFile.check(a.get("--report"));
         TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
         LabeledData data;
+        IntFunction<String> describe = null;
         InputPreparation prep = model.preparation();
         if (prep instanceof InputPreparation.Table || prep instanceof InputPreparation.Text) {
             if (!a.has("--data")) throw new UsageException("this model was trained on " + (prep instanceof InputPreparation.Table ? "a table" : "texts")
@@ -271,19 +281,28 @@ public final class Cli {
                     : TextLoader.encode(file, a.get("--text"), a.get("--label"), (InputPreparation.Text) prep, model.labels(), model.spec().input());
             prepared.warnings().forEach(w -> err.println("warning: " + w));
             data = prepared.train();
+            if (prep instanceof InputPreparation.Text && a.has("--report")) {
+                describe = ReportFile.textDescriptions(TextLoader.read(file, a.get("--text"), a.get("--label")), data);
+            }
         } else if (a.has("--data")) {
             data = loadFolder(model.preprocessing(), a.get("--data"));
         } else {
             data = SampleData.fashionMnistTest();
         }
         NativeThreads.useDefault();
-        EvaluationReport report = Evaluator.evaluate(model, data);
-        out.print(report.toTable());
+        DetailedEvaluation evaluation = Evaluator.evaluateDetailed(model, data, new CancelToken(), done -> { });
+        out.print(evaluation.report().toTable());
+        if (a.has("--report")) {
+            String title = "Evaluation of " + Path.of(a.positional.get(0)).getFileName() + " on "
+                    + (a.has("--data") ? Path.of(a.get("--data")).getFileName() : "the Fashion-MNIST test sample");
+            out.println(ReportFile.write(a.get("--report"), evaluation, title, data, describe == null ? data::describe : describe));
+        }
         return OK;
     }
 
     private int predict(List<String> words) throws UsageException, IOException {
-        Args a = Args.parse(words, Set.of("--top", "--text", "--row"), Set.of());
+        Args a = Args.parse(words, Set.of("--top", "--text", "--row", "--explain-out"), Set.of("--explain"));
+        boolean explain = a.has("--explain") || a.has("--explain-out");
         if (a.has("--text") || a.has("--row")) {
             if (a.positional.size() != 1 || (a.has("--text") && a.has("--row"))) {
                 throw new UsageException("predict takes a model and --text \"SENTENCE\" or --row \"V1,V2,…\": predict <MODEL.zip> --text \"…\"");
@@ -291,6 +310,7 @@ public final class Cli {
         } else if (a.positional.size() < 2) {
             throw new UsageException("predict takes a model and at least one file: predict <MODEL.zip> <FILE>... (or --text \"…\", --row \"…\")");
         }
+        if (explain) checkExplain(a);
         int top = a.intOption("--top", 3, 1);
         TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
         NativeThreads.useDefault();
@@ -300,6 +320,7 @@ public final class Cli {
                 Predictor.Prepared p = a.has("--text") ? Predictor.predictText(model, input) : Predictor.predictRow(model, csvCells(input));
                 p.warnings().forEach(w -> err.println("warning: " + w));
                 out.println(input + ": " + p.prediction().describeTop(top));
+                if (explain) Explanations.printWords(out, model, input, p.prediction().best());
                 return OK;
             } catch (InputRejectedException e) {
                 err.println("error: cannot predict: " + e.reason());
@@ -312,12 +333,30 @@ public final class Cli {
             try {
                 Prediction p = Predictor.predictFile(model, Path.of(f));
                 out.println(f + ": " + p.describeTop(top));
+                if (explain) {
+                    float[] image = ImageDecoder.decode(Path.of(f), model.preprocessing());
+                    out.println(Explanations.writeHeatmap(model, image, p.best(), a.get("--explain-out")));
+                }
             } catch (InputRejectedException e) {
                 err.println(f + ": cannot predict: " + e.reason());
                 refused++;
             }
         }
         return refused == 0 ? OK : refused == files.size() ? BAD_INPUT : PARTIAL;
+    }
+
+    /** --explain takes a text, or one image with a file to draw the map into. */
+    private static void checkExplain(Args a) throws UsageException {
+        if (a.has("--row")) throw new UsageException("--explain works for a text (--text) or an image, not a table row");
+        if (a.has("--text")) {
+            if (a.has("--explain-out")) throw new UsageException("--explain-out draws a map of an image; for a text, --explain prints the words");
+            return;
+        }
+        if (a.positional.size() != 2) throw new UsageException("--explain explains one image at a time: predict <MODEL.zip> IMAGE --explain-out MAP.png");
+        if (!a.has("--explain-out")) throw new UsageException("for an image, --explain draws a map: give the file to write with --explain-out MAP.png");
+        if (!a.get("--explain-out").toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new UsageException("--explain-out writes a PNG picture; give a file name ending in .png, not \"" + a.get("--explain-out") + "\"");
+        }
     }
 
     private int export(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {

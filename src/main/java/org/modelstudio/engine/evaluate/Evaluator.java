@@ -2,21 +2,25 @@ package org.modelstudio.engine.evaluate;
 
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.EvaluationReport;
+import org.modelstudio.core.eval.ExampleOutcome;
+import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.train.BatchIterator;
-import org.nd4j.evaluation.classification.ConfusionMatrix;
-import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.modelstudio.engine.train.Metrics;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.DoubleConsumer;
 
 /**
- * Accuracy, per-class precision/recall/F1 and the confusion matrix, computed by DL4J's {@link Evaluation}. The
- * data is read batch by batch, so a test set need not fit in memory.
+ * Accuracy, per-class precision/recall/F1 and the confusion matrix ({@link EvaluationReport#fromPredictions}), with
+ * every example's outcome. The data is read batch by batch, so a test set need not fit in memory.
  */
 public final class Evaluator {
     private static final int BATCH = 256;
@@ -24,31 +28,39 @@ public final class Evaluator {
     private Evaluator() {}
 
     public static EvaluationReport evaluate(TrainedModel model, ExampleSource data) throws InvalidNetworkException {
+        return evaluateDetailed(model, data, new CancelToken(), done -> { }).report();
+    }
+
+    /**
+     * Evaluates {@code model} on {@code data}, one forward pass per batch of {@value #BATCH} examples. Each outcome's
+     * index is the example's index in {@code data}; the predicted class is the most probable one (the first on a tie).
+     *
+     * @param cancel   asked between batches: once cancelled, a {@link CancellationException} is thrown and nothing is returned
+     * @param progress told the fraction done (0 to 1) after each batch, on the calling thread
+     * @throws InvalidNetworkException when the data's examples do not fit the model or it has a class the model does not know
+     */
+    public static DetailedEvaluation evaluateDetailed(TrainedModel model, ExampleSource data, CancelToken cancel, DoubleConsumer progress)
+            throws InvalidNetworkException {
         ExampleSource aligned = alignClasses(model, data);
         List<String> classes = model.labels();
-        Evaluation eval = new Evaluation(classes);
-        for (int from = 0; from < aligned.size(); from += BATCH) {
-            int to = Math.min(aligned.size(), from + BATCH);
+        int n = aligned.size();
+        int[] actual = new int[n];
+        int[] predicted = new int[n];
+        List<ExampleOutcome> outcomes = new ArrayList<>(n);
+        for (int from = 0; from < n; from += BATCH) {
+            if (cancel.isCancelled()) throw new CancellationException("The evaluation was cancelled after " + from + " of " + n + " examples.");
+            int to = Math.min(n, from + BATCH);
             DataSet ds = BatchIterator.slice(aligned, from, to);
-            INDArray out = model.network().output(ds.getFeatures(), false);
-            eval.eval(ds.getLabels(), out);
+            float[][] p = model.network().output(ds.getFeatures(), false).toFloatMatrix();
+            for (int i = 0; i < p.length; i++) {
+                int e = from + i;
+                actual[e] = aligned.label(e);
+                predicted[e] = Metrics.argMax(p[i]);
+                outcomes.add(new ExampleOutcome(e, actual[e], predicted[e], p[i][predicted[e]], p[i][actual[e]]));
+            }
+            progress.accept((double) to / n);
         }
-        int n = classes.size();
-        double[] precision = new double[n];
-        double[] recall = new double[n];
-        double[] f1 = new double[n];
-        int[] support = new int[n];
-        int[][] confusion = new int[n][n];
-        ConfusionMatrix<Integer> cm = eval.getConfusionMatrix();
-        for (int c = 0; c < n; c++) {
-            // DL4J returns NaN-free edge values (0) for classes never predicted or never present.
-            precision[c] = eval.precision(c, 0.0);
-            recall[c] = eval.recall(c, 0.0);
-            f1[c] = eval.f1(c);
-            support[c] = cm.getActualTotal(c);
-            for (int p = 0; p < n; p++) confusion[c][p] = cm.getCount(c, p);
-        }
-        return new EvaluationReport(classes, eval.accuracy(), precision, recall, f1, support, confusion);
+        return new DetailedEvaluation(EvaluationReport.fromPredictions(classes, actual, predicted), outcomes);
     }
 
     /**

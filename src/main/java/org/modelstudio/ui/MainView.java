@@ -41,6 +41,8 @@ public final class MainView {
     private final CurrentModel currentModel;
     private final ModelViewModel model;
     private final TrainingViewModel training;
+    private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluation;
+    private javafx.stage.Stage evaluationStage;
     private final ExecutorService executor;
 
     @FXML private BorderPane root;
@@ -65,12 +67,30 @@ public final class MainView {
 
     private ProjectActions projects;
 
-    public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training, ExecutorService executor) {
+    public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training,
+                    org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, ExecutorService executor) {
         this.currentModel = currentModel;
         this.model = model;
         this.training = training;
+        this.evaluation = evaluation;
         this.executor = executor;
     }
+
+    /** Opens the evaluation window, or brings it to the front (one per studio window). */
+    @FXML public void openEvaluation() {
+        if (evaluationStage != null && evaluationStage.isShowing()) {
+            evaluationStage.toFront();
+            return;
+        }
+        try {
+            evaluationStage = org.modelstudio.ui.evaluation.EvaluationView.open(root.getScene().getWindow(), evaluation);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The evaluation window could not be built", e);
+        }
+    }
+
+    /** The evaluation window if it is open (for tests). */
+    public javafx.stage.Stage evaluationStage() { return evaluationStage; }
 
     @FXML private void initialize() {
         modelOrigin.textProperty().bind(currentModel.originProperty());
@@ -123,6 +143,8 @@ public final class MainView {
     @FXML private void goToSettings() { modelPanelController.focusSettings(); }
 
     @FXML private void goToTraining() { focus("#trainButton"); }
+
+    @FXML private void goToEvaluation() { openEvaluation(); }
 
     @FXML private void goToPrediction() { focus("#openImagesButton"); }
 

@@ -47,6 +47,7 @@ public final class Studio implements AutoCloseable {
     private final TrainingViewModel trainingViewModel;
     private final PredictionViewModel predictionViewModel;
     private final org.modelstudio.ui.data.DataViewModel dataViewModel;
+    private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluationViewModel;
     private final RecoveryStore recovery = new RecoveryStore(AppDirs.dataDir().resolve("recovery"));
     private Timeline autosave;
     private long autosavedRevision = -1;
@@ -62,6 +63,8 @@ public final class Studio implements AutoCloseable {
         trainingViewModel.usePreparer(dataViewModel::prepare);
         trainingViewModel.useContinuer(dataViewModel::encodeFor);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
+        evaluationViewModel = new org.modelstudio.ui.evaluation.EvaluationViewModel(currentModel, trainingViewModel.heldOutProperty(),
+                executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
         trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {
             if (epochs.intValue() != modelViewModel.specProperty().get().training().epochs()) {
@@ -74,6 +77,7 @@ public final class Studio implements AutoCloseable {
     public TrainingViewModel training() { return trainingViewModel; }
     public PredictionViewModel prediction() { return predictionViewModel; }
     public org.modelstudio.ui.data.DataViewModel data() { return dataViewModel; }
+    public org.modelstudio.ui.evaluation.EvaluationViewModel evaluation() { return evaluationViewModel; }
     public CurrentModel currentModel() { return currentModel; }
     public RecoveryStore recovery() { return recovery; }
     /** The main window's view, once the scene is built (for the close and recovery questions). */
@@ -95,7 +99,8 @@ public final class Studio implements AutoCloseable {
 
     public Scene createScene() throws IOException {
         Map<Class<?>, Supplier<Object>> views = Map.of(
-                MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel, executor.executor()),
+                MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel,
+                        evaluationViewModel, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),

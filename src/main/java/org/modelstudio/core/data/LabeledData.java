@@ -8,15 +8,28 @@ import java.util.List;
  * Examples with their class labels, held in memory. Each example is a flat array of {@code exampleShape.size()}
  * values in [0,1]; images are stored channel-major (all of channel 0 row by row, then channel 1, ...),
  * the layout DL4J's NCHW tensors use. A token sequence ({@link Shape.Tokens}) is stored as its token ids,
- * whole numbers from 0 to vocabulary − 1 held as floats, in order.
+ * whole numbers from 0 to vocabulary − 1 held as floats, in order. {@code descriptions} (may be null) say how
+ * messages and the evaluation view name each example, e.g. the text a text example was made from.
  */
-public record LabeledData(Shape exampleShape, List<String> classes, float[][] features, int[] labels) implements ExampleSource {
+public record LabeledData(Shape exampleShape, List<String> classes, float[][] features, int[] labels, String[] descriptions)
+        implements ExampleSource {
 
     public LabeledData {
         classes = List.copyOf(classes);
         if (features.length != labels.length) {
             throw new IllegalArgumentException(features.length + " examples but " + labels.length + " labels");
         }
+        if (descriptions != null && descriptions.length != labels.length) {
+            throw new IllegalArgumentException(descriptions.length + " descriptions for " + labels.length + " examples");
+        }
+    }
+
+    public LabeledData(Shape exampleShape, List<String> classes, float[][] features, int[] labels) {
+        this(exampleShape, classes, features, labels, null);
+    }
+
+    @Override public String describe(int i) {
+        return descriptions == null ? ExampleSource.super.describe(i) : descriptions[i];
     }
 
     @Override public int size() { return labels.length; }
@@ -43,18 +56,20 @@ public record LabeledData(Shape exampleShape, List<String> classes, float[][] fe
         int[] l = new int[m];
         System.arraycopy(features, 0, f, 0, m);
         System.arraycopy(labels, 0, l, 0, m);
-        return new LabeledData(exampleShape, classes, f, l);
+        return new LabeledData(exampleShape, classes, f, l, descriptions == null ? null : java.util.Arrays.copyOf(descriptions, m));
     }
 
     /** The examples at the given positions, in that order. */
     public LabeledData select(List<Integer> indices) {
         float[][] f = new float[indices.size()][];
         int[] l = new int[indices.size()];
+        String[] d = descriptions == null ? null : new String[f.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = features[indices.get(i)];
             l[i] = labels[indices.get(i)];
+            if (d != null) d[i] = descriptions[indices.get(i)];
         }
-        return new LabeledData(exampleShape, classes, f, l);
+        return new LabeledData(exampleShape, classes, f, l, d);
     }
 
     /**
@@ -69,11 +84,13 @@ public record LabeledData(Shape exampleShape, List<String> classes, float[][] fe
     private LabeledData select(int[] indices) {
         float[][] f = new float[indices.length][];
         int[] l = new int[indices.length];
+        String[] d = descriptions == null ? null : new String[f.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = features[indices[i]];
             l[i] = labels[indices[i]];
+            if (d != null) d[i] = descriptions[indices[i]];
         }
-        return new LabeledData(exampleShape, classes, f, l);
+        return new LabeledData(exampleShape, classes, f, l, d);
     }
 
     public record Split(LabeledData first, LabeledData second) {}

@@ -108,10 +108,12 @@ public final class TextPreparation {
     private static LabeledData encode(InputPreparation.Text prep, List<LabeledText> texts, int[] rows, List<String> classes, Shape shape) {
         float[][] x = new float[rows.length][];
         int[] y = new int[rows.length];
+        String[] said = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
             x[i] = prep.encode(texts.get(rows[i]).text());
             y[i] = classes.indexOf(texts.get(rows[i]).label());
+            said[i] = texts.get(rows[i]).text();
         }
-        return new LabeledData(shape, classes, x, y);
+        return new LabeledData(shape, classes, x, y, said);
     }
 }

@@ -66,6 +66,7 @@ public final class TrainingViewModel {
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
     private final Service<Ended> service;
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<HeldOut> heldOut = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private volatile PauseGate gate = new PauseGate();
     private final Path runsDir;
     private final ExecutorService executor;
@@ -153,6 +154,9 @@ public final class TrainingViewModel {
     public void onRun(Consumer<RunRecord> recorder) { this.runRecorder = recorder; }
 
     /** The result of the last run that ended (finished, stopped or failed). */
+    /** The last successful run's held-out examples (for the evaluation view); null before any run. */
+    public javafx.beans.property.ReadOnlyObjectProperty<HeldOut> heldOutProperty() { return heldOut.getReadOnlyProperty(); }
+
     public javafx.beans.property.ReadOnlyObjectProperty<TrainingResult> lastResultProperty() { return lastResult.getReadOnlyProperty(); }
     /** Epoch, batch, speed, elapsed time and time left of the run in progress (or of the last one). */
     public javafx.beans.property.ReadOnlyObjectProperty<StatusStrip> statusStripProperty() { return strip.getReadOnlyProperty(); }
@@ -293,15 +297,26 @@ public final class TrainingViewModel {
         return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 
-    /** What a training task hands back: the run's result and its record for the project's history. */
-    record Ended(TrainingResult result, RunRecord run, String testResult) {
-        Ended(TrainingResult result, RunRecord run) { this(result, run, null); }
+    /**
+     * Examples a run held out from training, to evaluate its model on: the test part if it had one (never trained or
+     * validated on), else the validation part.
+     */
+    public record HeldOut(String name, ExampleSource data) {
+        static HeldOut of(ExampleSource test, ExampleSource validation) {
+            if (test != null && test.size() > 0) return new HeldOut("the last run's test part", test);
+            if (validation != null && validation.size() > 0) return new HeldOut("the last run's validation part", validation);
+            return null;
+        }
     }
+
+    /** What a training task hands back: the run's result, its record for the project's history, its held-out data. */
+    record Ended(TrainingResult result, RunRecord run, String testResult, HeldOut heldOut) {}
 
     private void finished(Ended ended) {
         TrainingResult result = ended.result();
         running.set(false);
         paused.set(false);
+        if (ended.heldOut() != null && result.outcome() != TrainingResult.Outcome.FAILED) heldOut.set(ended.heldOut());
         lastResult.set(result);
         // The history (a new table row, the project marked changed) follows a frame later, so that the end of a
         // run does not put all its updates of the window into one frame.
@@ -392,7 +407,7 @@ public final class TrainingViewModel {
                     }
                     TrainingResult result = Trainer.train(snapshot, prepared.train(), prepared.validation(), prepared.preparation(),
                             this::onEvent, token, pauseGate);
-                    return new Ended(result, record(result, started));
+                    return new Ended(result, record(result, started), null, HeldOut.of(null, prepared.validation()));
                 }
                 // Continuing a table or text model: the data encoded with the model's own preparation, not fitted again.
                 org.modelstudio.core.data.PreparedData encoded = base != null ? continuer.encode(base, snapshot) : null;
@@ -400,7 +415,7 @@ public final class TrainingViewModel {
                     NativeThreads.useDefault();
                     TrainingResult result = Trainer.run(base.copy(), encoded.train(), encoded.validation(), runEpochs,
                             this::onEvent, token, pauseGate);
-                    return new Ended(result, record(result, started));
+                    return new Ended(result, record(result, started), null, HeldOut.of(null, encoded.validation()));
                 }
                 ExampleSource all = source.get();
                 double fraction = snapshot.training().validationSplit();
@@ -437,7 +452,7 @@ public final class TrainingViewModel {
                     tested = String.format(Locale.ROOT, "On the %,d test examples held out from training and validation, the best "
                             + "model (epoch %d) scores %.1f%%.", test.size(), result.bestEpoch(), 100 * accuracy);
                 }
-                return new Ended(result, record(result, started), tested);
+                return new Ended(result, record(result, started), tested, HeldOut.of(test, validation));
             } finally {
                 taskActive.set(false);
             }

@@ -1,0 +1,269 @@
+package org.modelstudio.ui.evaluation;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.modelstudio.core.eval.DetailedEvaluation;
+import org.modelstudio.core.eval.EvaluationReport;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The evaluation window's view: forwards choices and clicks to {@link EvaluationViewModel} and draws what it holds:
+ * the confusion matrix as a heat map of clickable cells, the per-class metrics and the gallery of examples.
+ */
+public final class EvaluationView {
+    private final EvaluationViewModel model;
+
+    @FXML private ComboBox<EvaluationViewModel.Choice> choiceBox;
+    @FXML private Button evaluateButton;
+    @FXML private Button otherDataButton;
+    @FXML private Button cancelButton;
+    @FXML private Button exportButton;
+    @FXML private Button mistakesButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label messageLabel;
+    @FXML private GridPane matrixGrid;
+    @FXML private TableView<ClassRow> classTable;
+    @FXML private Label galleryTitle;
+    @FXML private FlowPane galleryPane;
+
+    /** One line of the per-class table (a class, or an average). */
+    public record ClassRow(String name, double precision, double recall, double f1, int support) {}
+
+    public EvaluationView(EvaluationViewModel model) { this.model = model; }
+
+    /** Opens the evaluation window (owned by {@code owner}); returns its stage. */
+    public static Stage open(Window owner, EvaluationViewModel model) throws IOException {
+        FXMLLoader loader = new FXMLLoader(EvaluationView.class.getResource("/fxml/EvaluationWindow.fxml"));
+        loader.setController(new EvaluationView(model));
+        Parent root = loader.load();
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Evaluation — Model Studio");
+        Scene scene = new Scene(root, 1220, 780);
+        scene.getStylesheets().add(EvaluationView.class.getResource("/styles/studio.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(760);
+        stage.setMinHeight(520);
+        stage.show();
+        return stage;
+    }
+
+    @FXML private void initialize() {
+        choiceBox.setItems(model.choices());
+        model.choices().addListener((javafx.collections.ListChangeListener<EvaluationViewModel.Choice>) c -> selectFirstChoice());
+        selectFirstChoice();
+        evaluateButton.disableProperty().bind(model.runningProperty().or(choiceBox.valueProperty().isNull()));
+        evaluateButton.setOnAction(e -> model.evaluate(choiceBox.getValue()));
+        otherDataButton.disableProperty().bind(model.runningProperty());
+        otherDataButton.setOnAction(e -> chooseOtherData());
+        otherDataButton.setTooltip(new Tooltip("A folder of images with one subfolder per class, or for a table or text model a "
+                + "file of labelled examples; it is prepared exactly as the model's training data was."));
+        cancelButton.visibleProperty().bind(model.runningProperty());
+        cancelButton.managedProperty().bind(model.runningProperty());
+        cancelButton.setOnAction(e -> model.cancel());
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.visibleProperty().bind(model.runningProperty());
+        progressBar.managedProperty().bind(model.runningProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        exportButton.disableProperty().bind(model.evaluationProperty().isNull());
+        exportButton.setOnAction(e -> export());
+        mistakesButton.disableProperty().bind(model.evaluationProperty().isNull());
+        mistakesButton.setOnAction(e -> model.showMistakes());
+        galleryTitle.textProperty().bind(model.galleryTitleProperty());
+        model.gallery().addListener((javafx.collections.ListChangeListener<GalleryItem>) c -> drawGallery());
+        model.evaluationProperty().addListener((obs, old, d) -> drawReport(d));
+        model.selectedCellProperty().addListener((obs, old, cell) -> markSelected(cell));
+        buildClassTable();
+        drawReport(model.evaluationProperty().get());
+        drawGallery();
+    }
+
+    private void selectFirstChoice() {
+        if (!model.choices().isEmpty() && (choiceBox.getValue() == null || !model.choices().contains(choiceBox.getValue()))) {
+            choiceBox.setValue(model.choices().get(0));
+        }
+    }
+
+    private void chooseOtherData() {
+        Window window = choiceBox.getScene().getWindow();
+        EvaluationViewModel.Choice choice = null;
+        if (model.takesImages()) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a folder of images, one subfolder per class");
+            File dir = chooser.showDialog(window);
+            if (dir != null) choice = model.folderChoice(dir.toPath());
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Choose labelled examples: a CSV, or lines of label TAB text");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV, TSV or text", "*.csv", "*.CSV", "*.tsv", "*.txt"));
+            File f = chooser.showOpenDialog(window);
+            if (f != null) choice = model.fileChoice(f.toPath());
+        }
+        if (choice != null) {
+            model.choices().add(choice);
+            choiceBox.setValue(choice);
+            model.evaluate(choice);
+        }
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the evaluation report");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Web page, self-contained (*.html)", "*.html"),
+                new FileChooser.ExtensionFilter("Table (*.csv)", "*.csv"));
+        chooser.setInitialFileName("evaluation.html");
+        File f = chooser.showSaveDialog(choiceBox.getScene().getWindow());
+        if (f == null) return;
+        try {
+            model.export(f.toPath());
+        } catch (IOException | RuntimeException e) {
+            Alert a = new Alert(Alert.AlertType.ERROR, "The report could not be saved to " + f + ": " + e.getMessage());
+            a.initOwner(choiceBox.getScene().getWindow());
+            a.setHeaderText("Not saved");
+            a.showAndWait();
+        }
+    }
+
+    private void buildClassTable() {
+        classTable.getColumns().add(column("Class", r -> r.name(), 150));
+        classTable.getColumns().add(column("Precision", r -> fmt(r.precision()), 80));
+        classTable.getColumns().add(column("Recall", r -> fmt(r.recall()), 80));
+        classTable.getColumns().add(column("F1", r -> fmt(r.f1()), 70));
+        classTable.getColumns().add(column("Support", r -> String.format(Locale.ROOT, "%,d", r.support()), 70));
+        classTable.setPlaceholder(new Label("Per-class precision, recall and F1 appear here."));
+    }
+
+    private static TableColumn<ClassRow, String> column(String title, java.util.function.Function<ClassRow, String> value, double width) {
+        TableColumn<ClassRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private static String fmt(double v) { return String.format(Locale.ROOT, "%.3f", v); }
+
+    /** The per-class rows and the two averages, as the table shows them. */
+    static List<ClassRow> classRows(EvaluationReport r) {
+        List<ClassRow> rows = new ArrayList<>();
+        for (int c = 0; c < r.classes().size(); c++) {
+            rows.add(new ClassRow(r.classes().get(c), r.precision()[c], r.recall()[c], r.f1()[c], r.support()[c]));
+        }
+        rows.add(new ClassRow("Macro average", r.macroPrecision(), r.macroRecall(), r.macroF1(), r.total()));
+        rows.add(new ClassRow("Weighted average", r.weightedPrecision(), r.weightedRecall(), r.weightedF1(), r.total()));
+        return rows;
+    }
+
+    private void drawReport(DetailedEvaluation d) {
+        matrixGrid.getChildren().clear();
+        classTable.getItems().clear();
+        if (d == null) return;
+        EvaluationReport r = d.report();
+        classTable.getItems().setAll(classRows(r));
+        int n = r.classes().size();
+        Label corner = new Label("true ↓  predicted →");
+        corner.getStyleClass().add("matrix-corner");
+        matrixGrid.add(corner, 0, 0);
+        for (int p = 0; p < n; p++) {
+            Label head = new Label(Integer.toString(p));
+            head.getStyleClass().add("matrix-head");
+            head.setTooltip(new Tooltip("Predicted " + r.classes().get(p)));
+            matrixGrid.add(head, p + 1, 0);
+        }
+        for (int a = 0; a < n; a++) {
+            Label name = new Label(a + "  " + r.classes().get(a));
+            name.getStyleClass().add("matrix-row-name");
+            matrixGrid.add(name, 0, a + 1);
+            for (int p = 0; p < n; p++) matrixGrid.add(cell(r, a, p), p + 1, a + 1);
+        }
+    }
+
+    /** One cell: its count and share of the row, coloured by that share (blue on the diagonal, red off it). */
+    private StackPane cell(EvaluationReport r, int a, int p) {
+        int count = r.confusion()[a][p];
+        double share = r.rowPercent(a, p) / 100.0;
+        Label countLabel = new Label(Integer.toString(count));
+        countLabel.getStyleClass().add("cell-count");
+        Label shareLabel = new Label(count == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * share));
+        shareLabel.getStyleClass().add("cell-share");
+        VBox text = new VBox(countLabel, shareLabel);
+        text.setAlignment(Pos.CENTER);
+        StackPane cell = new StackPane(text);
+        cell.setId("cell-" + a + "-" + p);
+        cell.getStyleClass().addAll("matrix-cell", a == p ? "diagonal" : "off-diagonal");
+        double alpha = count == 0 ? 0 : 0.12 + 0.88 * share;
+        String rgb = a == p ? "45,108,223" : "214,39,40";
+        cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s,%.3f);", rgb, alpha));
+        if (alpha > 0.55) cell.getStyleClass().add("dark");
+        cell.setCursor(Cursor.HAND);
+        Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "%s predicted as %s: %d (%.1f%% of %s)", r.classes().get(a),
+                r.classes().get(p), count, 100 * share, r.classes().get(a))));
+        cell.setOnMouseClicked(e -> model.showCell(a, p));
+        return cell;
+    }
+
+    private void markSelected(int[] selected) {
+        for (javafx.scene.Node n : matrixGrid.getChildren()) {
+            n.getStyleClass().remove("selected");
+            if (selected != null && ("cell-" + selected[0] + "-" + selected[1]).equals(n.getId())) n.getStyleClass().add("selected");
+        }
+    }
+
+    private void drawGallery() {
+        List<javafx.scene.Node> tiles = new ArrayList<>();
+        for (GalleryItem item : model.gallery()) tiles.add(tile(item));
+        galleryPane.getChildren().setAll(tiles);
+    }
+
+    private static VBox tile(GalleryItem item) {
+        VBox tile = new VBox(3);
+        tile.getStyleClass().addAll("gallery-tile", item.correct() ? "right" : "mistake");
+        if (item.picture() != null) {
+            tile.getChildren().add(new ImageView(item.picture()));
+        } else {
+            Label text = new Label(item.description());
+            text.setWrapText(true);
+            text.getStyleClass().add("gallery-text");
+            tile.getChildren().add(text);
+        }
+        Label truth = new Label("True: " + item.actual());
+        truth.getStyleClass().add("gallery-truth");
+        Label predicted = new Label(String.format(Locale.ROOT, "Predicted: %s %.1f%%", item.predicted(), 100 * item.outcome().confidence()));
+        predicted.getStyleClass().add("gallery-predicted");
+        tile.getChildren().addAll(truth, predicted);
+        Tooltip.install(tile, new Tooltip(item.description() + String.format(Locale.ROOT, "\nProbability of the true class: %.1f%%",
+                100 * item.outcome().actualProbability())));
+        return tile;
+    }
+
+    /** For tests: the number of tiles drawn. */
+    int tilesShown() { return galleryPane.getChildren().size(); }
+}

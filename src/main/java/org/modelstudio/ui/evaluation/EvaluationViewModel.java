@@ -1,0 +1,266 @@
+package org.modelstudio.ui.evaluation;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.data.InputPreparation;
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.eval.DetailedEvaluation;
+import org.modelstudio.core.eval.ExampleOutcome;
+import org.modelstudio.core.eval.ReportExport;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.io.AtomicFiles;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.evaluate.Evaluator;
+import org.modelstudio.engine.io.ImageFolderSource;
+import org.modelstudio.engine.io.TableLoader;
+import org.modelstudio.engine.io.TextLoader;
+import org.modelstudio.engine.io.Thumbnails;
+import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.training.TrainingViewModel.HeldOut;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The evaluation view's state: which data the model in use is measured on, the report (metrics, confusion matrix,
+ * every example's outcome), and the gallery of examples behind a clicked confusion-matrix cell or the most confident
+ * mistakes. Data is read and evaluated on a background thread, cancellably.
+ */
+public final class EvaluationViewModel {
+    /** At most this many examples are drawn in the gallery at once (the title says how many there are). */
+    static final int GALLERY_LIMIT = 120;
+    static final int MISTAKES = 24;
+
+    /** Data the model can be evaluated on, and how to read it. */
+    public record Choice(String name, DataReader reader) {
+        @Override public String toString() { return name; }
+    }
+
+    /** Reads the data to evaluate on (on a background thread). */
+    @FunctionalInterface
+    public interface DataReader {
+        ExampleSource read(TrainedModel model, CancelToken cancel, java.util.function.DoubleConsumer progress) throws IOException;
+    }
+
+    private final CurrentModel currentModel;
+    private final ReadOnlyObjectProperty<HeldOut> heldOut;
+    private final ExecutorService executor;
+    private final ObservableList<Choice> choices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<DetailedEvaluation> evaluation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper dataName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ObservableList<GalleryItem> gallery = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper galleryTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<int[]> selectedCell = new ReadOnlyObjectWrapper<>();
+    private ExampleSource evaluated;
+    private TrainedModel evaluatedModel;
+    private CancelToken cancel = new CancelToken();
+    private long galleryRequest;
+
+    public EvaluationViewModel(CurrentModel currentModel, ReadOnlyObjectProperty<HeldOut> heldOut, ExecutorService executor) {
+        this.currentModel = currentModel;
+        this.heldOut = heldOut;
+        this.executor = executor;
+        currentModel.modelProperty().addListener((obs, old, m) -> refreshChoices());
+        heldOut.addListener((obs, old, h) -> refreshChoices());
+        refreshChoices();
+    }
+
+    public ObservableList<Choice> choices() { return choices; }
+    public ReadOnlyObjectProperty<DetailedEvaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty dataNameProperty() { return dataName.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ObservableList<GalleryItem> gallery() { return gallery; }
+    public ReadOnlyStringProperty galleryTitleProperty() { return galleryTitle.getReadOnlyProperty(); }
+    /** {actual, predicted} of the cell whose examples the gallery shows; null when it shows something else. */
+    public ReadOnlyObjectProperty<int[]> selectedCellProperty() { return selectedCell.getReadOnlyProperty(); }
+    public boolean hasModel() { return currentModel.get() != null; }
+
+    /** What the model in use takes, so the view can offer a folder (images) or a file (tables, texts). */
+    public boolean takesImages() {
+        TrainedModel m = currentModel.get();
+        return m != null && m.preprocessing() != null;
+    }
+
+    private void refreshChoices() {
+        choices.clear();
+        TrainedModel m = currentModel.get();
+        if (m == null) {
+            message.set("There is no model to evaluate yet. Train one, or open a saved model (File ▸ Open trained model…).");
+            return;
+        }
+        HeldOut h = heldOut.get();
+        if (h != null && h.data().exampleShape().equals(m.spec().input().shape())) {
+            choices.add(new Choice(String.format(Locale.ROOT, "%s (%,d examples)", capitalised(h.name()), h.data().size()),
+                    (model, c, p) -> h.data()));
+        }
+        if (m.labels().equals(SampleData.FASHION_CLASSES) && m.spec().input().shape().equals(new Shape.Image(28, 28, 1))) {
+            choices.add(new Choice("The Fashion-MNIST sample's test set (2,000 images never trained on)",
+                    (model, c, p) -> SampleData.fashionMnistTest()));
+        }
+        if (evaluation.get() == null) {
+            message.set(choices.isEmpty()
+                    ? "Choose " + (takesImages() ? "a folder of images (one subfolder per class)" : "a file of labelled examples")
+                      + " to measure the model on."
+                    : "Choose the data to measure the model on and press Evaluate.");
+        }
+    }
+
+    private static String capitalised(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+
+    /** A folder of images, one subfolder per class, decoded for the model's input. */
+    public Choice folderChoice(Path dir) {
+        return new Choice("Images in " + dir.getFileName(), (model, c, p) -> {
+            if (model.preprocessing() == null) throw new IOException("The model in use takes " + model.preparation().describe() + ", not images.");
+            return ImageFolderSource.scan(dir, model.preprocessing(), p, c).source();
+        });
+    }
+
+    /** A table (CSV) or texts, encoded with the model's own standardisation or vocabulary. */
+    public Choice fileChoice(Path file) {
+        return new Choice(String.valueOf(file.getFileName()), (model, c, p) -> {
+            InputPreparation prep = model.preparation();
+            if (prep instanceof InputPreparation.Table table) return TableLoader.encode(file, table, model.labels()).train();
+            if (prep instanceof InputPreparation.Text text) {
+                return TextLoader.encode(file, null, null, text, model.labels(), model.spec().input()).train();
+            }
+            throw new IOException("The model in use takes " + (prep == null ? "prepared inputs" : prep.describe())
+                    + "; choose " + (model.preprocessing() != null ? "a folder of images" : "data it can take") + ".");
+        });
+    }
+
+    /** Evaluates the model in use on {@code choice} in the background; returns the task (tests wait for it). */
+    public Task<DetailedEvaluation> evaluate(Choice choice) {
+        TrainedModel model = currentModel.get();
+        CancelToken token = new CancelToken();
+        cancel.cancel();
+        cancel = token;
+        final ExampleSource[] read = new ExampleSource[1];
+        Task<DetailedEvaluation> task = new Task<>() {
+            @Override protected DetailedEvaluation call() throws Exception {
+                updateProgress(-1, 1);
+                read[0] = choice.reader().read(model, token, f -> updateProgress(f * 0.2, 1));
+                if (token.isCancelled()) throw new CancellationException();
+                return Evaluator.evaluateDetailed(model, read[0], token, f -> updateProgress(0.2 + 0.8 * f, 1));
+            }
+        };
+        if (model == null) {
+            message.set("There is no model to evaluate yet. Train one, or open a saved model.");
+            task.cancel();
+            return task;
+        }
+        running.set(true);
+        progress.bind(task.progressProperty());
+        message.set("Evaluating on " + choice.name() + "…");
+        task.setOnSucceeded(e -> {
+            done();
+            evaluated = read[0];
+            evaluatedModel = model;
+            dataName.set(choice.name());
+            evaluation.set(task.getValue());
+            DetailedEvaluation d = task.getValue();
+            message.set(String.format(Locale.ROOT, "%s: accuracy %.1f%% on %,d examples, %,d mistakes. Click a cell of the matrix to see its examples.",
+                    choice.name(), 100 * d.report().accuracy(), d.report().total(), d.mistakes()));
+            showMistakes();
+        });
+        task.setOnCancelled(e -> {
+            done();
+            message.set("Evaluation cancelled.");
+        });
+        task.setOnFailed(e -> {
+            done();
+            Throwable t = task.getException();
+            message.set(t instanceof CancellationException ? "Evaluation cancelled."
+                    : "Could not evaluate on " + choice.name() + ": " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+        });
+        executor.execute(task);
+        return task;
+    }
+
+    private void done() {
+        progress.unbind();
+        progress.set(0);
+        running.set(false);
+    }
+
+    public void cancel() { cancel.cancel(); }
+
+    /** Shows the examples of class {@code actual} the model called {@code predicted}, most confident first. */
+    public Task<List<GalleryItem>> showCell(int actual, int predicted) {
+        DetailedEvaluation d = evaluation.get();
+        if (d == null) return null;
+        List<ExampleOutcome> cell = d.cell(actual, predicted);
+        List<String> classes = d.report().classes();
+        String what = actual == predicted
+                ? String.format(Locale.ROOT, "%s, predicted correctly", classes.get(actual))
+                : String.format(Locale.ROOT, "%s predicted as %s", classes.get(actual), classes.get(predicted));
+        selectedCell.set(new int[] {actual, predicted});
+        return fillGallery(cell, String.format(Locale.ROOT, "%s: %,d example%s", what, cell.size(), cell.size() == 1 ? "" : "s"));
+    }
+
+    /** Shows the mistakes the model was surest of. */
+    public Task<List<GalleryItem>> showMistakes() {
+        DetailedEvaluation d = evaluation.get();
+        if (d == null) return null;
+        selectedCell.set(null);
+        List<ExampleOutcome> worst = d.mostConfidentMistakes(MISTAKES);
+        return fillGallery(worst, worst.isEmpty() ? "No mistakes: every example was predicted correctly."
+                : String.format(Locale.ROOT, "The %d most confident mistakes (of %,d)", worst.size(), d.mistakes()));
+    }
+
+    private Task<List<GalleryItem>> fillGallery(List<ExampleOutcome> outcomes, String title) {
+        long request = ++galleryRequest;
+        ExampleSource data = evaluated;
+        List<String> classes = evaluation.get().report().classes();
+        List<ExampleOutcome> shown = outcomes.subList(0, Math.min(GALLERY_LIMIT, outcomes.size()));
+        galleryTitle.set(title + (shown.size() < outcomes.size() ? String.format(Locale.ROOT, " (the first %d shown)", shown.size()) : ""));
+        Task<List<GalleryItem>> task = new Task<>() {
+            @Override protected List<GalleryItem> call() {
+                List<GalleryItem> items = new ArrayList<>(shown.size());
+                for (ExampleOutcome o : shown) items.add(GalleryItem.of(o, data, classes));
+                return items;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (request == galleryRequest) gallery.setAll(task.getValue());
+        });
+        task.setOnFailed(e -> message.set("Could not show the examples: " + task.getException().getMessage()));
+        gallery.clear();
+        executor.execute(task);
+        return task;
+    }
+
+    /** Writes the report as CSV or, for any other extension, a self-contained HTML page (atomically). */
+    public void export(Path file) throws IOException {
+        DetailedEvaluation d = evaluation.get();
+        if (d == null) throw new IOException("There is no evaluation to export yet.");
+        String title = "Model Studio evaluation: " + (evaluatedModel == null ? "" : evaluatedModel.spec().name() + " on ") + dataName.get();
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        ExampleSource data = evaluated;
+        String text = name.endsWith(".csv") ? ReportExport.csv(d, title)
+                : ReportExport.html(d, title, i -> Thumbnails.dataUri(data, i), data::describe);
+        AtomicFiles.writeString(file, text);
+        Platform.runLater(() -> message.set("Report saved to " + file + "."));
+    }
+}

@@ -66,7 +66,8 @@ public final class EvaluationView {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Evaluation — Model Studio");
-        Scene scene = new Scene(root, 1220, 780);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1260, screen.getWidth() - 40), Math.min(840, screen.getHeight() - 40));
         scene.getStylesheets().add(EvaluationView.class.getResource("/styles/studio.css").toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(760);
@@ -256,8 +257,10 @@ public final class EvaluationView {
         }
         Label truth = new Label("True: " + item.actual());
         truth.getStyleClass().add("gallery-truth");
-        Label predicted = new Label(String.format(Locale.ROOT, "Predicted: %s %.1f%%", item.predicted(), 100 * item.outcome().confidence()));
+        Label predicted = new Label(String.format(Locale.ROOT, "Predicted: %s (%.1f%%)", item.predicted(), 100 * item.outcome().confidence()));
         predicted.getStyleClass().add("gallery-predicted");
+        truth.setWrapText(true);
+        predicted.setWrapText(true);
         tile.getChildren().addAll(truth, predicted);
         Tooltip.install(tile, new Tooltip(item.description() + String.format(Locale.ROOT, "\nProbability of the true class: %.1f%%",
                 100 * item.outcome().actualProbability())));

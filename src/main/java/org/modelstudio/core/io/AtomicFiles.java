@@ -23,9 +23,25 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Moves a finished temporary file over {@code target} in one step. A temporary file is readable by its owner
+     * only; the moved file gets the permissions {@code target} had, or for a new file those of an ordinary one
+     * (rw-r--r--), so that a saved project, model or report can be shared like any other file.
+     */
+    public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, permissions);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): files take their folder's permissions.
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -68,7 +68,7 @@ public final class ModelFile {
                 out.write(manifest(model).getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
-            Files.move(whole, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            org.modelstudio.core.io.AtomicFiles.moveIntoPlace(whole, target.toAbsolutePath());
         } finally {
             Files.deleteIfExists(dl4j);
             Files.deleteIfExists(whole);

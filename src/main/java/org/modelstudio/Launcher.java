@@ -4,14 +4,15 @@ import org.modelstudio.cli.Cli;
 import org.modelstudio.ui.StudioApp;
 
 /**
- * Entry point of {@code model-studio.jar}: no arguments opens the studio, anything else runs the CLI.
+ * Entry point of {@code model-studio.jar}: no arguments opens the studio, and so does a single project file (the
+ * desktop passes the file when a {@code .msproj} is double-clicked); anything else runs the CLI.
  * Not a JavaFX Application itself, so that the jar starts with JavaFX on the plain class path.
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].equals("--sample")) {
+        if (args.length == 0 || args[0].equals("--sample") || StudioApp.projectFile(args).isPresent()) {
             StudioApp.main(args);
             return;
         }

@@ -7,7 +7,8 @@
 #   sudo packaging/linux/smoke-test.sh [path/to/model-studio_*.deb]
 #
 # Needs root (dpkg -i, useradd), xvfb-run and ImageMagick's import (apt-get install -y xvfb imagemagick).
-# Results: target/smoke/ (screenshots, logs, times.txt). RUNS=N changes the number of starts of each kind.
+# Results: target/smoke/ (screenshots, logs, times.txt). RUNS=N changes the number of starts of each kind;
+# COMPARE_CDS=1 adds warm starts without the start-up archive.
 #
 # "First frame": the app logs "First frame N ms after the JVM started (epoch ms T)" when the first pulse after
 # its main window is shown has laid out the scene and hands it to the renderer (ui/StudioApp). The time reported
@@ -80,7 +81,9 @@ start_once() {
             while [ $j -lt 120 ] && ! grep -q "Engine and sample ready" "$LOG"; do sleep 0.25; j=$((j+1)); done
             sleep 2; import -window root "$SHOT"
         fi
-        kill $pid; wait $pid 2> /dev/null || true
+        kill $pid
+        k=0; while [ $k -lt 50 ] && kill -0 $pid 2> /dev/null; do sleep 0.1; k=$((k+1)); done
+        kill -9 $pid 2> /dev/null || true; wait $pid 2> /dev/null || true
         if [ -z "$line" ]; then echo "no first frame; log:" >&2; cat "$LOG" >&2; exit 1; fi
         epoch=$(echo "$line" | sed "s/.*epoch ms \([0-9]*\).*/\1/")
         jvm=$(echo "$line" | sed "s/.*First frame \([0-9]*\) ms.*/\1/")
@@ -94,16 +97,24 @@ echo "== Cold starts: a new user (fresh home) each time; load average $(cut -d' 
 for i in $(seq 1 "$RUNS"); do
     new_user
     u=$NEW_USER
-    r=$(start_once "$u" "$([ "$i" = 1 ] && echo "$OUT/first-start.png")")
+    r=$(start_once "$u" "$([ "$i" = 1 ] && echo "$OUT/first-start.png")") || { echo "FAIL: cold start $i showed no window" >&2; exit 1; }
     echo "cold $r" | tee -a "$OUT/times.txt"
     [ "$i" = 1 ] && first_user=$u
 done
 echo "== Warm starts: the first user again; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$RUNS"); do
-    r=$(start_once "$first_user" "$([ "$i" = "$RUNS" ] && echo "$OUT/installed-linux.png")")
+    r=$(start_once "$first_user" "$([ "$i" = "$RUNS" ] && echo "$OUT/installed-linux.png")") || { echo "FAIL: warm start $i showed no window" >&2; exit 1; }
     echo "warm $r" | tee -a "$OUT/times.txt"
 done
-for kind in cold warm; do
+if [ "${COMPARE_CDS:-0}" = 1 ]; then  # the same warm starts without the start-up archive, for comparison
+    mv $APP/lib/app/model-studio.jsa /tmp/model-studio.jsa.aside
+    for i in $(seq 1 "$RUNS"); do
+        r=$(start_once "$first_user") || { echo "FAIL: start $i without the archive showed no window" >&2; exit 1; }
+        echo "nocds $r" | tee -a "$OUT/times.txt"
+    done
+    mv /tmp/model-studio.jsa.aside $APP/lib/app/model-studio.jsa
+fi
+for kind in cold warm $([ "${COMPARE_CDS:-0}" = 1 ] && echo nocds); do
     echo "$kind: median $(grep "^$kind" "$OUT/times.txt" | cut -d' ' -f2 | median) ms from launch to first frame" \
          "($(grep "^$kind" "$OUT/times.txt" | cut -d' ' -f3 | median) ms after the JVM started)"
 done

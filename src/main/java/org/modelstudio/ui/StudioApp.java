@@ -1,5 +1,6 @@
 package org.modelstudio.ui;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -43,9 +44,8 @@ public final class StudioApp extends Application {
             });
         });
         studio = new Studio();
-        studio.warmUp();
         studio.show(stage);
-        reportFirstFrame(stage.getScene());
+        onFirstFrame(stage.getScene(), studio::warmUp);
         stage.setOnCloseRequest(e -> {
             if (!studio.mainView().confirmClose()) e.consume();
         });
@@ -55,11 +55,17 @@ public final class StudioApp extends Application {
 
     /**
      * Logs when the main window's first frame is ready: the first pulse after the window is shown has laid out
-     * the scene and hands it to the renderer. The time is counted from the start of the process (the native
-     * launcher included), so start-up can be measured from outside (packaging/linux/smoke-test.sh reads this line).
+     * the scene and hands it to the renderer. The line gives the time since the JVM started and the wall-clock time,
+     * so start-up can also be measured from outside, launcher included (packaging/linux/smoke-test.sh reads it).
      * A splash shown by the launcher ({@code -splash:} in the installed app's options) is closed at that moment.
+     *
+     * <p>Three frames later {@code then} runs: the engine's warm-up. It must not load ND4J while JavaFX still loads
+     * its own native libraries (which it does while it builds and draws the first frame): JavaCPP's
+     * {@code Loader.addressof}, called as ND4J starts, walks the loaded libraries with {@code dl_iterate_phdr} and
+     * calls {@code dlclose} inside it, which deadlocks with a {@code dlopen} on another thread (seen once in about
+     * 40 starts of the installed app: the warm-up thread against JavaFX loading its font library).
      */
-    private static void reportFirstFrame(Scene scene) {
+    private static void onFirstFrame(Scene scene, Runnable then) {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             long now = System.currentTimeMillis();
@@ -67,6 +73,15 @@ public final class StudioApp extends Application {
             long sinceStart = now - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.info("First frame {} ms after the JVM started (epoch ms {})", sinceStart, now);
             LauncherSplash.close();
+            new AnimationTimer() {
+                private int frames;
+
+                @Override public void handle(long nanos) {
+                    if (++frames < 3) return;
+                    stop();
+                    then.run();
+                }
+            }.start();
         };
         scene.addPostLayoutPulseListener(listener[0]);
     }

@@ -53,7 +53,7 @@ public final class KerasCodeExport {
         }
         b.append("], name=\"").append(modelName(spec.name())).append("\")\n\n");
         b.append("model.compile(\n    optimizer=").append(optimizer(t)).append(",\n    loss=").append(loss(t))
-                .append(",\n    metrics=[\"accuracy\"],\n)\n");
+                .append(",\n    metrics=[").append(t.loss() == org.modelstudio.core.graph.Loss.MSE ? "\"mae\"" : "\"accuracy\"").append("],\n)\n");
         LearningRateSchedule s = t.schedule();
         b.append('\n');
         List<String> callbacks = new ArrayList<>();

@@ -77,6 +77,10 @@ public final class KerasCodeExport {
         b.append("callbacks = [").append(String.join(", ", callbacks)).append("]\n");
         b.append("model.summary()\n");
         String validation = t.validationSplit() > 0 ? ", validation_split=" + num(t.validationSplit()) : "";
+        if (t.loss() == org.modelstudio.core.graph.Loss.MSE) {
+            b.append("# Model Studio learns a number to predict standardised, (y - mean) / std with the training rows' mean and\n"
+                    + "# standard deviation, and turns predictions back (prediction * std + mean): do the same with y_train.\n");
+        }
         b.append(String.format(Locale.ROOT, "# model.fit(x_train, y_train, batch_size=%d, epochs=%d%s, callbacks=callbacks)%n",
                 t.batchSize(), t.epochs(), validation));
         return b.toString();

@@ -119,10 +119,10 @@ final class TablePreview {
                 ? "A regression: predicting the number \"" + pd.train().classes().get(0) + "\""
                 : pd.train().classCount() + " classes";
         String parts = test > 0
-                ? String.format(Locale.ROOT, "trains on %,d, validates on %,d and tests on %,d (held out from both; the finished model is measured on it once)",
-                        pd.train().size(), validation, test)
+                ? String.format(Locale.ROOT, "trains on %,d, validates on %,d and tests on %,d", pd.train().size(), validation, test)
                 : String.format(Locale.ROOT, "trains on %,d and validates on %,d", pd.train().size(), validation);
-        return String.format(Locale.ROOT, "%s · %,d examples from %s · %s · the next run %s (%s, seeded; fitted on the training part only)",
-                what, pd.size(), source.describe(), pd.preparation().describe(), parts, pd.regression() ? "random" : "stratified");
+        return String.format(Locale.ROOT, "%s · %,d examples from %s · %s · the next run %s (%s, seeded; fitted on the training part only%s)",
+                what, pd.size(), source.describe(), pd.preparation().describe(), parts, pd.regression() ? "random" : "stratified",
+                test > 0 ? "; the test part, held out from both, measures the finished model once" : "");
     }
 }

@@ -35,7 +35,7 @@ public final class DataPanelView {
     @FXML private Label summaryLabel;
     @FXML private Label problemLabel;
     @FXML private Label warningsLabel;
-    @FXML private HBox taskBox;
+    @FXML private javafx.scene.layout.FlowPane taskBox;
     @FXML private javafx.scene.control.ChoiceBox<org.modelstudio.core.data.TaskKind> taskChoice;
     @FXML private Button regressionTemplateButton;
     @FXML private Label taskLabel;

@@ -280,8 +280,8 @@ public final class TrainPanelView {
         metricRenderer.getDatasets().setAll(regression ? curves.trainMae() : curves.trainAccuracy(),
                 regression ? curves.validationMae() : curves.validationAccuracy());
         String quantity = model.quantityProperty().get();
-        accuracyChart.setTitle(regression ? "Mean absolute error (" + quantity + ", lower is better)" : "Accuracy");
-        accuracyChart.getYAxis().setName(regression ? "mean absolute error" : "accuracy");
+        accuracyChart.setTitle(regression ? "Mean absolute error of " + quantity : "Accuracy");
+        accuracyChart.getYAxis().setName(regression ? "MAE" : "accuracy");
         accuracyOverlays.getDatasets().setAll(overlaid.entrySet().stream()
                 .filter(e -> overlaidRegression.getOrDefault(e.getKey(), false) == regression).map(e -> e.getValue()[1]).toList());
     }

@@ -7,6 +7,7 @@ import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.RawTable;
 import org.modelstudio.core.data.TablePreparation;
+import org.modelstudio.core.data.TaskKind;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +30,16 @@ public final class TableLoader {
 
     /** Reads and prepares a table for training; see {@link TablePreparation#prepare}. */
     public static PreparedData prepare(Path file, String labelColumn, double validation, long seed) throws IOException {
-        return TablePreparation.prepare(read(file, labelColumn == null ? List.of() : List.of(labelColumn)), labelColumn, validation, seed);
+        return prepare(file, labelColumn, null, validation, 0, seed);
+    }
+
+    /**
+     * Reads and prepares a table for training as {@code task} says (null: as the label's values decide, see
+     * {@link org.modelstudio.core.data.TaskKind#decide}), holding back validation and test parts (shares of all rows).
+     */
+    public static PreparedData prepare(Path file, String labelColumn, TaskKind task, double validation, double test, long seed)
+            throws IOException {
+        return TablePreparation.prepare(read(file, labelColumn == null ? List.of() : List.of(labelColumn)), labelColumn, task, validation, test, seed);
     }
 
     /** Reads a table and encodes it as a model prepared it (to evaluate the model on it). */

@@ -97,6 +97,34 @@ class RegressionTabTest {
         assertEquals(25, studio.training().curves().validationMae().getDataCount());
         assertEquals(0, studio.training().curves().validationAccuracy().getDataCount(), "no accuracy is plotted");
 
+        // The evaluation window measures the regression on its test part: figures, the plot and the largest errors.
+        robot.interact(() -> studio.mainView().openEvaluation());
+        assertTrue(studio.evaluation().choices().get(0).name().startsWith("The last run's test part (60 examples)"),
+                studio.evaluation().choices().get(0).name());
+        robot.clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.evaluation().regressionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var report = studio.evaluation().regressionProperty().get();
+        assertEquals(60, report.n());
+        assertTrue(report.r2() > 0.8 && report.mae() < 1.5, "the test part is predicted well: " + report.summary());
+        assertEquals(30, studio.evaluation().largestErrors().size());
+        var errors = studio.evaluation().largestErrors();
+        assertTrue(Math.abs(errors.get(0).error()) >= Math.abs(errors.get(29).error()), "largest first");
+        assertTrue(errors.get(0).example().startsWith("linear.csv, line "), errors.get(0).example());
+        assertTrue(robot.lookup("#regressionPane").query().isVisible());
+        assertFalse(robot.lookup("#split").query().isVisible(), "no confusion matrix for a regression");
+        Path exported = dir.resolve("regression.csv");
+        robot.interact(() -> {
+            try {
+                studio.evaluation().export(exported);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String csvText = java.nio.file.Files.readString(exported);
+        assertTrue(csvText.contains("R2,") && csvText.lines().filter(l -> l.startsWith("\"linear.csv, line ")).count() == 60, csvText);
+        robot.interact(() -> studio.mainView().evaluationStage().close());
+
         // The choice of task is saved with the project.
         robot.interact(() -> studio.data().chooseTask(TaskKind.CLASSIFICATION));
         assertEquals(TaskKind.CLASSIFICATION, ((DataSource.TableFile) studio.model().dataSourceProperty().get()).task());

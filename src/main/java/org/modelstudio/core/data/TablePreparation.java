@@ -252,9 +252,11 @@ public final class TablePreparation {
         InputPreparation.Target target = prep.target();
         float[] targets = target == null ? null : new float[rows.length];
         Map<String, Integer> unseen = new LinkedHashMap<>();
+        String[] said = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
             String[] row = table.rows().get(rows[i]);
             int line = table.lines()[rows[i]];
+            said[i] = table.file() + ", line " + line + ": " + String.join(", ", row);
             String l = row[label].trim();
             if (target != null) targets[i] = target.standardise(Double.parseDouble(l));
             y[i] = target != null ? 0 : classes.indexOf(l);
@@ -274,6 +276,6 @@ public final class TablePreparation {
         }
         unseen.forEach((column, n) -> warnings.add(table.file() + ": " + n + " " + (which == null ? "" : which) + "row" + (n == 1 ? "" : "s")
                 + " with a category of " + column + " not seen in the training rows (encoded as none of the categories)"));
-        return new LabeledData(new Shape.Vector(prep.features()), classes, x, y, targets, null);
+        return new LabeledData(new Shape.Vector(prep.features()), classes, x, y, targets, said);
     }
 }

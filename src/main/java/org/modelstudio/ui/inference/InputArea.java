@@ -112,15 +112,17 @@ final class InputArea {
             fields.put(f.name(), input);
             Label name = new Label(f.name());
             name.getStyleClass().add("field-name");
-            Label kind = new Label(f.categorical() ? f.hint() : "number");
+            name.setMinWidth(Label.USE_PREF_SIZE);
+            Label kind = new Label(f.categorical() ? "one of " + f.categories().size() : "number");
             kind.getStyleClass().add("field-kind");
+            kind.setMinWidth(Label.USE_PREF_SIZE);
             grid.addRow(row++, name, input, kind);
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("row-form-scroll");
         scroll.setMaxHeight(210);
-        scroll.setPrefViewportHeight(Math.min(210, rowFields.size() * 34));
+        scroll.setPrefViewportHeight(Math.min(210, rowFields.size() * 31));
         return scroll;
     }
 

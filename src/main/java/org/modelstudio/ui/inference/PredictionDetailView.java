@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -20,14 +21,16 @@ import java.util.Map;
  * so that something can be laid over it (a heatmap over the image); a text is a {@link TextFlow} ({@code #detailText}).
  */
 final class PredictionDetailView {
-    static final double IMAGE_SIZE = 168;
+    static final double IMAGE_SIZE = 128;
 
     private final VBox root = new VBox(8);
     private final ObservableValue<InputKind> kind;
+    private final ProbabilityBars all = new ProbabilityBars(90);
 
     PredictionDetailView(ObservableValue<InputKind> kind) {
         this.kind = kind;
         root.setId("detailPane");
+        all.setId("detailProbabilities");
         root.getStyleClass().add("detail-pane");
         show(null);
     }
@@ -53,17 +56,20 @@ final class PredictionDetailView {
             verdict.getStyleClass().add("detail-verdict");
             root.getChildren().add(verdict);
         }
-        if (item.input() != null) {
-            StackPane input = new StackPane(input(item.input()));
+        StackPane input = item.input() == null ? null : new StackPane(input(item.input()));
+        if (input != null) {
             input.setId("detailInput");
             input.getStyleClass().add("detail-input");
-            root.getChildren().add(input);
         }
-        if (item.ok()) {
-            GridPane all = ProbabilityBars.of(item.prediction(), Integer.MAX_VALUE, 140);
-            all.setId("detailProbabilities");
-            root.getChildren().add(all);
+        if (item.ok()) all.show(item.prediction(), Integer.MAX_VALUE);
+        if (input != null && item.input() instanceof PredictionInput.ImageFile && item.ok()) {
+            // An image beside its bars: the pane is narrow and short.
+            root.getChildren().add(new HBox(12, input, all));
         } else {
+            if (input != null) root.getChildren().add(input);
+            if (item.ok()) root.getChildren().add(all);
+        }
+        if (!item.ok()) {
             Label problem = new Label("Refused: " + item.problem());
             problem.getStyleClass().add("problems");
             problem.setWrapText(true);

@@ -1,6 +1,5 @@
 package org.modelstudio.ui.inference;
 
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.image.ImageView;
@@ -9,8 +8,33 @@ import javafx.scene.layout.VBox;
 
 import java.util.Locale;
 
-/** A single result: the input (thumbnail or snippet), its name and time, and a bar for each of the top classes. */
+/**
+ * A single result: the input (thumbnail or snippet), its name and time, and a bar for each of the top classes. The
+ * cell's nodes are made once and refilled for each item it shows (the list moves items between cells as results come).
+ */
 final class ResultCell extends ListCell<PredictionItem> {
+    private final ImageView thumb = new ImageView();
+    private final Label title = new Label();
+    private final Label snippet = new Label();
+    private final ProbabilityBars bars = new ProbabilityBars(110);
+    private final Label warning = new Label();
+    private final Label refusal = new Label();
+    private final HBox box = new HBox(10, thumb, new VBox(2, title, snippet, bars, warning));
+
+    ResultCell() {
+        thumb.setFitWidth(56);
+        thumb.setFitHeight(56);
+        thumb.setPreserveRatio(true);
+        title.getStyleClass().add("result-file");
+        snippet.getStyleClass().add("result-snippet");
+        snippet.setMaxWidth(320);
+        warning.getStyleClass().add("result-warning");
+        warning.setWrapText(true);
+        warning.setMaxWidth(320);
+        refusal.setWrapText(true);
+        refusal.setMaxWidth(360);
+    }
+
     @Override protected void updateItem(PredictionItem item, boolean empty) {
         super.updateItem(item, empty);
         setText(null);
@@ -21,37 +45,24 @@ final class ResultCell extends ListCell<PredictionItem> {
         }
         if (!item.ok()) {
             getStyleClass().add("refused");
-            Label l = new Label(item.name() + ": " + item.problem());
-            l.setWrapText(true);
-            l.setMaxWidth(360);
-            setGraphic(l);
+            refusal.setText(item.name() + ": " + item.problem());
+            setGraphic(refusal);
             return;
         }
-        Label title = new Label(String.format(Locale.ROOT, "%s · %.0f ms", item.name(), item.millis()));
-        title.getStyleClass().add("result-file");
-        VBox text = new VBox(2, title);
-        if (item.input() instanceof PredictionInput.Text || item.input() instanceof PredictionInput.Row) {
-            Label snippet = new Label(item.input().snippet());
-            snippet.getStyleClass().add("result-snippet");
-            snippet.setMaxWidth(320);
-            text.getChildren().add(snippet);
-        }
-        text.getChildren().add(ProbabilityBars.of(item.prediction(), PredictionViewModel.TOP_K, 110));
-        if (!item.warnings().isEmpty()) {
-            Label w = new Label(String.join("; ", item.warnings()));
-            w.getStyleClass().add("result-warning");
-            w.setWrapText(true);
-            w.setMaxWidth(320);
-            text.getChildren().add(w);
-        }
-        Node box = text;
-        if (item.thumbnail() != null) {
-            ImageView thumb = new ImageView(item.thumbnail());
-            thumb.setFitWidth(56);
-            thumb.setFitHeight(56);
-            thumb.setPreserveRatio(true);
-            box = new HBox(10, thumb, text);
-        }
+        title.setText(String.format(Locale.ROOT, "%s · %.0f ms", item.name(), item.millis()));
+        show(thumb, item.thumbnail() != null);
+        thumb.setImage(item.thumbnail());
+        boolean typed = item.input() instanceof PredictionInput.Text || item.input() instanceof PredictionInput.Row;
+        show(snippet, typed);
+        snippet.setText(typed ? item.input().snippet() : null);
+        bars.show(item.prediction(), PredictionViewModel.TOP_K);
+        show(warning, !item.warnings().isEmpty());
+        warning.setText(String.join("; ", item.warnings()));
         setGraphic(box);
+    }
+
+    private static void show(javafx.scene.Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
     }
 }

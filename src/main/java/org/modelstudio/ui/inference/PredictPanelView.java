@@ -49,7 +49,12 @@ public final class PredictPanelView {
     @FXML private ScrollPane detailScroll;
     private InputArea inputArea;
 
-    public PredictPanelView(PredictionViewModel model) { this.model = model; }
+    private final ExplanationViewModel explanations;
+
+    public PredictPanelView(PredictionViewModel model, ExplanationViewModel explanations) {
+        this.model = model;
+        this.explanations = explanations;
+    }
 
     @FXML private void initialize() {
         inputArea = new InputArea(inputBox, model, predictButton);
@@ -82,7 +87,7 @@ public final class PredictPanelView {
                 resultTabs.getSelectionModel().select(shown == PredictionViewModel.Shown.BATCH ? batchTab : resultsTab));
 
         // The detail pane follows the selection of whichever view is showing; a new single result selects itself.
-        PredictionDetailView detail = new PredictionDetailView(model.inputKindProperty());
+        PredictionDetailView detail = new PredictionDetailView(model.inputKindProperty(), explanations);
         detailScroll.setContent(detail.node());
         model.selectedProperty().addListener((obs, old, item) -> {
             detail.show(item);

@@ -26,9 +26,11 @@ final class PredictionDetailView {
     private final VBox root = new VBox(8);
     private final ObservableValue<InputKind> kind;
     private final ProbabilityBars all = new ProbabilityBars(90);
+    private final ExplanationView explanation;
 
-    PredictionDetailView(ObservableValue<InputKind> kind) {
+    PredictionDetailView(ObservableValue<InputKind> kind, ExplanationViewModel explanations) {
         this.kind = kind;
+        this.explanation = new ExplanationView(explanations);
         root.setId("detailPane");
         all.setId("detailProbabilities");
         root.getStyleClass().add("detail-pane");
@@ -44,6 +46,7 @@ final class PredictionDetailView {
             none.setWrapText(true);
             none.getStyleClass().add("detail-placeholder");
             root.getChildren().add(none);
+            explanation.attach(null, root);
             return;
         }
         Label title = new Label(item.name());
@@ -55,6 +58,8 @@ final class PredictionDetailView {
                     ProbabilityBars.percent(item.best().probability()), item.millis()));
             verdict.getStyleClass().add("detail-verdict");
             root.getChildren().add(verdict);
+            // Explain, and what the explanation says, above the input (the map or the colours go onto the input itself).
+            root.getChildren().add(explanation.node());
         }
         StackPane input = item.input() == null ? null : new StackPane(input(item.input()));
         if (input != null) {
@@ -69,6 +74,7 @@ final class PredictionDetailView {
             if (input != null) root.getChildren().add(input);
             if (item.ok()) root.getChildren().add(all);
         }
+        explanation.attach(item, root);
         if (!item.ok()) {
             Label problem = new Label("Refused: " + item.problem());
             problem.getStyleClass().add("problems");

@@ -114,7 +114,7 @@ final class ExplanationView {
         for (int y = 0; y < map.height(); y++) {
             for (int x = 0; x < map.width(); x++) {
                 double v = Math.max(0, Math.min(1, map.values()[y * map.width() + x]));
-                int alpha = (int) Math.round(235 * Math.pow(v, 0.8));
+                int alpha = (int) Math.round(255 * Math.min(1, 1.15 * v));
                 int green = (int) Math.round(200 * (1 - v));
                 px.setArgb(x, y, alpha << 24 | 0xff << 16 | green << 8 | 0x20);
             }

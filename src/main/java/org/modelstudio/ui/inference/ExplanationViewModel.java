@@ -140,7 +140,7 @@ public final class ExplanationViewModel {
         WordContribution top = null;
         for (WordContribution w : words) if (top == null || w.contribution() > top.contribution()) top = w;
         String most = top == null || top.contribution() <= 0 ? "no single word raises it"
-                : String.format(Locale.ROOT, "most of all \"%s\" (%+.0f points)", top.word(), 100 * top.contribution());
+                : String.format(Locale.ROOT, "most of all \"%s\" (%+.1f percentage points)", top.word(), 100 * top.contribution());
         return "Green words speak for \"" + className + "\", red ones against it; " + most + ".";
     }
 }

@@ -335,8 +335,9 @@ public final class TrainingViewModel {
         switch (result.outcome()) {
             case FINISHED -> {
                 currentModel.set(result.model(), "Trained " + name + accuracy);
-                status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. Drop images on Predict.",
-                        result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy));
+                status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. %s",
+                        result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy,
+                        org.modelstudio.ui.inference.InputKind.of(result.model()).tryIt()));
             }
             case EARLY_STOPPED -> {
                 var best = result.bestMetrics();

@@ -37,7 +37,9 @@ final class BatchTable {
         table.setRowFactory(t -> new TableRow<>() {
             @Override protected void updateItem(PredictionItem item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), !empty && item != null && !item.ok());
+                boolean refused = !empty && item != null && !item.ok();
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), refused);
+                setTooltip(refused ? new javafx.scene.control.Tooltip(item.problem()) : null);
             }
         });
         items.comparatorProperty().bind(table.comparatorProperty());

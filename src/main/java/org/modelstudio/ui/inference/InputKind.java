@@ -37,6 +37,16 @@ public enum InputKind {
         };
     }
 
+    /** Where to try a model just trained: "Drop images on Predict." */
+    public String tryIt() {
+        return switch (this) {
+            case IMAGE -> "Drop images on Predict.";
+            case TEXT -> "Type a text or drop .txt files on Predict.";
+            case TABLE -> "Fill in a row or drop a CSV file on Predict.";
+            default -> "";
+        };
+    }
+
     /** What the model reads, for refusals: "texts", "table rows". */
     public String reads() {
         return switch (this) {

@@ -134,6 +134,7 @@ public final class PredictionViewModel {
             @Override protected List<PredictionItem> call() {
                 List<InputReader.Pending> inputs = reading.read();
                 List<PredictionItem> items = new ArrayList<>(inputs.size());
+                if (inputs.isEmpty()) return items;
                 if (inputs.size() == 1) {
                     items.add(run.predictOne(inputs.get(0)));
                     return items;
@@ -178,10 +179,10 @@ public final class PredictionViewModel {
 
     private void batchStarted(long id, Task<List<PredictionItem>> task, int total) {
         if (id <= clearedUpTo) {
-            task.cancel();
+            task.cancel(false);
             return;
         }
-        if (batchTask != null) batchTask.cancel();
+        if (batchTask != null) batchTask.cancel(false);
         batchTask = task;
         shownBatch = id;
         batchTotal = total;
@@ -203,6 +204,10 @@ public final class PredictionViewModel {
     private void finished(long id, Task<List<PredictionItem>> task) {
         done();
         List<PredictionItem> items = task.getValue();
+        if (items.isEmpty() && id > clearedUpTo) {
+            message.set("There was nothing to predict in what was dropped (an empty folder?).");
+            return;
+        }
         if (task != batchTask) {
             if (items.size() == 1 && id > clearedUpTo) {
                 PredictionItem item = items.get(0);
@@ -235,7 +240,8 @@ public final class PredictionViewModel {
 
     /** Stops the running batch after its current chunk; what was predicted stays. */
     public void cancel() {
-        if (batchTask != null) batchTask.cancel();
+        // Not interrupted: the worker stops between chunks, and an interrupt would only break a file being read.
+        if (batchTask != null) batchTask.cancel(false);
     }
 
     /** Writes the batch, in the table's order, as CSV (see {@link BatchCsv}), atomically. */

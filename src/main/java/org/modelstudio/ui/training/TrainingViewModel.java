@@ -359,9 +359,9 @@ public final class TrainingViewModel {
         switch (result.outcome()) {
             case FINISHED -> {
                 currentModel.set(result.model(), "Trained " + name + accuracy);
-                // Only image models take dropped images; a table's or texts' model is used from the command line.
-                status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s.%s", result.epochs().size(),
-                        duration(result.elapsedMillis() / 1000.0), accuracy, result.model().preprocessing() != null ? " Drop images on Predict." : ""));
+                status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. %s",
+                        result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy,
+                        org.modelstudio.ui.inference.InputKind.of(result.model()).tryIt()));
             }
             case EARLY_STOPPED -> {
                 String bestAccuracy = EpochFigures.validation(result.bestMetrics());

@@ -125,6 +125,17 @@ class RegressionTabTest {
         assertTrue(csvText.contains("R2,") && csvText.lines().filter(l -> l.startsWith("\"linear.csv, line ")).count() == 60, csvText);
         robot.interact(() -> studio.mainView().evaluationStage().close());
 
+        // The Predict area estimates a typed row's number: y = 3·1 − 2·0 + 2·(1 − 1) = 3 for a green row.
+        robot.interact(() -> studio.prediction().predictRow(java.util.Map.of("x1", "1", "x2", "0", "colour", "green")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> studio.prediction().results().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        var estimated = studio.prediction().results().get(0);
+        assertTrue(estimated.ok() && estimated.estimate() != null, String.valueOf(estimated));
+        assertEquals(3.0, estimated.estimate().value(), 1.0, "the rule is learnt: " + estimated.verdict());
+        assertTrue(estimated.verdict().startsWith("y ≈ "), estimated.verdict());
+        assertTrue(robot.lookup("#detailPane .detail-verdict").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("y ≈ "), "the detail pane shows the number");
+
         // The choice of task is saved with the project.
         robot.interact(() -> studio.data().chooseTask(TaskKind.CLASSIFICATION));
         assertEquals(TaskKind.CLASSIFICATION, ((DataSource.TableFile) studio.model().dataSourceProperty().get()).task());

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * A batch of results as CSV (RFC 4180 quoting, one row per input, in the order given): the input, the predicted class
- * and its probability, the second class and its probability, the time in milliseconds, and the reason it was refused
+ * and its probability (for a regression: the number estimated, in the label's units), the second class and its probability, the time in milliseconds, and the reason it was refused
  * or what was odd about it. Plain Java.
  */
 public final class BatchCsv {
@@ -21,7 +21,8 @@ public final class BatchCsv {
             ClassScore best = item.best();
             ClassScore second = item.second();
             csv.append(quote(item.name())).append(',')
-                    .append(best == null ? "" : quote(best.label())).append(',')
+                    .append(item.estimate() != null ? String.format(Locale.ROOT, "%s", item.estimate().value())
+                            : best == null ? "" : quote(best.label())).append(',')
                     .append(best == null ? "" : String.format(Locale.ROOT, "%.4f", best.probability())).append(',')
                     .append(second == null ? "" : quote(second.label())).append(',')
                     .append(second == null ? "" : String.format(Locale.ROOT, "%.4f", second.probability())).append(',')

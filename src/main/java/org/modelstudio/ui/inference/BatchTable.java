@@ -28,7 +28,7 @@ final class BatchTable {
         input.setComparator(BatchTable::natural);
         input.getStyleClass().add("input-column");
         table.getColumns().add(input);
-        table.getColumns().add(text("Predicted", "predicted", i -> label(i.best()), 82));
+        table.getColumns().add(text("Predicted", "predicted", i -> i.estimate() != null ? i.verdict() : label(i.best()), 82));
         table.getColumns().add(number("%", "probability", i -> i.best() == null ? null : i.best().probability(), "%.1f", 100, 46));
         table.getColumns().add(text("2nd", "second", i -> label(i.second()), 72));
         table.getColumns().add(number("%", "second-probability", i -> i.second() == null ? null : i.second().probability(), "%.1f", 100, 46));

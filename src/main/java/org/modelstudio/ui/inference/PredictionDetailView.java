@@ -54,8 +54,10 @@ final class PredictionDetailView {
         title.setWrapText(true);
         root.getChildren().add(title);
         if (item.ok()) {
-            Label verdict = new Label(String.format(Locale.ROOT, "%s, %s · %.1f ms", item.best().label(),
-                    ProbabilityBars.percent(item.best().probability()), item.millis()));
+            Label verdict = new Label(item.estimate() != null
+                    ? String.format(Locale.ROOT, "%s · %.1f ms", item.estimate().describe(), item.millis())
+                    : String.format(Locale.ROOT, "%s, %s · %.1f ms", item.best().label(), ProbabilityBars.percent(item.best().probability()), item.millis()));
+            verdict.setWrapText(true);
             verdict.getStyleClass().add("detail-verdict");
             root.getChildren().add(verdict);
             // Explain, and what the explanation says, above the input (the map or the colours go onto the input itself).
@@ -66,13 +68,14 @@ final class PredictionDetailView {
             input.setId("detailInput");
             input.getStyleClass().add("detail-input");
         }
-        if (item.ok()) all.show(item.prediction(), Integer.MAX_VALUE);
+        boolean classes = item.prediction() != null;
+        if (classes) all.show(item.prediction(), Integer.MAX_VALUE);
         if (input != null && item.input() instanceof PredictionInput.ImageFile && item.ok()) {
             // An image beside its bars: the pane is narrow and short.
             root.getChildren().add(new HBox(12, input, all));
         } else {
             if (input != null) root.getChildren().add(input);
-            if (item.ok()) root.getChildren().add(all);
+            if (classes) root.getChildren().add(all);
         }
         explanation.attach(item, root);
         if (!item.ok()) {

@@ -112,6 +112,14 @@ final class PredictionRun {
             }
             long t0 = System.nanoTime();
             try {
+                if (model.regression() && p.input() instanceof PredictionInput.Row row) {
+                    Predictor.Estimate estimate;
+                    synchronized (networkLock) {
+                        estimate = Predictor.estimateRow(model, row.values());
+                    }
+                    out.accept(PredictionItem.estimated(p.name(), p.input(), estimate, (System.nanoTime() - t0) / 1e6));
+                    continue;
+                }
                 Predictor.Prepared r;
                 synchronized (networkLock) {
                     r = prepared(p.input());

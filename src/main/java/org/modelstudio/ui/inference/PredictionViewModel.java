@@ -214,7 +214,7 @@ public final class PredictionViewModel {
                 results.add(0, item);
                 shown.set(Shown.RESULTS);
                 selected.set(item);
-                message.set(item.ok() ? item.name() + ": " + item.best().label() + String.format(Locale.ROOT, " (%.0f ms)", item.millis())
+                message.set(item.ok() ? item.name() + ": " + item.verdict() + String.format(Locale.ROOT, " (%.0f ms)", item.millis())
                         : item.name() + " was refused: " + item.problem());
             }
             return;

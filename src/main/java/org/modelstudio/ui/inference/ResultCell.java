@@ -19,7 +19,8 @@ final class ResultCell extends ListCell<PredictionItem> {
     private final ProbabilityBars bars = new ProbabilityBars(110);
     private final Label warning = new Label();
     private final Label refusal = new Label();
-    private final HBox box = new HBox(10, thumb, new VBox(2, title, snippet, bars, warning));
+    private final Label estimate = new Label();
+    private final HBox box = new HBox(10, thumb, new VBox(2, title, snippet, bars, estimate, warning));
 
     ResultCell() {
         thumb.setFitWidth(56);
@@ -33,6 +34,7 @@ final class ResultCell extends ListCell<PredictionItem> {
         warning.setMaxWidth(320);
         refusal.setWrapText(true);
         refusal.setMaxWidth(360);
+        estimate.getStyleClass().add("top-class");
     }
 
     @Override protected void updateItem(PredictionItem item, boolean empty) {
@@ -55,7 +57,10 @@ final class ResultCell extends ListCell<PredictionItem> {
         boolean typed = item.input() instanceof PredictionInput.Text || item.input() instanceof PredictionInput.Row;
         show(snippet, typed);
         snippet.setText(typed ? item.input().snippet() : null);
-        bars.show(item.prediction(), PredictionViewModel.TOP_K);
+        show(bars, item.prediction() != null);
+        show(estimate, item.estimate() != null);
+        if (item.prediction() != null) bars.show(item.prediction(), PredictionViewModel.TOP_K);
+        estimate.setText(item.estimate() == null ? null : item.verdict());
         show(warning, !item.warnings().isEmpty());
         warning.setText(String.join("; ", item.warnings()));
         setGraphic(box);

@@ -13,7 +13,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.modelstudio.core.data.ExampleSource;
-import org.modelstudio.core.data.Splits;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.project.RunRecord;
@@ -406,44 +405,19 @@ public final class TrainingViewModel {
             taskActive.set(true);
             try {
                 Instant started = Instant.now();
-                org.modelstudio.core.data.PreparedData prepared = base == null ? preparer.prepare(snapshot) : null;
-                if (prepared != null) {
-                    NativeThreads.useDefault();
-                    showTask(prepared.train());
-                    for (String w : prepared.warnings()) Platform.runLater(() -> log(0, w));
-                    TrainingResult result = Trainer.train(snapshot, prepared.train(), prepared.validation(), prepared.preparation(),
-                            this::onEvent, token, pauseGate);
-                    return new Ended(result, record(result, started), TestResult.of(result, prepared.test()),
-                            HeldOut.of(prepared.test(), prepared.validation()));
-                }
-                // Continuing a table or text model: the data encoded with the model's own preparation, not fitted again.
-                org.modelstudio.core.data.PreparedData encoded = base != null ? continuer.encode(base, snapshot) : null;
-                if (encoded != null) {
-                    NativeThreads.useDefault();
-                    showTask(encoded.train());
-                    TrainingResult result = Trainer.run(base.copy(), encoded.train(), encoded.validation(), runEpochs,
-                            this::onEvent, token, pauseGate);
-                    return new Ended(result, record(result, started), null, HeldOut.of(null, encoded.validation()));
-                }
-                ExampleSource all = source.get();
-                showTask(all);
-                // The test part is split off first and never trained or validated on; the shares are of the whole.
-                // Split by index: views of the data, nothing copied; data too large for memory streams from disk.
-                double testShare = base == null ? snapshot.training().testSplit() : 0;
-                var parts = Splits.parts(all, snapshot.training().validationSplit(), testShare, snapshot.training().seed());
-                ExampleSource train = parts.train();
-                ExampleSource validation = parts.validation();
-                if (!aug.isNone() && train.exampleShape() instanceof org.modelstudio.core.graph.Shape.Image) {
-                    train = new org.modelstudio.core.data.AugmentedSource(train, aug, snapshot.training().seed());
-                }
+                RunData data = RunData.choose(base, snapshot, preparer, continuer, source, aug);
+                showTask(data.train());
+                for (String w : data.warnings()) Platform.runLater(() -> log(0, w));
                 NativeThreads.useDefault();
                 TrainingResult result;
                 if (base != null) {
-                    result = Trainer.run(base.copy(), train, validation, runEpochs, this::onEvent, token, pauseGate);
+                    result = Trainer.run(base.copy(), data.train(), data.validation(), runEpochs, this::onEvent, token, pauseGate);
+                } else if (data.preparation() != null) {
+                    result = Trainer.train(snapshot, data.train(), data.validation(), data.preparation(), this::onEvent, token, pauseGate);
                 } else {
-                    result = Trainer.train(snapshot, train, validation, this::onEvent, token, pauseGate);
+                    result = Trainer.train(snapshot, data.train(), data.validation(), this::onEvent, token, pauseGate);
                 }
-                return new Ended(result, record(result, started), TestResult.of(result, parts.test()), HeldOut.of(parts.test(), validation));
+                return new Ended(result, record(result, started), TestResult.of(result, data.test()), HeldOut.of(data.test(), data.validation()));
             } finally {
                 taskActive.set(false);
             }

@@ -136,6 +136,15 @@ class RegressionTabTest {
         assertTrue(robot.lookup("#detailPane .detail-verdict").queryAs(javafx.scene.control.Label.class).getText()
                 .startsWith("y ≈ "), "the detail pane shows the number");
 
+        // Explain: each value's share of the estimate, shown beside it; x1 = 1 (its mean is about 0) adds about 3.
+        robot.clickOn("#explainButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> studio.explanation().columnsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var columns = studio.explanation().columnsProperty().get();
+        assertEquals(java.util.List.of("x1", "x2", "colour"), columns.stream().map(c -> c.column()).toList());
+        assertTrue(columns.get(0).contribution() > 1.5 && columns.get(0).contribution() < 4.5, columns.toString());
+        assertEquals(3, robot.lookup("#detailRow .column-contribution").queryAll().size(), "a contribution beside each value");
+
         // The choice of task is saved with the project.
         robot.interact(() -> studio.data().chooseTask(TaskKind.CLASSIFICATION));
         assertEquals(TaskKind.CLASSIFICATION, ((DataSource.TableFile) studio.model().dataSourceProperty().get()).task());

@@ -15,6 +15,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.modelstudio.core.eval.ColumnContribution;
 import org.modelstudio.core.eval.Heatmap;
 import org.modelstudio.core.eval.WordContribution;
 
@@ -24,8 +25,8 @@ import java.util.Locale;
 
 /**
  * The explanation controls under the selected result (Explain, progress, Cancel, the map's opacity) and what they
- * draw into the detail pane: the occlusion map laid over the image in {@code #detailInput}, or the words of the text
- * in {@code #detailText} coloured by their contribution.
+ * draw into the detail pane: the occlusion map laid over the image in {@code #detailInput}, the words of the text
+ * in {@code #detailText} coloured by their contribution, or each value of a row in {@code #detailRow} with its own.
  */
 final class ExplanationView {
     private final ExplanationViewModel model;
@@ -34,6 +35,7 @@ final class ExplanationView {
     private final Slider opacity = new Slider(0, 1, 0.65);
     private StackPane imageHolder;
     private TextFlow textFlow;
+    private javafx.scene.layout.GridPane rowGrid;
     private String text;
     private ImageView overlay;
 
@@ -42,7 +44,8 @@ final class ExplanationView {
         root.getStyleClass().add("explanation");
         explainButton.setId("explainButton");
         explainButton.setTooltip(new Tooltip("Show what in the input the answer rests on: for an image, the parts whose covering "
-                + "lowers the predicted class most (occlusion); for a text, how much each word adds to it."));
+                + "lowers the predicted class most (occlusion); for a text, how much each word adds to it; for a table row, how much "
+                + "each value moves the answer compared with leaving it unknown."));
         explainButton.setOnAction(e -> model.explain());
         explainButton.disableProperty().bind(model.runningProperty());
         Button cancel = new Button("Cancel");
@@ -72,6 +75,7 @@ final class ExplanationView {
         root.getChildren().addAll(bar, message);
         model.heatmapProperty().addListener((obs, old, map) -> drawHeatmap(map));
         model.wordsProperty().addListener((obs, old, words) -> drawWords(words));
+        model.columnsProperty().addListener((obs, old, columns) -> drawColumns(columns));
     }
 
     /** The controls, for the detail pane to place under the input; hidden when the result cannot be explained. */
@@ -84,6 +88,7 @@ final class ExplanationView {
         explainButton.setManaged(can);
         imageHolder = detail.lookup("#detailInput") instanceof StackPane s && s.lookup("#detailImage") != null ? s : null;
         textFlow = detail.lookup("#detailText") instanceof TextFlow t ? t : null;
+        rowGrid = detail.lookup("#detailRow") instanceof javafx.scene.layout.GridPane g ? g : null;
         text = item != null && item.input() instanceof PredictionInput.Text t ? t.text() : null;
         overlay = null;
         model.select(item);
@@ -120,6 +125,25 @@ final class ExplanationView {
             }
         }
         return image;
+    }
+
+    /** Each row of the detail's value grid gets a third cell: the column's contribution, coloured by sign and size. */
+    private void drawColumns(List<ColumnContribution> columns) {
+        if (rowGrid == null) return;
+        rowGrid.getChildren().removeIf(n -> n.getStyleClass().contains("column-contribution"));
+        if (columns == null) return;
+        boolean estimate = model.itemProperty().get() != null && model.itemProperty().get().estimate() != null;
+        double max = 1e-9;
+        for (ColumnContribution c : columns) max = Math.max(max, Math.abs(c.contribution()));
+        for (int r = 0; r < columns.size(); r++) {
+            ColumnContribution c = columns.get(r);
+            Label cell = new Label(estimate ? String.format(Locale.ROOT, "%+.3g", c.contribution())
+                    : String.format(Locale.ROOT, "%+.1f points", 100 * c.contribution()));
+            cell.getStyleClass().add("column-contribution");
+            String rgb = c.contribution() >= 0 ? "44,160,44" : "214,39,40";
+            cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s,%.2f);", rgb, 0.08 + 0.72 * Math.abs(c.contribution()) / max));
+            rowGrid.add(cell, 2, r);
+        }
     }
 
     private void drawWords(List<WordContribution> words) {

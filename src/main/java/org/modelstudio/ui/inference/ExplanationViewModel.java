@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.concurrent.Task;
+import org.modelstudio.core.eval.ColumnContribution;
 import org.modelstudio.core.eval.Heatmap;
 import org.modelstudio.core.eval.WordContribution;
 import org.modelstudio.core.events.CancelToken;
@@ -28,7 +29,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * Why the model gave its answer for the selected result: for an image, an occlusion map (where covering the image
  * lowers the predicted class's probability most); for a text, each word's contribution (how much the probability falls
- * without it). Computed in the background, cancellable; a new selection cancels and clears the last explanation.
+ * without it); for a table row, each column's (how much the answer moves with the value left unknown). Computed in the background, cancellable; a new selection cancels and clears the last explanation.
  */
 public final class ExplanationViewModel {
     private final CurrentModel currentModel;
@@ -36,6 +37,7 @@ public final class ExplanationViewModel {
     private final ReadOnlyObjectWrapper<PredictionItem> item = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Heatmap> heatmap = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<WordContribution>> words = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<ColumnContribution>> columns = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -54,16 +56,17 @@ public final class ExplanationViewModel {
     public ReadOnlyObjectProperty<Heatmap> heatmapProperty() { return heatmap.getReadOnlyProperty(); }
     /** The words of the selected text result with their contributions, once computed. */
     public ReadOnlyObjectProperty<List<WordContribution>> wordsProperty() { return words.getReadOnlyProperty(); }
+    /** The columns of the selected table row with their contributions, once computed. */
+    public ReadOnlyObjectProperty<List<ColumnContribution>> columnsProperty() { return columns.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** How strongly the map is drawn over the image, 0..1. */
     public DoubleProperty opacityProperty() { return opacity; }
 
-    /** Whether {@code item} can be explained: a predicted image or text (a table row cannot, yet). */
+    /** Whether {@code item} can be explained: a predicted image, text or table row. */
     public static boolean explainable(PredictionItem item) {
-        return item != null && item.ok()
-                && (item.input() instanceof PredictionInput.ImageFile || item.input() instanceof PredictionInput.Text);
+        return item != null && item.ok() && item.input() != null;
     }
 
     /** A new result is selected: the last explanation is cancelled and cleared. */
@@ -72,7 +75,8 @@ public final class ExplanationViewModel {
         item.set(selected);
         heatmap.set(null);
         words.set(null);
-        message.set(selected == null || explainable(selected) ? "" : selected.ok() ? "Explanations are made for images and texts." : "");
+        columns.set(null);
+        message.set("");
     }
 
     public void cancel() { cancel.cancel(); }
@@ -82,8 +86,9 @@ public final class ExplanationViewModel {
         PredictionItem selected = item.get();
         TrainedModel model = currentModel.get();
         if (model == null || !explainable(selected)) return null;
-        int classIndex = selected.best().classIndex();
-        String className = selected.best().label();
+        boolean estimate = selected.estimate() != null;
+        int classIndex = estimate ? 0 : selected.best().classIndex();
+        String className = selected.verdict();
         CancelToken token = new CancelToken();
         cancel.cancel();
         cancel = token;
@@ -94,6 +99,7 @@ public final class ExplanationViewModel {
                     return Explainer.occlusion(model, example, classIndex, token, p -> updateProgress(p, 1));
                 }
                 updateProgress(-1, 1);
+                if (selected.input() instanceof PredictionInput.Row row) return new Columns(Explainer.columns(model, row.values(), classIndex, new java.util.ArrayList<>()));
                 return Explainer.words(model, ((PredictionInput.Text) selected.input()).text(), classIndex);
             }
         };
@@ -107,6 +113,9 @@ public final class ExplanationViewModel {
             if (value instanceof Heatmap map) {
                 heatmap.set(map);
                 message.set("Red: the parts whose covering lowers \"" + className + "\" most. Drag the slider to see the image beneath.");
+            } else if (value instanceof Columns c) {
+                columns.set(c.list());
+                message.set(describeColumns(c.list(), className, estimate));
             } else {
                 @SuppressWarnings("unchecked") List<WordContribution> list = (List<WordContribution>) value;
                 words.set(list);
@@ -133,6 +142,20 @@ public final class ExplanationViewModel {
         progress.unbind();
         progress.set(0);
         running.set(false);
+    }
+
+    /** The columns' contributions (a record, so that the task's result is not an unchecked list). */
+    private record Columns(List<ColumnContribution> list) {}
+
+    /** "Each column against its value left unknown (…); most: petal_length (+41.0 percentage points)." */
+    static String describeColumns(List<ColumnContribution> columns, String answer, boolean estimate) {
+        ColumnContribution top = null;
+        for (ColumnContribution c : columns) if (top == null || Math.abs(c.contribution()) > Math.abs(top.contribution())) top = c;
+        String unit = estimate ? "" : " percentage points";
+        double scale = estimate ? 1 : 100;
+        String most = top == null ? "" : String.format(Locale.ROOT, "; most of all \"%s\" (%+.1f%s)", top.column(), scale * top.contribution(), unit);
+        return "How much each value moves \"" + answer + "\" compared with leaving it unknown (a number at its training mean, "
+                + "a category as none)" + most + ".";
     }
 
     /** "Green words speak for sport, red ones against it; most: goal (+64 points)." */

@@ -34,6 +34,7 @@ import org.modelstudio.ui.training.TrainingViewModel;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 
 /** The main window: menus and the three areas (Model, Train, Predict), each its own FXML and view. */
@@ -327,15 +328,11 @@ public final class MainView {
     }
 
     @FXML private void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(root.getScene().getWindow());
-        a.setTitle("About Model Studio");
-        a.setHeaderText("Model Studio " + StudioApp.version());
-        a.setContentText("Build, train, evaluate and use neural networks, offline.\n\n"
-                + "Deeplearning4j, ND4J, JavaFX, ControlsFX and chart-fx (Apache 2.0 / GPL+CE / BSD / LGPL 3).\n"
-                + "Sample data: Fashion-MNIST © 2017 Zalando SE, MIT licence.");
-        a.showAndWait();
+        new AboutDialog(root.getScene().getWindow()).showAndWait();
     }
+
+    /** Opens a project the desktop handed to the studio (a double-clicked {@code .msproj} file). */
+    public void openProjectFile(Path file) { projects.open(file); }
 
     private static FileChooser modelChooser(String title) {
         FileChooser chooser = new FileChooser();

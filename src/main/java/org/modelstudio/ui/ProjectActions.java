@@ -48,7 +48,8 @@ final class ProjectActions {
         if (file != null) open(file.toPath());
     }
 
-    private void open(Path path) {
+    /** Opens a project file (from the Open dialog, the recent list, or a file the desktop asked the studio to open). */
+    void open(Path path) {
         try {
             model.open(path);
             recent.add(path);

@@ -23,6 +23,10 @@ public final class Launcher {
             org.modelstudio.ui.bench.LiveViewBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args[0].equals("bench-predict")) {
+            org.modelstudio.ui.bench.PredictBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         LauncherSplash.close();
         System.exit(new Cli(System.out, System.err).run(args));
     }

@@ -126,4 +126,30 @@ public final class TestData {
         }
         return dir;
     }
+    /**
+     * A CSV table for regression, {@code x1,x2,colour,y}: y = 3·x1 − 2·x2 + (2 for red, 0 for green, −2 for blue) + noise
+     * of standard deviation 0.3, x1 and x2 standard normal, written with 3 decimals. The categorical column matters;
+     * nothing else is to be learnt.
+     */
+    public static Path linearTable(Path file, int rows, long seed) throws IOException {
+        Random r = new Random(seed);
+        String[] colours = {"red", "green", "blue"};
+        StringBuilder csv = new StringBuilder("x1,x2,colour,y\n");
+        for (int i = 0; i < rows; i++) {
+            double x1 = r.nextGaussian();
+            double x2 = r.nextGaussian();
+            int c = r.nextInt(3);
+            double y = 3 * x1 - 2 * x2 + 2 * (1 - c) + 0.3 * r.nextGaussian();
+            csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%s,%.3f%n", x1, x2, colours[c], y));
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    /** The Tabular regression template with an input of {@code features} and {@code epochs} epochs. */
+    public static NetworkSpec regressionNetwork(int features, int epochs) {
+        NetworkSpec t = org.modelstudio.core.data.SampleData.spec("tabular-regression.json");
+        return new NetworkSpec(t.name(), t.description(), new InputSpec.VectorInput(features), t.layers(), t.training().withEpochs(epochs));
+    }
 }

@@ -6,7 +6,9 @@ import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.RejectedInput;
 import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.eval.DetailedEvaluation;
+import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
@@ -25,6 +27,7 @@ import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
+import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.engine.infer.Predictor;
@@ -65,14 +68,17 @@ public final class Cli {
               (no command)                     open the studio window
               summary  <spec>                  layer table: output shapes, parameters, problems
               train    <spec> --out MODEL.zip  train a network and save it
-                       [--data DIR|FILE.csv] [--label COLUMN] [--text COLUMN] [--epochs N] [--batch N] [--lr X]
+                       [--data DIR|FILE.csv] [--label COLUMN] [--task classification|regression] [--text COLUMN]
+                       [--epochs N] [--batch N] [--lr X]
                        [--validation F] [--seed N] [--keep last|best] [--l2 X] [--early-stop PATIENCE] [--plateau FACTOR:PATIENCE]
               evaluate <MODEL.zip> [--data DIR|FILE.csv] [--report FILE.html|FILE.csv]
                                                accuracy, per-class precision/recall/F1 with macro and weighted averages,
                                                confusion matrix; --report also writes them to a file (the HTML page stands
-                                               alone and shows the most confident mistakes)
+                                               alone and shows the most confident mistakes); a regression: MAE, RMSE,
+                                               R² and actual against predicted values
               predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
               predict  <MODEL.zip> --row "V1,V2,…" | --text "SENTENCE" [--top K]  the top classes for a table row or a text
+                                               (a regression: the number predicted for the row, in the label's units)
               predict  <MODEL.zip> --text "SENTENCE" --explain  also the words the top class rests on
               predict  <MODEL.zip> IMAGE --explain-out MAP.png  also a picture of the parts of the image the top class
                                                rests on (an occlusion map)
@@ -86,12 +92,17 @@ public final class Cli {
                                                and the longest gap between frames (needs a display)
               help                             this text
 
-            <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp.
+            <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp,
+              tabular-regression.
             --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
             without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
             A network that takes a vector of features (tabular-mlp) trains on a CSV table: --data iris.csv; the label is
               the last column or --label NAME; numeric columns are standardised with the training rows' mean and standard
               deviation (empty cells get that mean), text columns become one value per category seen in training.
+            A label column of numbers with fractions, or of more than 10 different whole numbers, is a regression: the network
+              predicts the number (an Output layer of 1 unit, identity activation and the mse loss, as tabular-regression has),
+              learnt standardised with the training rows' mean and standard deviation and given back in the label's units.
+              Text, or at most 10 different whole numbers, are classes. --task classification|regression decides instead.
             A network that takes token sequences (text-classifier) trains on texts: --data FILE.csv with a text column and a
               label column (text and label/topic, or --text NAME --label NAME), or a folder with one subfolder of .txt files
               per class; a vector network with --text COLUMN trains on texts as bags of words. The vocabulary comes from the
@@ -153,7 +164,7 @@ public final class Cli {
 
     private int train(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
         Args a = Args.parse(words, Set.of("--data", "--epochs", "--out", "--batch", "--lr", "--validation", "--seed", "--keep",
-                "--l2", "--early-stop", "--plateau", "--label", "--text"), Set.of());
+                "--l2", "--early-stop", "--plateau", "--label", "--text", "--task"), Set.of());
         if (a.positional.size() != 1) throw new UsageException("train takes one spec: train <spec> --out model.zip");
         if (!a.has("--out")) throw new UsageException("train needs --out MODEL.zip, where the trained model is saved");
         NetworkSpec spec = loadSpec(a.positional.get(0));
@@ -180,7 +191,9 @@ public final class Cli {
         LabeledData val = null;
         InputPreparation preparation;
         if (spec.input() instanceof InputSpec.ImageInput img) {
-            if (a.has("--label") || a.has("--text")) throw new UsageException("--label and --text are for tables and texts; this network takes images");
+            if (a.has("--label") || a.has("--text") || a.has("--task")) {
+                throw new UsageException("--label, --task and --text are for tables and texts; this network takes images");
+            }
             LabeledData all = loadTrainingData(spec, a.get("--data"));
             train = all;
             if (validation > 0) {
@@ -211,6 +224,8 @@ public final class Cli {
         ModelFile.save(best ? result.best() : result.last(), outFile);
         TrainingEvent.EpochEvaluated kept = result.bestMetrics();
         String which = !best || kept == null ? ""
+                : kept.regression() ? String.format(Locale.ROOT, ", the model from epoch %d, best on validation (loss %.4f, MAE %s)",
+                        kept.epoch(), kept.validationLoss(), RegressionReport.number(kept.validationMae()))
                 : String.format(Locale.ROOT, ", the model from epoch %d, best on validation (%.1f%%)", kept.epoch(), 100 * kept.validationAccuracy());
         out.printf(Locale.ROOT, "Saved %s%s (%.1f s of training)%n", outFile, which, result.elapsedMillis() / 1000.0);
         return OK;
@@ -228,17 +243,35 @@ public final class Cli {
                     : "this network takes a vector of features: give a table with --data FILE.csv (such as sample-models/iris/iris.csv)");
         }
         Path data = Path.of(a.get("--data"));
+        TaskKind task = null;
+        if (a.has("--task")) {
+            if (text) throw new UsageException("--task is for tables; texts are classified");
+            task = TaskKind.fromId(a.get("--task"));
+            if (task == null) throw new UsageException("--task takes classification or regression, not \"" + a.get("--task") + "\"");
+        }
         PreparedData prepared = text
                 ? TextLoader.prepare(data, a.get("--text"), a.get("--label"), spec.input(), validation, spec.training().seed())
-                : TableLoader.prepare(data, a.get("--label"), validation, spec.training().seed());
+                : TableLoader.prepare(data, a.get("--label"), task, validation, 0, spec.training().seed());
         prepared.warnings().forEach(w -> err.println("warning: " + w));
-        out.printf(Locale.ROOT, "Read %,d %s in %d classes (%s) from %s%n", prepared.train().size() + (prepared.validation() == null ? 0 : prepared.validation().size()),
-                text ? "texts" : "rows", prepared.train().classCount(), String.join(", ", prepared.train().classes()), data);
+        if (prepared.regression()) {
+            InputPreparation.Target target = ((InputPreparation.Table) prepared.preparation()).target();
+            out.printf(Locale.ROOT, "Read %,d rows from %s: a regression, predicting the number \"%s\" (training mean %s, standard deviation %s)%n",
+                    prepared.size(), data, prepared.train().classes().get(0), RegressionReport.number(target.mean()), RegressionReport.number(target.std()));
+        } else {
+            out.printf(Locale.ROOT, "Read %,d %s in %d classes (%s) from %s%n", prepared.size(),
+                    text ? "texts" : "rows", prepared.train().classCount(), String.join(", ", prepared.train().classes()), data);
+        }
         return prepared;
     }
 
     private void progress(TrainingEvent e) {
-        if (e instanceof TrainingEvent.EpochEvaluated ev) {
+        if (e instanceof TrainingEvent.EpochEvaluated ev && ev.regression()) {
+            out.printf(Locale.ROOT, "epoch %d  loss %.4f  mae %s%s  lr %.3g  %,.0f samples/s%n", ev.epoch(), ev.trainLoss(),
+                    RegressionReport.number(ev.trainMae()), Double.isNaN(ev.validationLoss()) ? ""
+                            : String.format(Locale.ROOT, "  val_loss %.4f  val_mae %s  val_r2 %.3f", ev.validationLoss(),
+                                    RegressionReport.number(ev.validationMae()), ev.validationR2()),
+                    ev.learningRate(), ev.samplesPerSecond());
+        } else if (e instanceof TrainingEvent.EpochEvaluated ev) {
             out.printf(Locale.ROOT, "epoch %d  loss %.4f  accuracy %.1f%%%s  lr %.3g  %,.0f samples/s%n", ev.epoch(), ev.trainLoss(),
                     100 * ev.trainAccuracy(), Double.isNaN(ev.validationLoss()) ? ""
                             : String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.1f%%", ev.validationLoss(), 100 * ev.validationAccuracy()),
@@ -290,6 +323,11 @@ public final class Cli {
             data = SampleData.fashionMnistTest();
         }
         NativeThreads.useDefault();
+        if (model.regression()) {
+            if (a.has("--report")) throw new UsageException("--report is for classifiers; a regression's figures are printed here");
+            out.print(RegressionEvaluator.evaluate(model, data).toTable(10));
+            return OK;
+        }
         DetailedEvaluation evaluation = Evaluator.evaluateDetailed(model, data, new CancelToken(), done -> { });
         out.print(evaluation.report().toTable());
         if (a.has("--report")) {
@@ -317,6 +355,12 @@ public final class Cli {
         if (a.has("--text") || a.has("--row")) {
             String input = a.has("--text") ? a.get("--text") : a.get("--row");
             try {
+                if (a.has("--row") && model.regression()) {
+                    Predictor.Estimate estimate = Predictor.estimateRow(model, csvCells(input));
+                    estimate.warnings().forEach(w -> err.println("warning: " + w));
+                    out.println(input + ": " + estimate.describe());
+                    return OK;
+                }
                 Predictor.Prepared p = a.has("--text") ? Predictor.predictText(model, input) : Predictor.predictRow(model, csvCells(input));
                 p.warnings().forEach(w -> err.println("warning: " + w));
                 out.println(input + ": " + p.prediction().describeTop(top));

@@ -8,7 +8,8 @@ import org.modelstudio.core.graph.NetworkSpec;
 import java.util.List;
 
 /**
- * A network with its weights, the spec it was built from, its class labels and how its inputs are prepared.
+ * A network with its weights, the spec it was built from, its class labels (for a regression, the name of the
+ * number it predicts) and how its inputs are prepared.
  * The UI and CLI hold it as an opaque handle; only the engine looks inside ({@link #network()}).
  */
 public final class TrainedModel {
@@ -44,6 +45,17 @@ public final class TrainedModel {
 
     /** How raw inputs (image files, table rows, texts) are turned into inputs; null when none was saved. */
     public InputPreparation preparation() { return preparation; }
+
+    /**
+     * A regression's label scaling (its outputs are standardised values of the label column, turned back into the
+     * label's units with it); null for a classifier.
+     */
+    public InputPreparation.Target target() {
+        return preparation instanceof InputPreparation.Table table ? table.target() : null;
+    }
+
+    /** Whether the model predicts a number (its {@link #labels()} hold the quantity's name) rather than classes. */
+    public boolean regression() { return target() != null; }
 
     /** The same network (shared, not copied) with another input preparation. */
     public TrainedModel withPreparation(InputPreparation preparation) { return new TrainedModel(network, spec, labels, preparation); }

@@ -147,7 +147,16 @@ public final class MainView {
 
     @FXML private void goToEvaluation() { openEvaluation(); }
 
-    @FXML private void goToPrediction() { focus("#openImagesButton"); }
+    /** The text box for a text model, the row form's first field for a table model, else the Open button. */
+    @FXML private void goToPrediction() {
+        for (String selector : new String[] {"#textInput", "#rowForm .text-field", "#rowForm .combo-box", "#openButton"}) {
+            javafx.scene.Node n = root.lookup(selector);
+            if (n != null && n.isVisible() && n.getScene() != null) {
+                n.requestFocus();
+                return;
+            }
+        }
+    }
 
     private void focus(String selector) {
         javafx.scene.Node n = root.lookup(selector);

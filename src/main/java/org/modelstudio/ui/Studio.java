@@ -48,6 +48,7 @@ public final class Studio implements AutoCloseable {
     private final PredictionViewModel predictionViewModel;
     private final org.modelstudio.ui.data.DataViewModel dataViewModel;
     private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluationViewModel;
+    private final org.modelstudio.ui.inference.ExplanationViewModel explanationViewModel;
     private final RecoveryStore recovery = new RecoveryStore(AppDirs.dataDir().resolve("recovery"));
     private Timeline autosave;
     private long autosavedRevision = -1;
@@ -63,6 +64,7 @@ public final class Studio implements AutoCloseable {
         trainingViewModel.usePreparer(dataViewModel::prepare);
         trainingViewModel.useContinuer(dataViewModel::encodeFor);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
+        explanationViewModel = new org.modelstudio.ui.inference.ExplanationViewModel(currentModel, executor.executor());
         evaluationViewModel = new org.modelstudio.ui.evaluation.EvaluationViewModel(currentModel, trainingViewModel.heldOutProperty(),
                 executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
@@ -78,6 +80,7 @@ public final class Studio implements AutoCloseable {
     public PredictionViewModel prediction() { return predictionViewModel; }
     public org.modelstudio.ui.data.DataViewModel data() { return dataViewModel; }
     public org.modelstudio.ui.evaluation.EvaluationViewModel evaluation() { return evaluationViewModel; }
+    public org.modelstudio.ui.inference.ExplanationViewModel explanation() { return explanationViewModel; }
     public CurrentModel currentModel() { return currentModel; }
     public RecoveryStore recovery() { return recovery; }
     /** The main window's view, once the scene is built (for the close and recovery questions). */
@@ -104,7 +107,7 @@ public final class Studio implements AutoCloseable {
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),
-                PredictPanelView.class, () -> new PredictPanelView(predictionViewModel));
+                PredictPanelView.class, () -> new PredictPanelView(predictionViewModel, explanationViewModel));
         FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
             Supplier<Object> s = views.get(type);

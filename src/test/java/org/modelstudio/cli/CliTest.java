@@ -115,7 +115,7 @@ class CliTest {
     @Test void benchStreamTrainsOnGeneratedImagesAndReportsSpeedAndHeap() {
         Run r = cli("bench", "--stream", "3000");
         assertEquals(Cli.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("1 epoch(s) of 3,000 generated 28×28 images read batch by batch"), r.toString());
+        assertTrue(r.out().contains("1 epoch(s) of 3,000 generated 28×28 images, read batch by batch"), r.toString());
         assertTrue(Pattern.compile("[\\d,]+ samples/s while training").matcher(r.out()).find(), r.toString());
         var accuracy = Pattern.compile("training accuracy ([\\d.]+)%").matcher(r.out());
         assertTrue(accuracy.find(), r.toString());
@@ -193,7 +193,7 @@ class CliTest {
         Run r = cli("summary", "no-such-spec");
         assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
         assertTrue(r.err().contains("no-such-spec") && r.err().contains("not a shipped sample"), r.toString());
-        assertTrue(r.err().contains("lenet, text-classifier, tabular-mlp)"), r.toString());
+        assertTrue(r.err().contains("lenet, text-classifier, tabular-mlp, tabular-regression)"), r.toString());
     }
 
     // ------------------------------------------------------------------ train → evaluate → predict on files

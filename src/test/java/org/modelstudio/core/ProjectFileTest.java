@@ -130,6 +130,28 @@ class ProjectFileTest {
         assertEquals(replaced, ProjectFile.read(ProjectFile.write(replaced)));
     }
 
+    @Test void aRegressionTablesTaskAndItsRunsErrorsSurviveSaveAndOpen() throws Exception {
+        NetworkSpec net = SampleData.spec("tabular-regression.json");
+        EpochMetrics epoch = new EpochMetrics(1, 0.4, Double.NaN, 0.5, Double.NaN, 0.003, 900, 120, 31.5, 34.25, 0.47);
+        RunRecord run = new RunRecord("run-r", Instant.parse("2025-03-01T10:15:30Z"), SpecJson.fingerprint(net), net, 1, List.of(epoch), 120,
+                "finished", null, null, null, 1);
+        Project project = new Project(net, new DataSource.TableFile("diabetes.csv", null, org.modelstudio.core.data.TaskKind.REGRESSION),
+                List.of(run), org.modelstudio.core.data.Augmentation.NONE);
+        String json = ProjectFile.write(project);
+        assertTrue(json.contains("\"task\" : \"regression\"") && json.contains("\"validationMae\" : 34.25"), json);
+        Project read = ProjectFile.read(json);
+        assertEquals(project, read);
+        assertTrue(read.runs().get(0).bestMetrics().regression());
+        assertEquals(0.47, read.runs().get(0).bestMetrics().validationR2());
+        // Left to the label's values, no task is written; an unknown one is named.
+        Project auto = new Project(net, new DataSource.TableFile("diabetes.csv", null), List.of(), org.modelstudio.core.data.Augmentation.NONE);
+        assertFalse(ProjectFile.write(auto).contains("\"task\""));
+        assertEquals(auto, ProjectFile.read(ProjectFile.write(auto)));
+        SpecFormatException e = assertThrows(SpecFormatException.class,
+                () -> ProjectFile.read(json.replace("\"task\" : \"regression\"", "\"task\" : \"guess\"")));
+        assertTrue(e.getMessage().contains("data.task: \"guess\" is not classification or regression"), e.getMessage());
+    }
+
     @Test void aDamagedRunIsRefusedWithTheFieldNamedAndTheFileKept(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("history" + ProjectFile.EXTENSION);
         String whole = ProjectFile.write(withRuns(cnn));

@@ -143,10 +143,12 @@ class ShapeInferenceTest {
             assertEquals(List.of(), ShapeInference.analyse(spec).issues(), spec.name());
             assertTrue(spec.description().length() > 100, spec.name() + " explains itself to a student");
         }
-        assertEquals(List.of("MLP (Keras classic)", "Small CNN", "LeNet-5 style CNN", "Text classifier (embedding)", "Tabular MLP"),
+        assertEquals(List.of("MLP (Keras classic)", "Small CNN", "LeNet-5 style CNN", "Text classifier (embedding)", "Tabular MLP",
+                        "Tabular regression"),
                 SampleData.specs().stream().map(NetworkSpec::name).toList(), "new templates come after the existing ones");
         assertEquals(65_188, ShapeInference.analyse(SampleData.spec("text-classifier.json")).totalParameters());
         assertEquals(403, ShapeInference.analyse(SampleData.spec("tabular-mlp.json")).totalParameters());
+        assertEquals(10 * 32 + 32 + 32 * 16 + 16 + 16 + 1, ShapeInference.analyse(SampleData.spec("tabular-regression.json")).totalParameters());
     }
 
     @Test void smallCnnShapesAndCountsMatchKerasSummary() {

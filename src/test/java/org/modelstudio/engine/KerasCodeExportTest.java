@@ -28,6 +28,14 @@ class KerasCodeExportTest {
         assertTrue(code.contains("batch_size=32, epochs=10"), code);
     }
 
+    @Test void theRegressionTemplateEndsInOneLinearUnitWithTheMeanSquaredErrorAndReportsMae() throws Exception {
+        String code = KerasCodeExport.export(SampleData.spec("tabular-regression.json"));
+        assertTrue(code.contains("layers.Dense(1, activation=\"linear\", kernel_initializer=\"glorot_normal\")"), code);
+        assertTrue(code.contains("loss=\"mse\"") && code.contains("metrics=[\"mae\"]") && !code.contains("accuracy"), code);
+        assertTrue(code.contains("(y - mean) / std"), code);
+        assertTrue(KerasCodeExport.export(SampleData.spec("tabular-mlp.json")).contains("metrics=[\"accuracy\"]"));
+    }
+
     @Test void everyLayerTypeHasACounterpart() throws Exception {
         String code = KerasCodeExport.export(SpecJsonTest.everyLayer());
         for (String expected : new String[] {"layers.Conv2D(8, (5, 3), strides=(2, 1), padding=\"same\", kernel_initializer=\"he_normal\")",

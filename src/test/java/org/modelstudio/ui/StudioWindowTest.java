@@ -3,7 +3,7 @@ package org.modelstudio.ui;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,22 +66,33 @@ class StudioWindowTest {
         robot.interact(() -> accepted[0] = TestDragboards.drop(dropZone,
                 List.of(sneaker.toFile(), trouser.toFile(), corrupt.toFile(), text.toFile())));
         assertTrue(accepted[0], "the drop zone accepts files");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> studio.prediction().results().size() == 4);
+        // More than one input: a batch, in drop order, the refused files last.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> studio.prediction().batch().size() == 4
+                && !studio.prediction().batchRunningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")
-        ListView<PredictionItem> list = robot.lookup("#resultList").queryAs(ListView.class);
-        List<PredictionItem> items = list.getItems();
+        TableView<PredictionItem> batchTable = robot.lookup("#batchTable").queryAs(TableView.class);
+        List<PredictionItem> items = batchTable.getItems();
         PredictionItem first = items.get(0);
-        assertEquals("sneaker-1.png", first.file());
+        assertEquals("sneaker-1.png", first.name());
         assertNotNull(first.prediction());
         assertEquals(3, first.prediction().top(3).size());
         assertEquals("Sneaker", first.prediction().best().label(), first.prediction().describeTop(3));
         assertEquals("Trouser", items.get(1).prediction().best().label(), items.get(1).prediction().describeTop(3));
-        assertEquals("corrupt.png", items.get(2).file());
+        assertEquals("corrupt.png", items.get(2).name());
         assertTrue(items.get(2).problem().contains("PNG"), items.get(2).problem());
-        assertEquals("notes.txt", items.get(3).file());
+        assertEquals("notes.txt", items.get(3).name());
+
+        // One image: a single result in the list, drawn, and shown in full in the detail pane.
+        robot.interact(() -> TestDragboards.drop(dropZone, List.of(trouser.toFile())));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> studio.prediction().results().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<PredictionItem> list = robot.lookup("#resultList").queryAs(ListView.class);
+        assertEquals("Trouser", list.getItems().get(0).best().label());
         assertTrue(robot.lookup(".result-file").tryQuery().isPresent(), "a result is drawn in the list");
+        assertTrue(robot.lookup("#detailImage").tryQuery().isPresent(), "the detail pane shows the image");
     }
 
     @Test void closingTheStudioMidRunStopsTrainingCleanly(FxRobot robot) throws Exception {

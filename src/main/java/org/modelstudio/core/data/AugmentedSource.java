@@ -45,4 +45,8 @@ public final class AugmentedSource implements ExampleSource {
     }
 
     @Override public String describe(int i) { return base.describe(i); }
+
+    @Override public boolean regression() { return base.regression(); }
+
+    @Override public float target(int i) { return base.target(i); }
 }

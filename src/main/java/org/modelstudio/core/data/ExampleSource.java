@@ -28,6 +28,19 @@ public interface ExampleSource {
      */
     void read(int i, float[] into);
 
+    /**
+     * Whether the examples carry a number to predict (a regression) instead of a class. Such a source has one
+     * "class", named after the quantity, every label is 0, and {@link #target} gives each example's number.
+     */
+    default boolean regression() {
+        return false;
+    }
+
+    /** The number example {@code i} is to predict, as the network learns it (standardised); for a regression only. */
+    default float target(int i) {
+        throw new UnsupportedOperationException("these examples have classes, not numbers to predict");
+    }
+
     /** How messages name example {@code i}: "example 12 (counting from 0)", or a file name. */
     default String describe(int i) {
         return "example " + i + " (counting from 0)";

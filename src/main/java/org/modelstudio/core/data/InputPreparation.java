@@ -51,14 +51,39 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
     }
 
     /**
-     * A table: the feature columns in the order a row gives them (the label column left out), and the label column's
-     * name. Rows are encoded into {@link #features()} values.
+     * The number a regression predicts: the network learns it standardised, (y − mean) / std, with the training
+     * rows' mean and standard deviation, and its outputs are turned back into the label's units.
      */
-    record Table(List<Column> columns, String labelColumn) implements InputPreparation {
+    record Target(double mean, double std) {
+        public Target {
+            if (!(std > 0 && Double.isFinite(std) && Double.isFinite(mean))) {
+                throw new IllegalArgumentException("the label needs a finite mean and a positive standard deviation");
+            }
+        }
+
+        /** A value in the label's units as the network learns it. */
+        public float standardise(double value) { return (float) ((value - mean) / std); }
+
+        /** A network output back in the label's units. */
+        public double toUnits(double output) { return output * std + mean; }
+    }
+
+    /**
+     * A table: the feature columns in the order a row gives them (the label column left out), the label column's
+     * name, and for a regression its {@link Target} (null when the label holds classes). Rows are encoded into
+     * {@link #features()} values.
+     */
+    record Table(List<Column> columns, String labelColumn, Target target) implements InputPreparation {
         public Table {
             columns = List.copyOf(columns);
             if (columns.isEmpty()) throw new IllegalArgumentException("a table needs at least one feature column");
         }
+
+        /** A table whose label holds classes. */
+        public Table(List<Column> columns, String labelColumn) { this(columns, labelColumn, null); }
+
+        /** Whether the label is a number to predict. */
+        public boolean regression() { return target != null; }
 
         public int features() { return columns.stream().mapToInt(Column::width).sum(); }
 
@@ -117,7 +142,9 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
             long numeric = columns.stream().filter(c -> c.kind() == Kind.NUMERIC).count();
             long categorical = columns.size() - numeric;
             return columns.size() + " columns (" + numeric + " numeric, standardised with the training rows' mean and standard deviation; "
-                    + categorical + " categorical, one-hot) → " + features() + " features; label column \"" + labelColumn + "\"";
+                    + categorical + " categorical, one-hot) → " + features() + " features; label column \"" + labelColumn + "\""
+                    + (target == null ? "" : ", a number to predict (regression), learnt standardised (training mean " + round(target.mean())
+                            + ", standard deviation " + round(target.std()) + ") and given back in its units");
         }
 
         private static String round(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }

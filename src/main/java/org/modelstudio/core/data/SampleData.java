@@ -26,7 +26,7 @@ public final class SampleData {
 
     /** The shipped specs, by file name, in the order the studio lists them (new ones are added at the end). */
     public static final List<String> SPEC_FILES = List.of("mlp.json", "small-cnn.json", "lenet.json",
-            "text-classifier.json", "tabular-mlp.json");
+            "text-classifier.json", "tabular-mlp.json", "tabular-regression.json");
 
     private static final String ROOT = "/sample-models/";
 

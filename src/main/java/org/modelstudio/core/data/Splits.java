@@ -59,9 +59,52 @@ public final class Splits {
      * {@code validation} > 0, else every row for training and null for validation.
      */
     public static int[][] rows(int[] labels, int classCount, double validation, long seed) {
-        if (validation > 0) return partition(labels, classCount, validation, seed);
-        int[] all = new int[labels.length];
-        for (int i = 0; i < all.length; i++) all[i] = i;
-        return new int[][] {all, null};
+        int[][] parts = rows(labels, classCount, validation, 0, seed);
+        return new int[][] {parts[0], parts[1]};
+    }
+
+    /** The seed the test part is drawn with: another stream than the validation split's, from the same setting. */
+    public static long testSeed(long seed) { return seed * 31 + 7; }
+
+    /**
+     * Row numbers for training, validation and test ({@code [train, validation, test]}; a part whose share is 0 is
+     * null). Both shares are of all the rows: the test part is held out first (stratified, seeded with
+     * {@link #testSeed}), then the validation part from the rest, so a row is in exactly one part, and changing the
+     * validation share never moves a row into or out of the test part.
+     */
+    public static int[][] rows(int[] labels, int classCount, double validation, double test, long seed) {
+        int[] rest = new int[labels.length];
+        for (int i = 0; i < rest.length; i++) rest[i] = i;
+        int[] tested = null;
+        if (test > 0) {
+            int[][] outer = partition(labels, classCount, test, testSeed(seed));
+            rest = outer[0];
+            tested = outer[1];
+            validation = validation / (1 - test);
+        }
+        if (!(validation > 0)) return new int[][] {rest, null, tested};
+        int[] restLabels = new int[rest.length];
+        for (int i = 0; i < rest.length; i++) restLabels[i] = labels[rest[i]];
+        int[][] inner = partition(restLabels, classCount, validation, seed);
+        return new int[][] {compose(rest, inner[0]), compose(rest, inner[1]), tested};
+    }
+
+    private static int[] compose(int[] base, int[] positions) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) out[i] = base[positions[i]];
+        return out;
+    }
+
+    /** The three parts of a source as views (null for a part whose share is 0). */
+    public record Parts(ExampleSource train, ExampleSource validation, ExampleSource test) {}
+
+    /** {@link #rows(int[], int, double, double, long)} for a source, as views of it; nothing is copied. */
+    public static Parts parts(ExampleSource source, double validation, double test, long seed) {
+        int[] labels = new int[source.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = source.label(i);
+        int[][] rows = rows(labels, source.classCount(), validation, test, seed);
+        if (rows[1] == null && rows[2] == null) return new Parts(source, null, null);
+        return new Parts(source.subset(rows[0]), rows[1] == null ? null : source.subset(rows[1]),
+                rows[2] == null ? null : source.subset(rows[2]));
     }
 }

@@ -42,6 +42,10 @@ public record Subset(ExampleSource base, int[] indices) implements ExampleSource
 
     @Override public void read(int i, float[] into) { base.read(indices[i], into); }
 
+    @Override public boolean regression() { return base.regression(); }
+
+    @Override public float target(int i) { return base.target(indices[i]); }
+
     @Override public String describe(int i) { return base.describe(indices[i]); }
 
     @Override public ExampleSource subset(int[] positions) { return of(this, positions); }

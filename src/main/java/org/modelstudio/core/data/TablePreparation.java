@@ -15,8 +15,9 @@ import java.util.TreeSet;
  * non-empty cells are all numbers is numeric; one where at least {@value #MOSTLY_NUMBERS} of them are numbers but
  * some are not is refused, naming the first line and value that is not a number (a typo, not a category); any other is
  * categorical. Means, standard deviations and categories are fitted on the training rows only. Empty cells of a
- * numeric column are filled with the training mean and counted in a warning. The label column holds class names;
- * whole numbers are accepted as class names, numbers with fractions (a regression target) are refused.
+ * numeric column are filled with the training mean and counted in a warning. The label column holds class names
+ * (classification) or a number to predict (regression), as {@link TaskKind#decide} rules unless the caller says; a
+ * regression's label is standardised with the training rows' mean and standard deviation too.
  */
 public final class TablePreparation {
 
@@ -39,24 +40,51 @@ public final class TablePreparation {
 
     /**
      * Prepares a table for training: {@code labelColumn} names the label (null: the last column); a stratified, seeded
-     * {@code validation} fraction (0 for none) is held back before anything is fitted.
+     * {@code validation} fraction (0 for none) is held back before anything is fitted; the task is decided by the label.
      */
     public static PreparedData prepare(RawTable table, String labelColumn, double validation, long seed) throws DataFileException {
+        return prepare(table, labelColumn, null, validation, 0, seed);
+    }
+
+    /** The label column's position: {@code labelColumn} by name, or the last column when it is null. */
+    public static int labelPosition(RawTable table, String labelColumn) throws DataFileException {
+        return labelColumn == null ? table.names().size() - 1 : table.requireColumn(labelColumn, "label");
+    }
+
+    /** What the label column's values ask for ({@link TaskKind#decide}). */
+    public static TaskKind.Decision decideTask(RawTable table, String labelColumn) throws DataFileException {
+        int label = labelPosition(table, labelColumn);
+        List<String> cells = new ArrayList<>(table.size());
+        for (String[] row : table.rows()) cells.add(row[label]);
+        return TaskKind.decide(table.names().get(label), cells);
+    }
+
+    /**
+     * Prepares a table for training as {@code task} says (null: as the label's values decide). The test part
+     * ({@code test} of all rows) and the validation part ({@code validation} of all rows) are held back, stratified by
+     * class for a classification and seeded ({@link Splits#rows(int[], int, double, double, long)}), before anything is
+     * fitted.
+     */
+    public static PreparedData prepare(RawTable table, String labelColumn, TaskKind task, double validation, double test, long seed)
+            throws DataFileException {
         String file = table.file();
         if (table.size() == 0) throw new DataFileException(file, 0, "has no rows of data" + (table.hadHeader() ? " below its header" : ""));
         if (table.names().size() < 2) throw new DataFileException(file, 0, "has only one column; a table needs feature columns and a label column");
-        int label = labelColumn == null ? table.names().size() - 1 : table.requireColumn(labelColumn, "label");
+        int label = labelPosition(table, labelColumn);
         String labelName = table.names().get(label);
+        TaskKind kind = task != null ? task : decideTask(table, labelColumn).kind();
+        boolean regression = kind == TaskKind.REGRESSION;
 
-        List<String> classes = classes(table, label);
+        List<String> classes = regression ? List.of(labelName) : classes(table, label);
+        double[] values = regression ? numbers(table, label) : null;
         int[] labels = new int[table.size()];
-        for (int r = 0; r < labels.length; r++) labels[r] = classes.indexOf(table.rows().get(r)[label].trim());
-        int[][] parts = Splits.rows(labels, classes.size(), validation, seed);
+        if (!regression) for (int r = 0; r < labels.length; r++) labels[r] = classes.indexOf(table.rows().get(r)[label].trim());
+        int[][] parts = Splits.rows(labels, classes.size(), validation, test, seed);
         int[] trainRows = parts[0];
-        int[] validationRows = parts[1];
-        if (validationRows != null && (trainRows.length == 0 || validationRows.length == 0)) {
-            throw new DataFileException(file, 0, "has too few rows (" + table.size() + ") to hold back " + Math.round(validation * 100)
-                    + " % for validation");
+        if (trainRows.length == 0 || (parts[1] != null && parts[1].length == 0) || (parts[2] != null && parts[2].length == 0)) {
+            String held = (validation > 0 ? Math.round(validation * 100) + " % for validation" : "")
+                    + (validation > 0 && test > 0 ? " and " : "") + (test > 0 ? Math.round(test * 100) + " % for testing" : "");
+            throw new DataFileException(file, 0, "has too few rows (" + table.size() + ") to hold back " + held);
         }
 
         List<String> warnings = new ArrayList<>();
@@ -65,24 +93,61 @@ public final class TablePreparation {
             if (c == label) continue;
             columns.add(fitColumn(table, c, trainRows, warnings));
         }
-        InputPreparation.Table prep = new InputPreparation.Table(columns, labelName);
+        InputPreparation.Target target = regression ? fitTarget(table, labelName, values, trainRows) : null;
+        InputPreparation.Table prep = new InputPreparation.Table(columns, labelName, target);
         LabeledData train = encodeRows(table, prep, label, classes, trainRows, warnings, null);
-        LabeledData val = validationRows == null ? null : encodeRows(table, prep, label, classes, validationRows, warnings, "validation ");
-        return new PreparedData(train, val, prep, warnings);
+        LabeledData val = parts[1] == null ? null : encodeRows(table, prep, label, classes, parts[1], warnings, "validation ");
+        LabeledData tested = parts[2] == null ? null : encodeRows(table, prep, label, classes, parts[2], warnings, "test ");
+        return new PreparedData(train, val, tested, prep, warnings);
     }
 
     /**
      * Encodes a table with a preparation fitted before (to evaluate a model): the feature columns are found by name, the
-     * labels are renumbered into {@code classes}; a label the model does not know is refused with its line.
+     * labels are renumbered into {@code classes} (for a regression, standardised with the saved target); a label the
+     * model does not know is refused with its line.
      */
     public static PreparedData encode(RawTable table, InputPreparation.Table prep, List<String> classes) throws DataFileException {
         if (table.size() == 0) throw new DataFileException(table.file(), 0, "has no rows of data");
         int label = table.requireColumn(prep.labelColumn(), "label");
+        if (prep.regression()) numbers(table, label);
         int[] rows = new int[table.size()];
         for (int i = 0; i < rows.length; i++) rows[i] = i;
         List<String> warnings = new ArrayList<>();
-        LabeledData data = encodeRows(table, prep, label, classes, rows, warnings, null);
+        LabeledData data = encodeRows(table, prep, label, prep.regression() ? List.of(prep.labelColumn()) : classes, rows, warnings, null);
         return new PreparedData(data, null, prep, warnings);
+    }
+
+    /** A regression's label values; an empty cell or one that is not a number is refused with its line. */
+    private static double[] numbers(RawTable table, int label) throws DataFileException {
+        String name = table.names().get(label);
+        double[] values = new double[table.size()];
+        for (int r = 0; r < values.length; r++) {
+            String v = table.rows().get(r)[label].trim();
+            if (v.isEmpty()) {
+                throw new DataFileException(table.file(), table.lines()[r], "has no value in the label column \"" + name
+                        + "\"; every row needs the number to predict");
+            }
+            if (!isNumber(v)) {
+                throw new DataFileException(table.file(), table.lines()[r], "the label column \"" + name + "\" is a number to predict "
+                        + "(regression), but here it holds \"" + v + "\", which is not a number. Correct it, or train a classification.");
+            }
+            values[r] = Double.parseDouble(v);
+        }
+        return values;
+    }
+
+    private static InputPreparation.Target fitTarget(RawTable table, String name, double[] values, int[] trainRows) throws DataFileException {
+        double sum = 0;
+        for (int r : trainRows) sum += values[r];
+        double mean = sum / trainRows.length;
+        double sq = 0;
+        for (int r : trainRows) sq += (values[r] - mean) * (values[r] - mean);
+        double std = Math.sqrt(sq / trainRows.length);
+        if (!(std > 1e-12 * Math.max(1, Math.abs(mean)))) {
+            throw new DataFileException(table.file(), 0, "the label column \"" + name + "\" has the same value (" + values[trainRows[0]]
+                    + ") in every training row, so there is nothing to predict");
+        }
+        return new InputPreparation.Target(mean, std);
     }
 
     private static List<String> classes(RawTable table, int label) throws DataFileException {
@@ -101,8 +166,8 @@ public final class TablePreparation {
                 double d = Double.parseDouble(v);
                 if (d != Math.rint(d)) {
                     throw new DataFileException(table.file(), table.lines()[r], "the label column \"" + name + "\" holds numbers with fractions (here "
-                            + v + "), a quantity to predict (regression). Model Studio trains classifiers only: choose a column of class names with --label, "
-                            + "or whole-number class codes.");
+                            + v + "), which cannot be class codes: train it as a regression (a number to predict), or choose a column of "
+                            + "class names or whole-number class codes as the label.");
                 }
             }
         }
@@ -184,12 +249,17 @@ public final class TablePreparation {
         for (int i = 0; i < positions.length; i++) positions[i] = table.requireColumn(prep.columns().get(i).name(), "feature");
         float[][] x = new float[rows.length][];
         int[] y = new int[rows.length];
+        InputPreparation.Target target = prep.target();
+        float[] targets = target == null ? null : new float[rows.length];
         Map<String, Integer> unseen = new LinkedHashMap<>();
+        String[] said = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
             String[] row = table.rows().get(rows[i]);
             int line = table.lines()[rows[i]];
+            said[i] = table.file() + ", line " + line + ": " + String.join(", ", row);
             String l = row[label].trim();
-            y[i] = classes.indexOf(l);
+            if (target != null) targets[i] = target.standardise(Double.parseDouble(l));
+            y[i] = target != null ? 0 : classes.indexOf(l);
             if (y[i] < 0) {
                 throw new DataFileException(table.file(), line, "has the class \"" + l + "\", which the model does not know; its classes are "
                         + String.join(", ", classes));
@@ -206,6 +276,6 @@ public final class TablePreparation {
         }
         unseen.forEach((column, n) -> warnings.add(table.file() + ": " + n + " " + (which == null ? "" : which) + "row" + (n == 1 ? "" : "s")
                 + " with a category of " + column + " not seen in the training rows (encoded as none of the categories)"));
-        return new LabeledData(new Shape.Vector(prep.features()), classes, x, y);
+        return new LabeledData(new Shape.Vector(prep.features()), classes, x, y, targets, said);
     }
 }

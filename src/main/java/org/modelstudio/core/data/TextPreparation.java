@@ -25,6 +25,15 @@ public final class TextPreparation {
     /** @param source how warnings name the data ("topics.csv") */
     public static PreparedData prepare(String source, List<LabeledText> texts, InputSpec input, double validation, long seed)
             throws DataFileException {
+        return prepare(source, texts, input, validation, 0, seed);
+    }
+
+    /**
+     * As above, also holding back a test part ({@code test} of all texts, stratified and seeded as
+     * {@link Splits#rows(int[], int, double, double, long)} does) that neither the vocabulary nor training sees.
+     */
+    public static PreparedData prepare(String source, List<LabeledText> texts, InputSpec input, double validation, double test, long seed)
+            throws DataFileException {
         List<String> warnings = new ArrayList<>();
         List<LabeledText> kept = withWords(source, texts, warnings);
         if (kept.isEmpty()) throw new DataFileException(source, 0, "has no texts with words in them");
@@ -36,13 +45,17 @@ public final class TextPreparation {
         List<String> classes = List.copyOf(distinct);
         int[] labels = new int[kept.size()];
         for (int i = 0; i < labels.length; i++) labels[i] = classes.indexOf(kept.get(i).label());
-        int[][] parts = Splits.rows(labels, classes.size(), validation, seed);
+        int[][] parts = Splits.rows(labels, classes.size(), validation, test, seed);
         int[] trainRows = parts[0];
-        int[] validationRows = parts[1];
+        if (trainRows.length == 0 || (parts[2] != null && parts[2].length == 0)) {
+            throw new DataFileException(source, 0, "has too few texts (" + kept.size() + ") to hold back " + Math.round(test * 100)
+                    + " % for testing" + (validation > 0 ? " and " + Math.round(validation * 100) + " % for validation" : ""));
+        }
         InputPreparation.Text prep = fit(kept, trainRows, input);
         LabeledData train = encode(prep, kept, trainRows, classes, input.shape());
-        LabeledData val = validationRows == null ? null : encode(prep, kept, validationRows, classes, input.shape());
-        return new PreparedData(train, val, prep, warnings);
+        LabeledData val = parts[1] == null ? null : encode(prep, kept, parts[1], classes, input.shape());
+        LabeledData tested = parts[2] == null ? null : encode(prep, kept, parts[2], classes, input.shape());
+        return new PreparedData(train, val, tested, prep, warnings);
     }
 
     /**
@@ -114,6 +127,6 @@ public final class TextPreparation {
             y[i] = classes.indexOf(texts.get(rows[i]).label());
             said[i] = texts.get(rows[i]).text();
         }
-        return new LabeledData(shape, classes, x, y, said);
+        return new LabeledData(shape, classes, x, y).describedAs(said);
     }
 }

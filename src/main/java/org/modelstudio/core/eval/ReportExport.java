@@ -48,6 +48,49 @@ public final class ReportExport {
         return sb.toString();
     }
 
+    /** A regression as CSV: the figures, then every example with its actual and predicted value and the error. */
+    public static String csv(RegressionReport r, String title, IntFunction<String> describe) {
+        StringBuilder sb = new StringBuilder();
+        row(sb, "Report", title);
+        row(sb, "Quantity", r.quantity());
+        row(sb, "Examples", Integer.toString(r.n()));
+        row(sb, "MAE", number(r.mae()));
+        row(sb, "RMSE", number(r.rmse()));
+        row(sb, "R2", number(r.r2()));
+        sb.append("\r\n");
+        row(sb, "Example", "Actual", "Predicted", "Error");
+        for (int i = 0; i < r.n(); i++) {
+            row(sb, describe.apply(i), number(r.actual()[i]), number(r.predicted()[i]), number(r.predicted()[i] - r.actual()[i]));
+        }
+        return sb.toString();
+    }
+
+    /** A regression as a self-contained page: the figures and the {@code worst} examples furthest from their actual value. */
+    public static String html(RegressionReport r, String title, IntFunction<String> describe, int worst) {
+        StringBuilder sb = new StringBuilder(8192);
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title)).append("</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        sb.append("<h1>").append(escape(title)).append("</h1>\n");
+        sb.append(String.format(Locale.ROOT, "<p class=\"summary\">Predicting <b>%s</b> for %,d examples: mean absolute error <b>%s</b>, "
+                        + "root mean squared error %s, R² <b>%.3f</b>.</p>\n", escape(r.quantity()), r.n(), RegressionReport.number(r.mae()),
+                RegressionReport.number(r.rmse()), r.r2()));
+        sb.append("<p class=\"note\">R² is the share of the actual values' variance the predictions explain: 1 is perfect, 0 is no "
+                + "better than always predicting their mean.</p>\n");
+        Integer[] order = new Integer[r.n()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.abs(r.predicted()[b] - r.actual()[b]), Math.abs(r.predicted()[a] - r.actual()[a])));
+        int shown = Math.min(worst, order.length);
+        sb.append("<h2>Largest errors</h2>\n<table class=\"scores\">\n<tr><th>Example</th><th>Actual</th><th>Predicted</th><th>Error</th></tr>\n");
+        for (int k = 0; k < shown; k++) {
+            int i = order[k];
+            sb.append("<tr><td>").append(escape(describe.apply(i))).append("</td><td>").append(RegressionReport.number(r.actual()[i]))
+                    .append("</td><td>").append(RegressionReport.number(r.predicted()[i])).append("</td><td>")
+                    .append(RegressionReport.number(r.predicted()[i] - r.actual()[i])).append("</td></tr>\n");
+        }
+        sb.append("</table>\n<p class=\"note\">Made by Model Studio.</p>\n</body>\n</html>\n");
+        return sb.toString();
+    }
+
     private static void row(StringBuilder sb, String... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) sb.append(',');

@@ -15,11 +15,26 @@ public sealed interface TrainingEvent {
     /**
      * One epoch is done (epochs count from 1). Validation values are NaN when there is no validation set.
      * {@code learningRate} is the rate this epoch was trained with; {@code samplesPerSecond} is training
-     * throughput in this epoch, evaluation and pauses excluded.
+     * throughput in this epoch, evaluation and pauses excluded. A classification reports accuracies (shares of
+     * examples right) and NaN for the regression figures; a regression reports NaN accuracies and instead the mean
+     * absolute error in the label's units ({@code trainMae} over the epoch's batches as they were trained,
+     * {@code validationMae} after the epoch) and the validation R².
      */
     record EpochEvaluated(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-                          double validationAccuracy, double learningRate, double samplesPerSecond, long elapsedMillis)
-            implements TrainingEvent {}
+                          double validationAccuracy, double learningRate, double samplesPerSecond, long elapsedMillis,
+                          double trainMae, double validationMae, double validationR2)
+            implements TrainingEvent {
+
+        /** A classification's epoch. */
+        public EpochEvaluated(int epoch, double trainLoss, double trainAccuracy, double validationLoss, double validationAccuracy,
+                              double learningRate, double samplesPerSecond, long elapsedMillis) {
+            this(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, learningRate, samplesPerSecond, elapsedMillis,
+                    Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** Whether this is a regression's epoch (it reports errors, not accuracies). */
+        public boolean regression() { return !Double.isNaN(trainMae) || !Double.isNaN(validationMae); }
+    }
 
     /** Training is paused after {@code batch} batches of {@code epoch}; no batch runs until it is resumed. */
     record Paused(int epoch, int batch) implements TrainingEvent {}

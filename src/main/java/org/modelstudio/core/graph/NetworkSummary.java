@@ -11,6 +11,14 @@ public record NetworkSummary(Shape inputShape, List<LayerSummary> layers, long t
         issues = List.copyOf(issues);
     }
 
+    /** The same summary with more issues (those a network has with its data, say) after its own. */
+    public NetworkSummary withIssues(List<Issue> more) {
+        if (more.isEmpty()) return this;
+        List<Issue> all = new java.util.ArrayList<>(issues);
+        all.addAll(more);
+        return new NetworkSummary(inputShape, layers, totalParameters, all);
+    }
+
     public boolean hasErrors() { return issues.stream().anyMatch(Issue::isError); }
 
     public List<Issue> errors() { return issues.stream().filter(Issue::isError).toList(); }

@@ -15,8 +15,14 @@ public sealed interface DataSource {
         @Override public String describe() { return "images in " + path; }
     }
 
-    /** A CSV table; {@code label} names the label column (null: the last column). */
-    record TableFile(String path, String label) implements DataSource {
+    /**
+     * A CSV table; {@code label} names the label column (null: the last column); {@code task} says whether to learn its
+     * classes or predict it as a number (null: as its values decide, see {@link org.modelstudio.core.data.TaskKind#decide}).
+     */
+    record TableFile(String path, String label, org.modelstudio.core.data.TaskKind task) implements DataSource {
+        /** A table whose task its label's values decide. */
+        public TableFile(String path, String label) { this(path, label, null); }
+
         @Override public String describe() { return "the table " + path; }
     }
 

@@ -59,6 +59,7 @@ public final class ProjectFile {
         } else if (project.data() instanceof DataSource.TableFile t) {
             data.put("kind", "table").put("path", t.path());
             if (t.label() != null) data.put("label", t.label());
+            if (t.task() != null) data.put("task", t.task().id());
         } else if (project.data() instanceof DataSource.TextFile t) {
             data.put("kind", "text").put("path", t.path());
             if (t.textColumn() != null) data.put("textColumn", t.textColumn());
@@ -100,6 +101,11 @@ public final class ProjectFile {
             putNumber(m, "learningRate", e.learningRate());
             putNumber(m, "samplesPerSecond", e.samplesPerSecond());
             m.put("elapsedMillis", e.elapsedMillis());
+            if (e.regression()) {
+                putNumber(m, "trainMae", e.trainMae());
+                putNumber(m, "validationMae", e.validationMae());
+                putNumber(m, "validationR2", e.validationR2());
+            }
         }
         n.put("durationMillis", run.durationMillis()).put("outcome", run.outcome());
         if (run.message() != null) n.put("message", run.message());
@@ -175,7 +181,12 @@ public final class ProjectFile {
             }
             case "table" -> {
                 if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
-                yield new DataSource.TableFile(data.path("path").asText(), data.path("label").isTextual() ? data.path("label").asText() : null);
+                org.modelstudio.core.data.TaskKind task = null;
+                if (data.has("task")) {
+                    task = org.modelstudio.core.data.TaskKind.fromId(data.path("task").asText());
+                    if (task == null) throw new SpecFormatException("data.task: \"" + data.path("task").asText() + "\" is not classification or regression");
+                }
+                yield new DataSource.TableFile(data.path("path").asText(), data.path("label").isTextual() ? data.path("label").asText() : null, task);
             }
             case "text" -> {
                 if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
@@ -217,7 +228,7 @@ public final class ProjectFile {
     private static final String[] RUN_FIELDS = {"id", "started", "specFingerprint", "spec", "epochsPlanned", "epochs",
             "durationMillis", "outcome", "message", "bestModelFile", "lastModelFile", "bestEpoch"};
     private static final String[] EPOCH_FIELDS = {"epoch", "trainLoss", "trainAccuracy", "validationLoss", "validationAccuracy",
-            "learningRate", "samplesPerSecond", "elapsedMillis"};
+            "learningRate", "samplesPerSecond", "elapsedMillis", "trainMae", "validationMae", "validationR2"};
 
     private static List<RunRecord> readRuns(JsonNode runs) throws SpecFormatException {
         if (runs.isMissingNode() || runs.isNull()) return List.of();
@@ -260,7 +271,8 @@ public final class ProjectFile {
             allowOnly(e, at, EPOCH_FIELDS);
             epochs.add(new EpochMetrics((int) whole(e, at, "epoch", Integer.MAX_VALUE), number(e, at, "trainLoss"), number(e, at, "trainAccuracy"),
                     number(e, at, "validationLoss"), number(e, at, "validationAccuracy"), number(e, at, "learningRate"),
-                    number(e, at, "samplesPerSecond"), whole(e, at, "elapsedMillis", Long.MAX_VALUE)));
+                    number(e, at, "samplesPerSecond"), whole(e, at, "elapsedMillis", Long.MAX_VALUE),
+                    number(e, at, "trainMae"), number(e, at, "validationMae"), number(e, at, "validationR2")));
         }
         long duration = whole(n, where, "durationMillis", Long.MAX_VALUE);
         String outcome = text(n, where, "outcome");

@@ -2,6 +2,7 @@ package org.modelstudio.engine.explain;
 
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.Tokenizer;
+import org.modelstudio.core.eval.ColumnContribution;
 import org.modelstudio.core.eval.Heatmap;
 import org.modelstudio.core.eval.WordContribution;
 import org.modelstudio.core.events.CancelToken;
@@ -18,7 +19,7 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Why a model predicted what it did, by hiding parts of the input and watching the class's probability fall: parts of
- * an image ({@link #occlusion}) or words of a text ({@link #words}). Both only run the network forward, so they work
+ * an image ({@link #occlusion}), words of a text ({@link #words}) or columns of a table row ({@link #columns}). Both only run the network forward, so they work
  * for every layer type, and they measure the model itself rather than a gradient's local slope.
  */
 public final class Explainer {
@@ -161,6 +162,44 @@ public final class Explainer {
         List<WordContribution> out = new ArrayList<>(spans.size());
         for (Tokenizer.Span s : spans) out.add(new WordContribution(s.word(), s.start(), s.end(), contribution.getOrDefault(s.word(), 0.0)));
         return out;
+    }
+
+    /**
+     * Leave-one-column-out contributions for one table row: each feature column in turn is set to what the model knows
+     * when the value is missing (a number's training mean, a category's "none of them") and the row goes through the
+     * network again; the contribution is the answer with the value minus without it. For a classifier the answer is
+     * the probability of class {@code classIndex}; for a regression it is the estimate in the label's units
+     * ({@code classIndex} is then 0). One entry per column, in the table's order. The model's warnings about the row
+     * (an empty cell, an unseen category) are added to {@code warnings}.
+     *
+     * @throws IllegalArgumentException (with a sentence) when the model was not trained on a table or a value is refused
+     */
+    public static List<ColumnContribution> columns(TrainedModel model, Map<String, String> row, int classIndex, List<String> warnings) {
+        if (!(model.preparation() instanceof InputPreparation.Table table)) {
+            throw new IllegalArgumentException("column contributions explain table models; this model was not trained on a table");
+        }
+        if (!table.regression()) checkClass(model, classIndex);
+        float[] full = table.encode(row, warnings);
+        List<InputPreparation.Column> columns = table.columns();
+        float[][] inputs = new float[columns.size() + 1][];
+        inputs[0] = full;
+        int at = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            float[] without = full.clone();
+            // Standardised numbers: 0 is the training mean. Categories: all zeros is "none of them".
+            java.util.Arrays.fill(without, at, at + columns.get(c).width(), 0f);
+            inputs[c + 1] = without;
+            at += columns.get(c).width();
+        }
+        double[][] out = probabilities(model, model.spec().input().shape(), inputs);
+        double scale = table.regression() ? table.target().std() : 1;
+        List<ColumnContribution> result = new ArrayList<>(columns.size());
+        for (int c = 0; c < columns.size(); c++) {
+            String name = columns.get(c).name();
+            String value = row.getOrDefault(name, "");
+            result.add(new ColumnContribution(name, value == null ? "" : value, (out[0][classIndex] - out[c + 1][classIndex]) * scale));
+        }
+        return result;
     }
 
     /** The text with the given words blanked out (a space each, so neighbours stay apart). */

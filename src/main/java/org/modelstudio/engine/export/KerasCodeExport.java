@@ -53,7 +53,7 @@ public final class KerasCodeExport {
         }
         b.append("], name=\"").append(modelName(spec.name())).append("\")\n\n");
         b.append("model.compile(\n    optimizer=").append(optimizer(t)).append(",\n    loss=").append(loss(t))
-                .append(",\n    metrics=[\"accuracy\"],\n)\n");
+                .append(",\n    metrics=[").append(t.loss() == org.modelstudio.core.graph.Loss.MSE ? "\"mae\"" : "\"accuracy\"").append("],\n)\n");
         LearningRateSchedule s = t.schedule();
         b.append('\n');
         List<String> callbacks = new ArrayList<>();
@@ -77,6 +77,10 @@ public final class KerasCodeExport {
         b.append("callbacks = [").append(String.join(", ", callbacks)).append("]\n");
         b.append("model.summary()\n");
         String validation = t.validationSplit() > 0 ? ", validation_split=" + num(t.validationSplit()) : "";
+        if (t.loss() == org.modelstudio.core.graph.Loss.MSE) {
+            b.append("# Model Studio learns a number to predict standardised, (y - mean) / std with the training rows' mean and\n"
+                    + "# standard deviation, and turns predictions back (prediction * std + mean): do the same with y_train.\n");
+        }
         b.append(String.format(Locale.ROOT, "# model.fit(x_train, y_train, batch_size=%d, epochs=%d%s, callbacks=callbacks)%n",
                 t.batchSize(), t.epochs(), validation));
         return b.toString();

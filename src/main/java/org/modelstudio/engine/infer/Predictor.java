@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Class probabilities for prepared inputs (images, feature vectors or token ids) or raw image files. */
+/**
+ * Class probabilities for prepared inputs (images, feature vectors or token ids), raw image files, table rows and
+ * texts; for a regression model, the number it predicts for a table row, in the label's units.
+ */
 public final class Predictor {
 
     private Predictor() {}
@@ -65,9 +68,65 @@ public final class Predictor {
     private static Prepared predictRow(TrainedModel model, java.util.function.BiFunction<InputPreparation.Table, List<String>, float[]> encode)
             throws InputRejectedException {
         InputPreparation.Table table = tablePreparation(model);
+        if (table.regression()) {
+            throw new InputRejectedException("row", "this model predicts a number (\"" + table.labelColumn() + "\"), not classes; ask it for an estimate");
+        }
         List<String> warnings = new ArrayList<>();
         try {
             return new Prepared(predict(model, encode.apply(table, warnings)), warnings);
+        } catch (IllegalArgumentException e) {
+            throw new InputRejectedException("row", e.getMessage());
+        }
+    }
+
+    /**
+     * A regression's answer for one table row: the number predicted, in the units of the label column
+     * {@code quantity}, with what was odd about the row (an unseen category, an empty cell).
+     */
+    public record Estimate(double value, String quantity, List<String> warnings) {
+        public Estimate { warnings = List.copyOf(warnings); }
+
+        /** "progression ≈ 152.3 (in the units of the column \"progression\")". */
+        public String describe() {
+            return quantity + " ≈ " + org.modelstudio.core.eval.RegressionReport.number(value) + " (in the units of the column \"" + quantity + "\")";
+        }
+    }
+
+    /**
+     * A regression model's numbers for prepared inputs, in the label's units (the network's standardised outputs
+     * turned back). A classifier is refused (IllegalArgumentException).
+     */
+    public static double[] estimate(TrainedModel model, float[][] examples) {
+        InputPreparation.Target target = model.target();
+        if (target == null) throw new IllegalArgumentException("this model tells classes apart; it does not predict a number");
+        INDArray out = model.network().output(BatchIterator.features(model.spec().input().shape(), examples), false);
+        double[] values = new double[examples.length];
+        for (int i = 0; i < values.length; i++) values[i] = target.toUnits(out.getDouble(i, 0));
+        return values;
+    }
+
+    /**
+     * Estimates from one table row: the feature columns' raw values, in the order of the table the model was trained on
+     * (the label column left out). Text in a numeric column, a wrong number of values or a classifier is refused.
+     */
+    public static Estimate estimateRow(TrainedModel model, List<String> values) throws InputRejectedException {
+        return estimateRow(model, (table, warnings) -> table.encode(values, warnings));
+    }
+
+    /** As {@link #estimateRow(TrainedModel, List)}, the values named by column (a missing column counts as empty). */
+    public static Estimate estimateRow(TrainedModel model, Map<String, String> values) throws InputRejectedException {
+        return estimateRow(model, (table, warnings) -> table.encode(values, warnings));
+    }
+
+    private static Estimate estimateRow(TrainedModel model, java.util.function.BiFunction<InputPreparation.Table, List<String>, float[]> encode)
+            throws InputRejectedException {
+        InputPreparation.Table table = tablePreparation(model);
+        if (!table.regression()) {
+            throw new InputRejectedException("row", "this model tells the classes of \"" + table.labelColumn() + "\" apart; it does not predict a number");
+        }
+        List<String> warnings = new ArrayList<>();
+        try {
+            return new Estimate(estimate(model, new float[][] {encode.apply(table, warnings)})[0], table.labelColumn(), warnings);
         } catch (IllegalArgumentException e) {
             throw new InputRejectedException("row", e.getMessage());
         }

@@ -38,7 +38,11 @@ public final class ModelFile {
 
     public static final String ENTRY = "modelstudio.json";
     public static final String FORMAT = "model-studio/model";
-    /** 2 adds {@code preparation} (tables and texts); files of version 1 (images) are still read. */
+    /**
+     * 2 adds {@code preparation} (tables and texts); files of version 1 (images) are still read. A table's
+     * preparation has {@code labelKind} "classes" or, for a regression, "number" with the label's {@code target}
+     * mean and standard deviation; version-2 files without it are classifiers.
+     */
     public static final int VERSION = 2;
     /** The tokeniser rules text models were saved with: {@link org.modelstudio.core.data.Tokenizer}. */
     public static final String TOKENIZER = "nfc-lowercase-letters-digits-apostrophes";
@@ -87,7 +91,9 @@ public final class ModelFile {
         }
         InputPreparation prep = model.preparation();
         if (prep instanceof InputPreparation.Table table) {
-            ObjectNode t = root.putObject("preparation").put("type", "table").put("labelColumn", table.labelColumn()).put("labelKind", "classes");
+            ObjectNode t = root.putObject("preparation").put("type", "table").put("labelColumn", table.labelColumn())
+                    .put("labelKind", table.regression() ? "number" : "classes");
+            if (table.regression()) t.putObject("target").put("mean", table.target().mean()).put("std", table.target().std());
             ArrayNode columns = t.putArray("columns");
             for (InputPreparation.Column c : table.columns()) {
                 ObjectNode col = columns.addObject().put("name", c.name()).put("kind", c.kind().name().toLowerCase(Locale.ROOT));
@@ -182,7 +188,7 @@ public final class ModelFile {
                         throw new IOException(where + "the field \"" + at + "kind\" is \"" + kind + "\", not numeric or categorical");
                     }
                 }
-                return new InputPreparation.Table(cols, label);
+                return new InputPreparation.Table(cols, label, target(p, where));
             }
             if (type.equals("text")) {
                 String tokenizer = text(p, "tokenizer", where);
@@ -201,6 +207,19 @@ public final class ModelFile {
             throw new IOException(where + e.getMessage(), e);
         }
         throw new IOException(where + "the field \"type\" is \"" + type + "\", not table or text");
+    }
+
+    /**
+     * A table's label scaling: none when {@code labelKind} is "classes" or missing (files saved before regression),
+     * the {@code target}'s mean and standard deviation when it is "number".
+     */
+    private static InputPreparation.Target target(JsonNode p, String where) throws IOException {
+        JsonNode kind = p.get("labelKind");
+        if (kind == null || kind.asText().equals("classes")) return null;
+        if (!kind.asText().equals("number")) throw new IOException(where + "the field \"labelKind\" is \"" + kind.asText() + "\", not classes or number");
+        JsonNode t = p.get("target");
+        if (t == null || !t.isObject()) throw new IOException(where + "the field \"target\" is missing or not an object");
+        return new InputPreparation.Target(number(t, "mean", where + "target."), number(t, "std", where + "target."));
     }
 
     private static String text(JsonNode node, String field, String where) throws IOException {

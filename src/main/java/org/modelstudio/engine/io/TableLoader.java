@@ -7,6 +7,7 @@ import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.RawTable;
 import org.modelstudio.core.data.TablePreparation;
+import org.modelstudio.core.data.TaskKind;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +30,16 @@ public final class TableLoader {
 
     /** Reads and prepares a table for training; see {@link TablePreparation#prepare}. */
     public static PreparedData prepare(Path file, String labelColumn, double validation, long seed) throws IOException {
-        return TablePreparation.prepare(read(file, labelColumn == null ? List.of() : List.of(labelColumn)), labelColumn, validation, seed);
+        return prepare(file, labelColumn, null, validation, 0, seed);
+    }
+
+    /**
+     * Reads and prepares a table for training as {@code task} says (null: as the label's values decide, see
+     * {@link org.modelstudio.core.data.TaskKind#decide}), holding back validation and test parts (shares of all rows).
+     */
+    public static PreparedData prepare(Path file, String labelColumn, TaskKind task, double validation, double test, long seed)
+            throws IOException {
+        return TablePreparation.prepare(read(file, labelColumn == null ? List.of() : List.of(labelColumn)), labelColumn, task, validation, test, seed);
     }
 
     /** Reads a table and encodes it as a model prepared it (to evaluate the model on it). */
@@ -45,6 +55,16 @@ public final class TableLoader {
      * Blank lines are skipped; a row with another number of fields than the first is refused.
      */
     public static RawTable read(Path file, List<String> expectedNames) throws IOException {
+        return read(file, expectedNames, null);
+    }
+
+    /**
+     * As {@link #read(Path, List)}, but a row that cannot be parsed or has another number of fields than the first is
+     * handed to {@code badRow} (naming its line) and left out, instead of refusing the whole file; with a null
+     * {@code badRow} such a row refuses the file.
+     */
+    public static RawTable read(Path file, List<String> expectedNames, java.util.function.Consumer<DataFileException> badRow)
+            throws IOException {
         String name = file.getFileName().toString();
         List<String> lines = utf8Lines(file);
         Parser parser = new Parser();
@@ -54,15 +74,22 @@ public final class TableLoader {
             String line = lines.get(i);
             if (line.isBlank()) continue;
             String[] cells;
+            DataFileException bad = null;
             try {
                 cells = parser.cells(line);
+                if (!rows.isEmpty() && cells.length != rows.get(0).length) {
+                    bad = new DataFileException(name, i + 1, "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but line "
+                            + lineNumbers.get(0) + " has " + rows.get(0).length + "; every row needs the same number of comma-separated fields "
+                            + "(quote a value that contains a comma)");
+                }
             } catch (RuntimeException e) {
-                throw new DataFileException(name, i + 1, "cannot be read as comma-separated values (" + e.getMessage() + ")");
+                cells = null;
+                bad = new DataFileException(name, i + 1, "cannot be read as comma-separated values (" + e.getMessage() + ")");
             }
-            if (!rows.isEmpty() && cells.length != rows.get(0).length) {
-                throw new DataFileException(name, i + 1, "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but line "
-                        + lineNumbers.get(0) + " has " + rows.get(0).length + "; every row needs the same number of comma-separated fields "
-                        + "(quote a value that contains a comma)");
+            if (bad != null) {
+                if (badRow == null) throw bad;
+                badRow.accept(bad);
+                continue;
             }
             rows.add(cells);
             lineNumbers.add(i + 1);
@@ -84,7 +111,7 @@ public final class TableLoader {
      * The lines of a UTF-8 text file (a byte-order mark is dropped); bytes that are not UTF-8 are refused naming the
      * file and the line.
      */
-    static List<String> utf8Lines(Path file) throws IOException {
+    public static List<String> utf8Lines(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) throw new DataFileException(name, 0, Files.exists(file) ? "is not a file" : "does not exist");
         byte[] bytes = Files.readAllBytes(file);

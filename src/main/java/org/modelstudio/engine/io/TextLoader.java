@@ -31,7 +31,13 @@ public final class TextLoader {
     /** Reads and prepares texts for training a network whose input is {@code input}. */
     public static PreparedData prepare(Path data, String textColumn, String labelColumn, InputSpec input, double validation, long seed)
             throws IOException {
-        return TextPreparation.prepare(data.getFileName().toString(), read(data, textColumn, labelColumn), input, validation, seed);
+        return prepare(data, textColumn, labelColumn, input, validation, 0, seed);
+    }
+
+    /** As above, also holding back a test part ({@code test} of all texts). */
+    public static PreparedData prepare(Path data, String textColumn, String labelColumn, InputSpec input, double validation, double test,
+                                       long seed) throws IOException {
+        return TextPreparation.prepare(data.getFileName().toString(), read(data, textColumn, labelColumn), input, validation, test, seed);
     }
 
     /** Reads texts and encodes them as a model prepared them (to evaluate the model on them). */

@@ -78,13 +78,14 @@ public final class BatchIterator implements DataSetIterator {
     }
 
     /**
-     * Writes the examples {@code idx[from..to)} one after another into {@code x} and their one-hot labels into
-     * {@code y} (which must be all zeros); {@code example} is scratch space for one example. A failure to read
+     * Writes the examples {@code idx[from..to)} one after another into {@code x} and their one-hot labels (for a
+     * regression, their targets) into {@code y} (which must be all zeros); {@code example} is scratch space for one example. A failure to read
      * an example becomes an {@link ExampleReadException} that names it.
      */
     static void fill(ExampleSource data, int[] idx, int from, int to, float[] x, float[] y, float[] example) {
         int size = example.length;
         int classes = data.classCount();
+        boolean regression = data.regression();
         LabeledData held = data instanceof LabeledData d ? d : null;
         for (int i = 0; i < to - from; i++) {
             int e = idx[from + i];
@@ -93,6 +94,11 @@ public final class BatchIterator implements DataSetIterator {
             } else {
                 read(data, e, example);
                 System.arraycopy(example, 0, x, i * size, size);
+            }
+            if (regression) {
+                // One output: the example's number to predict (standardised) instead of a one-hot class.
+                y[i] = data.target(e);
+                continue;
             }
             int label = data.label(e);
             if (label < 0 || label >= classes) {

@@ -2,26 +2,38 @@ package org.modelstudio.engine.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.Loss;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Loss and accuracy of a network on a labelled set, from one forward pass per batch of {@value #BATCH} examples,
- * read from the source batch by batch (the set is never built as one array).
+ * Loss and accuracy of a network on a labelled set (for a regression: loss, mean absolute error and R²), from one
+ * forward pass per batch of {@value #BATCH} examples, read from the source batch by batch (the set is never built as
+ * one array).
  */
 public final class Metrics {
 
-    public record LossAccuracy(double loss, double accuracy) {
-        public static final LossAccuracy NONE = new LossAccuracy(Double.NaN, Double.NaN);
+    /**
+     * What a network scores on a set. A classification has a loss and an accuracy (mae and r2 NaN); a regression a
+     * loss (the mean squared error of the standardised targets), the mean absolute error in the label's units and R²
+     * (accuracy NaN).
+     */
+    public record Figures(double loss, double accuracy, double mae, double r2) {
+        public static final Figures NONE = new Figures(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private static final int BATCH = 256;
 
     private Metrics() {}
 
-    public static LossAccuracy measure(MultiLayerNetwork net, ExampleSource data, Loss loss) {
-        if (data == null || data.size() == 0) return LossAccuracy.NONE;
+    /**
+     * @param target a regression's label scaling, to give the mean absolute error in the label's units (null: in the
+     *               units the network learns)
+     */
+    public static Figures measure(MultiLayerNetwork net, ExampleSource data, Loss loss, InputPreparation.Target target) {
+        if (data == null || data.size() == 0) return Figures.NONE;
+        if (data.regression()) return regression(net, data, target == null ? 1 : target.std());
         double lossSum = 0;
         long correct = 0;
         for (int from = 0; from < data.size(); from += BATCH) {
@@ -42,7 +54,35 @@ public final class Metrics {
                 for (int i = 0; i < p.length; i++) correct += argMax(p[i]) == data.label(from + i) ? 1 : 0;
             }
         }
-        return new LossAccuracy(lossSum / data.size(), (double) correct / data.size());
+        return new Figures(lossSum / data.size(), (double) correct / data.size(), Double.NaN, Double.NaN);
+    }
+
+    /** Mean squared error (standardised, as the network trains), mean absolute error × {@code unit}, and R². */
+    private static Figures regression(MultiLayerNetwork net, ExampleSource data, double unit) {
+        int n = data.size();
+        double[] actual = new double[n];
+        double[] predicted = new double[n];
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            DataSet ds = BatchIterator.slice(data, from, to);
+            float[][] out = net.output(ds.getFeatures(), false).toFloatMatrix();
+            for (int i = 0; i < out.length; i++) {
+                actual[from + i] = data.target(from + i);
+                predicted[from + i] = out[i][0];
+            }
+        }
+        double sq = 0;
+        double abs = 0;
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            double e = predicted[i] - actual[i];
+            sq += e * e;
+            abs += Math.abs(e);
+            mean += actual[i] / n;
+        }
+        double total = 0;
+        for (double a : actual) total += (a - mean) * (a - mean);
+        return new Figures(sq / n, Double.NaN, abs / n * unit, total > 0 ? 1 - sq / total : Double.NaN);
     }
 
     public static int argMax(float[] v) {

@@ -34,6 +34,6 @@ public final class RunRecords {
 
     public static EpochMetrics metrics(TrainingEvent.EpochEvaluated e) {
         return new EpochMetrics(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(),
-                e.learningRate(), e.samplesPerSecond(), e.elapsedMillis());
+                e.learningRate(), e.samplesPerSecond(), e.elapsedMillis(), e.trainMae(), e.validationMae(), e.validationR2());
     }
 }

@@ -9,6 +9,8 @@ import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.Subset;
+import org.modelstudio.core.data.TaskFit;
+import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.events.TrainingEvent;
@@ -160,16 +162,22 @@ public final class Trainer {
         MultiLayerNetwork net = model.network();
         int batchesPerEpoch = (train.size() + t.batchSize() - 1) / t.batchSize();
         Clock clock = new Clock();
+        boolean regression = train.regression();
+        InputPreparation.Target target = model.preparation() instanceof InputPreparation.Table table ? table.target() : null;
         // With softmax and cross-entropy an untrained network scores about ln(classes); a run whose loss stays
         // well above that is not learning (a far too high rate makes softmax saturate: the loss is large but
         // finite, and accuracy sits at chance). Such runs are stopped with the same advice as a NaN loss.
-        double untrained = t.loss() == org.modelstudio.core.graph.Loss.CROSS_ENTROPY && spec.outputUnits() >= 2
+        // A regression has no such level (an untrained network's squared error depends on its weights), so only
+        // a loss that is not a number or that explodes stops it.
+        double untrained = !regression && t.loss() == org.modelstudio.core.graph.Loss.CROSS_ENTROPY && spec.outputUnits() >= 2
                 ? Math.log(spec.outputUnits()) : Double.NaN;
-        Bridge bridge = new Bridge(sink, cancel, untrained);
+        ProgressBridge bridge = new ProgressBridge(sink, cancel, untrained, regression, target == null ? 1 : target.std());
         Pauses pauses = new Pauses(pause, cancel, sink, bridge, clock);
-        net.setListeners(bridge);
         List<TrainingEvent.EpochEvaluated> history = new ArrayList<>();
         Best best = new Best(model);
+        String unsuited = regression ? TaskFit.problem(spec, TaskKind.REGRESSION, train.classes().get(0)) : null;
+        if (unsuited != null) return fail(best, history, unsuited, clock, sink);
+        net.setListeners(bridge);
         boolean validates = validation != null && validation.size() > 0;
         EarlyStopping stopping = t.earlyStopping();
         Improvement early = validates && stopping.enabled()
@@ -192,9 +200,10 @@ public final class Trainer {
                     sink.accept(new TrainingEvent.Cancelled(history.size(), ms));
                     return best.result(history, TrainingResult.Outcome.CANCELLED, null, null, ms);
                 }
-                Metrics.LossAccuracy val = Metrics.measure(net, validation, t.loss());
+                Metrics.Figures val = Metrics.measure(net, validation, t.loss(), target);
                 TrainingEvent.EpochEvaluated ev = new TrainingEvent.EpochEvaluated(epoch, bridge.meanLoss(),
-                        bridge.accuracy(), val.loss(), val.accuracy(), rate, train.size() / (trainNanos / 1e9), clock.millis());
+                        bridge.accuracy(), val.loss(), val.accuracy(), rate, train.size() / (trainNanos / 1e9), clock.millis(),
+                        bridge.meanAbsoluteError(), val.mae(), val.r2());
                 history.add(ev);
                 best.offer(ev);
                 sink.accept(ev);
@@ -211,7 +220,7 @@ public final class Trainer {
                     early.offer(epoch, stopping.metric() == EarlyStopping.Metric.VALIDATION_LOSS ? val.loss() : val.accuracy());
                     // Only when it cuts the run short: after the last planned epoch the run simply finishes.
                     if (early.epochsWithout() >= stopping.patience() && epoch < epochs) {
-                        String reason = stopReason(stopping, early, best.epoch());
+                        String reason = stopReason(stopping, early, best.epoch(), regression);
                         sink.accept(new TrainingEvent.EarlyStopped(epoch, best.epoch(), reason));
                         long ms = clock.millis();
                         sink.accept(new TrainingEvent.Finished(history.size(), ms));
@@ -255,14 +264,14 @@ public final class Trainer {
     }
 
     /** "Validation loss has not improved by more than 0.001 for 3 epochs; the best model is from epoch 5." */
-    static String stopReason(EarlyStopping stopping, Improvement watched, int bestEpoch) {
+    static String stopReason(EarlyStopping stopping, Improvement watched, int bestEpoch, boolean regression) {
         String metric = stopping.metric().describe();
         String by = stopping.minDelta() > 0 ? " by more than " + number(stopping.minDelta()) : "";
         String head = Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + " has not improved" + by + " for "
                 + watched.epochsWithout() + " epoch" + (watched.epochsWithout() == 1 ? "" : "s");
         if (watched.bestEpoch() == bestEpoch) return head + "; the best model is from epoch " + bestEpoch + ".";
-        return head + " (its best was in epoch " + watched.bestEpoch() + "); the best model, by validation accuracy, is from epoch "
-                + bestEpoch + ".";
+        return head + " (its best was in epoch " + watched.bestEpoch() + "); the best model, by validation "
+                + (regression ? "loss" : "accuracy") + ", is from epoch " + bestEpoch + ".";
     }
 
     private static String number(double v) {
@@ -303,6 +312,10 @@ public final class Trainer {
         }
         if (expected instanceof Shape.Tokens tokens) {
             String problem = tokenProblem(tokens, data);
+            if (problem != null) throw new InvalidNetworkException(problem);
+        }
+        if (data.regression()) {
+            String problem = TaskFit.problem(spec, TaskKind.REGRESSION, data.classes().get(0));
             if (problem != null) throw new InvalidNetworkException(problem);
         }
         int units = spec.outputUnits();
@@ -385,10 +398,10 @@ public final class Trainer {
         private final PauseGate gate;
         private final CancelToken cancel;
         private final TrainingEventSink sink;
-        private final Bridge bridge;
+        private final ProgressBridge bridge;
         private final Clock clock;
 
-        Pauses(PauseGate gate, CancelToken cancel, TrainingEventSink sink, Bridge bridge, Clock clock) {
+        Pauses(PauseGate gate, CancelToken cancel, TrainingEventSink sink, ProgressBridge bridge, Clock clock) {
             this.gate = gate;
             this.cancel = cancel;
             this.sink = sink;
@@ -411,7 +424,8 @@ public final class Trainer {
 
     /**
      * Keeps a copy of the network from the epoch with the best validation accuracy (lower validation loss
-     * breaks ties), so that a run that overfits or wobbles at the end still yields its best model.
+     * breaks ties; a regression, which has no accuracy, by the lowest validation loss), so that a run that
+     * overfits or wobbles at the end still yields its best model.
      */
     private static final class Best {
         private final TrainedModel last;
@@ -423,13 +437,14 @@ public final class Trainer {
         Best(TrainedModel last) { this.last = last; }
 
         void offer(TrainingEvent.EpochEvaluated e) {
-            if (Double.isNaN(e.validationAccuracy())) {
+            double score = e.regression() ? -e.validationLoss() : e.validationAccuracy();
+            if (Double.isNaN(score)) {
                 network = null;
                 epoch = e.epoch();
                 return;
             }
-            if (e.validationAccuracy() > accuracy || (e.validationAccuracy() == accuracy && e.validationLoss() < loss)) {
-                accuracy = e.validationAccuracy();
+            if (score > accuracy || (score == accuracy && e.validationLoss() < loss)) {
+                accuracy = score;
                 loss = e.validationLoss();
                 epoch = e.epoch();
                 network = last.network().clone();
@@ -444,112 +459,6 @@ public final class Trainer {
             TrainedModel best = network == null || history.isEmpty() || epoch == history.get(history.size() - 1).epoch() ? last
                     : TrainedModel.of(last.spec(), last.labels(), last.preparation(), network);
             return new TrainingResult(last, best, network == null && history.isEmpty() ? 0 : epoch, history, outcome, why, ms, stopReason);
-        }
-    }
-
-    /**
-     * DL4J listener → training events; stops the epoch when the loss stops being a number or explodes (see
-     * {@link #EXPLODED_LOSS}). It also keeps a running training accuracy, as Keras reports it, at almost no cost:
-     * DL4J hands listeners the input to the Output layer of each training batch, and one small matrix product
-     * with the Output layer's weights gives the predicted classes (the output activation is monotonic, so it
-     * cannot change the arg-max).
-     */
-    private static final class Bridge extends BaseTrainingListener {
-        private final TrainingEventSink sink;
-        private final CancelToken cancel;
-        private double learningRate;
-        private int epoch;
-        private int batch;
-        private long iteration;
-        private double lossSum;
-        private long correct;
-        private long seen;
-        private final List<Double> firstEpochLosses = new ArrayList<>();
-        private double reference = Double.NaN;
-        private volatile String divergence;
-
-        private final double untrained;
-        private final double[] recent = new double[STUCK_WINDOW];
-        private int recentCount;
-
-        Bridge(TrainingEventSink sink, CancelToken cancel, double untrained) {
-            this.sink = sink;
-            this.cancel = cancel;
-            this.untrained = untrained;
-        }
-
-        void startEpoch(int e, double rate) {
-            if (epoch == 1 && e == 2 && !firstEpochLosses.isEmpty()) reference = median(firstEpochLosses);
-            epoch = e;
-            learningRate = rate;
-            batch = 0;
-            lossSum = 0;
-            correct = 0;
-            seen = 0;
-        }
-
-        private static double median(List<Double> values) {
-            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-        }
-
-        double meanLoss() { return batch == 0 ? Double.NaN : lossSum / batch; }
-
-        double accuracy() { return seen == 0 ? Double.NaN : (double) correct / seen; }
-
-        @Override public void onForwardPass(Model model, List<INDArray> activations) {
-            if (!(model instanceof MultiLayerNetwork net) || activations.isEmpty()) return;
-            INDArray labels = net.getLabels();
-            if (labels == null || labels.rank() != 2) return;
-            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                INDArray in = activations.get(activations.size() - 1);
-                if (in.rank() > 2) in = in.dup('c').reshape('c', in.size(0), -1);
-                INDArray w = net.getOutputLayer().getParam("W");
-                INDArray b = net.getOutputLayer().getParam("b");
-                if (w == null || b == null || in.size(1) != w.size(0)) return;
-                INDArray predicted = in.castTo(w.dataType()).mmul(w).addiRowVector(b).argMax(1);
-                INDArray actual = labels.argMax(1);
-                long n = actual.length();
-                correct += predicted.eq(actual).castTo(DataType.INT).sumNumber().longValue();
-                seen += n;
-            } catch (RuntimeException e) {
-                LOG.debug("Training accuracy not available for this batch", e);
-            }
-        }
-
-        @Override public void iterationDone(Model model, int dl4jIteration, int dl4jEpoch) {
-            double loss = model.score();
-            batch++;
-            if (divergence == null) {
-                if (!Double.isFinite(loss)) {
-                    divergence = diverged(String.format(Locale.ROOT, "The loss became %s in epoch %d, batch %d",
-                            Double.isNaN(loss) ? "NaN (not a number)" : "infinite", epoch, batch));
-                } else if (loss > EXPLODED_LOSS && loss > EXPLOSION_FACTOR * reference) {
-                    divergence = diverged(String.format(Locale.ROOT, "The loss exploded to %.3g in epoch %d, batch %d (from about %.3g at the start)",
-                            loss, epoch, batch, reference));
-                } else if (Double.isFinite(untrained)) {
-                    recent[recentCount++ % STUCK_WINDOW] = loss;
-                    if (recentCount >= STUCK_WINDOW) {
-                        double mean = java.util.Arrays.stream(recent).average().orElse(0);
-                        if (mean > STUCK_FACTOR * untrained) {
-                            divergence = diverged(String.format(Locale.ROOT, "Over the last %d batches (epoch %d) the loss averaged %.3g, "
-                                    + "%.0f times the %.3g of an untrained network", STUCK_WINDOW, epoch, mean, mean / untrained, untrained));
-                        }
-                    }
-                }
-                if (divergence != null) cancel.cancel();
-            }
-            if (epoch == 1 && Double.isFinite(loss)) {
-                if (firstEpochLosses.isEmpty()) reference = loss;
-                firstEpochLosses.add(loss);
-            }
-            lossSum += loss;
-            sink.accept(new TrainingEvent.BatchScored(epoch, batch, iteration++, loss));
-        }
-
-        String diverged(String what) {
-            return String.format(Locale.ROOT, "%s: training diverged. The learning rate (%s) is probably too high; try one ten times "
-                    + "smaller (0.001 suits Adam), or add BatchNorm layers.", what, learningRate);
         }
     }
 

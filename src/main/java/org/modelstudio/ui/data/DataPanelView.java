@@ -35,6 +35,10 @@ public final class DataPanelView {
     @FXML private Label summaryLabel;
     @FXML private Label problemLabel;
     @FXML private Label warningsLabel;
+    @FXML private javafx.scene.layout.FlowPane taskBox;
+    @FXML private javafx.scene.control.ChoiceBox<org.modelstudio.core.data.TaskKind> taskChoice;
+    @FXML private Button regressionTemplateButton;
+    @FXML private Label taskLabel;
     @FXML private ListView<DataViewModel.ClassRow> classList;
     @FXML private TitledPane skippedPane;
     @FXML private javafx.scene.control.TableView<java.util.List<String>> previewTable;
@@ -64,7 +68,8 @@ public final class DataPanelView {
         tableButton.setOnAction(e -> chooseCsv("Choose a table (CSV): one row per example, the label in the last column")
                 .ifPresent(f -> model.useTable(f, null)));
         tableButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a header; numeric and text columns; the last column is "
-                + "the class. Numbers are standardised on the training rows only."));
+                + "the label: a class, or a number to predict (regression). Numbers are standardised on the training rows only. "
+                + org.modelstudio.core.data.TaskKind.RULE));
         textButton.setOnAction(e -> {
             // Texts come as one CSV (a text and a label column) or as a folder of .txt files, one subfolder per class.
             javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType("A file…");
@@ -101,6 +106,7 @@ public final class DataPanelView {
         summaryLabel.textProperty().bind(model.summaryProperty());
         bindOptional(problemLabel, model.problemProperty());
         bindOptional(warningsLabel, model.warningsProperty());
+        setUpTask();
         classList.setItems(model.classes());
         classList.setCellFactory(l -> new ClassCell());
         classList.setPlaceholder(new Label("Choose data to see its classes."));
@@ -132,6 +138,35 @@ public final class DataPanelView {
                     ? javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
                     : javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
         });
+    }
+
+    /**
+     * For a table: whether its label is learnt as classes or predicted as a number (a choice only when its values
+     * allow both), why, and the regression template when the network does not suit a regression.
+     */
+    private void setUpTask() {
+        taskChoice.getItems().setAll(org.modelstudio.core.data.TaskKind.values());
+        taskChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(org.modelstudio.core.data.TaskKind k) {
+                return k == null ? "" : k == org.modelstudio.core.data.TaskKind.REGRESSION ? "a number (regression)" : "classes (classification)";
+            }
+
+            @Override public org.modelstudio.core.data.TaskKind fromString(String s) { return null; }
+        });
+        taskChoice.setTooltip(new javafx.scene.control.Tooltip(org.modelstudio.core.data.TaskKind.RULE));
+        taskChoice.valueProperty().addListener((o, was, kind) -> {
+            if (kind != null && kind != model.taskProperty().get()) model.chooseTask(kind);
+        });
+        model.taskProperty().addListener((o, was, kind) -> taskChoice.setValue(kind));
+        taskChoice.disableProperty().bind(model.taskChoosableProperty().not());
+        taskBox.visibleProperty().bind(model.taskProperty().isNotNull());
+        taskBox.managedProperty().bind(taskBox.visibleProperty());
+        regressionTemplateButton.visibleProperty().bind(model.templateSuggestedProperty());
+        regressionTemplateButton.managedProperty().bind(regressionTemplateButton.visibleProperty());
+        regressionTemplateButton.setOnAction(e -> model.useRegressionTemplate());
+        regressionTemplateButton.setTooltip(new javafx.scene.control.Tooltip("Dense 32 → Dense 16 → 1 unit, identity, mean squared error; "
+                + "its input as wide as this table's features. Undo brings the network back."));
+        bindOptional(taskLabel, model.taskNoteProperty());
     }
 
     /** Sliders for each change, and eight variants of the data's first image, redrawn as the sliders move. */

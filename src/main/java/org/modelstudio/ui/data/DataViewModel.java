@@ -12,6 +12,7 @@ import javafx.concurrent.Task;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.RejectedInput;
+import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -59,6 +60,14 @@ public final class DataViewModel {
     private final javafx.beans.property.ObjectProperty<org.modelstudio.core.data.Augmentation> augmentation =
             new javafx.beans.property.SimpleObjectProperty<>(org.modelstudio.core.data.Augmentation.NONE);
     private CancelToken scanCancel = new CancelToken();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TaskKind> task = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper taskChoosable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper taskNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper templateSuggested = new ReadOnlyBooleanWrapper(false);
+    /** What the chosen table's label column asks for, from its values (null for other data). */
+    private TaskKind.Decision decision;
+    /** The number of features the chosen table gives a network (0 until it has been prepared). */
+    private int tableFeatures;
 
     public DataViewModel(ModelViewModel network, SampleLibrary samples, ExecutorService executor) {
         this.network = network;
@@ -66,9 +75,11 @@ public final class DataViewModel {
         this.executor = executor;
         network.dataSourceProperty().addListener((obs, old, source) -> follow(source));
         network.specProperty().addListener((obs, old, spec) -> {
+            showTaskNote();
             DataSource source = network.dataSourceProperty().get();
             boolean prepared = source instanceof DataSource.TableFile || source instanceof DataSource.TextFile;
             if (old == null || old.training().validationSplit() != spec.training().validationSplit()
+                    || old.training().seed() != spec.training().seed()
                     || old.training().testSplit() != spec.training().testSplit()
                     || prepared && !old.input().equals(spec.input())) {
                 if (prepared) follow(source);
@@ -93,6 +104,44 @@ public final class DataViewModel {
     public ReadOnlyBooleanProperty scanningProperty() { return scanning.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty scanProgressProperty() { return scanProgress.getReadOnlyProperty(); }
     public SampleLibrary samples() { return samples; }
+
+    /**
+     * For a table: whether its label is learnt as classes or predicted as a number (null for other data, or while the
+     * table is read). See {@link TaskKind#RULE}.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<TaskKind> taskProperty() { return task.getReadOnlyProperty(); }
+
+    /** Whether the table's label could be either (whole numbers), so the person may choose. */
+    public ReadOnlyBooleanProperty taskChoosableProperty() { return taskChoosable.getReadOnlyProperty(); }
+
+    /** Why the table is a classification or a regression, and what network it needs, in sentences (empty for other data). */
+    public ReadOnlyStringProperty taskNoteProperty() { return taskNote.getReadOnlyProperty(); }
+
+    /** True while the table is a regression and the network's Output layer or loss does not suit it. */
+    public ReadOnlyBooleanProperty templateSuggestedProperty() { return templateSuggested.getReadOnlyProperty(); }
+
+    /** Learn the table's label as classes or predict it as a number (a choice saved with the project). */
+    public void chooseTask(TaskKind kind) {
+        if (network.dataSourceProperty().get() instanceof DataSource.TableFile t && kind != task.get()) {
+            network.setDataSource(new DataSource.TableFile(t.path(), t.label(), kind));
+        }
+    }
+
+    /**
+     * Opens the Tabular regression template with an input as wide as the chosen table's features (an undoable edit,
+     * like choosing any template).
+     */
+    public void useRegressionTemplate() {
+        NetworkSpec template = network.networks().stream().filter(n -> n.name().equals(REGRESSION_TEMPLATE)).findFirst().orElse(null);
+        if (template == null) return;
+        if (tableFeatures > 0) {
+            template = new NetworkSpec(template.name(), template.description(), new InputSpec.VectorInput(tableFeatures), template.layers(),
+                    template.training());
+        }
+        network.openTemplate(template);
+    }
+
+    static final String REGRESSION_TEMPLATE = "Tabular regression";
 
     /** How training images are varied on the fly (never validation, test or prediction images). */
     public javafx.beans.property.ObjectProperty<org.modelstudio.core.data.Augmentation> augmentationProperty() { return augmentation; }
@@ -154,16 +203,17 @@ public final class DataViewModel {
     public PreparedData prepare(NetworkSpec spec) throws java.io.IOException {
         DataSource source = network.dataSourceProperty().get();
         double split = spec.training().validationSplit();
+        double test = spec.training().testSplit();
         long seed = spec.training().seed();
         if (source instanceof DataSource.TableFile t) {
             if (!(spec.input() instanceof InputSpec.VectorInput)) {
                 throw new java.io.IOException("The network takes " + spec.input().shape() + " but the data is a table of numbers. "
                         + "Start from the Tabular MLP template, or give the network a vector input.");
             }
-            return TableLoader.prepare(Path.of(t.path()), t.label(), split, seed);
+            return TableLoader.prepare(Path.of(t.path()), t.label(), t.task(), split, test, seed);
         }
         if (source instanceof DataSource.TextFile t) {
-            return TextLoader.prepare(Path.of(t.path()), t.textColumn(), t.labelColumn(), spec.input(), split, seed);
+            return TextLoader.prepare(Path.of(t.path()), t.textColumn(), t.labelColumn(), spec.input(), split, test, seed);
         }
         return null;
     }
@@ -202,95 +252,78 @@ public final class DataViewModel {
         NetworkSpec spec = network.specProperty().get();
         List<String> columns = new ArrayList<>();
         List<List<String>> firstRows = new ArrayList<>();
-        Task<PreparedData> task = new Task<>() {
+        TaskKind.Decision[] decided = new TaskKind.Decision[1];
+        Task<PreparedData> reading = new Task<>() {
             @Override protected PreparedData call() throws Exception {
-                preview(source, columns, firstRows);
+                decided[0] = TablePreview.read(source, columns, firstRows);
                 return prepare(spec);
             }
         };
-        task.setOnSucceeded(e -> {
+        reading.setOnSucceeded(e -> {
             if (cancel != scanCancel) return;
             finishScan();
-            PreparedData pd = task.getValue();
+            PreparedData pd = reading.getValue();
             previewColumns.setAll(columns);
             previewRows.setAll(firstRows);
             warnings.set(String.join("\n", pd.warnings()));
-            int[] counts = pd.train().classCounts();
-            int[] val = pd.validation() == null ? new int[counts.length] : pd.validation().classCounts();
-            List<String> names = pd.train().classes();
-            int max = 1;
-            for (int c = 0; c < counts.length; c++) max = Math.max(max, counts[c] + val[c]);
-            List<ClassRow> rows = new ArrayList<>();
-            for (int c = 0; c < counts.length; c++) {
-                rows.add(new ClassRow(names.get(c), counts[c] + val[c], (counts[c] + val[c]) / (double) max, List.of(), -1));
-            }
-            classes.setAll(rows);
-            int validation = pd.validation() == null ? 0 : pd.validation().size();
-            summary.set(String.format(Locale.ROOT, "%d classes · %,d examples from %s · %s · the next run trains on %,d and "
-                    + "validates on %,d (stratified, seeded; fitted on the training part only)", rows.size(), pd.train().size() + validation,
-                    source.describe(), pd.preparation().describe(), pd.train().size(), validation));
+            classes.setAll(TablePreview.classes(pd));
+            summary.set(TablePreview.summary(pd, source));
+            tableFeatures = pd.preparation() instanceof org.modelstudio.core.data.InputPreparation.Table t ? t.features() : 0;
+            showTask(decided[0], pd.regression() ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION, pd.train().classes().get(0));
         });
-        task.setOnFailed(e -> {
+        reading.setOnFailed(e -> {
             if (cancel != scanCancel) return;
             finishScan();
             previewColumns.setAll(columns);
             previewRows.setAll(firstRows);
             summary.set("");
-            problem.set(task.getException().getMessage());
+            problem.set(reading.getException().getMessage());
+            // What the label asks for is known from the table even when it does not suit the network yet.
+            DataSource now = network.dataSourceProperty().get();
+            TaskKind chosen = now instanceof DataSource.TableFile t && t.task() != null ? t.task()
+                    : decided[0] == null ? null : decided[0].kind();
+            showTask(decided[0], chosen, decided[0] == null ? "" : labelName(columns, now));
         });
-        executor.execute(task);
+        executor.execute(reading);
     }
 
-    static final int PREVIEW_ROWS = 12;
+    /** The label column's name from the preview's headings ("progression\nnumber · 0 missing"): the chosen or the last. */
+    private static String labelName(List<String> columns, DataSource source) {
+        if (source instanceof DataSource.TableFile t && t.label() != null) return t.label();
+        return columns.isEmpty() ? "" : columns.get(columns.size() - 1).split("\n")[0];
+    }
 
-    /**
-     * The first rows of a table, each heading saying the column's kind and its missing values ("sepal_length ·
-     * number · 0 missing"); for texts, a few examples of every class with their labels. Read on a background thread.
-     */
-    private static void preview(DataSource source, List<String> columns, List<List<String>> rows) throws java.io.IOException {
-        if (source instanceof DataSource.TableFile t) {
-            org.modelstudio.core.data.RawTable table = TableLoader.read(Path.of(t.path()), List.of());
-            for (int c = 0; c < table.names().size(); c++) {
-                int missing = 0;
-                int numbers = 0;
-                for (String[] row : table.rows()) {
-                    String v = c < row.length ? row[c].trim() : "";
-                    if (v.isEmpty()) missing++;
-                    else if (isNumber(v)) numbers++;
-                }
-                int filled = table.size() - missing;
-                String kind = filled > 0 && numbers == filled ? "number" : numbers == 0 ? "text" : "mixed";
-                columns.add(table.names().get(c) + "\n" + kind + " · " + missing + " missing");
-            }
-            for (int r = 0; r < Math.min(PREVIEW_ROWS, table.size()); r++) rows.add(List.of(table.rows().get(r)));
-        } else if (source instanceof DataSource.TextFile t) {
-            var texts = TextLoader.read(Path.of(t.path()), t.textColumn(), t.labelColumn());
-            columns.add("text");
-            columns.add("label");
-            for (var text : examplesPerClass(texts, org.modelstudio.core.data.TextPreparation.LabeledText::label, PREVIEW_ROWS)) rows.add(List.of(text.text(), text.label()));
+    /** Shows what the table asks for and tells the editor, which marks what the network lacks for it. */
+    private void showTask(TaskKind.Decision decided, TaskKind kind, String quantity) {
+        decision = decided;
+        task.set(decided == null && kind == null ? null : kind);
+        taskChoosable.set(decided != null && decided.choosable());
+        network.setDataTask(task.get(), task.get() == TaskKind.REGRESSION ? quantity : "");
+        showTaskNote();
+    }
+
+    /** The rule's verdict on the table, and for a regression whether the network gives one number, in sentences. */
+    private void showTaskNote() {
+        TaskKind kind = task.get();
+        templateSuggested.set(false);
+        if (kind == null) {
+            taskNote.set("");
+            return;
         }
-    }
-
-    /**
-     * The first examples of each class, grouped by class in the order classes first appear: {@code rows} shared out
-     * evenly (at least one per class, so no class is missing from a preview), each class's in file order.
-     */
-    static <T> List<T> examplesPerClass(List<T> items, java.util.function.Function<T, String> label, int rows) {
-        java.util.Map<String, List<T>> byClass = new java.util.LinkedHashMap<>();
-        for (T item : items) byClass.computeIfAbsent(label.apply(item), k -> new ArrayList<>()).add(item);
-        int each = Math.max(1, (rows + byClass.size() - 1) / Math.max(1, byClass.size()));
-        List<T> out = new ArrayList<>();
-        for (List<T> members : byClass.values()) out.addAll(members.subList(0, Math.min(each, members.size())));
-        return out;
-    }
-
-    private static boolean isNumber(String v) {
-        try {
-            Double.parseDouble(v);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
+        StringBuilder note = new StringBuilder();
+        if (decision != null) {
+            note.append(decision.kind() == kind ? decision.why()
+                    : "You chose " + kind.id() + " for this label column; its values alone would make it " + decision.kind().id() + ".");
         }
+        if (kind == TaskKind.REGRESSION) {
+            boolean outputFits = org.modelstudio.core.data.TaskFit.issues(network.specProperty().get(), kind, "").stream()
+                    .allMatch(i -> i.layerIndex() == org.modelstudio.core.graph.Issue.NETWORK);
+            templateSuggested.set(!outputFits);
+            note.append(outputFits ? " The network gives one number, as a regression needs."
+                    : " A regression needs an Output layer of 1 unit with the identity activation and the mse loss: start from the \""
+                      + REGRESSION_TEMPLATE + "\" template (the button here, or File › New from template), or change the Output layer and the loss.");
+        }
+        taskNote.set(note.toString().trim());
     }
 
     /**
@@ -318,6 +351,8 @@ public final class DataViewModel {
     private void follow(DataSource source) {
         scanCancel.cancel();
         folder = null;
+        tableFeatures = 0;
+        showTask(null, null, "");
         classes.clear();
         skipped.clear();
         previewColumns.clear();

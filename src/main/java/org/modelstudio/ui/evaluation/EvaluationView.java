@@ -52,6 +52,11 @@ public final class EvaluationView {
     @FXML private TableView<ClassRow> classTable;
     @FXML private Label galleryTitle;
     @FXML private FlowPane galleryPane;
+    @FXML private javafx.scene.control.SplitPane split;
+    @FXML private javafx.scene.control.SplitPane regressionPane;
+    @FXML private StackPane scatterHolder;
+    @FXML private TableView<EvaluationViewModel.ErrorRow> errorTable;
+    private final ScatterPlot scatter = new ScatterPlot();
 
     /** One line of the per-class table (a class, or an average). */
     public record ClassRow(String name, double precision, double recall, double f1, int support) {}
@@ -93,7 +98,7 @@ public final class EvaluationView {
         progressBar.visibleProperty().bind(model.runningProperty());
         progressBar.managedProperty().bind(model.runningProperty());
         messageLabel.textProperty().bind(model.messageProperty());
-        exportButton.disableProperty().bind(model.evaluationProperty().isNull());
+        exportButton.disableProperty().bind(model.evaluationProperty().isNull().and(model.regressionProperty().isNull()));
         exportButton.setOnAction(e -> export());
         mistakesButton.disableProperty().bind(model.evaluationProperty().isNull());
         mistakesButton.setOnAction(e -> model.showMistakes());
@@ -102,6 +107,7 @@ public final class EvaluationView {
         model.evaluationProperty().addListener((obs, old, d) -> drawReport(d));
         model.selectedCellProperty().addListener((obs, old, cell) -> markSelected(cell));
         buildClassTable();
+        buildRegressionView();
         drawReport(model.evaluationProperty().get());
         drawGallery();
     }
@@ -160,6 +166,29 @@ public final class EvaluationView {
         classTable.getColumns().add(column("F1", r -> fmt(r.f1()), 70));
         classTable.getColumns().add(column("Support", r -> String.format(Locale.ROOT, "%,d", r.support()), 70));
         classTable.setPlaceholder(new Label("Per-class precision, recall and F1 appear here."));
+    }
+
+    /** A regression's figures: the predicted-against-actual plot and the examples with the largest errors. */
+    private void buildRegressionView() {
+        scatterHolder.getChildren().add(scatter);
+        regressionPane.visibleProperty().bind(model.regressionProperty().isNotNull());
+        split.visibleProperty().bind(model.regressionProperty().isNull());
+        model.regressionProperty().addListener((obs, old, r) -> scatter.show(r));
+        errorTable.setItems(model.largestErrors());
+        errorTable.setPlaceholder(new Label("A regression's examples furthest from their actual value appear here."));
+        errorTable.getColumns().add(errorColumn("Example", r -> r.example(), 260));
+        errorTable.getColumns().add(errorColumn("Actual", r -> org.modelstudio.core.eval.RegressionReport.number(r.actual()), 80));
+        errorTable.getColumns().add(errorColumn("Predicted", r -> org.modelstudio.core.eval.RegressionReport.number(r.predicted()), 80));
+        errorTable.getColumns().add(errorColumn("Error", r -> org.modelstudio.core.eval.RegressionReport.number(r.error()), 70));
+    }
+
+    private static TableColumn<EvaluationViewModel.ErrorRow, String> errorColumn(String title,
+            java.util.function.Function<EvaluationViewModel.ErrorRow, String> value, double width) {
+        TableColumn<EvaluationViewModel.ErrorRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
     }
 
     private static TableColumn<ClassRow, String> column(String title, java.util.function.Function<ClassRow, String> value, double width) {

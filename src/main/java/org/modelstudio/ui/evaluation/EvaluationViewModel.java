@@ -17,12 +17,14 @@ import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.ExampleOutcome;
+import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.eval.ReportExport;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
+import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.io.ImageFolderSource;
 import org.modelstudio.engine.io.TableLoader;
 import org.modelstudio.engine.io.TextLoader;
@@ -64,6 +66,8 @@ public final class EvaluationViewModel {
     private final ExecutorService executor;
     private final ObservableList<Choice> choices = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<DetailedEvaluation> evaluation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RegressionReport> regression = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ErrorRow> largestErrors = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper dataName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -86,7 +90,17 @@ public final class EvaluationViewModel {
     }
 
     public ObservableList<Choice> choices() { return choices; }
+    /** A classifier's evaluation; null before one, and for a regression. */
     public ReadOnlyObjectProperty<DetailedEvaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
+    /** A regression's figures and its actual and predicted values; null before one, and for a classifier. */
+    public ReadOnlyObjectProperty<RegressionReport> regressionProperty() { return regression.getReadOnlyProperty(); }
+    /** A regression's examples with the largest errors, largest first. */
+    public ObservableList<ErrorRow> largestErrors() { return largestErrors; }
+
+    /** One example of a regression: how it is named, its actual and predicted value (in the label's units). */
+    public record ErrorRow(String example, double actual, double predicted) {
+        public double error() { return predicted - actual; }
+    }
     public ReadOnlyStringProperty dataNameProperty() { return dataName.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -151,17 +165,18 @@ public final class EvaluationViewModel {
     }
 
     /** Evaluates the model in use on {@code choice} in the background; returns the task (tests wait for it). */
-    public Task<DetailedEvaluation> evaluate(Choice choice) {
+    public Task<Object> evaluate(Choice choice) {
         TrainedModel model = currentModel.get();
         CancelToken token = new CancelToken();
         cancel.cancel();
         cancel = token;
         final ExampleSource[] read = new ExampleSource[1];
-        Task<DetailedEvaluation> task = new Task<>() {
-            @Override protected DetailedEvaluation call() throws Exception {
+        Task<Object> task = new Task<>() {
+            @Override protected Object call() throws Exception {
                 updateProgress(-1, 1);
                 read[0] = choice.reader().read(model, token, f -> updateProgress(f * 0.2, 1));
                 if (token.isCancelled()) throw new CancellationException();
+                if (model.regression()) return RegressionEvaluator.evaluate(model, read[0]);
                 return Evaluator.evaluateDetailed(model, read[0], token, f -> updateProgress(0.2 + 0.8 * f, 1));
             }
         };
@@ -178,8 +193,20 @@ public final class EvaluationViewModel {
             evaluated = read[0];
             evaluatedModel = model;
             dataName.set(choice.name());
-            evaluation.set(task.getValue());
-            DetailedEvaluation d = task.getValue();
+            if (task.getValue() instanceof RegressionReport r) {
+                evaluation.set(null);
+                gallery.clear();
+                galleryTitle.set("");
+                regression.set(r);
+                largestErrors.setAll(largestErrors(r, read[0], 30));
+                message.set(String.format(Locale.ROOT, "%s: mean absolute error %s (%s), RMSE %s, R² %.3f on %,d examples.", choice.name(),
+                        RegressionReport.number(r.mae()), r.quantity(), RegressionReport.number(r.rmse()), r.r2(), r.n()));
+                return;
+            }
+            DetailedEvaluation d = (DetailedEvaluation) task.getValue();
+            regression.set(null);
+            largestErrors.clear();
+            evaluation.set(d);
             message.set(String.format(Locale.ROOT, "%s: accuracy %.1f%% on %,d examples, %,d mistakes. Click a cell of the matrix to see its examples.",
                     choice.name(), 100 * d.report().accuracy(), d.report().total(), d.mistakes()));
             showMistakes();
@@ -196,6 +223,19 @@ public final class EvaluationViewModel {
         });
         executor.execute(task);
         return task;
+    }
+
+    /** The {@code k} examples whose prediction is furthest from the actual value, furthest first. */
+    static List<ErrorRow> largestErrors(RegressionReport r, ExampleSource data, int k) {
+        Integer[] order = new Integer[r.n()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.abs(r.predicted()[b] - r.actual()[b]), Math.abs(r.predicted()[a] - r.actual()[a])));
+        List<ErrorRow> rows = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, order.length); i++) {
+            int e = order[i];
+            rows.add(new ErrorRow(data.describe(e), r.actual()[e], r.predicted()[e]));
+        }
+        return rows;
     }
 
     private void done() {
@@ -254,10 +294,17 @@ public final class EvaluationViewModel {
     /** Writes the report as CSV or, for any other extension, a self-contained HTML page (atomically). */
     public void export(Path file) throws IOException {
         DetailedEvaluation d = evaluation.get();
-        if (d == null) throw new IOException("There is no evaluation to export yet.");
         String title = "Model Studio evaluation: " + (evaluatedModel == null ? "" : evaluatedModel.spec().name() + " on ") + dataName.get();
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         ExampleSource data = evaluated;
+        RegressionReport r = regression.get();
+        if (d == null && r != null) {
+            AtomicFiles.writeString(file, name.endsWith(".csv") ? ReportExport.csv(r, title, data::describe)
+                    : ReportExport.html(r, title, data::describe, 50));
+            Platform.runLater(() -> message.set("Report saved to " + file + "."));
+            return;
+        }
+        if (d == null) throw new IOException("There is no evaluation to export yet.");
         String text = name.endsWith(".csv") ? ReportExport.csv(d, title)
                 : ReportExport.html(d, title, i -> Thumbnails.dataUri(data, i), data::describe);
         AtomicFiles.writeString(file, text);

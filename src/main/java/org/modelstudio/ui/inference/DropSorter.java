@@ -13,37 +13,45 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Sorts what was dropped into image files to predict and things refused with a reason. Folders are opened
- * (one level of class subfolders deep is enough for a dropped test folder). Plain Java, tested without FX.
+ * Sorts what was dropped into the files the current model can read (images, .txt texts or .csv tables) and things
+ * refused with a reason. Folders are opened (one level of class subfolders deep is enough for a dropped test folder).
+ * Plain Java, tested without FX.
  */
 public final class DropSorter {
 
     public static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
     static final int MAX_FILES = 5000;
 
-    public record Sorted(List<Path> images, List<RejectedInput> rejected) {}
+    public record Sorted(List<Path> accepted, List<RejectedInput> rejected) {
+        /** The accepted files, for an image model. */
+        public List<Path> images() { return accepted; }
+    }
 
     private DropSorter() {}
 
-    public static Sorted sort(List<File> dropped) {
-        List<Path> images = new ArrayList<>();
+    /** Sorts for an image model. */
+    public static Sorted sort(List<File> dropped) { return sort(dropped, InputKind.IMAGE); }
+
+    /** Sorts for a model that reads {@code kind}: images, .txt files (texts) or .csv files (tables). */
+    public static Sorted sort(List<File> dropped, InputKind kind) {
+        List<Path> accepted = new ArrayList<>();
         List<RejectedInput> rejected = new ArrayList<>();
-        for (File f : dropped) add(f.toPath(), 0, images, rejected);
-        if (images.size() > MAX_FILES) {
-            rejected.add(new RejectedInput((images.size() - MAX_FILES) + " more files",
-                    "left out: one drop predicts at most " + MAX_FILES + " images"));
-            images = new ArrayList<>(images.subList(0, MAX_FILES));
+        for (File f : dropped) add(f.toPath(), 0, kind, accepted, rejected);
+        if (accepted.size() > MAX_FILES) {
+            rejected.add(new RejectedInput((accepted.size() - MAX_FILES) + " more files",
+                    "left out: one drop predicts at most " + MAX_FILES + " files"));
+            accepted = new ArrayList<>(accepted.subList(0, MAX_FILES));
         }
-        return new Sorted(images, rejected);
+        return new Sorted(accepted, rejected);
     }
 
-    private static void add(Path p, int depth, List<Path> images, List<RejectedInput> rejected) {
+    private static void add(Path p, int depth, InputKind kind, List<Path> accepted, List<RejectedInput> rejected) {
         String name = p.getFileName() == null ? p.toString() : p.getFileName().toString();
         if (Files.isDirectory(p)) {
             if (depth > 1) return;
             try (Stream<Path> s = Files.list(p)) {
                 s.sorted().filter(c -> !c.getFileName().toString().startsWith("."))
-                        .forEach(c -> add(c, depth + 1, images, rejected));
+                        .forEach(c -> add(c, depth + 1, kind, accepted, rejected));
             } catch (IOException e) {
                 rejected.add(new RejectedInput(name, "this folder cannot be read (" + e.getMessage() + ")"));
             }
@@ -54,12 +62,31 @@ public final class DropSorter {
             return;
         }
         String ext = extension(name);
-        if (!IMAGE_EXTENSIONS.contains(ext)) {
-            rejected.add(new RejectedInput(name, ext.isEmpty() ? "has no file extension; drop PNG, JPEG, BMP or GIF images"
-                    : "is a ." + ext + " file; drop PNG, JPEG, BMP or GIF images"));
+        String problem = problem(ext, kind);
+        if (problem != null) {
+            rejected.add(new RejectedInput(name, problem));
             return;
         }
-        images.add(p);
+        accepted.add(p);
+    }
+
+    /** Why a file with this extension cannot be predicted by a model reading {@code kind}, or null when it can. */
+    static String problem(String ext, InputKind kind) {
+        boolean image = IMAGE_EXTENSIONS.contains(ext);
+        String what = ext.isEmpty() ? "has no file extension" : image ? "is an image" : "is a ." + ext + " file";
+        switch (kind) {
+            case IMAGE:
+                if (image) return null;
+                return what + "; drop PNG, JPEG, BMP or GIF images";
+            case TEXT:
+                if (ext.equals("txt")) return null;
+                return what + ", but this model reads texts: drop .txt files (one text each) or type the text";
+            case TABLE:
+                if (ext.equals("csv")) return null;
+                return what + ", but this model reads table rows: drop a .csv file of rows or fill in the form";
+            default:
+                return what + ", and this model cannot read files (" + kind.reads() + ")";
+        }
     }
 
     static String extension(String name) {

@@ -1,48 +1,113 @@
 package org.modelstudio.ui.inference;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.modelstudio.core.eval.ClassScore;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 
-/** The Predict area: a drop zone and the results, newest first. Forwards drops to the view model at once. */
+/**
+ * The Predict area: an input that suits the model (a drop zone, a text box or a row form, see {@link InputArea}), the
+ * single results and the last batch in tabs, and the selected result in full below them ({@link PredictionDetailView}).
+ * Forwards drops and commands to the view model at once.
+ */
 public final class PredictPanelView {
     private final PredictionViewModel model;
 
     @FXML private StackPane dropZone;
-    @FXML private Label dropHint;
-    @FXML private Button openImagesButton;
+    @FXML private VBox inputBox;
+    @FXML private Button predictButton;
+    @FXML private Button openButton;
+    @FXML private Button exportButton;
     @FXML private Button clearButton;
+    @FXML private HBox progressBox;
+    @FXML private ProgressBar batchProgress;
+    @FXML private Button cancelButton;
+    @FXML private Label messageLabel;
+    @FXML private TabPane resultTabs;
+    @FXML private Tab resultsTab;
+    @FXML private Tab batchTab;
     @FXML private ListView<PredictionItem> resultList;
+    @FXML private TableView<PredictionItem> batchTable;
+    @FXML private ScrollPane detailScroll;
+    private InputArea inputArea;
 
-    public PredictPanelView(PredictionViewModel model) { this.model = model; }
+    private final ExplanationViewModel explanations;
+
+    public PredictPanelView(PredictionViewModel model, ExplanationViewModel explanations) {
+        this.model = model;
+        this.explanations = explanations;
+    }
 
     @FXML private void initialize() {
-        dropHint.textProperty().bind(model.messageProperty());
+        inputArea = new InputArea(inputBox, model, predictButton);
         dropZone.setOnDragOver(this::dragOver);
         dropZone.setOnDragExited(e -> dropZone.getStyleClass().remove("drag-over"));
         dropZone.setOnDragDropped(this::dropped);
-        openImagesButton.setOnAction(e -> openImages());
+        openButton.setOnAction(e -> open());
+        openButton.textProperty().bind(Bindings.createStringBinding(() -> switch (model.inputKindProperty().get()) {
+            case TEXT -> "Open texts…";
+            case TABLE -> "Open CSV…";
+            default -> "Open images…";
+        }, model.inputKindProperty()));
+        openButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !canRead(), model.inputKindProperty()));
+        exportButton.setOnAction(e -> export());
+        exportButton.disableProperty().bind(Bindings.isEmpty(model.batch()).or(model.batchRunningProperty()));
         clearButton.setOnAction(e -> model.clear());
+        cancelButton.setOnAction(e -> model.cancel());
+        progressBox.visibleProperty().bind(model.batchRunningProperty());
+        progressBox.managedProperty().bind(progressBox.visibleProperty());
+        batchProgress.progressProperty().bind(model.progressProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+
         resultList.setItems(model.results());
         resultList.setCellFactory(v -> new ResultCell());
         resultList.setPlaceholder(new Label("Predictions appear here."));
+        BatchTable.configure(batchTable, model.sortedBatch());
+        resultsTab.textProperty().bind(Bindings.size(model.results()).asString("Results (%d)"));
+        batchTab.textProperty().bind(Bindings.size(model.batch()).asString("Batch (%,d)"));
+        model.shownProperty().addListener((obs, old, shown) ->
+                resultTabs.getSelectionModel().select(shown == PredictionViewModel.Shown.BATCH ? batchTab : resultsTab));
+
+        // The detail pane follows the selection of whichever view is showing; a new single result selects itself.
+        PredictionDetailView detail = new PredictionDetailView(model.inputKindProperty(), explanations);
+        detailScroll.setContent(detail.node());
+        model.selectedProperty().addListener((obs, old, item) -> {
+            detail.show(item);
+            if (item != null && model.results().contains(item)) resultList.getSelectionModel().select(item);
+        });
+        resultList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) model.selectedProperty().set(item);
+        });
+        batchTable.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) model.selectedProperty().set(item);
+        });
+        resultTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            model.show(tab == batchTab ? PredictionViewModel.Shown.BATCH : PredictionViewModel.Shown.RESULTS);
+            model.selectedProperty().set((tab == batchTab ? batchTable.getSelectionModel() : resultList.getSelectionModel()).getSelectedItem());
+        });
+    }
+
+    private boolean canRead() {
+        InputKind kind = model.inputKindProperty().get();
+        return kind == InputKind.IMAGE || kind == InputKind.TEXT || kind == InputKind.TABLE;
     }
 
     private void dragOver(DragEvent e) {
@@ -61,52 +126,40 @@ public final class PredictPanelView {
         e.consume();
     }
 
-    private void openImages() {
+    private void open() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose images to predict");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+        switch (model.inputKindProperty().get()) {
+            case TEXT -> {
+                chooser.setTitle("Choose texts to predict (one text per file)");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Texts (UTF-8)", "*.txt"));
+            }
+            case TABLE -> {
+                chooser.setTitle("Choose a CSV file of rows to predict");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tables (CSV)", "*.csv"));
+            }
+            default -> {
+                chooser.setTitle("Choose images to predict");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+            }
+        }
         List<File> files = chooser.showOpenMultipleDialog(dropZone.getScene().getWindow());
         if (files != null && !files.isEmpty()) model.predict(files);
     }
 
-    /** A result: thumbnail, file name and time, and a probability bar for each of the top classes. */
-    private static final class ResultCell extends ListCell<PredictionItem> {
-        @Override protected void updateItem(PredictionItem item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(null);
-            getStyleClass().remove("refused");
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            if (!item.ok()) {
-                getStyleClass().add("refused");
-                Label l = new Label(item.file() + ": " + item.problem());
-                l.setWrapText(true);
-                l.setMaxWidth(360);
-                setGraphic(l);
-                return;
-            }
-            ImageView thumb = new ImageView(item.thumbnail());
-            thumb.setFitWidth(56);
-            thumb.setFitHeight(56);
-            thumb.setPreserveRatio(true);
-            GridPane bars = new GridPane();
-            bars.getStyleClass().add("probabilities");
-            int row = 0;
-            for (ClassScore s : item.prediction().top(PredictionViewModel.TOP_K)) {
-                Label name = new Label(s.label());
-                name.getStyleClass().add(row == 0 ? "top-class" : "other-class");
-                ProgressBar bar = new ProgressBar(s.probability());
-                bar.setPrefWidth(110);
-                Label pct = new Label(String.format(Locale.ROOT, "%.1f%%", 100 * s.probability()));
-                bars.addRow(row++, name, bar, pct);
-            }
-            Label title = new Label(String.format(Locale.ROOT, "%s · %.0f ms", item.file(), item.millis()));
-            title.getStyleClass().add("result-file");
-            VBox text = new VBox(2, title, bars);
-            HBox box = new HBox(10, thumb, text);
-            setGraphic(box);
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the batch's predictions");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName("predictions.csv");
+        File file = chooser.showSaveDialog(dropZone.getScene().getWindow());
+        if (file == null) return;
+        try {
+            model.exportBatch(file.toPath());
+        } catch (IOException ex) {
+            Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
+            a.initOwner(dropZone.getScene().getWindow());
+            a.setHeaderText("Cannot write " + file.getName());
+            a.show();
         }
     }
 }

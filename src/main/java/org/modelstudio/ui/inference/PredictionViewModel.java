@@ -1,103 +1,264 @@
 package org.modelstudio.ui.inference;
 
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.concurrent.Task;
-import javafx.scene.image.Image;
-import org.modelstudio.core.data.RejectedInput;
-import org.modelstudio.engine.InputRejectedException;
+import org.modelstudio.core.data.InputPreparation;
+import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.ui.common.CurrentModel;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
-/** Predicts dropped or opened image files with the current model, in the background; newest results first. */
+/**
+ * The Predict area: predicts with the current model from what suits it (image files; typed text or .txt files; a
+ * typed row or CSV rows), in the background. One input gives a single result, shown newest first in
+ * {@link #results()}; more than one fills {@link #batch()}, which arrives in chunks with progress and can be
+ * cancelled, sorted and exported. The {@link #selectedProperty() selected} result is shown in full in the detail pane.
+ */
 public final class PredictionViewModel {
     public static final int TOP_K = 3;
+    /** Results reach the FX thread at most this often during a batch. */
+    static final long CHUNK_INTERVAL_NANOS = 80_000_000L;
+
+    /** Which result view the area shows: the single results or the last batch. */
+    public enum Shown { RESULTS, BATCH }
 
     private final CurrentModel currentModel;
     private final ExecutorService executor;
+    private final Object networkLock = new Object();
     private final ObservableList<PredictionItem> results = FXCollections.observableArrayList();
+    private final ObservableList<PredictionItem> batch = FXCollections.observableArrayList();
+    private final SortedList<PredictionItem> sortedBatch = new SortedList<>(batch);
+    private final ReadOnlyObjectWrapper<InputKind> inputKind = new ReadOnlyObjectWrapper<>(InputKind.NONE);
+    private final ReadOnlyObjectWrapper<List<RowField>> rowFields = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(Shown.RESULTS);
+    private final ObjectProperty<PredictionItem> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper batchRunning = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private int running;
+    private Task<List<PredictionItem>> batchTask;
+    private long requests;
+    /** The request whose batch the table shows and still takes chunks from; -1 once it was stopped or cleared. */
+    private long shownBatch = -1;
+    private int batchTotal;
+    /** Requests up to this one were made before the last Clear: their results are not shown. */
+    private long clearedUpTo;
 
     public PredictionViewModel(CurrentModel currentModel, ExecutorService executor) {
         this.currentModel = currentModel;
         this.executor = executor;
-        currentModel.modelProperty().addListener((obs, old, m) -> message.set(hint(m)));
-        message.set(hint(currentModel.get()));
+        currentModel.modelProperty().addListener((obs, old, m) -> modelChanged(m));
+        modelChanged(currentModel.get());
     }
 
+    /** Single predictions, newest first. */
     public ObservableList<PredictionItem> results() { return results; }
+    /** The last batch, in input order (as it arrives). */
+    public ObservableList<PredictionItem> batch() { return batch; }
+    /** The last batch in the order the table sorts it; the table binds its comparator, the export writes this order. */
+    public SortedList<PredictionItem> sortedBatch() { return sortedBatch; }
+    public ReadOnlyObjectProperty<InputKind> inputKindProperty() { return inputKind.getReadOnlyProperty(); }
+    /** The row form's fields, for a table model; empty otherwise. */
+    public ReadOnlyObjectProperty<List<RowField>> rowFieldsProperty() { return rowFields.getReadOnlyProperty(); }
+    /** Which tab shows: a new single result shows the results, a new batch the batch; the user may switch with {@link #show}. */
+    public ReadOnlyObjectProperty<Shown> shownProperty() { return shown.getReadOnlyProperty(); }
+
+    public void show(Shown which) { shown.set(which); }
+    /** The result shown in the detail pane; the view sets it from the list's or the table's selection. */
+    public ObjectProperty<PredictionItem> selectedProperty() { return selected; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** True while a batch runs (it can be cancelled). */
+    public ReadOnlyBooleanProperty batchRunningProperty() { return batchRunning.getReadOnlyProperty(); }
+    /** The running batch's share done, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
 
-    private static String hint(TrainedModel m) {
-        return m == null ? "Train a model first (or File ▸ Open trained model…), then drop images here."
-                : "Drop image files or a folder here (PNG, JPEG, BMP, GIF).";
+    private void modelChanged(TrainedModel m) {
+        InputKind kind = InputKind.of(m);
+        inputKind.set(kind);
+        rowFields.set(kind == InputKind.TABLE ? RowField.of((InputPreparation.Table) m.preparation()) : List.of());
+        message.set(kind.hint());
     }
 
-    /** Returns the task so callers (and tests) can wait for it; it never throws for a bad file. */
+    /** Predicts dropped or opened files (or folders); returns the task so callers and tests can wait for it. */
     public Task<List<PredictionItem>> predict(List<File> files) {
         TrainedModel model = currentModel.get();
+        InputKind kind = InputKind.of(model);
+        InputPreparation.Table table = kind == InputKind.TABLE ? (InputPreparation.Table) model.preparation() : null;
+        return start(model, () -> InputReader.read(files, kind, table));
+    }
+
+    /** Predicts a typed or pasted text. */
+    public Task<List<PredictionItem>> predictText(String text) {
+        return start(currentModel.get(), () -> List.of(new InputReader.Pending("Typed text", new PredictionInput.Text(text), null)));
+    }
+
+    /** Predicts a row typed into the form, its values by column name. */
+    public Task<List<PredictionItem>> predictRow(Map<String, String> values) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (RowField f : rowFields.get()) ordered.put(f.name(), values.getOrDefault(f.name(), ""));
+        return start(currentModel.get(), () -> List.of(new InputReader.Pending("Typed row", new PredictionInput.Row(ordered), null)));
+    }
+
+    private interface Reading { List<InputReader.Pending> read(); }
+
+    private Task<List<PredictionItem>> start(TrainedModel model, Reading reading) {
+        InputKind kind = InputKind.of(model);
+        long id = ++requests;
+        PredictionRun run = new PredictionRun(model, networkLock);
+        ChunkedDelivery<PredictionItem> delivery = new ChunkedDelivery<>(Platform::runLater, CHUNK_INTERVAL_NANOS, chunk -> arrived(id, chunk));
         Task<List<PredictionItem>> task = new Task<>() {
             @Override protected List<PredictionItem> call() {
-                List<PredictionItem> items = new ArrayList<>();
-                DropSorter.Sorted sorted = DropSorter.sort(files);
-                for (Path p : sorted.images()) {
-                    if (isCancelled()) break;
-                    items.add(predictOne(model, p));
+                List<InputReader.Pending> inputs = reading.read();
+                List<PredictionItem> items = new ArrayList<>(inputs.size());
+                if (inputs.isEmpty()) return items;
+                if (inputs.size() == 1) {
+                    items.add(run.predictOne(inputs.get(0)));
+                    return items;
                 }
-                for (RejectedInput r : sorted.rejected()) items.add(PredictionItem.refused(r.file(), r.reason()));
+                Platform.runLater(() -> batchStarted(id, this, inputs.size()));
+                try {
+                    run.predict(inputs, false, item -> {
+                        items.add(item);
+                        delivery.add(item);
+                    }, this::isCancelled);
+                } finally {
+                    delivery.flush();
+                }
                 return items;
             }
         };
-        if (model == null) {
-            message.set("There is no model to predict with yet. Train one first, or open a saved model.");
+        if (kind == InputKind.NONE || kind == InputKind.PREPARED) {
+            message.set(kind == InputKind.NONE ? "There is no model to predict with yet. Train one first, or open a saved model." : kind.hint());
             task.cancel();
             return task;
         }
+        running++;
         busy.set(true);
-        message.set("Predicting " + files.size() + " item(s)…");
-        task.setOnSucceeded(e -> {
-            busy.set(false);
-            List<PredictionItem> items = task.getValue();
-            results.addAll(0, items);
-            long refused = items.stream().filter(i -> !i.ok()).count();
-            message.set(items.size() - refused + " predicted" + (refused > 0 ? ", " + refused + " refused (see below)" : "")
-                    + ". Drop more images to compare.");
+        message.set("Predicting…");
+        task.setOnSucceeded(e -> finished(id, task));
+        task.setOnCancelled(e -> {
+            done();
+            if (task == batchTask) {
+                shownBatch = -1;
+                batchEnded();
+                message.set(String.format(Locale.ROOT, "Stopped: %,d of %,d predicted.", batch.size(), batchTotal));
+            }
         });
         task.setOnFailed(e -> {
-            busy.set(false);
+            done();
+            if (task == batchTask) batchEnded();
             message.set("Prediction failed: " + task.getException().getMessage());
         });
         executor.execute(task);
         return task;
     }
 
-    static PredictionItem predictOne(TrainedModel model, Path file) {
-        String name = file.getFileName().toString();
-        long t0 = System.nanoTime();
-        try {
-            var prediction = Predictor.predictFile(model, file);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            Image thumb = new Image(file.toUri().toString(), 64, 64, true, false, false);
-            return new PredictionItem(name, thumb.isError() ? null : thumb, prediction, ms, null);
-        } catch (InputRejectedException e) {
-            return PredictionItem.refused(name, e.reason());
-        } catch (RuntimeException e) {
-            return PredictionItem.refused(name, "could not be predicted (" + e.getMessage() + ")");
+    private void batchStarted(long id, Task<List<PredictionItem>> task, int total) {
+        if (id <= clearedUpTo) {
+            task.cancel(false);
+            return;
         }
+        if (batchTask != null) batchTask.cancel(false);
+        batchTask = task;
+        shownBatch = id;
+        batchTotal = total;
+        batch.clear();
+        selected.set(null);
+        progress.set(0);
+        batchRunning.set(true);
+        shown.set(Shown.BATCH);
+        message.set(String.format(Locale.ROOT, "Predicting %,d inputs…", total));
     }
 
-    public void clear() { results.clear(); }
+    private void arrived(long id, List<PredictionItem> chunk) {
+        if (id != shownBatch) return;
+        batch.addAll(chunk);
+        progress.set(batch.size() / (double) Math.max(1, batchTotal));
+        message.set(String.format(Locale.ROOT, "Predicting: %,d of %,d…", batch.size(), batchTotal));
+    }
+
+    private void finished(long id, Task<List<PredictionItem>> task) {
+        done();
+        List<PredictionItem> items = task.getValue();
+        if (items.isEmpty() && id > clearedUpTo) {
+            message.set("There was nothing to predict in what was dropped (an empty folder?).");
+            return;
+        }
+        if (task != batchTask) {
+            if (items.size() == 1 && id > clearedUpTo) {
+                PredictionItem item = items.get(0);
+                results.add(0, item);
+                shown.set(Shown.RESULTS);
+                selected.set(item);
+                message.set(item.ok() ? item.name() + ": " + item.verdict() + String.format(Locale.ROOT, " (%.0f ms)", item.millis())
+                        : item.name() + " was refused: " + item.problem());
+            }
+            return;
+        }
+        batchEnded();
+        long refused = batch.stream().filter(i -> !i.ok()).count();
+        double ms = batch.stream().filter(PredictionItem::ok).mapToDouble(PredictionItem::millis).sum();
+        message.set(String.format(Locale.ROOT, "%,d predicted%s, %.1f ms each on average. Click a column to sort; select a row to see it in full.",
+                batch.size() - refused, refused > 0 ? String.format(Locale.ROOT, ", %,d refused (reasons in the table)", refused) : "",
+                batch.size() == refused ? 0 : ms / (batch.size() - refused)));
+    }
+
+    private void done() {
+        running--;
+        busy.set(running > 0);
+    }
+
+    private void batchEnded() {
+        batchTask = null;
+        batchRunning.set(false);
+        progress.set(1);
+    }
+
+    /** Stops the running batch after its current chunk; what was predicted stays. */
+    public void cancel() {
+        // Not interrupted: the worker stops between chunks, and an interrupt would only break a file being read.
+        if (batchTask != null) batchTask.cancel(false);
+    }
+
+    /** Writes the batch, in the table's order, as CSV (see {@link BatchCsv}), atomically. */
+    public void exportBatch(Path file) throws IOException {
+        AtomicFiles.writeString(file, BatchCsv.of(List.copyOf(sortedBatch)));
+        message.set(String.format(Locale.ROOT, "Saved %,d rows to %s.", sortedBatch.size(), file.getFileName()));
+    }
+
+    /** Empties the results and the batch, and stops a running batch. */
+    public void clear() {
+        cancel();
+        shownBatch = -1;
+        clearedUpTo = requests;
+        results.clear();
+        batch.clear();
+        selected.set(null);
+        shown.set(Shown.RESULTS);
+        message.set(inputKind.get().hint());
+    }
 }

@@ -74,6 +74,9 @@ public final class ModelViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(0);
+    /** What the chosen data asks for (null while unknown) and the name of the number a regression predicts. */
+    private org.modelstudio.core.data.TaskKind dataTask;
+    private String dataQuantity = "";
     /** The network as last saved or opened (null: never saved); dirty is "differs from it", so undo back to it is clean. */
     private NetworkSpec saved;
 
@@ -151,6 +154,22 @@ public final class ModelViewModel {
         dataSource.set(source);
         documentChanged();
     }
+
+    /**
+     * What the chosen data asks the network for (null while unknown: images, texts, or a table not read yet), and
+     * for a regression the name of the number it predicts. What the network lacks for it is shown on the layer to
+     * change, like a shape problem ({@link org.modelstudio.core.data.TaskFit}).
+     */
+    public void setDataTask(org.modelstudio.core.data.TaskKind task, String quantity) {
+        String q = quantity == null ? "" : quantity;
+        if (task == dataTask && q.equals(dataQuantity)) return;
+        dataTask = task;
+        dataQuantity = q;
+        refresh();
+    }
+
+    /** The data's task as last set (null while unknown). */
+    public org.modelstudio.core.data.TaskKind dataTask() { return dataTask; }
 
     // ------------------------------------------------------------------ run history
 
@@ -409,7 +428,8 @@ public final class ModelViewModel {
         redoText.set(history.canRedo() ? "Redo " + history.redoDescription() : "Redo");
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
-        NetworkSummary s = ShapeInference.analyse(current);
+        NetworkSummary s = ShapeInference.analyse(current)
+                .withIssues(org.modelstudio.core.data.TaskFit.issues(current, dataTask, dataQuantity));
         List<LayerRow> newRows = new ArrayList<>();
         newRows.add(new LayerRow("0", "Input", inputDescription(current.input()), String.valueOf(s.inputShape()), "0", "", false, "input"));
         for (LayerSummary l : s.layers()) {

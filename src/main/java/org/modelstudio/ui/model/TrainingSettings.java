@@ -3,6 +3,7 @@ package org.modelstudio.ui.model;
 import org.modelstudio.core.catalogue.ParamSpec;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.LearningRateSchedule;
+import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.Optimizer;
 import org.modelstudio.core.graph.TrainingConfig;
 
@@ -21,6 +22,10 @@ public final class TrainingSettings {
     public static final List<ParamSpec> PARAMS = List.of(
             new ParamSpec("optimizer", "Optimizer", ParamSpec.Kind.CHOICE, "adam", null, null,
                     List.of("adam", "sgd", "nesterov", "rmsprop"), "The rule that updates the weights after each batch; Adam is a good default."),
+            new ParamSpec("loss", "Loss", ParamSpec.Kind.CHOICE, "cross_entropy", null, null,
+                    List.of("cross_entropy", "mse", "binary_cross_entropy"),
+                    "What training lowers: cross_entropy to tell classes apart (softmax output), mse (mean squared error) to "
+                            + "predict a number (identity output, 1 unit), binary_cross_entropy for independent yes/no outputs (sigmoid)."),
             new ParamSpec("learningRate", "Learning rate", ParamSpec.Kind.NUMBER, 0.001, 1e-7, 10.0, null,
                     "How big each update step is. Too high and training diverges; too low and it crawls."),
             new ParamSpec("batchSize", "Batch size", ParamSpec.Kind.INT, 32, 1.0, 4096.0, null,
@@ -61,6 +66,7 @@ public final class TrainingSettings {
     public static Object value(TrainingConfig t, String key) {
         return switch (key) {
             case "optimizer" -> t.optimizer().id();
+            case "loss" -> t.loss().id();
             case "learningRate" -> t.learningRate();
             case "batchSize" -> t.batchSize();
             case "epochs" -> t.epochs();
@@ -85,6 +91,7 @@ public final class TrainingSettings {
         int every = (Integer) value(t, "every");
         return switch (key) {
             case "optimizer" -> t.withOptimizer(Optimizer.fromId((String) value));
+            case "loss" -> t.withLoss(Loss.fromId((String) value));
             case "learningRate" -> t.withLearningRate(((Number) value).doubleValue());
             case "batchSize" -> t.withBatchSize((Integer) value);
             case "epochs" -> t.withEpochs((Integer) value);
@@ -129,7 +136,13 @@ public final class TrainingSettings {
                         : ", no validation")
                 + (t.testSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% for a final test", 100 * t.testSplit()) : "")
                 + (t.earlyStopping().enabled() ? ", early stopping on " + t.earlyStopping().describe() : "");
-        return String.format(Locale.ROOT, "Trains with %s, learning rate %s%s, batches of %d, %d epochs%s.",
-                optimizer, t.learningRate(), schedule, t.batchSize(), t.epochs(), extras);
+        // Cross-entropy, the classifiers' loss, goes without saying; another loss is named.
+        String loss = switch (t.loss()) {
+            case CROSS_ENTROPY -> "";
+            case MSE -> " to lower the mean squared error";
+            case BINARY_CROSS_ENTROPY -> " to lower the binary cross-entropy";
+        };
+        return String.format(Locale.ROOT, "Trains with %s%s, learning rate %s%s, batches of %d, %d epochs%s.",
+                optimizer, loss, t.learningRate(), schedule, t.batchSize(), t.epochs(), extras);
     }
 }

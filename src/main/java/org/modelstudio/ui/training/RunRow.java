@@ -2,7 +2,6 @@ package org.modelstudio.ui.training;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import org.modelstudio.core.project.EpochMetrics;
 import org.modelstudio.core.project.RunRecord;
 
 import java.time.ZoneId;
@@ -40,13 +39,11 @@ public final class RunRow {
 
     public String epochs() { return run.epochs().size() + "/" + run.epochsPlanned(); }
 
-    /** The best epoch's validation accuracy (or training accuracy without validation). */
-    public String best() {
-        EpochMetrics b = run.bestMetrics();
-        if (b == null) return "–";
-        double acc = Double.isNaN(b.validationAccuracy()) ? b.trainAccuracy() : b.validationAccuracy();
-        return String.format(Locale.ROOT, "%.1f%% (epoch %d)", 100 * acc, b.epoch());
-    }
+    /**
+     * The best epoch's validation accuracy (or training accuracy without validation); for a regression its
+     * validation mean absolute error and R².
+     */
+    public String best() { return EpochFigures.best(run.bestMetrics()); }
 
     public String duration() { return TrainingViewModel.clock(run.durationMillis() / 1000.0); }
 

@@ -68,6 +68,10 @@ public final class TrainPanelView {
     /** The validation curves of the runs ticked in the Runs tab, drawn dashed behind the live run's. */
     private final ErrorDataSetRenderer lossOverlays = renderer(true);
     private final ErrorDataSetRenderer accuracyOverlays = renderer(true);
+    /** The second chart's live curves: accuracy, or a regression's mean absolute error. */
+    private final ErrorDataSetRenderer metricRenderer = renderer(true);
+    /** Of each overlaid run, whether its second curve is a mean absolute error (a regression) rather than an accuracy. */
+    private final java.util.Map<String, Boolean> overlaidRegression = new java.util.HashMap<>();
     private final java.util.Map<String, DataSet[]> overlaid = new java.util.HashMap<>();
     private static final String[] OVERLAY_COLOURS = {"#7f7f7f", "#ff7f0e", "#8c564b", "#17becf", "#bcbd22", "#e377c2"};
 
@@ -145,7 +149,7 @@ public final class TrainPanelView {
                 renderer(false, curves.batchLoss(), curves.smoothedLoss()),
                 renderer(true, curves.trainLoss(), curves.validationLoss()));
         accuracyChart = chart("Accuracy", "accuracy");
-        accuracyChart.getRenderers().setAll(renderer(true, curves.trainAccuracy(), curves.validationAccuracy()));
+        accuracyChart.getRenderers().setAll(metricRenderer);
         // One compact legend for both charts (chart-fx's own, one per chart, took a third of their height).
         lossChart.setLegendVisible(false);
         accuracyChart.setLegendVisible(false);
@@ -164,6 +168,10 @@ public final class TrainPanelView {
         setUpRuns();
         lossChart.setId("lossChart");
         accuracyChart.setId("accuracyChart");
+        // A regression's run shows its mean absolute error where a classification's shows its accuracy.
+        model.regressionProperty().addListener((obs, was, now) -> showMetric());
+        model.quantityProperty().addListener((obs, was, now) -> showMetric());
+        showMetric();
         lossChartHolder.getChildren().add(lossChart);
         accuracyChartHolder.getChildren().add(accuracyChart);
     }
@@ -235,18 +243,22 @@ public final class TrainPanelView {
         String style = "-fx-line-color: " + colour + "; -fx-marker-color: " + colour
                 + "; -fx-line-width: 2; -fx-line-dash-array: 7 5; -fx-marker-size: 3;";
         io.fair_acc.dataset.spi.DoubleDataSet loss = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number() + " validation loss");
-        io.fair_acc.dataset.spi.DoubleDataSet accuracy = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number() + " validation accuracy");
+        boolean regression = row.run().epochs().stream().anyMatch(org.modelstudio.core.project.EpochMetrics::regression);
+        io.fair_acc.dataset.spi.DoubleDataSet accuracy = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number()
+                + (regression ? " validation mean absolute error" : " validation accuracy"));
         for (var e : row.run().epochs()) {
             boolean validated = !Double.isNaN(e.validationLoss());
             loss.add(e.epoch(), validated ? e.validationLoss() : e.trainLoss());
-            accuracy.add(e.epoch(), validated ? e.validationAccuracy() : e.trainAccuracy());
+            if (regression) accuracy.add(e.epoch(), validated ? e.validationMae() : e.trainMae());
+            else accuracy.add(e.epoch(), validated ? e.validationAccuracy() : e.trainAccuracy());
         }
         loss.setStyle(style);
         accuracy.setStyle(style);
         overlaid.put(id, new DataSet[] {loss, accuracy});
         legend(colour, "run #" + row.number() + " validation", true).setId("legend-" + id);
         lossOverlays.getDatasets().add(loss);
-        accuracyOverlays.getDatasets().add(accuracy);
+        overlaidRegression.put(id, regression);
+        if (regression == model.regressionProperty().get()) accuracyOverlays.getDatasets().add(accuracy);
     }
 
     private void removeOverlay(String id) {
@@ -255,6 +267,23 @@ public final class TrainPanelView {
         curveLegend.getChildren().removeIf(n -> ("legend-" + id).equals(n.getId()));
         lossOverlays.getDatasets().remove(sets[0]);
         accuracyOverlays.getDatasets().remove(sets[1]);
+        overlaidRegression.remove(id);
+    }
+
+    /**
+     * Names the second chart by what it shows and draws the live curves (and the overlaid runs) of that figure: the
+     * accuracy of a classification, the mean absolute error of a regression (never an accuracy it does not have).
+     */
+    private void showMetric() {
+        boolean regression = model.regressionProperty().get();
+        TrainingCurves curves = model.curves();
+        metricRenderer.getDatasets().setAll(regression ? curves.trainMae() : curves.trainAccuracy(),
+                regression ? curves.validationMae() : curves.validationAccuracy());
+        String quantity = model.quantityProperty().get();
+        accuracyChart.setTitle(regression ? "Mean absolute error of " + quantity : "Accuracy");
+        accuracyChart.getYAxis().setName(regression ? "MAE" : "accuracy");
+        accuracyOverlays.getDatasets().setAll(overlaid.entrySet().stream()
+                .filter(e -> overlaidRegression.getOrDefault(e.getKey(), false) == regression).map(e -> e.getValue()[1]).toList());
     }
 
     /** The data sets drawn for overlaid runs (loss, accuracy), by run id. */

@@ -23,6 +23,8 @@ public final class TrainingCurves {
     private final DoubleDataSet validationLoss = new DoubleDataSet("validation loss");
     private final DoubleDataSet trainAccuracy = new DoubleDataSet("training accuracy");
     private final DoubleDataSet validationAccuracy = new DoubleDataSet("validation accuracy");
+    private final DoubleDataSet trainMae = new DoubleDataSet("training mean absolute error");
+    private final DoubleDataSet validationMae = new DoubleDataSet("validation mean absolute error");
     private final DoubleDataSet learningRate = new DoubleDataSet("learning rate");
 
     private int batchesPerEpoch = 1;
@@ -40,6 +42,8 @@ public final class TrainingCurves {
         String validation = "-fx-line-color: #d62728; -fx-marker-color: #d62728; -fx-line-width: 2.5; -fx-marker-type: diamond; -fx-marker-size: 6;";
         trainLoss.setStyle(train);
         trainAccuracy.setStyle(train);
+        trainMae.setStyle(train);
+        validationMae.setStyle(validation);
         validationLoss.setStyle(validation);
         validationAccuracy.setStyle(validation);
         learningRate.setStyle("-fx-line-color: #9467bd; -fx-marker-color: #9467bd; -fx-line-width: 2; -fx-marker-type: rectangle; -fx-marker-size: 4;");
@@ -51,6 +55,9 @@ public final class TrainingCurves {
     public DoubleDataSet validationLoss() { return validationLoss; }
     public DoubleDataSet trainAccuracy() { return trainAccuracy; }
     public DoubleDataSet validationAccuracy() { return validationAccuracy; }
+    /** A regression's mean absolute error per epoch, in the label's units (a classification's runs leave it empty). */
+    public DoubleDataSet trainMae() { return trainMae; }
+    public DoubleDataSet validationMae() { return validationMae; }
     /** The rate each epoch trained with, drawn over the epoch (from its start to its end). */
     public DoubleDataSet learningRate() { return learningRate; }
 
@@ -65,12 +72,15 @@ public final class TrainingCurves {
         } else if (event instanceof TrainingEvent.EpochEvaluated e) {
             flush();
             append(trainLoss, e.epoch(), e.trainLoss());
-            append(trainAccuracy, e.epoch(), e.trainAccuracy());
+            // A regression has no accuracy: its second chart shows the mean absolute error instead.
+            if (e.regression()) append(trainMae, e.epoch(), e.trainMae());
+            else append(trainAccuracy, e.epoch(), e.trainAccuracy());
             double rate = e.learningRate();
             learningRate.lock().writeLockGuard(() -> learningRate.add(new double[] {e.epoch() - 1, e.epoch()}, new double[] {rate, rate}));
             if (!Double.isNaN(e.validationLoss())) {
                 append(validationLoss, e.epoch(), e.validationLoss());
-                append(validationAccuracy, e.epoch(), e.validationAccuracy());
+                if (e.regression()) append(validationMae, e.epoch(), e.validationMae());
+                else append(validationAccuracy, e.epoch(), e.validationAccuracy());
             }
         } else {
             flush();
@@ -109,7 +119,8 @@ public final class TrainingCurves {
     public void clear() {
         smoothed = Double.NaN;
         buffered = 0;
-        for (DoubleDataSet d : new DoubleDataSet[] {batchLoss, smoothedLoss, trainLoss, validationLoss, trainAccuracy, validationAccuracy, learningRate}) {
+        for (DoubleDataSet d : new DoubleDataSet[] {batchLoss, smoothedLoss, trainLoss, validationLoss, trainAccuracy, validationAccuracy, trainMae,
+                validationMae, learningRate}) {
             d.lock().writeLockGuard(d::clearData);
         }
     }

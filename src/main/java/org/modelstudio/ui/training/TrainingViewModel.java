@@ -13,7 +13,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.modelstudio.core.data.ExampleSource;
-import org.modelstudio.core.data.Splits;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.project.RunRecord;
@@ -55,6 +54,8 @@ public final class TrainingViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<StatusStrip> strip =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(StatusStrip.IDLE);
     private final javafx.collections.ObservableList<String> log = javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper regression = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper quantity = new ReadOnlyStringWrapper("");
     private int plannedEpochs;
     private volatile java.util.function.Supplier<? extends ExampleSource> data;
     private java.util.function.Supplier<? extends ExampleSource> dataSupplier;
@@ -130,8 +131,7 @@ public final class TrainingViewModel {
         };
         load.setOnSucceeded(e -> {
             var m = best ? run.bestMetrics() : (run.epochs().isEmpty() ? null : run.epochs().get(run.epochs().size() - 1));
-            String acc = m == null || Double.isNaN(m.validationAccuracy()) ? ""
-                    : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * m.validationAccuracy());
+            String acc = EpochFigures.validation(m);
             currentModel.set(load.getValue(), "Restored the " + (best ? "best" : "last") + " model of a run of "
                     + run.spec().name() + (m == null ? "" : " (epoch " + m.epoch() + acc + ")"));
             failed.set(false);
@@ -143,6 +143,15 @@ public final class TrainingViewModel {
         });
         executor.execute(load);
     }
+
+    /**
+     * Whether the current (or last) run is a regression: its figures are mean absolute errors and R², not
+     * accuracies. Set when a run's data is prepared.
+     */
+    public ReadOnlyBooleanProperty regressionProperty() { return regression.getReadOnlyProperty(); }
+
+    /** The name of the number a regression run predicts (its label column); empty for a classification. */
+    public ReadOnlyStringProperty quantityProperty() { return quantity.getReadOnlyProperty(); }
 
     /** True while a run is paused between batches. */
     public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
@@ -344,19 +353,17 @@ public final class TrainingViewModel {
             case FAILED -> "Failed: " + result.failure();
         });
         var lastEpoch = result.epochs().isEmpty() ? null : result.epochs().get(result.epochs().size() - 1);
-        String accuracy = lastEpoch == null || Double.isNaN(lastEpoch.validationAccuracy()) ? ""
-                : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * lastEpoch.validationAccuracy());
+        String accuracy = EpochFigures.validation(lastEpoch);
         String name = result.model().spec().name();
         switch (result.outcome()) {
             case FINISHED -> {
                 currentModel.set(result.model(), "Trained " + name + accuracy);
-                status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. Drop images on Predict.",
-                        result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy));
+                status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. %s",
+                        result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy,
+                        org.modelstudio.ui.inference.InputKind.of(result.model()).tryIt()));
             }
             case EARLY_STOPPED -> {
-                var best = result.bestMetrics();
-                String bestAccuracy = best == null || Double.isNaN(best.validationAccuracy()) ? ""
-                        : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * best.validationAccuracy());
+                String bestAccuracy = EpochFigures.validation(result.bestMetrics());
                 currentModel.set(result.best(), "Trained " + name + " (best epoch " + result.bestEpoch() + bestAccuracy + ")");
                 status.set(result.stopReason() + " The best model is in use.");
             }
@@ -398,64 +405,32 @@ public final class TrainingViewModel {
             taskActive.set(true);
             try {
                 Instant started = Instant.now();
-                org.modelstudio.core.data.PreparedData prepared = base == null ? preparer.prepare(snapshot) : null;
-                if (prepared != null) {
-                    NativeThreads.useDefault();
-    for (String w : prepared.warnings()) Platform.runLater(() -> log(0, w));
-                    if (snapshot.training().testSplit() > 0) {
-                        Platform.runLater(() -> log(0, "The test share applies to image data for now; this run has no test part."));
-                    }
-                    TrainingResult result = Trainer.train(snapshot, prepared.train(), prepared.validation(), prepared.preparation(),
-                            this::onEvent, token, pauseGate);
-                    return new Ended(result, record(result, started), null, HeldOut.of(null, prepared.validation()));
-                }
-                // Continuing a table or text model: the data encoded with the model's own preparation, not fitted again.
-                org.modelstudio.core.data.PreparedData encoded = base != null ? continuer.encode(base, snapshot) : null;
-                if (encoded != null) {
-                    NativeThreads.useDefault();
-                    TrainingResult result = Trainer.run(base.copy(), encoded.train(), encoded.validation(), runEpochs,
-                            this::onEvent, token, pauseGate);
-                    return new Ended(result, record(result, started), null, HeldOut.of(null, encoded.validation()));
-                }
-                ExampleSource all = source.get();
-                double fraction = snapshot.training().validationSplit();
-                // The test part is split off first and never trained or validated on; the shares are of the whole.
-                ExampleSource test = null;
-                double testShare = base == null ? snapshot.training().testSplit() : 0;
-                if (testShare > 0) {
-                    var outer = Splits.split(all, testShare, snapshot.training().seed() * 31 + 7);
-                    all = outer.first();
-                    test = outer.second();
-                    fraction = fraction / (1 - testShare);
-                }
-                // Split by index: views of the data, nothing copied; data too large for memory streams from disk.
-                ExampleSource train = all;
-                ExampleSource validation = null;
-                if (fraction > 0) {
-                    var split = Splits.split(all, fraction, snapshot.training().seed());
-                    train = split.first();
-                    validation = split.second();
-                }
-                if (!aug.isNone() && train.exampleShape() instanceof org.modelstudio.core.graph.Shape.Image) {
-                    train = new org.modelstudio.core.data.AugmentedSource(train, aug, snapshot.training().seed());
-                }
+                RunData data = RunData.choose(base, snapshot, preparer, continuer, source, aug);
+                showTask(data.train());
+                for (String w : data.warnings()) Platform.runLater(() -> log(0, w));
                 NativeThreads.useDefault();
                 TrainingResult result;
                 if (base != null) {
-                    result = Trainer.run(base.copy(), train, validation, runEpochs, this::onEvent, token, pauseGate);
+                    result = Trainer.run(base.copy(), data.train(), data.validation(), runEpochs, this::onEvent, token, pauseGate);
+                } else if (data.preparation() != null) {
+                    result = Trainer.train(snapshot, data.train(), data.validation(), data.preparation(), this::onEvent, token, pauseGate);
                 } else {
-                    result = Trainer.train(snapshot, train, validation, this::onEvent, token, pauseGate);
+                    result = Trainer.train(snapshot, data.train(), data.validation(), this::onEvent, token, pauseGate);
                 }
-                String tested = null;
-                if (test != null && !result.epochs().isEmpty() && result.outcome() != TrainingResult.Outcome.FAILED) {
-                    double accuracy = org.modelstudio.engine.evaluate.Evaluator.evaluate(result.best(), test).accuracy();
-                    tested = String.format(Locale.ROOT, "On the %,d test examples held out from training and validation, the best "
-                            + "model (epoch %d) scores %.1f%%.", test.size(), result.bestEpoch(), 100 * accuracy);
-                }
-                return new Ended(result, record(result, started), tested, HeldOut.of(test, validation));
+                return new Ended(result, record(result, started), TestResult.of(result, data.test()), HeldOut.of(data.test(), data.validation()));
             } finally {
                 taskActive.set(false);
             }
+        }
+
+        /** Tells the window whether this run is a regression, so that its figures are named for what they are. */
+        private void showTask(ExampleSource data) {
+            boolean isRegression = data.regression();
+            String name = isRegression ? data.classes().get(0) : "";
+            Platform.runLater(() -> {
+                quantity.set(name);
+                regression.set(isRegression);
+            });
         }
 
         /** The run for the project's history, with its best and last models saved beside the other runs. */
@@ -486,7 +461,7 @@ public final class TrainingViewModel {
                 String line = String.format(Locale.ROOT, "Training %s on %,d examples, validating on %,d; %d epochs of %d batches.",
                         snapshot.name(), s.trainingExamples(), s.validationExamples(), s.epochs(), s.batchesPerEpoch());
                 Platform.runLater(() -> log(0, line));
-                updateMessage(String.format(Locale.ROOT, "Training on %,d images, validating on %,d…", s.trainingExamples(), s.validationExamples()));
+                updateMessage(String.format(Locale.ROOT, "Training on %,d examples, validating on %,d…", s.trainingExamples(), s.validationExamples()));
             } else if (event instanceof TrainingEvent.BatchScored b) {
                 long done = (long) (b.epoch() - 1) * batchesPerEpoch + b.batch();
                 long total = (long) totalEpochs * batchesPerEpoch;
@@ -529,13 +504,8 @@ public final class TrainingViewModel {
             } else if (event instanceof TrainingEvent.EarlyStopped stop) {
                 Platform.runLater(() -> log((System.nanoTime() - startNanos - pausedNanos) / 1_000_000, stop.reason()));
             } else if (event instanceof TrainingEvent.EpochEvaluated e) {
-                String text = Double.isNaN(e.validationLoss())
-                        ? String.format(Locale.ROOT, "Epoch %d: loss %.3f, accuracy %.1f%%", e.epoch(), e.trainLoss(), 100 * e.trainAccuracy())
-                        : String.format(Locale.ROOT, "Epoch %d: loss %.3f, accuracy %.1f%% · validation %.3f, %.1f%%",
-                                e.epoch(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy());
-                String line = String.format(Locale.ROOT, "Epoch %d/%d: loss %.4f, accuracy %.2f%%; validation loss %.4f, accuracy %.2f%%; "
-                                + "learning rate %.3g; %,.0f samples/s.", e.epoch(), totalEpochs, e.trainLoss(), 100 * e.trainAccuracy(),
-                        e.validationLoss(), 100 * e.validationAccuracy(), e.learningRate(), e.samplesPerSecond());
+                String text = EpochFigures.summary(e);
+                String line = EpochFigures.logLine(e, totalEpochs);
                 Platform.runLater(() -> {
                     epochSummary.set(text);
                     log(e.elapsedMillis(), line);

@@ -171,7 +171,10 @@ class TableAndTextTest {
         e = refusal(Files.writeString(dir.resolve("one.csv"), "x,label\n1,cat\n2,cat\n3,cat\n"), null);
         assertTrue(e.getMessage().contains("the label column \"label\" has only one class (cat)"), e.getMessage());
 
-        e = refusal(Files.writeString(dir.resolve("price.csv"), "x,price\n1,3\n2,3.75\n3,4\n"), null);
+        // Numbers with fractions are a quantity to predict; asked to take them as classes, the table is refused.
+        Path price = Files.writeString(dir.resolve("price.csv"), "x,price\n1,3\n2,3.75\n3,4\n");
+        assertTrue(TableLoader.prepare(price, null, 0, 1).regression(), "left to its values, such a label is a regression");
+        e = assertThrows(DataFileException.class, () -> TableLoader.prepare(price, null, org.modelstudio.core.data.TaskKind.CLASSIFICATION, 0, 0, 1));
         assertEquals(3, e.line());
         assertTrue(e.reason().contains("numbers with fractions") && e.reason().contains("regression"), e.getMessage());
 

@@ -1,0 +1,148 @@
+package org.modelstudio.engine.train;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.TrainingEvent;
+import org.modelstudio.core.events.TrainingEventSink;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * DL4J listener → training events; stops the epoch when the loss stops being a number or explodes (see
+ * {@link Trainer#EXPLODED_LOSS}), or, for a classification, stays far above an untrained network's. It also keeps a
+ * running training accuracy, as Keras reports it, at almost no cost: DL4J hands listeners the input to the Output
+ * layer of each training batch, and one small matrix product with the Output layer's weights gives the predicted
+ * classes (the output activation is monotonic, so it cannot change the arg-max). For a regression the same product
+ * is the prediction itself (its Output layer's activation is the identity), and it keeps the mean absolute error.
+ */
+final class ProgressBridge extends BaseTrainingListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressBridge.class);
+
+    private final TrainingEventSink sink;
+    private final CancelToken cancel;
+    private final boolean regression;
+    private final double unit;
+    private double learningRate;
+    int epoch;
+    int batch;
+    private long iteration;
+    private double lossSum;
+    private long correct;
+    private double absoluteErrors;
+    private long seen;
+    private final List<Double> firstEpochLosses = new ArrayList<>();
+    private double reference = Double.NaN;
+    volatile String divergence;
+
+    private final double untrained;
+    private final double[] recent = new double[Trainer.STUCK_WINDOW];
+    private int recentCount;
+
+    /**
+     * @param untrained an untrained classifier's loss (ln of the classes), or NaN where that rule does not apply
+     * @param regression whether the network predicts a number
+     * @param unit a regression's label units per unit the network learns (the label's standard deviation)
+     */
+    ProgressBridge(TrainingEventSink sink, CancelToken cancel, double untrained, boolean regression, double unit) {
+        this.sink = sink;
+        this.cancel = cancel;
+        this.untrained = untrained;
+        this.regression = regression;
+        this.unit = unit;
+    }
+
+    void startEpoch(int e, double rate) {
+        if (epoch == 1 && e == 2 && !firstEpochLosses.isEmpty()) reference = median(firstEpochLosses);
+        epoch = e;
+        learningRate = rate;
+        batch = 0;
+        lossSum = 0;
+        correct = 0;
+        absoluteErrors = 0;
+        seen = 0;
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    double meanLoss() { return batch == 0 ? Double.NaN : lossSum / batch; }
+
+    /** The share of this epoch's training examples classified right (NaN for a regression). */
+    double accuracy() { return seen == 0 || regression ? Double.NaN : (double) correct / seen; }
+
+    /** A regression's mean absolute error over this epoch's training batches, in the label's units (NaN otherwise). */
+    double meanAbsoluteError() { return seen == 0 || !regression ? Double.NaN : absoluteErrors / seen * unit; }
+
+    @Override public void onForwardPass(Model model, List<INDArray> activations) {
+        if (!(model instanceof MultiLayerNetwork net) || activations.isEmpty()) return;
+        INDArray labels = net.getLabels();
+        if (labels == null || labels.rank() != 2) return;
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray in = activations.get(activations.size() - 1);
+            if (in.rank() > 2) in = in.dup('c').reshape('c', in.size(0), -1);
+            INDArray w = net.getOutputLayer().getParam("W");
+            INDArray b = net.getOutputLayer().getParam("b");
+            if (w == null || b == null || in.size(1) != w.size(0)) return;
+            INDArray outputs = in.castTo(w.dataType()).mmul(w).addiRowVector(b);
+            if (regression) {
+                absoluteErrors += org.nd4j.linalg.ops.transforms.Transforms.abs(outputs.sub(labels.castTo(outputs.dataType())), false).sumNumber().doubleValue();
+                seen += labels.size(0);
+                return;
+            }
+            INDArray predicted = outputs.argMax(1);
+            INDArray actual = labels.argMax(1);
+            long n = actual.length();
+            correct += predicted.eq(actual).castTo(DataType.INT).sumNumber().longValue();
+            seen += n;
+        } catch (RuntimeException e) {
+            LOG.debug("Training accuracy not available for this batch", e);
+        }
+    }
+
+    @Override public void iterationDone(Model model, int dl4jIteration, int dl4jEpoch) {
+        double loss = model.score();
+        batch++;
+        if (divergence == null) {
+            if (!Double.isFinite(loss)) {
+                divergence = diverged(String.format(Locale.ROOT, "The loss became %s in epoch %d, batch %d",
+                        Double.isNaN(loss) ? "NaN (not a number)" : "infinite", epoch, batch));
+            } else if (loss > Trainer.EXPLODED_LOSS && loss > Trainer.EXPLOSION_FACTOR * reference) {
+                divergence = diverged(String.format(Locale.ROOT, "The loss exploded to %.3g in epoch %d, batch %d (from about %.3g at the start)",
+                        loss, epoch, batch, reference));
+            } else if (Double.isFinite(untrained)) {
+                recent[recentCount++ % Trainer.STUCK_WINDOW] = loss;
+                if (recentCount >= Trainer.STUCK_WINDOW) {
+                    double mean = java.util.Arrays.stream(recent).average().orElse(0);
+                    if (mean > Trainer.STUCK_FACTOR * untrained) {
+                        divergence = diverged(String.format(Locale.ROOT, "Over the last %d batches (epoch %d) the loss averaged %.3g, "
+                                + "%.0f times the %.3g of an untrained network", Trainer.STUCK_WINDOW, epoch, mean, mean / untrained, untrained));
+                    }
+                }
+            }
+            if (divergence != null) cancel.cancel();
+        }
+        if (epoch == 1 && Double.isFinite(loss)) {
+            if (firstEpochLosses.isEmpty()) reference = loss;
+            firstEpochLosses.add(loss);
+        }
+        lossSum += loss;
+        sink.accept(new TrainingEvent.BatchScored(epoch, batch, iteration++, loss));
+    }
+
+    String diverged(String what) {
+        return String.format(Locale.ROOT, "%s: training diverged. The learning rate (%s) is probably too high; try one ten times "
+                + "smaller (0.001 suits Adam), or add BatchNorm layers.", what, learningRate);
+    }
+}

@@ -1,0 +1,143 @@
+package org.modelstudio.ui.data;
+
+import org.modelstudio.core.data.DataFileException;
+import org.modelstudio.core.data.InputPreparation;
+import org.modelstudio.core.data.PreparedData;
+import org.modelstudio.core.data.RawTable;
+import org.modelstudio.core.data.TablePreparation;
+import org.modelstudio.core.data.TaskKind;
+import org.modelstudio.core.eval.RegressionReport;
+import org.modelstudio.core.project.DataSource;
+import org.modelstudio.engine.io.TableLoader;
+import org.modelstudio.engine.io.TextLoader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the Data tab shows of a table or texts: the first rows with each column's kind, what the label column asks
+ * for (classes or a number), the classes with their counts, and a summary of the parts the next run uses.
+ */
+final class TablePreview {
+
+    static final int PREVIEW_ROWS = 12;
+
+    private TablePreview() {}
+
+    /**
+     * Fills the first rows of a table, each heading saying the column's kind and its missing values ("sepal_length ·
+     * number · 0 missing"); for texts, a few examples of every class with their labels. Read on a background thread. Returns what the
+     * table's label column asks for (null for texts).
+     */
+    static TaskKind.Decision read(DataSource source, List<String> columns, List<List<String>> rows) throws IOException {
+        if (source instanceof DataSource.TableFile t) {
+            RawTable table = TableLoader.read(Path.of(t.path()), t.label() == null ? List.of() : List.of(t.label()));
+            for (int c = 0; c < table.names().size(); c++) {
+                int missing = 0;
+                int numbers = 0;
+                for (String[] row : table.rows()) {
+                    String v = c < row.length ? row[c].trim() : "";
+                    if (v.isEmpty()) missing++;
+                    else if (isNumber(v)) numbers++;
+                }
+                int filled = table.size() - missing;
+                String kind = filled > 0 && numbers == filled ? "number" : numbers == 0 ? "text" : "mixed";
+                columns.add(table.names().get(c) + "\n" + kind + " · " + missing + " missing");
+            }
+            for (int r = 0; r < Math.min(PREVIEW_ROWS, table.size()); r++) rows.add(List.of(table.rows().get(r)));
+            if (table.size() == 0 || table.names().size() < 2) return null;
+            try {
+                return TablePreparation.decideTask(table, t.label());
+            } catch (DataFileException e) {
+                return null;   // no such label column: preparing the table says so
+            }
+        }
+        if (source instanceof DataSource.TextFile t) {
+            var texts = TextLoader.read(Path.of(t.path()), t.textColumn(), t.labelColumn());
+            columns.add("text");
+            columns.add("label");
+            for (var text : examplesPerClass(texts, org.modelstudio.core.data.TextPreparation.LabeledText::label, PREVIEW_ROWS)) {
+                rows.add(List.of(text.text(), text.label()));
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNumber(String v) {
+        try {
+            Double.parseDouble(v);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * One row per class with its count over all the parts; a regression has one row, the quantity it predicts, with
+     * the range of its training values.
+     */
+    static List<DataViewModel.ClassRow> classes(PreparedData pd) {
+        List<DataViewModel.ClassRow> rows = new ArrayList<>();
+        int[] counts = new int[pd.train().classCount()];
+        for (var part : new org.modelstudio.core.data.LabeledData[] {pd.train(), pd.validation(), pd.test()}) {
+            if (part == null) continue;
+            int[] c = part.classCounts();
+            for (int i = 0; i < counts.length; i++) counts[i] += c[i];
+        }
+        int max = 1;
+        for (int n : counts) max = Math.max(max, n);
+        List<String> names = pd.train().classes();
+        for (int c = 0; c < counts.length; c++) {
+            String name = pd.regression() ? names.get(c) + " (a number: " + range(pd) + ")" : names.get(c);
+            rows.add(new DataViewModel.ClassRow(name, counts[c], counts[c] / (double) max, List.of(), -1));
+        }
+        return rows;
+    }
+
+    /** "from 25 to 346 in the training rows". */
+    private static String range(PreparedData pd) {
+        InputPreparation.Target target = ((InputPreparation.Table) pd.preparation()).target();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < pd.train().size(); i++) {
+            double v = target.toUnits(pd.train().target(i));
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return "from " + RegressionReport.number(lo) + " to " + RegressionReport.number(hi) + " in the training rows";
+    }
+
+    /**
+     * "3 classes · 150 examples from the table iris.csv · … · the next run trains on 105, validates on 30 and tests on 15
+     * (stratified, seeded; fitted on the training part only)".
+     */
+    static String summary(PreparedData pd, DataSource source) {
+        int validation = pd.validation() == null ? 0 : pd.validation().size();
+        int test = pd.test() == null ? 0 : pd.test().size();
+        String what = pd.regression()
+                ? "A regression: predicting the number \"" + pd.train().classes().get(0) + "\""
+                : pd.train().classCount() + " classes";
+        String parts = test > 0
+                ? String.format(Locale.ROOT, "trains on %,d, validates on %,d and tests on %,d", pd.train().size(), validation, test)
+                : String.format(Locale.ROOT, "trains on %,d and validates on %,d", pd.train().size(), validation);
+        return String.format(Locale.ROOT, "%s · %,d examples from %s · %s · the next run %s (%s, seeded; fitted on the training part only%s)",
+                what, pd.size(), source.describe(), pd.preparation().describe(), parts, pd.regression() ? "random" : "stratified",
+                test > 0 ? "; the test part, held out from both, measures the finished model once" : "");
+    }
+
+    /**
+     * The first examples of each class, grouped by class in the order classes first appear: {@code rows} shared out
+     * evenly (at least one per class, so no class is missing from a preview), each class's in file order.
+     */
+    static <T> List<T> examplesPerClass(List<T> items, java.util.function.Function<T, String> label, int rows) {
+        java.util.Map<String, List<T>> byClass = new java.util.LinkedHashMap<>();
+        for (T item : items) byClass.computeIfAbsent(label.apply(item), k -> new java.util.ArrayList<>()).add(item);
+        int each = Math.max(1, (rows + byClass.size() - 1) / Math.max(1, byClass.size()));
+        List<T> out = new java.util.ArrayList<>();
+        for (List<T> members : byClass.values()) out.addAll(members.subList(0, Math.min(each, members.size())));
+        return out;
+    }
+}

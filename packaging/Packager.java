@@ -217,7 +217,6 @@ public final class Packager {
             deleteTree(classes);
             deleteTree(libs);
             Files.createDirectories(libs);
-            String module = null;
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 for (ZipEntry e : zip.stream().toList()) {
                     if (e.isDirectory() || e.getName().startsWith("META-INF/")) continue;
@@ -229,7 +228,7 @@ public final class Packager {
                     }
                 }
             }
-            module = jar.getFileName().toString().replaceAll("-[0-9].*", "").replace('-', '.');
+            String module = jar.getFileName().toString().replaceAll("-[0-9].*", "").replace('-', '.');
             tool("jmod", "create", "--class-path", classes.toString(), "--libs", libs.toString(),
                     "--module-version", javafxVersion(jar), jmods.resolve(module + ".jmod").toString());
         }

@@ -37,6 +37,13 @@ public record RegressionReport(String quantity, int n, double mae, double rmse, 
         return new RegressionReport(quantity, n, abs / n, Math.sqrt(sq / n), r2, actual, predicted);
     }
 
+    /** The examples' positions, the one predicted furthest from its actual value first. */
+    public int[] largestErrorsFirst() {
+        return java.util.stream.IntStream.range(0, n).boxed()
+                .sorted((a, b) -> Double.compare(Math.abs(predicted[b] - actual[b]), Math.abs(predicted[a] - actual[a])))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
     /** "MAE 41.2, R² 0.47": the two figures the studio shows. */
     public String summary() {
         return String.format(Locale.ROOT, "MAE %s, R² %.3f", number(mae), r2);

@@ -76,9 +76,7 @@ public final class ReportExport {
                 RegressionReport.number(r.rmse()), r.r2()));
         sb.append("<p class=\"note\">R² is the share of the actual values' variance the predictions explain: 1 is perfect, 0 is no "
                 + "better than always predicting their mean.</p>\n");
-        Integer[] order = new Integer[r.n()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.abs(r.predicted()[b] - r.actual()[b]), Math.abs(r.predicted()[a] - r.actual()[a])));
+        int[] order = r.largestErrorsFirst();
         int shown = Math.min(worst, order.length);
         sb.append("<h2>Largest errors</h2>\n<table class=\"scores\">\n<tr><th>Example</th><th>Actual</th><th>Predicted</th><th>Error</th></tr>\n");
         for (int k = 0; k < shown; k++) {

@@ -6,9 +6,7 @@ import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.train.BatchIterator;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.modelstudio.engine.train.Metrics;
 
 /**
  * A regression model measured on examples with known numbers: MAE, RMSE and R², and every (actual, predicted) pair,
@@ -16,7 +14,6 @@ import org.nd4j.linalg.dataset.DataSet;
  * with the scaling saved in the model). The data is read batch by batch.
  */
 public final class RegressionEvaluator {
-    private static final int BATCH = 256;
 
     private RegressionEvaluator() {}
 
@@ -31,17 +28,12 @@ public final class RegressionEvaluator {
                     + " but the data has examples of " + InputFit.describe(data.exampleShape()) + ".");
         }
         if (data.size() == 0) throw new InvalidNetworkException("The data has no examples.");
-        int n = data.size();
-        double[] actual = new double[n];
-        double[] predicted = new double[n];
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
-            DataSet ds = BatchIterator.slice(data, from, to);
-            INDArray out = model.network().output(ds.getFeatures(), false);
-            for (int i = 0; i < to - from; i++) {
-                actual[from + i] = target.toUnits(data.target(from + i));
-                predicted[from + i] = target.toUnits(out.getDouble(i, 0));
-            }
+        double[][] pairs = Metrics.regressionPairs(model.network(), data);
+        double[] actual = pairs[0];
+        double[] predicted = pairs[1];
+        for (int i = 0; i < actual.length; i++) {
+            actual[i] = target.toUnits(actual[i]);
+            predicted[i] = target.toUnits(predicted[i]);
         }
         return RegressionReport.of(model.labels().get(0), actual, predicted);
     }

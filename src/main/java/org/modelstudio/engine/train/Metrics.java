@@ -2,6 +2,7 @@ package org.modelstudio.engine.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.Loss;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,6 +60,17 @@ public final class Metrics {
 
     /** Mean squared error (standardised, as the network trains), mean absolute error × {@code unit}, and R². */
     private static Figures regression(MultiLayerNetwork net, ExampleSource data, double unit) {
+        if (data.size() == 0) return new Figures(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        double[][] pairs = regressionPairs(net, data);
+        RegressionReport r = RegressionReport.of("", pairs[0], pairs[1]);
+        return new Figures(r.rmse() * r.rmse(), Double.NaN, r.mae() * unit, r.r2());
+    }
+
+    /**
+     * Each example's target and the network's output for it, both standardised as the network learns them:
+     * {@code {actual, predicted}}, read batch by batch.
+     */
+    public static double[][] regressionPairs(MultiLayerNetwork net, ExampleSource data) {
         int n = data.size();
         double[] actual = new double[n];
         double[] predicted = new double[n];
@@ -71,18 +83,7 @@ public final class Metrics {
                 predicted[from + i] = out[i][0];
             }
         }
-        double sq = 0;
-        double abs = 0;
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            double e = predicted[i] - actual[i];
-            sq += e * e;
-            abs += Math.abs(e);
-            mean += actual[i] / n;
-        }
-        double total = 0;
-        for (double a : actual) total += (a - mean) * (a - mean);
-        return new Figures(sq / n, Double.NaN, abs / n * unit, total > 0 ? 1 - sq / total : Double.NaN);
+        return new double[][] {actual, predicted};
     }
 
     public static int argMax(float[] v) {

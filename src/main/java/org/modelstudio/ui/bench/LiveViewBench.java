@@ -2,7 +2,6 @@ package org.modelstudio.ui.bench;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.SampleData;
@@ -15,7 +14,6 @@ import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.Studio;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -45,29 +43,13 @@ public final class LiveViewBench extends Application {
         fxThread = Thread.currentThread();
         pulses.start();
         if (Boolean.getBoolean("bench.stalls")) watchStalls();
-        Thread t = new Thread(() -> {
-            int code = 1;
-            try {
-                code = run();
-            } catch (Exception | LinkageError e) {
-                e.printStackTrace();
-            } finally {
-                int exit = code;
-                Platform.runLater(() -> {
-                    studio.close();
-                    Platform.exit();
-                    System.exit(exit);
-                });
-            }
-        }, "live-bench");
-        t.setDaemon(true);
-        t.start();
+        BenchSupport.runThenExit(studio, "live-bench", this::run);
     }
 
     private int run() throws Exception {
-        String specFile = option("--spec", "small-cnn.json");
-        int images = Integer.parseInt(option("--images", "2500"));
-        int rounds = Integer.parseInt(option("--rounds", "5"));
+        String specFile = BenchSupport.option(arguments, "--spec", "small-cnn.json");
+        int images = Integer.parseInt(BenchSupport.option(arguments, "--images", "2500"));
+        int rounds = Integer.parseInt(BenchSupport.option(arguments, "--rounds", "5"));
         NetworkSpec template = SampleData.spec(specFile);
         NetworkSpec spec = template.withTraining(template.training().withEpochs(1));
         LabeledData data = SampleData.fashionMnistTrain().first(images);
@@ -75,7 +57,7 @@ public final class LiveViewBench extends Application {
         System.out.printf(Locale.ROOT, "Live-view bench: %s, %d images (%d trained per epoch), 1 epoch per measurement, "
                 + "%d alternating round(s), %d core(s), ND4J threads %d%n", template.name(), images, split.first().size(),
                 rounds, Runtime.getRuntime().availableProcessors(), NativeThreads.defaultCount());
-        onFx(() -> {
+        BenchSupport.onFx(() -> {
             studio.model().openTemplate(template);
             studio.training().epochsProperty().set(1);
         });
@@ -112,11 +94,11 @@ public final class LiveViewBench extends Application {
         }
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) ratios[r] = live[r] / bare[r];
-        System.out.printf(Locale.ROOT, "%nlive view / bare engine, samples/s: median ratio %.3f (target ≥ 0.97)%n", median(ratios));
+        System.out.printf(Locale.ROOT, "%nlive view / bare engine, samples/s: median ratio %.3f (target ≥ 0.97)%n", BenchSupport.median(ratios));
         System.out.printf(Locale.ROOT, "longest gap between two JavaFX pulses while training: %.1f ms (target ≤ 50 ms); "
                 + "%d of %d pulses came more than 50 ms after the previous one%n",
                 maxGaps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), slowPulses, allPulses);
-        longRun(Integer.parseInt(option("--points", "100000")));
+        longRun(Integer.parseInt(BenchSupport.option(arguments, "--points", "100000")));
         return 0;
     }
 
@@ -128,7 +110,7 @@ public final class LiveViewBench extends Application {
         var curves = studio.training().curves();
         int epochs = 20;
         int perEpoch = points / epochs;
-        onFx(pulses::reset);
+        BenchSupport.onFx(pulses::reset);
         long t0 = System.nanoTime();
         java.util.Random r = new java.util.Random(1);
         curves.accept(new org.modelstudio.core.events.TrainingEvent.Started(epochs, perEpoch, perEpoch * 32, 1000));
@@ -152,7 +134,7 @@ public final class LiveViewBench extends Application {
     /** One run in the studio, started as the Train button starts it, with the pulse monitor reset. */
     private TrainingResult liveRun(LabeledData data) throws Exception {
         CompletableFuture<TrainingResult> done = new CompletableFuture<>();
-        onFx(() -> {
+        BenchSupport.onFx(() -> {
             studio.training().lastResultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingResult> o,
                                               TrainingResult old, TrainingResult result) {
@@ -203,29 +185,8 @@ public final class LiveViewBench extends Application {
         return fxThread == null ? 0 : mx.getThreadCpuTime(fxThread.getId());
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
 
-    private static String option(String name, String fallback) {
-        for (int i = 0; i < arguments.length - 1; i++) if (arguments[i].equals(name)) return arguments[i + 1];
-        return fallback;
-    }
 
-    private static void onFx(Runnable r) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                f.complete(null);
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        f.get(1, TimeUnit.MINUTES);
-    }
 
     /** Records the time between consecutive pulses (every frame, since this timer always runs). */
     static final class PulseMonitor extends AnimationTimer {

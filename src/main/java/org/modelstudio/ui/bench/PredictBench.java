@@ -62,34 +62,18 @@ public final class PredictBench extends Application {
         studio.show(stage);
         scene = stage.getScene();
         pulses.start();
-        Thread t = new Thread(() -> {
-            int code = 1;
-            try {
-                code = run();
-            } catch (Exception | LinkageError e) {
-                e.printStackTrace();
-            } finally {
-                int exit = code;
-                Platform.runLater(() -> {
-                    studio.close();
-                    Platform.exit();
-                    System.exit(exit);
-                });
-            }
-        }, "predict-bench");
-        t.setDaemon(true);
-        t.start();
+        BenchSupport.runThenExit(studio, "predict-bench", this::run);
     }
 
     private int run() throws Exception {
-        int drops = Integer.parseInt(option("--drops", "21"));
-        int batchSize = Integer.parseInt(option("--batch", "1000"));
-        int rounds = Integer.parseInt(option("--rounds", "3"));
+        int drops = Integer.parseInt(BenchSupport.option(arguments, "--drops", "21"));
+        int batchSize = Integer.parseInt(BenchSupport.option(arguments, "--batch", "1000"));
+        int rounds = Integer.parseInt(BenchSupport.option(arguments, "--rounds", "3"));
         NativeThreads.useDefault();
         TrainedModel model = model();
         System.out.printf(Locale.ROOT, "Predict bench: %s (%,d parameters), %d core(s), ND4J threads %d%n", model.spec().name(),
                 model.parameterCount(), Runtime.getRuntime().availableProcessors(), NativeThreads.defaultCount());
-        onFx(() -> studio.currentModel().set(model, "Bench model"));
+        BenchSupport.onFx(() -> studio.currentModel().set(model, "Bench model"));
 
         Path dir = Files.createTempDirectory("predict-bench");
         List<File> singles = new ArrayList<>();
@@ -117,7 +101,7 @@ public final class PredictBench extends Application {
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "one image, drop to result shown: median %.1f ms, fastest %.1f ms, slowest %.1f ms over %d drops (target < 50 ms); "
                 + "of which decoding and the network: median %.1f ms; the result reached the FX thread after a median %.1f ms%n",
-                median(single), sorted[0], sorted[sorted.length - 1], drops, median(predicting), median(handedOver));
+                BenchSupport.median(single), sorted[0], sorted[sorted.length - 1], drops, BenchSupport.median(predicting), BenchSupport.median(handedOver));
 
         double[] perSecond = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -126,18 +110,18 @@ public final class PredictBench extends Application {
             System.out.printf(Locale.ROOT, "batch of %,d images, drop to whole table shown: %.0f ms, %,.0f images/s; "
                     + "%d hand-overs to the FX thread; longest pulse gap %.1f ms%n", batch.size(), f.millis(), perSecond[r], f.chunks(), f.maxGap());
         }
-        System.out.printf(Locale.ROOT, "batch: median %,.0f images/s in the studio%n", median(perSecond));
+        System.out.printf(Locale.ROOT, "batch: median %,.0f images/s in the studio%n", BenchSupport.median(perSecond));
         System.out.printf(Locale.ROOT, "bare engine (decode + network, %d at a time, same images): %,.0f images/s%n", 32, bare(model, batch));
         return 0;
     }
 
     /** Trains the small CNN on part of the sample for one epoch, or opens {@code --model}. */
     private static TrainedModel model() throws Exception {
-        String file = option("--model", null);
+        String file = BenchSupport.option(arguments, "--model", null);
         if (file != null) return ModelFile.load(Path.of(file));
-        NetworkSpec template = SampleData.spec(option("--spec", "small-cnn.json"));
+        NetworkSpec template = SampleData.spec(BenchSupport.option(arguments, "--spec", "small-cnn.json"));
         NetworkSpec spec = template.withTraining(template.training().withEpochs(1));
-        LabeledData data = SampleData.fashionMnistTrain().first(Integer.parseInt(option("--train", "3000")));
+        LabeledData data = SampleData.fashionMnistTrain().first(Integer.parseInt(BenchSupport.option(arguments, "--train", "3000")));
         long t0 = System.nanoTime();
         TrainingResult r = Trainer.train(spec, data, null, TrainingEventSink.NONE, new CancelToken());
         if (r.last() == null) throw new IllegalStateException("training failed: " + r.message());
@@ -152,7 +136,7 @@ public final class PredictBench extends Application {
     private double single(File file) throws Exception {
         String name = file.getName();
         ListChangeListener<Object> added = c -> resultAdded = System.nanoTime();
-        onFx(() -> studio.prediction().results().addListener(added));
+        BenchSupport.onFx(() -> studio.prediction().results().addListener(added));
         try {
             return shownAfter(() -> {
                 dropped = System.nanoTime();
@@ -164,7 +148,7 @@ public final class PredictBench extends Application {
                 return false;
             }).millis();
         } finally {
-            onFx(() -> studio.prediction().results().removeListener(added));
+            BenchSupport.onFx(() -> studio.prediction().results().removeListener(added));
         }
     }
 
@@ -177,7 +161,7 @@ public final class PredictBench extends Application {
         ListChangeListener<Object> count = c -> {
             while (c.next()) if (c.wasAdded()) changes[0]++;
         };
-        onFx(() -> {
+        BenchSupport.onFx(() -> {
             vm.clear();
             pulses.reset();
         });
@@ -188,7 +172,7 @@ public final class PredictBench extends Application {
             vm.predict(files);
         }, () -> !vm.batchRunningProperty().get() && vm.batch().size() == files.size() && table.getItems().size() == files.size()
                 && table.getScene() != null && table.isVisible());
-        onFx(() -> vm.batch().removeListener(count));
+        BenchSupport.onFx(() -> vm.batch().removeListener(count));
         return new BatchFigures(shown.millis(), changes[0], pulses.snapshot().maxGapMillis());
     }
 
@@ -250,27 +234,6 @@ public final class PredictBench extends Application {
         return files;
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
 
-    private static String option(String name, String fallback) {
-        for (int i = 0; i < arguments.length - 1; i++) if (arguments[i].equals(name)) return arguments[i + 1];
-        return fallback;
-    }
 
-    private static void onFx(Runnable r) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                f.complete(null);
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        f.get(1, TimeUnit.MINUTES);
-    }
 }

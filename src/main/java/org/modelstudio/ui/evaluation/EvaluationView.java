@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -148,15 +147,7 @@ public final class EvaluationView {
                 new FileChooser.ExtensionFilter("Table (*.csv)", "*.csv"));
         chooser.setInitialFileName("evaluation.html");
         File f = chooser.showSaveDialog(choiceBox.getScene().getWindow());
-        if (f == null) return;
-        try {
-            model.export(f.toPath());
-        } catch (IOException | RuntimeException e) {
-            Alert a = new Alert(Alert.AlertType.ERROR, "The report could not be saved to " + f + ": " + e.getMessage());
-            a.initOwner(choiceBox.getScene().getWindow());
-            a.setHeaderText("Not saved");
-            a.showAndWait();
-        }
+        if (f != null) model.exportInBackground(f.toPath());
     }
 
     private void buildClassTable() {

@@ -227,9 +227,7 @@ public final class EvaluationViewModel {
 
     /** The {@code k} examples whose prediction is furthest from the actual value, furthest first. */
     static List<ErrorRow> largestErrors(RegressionReport r, ExampleSource data, int k) {
-        Integer[] order = new Integer[r.n()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.abs(r.predicted()[b] - r.actual()[b]), Math.abs(r.predicted()[a] - r.actual()[a])));
+        int[] order = r.largestErrorsFirst();
         List<ErrorRow> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(k, order.length); i++) {
             int e = order[i];
@@ -287,6 +285,22 @@ public final class EvaluationViewModel {
         });
         task.setOnFailed(e -> message.set("Could not show the examples: " + task.getException().getMessage()));
         gallery.clear();
+        executor.execute(task);
+        return task;
+    }
+
+    /**
+     * Writes the report in the background (thumbnails are read from the data, and a folder's images from disk); the
+     * message says where it went or why it could not be saved.
+     */
+    public Task<Void> exportInBackground(Path file) {
+        Task<Void> task = new Task<>() {
+            @Override protected Void call() throws IOException {
+                export(file);
+                return null;
+            }
+        };
+        task.setOnFailed(e -> message.set("The report could not be saved to " + file + ": " + task.getException().getMessage()));
         executor.execute(task);
         return task;
     }

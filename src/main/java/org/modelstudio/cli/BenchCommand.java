@@ -10,7 +10,8 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.infer.Predictor;
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageDecoder;
 import org.modelstudio.engine.train.BareFit;
 import org.modelstudio.engine.train.Trainer;
@@ -266,13 +267,16 @@ final class BenchCommand {
             float[] prepared = ImageDecoder.decode(png, prep);
             long[] fileNanos = new long[runs];
             long[] arrayNanos = new long[runs];
-            for (int i = 0; i < 50; i++) Predictor.predictFile(model, png);
+            ModelRuntime runtime = new ModelRuntime(model);
+            ModelInput file = new ModelInput.ImageFile(png);
+            ModelInput tensor = new ModelInput.Tensor(prepared);
+            for (int i = 0; i < 50; i++) runtime.classify(file);
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
-                Predictor.predictFile(model, png);
+                runtime.classify(file);
                 fileNanos[i] = System.nanoTime() - t0;
                 t0 = System.nanoTime();
-                Predictor.predict(model, prepared);
+                runtime.classify(tensor);
                 arrayNanos[i] = System.nanoTime() - t0;
             }
             out.printf(Locale.ROOT, "Predict one image, small CNN (%d runs): file → top-k  median %.2f ms  p99 %.2f ms;"

@@ -21,6 +21,8 @@ import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
 import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.infer.ModelAnswer;
+import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.InvalidNetworkException;
@@ -30,8 +32,7 @@ import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
-import org.modelstudio.engine.infer.Predictor;
-import org.modelstudio.engine.io.ImageDecoder;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.io.TableLoader;
@@ -43,6 +44,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -351,39 +353,45 @@ public final class Cli {
         if (explain) checkExplain(a);
         int top = a.intOption("--top", 3, 1);
         TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
+        ModelRuntime runtime = new ModelRuntime(model);
         NativeThreads.useDefault();
         if (a.has("--text") || a.has("--row")) {
             String input = a.has("--text") ? a.get("--text") : a.get("--row");
-            try {
-                if (a.has("--row") && model.regression()) {
-                    Predictor.Estimate estimate = Predictor.estimateRow(model, csvCells(input));
-                    estimate.warnings().forEach(w -> err.println("warning: " + w));
-                    out.println(input + ": " + estimate.describe());
-                    return OK;
-                }
-                Predictor.Prepared p = a.has("--text") ? Predictor.predictText(model, input) : Predictor.predictRow(model, csvCells(input));
-                p.warnings().forEach(w -> err.println("warning: " + w));
-                out.println(input + ": " + p.prediction().describeTop(top));
-                if (explain) Explanations.printWords(out, model, input, p.prediction().best());
-                return OK;
-            } catch (InputRejectedException e) {
-                err.println("error: cannot predict: " + e.reason());
+            ModelAnswer answer = runtime.predict(a.has("--text") ? new ModelInput.Text(input) : new ModelInput.Row(csvCells(input)));
+            answer.warnings().forEach(w -> err.println("warning: " + w));
+            if (answer instanceof ModelAnswer.Refused refused) {
+                err.println("error: cannot predict: " + refused.reason());
                 return BAD_INPUT;
             }
+            if (answer instanceof ModelAnswer.Estimated estimated) {
+                out.println(input + ": " + estimated.estimate().describe());
+                return OK;
+            }
+            Prediction p = ((ModelAnswer.Classified) answer).prediction();
+            out.println(input + ": " + p.describeTop(top));
+            if (explain) Explanations.printWords(out, model, input, p.best());
+            return OK;
         }
         int refused = 0;
         List<String> files = a.positional.subList(1, a.positional.size());
-        for (String f : files) {
-            try {
-                Prediction p = Predictor.predictFile(model, Path.of(f));
-                out.println(f + ": " + p.describeTop(top));
-                if (explain) {
-                    float[] image = ImageDecoder.decode(Path.of(f), model.preprocessing());
-                    out.println(Explanations.writeHeatmap(model, image, p.best(), a.get("--explain-out")));
-                }
-            } catch (InputRejectedException e) {
-                err.println(f + ": cannot predict: " + e.reason());
+        List<ModelAnswer> answers = runtime.predict(files.stream().map(f -> (ModelInput) new ModelInput.ImageFile(Path.of(f))).toList());
+        for (int i = 0; i < files.size(); i++) {
+            String f = files.get(i);
+            ModelAnswer answer = answers.get(i);
+            if (answer instanceof ModelAnswer.Refused r) {
+                err.println(f + ": cannot predict: " + r.reason());
                 refused++;
+                continue;
+            }
+            Prediction p = ((ModelAnswer.Classified) answer).prediction();
+            out.println(f + ": " + p.describeTop(top));
+            if (explain) {
+                try {
+                    float[] image = runtime.prepare(new ModelInput.ImageFile(Path.of(f)), new ArrayList<>());
+                    out.println(Explanations.writeHeatmap(model, image, p.best(), a.get("--explain-out")));
+                } catch (InputRejectedException e) {
+                    err.println(f + ": cannot explain: " + e.reason());
+                }
             }
         }
         return refused == 0 ? OK : refused == files.size() ? BAD_INPUT : PARTIAL;
@@ -432,7 +440,7 @@ public final class Cli {
 
     /** "5.1, 3.5,\"a, b\"" → its comma-separated values (double quotes around a value that holds a comma). */
     static List<String> csvCells(String row) {
-        List<String> cells = new java.util.ArrayList<>();
+        List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < row.length(); i++) {

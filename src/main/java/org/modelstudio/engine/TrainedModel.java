@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.NetworkSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 
@@ -61,6 +62,11 @@ public final class TrainedModel {
     public TrainedModel withPreparation(InputPreparation preparation) { return new TrainedModel(network, spec, labels, preparation); }
 
     public long parameterCount() { return network.numParams(); }
+
+    /** The network's outputs for a batch of prepared inputs; one pass at a time per network (see {@link Forward}). */
+    public INDArray output(INDArray features) {
+        return Forward.output(network, features);
+    }
 
     /** For the engine only: the DL4J network. */
     public MultiLayerNetwork network() { return network; }

@@ -426,7 +426,7 @@ class CliTest {
         assertTrue(p.out().startsWith("Preheat the oven and whisk the eggs with sugar.: cooking "), p.toString());
         Run wrong = cli("predict", model, "--row", "1,2");
         assertEquals(Cli.BAD_INPUT, wrong.code(), wrong.toString());
-        assertTrue(wrong.err().contains("this model was not trained on a table (it takes texts)"), wrong.toString());
+        assertTrue(wrong.err().contains("cannot predict: this model reads texts, not table rows"), wrong.toString());
     }
 
     @Test void aBadTableIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {

@@ -1,5 +1,7 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +13,6 @@ import org.modelstudio.core.eval.EvaluationReport;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.engine.evaluate.Evaluator;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
@@ -103,7 +104,7 @@ class ImageFolderTrainingTest {
             for (String cls : ALPHABETICAL) {
                 Path png = dir.resolve(cls + "-" + round + ".png");
                 TestData.writeGreyPng(TestData.bar(TestData.BAR_CLASSES.indexOf(cls), r), 8, 8, png);
-                Prediction p = Predictor.predictFile(model, png);
+                Prediction p = new ModelRuntime(model).classify(new ModelInput.ImageFile(png)).prediction();
                 assertEquals(3, p.ranked().size());
                 assertEquals(1.0, p.ranked().stream().mapToDouble(s -> s.probability()).sum(), 1e-5);
                 answers.add(png.getFileName() + " → " + p.describeTop(1));

@@ -1,5 +1,8 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.infer.ModelAnswer;
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +14,6 @@ import org.modelstudio.core.eval.ClassScore;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.NetworkSpec;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
@@ -22,6 +24,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,15 +55,20 @@ class ModelFileTest {
         for (int i = 0; i < inputs.length; i++) inputs[i] = TestData.bar(i % 3, r);
     }
 
+    private static List<ModelInput> tensors(float[][] examples) {
+        return Arrays.stream(examples).map(x -> (ModelInput) new ModelInput.Tensor(x)).toList();
+    }
+
     /** Probabilities in class-index order (a Prediction is sorted by probability). */
-    private static double[] probabilities(Prediction p) {
+    private static double[] probabilities(ModelAnswer a) {
+        Prediction p = ((ModelAnswer.Classified) a).prediction();
         double[] v = new double[p.ranked().size()];
         for (ClassScore s : p.ranked()) v[s.classIndex()] = s.probability();
         return v;
     }
 
     private static List<double[]> predictAll(TrainedModel m) {
-        return Predictor.predict(m, inputs).stream().map(ModelFileTest::probabilities).toList();
+        return new ModelRuntime(m).predict(tensors(inputs)).stream().map(ModelFileTest::probabilities).toList();
     }
 
     private static List<String> filesIn(Path dir) throws IOException {
@@ -102,12 +110,12 @@ class ModelFileTest {
         Random r = new Random(4);
         float[][] sequences = new float[12][];
         for (int i = 0; i < sequences.length; i++) sequences[i] = TestData.keywordSequence(i % 3, r);
-        List<double[]> before = Predictor.predict(trained, sequences).stream().map(ModelFileTest::probabilities).toList();
+        List<double[]> before = new ModelRuntime(trained).predict(tensors(sequences)).stream().map(ModelFileTest::probabilities).toList();
 
         Path file = dir.resolve("keywords.zip");
         ModelFile.save(trained, file);
         TrainedModel loaded = ModelFile.load(file);
-        List<double[]> after = Predictor.predict(loaded, sequences).stream().map(ModelFileTest::probabilities).toList();
+        List<double[]> after = new ModelRuntime(loaded).predict(tensors(sequences)).stream().map(ModelFileTest::probabilities).toList();
         for (int i = 0; i < sequences.length; i++) assertArrayEquals(before.get(i), after.get(i), "sequence " + i);
         assertTrue(before.stream().map(p -> Math.round(p[0] * 1e6)).distinct().count() > 1);
         assertEquals(spec, loaded.spec());

@@ -1,5 +1,8 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.InputRejectedException;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.TestData;
 import org.modelstudio.core.data.LabeledData;
@@ -9,7 +12,6 @@ import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.evaluate.Evaluator;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
@@ -56,7 +58,7 @@ class SequenceTrainingTest {
         Random r = new Random(9);
         for (int c = 0; c < 3; c++) {
             float[] example = TestData.keywordSequence(c, r);
-            assertEquals(3, Predictor.predict(result.last(), example).ranked().size());
+            assertEquals(3, new ModelRuntime(result.last()).classify(new ModelInput.Tensor(example)).prediction().ranked().size());
         }
     }
 
@@ -85,8 +87,8 @@ class SequenceTrainingTest {
         var e = assertThrows(InvalidNetworkException.class, () -> Trainer.train(spec, other, null, ev -> { }, new CancelToken()));
         assertEquals("The network takes inputs of 10 tokens from a vocabulary of 30 but the data has examples of 10 tokens from a "
                 + "vocabulary of 5000. Change the network's input to 10 tokens from a vocabulary of 5000.", e.getMessage());
-        var p = assertThrows(IllegalArgumentException.class, () -> Predictor.predict(
-                Trainer.train(spec, TRAIN.first(30), null, ev -> { }, new CancelToken()).last(), new float[] {0, 1, 2, 3, 99, 5, 6, 7, 8, 9}));
-        assertTrue(p.getMessage().startsWith("Example 0 (counting from 0) has the token id 99 at position 4"), p.getMessage());
+        var p = assertThrows(InputRejectedException.class, () -> new ModelRuntime(
+                Trainer.train(spec, TRAIN.first(30), null, ev -> { }, new CancelToken()).last()).classify(new ModelInput.Tensor(new float[] {0, 1, 2, 3, 99, 5, 6, 7, 8, 9})));
+        assertTrue(p.reason().startsWith("has the token id 99 at position 4"), p.reason());
     }
 }

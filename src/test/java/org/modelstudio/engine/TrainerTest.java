@@ -1,5 +1,7 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.TestData;
 import org.modelstudio.core.data.LabeledData;
@@ -101,7 +103,7 @@ class TrainerTest {
         assertEquals(TrainingResult.Outcome.CANCELLED, result.outcome());
         assertEquals(5, events.stream().filter(e -> e instanceof TrainingEvent.BatchScored).count());
         assertInstanceOf(TrainingEvent.Cancelled.class, events.get(events.size() - 1));
-        assertEquals(3, org.modelstudio.engine.infer.Predictor.predict(result.model(), TestData.bar(0, new java.util.Random(1))).ranked().size());
+        assertEquals(3, new ModelRuntime(result.model()).classify(new ModelInput.Tensor(TestData.bar(0, new java.util.Random(1)))).prediction().ranked().size());
     }
 
     @Test void learningRateFollowsTheSchedule() throws Exception {

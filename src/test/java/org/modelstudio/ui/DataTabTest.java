@@ -1,5 +1,7 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -167,8 +169,8 @@ class DataTabTest {
         var run = studio.model().runs().get(0);
         assertEquals("finished", run.outcome(), run.message());
         assertTrue(run.bestMetrics().validationAccuracy() > 0.5, "well above the 25 % of guessing: " + run.bestMetrics());
-        var prediction = org.modelstudio.engine.infer.Predictor.predictText(studio.currentModel().get(),
-                "Preheat the oven and knead the dough for ten minutes.");
+        var prediction = new ModelRuntime(studio.currentModel().get()).classify(
+                new ModelInput.Text("Preheat the oven and knead the dough for ten minutes."));
         assertEquals(4, prediction.prediction().ranked().size());
     }
 

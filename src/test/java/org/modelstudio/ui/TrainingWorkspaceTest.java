@@ -1,5 +1,7 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.project.ProjectFile;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.training.TrainingCurves;
 import org.testfx.api.FxRobot;
@@ -71,7 +72,7 @@ class TrainingWorkspaceTest {
         TrainingResult result = studio.training().lastResultProperty().get();
         assertEquals(TrainingResult.Outcome.CANCELLED, result.outcome());
         assertNotNull(studio.currentModel().get(), "the model trained so far is in use");
-        var prediction = Predictor.predict(studio.currentModel().get(), SampleData.fashionMnistTest().features()[0]);
+        var prediction = new ModelRuntime(studio.currentModel().get()).classify(new ModelInput.Tensor(SampleData.fashionMnistTest().features()[0])).prediction();
         assertEquals(10, prediction.ranked().size(), "and it predicts");
 
         waitFor(10, () -> studio.model().runs().size() == 1);   // the stopped run goes into the history

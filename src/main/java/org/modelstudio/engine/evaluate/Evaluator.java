@@ -51,7 +51,7 @@ public final class Evaluator {
             if (cancel.isCancelled()) throw new CancellationException("The evaluation was cancelled after " + from + " of " + n + " examples.");
             int to = Math.min(n, from + BATCH);
             DataSet ds = BatchIterator.slice(aligned, from, to);
-            float[][] p = model.network().output(ds.getFeatures(), false).toFloatMatrix();
+            float[][] p = model.output(ds.getFeatures()).toFloatMatrix();
             for (int i = 0; i < p.length; i++) {
                 int e = from + i;
                 actual[e] = aligned.label(e);

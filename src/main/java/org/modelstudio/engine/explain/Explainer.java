@@ -216,6 +216,6 @@ public final class Explainer {
     }
 
     private static double[][] probabilities(TrainedModel model, Shape shape, float[][] examples) {
-        return model.network().output(BatchIterator.features(shape, examples), false).toDoubleMatrix();
+        return model.output(BatchIterator.features(shape, examples)).toDoubleMatrix();
     }
 }

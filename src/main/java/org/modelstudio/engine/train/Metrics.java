@@ -5,6 +5,7 @@ import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.Loss;
+import org.modelstudio.engine.Forward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -40,7 +41,7 @@ public final class Metrics {
         for (int from = 0; from < data.size(); from += BATCH) {
             int to = Math.min(data.size(), from + BATCH);
             DataSet ds = BatchIterator.slice(data, from, to);
-            INDArray out = net.output(ds.getFeatures(), false);
+            INDArray out = Forward.output(net, ds.getFeatures());
             if (loss == Loss.CROSS_ENTROPY) {
                 float[][] p = out.toFloatMatrix();
                 for (int i = 0; i < p.length; i++) {
@@ -77,7 +78,7 @@ public final class Metrics {
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             DataSet ds = BatchIterator.slice(data, from, to);
-            float[][] out = net.output(ds.getFeatures(), false).toFloatMatrix();
+            float[][] out = Forward.output(net, ds.getFeatures()).toFloatMatrix();
             for (int i = 0; i < out.length; i++) {
                 actual[from + i] = data.target(from + i);
                 predicted[from + i] = out[i][0];

@@ -15,7 +15,7 @@ import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.infer.Predictor;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageDecoder;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.train.Trainer;
@@ -203,6 +203,7 @@ public final class PredictBench extends Application {
 
     /** The engine alone on the same files: decode and predict 32 at a time, as the studio does. */
     private static double bare(TrainedModel model, List<File> files) throws Exception {
+        ModelRuntime runtime = new ModelRuntime(model);
         double best = 0;
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
@@ -210,7 +211,7 @@ public final class PredictBench extends Application {
                 List<File> chunk = files.subList(start, Math.min(files.size(), start + 32));
                 float[][] x = new float[chunk.size()][];
                 for (int i = 0; i < x.length; i++) x[i] = ImageDecoder.decode(chunk.get(i).toPath(), model.preprocessing());
-                Predictor.predict(model, x);
+                runtime.answer(x, null);
             }
             best = Math.max(best, files.size() / ((System.nanoTime() - t0) / 1e9));
         }

@@ -4,7 +4,7 @@ import javafx.scene.image.Image;
 import org.modelstudio.core.eval.ClassScore;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.eval.RegressionReport;
-import org.modelstudio.engine.infer.Predictor;
+import org.modelstudio.core.infer.Estimate;
 
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * null when the input could not even be read; {@code thumbnail} is only made for single predictions.
  */
 public record PredictionItem(String name, PredictionInput input, Image thumbnail, Prediction prediction, List<String> warnings,
-                             double millis, String problem, Predictor.Estimate estimate) {
+                             double millis, String problem, Estimate estimate) {
 
     public PredictionItem {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -27,7 +27,7 @@ public record PredictionItem(String name, PredictionInput input, Image thumbnail
     }
 
     /** A regression's answer: the number estimated for a table row. */
-    public static PredictionItem estimated(String name, PredictionInput input, Predictor.Estimate estimate, double millis) {
+    public static PredictionItem estimated(String name, PredictionInput input, Estimate estimate, double millis) {
         return new PredictionItem(name, input, null, null, estimate.warnings(), millis, null, estimate);
     }
 

@@ -1,11 +1,10 @@
 package org.modelstudio.ui.inference;
 
 import javafx.scene.image.Image;
-import org.modelstudio.core.eval.Prediction;
+import org.modelstudio.core.infer.ModelAnswer;
+import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.InputRejectedException;
-import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.infer.Predictor;
-import org.modelstudio.engine.io.ImageDecoder;
+import org.modelstudio.engine.infer.ModelRuntime;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,22 +12,19 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Predicts read inputs with a model, off the FX thread, handing each result on in input order. Images go through the
- * network {@value #CHUNK} at a time (one call per chunk is many times faster than one per image); each image's time is
- * its decoding plus its share of the chunk's network call. Texts and rows are prepared and predicted one by one.
- * Stops between chunks when cancelled. The network is used under {@code networkLock}, so that two requests (a typed
- * text while a batch runs) take turns.
+ * Predicts read inputs with the model runtime, off the FX thread, handing each result on in input order. Inputs go
+ * through the network {@value #CHUNK} at a time (one call per chunk is many times faster than one per input); each
+ * input's time is its preparation (decoding an image, reading a row) plus its share of the chunk's network call. Stops
+ * between chunks when cancelled.
  */
 final class PredictionRun {
     static final int CHUNK = 32;
     static final int THUMBNAIL = 64;
 
-    private final TrainedModel model;
-    private final Object networkLock;
+    private final ModelRuntime runtime;
 
-    PredictionRun(TrainedModel model, Object networkLock) {
-        this.model = model;
-        this.networkLock = networkLock;
+    PredictionRun(ModelRuntime runtime) {
+        this.runtime = runtime;
     }
 
     /**
@@ -38,8 +34,7 @@ final class PredictionRun {
     boolean predict(List<InputReader.Pending> inputs, boolean thumbnails, Consumer<PredictionItem> out, BooleanSupplier cancelled) {
         for (int start = 0; start < inputs.size(); start += CHUNK) {
             if (cancelled.getAsBoolean()) return false;
-            List<InputReader.Pending> chunk = inputs.subList(start, Math.min(inputs.size(), start + CHUNK));
-            if (model.preprocessing() != null) predictImages(chunk, thumbnails, out); else predictEach(chunk, out);
+            predictChunk(inputs.subList(start, Math.min(inputs.size(), start + CHUNK)), thumbnails, out);
         }
         return true;
     }
@@ -51,23 +46,20 @@ final class PredictionRun {
         return one.get(0);
     }
 
-    private void predictImages(List<InputReader.Pending> chunk, boolean thumbnails, Consumer<PredictionItem> out) {
+    private void predictChunk(List<InputReader.Pending> chunk, boolean thumbnails, Consumer<PredictionItem> out) {
         int n = chunk.size();
-        float[][] decoded = new float[n][];
         double[] millis = new double[n];
         String[] problems = new String[n];
         List<float[]> batch = new ArrayList<>(n);
+        List<List<String>> warnings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             InputReader.Pending p = chunk.get(i);
             if (p.problem() != null) continue;
-            if (!(p.input() instanceof PredictionInput.ImageFile image)) {
-                problems[i] = "is not an image; this model reads images";
-                continue;
-            }
             long t0 = System.nanoTime();
+            List<String> w = new ArrayList<>();
             try {
-                decoded[i] = ImageDecoder.decode(image.file(), model.preprocessing());
-                batch.add(decoded[i]);
+                batch.add(runtime.prepare(modelInput(p.input()), w));
+                warnings.add(w);
             } catch (InputRejectedException e) {
                 problems[i] = e.reason();
             } catch (RuntimeException e) {
@@ -75,15 +67,13 @@ final class PredictionRun {
             }
             millis[i] = (System.nanoTime() - t0) / 1e6;
         }
-        List<Prediction> predictions = List.of();
+        List<ModelAnswer> answers = List.of();
         double share = 0;
         String failure = null;
         if (!batch.isEmpty()) {
             long t0 = System.nanoTime();
             try {
-                synchronized (networkLock) {
-                    predictions = Predictor.predict(model, batch.toArray(new float[0][]));
-                }
+                answers = runtime.answer(batch.toArray(new float[0][]), warnings);
             } catch (RuntimeException e) {
                 failure = "could not be predicted (" + e.getMessage() + ")";
             }
@@ -97,46 +87,23 @@ final class PredictionRun {
             } else if (problems[i] != null || failure != null) {
                 out.accept(PredictionItem.refused(p.name(), p.input(), problems[i] != null ? problems[i] : failure));
             } else {
-                Prediction prediction = predictions.get(next++);
-                Image thumb = thumbnails ? thumbnail((PredictionInput.ImageFile) p.input()) : null;
-                out.accept(new PredictionItem(p.name(), p.input(), thumb, prediction, List.of(), millis[i] + share, null));
+                out.accept(item(p, answers.get(next++), thumbnails, millis[i] + share));
             }
         }
     }
 
-    private void predictEach(List<InputReader.Pending> chunk, Consumer<PredictionItem> out) {
-        for (InputReader.Pending p : chunk) {
-            if (p.problem() != null) {
-                out.accept(PredictionItem.refused(p.name(), p.input(), p.problem()));
-                continue;
-            }
-            long t0 = System.nanoTime();
-            try {
-                if (model.regression() && p.input() instanceof PredictionInput.Row row) {
-                    Predictor.Estimate estimate;
-                    synchronized (networkLock) {
-                        estimate = Predictor.estimateRow(model, row.values());
-                    }
-                    out.accept(PredictionItem.estimated(p.name(), p.input(), estimate, (System.nanoTime() - t0) / 1e6));
-                    continue;
-                }
-                Predictor.Prepared r;
-                synchronized (networkLock) {
-                    r = prepared(p.input());
-                }
-                out.accept(new PredictionItem(p.name(), p.input(), null, r.prediction(), r.warnings(), (System.nanoTime() - t0) / 1e6, null));
-            } catch (InputRejectedException e) {
-                out.accept(PredictionItem.refused(p.name(), p.input(), e.reason()));
-            } catch (RuntimeException e) {
-                out.accept(PredictionItem.refused(p.name(), p.input(), "could not be predicted (" + e.getMessage() + ")"));
-            }
-        }
+    private static PredictionItem item(InputReader.Pending p, ModelAnswer answer, boolean thumbnails, double millis) {
+        if (answer instanceof ModelAnswer.Estimated estimated) return PredictionItem.estimated(p.name(), p.input(), estimated.estimate(), millis);
+        if (answer instanceof ModelAnswer.Refused refused) return PredictionItem.refused(p.name(), p.input(), refused.reason());
+        ModelAnswer.Classified c = (ModelAnswer.Classified) answer;
+        Image thumb = thumbnails && p.input() instanceof PredictionInput.ImageFile image ? thumbnail(image) : null;
+        return new PredictionItem(p.name(), p.input(), thumb, c.prediction(), c.warnings(), millis, null);
     }
 
-    private Predictor.Prepared prepared(PredictionInput input) throws InputRejectedException {
-        if (input instanceof PredictionInput.Text t) return Predictor.predictText(model, t.text());
-        if (input instanceof PredictionInput.Row r) return Predictor.predictRow(model, r.values());
-        throw new InputRejectedException("input", "is an image, but this model reads " + InputKind.of(model).reads());
+    private static ModelInput modelInput(PredictionInput input) {
+        if (input instanceof PredictionInput.ImageFile image) return new ModelInput.ImageFile(image.file());
+        if (input instanceof PredictionInput.Text text) return new ModelInput.Text(text.text());
+        return new ModelInput.NamedRow(((PredictionInput.Row) input).values());
     }
 
     private static Image thumbnail(PredictionInput.ImageFile image) {

@@ -18,6 +18,7 @@ import javafx.concurrent.Task;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.ui.common.CurrentModel;
 
 import java.io.File;
@@ -46,7 +47,6 @@ public final class PredictionViewModel {
 
     private final CurrentModel currentModel;
     private final ExecutorService executor;
-    private final Object networkLock = new Object();
     private final ObservableList<PredictionItem> results = FXCollections.observableArrayList();
     private final ObservableList<PredictionItem> batch = FXCollections.observableArrayList();
     private final SortedList<PredictionItem> sortedBatch = new SortedList<>(batch);
@@ -128,7 +128,7 @@ public final class PredictionViewModel {
     private Task<List<PredictionItem>> start(TrainedModel model, Reading reading) {
         InputKind kind = InputKind.of(model);
         long id = ++requests;
-        PredictionRun run = new PredictionRun(model, networkLock);
+        PredictionRun run = model == null ? null : new PredictionRun(new ModelRuntime(model));
         ChunkedDelivery<PredictionItem> delivery = new ChunkedDelivery<>(Platform::runLater, CHUNK_INTERVAL_NANOS, chunk -> arrived(id, chunk));
         Task<List<PredictionItem>> task = new Task<>() {
             @Override protected List<PredictionItem> call() {

@@ -1,5 +1,7 @@
 package org.modelstudio.engine.evaluate;
 
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.TestData;
@@ -65,7 +67,7 @@ class DetailedEvaluationTest {
         for (int i = 0; i < test.size(); i++) assertEquals(i, d.outcomes().get(i).index(), "in the data's order");
         // The predicted class and its probability are the network's own answer for that example.
         ExampleOutcome some = d.outcomes().get(123);
-        var answer = org.modelstudio.engine.infer.Predictor.predict(model, test.features()[123]);
+        var answer = new ModelRuntime(model).classify(new ModelInput.Tensor(test.features()[123])).prediction();
         assertEquals(answer.best().classIndex(), some.predicted());
         assertEquals(answer.best().probability(), some.confidence(), 1e-6);
     }

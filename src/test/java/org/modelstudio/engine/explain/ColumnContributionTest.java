@@ -1,5 +1,7 @@
 package org.modelstudio.engine.explain;
 
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
@@ -9,7 +11,6 @@ import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.io.TableLoader;
 import org.modelstudio.engine.train.Trainer;
 
@@ -40,7 +41,7 @@ class ColumnContributionTest {
         assertTrue(Math.abs(x2) < 1.5, "x2 = 0 is its mean: it moves the estimate little: " + columns);
         assertEquals("2", columns.get(0).value());
         assertTrue(warnings.isEmpty(), warnings.toString());
-        double estimate = Predictor.estimateRow(model, row).value();
+        double estimate = new ModelRuntime(model).estimate(new ModelInput.NamedRow(row)).value();
         assertTrue(Math.abs(estimate - 6) < 1.5, "the estimate itself: " + estimate);
     }
 

@@ -1,5 +1,7 @@
 package org.modelstudio.engine.explain;
 
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.LabeledData;
@@ -13,7 +15,6 @@ import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
@@ -74,13 +75,13 @@ class OcclusionTest {
         assertTrue(Evaluator.evaluate(model, images(100, 2)).accuracy() > 0.95, "the corner is easy to learn");
     }
 
-    @Test void theMapLightsUpTheOnlyRegionThatTellsTheClassesApart() {
+    @Test void theMapLightsUpTheOnlyRegionThatTellsTheClassesApart() throws Exception {
         LabeledData examples = images(40, 3);
         int clear = 0;
         List<String> ratios = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             float[] x = examples.features()[i];
-            int predicted = Predictor.predict(model, x).best().classIndex();
+            int predicted = new ModelRuntime(model).classify(new ModelInput.Tensor(x)).prediction().best().classIndex();
             Heatmap map = Explainer.occlusion(model, x, predicted, new CancelToken(), done -> { });
             assertEquals(SIDE, map.width());
             assertEquals(SIDE, map.height());

@@ -1,5 +1,9 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.infer.Estimate;
+import org.modelstudio.core.infer.ModelAnswer;
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +28,13 @@ import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -78,11 +82,11 @@ class RegressionTest {
         assertTrue(ys.contains(String.format(java.util.Locale.ROOT, "%.3f", held.actual()[0])), "label units: " + held.actual()[0]);
 
         // y = 3·1 − 2·0 + 2 (red) = 5; y = 3·0 − 2·1 − 2 (blue) = −4.
-        Predictor.Estimate red = Predictor.estimateRow(result.best(), List.of("1", "0", "red"));
+        Estimate red = new ModelRuntime(result.best()).estimate(new ModelInput.Row(List.of("1", "0", "red")));
         assertEquals(5, red.value(), 0.8, red.describe());
-        assertEquals(-4, Predictor.estimateRow(result.best(), Map.of("x1", "0", "x2", "1", "colour", "blue")).value(), 0.8);
+        assertEquals(-4, new ModelRuntime(result.best()).estimate(new ModelInput.NamedRow(Map.of("x1", "0", "x2", "1", "colour", "blue"))).value(), 0.8);
         assertTrue(red.describe().startsWith("y ≈ ") && red.describe().endsWith("(in the units of the column \"y\")"), red.describe());
-        InputRejectedException classes = assertThrows(InputRejectedException.class, () -> Predictor.predictRow(result.best(), List.of("1", "0", "red")));
+        InputRejectedException classes = assertThrows(InputRejectedException.class, () -> new ModelRuntime(result.best()).classify(new ModelInput.Row(List.of("1", "0", "red"))));
         assertTrue(classes.reason().contains("predicts a number (\"y\")"), classes.reason());
     }
 
@@ -126,9 +130,9 @@ class RegressionTest {
         assertEquals(model.preparation(), loaded.preparation(), "the label's mean and standard deviation are saved");
         assertEquals(List.of("y"), loaded.labels());
         float[][] rows = data.validation().features();
-        assertArrayEquals(Predictor.estimate(model, rows), Predictor.estimate(loaded, rows));
-        assertEquals(Predictor.estimateRow(model, List.of("0.5", "-1", "green")).value(),
-                Predictor.estimateRow(loaded, List.of("0.5", "-1", "green")).value());
+        assertArrayEquals(estimates(model, rows), estimates(loaded, rows));
+        assertEquals(new ModelRuntime(model).estimate(new ModelInput.Row(List.of("0.5", "-1", "green"))).value(),
+                new ModelRuntime(loaded).estimate(new ModelInput.Row(List.of("0.5", "-1", "green"))).value());
         var manifest = new ObjectMapper().readTree(ModelFile.manifest(model));
         assertEquals("number", manifest.path("preparation").path("labelKind").asText());
 
@@ -206,4 +210,11 @@ class RegressionTest {
         assertEquals(TrainingResult.Outcome.FAILED, wild.outcome());
         assertTrue(wild.failure().contains("training diverged"), wild.failure());
     }
+
+    /** Each prepared row's estimate, in the label's units. */
+    private static double[] estimates(TrainedModel model, float[][] rows) {
+        return new ModelRuntime(model).predict(Arrays.stream(rows).map(r -> (ModelInput) new ModelInput.Tensor(r)).toList()).stream()
+                .mapToDouble(a -> ((ModelAnswer.Estimated) a).estimate().value()).toArray();
+    }
+
 }

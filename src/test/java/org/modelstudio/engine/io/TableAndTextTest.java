@@ -1,5 +1,8 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.infer.ModelAnswer;
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.DataFileException;
@@ -14,7 +17,6 @@ import org.modelstudio.core.graph.SpecJson;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
-import org.modelstudio.engine.infer.Predictor;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
@@ -65,10 +67,10 @@ class TableAndTextTest {
         double heldOut = Evaluator.evaluate(model, data.validation()).accuracy();
         assertTrue(heldOut >= 0.85, "3 species, chance 33 %: " + heldOut);
 
-        Predictor.Prepared setosa = Predictor.predictRow(model, List.of("5.0", "3.4", "1.5", "0.2"));
+        ModelAnswer.Classified setosa = new ModelRuntime(model).classify(new ModelInput.Row(List.of("5.0", "3.4", "1.5", "0.2")));
         assertEquals("setosa", setosa.prediction().best().label());
-        Predictor.Prepared virginica = Predictor.predictRow(model, Map.of("petal_width", "2.3", "sepal_length", "6.9",
-                "sepal_width", "3.1", "petal_length", "5.6"));
+        ModelAnswer.Classified virginica = new ModelRuntime(model).classify(new ModelInput.NamedRow(Map.of("petal_width", "2.3", "sepal_length", "6.9",
+                "sepal_width", "3.1", "petal_length", "5.6")));
         assertEquals("virginica", virginica.prediction().best().label());
 
         Path file = dir.resolve("iris.zip");
@@ -76,10 +78,10 @@ class TableAndTextTest {
         TrainedModel loaded = ModelFile.load(file);
         assertEquals(prep, loaded.preparation());
         assertNull(loaded.preprocessing());
-        assertArrayEquals(probabilities(setosa), probabilities(Predictor.predictRow(loaded, List.of("5.0", "3.4", "1.5", "0.2"))));
+        assertArrayEquals(probabilities(setosa), probabilities(new ModelRuntime(loaded).classify(new ModelInput.Row(List.of("5.0", "3.4", "1.5", "0.2")))));
     }
 
-    static double[] probabilities(Predictor.Prepared p) {
+    static double[] probabilities(ModelAnswer.Classified p) {
         return p.prediction().ranked().stream().sorted(java.util.Comparator.comparing(s -> s.label())).mapToDouble(s -> s.probability()).toArray();
     }
 
@@ -124,15 +126,15 @@ class TableAndTextTest {
                  "layers":[{"type":"dense","units":8,"activation":"relu"},{"type":"output","units":2,"activation":"softmax"}],
                  "training":{"optimizer":"adam","learningRate":0.02,"batchSize":8,"epochs":40,"seed":3,"loss":"cross_entropy"}}""");
         TrainedModel model = train(spec, data);
-        assertEquals("big", Predictor.predictRow(model, List.of("red", "12")).prediction().best().label());
-        assertEquals("small", Predictor.predictRow(model, List.of("green", "2")).prediction().best().label());
-        Predictor.Prepared purple = Predictor.predictRow(model, List.of("purple", "2"));
+        assertEquals("big", new ModelRuntime(model).classify(new ModelInput.Row(List.of("red", "12"))).prediction().best().label());
+        assertEquals("small", new ModelRuntime(model).classify(new ModelInput.Row(List.of("green", "2"))).prediction().best().label());
+        ModelAnswer.Classified purple = new ModelRuntime(model).classify(new ModelInput.Row(List.of("purple", "2")));
         assertTrue(purple.warnings().get(0).contains("\"purple\", a category not seen in training"), purple.warnings().toString());
-        InputRejectedException e = assertThrows(InputRejectedException.class, () -> Predictor.predictRow(model, List.of("red", "big")));
+        InputRejectedException e = assertThrows(InputRejectedException.class, () -> new ModelRuntime(model).classify(new ModelInput.Row(List.of("red", "big"))));
         assertTrue(e.reason().contains("\"size\" must be a number, not \"big\""), e.reason());
-        e = assertThrows(InputRejectedException.class, () -> Predictor.predictRow(model, List.of("red")));
+        e = assertThrows(InputRejectedException.class, () -> new ModelRuntime(model).classify(new ModelInput.Row(List.of("red"))));
         assertTrue(e.reason().contains("a row needs 2 values (colour, size) but 1 was given"), e.reason());
-        assertThrows(InputRejectedException.class, () -> Predictor.predictText(model, "a text"));
+        assertThrows(InputRejectedException.class, () -> new ModelRuntime(model).classify(new ModelInput.Text("a text")));
     }
 
     @Test void aFileWithoutHeaderHasNumberedColumnsAndEmptyCellsAreFilledWithTheTrainingMean(@TempDir Path dir) throws Exception {
@@ -218,13 +220,13 @@ class TableAndTextTest {
         assertEquals(prep.vocabulary(), ((InputPreparation.Text) loaded.preparation()).vocabulary());
         for (String s : List.of("My laptop keeps freezing when I open the browser.", "Simmer the sauce with garlic and basil.",
                 "Heavy rain and thunder are expected tonight.", "The striker scored twice in the final.")) {
-            assertArrayEquals(probabilities(Predictor.predictText(model, s)), probabilities(Predictor.predictText(loaded, s)), s);
+            assertArrayEquals(probabilities(new ModelRuntime(model).classify(new ModelInput.Text(s))), probabilities(new ModelRuntime(loaded).classify(new ModelInput.Text(s))), s);
         }
-        assertEquals("cooking", Predictor.predictText(loaded, "Simmer the sauce with garlic and basil, then bake it in the oven.").prediction().best().label());
-        Predictor.Prepared unknown = Predictor.predictText(loaded, "zzz qqq");
+        assertEquals("cooking", new ModelRuntime(loaded).classify(new ModelInput.Text("Simmer the sauce with garlic and basil, then bake it in the oven.")).prediction().best().label());
+        ModelAnswer.Classified unknown = new ModelRuntime(loaded).classify(new ModelInput.Text("zzz qqq"));
         assertTrue(unknown.warnings().get(0).contains("none of the words"), unknown.warnings().toString());
-        assertThrows(InputRejectedException.class, () -> Predictor.predictText(loaded, "?!"));
-        assertThrows(InputRejectedException.class, () -> Predictor.predictRow(loaded, List.of("1")));
+        assertThrows(InputRejectedException.class, () -> new ModelRuntime(loaded).classify(new ModelInput.Text("?!")));
+        assertThrows(InputRejectedException.class, () -> new ModelRuntime(loaded).classify(new ModelInput.Row(List.of("1"))));
     }
 
     @Test void aFolderOfTextFilesPerClassTrainsAsBagOfWordsForAVectorNetwork(@TempDir Path dir) throws Exception {
@@ -248,7 +250,7 @@ class TableAndTextTest {
         assertEquals(InputPreparation.TextMode.BAG_OF_WORDS, prep.mode());
         TrainedModel model = train(spec, data);
         assertTrue(Evaluator.evaluate(model, data.validation()).accuracy() >= 0.9);
-        assertEquals("weather", Predictor.predictText(model, "A storm with wind").prediction().best().label());
+        assertEquals("weather", new ModelRuntime(model).classify(new ModelInput.Text("A storm with wind")).prediction().best().label());
         Path saved = dir.resolve("bow.zip");
         ModelFile.save(model, saved);
         assertEquals(prep, ModelFile.load(saved).preparation());

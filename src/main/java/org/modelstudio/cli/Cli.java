@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.data.CsvLine;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.LabeledData;
@@ -49,6 +50,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
@@ -85,6 +88,10 @@ public final class Cli {
               predict  <MODEL.zip> IMAGE --explain-out MAP.png  also a picture of the parts of the image the top class
                                                rests on (an occlusion map)
               export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
+              serve    <MODEL.zip>... [--name NAME] [--port P] [--bind ADDR] [--token T | --token-file F]
+                       [--max-body BYTES] [--max-batch N] [--max-queue N] [--allow-origin ORIGIN]
+                                               serve the models over HTTP (Open Inference Protocol v2) until Ctrl+C;
+                                               a model file replaced on disk is served as the next version
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
               bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
               bench    --folder N [--train]     the image import pipeline on N generated PNGs: scan, decode + resize, + augment;
@@ -141,6 +148,7 @@ public final class Cli {
                 case "evaluate" -> evaluate(rest);
                 case "predict" -> predict(rest);
                 case "export" -> export(rest);
+                case "serve" -> serve(rest);
                 case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder"), Set.of("--quick", "--train")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             };
@@ -151,6 +159,27 @@ public final class Cli {
         } catch (SpecFormatException | IOException | InvalidNetworkException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        }
+    }
+
+    /** Serves until the JVM is asked to stop (Ctrl+C), then answers what is in flight before it exits. */
+    private int serve(List<String> words) throws UsageException, IOException {
+        Args a = Args.parse(words, ServeCommand.VALUED, Set.of());
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "serve shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return new ServeCommand(out, err).run(a, stop);
+        } finally {
+            stopped.countDown();
         }
     }
 
@@ -357,7 +386,7 @@ public final class Cli {
         NativeThreads.useDefault();
         if (a.has("--text") || a.has("--row")) {
             String input = a.has("--text") ? a.get("--text") : a.get("--row");
-            ModelAnswer answer = runtime.predict(a.has("--text") ? new ModelInput.Text(input) : new ModelInput.Row(csvCells(input)));
+            ModelAnswer answer = runtime.predict(a.has("--text") ? new ModelInput.Text(input) : new ModelInput.Row(CsvLine.cells(input)));
             answer.warnings().forEach(w -> err.println("warning: " + w));
             if (answer instanceof ModelAnswer.Refused refused) {
                 err.println("error: cannot predict: " + refused.reason());
@@ -436,31 +465,6 @@ public final class Cli {
             out.println("Wrote " + file);
         }
         return OK;
-    }
-
-    /** "5.1, 3.5,\"a, b\"" → its comma-separated values (double quotes around a value that holds a comma). */
-    static List<String> csvCells(String row) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < row.length(); i++) {
-            char c = row.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < row.length() && row.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString().trim());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString().trim());
-        return cells;
     }
 
     /** A spec file, or the name of a shipped sample ("small-cnn"). */

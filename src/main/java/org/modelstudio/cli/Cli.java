@@ -1,10 +1,10 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.CsvLine;
+import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
-import org.modelstudio.core.data.LabeledData;
-import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.RejectedInput;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.data.TaskKind;
@@ -25,6 +25,7 @@ import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.core.io.AtomicFiles;
+import org.modelstudio.core.project.DataSource;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.NativeThreads;
@@ -36,8 +37,12 @@ import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.io.ModelFile;
-import org.modelstudio.engine.io.TableLoader;
 import org.modelstudio.engine.io.TextLoader;
+import org.modelstudio.engine.prepare.EvaluationData;
+import org.modelstudio.engine.prepare.EvaluationPreparation;
+import org.modelstudio.engine.prepare.RunData;
+import org.modelstudio.engine.prepare.RunPreparation;
+import org.modelstudio.engine.prepare.RunRequest;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
@@ -211,35 +216,27 @@ public final class Cli {
         }
         if (a.has("--plateau")) t = t.withSchedule(plateau(a.get("--plateau")));
         spec = spec.withTraining(t);
-        double validation = t.validationSplit();
         String keep = a.has("--keep") ? a.get("--keep") : "last";
         if (!keep.equals("last") && !keep.equals("best")) throw new UsageException("--keep takes last or best, not \"" + keep + "\"");
         Path outFile = Path.of(a.get("--out"));
         var summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
 
-        LabeledData train;
-        LabeledData val = null;
+        RunData data;
         InputPreparation preparation;
         if (spec.input() instanceof InputSpec.ImageInput img) {
             if (a.has("--label") || a.has("--text") || a.has("--task")) {
                 throw new UsageException("--label, --task and --text are for tables and texts; this network takes images");
             }
-            LabeledData all = loadTrainingData(spec, a.get("--data"));
-            train = all;
-            if (validation > 0) {
-                var split = all.split(validation, spec.training().seed());
-                train = split.first();
-                val = split.second();
-            }
+            data = prepareImages(spec, a.get("--data"));
             preparation = new InputPreparation.Image(ImagePreprocessing.forInput(img));
         } else {
-            PreparedData prepared = prepareTableOrText(spec, a, validation);
-            train = prepared.train();
-            val = prepared.validation();
-            preparation = prepared.preparation();
+            data = prepareTableOrText(spec, a);
+            preparation = data.preparation();
             out.println("Input: " + preparation.describe());
         }
+        ExampleSource train = data.train();
+        ExampleSource val = data.validation();
         out.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d examples, validating on %,d, for %d epochs%n",
                 spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
         NativeThreads.useDefault();
@@ -262,11 +259,18 @@ public final class Cli {
         return OK;
     }
 
+    /** An image network trains on an image folder, or without --data on the shipped sample. */
+    private RunData prepareImages(NetworkSpec spec, String dir) throws IOException {
+        DataSource source = dir == null ? DataSource.FASHION_MNIST : new DataSource.ImageFolder(dir);
+        // The command line holds out no test part (here and for tables and texts): every example trains or validates.
+        return RunPreparation.prepare(new RunRequest(source, spec, null, Augmentation.NONE, () -> loadTrainingData(spec, dir), false));
+    }
+
     /**
      * A network that takes a vector trains on a table (or, with --text, on texts as bags of words); one that takes token
      * sequences trains on texts.
      */
-    private PreparedData prepareTableOrText(NetworkSpec spec, Args a, double validation) throws IOException, UsageException {
+    private RunData prepareTableOrText(NetworkSpec spec, Args a) throws IOException, UsageException {
         boolean text = spec.input() instanceof InputSpec.SequenceInput || a.has("--text");
         if (!a.has("--data")) {
             throw new UsageException(text
@@ -280,9 +284,9 @@ public final class Cli {
             task = TaskKind.fromId(a.get("--task"));
             if (task == null) throw new UsageException("--task takes classification or regression, not \"" + a.get("--task") + "\"");
         }
-        PreparedData prepared = text
-                ? TextLoader.prepare(data, a.get("--text"), a.get("--label"), spec.input(), validation, spec.training().seed())
-                : TableLoader.prepare(data, a.get("--label"), task, validation, 0, spec.training().seed());
+        DataSource source = text ? new DataSource.TextFile(a.get("--data"), a.get("--text"), a.get("--label"))
+                : new DataSource.TableFile(a.get("--data"), a.get("--label"), task);
+        RunData prepared = RunPreparation.prepare(new RunRequest(source, spec, null, Augmentation.NONE, null, false));
         prepared.warnings().forEach(w -> err.println("warning: " + w));
         if (prepared.regression()) {
             InputPreparation.Target target = ((InputPreparation.Table) prepared.preparation()).target();
@@ -333,23 +337,23 @@ public final class Cli {
         if (a.positional.size() != 1) throw new UsageException("evaluate takes one model: evaluate <MODEL.zip> [--data DIR|FILE.csv]");
         if (a.has("--report")) ReportFile.check(a.get("--report"));
         TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
-        LabeledData data;
+        ExampleSource data;
         IntFunction<String> describe = null;
         InputPreparation prep = model.preparation();
         if (prep instanceof InputPreparation.Table || prep instanceof InputPreparation.Text) {
             if (!a.has("--data")) throw new UsageException("this model was trained on " + (prep instanceof InputPreparation.Table ? "a table" : "texts")
                     + "; give the data to evaluate on with --data");
             Path file = Path.of(a.get("--data"));
-            PreparedData prepared = prep instanceof InputPreparation.Table table
-                    ? TableLoader.encode(file, table, model.labels())
-                    : TextLoader.encode(file, a.get("--text"), a.get("--label"), (InputPreparation.Text) prep, model.labels(), model.spec().input());
-            prepared.warnings().forEach(w -> err.println("warning: " + w));
-            data = prepared.train();
+            EvaluationData encoded = EvaluationPreparation.tableOrText(model, file, a.get("--text"), a.get("--label"));
+            encoded.warnings().forEach(w -> err.println("warning: " + w));
+            data = encoded.data();
             if (prep instanceof InputPreparation.Text && a.has("--report")) {
                 describe = ReportFile.textDescriptions(TextLoader.read(file, a.get("--text"), a.get("--label")), data);
             }
         } else if (a.has("--data")) {
-            data = loadFolder(model.preprocessing(), a.get("--data"));
+            if (model.preprocessing() == null) throw new IOException(NOT_IMAGES);
+            EvaluationData read = EvaluationPreparation.imageFolder(model, Path.of(a.get("--data")));
+            data = said(read.data(), read.skipped(), read.warnings(), a.get("--data"));
         } else {
             data = SampleData.fashionMnistTest();
         }
@@ -477,7 +481,7 @@ public final class Cli {
                 + String.join(", ", SampleData.SPEC_FILES.stream().map(f -> f.replace(".json", "")).toList()) + ")");
     }
 
-    private LabeledData loadTrainingData(NetworkSpec spec, String dir) throws IOException {
+    private ExampleSource loadTrainingData(NetworkSpec spec, String dir) throws IOException {
         if (!(spec.input() instanceof InputSpec.ImageInput img)) {
             String takes = spec.input() instanceof InputSpec.SequenceInput ? "token sequences" : "a vector of features";
             throw new IOException(dir == null
@@ -485,21 +489,24 @@ public final class Cli {
                     : "--data takes an image folder, but this network takes " + takes);
         }
         if (dir == null) return SampleData.fashionMnistTrain();
-        LabeledData data = loadFolder(ImagePreprocessing.forInput(img), dir);
+        ImageFolderLoader.Loaded loaded = ImageFolderLoader.load(Path.of(dir), ImagePreprocessing.forInput(img));
+        ExampleSource data = said(loaded.data(), loaded.skipped(), loaded.warnings(), dir);
         if (data.classCount() < 2) throw new IOException(dir + ": has only one class (" + data.classes().get(0) + "); a classifier needs at least two class folders");
         return data;
     }
 
-    private LabeledData loadFolder(ImagePreprocessing prep, String dir) throws IOException {
-        if (prep == null) throw new IOException("this model does not take images (it takes feature vectors or token sequences), so --data cannot be an image folder");
-        ImageFolderLoader.Loaded loaded = ImageFolderLoader.load(Path.of(dir), prep);
-        for (String w : loaded.warnings()) err.println("warning: " + w);
-        if (!loaded.skipped().isEmpty()) {
-            err.println("warning: skipped " + loaded.skipped().size() + " file(s) that are not usable images:");
-            loaded.skipped().stream().limit(20).forEach((RejectedInput r) -> err.println("  " + r));
-            if (loaded.skipped().size() > 20) err.println("  … and " + (loaded.skipped().size() - 20) + " more");
+    private static final String NOT_IMAGES =
+            "this model does not take images (it takes feature vectors or token sequences), so --data cannot be an image folder";
+
+    /** Says what was read from an image folder: its warnings, the files skipped (the first 20) and the count. */
+    private ExampleSource said(ExampleSource data, List<RejectedInput> skipped, List<String> warnings, String dir) {
+        for (String w : warnings) err.println("warning: " + w);
+        if (!skipped.isEmpty()) {
+            err.println("warning: skipped " + skipped.size() + " file(s) that are not usable images:");
+            skipped.stream().limit(20).forEach((RejectedInput r) -> err.println("  " + r));
+            if (skipped.size() > 20) err.println("  … and " + (skipped.size() - 20) + " more");
         }
-        out.printf(Locale.ROOT, "Read %,d images in %d classes from %s%n", loaded.data().size(), loaded.data().classCount(), dir);
-        return loaded.data();
+        out.printf(Locale.ROOT, "Read %,d images in %d classes from %s%n", data.size(), data.classCount(), dir);
+        return data;
     }
 }

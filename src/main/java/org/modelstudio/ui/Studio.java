@@ -59,10 +59,8 @@ public final class Studio implements AutoCloseable {
                 AppDirs.dataDir().resolve("runs"));
         trainingViewModel.onRun(modelViewModel::addRun);
         dataViewModel = new org.modelstudio.ui.data.DataViewModel(modelViewModel, samples, executor.executor());
-        trainingViewModel.useData(dataViewModel::trainingData);
+        trainingViewModel.useData(modelViewModel.dataSourceProperty()::get, dataViewModel::imageExamples);
         trainingViewModel.useAugmentation(dataViewModel.augmentationProperty()::get);
-        trainingViewModel.usePreparer(dataViewModel::prepare);
-        trainingViewModel.useContinuer(dataViewModel::encodeFor);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
         explanationViewModel = new org.modelstudio.ui.inference.ExplanationViewModel(currentModel, executor.executor());
         evaluationViewModel = new org.modelstudio.ui.evaluation.EvaluationViewModel(currentModel, trainingViewModel.heldOutProperty(),

@@ -153,6 +153,32 @@ class DataTabTest {
         assertEquals(fitted, studio.currentModel().get().preparation());
     }
 
+    @Test void aRunTrainsOnTheDataChosenWhenTrainWasPressedNotOnALaterChoice(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            studio.model().openTemplate(template("Tabular"));
+            studio.training().epochsProperty().set(3);
+            studio.data().useTable(Path.of("sample-models/iris/iris.csv"), null);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The data source is taken on the FX thread as the run starts (never read by the training thread), so choosing
+        // other data at once changes the next run only.
+        java.util.List<Boolean> readOnFx = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            studio.training().useData(() -> {
+                readOnFx.add(javafx.application.Platform.isFxApplicationThread());
+                return studio.model().dataSourceProperty().get();
+            }, studio.data()::imageExamples);
+            studio.training().start();
+            studio.data().useText(Path.of("sample-models/text-topics/topics.csv"), null, null);
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
+        var run = studio.model().runs().get(0);
+        assertEquals("finished", run.outcome(), run.message());
+        assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), studio.currentModel().get().labels());
+        assertEquals(java.util.List.of(true), readOnFx, "read once, on the FX thread");
+    }
+
     @Test void theTopicSentencesTrainTheTextTemplateAndAnImageNetworkIsRefusedForThem(FxRobot robot) throws Exception {
         robot.interact(() -> studio.data().useText(Path.of("sample-models/text-topics/topics.csv"), null, null));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !studio.data().problemProperty().get().isEmpty());

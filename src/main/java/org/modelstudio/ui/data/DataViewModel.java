@@ -19,8 +19,8 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.engine.io.ImageFolderSource;
-import org.modelstudio.engine.io.TableLoader;
-import org.modelstudio.engine.io.TextLoader;
+import org.modelstudio.engine.prepare.RunPreparation;
+import org.modelstudio.engine.prepare.RunRequest;
 import org.modelstudio.ui.common.SampleLibrary;
 import org.modelstudio.ui.model.ModelViewModel;
 
@@ -149,8 +149,7 @@ public final class DataViewModel {
     /** The first example of the chosen data, for the augmentation preview (null when there is none yet). */
     public float[] previewExample() {
         try {
-            // On the FX thread: the sample only once it has been read in the background, never waited for here.
-            ExampleSource data = network.dataSourceProperty().get() instanceof DataSource.Sample ? samples.trainIfLoaded() : trainingData();
+            ExampleSource data = chosenImages();
             if (data == null) return null;
             if (data.size() == 0) return null;
             float[] x = new float[(int) data.exampleShape().size()];
@@ -164,10 +163,8 @@ public final class DataViewModel {
     /** The shape of the chosen data's examples, as the network will see them. */
     public org.modelstudio.core.graph.Shape previewShape() {
         try {
-            if (network.dataSourceProperty().get() instanceof DataSource.Sample) {
-                return samples.trainIfLoaded() == null ? null : samples.trainIfLoaded().exampleShape();
-            }
-            return trainingData().exampleShape();
+            ExampleSource data = chosenImages();
+            return data == null ? null : data.exampleShape();
         } catch (RuntimeException e) {
             return null;
         }
@@ -195,54 +192,6 @@ public final class DataViewModel {
         network.setDataSource(new DataSource.TextFile(fileOrFolder.toAbsolutePath().toString(), textColumn, labelColumn));
     }
 
-    /**
-     * For a table or texts: reads, splits and prepares them for {@code spec} (standardisation or vocabulary
-     * fitted on the training part only); null for images. Called on the training thread, so a run always uses
-     * the settings it starts with.
-     */
-    public PreparedData prepare(NetworkSpec spec) throws java.io.IOException {
-        DataSource source = network.dataSourceProperty().get();
-        double split = spec.training().validationSplit();
-        double test = spec.training().testSplit();
-        long seed = spec.training().seed();
-        if (source instanceof DataSource.TableFile t) {
-            if (!(spec.input() instanceof InputSpec.VectorInput)) {
-                throw new java.io.IOException("The network takes " + spec.input().shape() + " but the data is a table of numbers. "
-                        + "Start from the Tabular MLP template, or give the network a vector input.");
-            }
-            return TableLoader.prepare(Path.of(t.path()), t.label(), t.task(), split, test, seed);
-        }
-        if (source instanceof DataSource.TextFile t) {
-            return TextLoader.prepare(Path.of(t.path()), t.textColumn(), t.labelColumn(), spec.input(), split, test, seed);
-        }
-        return null;
-    }
-
-    /**
-     * For continuing a table or text model: the chosen data encoded with the preparation the model was trained with
-     * (its standardisation or vocabulary, not fitted again), split as {@code spec} says; null for images.
-     */
-    public PreparedData encodeFor(org.modelstudio.engine.TrainedModel model, NetworkSpec spec) throws java.io.IOException {
-        DataSource source = network.dataSourceProperty().get();
-        PreparedData all;
-        if (source instanceof DataSource.TableFile t && model.preparation() instanceof org.modelstudio.core.data.InputPreparation.Table table) {
-            all = TableLoader.encode(Path.of(t.path()), table, model.labels());
-        } else if (source instanceof DataSource.TextFile t && model.preparation() instanceof org.modelstudio.core.data.InputPreparation.Text text) {
-            all = TextLoader.encode(Path.of(t.path()), t.textColumn(), t.labelColumn(), text, model.labels(), model.spec().input());
-        } else if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile
-                || model.preparation() instanceof org.modelstudio.core.data.InputPreparation.Table
-                || model.preparation() instanceof org.modelstudio.core.data.InputPreparation.Text) {
-            throw new java.io.IOException("The model in use was trained on " + model.preparation().describe()
-                    + "; the chosen data is " + source.describe() + ". Choose the data it was trained on to continue.");
-        } else {
-            return null;
-        }
-        double share = spec.training().validationSplit();
-        if (share <= 0 || all.validation() != null) return all;
-        var split = all.train().split(share, spec.training().seed());
-        return new PreparedData(split.first(), split.second(), all.preparation(), all.warnings());
-    }
-
     private void prepareForPreview(DataSource source) {
         CancelToken cancel = new CancelToken();
         scanCancel = cancel;
@@ -256,7 +205,7 @@ public final class DataViewModel {
         Task<PreparedData> reading = new Task<>() {
             @Override protected PreparedData call() throws Exception {
                 decided[0] = TablePreview.read(source, columns, firstRows);
-                return prepare(spec);
+                return RunPreparation.tableOrText(source, spec, true);
             }
         };
         reading.setOnSucceeded(e -> {
@@ -327,10 +276,27 @@ public final class DataViewModel {
     }
 
     /**
-     * The data the next run trains on, decoded for the network's input (read on the training thread).
-     * Refused with the reason while there is none or it does not suit the network.
+     * What the next run on images reads, taken now (on the FX thread, when the run starts) and read on the training
+     * thread: the shipped sample (loaded there if it is not yet), or the scanned folder decoded for the network's
+     * input. While the chosen data cannot be used, reading it refuses with the reason.
      */
-    public ExampleSource trainingData() {
+    public RunRequest.Images imageExamples() {
+        if (network.dataSourceProperty().get() instanceof DataSource.Sample) return samples::train;
+        try {
+            ExampleSource images = chosenImages();
+            return () -> images;
+        } catch (IllegalStateException e) {
+            String why = e.getMessage();
+            return () -> { throw new IllegalStateException(why); };
+        }
+    }
+
+    /**
+     * The chosen images, decoded for the network's input (on the FX thread): the sample only once it has been read in
+     * the background (null before), never waited for here. Refused with the reason while there are none or they do
+     * not suit the network.
+     */
+    private ExampleSource chosenImages() {
         DataSource source = network.dataSourceProperty().get();
         if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile) {
             throw new IllegalStateException("Tables and texts are prepared for the network when the run starts.");
@@ -345,7 +311,7 @@ public final class DataViewModel {
             }
             return f.withPreprocessing(ImagePreprocessing.forInput(img));
         }
-        return samples.train();
+        return samples.trainIfLoaded();
     }
 
     private void follow(DataSource source) {

@@ -25,10 +25,9 @@ import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
-import org.modelstudio.engine.io.ImageFolderSource;
-import org.modelstudio.engine.io.TableLoader;
-import org.modelstudio.engine.io.TextLoader;
 import org.modelstudio.engine.io.Thumbnails;
+import org.modelstudio.engine.prepare.EvaluationData;
+import org.modelstudio.engine.prepare.EvaluationPreparation;
 import org.modelstudio.ui.common.CurrentModel;
 import org.modelstudio.ui.training.TrainingViewModel.HeldOut;
 
@@ -147,18 +146,16 @@ public final class EvaluationViewModel {
     public Choice folderChoice(Path dir) {
         return new Choice("Images in " + dir.getFileName(), (model, c, p) -> {
             if (model.preprocessing() == null) throw new IOException("The model in use takes " + model.preparation().describe() + ", not images.");
-            return ImageFolderSource.scan(dir, model.preprocessing(), p, c).source();
+            return EvaluationPreparation.scanImageFolder(model, dir, p, c).data();
         });
     }
 
     /** A table (CSV) or texts, encoded with the model's own standardisation or vocabulary. */
     public Choice fileChoice(Path file) {
         return new Choice(String.valueOf(file.getFileName()), (model, c, p) -> {
+            EvaluationData read = EvaluationPreparation.tableOrText(model, file, null, null);
+            if (read != null) return read.data();
             InputPreparation prep = model.preparation();
-            if (prep instanceof InputPreparation.Table table) return TableLoader.encode(file, table, model.labels()).train();
-            if (prep instanceof InputPreparation.Text text) {
-                return TextLoader.encode(file, null, null, text, model.labels(), model.spec().input()).train();
-            }
             throw new IOException("The model in use takes " + (prep == null ? "prepared inputs" : prep.describe())
                     + "; choose " + (model.preprocessing() != null ? "a folder of images" : "data it can take") + ".");
         });

@@ -12,12 +12,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
+import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
+import org.modelstudio.core.project.DataSource;
 import org.modelstudio.core.project.RunRecord;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.io.RunModels;
+import org.modelstudio.engine.prepare.RunData;
+import org.modelstudio.engine.prepare.RunPreparation;
+import org.modelstudio.engine.prepare.RunRequest;
 import org.modelstudio.engine.train.RunRecords;
 import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -32,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,12 +63,12 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper regression = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper quantity = new ReadOnlyStringWrapper("");
     private int plannedEpochs;
-    private volatile java.util.function.Supplier<? extends ExampleSource> data;
-    private java.util.function.Supplier<? extends ExampleSource> dataSupplier;
-    private volatile Preparer preparer = spec -> null;
-    private volatile Continuer continuer = (model, spec) -> null;
-    private volatile java.util.function.Supplier<org.modelstudio.core.data.Augmentation> augmentation =
-            () -> org.modelstudio.core.data.Augmentation.NONE;
+    /** The images of the run being started (set on the FX thread, taken by its task's constructor). */
+    private RunRequest.Images images;
+    /** The Data tab's choice and its images, read on the FX thread when a run starts; the shipped sample until set. */
+    private Supplier<DataSource> dataSource = () -> DataSource.FASHION_MNIST;
+    private Supplier<RunRequest.Images> chosenImages;
+    private Supplier<Augmentation> augmentation = () -> Augmentation.NONE;
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
     private final Service<Ended> service;
@@ -73,7 +79,7 @@ public final class TrainingViewModel {
     private final ExecutorService executor;
     private Consumer<RunRecord> runRecorder = r -> { };
     /** The model a "Continue" run trains further (null for a fresh run). */
-    private volatile TrainedModel continueFrom;
+    private TrainedModel continueFrom;
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
     private final java.util.concurrent.atomic.AtomicBoolean taskActive = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -81,7 +87,7 @@ public final class TrainingViewModel {
                              ExecutorService executor, Path runsDir) {
         this.runsDir = runsDir;
         this.executor = executor;
-        this.dataSupplier = samples::train;
+        this.chosenImages = () -> samples::train;
         this.spec = spec;
         this.currentModel = currentModel;
         this.samples = samples;
@@ -179,37 +185,30 @@ public final class TrainingViewModel {
 
     /** Starts a run on the chosen data (see {@link #useData}). */
     public void start() {
-        start(dataSupplier);
+        begin(chosenImages.get(), null);
     }
 
-    /** Where Train and Continue get their data (the Data tab's choice); the shipped sample until set. */
-    public void useData(java.util.function.Supplier<? extends ExampleSource> data) { this.dataSupplier = data; }
-
-    /** Prepares a table or texts for the run's network on the training thread (null for images). */
-    public interface Preparer {
-        org.modelstudio.core.data.PreparedData prepare(NetworkSpec spec) throws java.io.IOException;
+    /**
+     * Where Train and Continue get their data: the Data tab's choice, and what a run on images reads. Both are called
+     * on the FX thread when a run starts, so the run is prepared from what they give then, never from the window.
+     */
+    public void useData(Supplier<DataSource> source, Supplier<RunRequest.Images> images) {
+        this.dataSource = source;
+        this.chosenImages = images;
     }
-
-    public void usePreparer(Preparer preparer) { this.preparer = preparer; }
-
-    /** Encodes the chosen table or texts with a model's own preparation, to continue training it (null for images). */
-    public interface Continuer {
-        org.modelstudio.core.data.PreparedData encode(TrainedModel model, NetworkSpec spec) throws java.io.IOException;
-    }
-
-    public void useContinuer(Continuer continuer) { this.continuer = continuer; }
 
     /** How training images are varied (read when a run starts; validation images are never changed). */
-    public void useAugmentation(java.util.function.Supplier<org.modelstudio.core.data.Augmentation> augmentation) {
+    public void useAugmentation(Supplier<Augmentation> augmentation) {
         this.augmentation = augmentation;
     }
 
     /**
      * Starts a run of a snapshot of the chosen spec on {@code data} (obtained on the training thread; the
-     * network's validation share is held out); refused, with the reason, while the spec has errors.
+     * network's validation share is held out), or on the chosen table or texts when those are chosen; refused,
+     * with the reason, while the spec has errors.
      */
-    public void start(java.util.function.Supplier<? extends ExampleSource> data) {
-        begin(data, null);
+    public void start(Supplier<? extends ExampleSource> data) {
+        begin(data::get, null);
     }
 
     /**
@@ -219,10 +218,10 @@ public final class TrainingViewModel {
     public void continueTraining() {
         TrainedModel base = currentModel.get();
         if (base == null || running.get()) return;
-        begin(dataSupplier, base);
+        begin(chosenImages.get(), base);
     }
 
-    private void begin(java.util.function.Supplier<? extends ExampleSource> data, TrainedModel base) {
+    private void begin(RunRequest.Images data, TrainedModel base) {
         if (running.get()) return;
         NetworkSpec chosen = base != null ? base.spec() : spec.get();
         if (chosen == null) return;
@@ -240,7 +239,7 @@ public final class TrainingViewModel {
         plannedEpochs = epochs.get();
         running.set(true);
         status.set((base != null ? "Preparing to continue " : "Preparing ") + chosen.name() + "…");
-        this.data = data;
+        this.images = data;
         this.continueFrom = base;
         gate = new PauseGate();
         paused.set(false);
@@ -388,11 +387,10 @@ public final class TrainingViewModel {
         private final int runEpochs = epochs.get();
         private final CancelToken token = cancel.get();
         private final PauseGate pauseGate = gate;
-        /** Taken when the run starts (on the FX thread): changing it later affects the next run. */
-        private final org.modelstudio.core.data.Augmentation aug = augmentation.get();
+        /** Taken when the run starts (on the FX thread): changing the data or its augmentation later affects the next run. */
+        private final RunRequest request = new RunRequest(dataSource.get(), snapshot, base, augmentation.get(), images, true);
         private long pausedNanos;
         private long pausedSinceStatus;
-        private final java.util.function.Supplier<? extends ExampleSource> source = data;
         private int batchesPerEpoch = 1;
         private int totalEpochs = 1;
         private long lastStatus;
@@ -405,7 +403,7 @@ public final class TrainingViewModel {
             taskActive.set(true);
             try {
                 Instant started = Instant.now();
-                RunData data = RunData.choose(base, snapshot, preparer, continuer, source, aug);
+                RunData data = RunPreparation.prepare(request);
                 showTask(data.train());
                 for (String w : data.warnings()) Platform.runLater(() -> log(0, w));
                 NativeThreads.useDefault();

@@ -1,6 +1,6 @@
 package org.modelstudio.server;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,7 +114,7 @@ public final class ServerMetrics implements Batcher.Listener {
         }
 
         private static String format(double v) {
-            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -153,9 +153,10 @@ final class InferCodec {
                 while (p.nextToken() != JsonToken.END_ARRAY) read(p);
             } else if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
                 if (strings != null) throw mixed();
-                float v = p.getFloatValue();
+                double d = p.getDoubleValue();
+                float v = (float) d;
                 if (!Float.isFinite(v)) {
-                    boolean huge = Double.isFinite(p.getDoubleValue());
+                    boolean huge = Double.isFinite(d);
                     throw new BadRequestException(at + "[" + count + "] is " + p.getText()
                             + (huge ? ", too large for FP32." : "; every value must be a finite number (NaN and infinity are not)."));
                 }

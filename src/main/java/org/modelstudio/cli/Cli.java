@@ -180,9 +180,8 @@ public final class Cli {
                 Thread.currentThread().interrupt();
             }
         }, "serve shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return new ServeCommand(out, err).run(a, stop);
+            return new ServeCommand(out, err).run(a, stop, () -> Runtime.getRuntime().addShutdownHook(hook));
         } finally {
             stopped.countDown();
         }

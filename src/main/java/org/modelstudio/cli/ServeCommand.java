@@ -38,8 +38,12 @@ final class ServeCommand {
         this.err = err;
     }
 
-    /** Serves until {@code stop} is counted down, then finishes what is in flight. */
-    int run(Args a, CountDownLatch stop) throws UsageException, IOException {
+    /**
+     * Serves until {@code stop} is counted down, then finishes what is in flight.
+     *
+     * @param serving run once the server listens (the CLI then lets Ctrl+C count {@code stop} down)
+     */
+    int run(Args a, CountDownLatch stop, Runnable serving) throws UsageException, IOException {
         if (a.positional.isEmpty()) throw new UsageException("serve takes at least one model: serve MODEL.zip [--name NAME] [--port P]");
         if (a.has("--name") && a.positional.size() > 1) {
             throw new UsageException("--name names one model; with several, each is named after its file");
@@ -67,6 +71,7 @@ final class ServeCommand {
             server.models().publish(e.getKey(), model, e.getValue().getFileName().toString());
         }
         server.start();
+        serving.run();
         for (String name : files.keySet()) out.println("Serving " + name + " at " + server.url());
         if (options.token() != null) out.println("Every request but the health checks needs the header: Authorization: Bearer <the token>");
         String first = files.keySet().iterator().next();

@@ -112,7 +112,9 @@ public record ClientExamples(URI url, ModelSignature signature, String token, St
                 + "}\n";
     }
 
+    /** A word for the shell, quoted only when it needs to be. */
     private static String shellQuote(String s) {
+        if (s.matches("[A-Za-z0-9_./:@%+=,-]+")) return s;
         return "'" + s.replace("'", "'\\''") + "'";
     }
 

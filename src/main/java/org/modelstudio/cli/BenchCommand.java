@@ -44,6 +44,14 @@ final class BenchCommand {
     BenchCommand(PrintStream out) { this.out = out; }
 
     int run(Args args) throws UsageException, IOException, InvalidNetworkException {
+        if (args.has("--serve")) {
+            try {
+                return new ServeBench(out).run(args.intOption("--seconds", 5, 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Cli.FAILED;
+            }
+        }
         if (args.has("--folder")) return folder(args.intOption("--folder", 0, 10), args.has("--train"));
         if (args.has("--stream")) {
             if (args.has("--quick")) throw new UsageException("--stream and --quick do not go together");

@@ -98,6 +98,8 @@ public final class Cli {
                                                serve the models over HTTP (Open Inference Protocol v2) until Ctrl+C;
                                                a model file replaced on disk is served as the next version
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
+              bench    --serve [--seconds S]   the model server over loopback, MLP and small CNN at concurrency 1, 8, 64:
+                                               requests/s, p50/p99 latency, mean batch, against the engine's offline speed
               bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
               bench    --folder N [--train]     the image import pipeline on N generated PNGs: scan, decode + resize, + augment;
                                                 with --train, one epoch of the MLP on that folder and the heap's peak
@@ -154,7 +156,7 @@ public final class Cli {
                 case "predict" -> predict(rest);
                 case "export" -> export(rest);
                 case "serve" -> serve(rest);
-                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder"), Set.of("--quick", "--train")));
+                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds"), Set.of("--quick", "--train", "--serve")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             };
         } catch (UsageException e) {

@@ -9,6 +9,7 @@ import org.modelstudio.core.infer.Estimate;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.core.infer.ModelSignature;
+import org.modelstudio.engine.Forward;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.io.ImageDecoder;
@@ -165,7 +166,13 @@ public final class ModelRuntime {
             String problem = InputFit.tokenProblem(tokens, prepared);
             if (problem != null) throw new IllegalArgumentException(problem);
         }
-        return model.output(BatchIterator.features(shape, prepared)).toFloatMatrix();
+        int size = signature.tensorSize();
+        float[] flat = new float[prepared.length * size];
+        for (int i = 0; i < prepared.length; i++) {
+            if (prepared[i].length != size) throw new IllegalArgumentException("example " + i + " has " + prepared[i].length + " values, not " + size);
+            System.arraycopy(prepared[i], 0, flat, i * size, size);
+        }
+        return Forward.rows(model.network(), flat, BatchIterator.shapeOf(shape, prepared.length));
     }
 
     /** A prepared example: the right number of finite values (token ids for a text model); odd pixel values warned of. */

@@ -58,7 +58,8 @@ public final class BatchIterator implements DataSetIterator {
         return Nd4j.create(flat, shapeOf(shape, examples.length), DataType.FLOAT);
     }
 
-    static long[] shapeOf(Shape shape, int n) {
+    /** The network's input shape for a batch of {@code n} examples of {@code shape}. */
+    public static long[] shapeOf(Shape shape, int n) {
         if (shape instanceof Shape.Image img) return new long[] {n, img.channels(), img.height(), img.width()};
         if (shape instanceof Shape.Tokens t) return new long[] {n, t.length()};
         // A sequence of vectors is stored feature-major (all steps of feature 0, then feature 1, ...): NCW.

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The one-way package arrows: ui → engine → core, cli → engine → core; DL4J only in engine. */
+/**
+ * The one-way package arrows: ui → engine → core, cli → engine → core, and the server a peer of ui and cli over the
+ * engine (ui and cli may start one; it knows neither); DL4J only in engine, Jetty only in server.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -20,7 +23,8 @@ class ArchitectureTest {
     @Test void coreIsPlainJava() {
         noClasses().that().resideInAPackage("org.modelstudio.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.deeplearning4j..", "org.nd4j..",
-                        "org.datavec..", "org.bytedeco..", "org.modelstudio.engine..", "org.modelstudio.ui..", "org.modelstudio.cli..")
+                        "org.datavec..", "org.bytedeco..", "org.modelstudio.engine..", "org.modelstudio.ui..", "org.modelstudio.cli..",
+                        "org.modelstudio.server..", "org.eclipse.jetty..")
                 .check(classes);
     }
 
@@ -32,7 +36,17 @@ class ArchitectureTest {
 
     @Test void engineKnowsNoUiOrCli() {
         noClasses().that().resideInAPackage("org.modelstudio.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.modelstudio.ui..", "org.modelstudio.cli..",
+                        "org.modelstudio.server..", "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test void theServerIsAPeerOfUiAndCliOverTheEngine() {
+        noClasses().that().resideInAPackage("org.modelstudio.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.modelstudio.ui..", "org.modelstudio.cli..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.modelstudio.server..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
                 .check(classes);
     }
 

@@ -9,9 +9,8 @@ import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.train.BatchIterator;
+import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.train.Metrics;
-import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +46,14 @@ public final class Evaluator {
         int[] actual = new int[n];
         int[] predicted = new int[n];
         List<ExampleOutcome> outcomes = new ArrayList<>(n);
+        ModelRuntime runtime = new ModelRuntime(model);
+        int size = Math.toIntExact(aligned.exampleShape().size());
         for (int from = 0; from < n; from += BATCH) {
             if (cancel.isCancelled()) throw new CancellationException("The evaluation was cancelled after " + from + " of " + n + " examples.");
             int to = Math.min(n, from + BATCH);
-            DataSet ds = BatchIterator.slice(aligned, from, to);
-            float[][] p = model.output(ds.getFeatures()).toFloatMatrix();
+            float[][] x = new float[to - from][size];
+            for (int i = from; i < to; i++) aligned.read(i, x[i - from]);
+            float[][] p = runtime.outputs(x);
             for (int i = 0; i < p.length; i++) {
                 int e = from + i;
                 actual[e] = aligned.label(e);

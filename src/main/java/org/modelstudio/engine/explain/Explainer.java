@@ -8,7 +8,7 @@ import org.modelstudio.core.eval.WordContribution;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.train.BatchIterator;
+import org.modelstudio.engine.infer.ModelRuntime;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +65,7 @@ public final class Explainer {
             for (int p = 0; p < plane; p++) sum += example[c * plane + p];
             fill[c] = (float) (sum / plane);
         }
-        double base = probabilities(model, shape, new float[][] {example})[0][classIndex];
+        double base = probabilities(model, new float[][] {example})[0][classIndex];
 
         double[] drop = new double[plane];
         int[] covered = new int[plane];
@@ -85,7 +85,7 @@ public final class Explainer {
                 }
                 batch[k - from] = occluded;
             }
-            double[][] p = probabilities(model, shape, batch);
+            double[][] p = probabilities(model, batch);
             for (int k = from; k < to; k++) {
                 double d = base - p[k - from][classIndex];
                 int x0 = xs[k % xs.length];
@@ -153,7 +153,7 @@ public final class Explainer {
         double base = Double.NaN;
         for (int from = 0; from < inputs.length; from += BATCH) {
             int to = Math.min(inputs.length, from + BATCH);
-            double[][] p = probabilities(model, shape, java.util.Arrays.copyOfRange(inputs, from, to));
+            double[][] p = probabilities(model, java.util.Arrays.copyOfRange(inputs, from, to));
             for (int k = from; k < to; k++) {
                 if (k == 0) base = p[0][classIndex];
                 else contribution.put(words.get(k - 1), base - p[k - from][classIndex]);
@@ -191,7 +191,7 @@ public final class Explainer {
             inputs[c + 1] = without;
             at += columns.get(c).width();
         }
-        double[][] out = probabilities(model, model.spec().input().shape(), inputs);
+        double[][] out = probabilities(model, inputs);
         double scale = table.regression() ? table.target().std() : 1;
         List<ColumnContribution> result = new ArrayList<>(columns.size());
         for (int c = 0; c < columns.size(); c++) {
@@ -215,7 +215,13 @@ public final class Explainer {
         }
     }
 
-    private static double[][] probabilities(TrainedModel model, Shape shape, float[][] examples) {
-        return model.output(BatchIterator.features(shape, examples)).toDoubleMatrix();
+    private static double[][] probabilities(TrainedModel model, float[][] examples) {
+        float[][] out = new ModelRuntime(model).outputs(examples);
+        double[][] p = new double[out.length][];
+        for (int i = 0; i < out.length; i++) {
+            p[i] = new double[out[i].length];
+            for (int c = 0; c < p[i].length; c++) p[i][c] = out[i][c];
+        }
+        return p;
     }
 }

@@ -291,9 +291,10 @@ public final class EvaluationViewModel {
      * message says where it went or why it could not be saved.
      */
     public Task<Void> exportInBackground(Path file) {
+        Shown shown = shown();
         Task<Void> task = new Task<>() {
             @Override protected Void call() throws IOException {
-                export(file);
+                export(file, shown);
                 return null;
             }
         };
@@ -302,13 +303,25 @@ public final class EvaluationViewModel {
         return task;
     }
 
-    /** Writes the report as CSV or, for any other extension, a self-contained HTML page (atomically). */
-    public void export(Path file) throws IOException {
-        DetailedEvaluation d = evaluation.get();
+    /** What a report shows, taken on the FX thread so that the writing thread reads no property. */
+    private record Shown(DetailedEvaluation evaluation, RegressionReport regression, String title, ExampleSource data) {}
+
+    private Shown shown() {
         String title = "Model Studio evaluation: " + (evaluatedModel == null ? "" : evaluatedModel.spec().name() + " on ") + dataName.get();
+        return new Shown(evaluation.get(), regression.get(), title, evaluated);
+    }
+
+    /** Writes the report as CSV or, for any other extension, a self-contained HTML page (atomically); on the FX thread. */
+    public void export(Path file) throws IOException {
+        export(file, shown());
+    }
+
+    private void export(Path file, Shown shown) throws IOException {
+        DetailedEvaluation d = shown.evaluation();
+        String title = shown.title();
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        ExampleSource data = evaluated;
-        RegressionReport r = regression.get();
+        ExampleSource data = shown.data();
+        RegressionReport r = shown.regression();
         if (d == null && r != null) {
             AtomicFiles.writeString(file, name.endsWith(".csv") ? ReportExport.csv(r, title, data::describe)
                     : ReportExport.html(r, title, data::describe, 50));

@@ -1,0 +1,27 @@
+package org.modelstudio.ui.serving;
+
+import org.modelstudio.server.RequestLog;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * One line of the Serve window's request log, as it is shown.
+ *
+ * @param model  the model's name and the version that answered ("fashion v2"), or empty
+ * @param input  what was sent ("1 image"), or the method and path for requests that sent no input
+ * @param answer the first label, "≈ 152.3", or the error sentence
+ */
+public record RequestRow(long seq, String time, String client, String model, String input, int status, String answer, String millis) {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    static RequestRow of(RequestLog.Entry e) {
+        String input = e.input() == null || e.input().isEmpty() ? e.method() + " " + e.path() : e.input();
+        return new RequestRow(e.seq(), TIME.format(e.time()), e.client(), e.model(), input, e.status(), e.answer() == null ? "" : e.answer(),
+                String.format(Locale.ROOT, "%.1f", e.millis()));
+    }
+
+    /** Whether the request was refused or failed (shown in red). */
+    public boolean error() { return status >= 400; }
+}

@@ -44,6 +44,8 @@ public final class MainView {
     private final TrainingViewModel training;
     private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluation;
     private javafx.stage.Stage evaluationStage;
+    private final org.modelstudio.ui.serving.ServeViewModel serving;
+    private javafx.stage.Stage serveStage;
     private final ExecutorService executor;
 
     @FXML private BorderPane root;
@@ -65,15 +67,19 @@ public final class MainView {
     @FXML private MenuItem redoItem;
     @FXML private Menu addLayerMenu;
     @FXML private ModelPanelView modelPanelController;
+    @FXML private org.modelstudio.ui.inference.PredictPanelView predictPanelController;
+    @FXML private Label serveStatus;
 
     private ProjectActions projects;
 
     public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training,
-                    org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, ExecutorService executor) {
+                    org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, org.modelstudio.ui.serving.ServeViewModel serving,
+                    ExecutorService executor) {
         this.currentModel = currentModel;
         this.model = model;
         this.training = training;
         this.evaluation = evaluation;
+        this.serving = serving;
         this.executor = executor;
     }
 
@@ -93,8 +99,32 @@ public final class MainView {
     /** The evaluation window if it is open (for tests). */
     public javafx.stage.Stage evaluationStage() { return evaluationStage; }
 
+    /**
+     * Opens the Serve window, or shows it again: it is built once, since the server (and what the window shows of it)
+     * keeps running while the window is closed.
+     */
+    @FXML public void openServe() {
+        if (serveStage != null) {
+            serveStage.show();
+            serveStage.toFront();
+            return;
+        }
+        try {
+            serveStage = org.modelstudio.ui.serving.ServeView.open(root.getScene().getWindow(), serving);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The Serve window could not be built", e);
+        }
+    }
+
+    /** The Serve window once it was opened (for tests). */
+    public javafx.stage.Stage serveStage() { return serveStage; }
+
     @FXML private void initialize() {
         modelOrigin.textProperty().bind(currentModel.originProperty());
+        serveStatus.textProperty().bind(serving.summaryProperty());
+        serveStatus.visibleProperty().bind(serving.summaryProperty().isNotEmpty());
+        serveStatus.managedProperty().bind(serveStatus.visibleProperty());
+        predictPanelController.onServe(this::openServe);
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());

@@ -60,7 +60,7 @@ final class TrafficHistory {
     /** The newest point's time, or Long.MIN_VALUE before the first. */
     long now() { return points.isEmpty() ? Long.MIN_VALUE : points.peekLast().nanos(); }
 
-    /** "4.2 requests/s, mean 3.1 ms over the last 10 s", or a sentence saying nothing came. */
+    /** "Last 10 s: 4.2 requests/s, 3.1 ms on average.", or a sentence saying nothing came. */
     String summary(int seconds) {
         long end = now();
         long requests = 0;
@@ -73,8 +73,7 @@ final class TrafficHistory {
             span += p.seconds();
         }
         if (span == 0) return "No traffic measured yet.";
-        if (requests == 0) return String.format(java.util.Locale.ROOT, "No requests in the last %.0f s.", span);
-        return String.format(java.util.Locale.ROOT, "%.1f requests/s, answered in %.1f ms on average, over the last %.0f s.",
-                requests / span, weighted / requests, span);
+        if (requests == 0) return String.format(java.util.Locale.ROOT, "Last %.0f s: no requests.", span);
+        return String.format(java.util.Locale.ROOT, "Last %.0f s: %.1f requests/s, %.1f ms on average.", span, requests / span, weighted / requests);
     }
 }

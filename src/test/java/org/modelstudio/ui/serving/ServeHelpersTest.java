@@ -87,7 +87,7 @@ class ServeHelpersTest {
             assertTrue(h.sample(3 * S, 120, 5.2));
             assertEquals(0, h.points().get(1).rate(), 1e-9);
             assertTrue(Double.isNaN(h.points().get(1).latencyMs()), "no requests, no latency");
-            assertEquals("6.7 requests/s, answered in 10.0 ms on average, over the last 3 s.", h.summary(10), "20 requests in 3 s");
+            assertEquals("Last 3 s: 6.7 requests/s, 10.0 ms on average.", h.summary(10), "20 requests in 3 s");
         }
 
         @Test void onlyTheLastTwoMinutesAreKept() {

@@ -3,6 +3,7 @@ package org.modelstudio.ui;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -11,11 +12,13 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.ui.serving.RequestRow;
 import org.modelstudio.ui.serving.ServeViewModel;
@@ -28,11 +31,15 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -143,6 +150,63 @@ class ServeWindowTest {
         assertThrows(ConnectException.class, () -> classify(url, token));
         assertTrue(serve.summaryProperty().get().isEmpty());
         assertTrue(serve.messageProperty().get().startsWith("Stopped after "), serve.messageProperty().get());
+    }
+
+    @Test void aTakenPortIsRefusedWithTheReasonAFreeOneIsOfferedAndSavedModelsAreServedBesideTheModelInUse(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        ServeViewModel serve = studio.serving();
+        TrainedModel bars = Trainer.train(TestData.barCnn(2), TestData.bars(150, 5), null, TrainingEventSink.NONE, new CancelToken()).last();
+        Path saved = dir.resolve("Bars Model.zip");
+        ModelFile.save(bars, saved);
+        robot.interact(() -> studio.currentModel().set(bars, "Trained in the test"));
+        robot.interact(() -> studio.mainView().openServe());
+        Stage window = studio.mainView().serveStage();
+        robot.interact(() -> serve.addFiles(List.of(saved)));
+        assertEquals(List.of("bar-cnn", "bars-model"), serve.entries().stream().map(e -> e.nameProperty().get()).toList());
+
+        // Other computers may call it only with the token.
+        CheckBox tokenBox = in(robot, window, "#tokenBox").queryAs(CheckBox.class);
+        robot.interact(() -> tokenBox.setSelected(false));
+        assertFalse(serve.tokenRequiredProperty().get(), "on this computer only, the token may be turned off");
+        robot.clickOn(in(robot, window, "#networkBox").queryAs(CheckBox.class));
+        assertTrue(serve.networkProperty().get());
+        assertTrue(tokenBox.isSelected() && tokenBox.isDisabled(), "other computers: the token is required");
+
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
+            robot.interact(() -> in(robot, window, "#portField").queryAs(TextField.class).setText(Integer.toString(taken.getLocalPort())));
+            robot.clickOn(button(robot, window, "#startServingButton"));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> serve.failedProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(ServeViewModel.State.STOPPED, serve.stateProperty().get());
+            String said = in(robot, window, "#serveMessage").queryAs(Label.class).getText();
+            assertTrue(said.startsWith("The server could not start: cannot listen on 0.0.0.0:" + taken.getLocalPort()
+                    + ": the port is in use by another program."), said);
+            assertTrue(serve.freePortProperty().get() > taken.getLocalPort(), said);
+            Button useFree = button(robot, window, "#freePortButton");
+            assertTrue(useFree.isVisible());
+            assertEquals("Use port " + serve.freePortProperty().get(), useFree.getText());
+            robot.clickOn(useFree);
+        }
+        robot.clickOn(button(robot, window, "#startServingButton"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> serve.stateProperty().get() == ServeViewModel.State.SERVING);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.0.0.0", serve.server().options().bind());
+        assertEquals(List.of("bar-cnn", "bars-model"), serve.servedNames());
+        assertTrue(serve.addressesProperty().get().startsWith("Other computers call it at"), serve.addressesProperty().get());
+
+        // The shown curl program runs as it is, against the saved model's name.
+        robot.interact(() -> serve.selectedProperty().set("bars-model"));
+        String url = in(robot, window, "#urlField").queryAs(TextField.class).getText();
+        assertTrue(url.endsWith("/v2/models/bars-model"), url);
+        String curl = serve.examples().get(0).code();
+        assertTrue(curl.contains("sample-models/fashion-mnist/examples/ankle-boot-1.png") || curl.contains("examples/ankle-boot-1.png"), curl);
+        Process p = new ProcessBuilder("sh", "-c", curl).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("\"model_name\":\"bars-model\"") && out.contains("\"label\":"), out);
+        awaitRow(robot, window, r -> r.status() == 200 && r.model().equals("bars-model v1"));
+        robot.clickOn(button(robot, window, "#stopServingButton"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> serve.stateProperty().get() == ServeViewModel.State.STOPPED);
     }
 
     /** Trains the shipped MLP for one epoch in the studio and waits until it is the model in use. */

@@ -85,11 +85,9 @@ final class ServerLauncher {
             try {
                 server.start();
             } catch (IOException e) {
-                boolean busy = e.getCause() instanceof BindException && String.valueOf(e.getCause().getMessage()).contains("in use");
+                boolean busy = inUse(e);
                 int free = busy ? FreePort.after(request.bind(), request.port()) : -1;
-                // The server's sentence ends with advice for the command line; the window offers a free port instead.
-                String reason = String.valueOf(e.getMessage()).replace("; choose another with --port", "");
-                throw new Refused("The server could not start: " + reason + "."
+                throw new Refused("The server could not start: " + reason(e, request, busy) + "."
                         + (free > 0 ? " Port " + free + " is free: use it, or type another." : busy ? " Type another port, or 0 to let the system choose one." : ""),
                         free);
             }
@@ -101,6 +99,26 @@ final class ServerLauncher {
             throw new Refused("The server could not start: " + e.getMessage(), -1);
         }
         return new Launched(server, ExampleInputs.exampleImage().orElse(null), request.network() ? addresses(server.port()) : List.of());
+    }
+
+    /** Whether listening failed because another program has the port (Jetty wraps the BindException in an IOException). */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The server's sentence, without its advice for the command line (the window offers a free port instead). When the
+     * port is taken, Jetty's own "Failed to bind to /0.0.0.0:8080" reaches here instead of the server's sentence, so the
+     * same sentence is made here.
+     */
+    private static String reason(IOException e, Request request, boolean busy) {
+        String said = String.valueOf(e.getMessage());
+        if (said.startsWith("cannot listen on")) return said.replace("; choose another with --port", "");
+        if (busy) return "cannot listen on " + request.bind() + ":" + request.port() + ": the port is in use by another program";
+        return said;
     }
 
     private static TrainedModel open(Path file) throws Refused {

@@ -121,7 +121,7 @@ public final class MainView {
 
     @FXML private void initialize() {
         modelOrigin.textProperty().bind(currentModel.originProperty());
-        serveStatus.textProperty().bind(serving.summaryProperty());
+        serveStatus.textProperty().bind(javafx.beans.binding.Bindings.concat(serving.summaryProperty(), " (View \u25b8 Serve\u2026)"));
         serveStatus.visibleProperty().bind(serving.summaryProperty().isNotEmpty());
         serveStatus.managedProperty().bind(serveStatus.visibleProperty());
         predictPanelController.onServe(this::openServe);
@@ -340,8 +340,8 @@ public final class MainView {
     }
 
     /**
-     * True when the studio may close: a running training is stopped only if the user agrees, and unsaved
-     * changes are saved or given up only if the user says so.
+     * True when the studio may close: a running training is stopped only if the user agrees, so is a running model
+     * server (Studio.close() stops it), and unsaved changes are saved or given up only if the user says so.
      */
     public boolean confirmClose() {
         if (training.runningProperty().get()) {
@@ -353,6 +353,15 @@ public final class MainView {
             ask.setHeaderText("Training is running");
             if (ask.showAndWait().orElse(keep) != stop) return false;
             training.stop();
+        }
+        if (serving.stateProperty().get() != org.modelstudio.ui.serving.ServeViewModel.State.STOPPED) {
+            ButtonType stop = new ButtonType("Stop serving and quit", ButtonBar.ButtonData.YES);
+            ButtonType keep = new ButtonType("Keep serving", ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, serving.summaryProperty().get()
+                    + ". Quitting stops the server: the requests in flight are answered, then programs calling it get no answer.", stop, keep);
+            ask.initOwner(root.getScene().getWindow());
+            ask.setHeaderText("Other programs may be using the model");
+            if (ask.showAndWait().orElse(keep) != stop) return false;
         }
         return projects.confirmDiscard();
     }

@@ -59,10 +59,12 @@ class ServeWindowTest {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Studio studio;
+    private Stage main;
 
     @Start void start(Stage stage) throws Exception {
         studio = new Studio();
         studio.show(stage);
+        main = stage;
     }
 
     @AfterEach void close() { studio.close(); }
@@ -96,7 +98,8 @@ class ServeWindowTest {
         assertEquals(4, serve.examples().size(), "curl, Python, JavaScript and Java");
         assertTrue(serve.examples().get(0).code().contains("Authorization: Bearer " + token) && serve.examples().get(0).code().contains(url + "/classify"),
                 serve.examples().get(0).code());
-        assertTrue(serve.summaryProperty().get().startsWith("Serving mlp-keras-classic at http://127.0.0.1:"));
+        String status = robot.from(main.getScene().getRoot()).lookup("#serveStatus").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("Serving mlp-keras-classic at http://127.0.0.1:") && status.endsWith("(View \u25b8 Serve\u2026)"), status);
 
         HttpResponse<String> first = classify(url, token);
         assertEquals(200, first.statusCode(), first.body());

@@ -20,13 +20,13 @@ final class RequestTable {
     static void configure(TableView<RequestRow> table, ObservableList<RequestRow> rows) {
         table.setItems(rows);
         table.setPlaceholder(new Label("The requests the server answers appear here, newest first."));
-        table.getColumns().add(column("Time", RequestRow::time, 76));
-        table.getColumns().add(column("Client", RequestRow::client, 84));
+        table.getColumns().add(column("Time", RequestRow::time, 72));
+        table.getColumns().add(column("Client", RequestRow::client, 80));
         table.getColumns().add(column("Model", RequestRow::model, 150));
-        table.getColumns().add(column("Input", RequestRow::input, 120));
-        table.getColumns().add(column("Status", r -> Integer.toString(r.status()), 60));
-        table.getColumns().add(column("ms", RequestRow::millis, 56));
-        table.getColumns().add(column("Answer", RequestRow::answer, 240));
+        table.getColumns().add(column("Input", RequestRow::input, 110));
+        table.getColumns().add(column("Status", r -> Integer.toString(r.status()), 64));
+        table.getColumns().add(column("ms", RequestRow::millis, 52));
+        table.getColumns().add(column("Answer", RequestRow::answer, 200));
         table.setRowFactory(t -> new TableRow<>() {
             @Override protected void updateItem(RequestRow row, boolean empty) {
                 super.updateItem(row, empty);

@@ -140,7 +140,7 @@ public final class ServeViewModel {
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
     /** A free port to offer after the chosen one was taken, or -1. */
     public ReadOnlyIntegerProperty freePortProperty() { return freePort.getReadOnlyProperty(); }
-    /** One line for the main window while serving ("Serving fashion at …"), else empty. */
+    /** For the main window while serving: "Serving fashion at http://127.0.0.1:8080/" (no full stop); else empty. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ObservableList<String> servedNames() { return servedNames; }
     /** The served name whose address, version and examples are shown, and which Publish replaces. */
@@ -320,10 +320,8 @@ public final class ServeViewModel {
         String where = server.url().toString();
         message.set((names.size() == 1 ? "Serving " + names.get(0) : "Serving " + names.size() + " models") + " at " + where + ". "
                 + (request.network() ? "Programs on this computer and on other computers of the network can call it; every request needs the token."
-                : "Programs on this computer can call it" + (request.token() != null ? "; every request needs the token." : "."))
-                + " Closing this window keeps it serving.");
-        summary.set((names.size() == 1 ? "Serving " + names.get(0) : "Serving " + String.join(", ", names)) + " at " + where
-                + " (View \u25b8 Serve\u2026 shows its requests; quitting the studio stops it).");
+                : "Programs on this computer can call it" + (request.token() != null ? "; every request needs the token." : ".")));
+        summary.set((names.size() == 1 ? "Serving " + names.get(0) : "Serving " + String.join(", ", names)) + " at " + where);
         poller = new Timeline(new KeyFrame(javafx.util.Duration.millis(POLL_MILLIS), e -> poll()));
         poller.setCycleCount(Animation.INDEFINITE);
         poller.play();

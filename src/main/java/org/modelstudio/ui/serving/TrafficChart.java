@@ -114,6 +114,12 @@ final class TrafficChart extends Region {
             }
         }
         if (drawing) g.stroke();
+        g.setFill(LATENCY);
+        for (TrafficHistory.Point p : points) { // a lone second with requests is a dot, not an invisible line
+            if (!Double.isFinite(p.latencyMs()) || maxLatency == 0) continue;
+            double x = LEFT + plotW * (1 - (now - p.nanos()) / 1e9 / window) - barW / 2;
+            g.fillOval(x - 2.5, TOP + plotH * (1 - p.latencyMs() / maxLatency) - 2.5, 5, 5);
+        }
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code v} (1 for nothing). */
@@ -124,7 +130,9 @@ final class TrafficChart extends Region {
         return 10 * p;
     }
 
+    /** An axis label: "0", "12.5", "0.25". */
     private static String number(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2g", v);
+        if (v == Math.rint(v)) return String.format(Locale.ROOT, "%.0f", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 }

@@ -113,6 +113,7 @@ public final class ServeView {
         drawEntries();
         entriesBox.disableProperty().bind(stopped.not());
         entryButtons.disableProperty().bind(stopped.not());
+        addInUseButton.disableProperty().bind(model.canAddModelInUseProperty().not());
         addInUseButton.setOnAction(e -> model.addModelInUse());
         addFilesButton.setOnAction(e -> chooseFiles());
 
@@ -216,7 +217,6 @@ public final class ServeView {
             row.getStyleClass().add("serve-entry");
             entriesBox.getChildren().add(row);
         }
-        addInUseButton.setDisable(model.hasModelInUseEntry());
     }
 
     private void chooseFiles() {

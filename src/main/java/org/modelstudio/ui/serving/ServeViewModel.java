@@ -70,6 +70,7 @@ public final class ServeViewModel {
     private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper(Tokens.generate());
     private final ReadOnlyStringWrapper startProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canAddModelInUse = new ReadOnlyBooleanWrapper();
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -134,6 +135,8 @@ public final class ServeViewModel {
     /** Why serving cannot start yet (besides a name's or the port's own problem), or empty. */
     public ReadOnlyStringProperty startProblemProperty() { return startProblem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canStartProperty() { return canStart.getReadOnlyProperty(); }
+    /** Whether the model in use can be put (back) in the list. */
+    public ReadOnlyBooleanProperty canAddModelInUseProperty() { return canAddModelInUse.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** Whether {@link #messageProperty()} says something went wrong. */
@@ -188,7 +191,7 @@ public final class ServeViewModel {
         if (state.get() == State.STOPPED) entries.remove(entry);
     }
 
-    public boolean hasModelInUseEntry() { return entries.stream().anyMatch(ServeEntry::modelInUse); }
+    boolean hasModelInUseEntry() { return entries.stream().anyMatch(ServeEntry::modelInUse); }
 
     /** A new random token (only while stopped: a running server keeps the one it started with). */
     public void newToken() {
@@ -255,6 +258,7 @@ public final class ServeViewModel {
             problem = "There is no model in use yet: train one or open a saved model (File \u25b8 Open trained model\u2026), or serve saved model files.";
         }
         startProblem.set(problem);
+        canAddModelInUse.set(state.get() == State.STOPPED && currentModel.get() != null && !hasModelInUseEntry());
         canStart.set(state.get() == State.STOPPED && problem.isEmpty() && portProblem.get() == null
                 && entries.stream().allMatch(e -> e.problemProperty().get() == null));
     }

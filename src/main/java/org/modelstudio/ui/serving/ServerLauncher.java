@@ -101,24 +101,35 @@ final class ServerLauncher {
         return new Launched(server, ExampleInputs.exampleImage().orElse(null), request.network() ? addresses(server.port()) : List.of());
     }
 
-    /** Whether listening failed because another program has the port (Jetty wraps the BindException in an IOException). */
-    private static boolean inUse(Throwable e) {
+    /** Why the port could not be listened on (Jetty wraps the BindException in an IOException), or null. */
+    private static BindException bindFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use")) return true;
+            if (t instanceof BindException b) return b;
         }
-        return false;
+        return null;
+    }
+
+    /** Whether another program holds the port. */
+    private static boolean inUse(Throwable e) {
+        BindException b = bindFailure(e);
+        return b != null && String.valueOf(b.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use");
     }
 
     /**
      * The server's sentence, without its advice for the command line (the window offers a free port instead). When the
-     * port is taken, Jetty's own "Failed to bind to /0.0.0.0:8080" reaches here instead of the server's sentence, so the
-     * same sentence is made here.
+     * port cannot be bound, Jetty's own "Failed to bind to /0.0.0.0:8080" reaches here instead of the server's sentence,
+     * so the same sentence is made here.
      */
     private static String reason(IOException e, Request request, boolean busy) {
         String said = String.valueOf(e.getMessage());
         if (said.startsWith("cannot listen on")) return said.replace("; choose another with --port", "");
-        if (busy) return "cannot listen on " + request.bind() + ":" + request.port() + ": the port is in use by another program";
-        return said;
+        String where = "cannot listen on " + request.bind() + ":" + request.port() + ": ";
+        if (busy) return where + "the port is in use by another program";
+        BindException b = bindFailure(e);
+        if (b != null && String.valueOf(b.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("permission")) {
+            return where + "ports below 1024 need administrator rights; choose one from 1024 up";
+        }
+        return b != null ? where + b.getMessage() : said;
     }
 
     private static TrainedModel open(Path file) throws Refused {

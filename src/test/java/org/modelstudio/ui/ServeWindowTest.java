@@ -197,7 +197,7 @@ class ServeWindowTest {
         assertEquals(List.of("bar-cnn", "bars-model"), serve.servedNames());
         assertTrue(serve.addressesProperty().get().startsWith("Other computers call it at"), serve.addressesProperty().get());
 
-        // The shown curl program runs as it is, against the saved model's name.
+        // The shown programs run as they are, against the saved model's name: curl first.
         robot.interact(() -> serve.selectedProperty().set("bars-model"));
         String url = in(robot, window, "#urlField").queryAs(TextField.class).getText();
         assertTrue(url.endsWith("/v2/models/bars-model"), url);
@@ -208,8 +208,41 @@ class ServeWindowTest {
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("\"model_name\":\"bars-model\"") && out.contains("\"label\":"), out);
         awaitRow(robot, window, r -> r.status() == 200 && r.model().equals("bars-model v1"));
+
+        // So do the Java program (single-file source launch) and, where their runtimes are installed, Python and JavaScript.
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String fromJava = run(dir, "Classify.java", serve.examples().get(3).code(), java, "Classify.java").strip();
+        assertTrue(fromJava.startsWith("200 {\"model_name\":\"bars-model\""), fromJava);
+        if (works("python3", "-c", "import requests")) {
+            String label = run(dir, "classify.py", serve.examples().get(1).code(), "python3", "classify.py").strip();
+            assertTrue(TestData.BAR_CLASSES.contains(label), label);
+        }
+        if (works("node", "-e", "if (typeof fetch !== 'function') process.exit(1)")) {
+            String label = run(dir, "classify.mjs", serve.examples().get(2).code(), "node", "classify.mjs").strip();
+            assertTrue(TestData.BAR_CLASSES.contains(label), label);
+        }
         robot.clickOn(button(robot, window, "#stopServingButton"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> serve.stateProperty().get() == ServeViewModel.State.STOPPED);
+    }
+
+    /** Writes {@code code} to {@code file} in {@code dir}, runs the command there and returns what it printed; it must succeed. */
+    private static String run(Path dir, String file, String code, String... command) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve(file), code);
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), file + " did not finish");
+        assertEquals(0, p.exitValue(), file + ": " + out);
+        return out;
+    }
+
+    private static boolean works(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
     }
 
     /** Trains the shipped MLP for one epoch in the studio and waits until it is the model in use. */

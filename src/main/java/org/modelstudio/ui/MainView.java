@@ -44,6 +44,8 @@ public final class MainView {
     private final TrainingViewModel training;
     private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluation;
     private javafx.stage.Stage evaluationStage;
+    private final org.modelstudio.ui.serving.ServeViewModel serving;
+    private javafx.stage.Stage serveStage;
     private final ExecutorService executor;
 
     @FXML private BorderPane root;
@@ -65,15 +67,19 @@ public final class MainView {
     @FXML private MenuItem redoItem;
     @FXML private Menu addLayerMenu;
     @FXML private ModelPanelView modelPanelController;
+    @FXML private org.modelstudio.ui.inference.PredictPanelView predictPanelController;
+    @FXML private Label serveStatus;
 
     private ProjectActions projects;
 
     public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training,
-                    org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, ExecutorService executor) {
+                    org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, org.modelstudio.ui.serving.ServeViewModel serving,
+                    ExecutorService executor) {
         this.currentModel = currentModel;
         this.model = model;
         this.training = training;
         this.evaluation = evaluation;
+        this.serving = serving;
         this.executor = executor;
     }
 
@@ -93,8 +99,32 @@ public final class MainView {
     /** The evaluation window if it is open (for tests). */
     public javafx.stage.Stage evaluationStage() { return evaluationStage; }
 
+    /**
+     * Opens the Serve window, or shows it again: it is built once, since the server (and what the window shows of it)
+     * keeps running while the window is closed.
+     */
+    @FXML public void openServe() {
+        if (serveStage != null) {
+            serveStage.show();
+            serveStage.toFront();
+            return;
+        }
+        try {
+            serveStage = org.modelstudio.ui.serving.ServeView.open(root.getScene().getWindow(), serving);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The Serve window could not be built", e);
+        }
+    }
+
+    /** The Serve window once it was opened (for tests). */
+    public javafx.stage.Stage serveStage() { return serveStage; }
+
     @FXML private void initialize() {
         modelOrigin.textProperty().bind(currentModel.originProperty());
+        serveStatus.textProperty().bind(javafx.beans.binding.Bindings.concat(serving.summaryProperty(), " (View \u25b8 Serve\u2026)"));
+        serveStatus.visibleProperty().bind(serving.summaryProperty().isNotEmpty());
+        serveStatus.managedProperty().bind(serveStatus.visibleProperty());
+        predictPanelController.onServe(this::openServe);
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
@@ -310,8 +340,8 @@ public final class MainView {
     }
 
     /**
-     * True when the studio may close: a running training is stopped only if the user agrees, and unsaved
-     * changes are saved or given up only if the user says so.
+     * True when the studio may close: a running training is stopped only if the user agrees, so is a running model
+     * server (Studio.close() stops it), and unsaved changes are saved or given up only if the user says so.
      */
     public boolean confirmClose() {
         if (training.runningProperty().get()) {
@@ -323,6 +353,15 @@ public final class MainView {
             ask.setHeaderText("Training is running");
             if (ask.showAndWait().orElse(keep) != stop) return false;
             training.stop();
+        }
+        if (serving.stateProperty().get() != org.modelstudio.ui.serving.ServeViewModel.State.STOPPED) {
+            ButtonType stop = new ButtonType("Stop serving and quit", ButtonBar.ButtonData.YES);
+            ButtonType keep = new ButtonType("Keep serving", ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, serving.summaryProperty().get()
+                    + ". Quitting stops the server: the requests in flight are answered, then programs calling it get no answer.", stop, keep);
+            ask.initOwner(root.getScene().getWindow());
+            ask.setHeaderText("Other programs may be using the model");
+            if (ask.showAndWait().orElse(keep) != stop) return false;
         }
         return projects.confirmDiscard();
     }

@@ -49,6 +49,7 @@ public final class Studio implements AutoCloseable {
     private final org.modelstudio.ui.data.DataViewModel dataViewModel;
     private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluationViewModel;
     private final org.modelstudio.ui.inference.ExplanationViewModel explanationViewModel;
+    private final org.modelstudio.ui.serving.ServeViewModel serveViewModel;
     private final RecoveryStore recovery = new RecoveryStore(AppDirs.dataDir().resolve("recovery"));
     private Timeline autosave;
     private long autosavedRevision = -1;
@@ -65,6 +66,7 @@ public final class Studio implements AutoCloseable {
         explanationViewModel = new org.modelstudio.ui.inference.ExplanationViewModel(currentModel, executor.executor());
         evaluationViewModel = new org.modelstudio.ui.evaluation.EvaluationViewModel(currentModel, trainingViewModel.heldOutProperty(),
                 executor.executor());
+        serveViewModel = new org.modelstudio.ui.serving.ServeViewModel(currentModel, trainingViewModel.lastResultProperty(), executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
         trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {
             if (epochs.intValue() != modelViewModel.specProperty().get().training().epochs()) {
@@ -79,6 +81,7 @@ public final class Studio implements AutoCloseable {
     public org.modelstudio.ui.data.DataViewModel data() { return dataViewModel; }
     public org.modelstudio.ui.evaluation.EvaluationViewModel evaluation() { return evaluationViewModel; }
     public org.modelstudio.ui.inference.ExplanationViewModel explanation() { return explanationViewModel; }
+    public org.modelstudio.ui.serving.ServeViewModel serving() { return serveViewModel; }
     public CurrentModel currentModel() { return currentModel; }
     public RecoveryStore recovery() { return recovery; }
     /** The main window's view, once the scene is built (for the close and recovery questions). */
@@ -101,7 +104,7 @@ public final class Studio implements AutoCloseable {
     public Scene createScene() throws IOException {
         Map<Class<?>, Supplier<Object>> views = Map.of(
                 MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel,
-                        evaluationViewModel, executor.executor()),
+                        evaluationViewModel, serveViewModel, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),
@@ -156,10 +159,14 @@ public final class Studio implements AutoCloseable {
         autosave.play();
     }
 
-    /** Stops a running training cleanly, shuts the worker threads down; a clean exit needs no recovery. */
+    /**
+     * Stops a running training cleanly and the model server (its requests in flight answered first), shuts the worker
+     * threads down; a clean exit needs no recovery.
+     */
     @Override public void close() {
         if (autosave != null) autosave.stop();
         trainingViewModel.shutdown();
+        serveViewModel.shutdown();
         executor.close();
         recovery.clear();
     }

@@ -11,6 +11,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
@@ -37,6 +38,7 @@ public final class PredictPanelView {
     @FXML private Button openButton;
     @FXML private Button exportButton;
     @FXML private Button clearButton;
+    @FXML private Button serveButton;
     @FXML private HBox progressBox;
     @FXML private ProgressBar batchProgress;
     @FXML private Button cancelButton;
@@ -56,7 +58,13 @@ public final class PredictPanelView {
         this.explanations = explanations;
     }
 
+    /** What the Serve… button does: open the Serve window (the main window's business, not this area's). */
+    public void onServe(Runnable openServe) {
+        serveButton.setOnAction(e -> openServe.run());
+    }
+
     @FXML private void initialize() {
+        serveButton.setTooltip(new Tooltip("Let other programs use the model in use over HTTP (Ctrl+5)"));
         inputArea = new InputArea(inputBox, model, predictButton);
         dropZone.setOnDragOver(this::dragOver);
         dropZone.setOnDragExited(e -> dropZone.getStyleClass().remove("drag-over"));

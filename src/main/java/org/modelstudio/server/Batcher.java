@@ -129,7 +129,7 @@ final class Batcher {
 
     /** Waits until the queued requests are answered and the thread has stopped. */
     boolean awaitClosed(long millis) throws InterruptedException {
-        thread.join(millis);
+        thread.join(Math.max(1, millis));
         return !thread.isAlive();
     }
 

@@ -16,6 +16,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -72,17 +73,19 @@ public final class ModelServer implements AutoCloseable {
     public ModelServer start() throws IOException {
         try {
             jetty.start();
-        } catch (BindException e) {
-            stopQuietly();
-            throw new IOException("cannot listen on " + options.bind() + ":" + options.port() + ": "
-                    + (e.getMessage() != null && e.getMessage().contains("in use") ? "the port is in use by another program; choose another with --port"
-                    : e.getMessage()), e);
-        } catch (IOException e) {
-            stopQuietly();
-            throw e;
         } catch (Exception e) {
             stopQuietly();
-            throw new IOException("the server could not start: " + e.getMessage(), e);
+            // Jetty 12 wraps the BindException in an IOException of its own ("Failed to bind to …").
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException bind) {
+                    String why = String.valueOf(bind.getMessage()).toLowerCase(Locale.ROOT);
+                    throw new IOException("cannot listen on " + options.bind() + ":" + options.port() + ": "
+                            + (why.contains("in use") ? "the port is in use by another program; choose another port"
+                            : why.contains("permission") ? "ports below 1024 need administrator rights; choose one from 1024 up"
+                            : bind.getMessage()), e);
+                }
+            }
+            throw e instanceof IOException io ? io : new IOException("the server could not start: " + e.getMessage(), e);
         }
         deadlines.start(jetty.getScheduler(), Math.max(50, options.requestTimeout().toMillis() / 10));
         LOG.info("Listening at {}", url());

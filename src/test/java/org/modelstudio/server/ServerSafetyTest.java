@@ -181,6 +181,14 @@ class ServerSafetyTest {
                 + "or listen on 127.0.0.1 only", e.getMessage());
     }
 
+    @Test void aPortInUseIsRefusedWithTheReasonAndAStopWithoutGraceReturns() throws Exception {
+        ModelServer second = new ModelServer(ServingFixture.options().withPort(server.port()));
+        second.models().publish("bars", ServingFixture.bars(), "test");
+        IOException e = assertThrows(IOException.class, second::start);
+        assertEquals("cannot listen on 127.0.0.1:" + server.port() + ": the port is in use by another program; choose another port", e.getMessage());
+        second.stop(Duration.ZERO);
+    }
+
     @Test void crossOriginCallsAreOffUnlessAnOriginIsAllowed() throws Exception {
         try (Socket s = connect()) {
             String reply = Http.raw(s, ("OPTIONS /v2/models/bars/infer HTTP/1.1\r\nHost: x\r\nOrigin: https://example.org\r\n"

@@ -87,15 +87,15 @@ final class ServerLauncher {
             } catch (IOException e) {
                 boolean busy = inUse(e);
                 int free = busy ? FreePort.after(request.bind(), request.port()) : -1;
-                throw new Refused("The server could not start: " + reason(e, request, busy) + "."
+                throw new Refused("The server could not start: " + reason(e, busy) + "."
                         + (free > 0 ? " Port " + free + " is free: use it, or type another." : busy ? " Type another port, or 0 to let the system choose one." : ""),
                         free);
             }
         } catch (Refused e) {
-            server.stop(Duration.ofSeconds(2)); // not ZERO: a batcher's join(0) would wait for ever
+            server.stop(Duration.ofSeconds(2));
             throw e;
         } catch (RuntimeException e) {
-            server.stop(Duration.ofSeconds(2)); // not ZERO: a batcher's join(0) would wait for ever
+            server.stop(Duration.ofSeconds(2));
             throw new Refused("The server could not start: " + e.getMessage(), -1);
         }
         return new Launched(server, ExampleInputs.exampleImage().orElse(null), request.network() ? addresses(server.port()) : List.of());
@@ -115,21 +115,10 @@ final class ServerLauncher {
         return b != null && String.valueOf(b.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use");
     }
 
-    /**
-     * The server's sentence, without its advice for the command line (the window offers a free port instead). When the
-     * port cannot be bound, Jetty's own "Failed to bind to /0.0.0.0:8080" reaches here instead of the server's sentence,
-     * so the same sentence is made here.
-     */
-    private static String reason(IOException e, Request request, boolean busy) {
+    /** The server's sentence, without its advice to choose another port when the window offers a free one. */
+    private static String reason(IOException e, boolean busy) {
         String said = String.valueOf(e.getMessage());
-        if (said.startsWith("cannot listen on")) return said.replace("; choose another with --port", "");
-        String where = "cannot listen on " + request.bind() + ":" + request.port() + ": ";
-        if (busy) return where + "the port is in use by another program";
-        BindException b = bindFailure(e);
-        if (b != null && String.valueOf(b.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("permission")) {
-            return where + "ports below 1024 need administrator rights; choose one from 1024 up";
-        }
-        return b != null ? where + b.getMessage() : said;
+        return busy ? said.replace("; choose another port", "") : said;
     }
 
     private static TrainedModel open(Path file) throws Refused {

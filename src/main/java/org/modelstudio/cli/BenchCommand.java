@@ -44,8 +44,9 @@ final class BenchCommand {
     BenchCommand(PrintStream out) { this.out = out; }
 
     int run(Args args) throws UsageException, IOException, InvalidNetworkException {
-        if (args.has("--serve")) {
+        if (args.has("--serve") || args.has("--peer")) {
             try {
+                if (args.has("--peer")) return new PeerBench(out).run(args.intOption("--epochs", 1, 1), args.intOption("--rounds", 3, 1));
                 return new ServeBench(out).run(args.intOption("--seconds", 5, 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

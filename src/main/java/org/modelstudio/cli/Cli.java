@@ -100,6 +100,8 @@ public final class Cli {
               bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
               bench    --serve [--seconds S]   the model server over loopback, MLP and small CNN at concurrency 1, 8, 64:
                                                requests/s, p50/p99 latency, mean batch, against the engine's offline speed
+              bench    --peer [--epochs E] [--rounds R]  the studio's engine against its PyTorch twin (python3 with torch),
+                                               MLP and small CNN, same data, recipe and batch, alternating rounds
               bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
               bench    --folder N [--train]     the image import pipeline on N generated PNGs: scan, decode + resize, + augment;
                                                 with --train, one epoch of the MLP on that folder and the heap's peak
@@ -156,7 +158,7 @@ public final class Cli {
                 case "predict" -> predict(rest);
                 case "export" -> export(rest);
                 case "serve" -> serve(rest);
-                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds"), Set.of("--quick", "--train", "--serve")));
+                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds"), Set.of("--quick", "--train", "--serve", "--peer")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             };
         } catch (UsageException e) {

@@ -31,6 +31,7 @@ public final class Forward {
 
     /** The network's outputs for a batch, in inference mode (no dropout), detached from any workspace. */
     public static INDArray output(MultiLayerNetwork network, INDArray features) {
+        NativeThreads.onThisThread();
         synchronized (network) {
             return network.output(features, false);
         }
@@ -43,6 +44,7 @@ public final class Forward {
     public static float[][] rows(MultiLayerNetwork network, float[] flat, long[] shape) {
         float[] out;
         long[] outShape;
+        NativeThreads.onThisThread();
         synchronized (network) {
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(INPUT, INPUT_WORKSPACE)) {
                 INDArray in = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');

@@ -1,19 +1,25 @@
 package org.modelstudio.engine;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How many threads ND4J's native ops and OpenBLAS may use. Measured with {@code bench} on the 2-core class
- * of machine the studio targets (see README): with 2 threads instead of 1 the MLP trains at 0.2–0.5× the
- * speed and the small CNN at 0.7–0.8× (one early run showed 1.13×; two later ones did not). The matrices
- * are small, so the threads mostly wait on each other and compete with the JVM's own threads (UI, GC,
- * data). So: 1 thread on machines with up to 2 cores; half the cores above that (not measured here).
- * {@code -Dmodelstudio.threads=N} overrides it.
+ * How many threads ND4J's native ops and OpenBLAS may use: 1 on machines with up to 2 cores, half the cores above
+ * that; {@code -Dmodelstudio.threads=N} overrides it.
+ * <p>
+ * ND4J's ops run their loops with OpenMP, whose thread count is a setting <em>of the calling thread</em>, read from
+ * {@code OMP_NUM_THREADS} when the library loads. {@code Nd4j.getEnvironment().setMaxThreads} does not change it (the
+ * library keeps reporting 2 on 2 cores), so without the environment variable every op ran on 2 threads that mostly
+ * waited on each other. {@link #onThisThread()} sets it through libnd4j's {@code setOmpNumThreads} for the thread that
+ * is about to run ops (training, forward passes); measured on 2 cores, it trains the MLP about as fast as starting
+ * the JVM with {@code OMP_NUM_THREADS=1} (1.8× the speed without), with no relaunch and nothing for a launcher to set.
  */
 public final class NativeThreads {
     private static final Logger LOG = LoggerFactory.getLogger(NativeThreads.class);
+    private static final ThreadLocal<Integer> APPLIED = new ThreadLocal<>();
+    private static volatile int chosen;
 
     private NativeThreads() {}
 
@@ -40,11 +46,26 @@ public final class NativeThreads {
     public static void useDefault() { use(defaultCount()); }
 
     public static void use(int threads) {
+        chosen = threads;
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        onThisThread();
         LOG.debug("ND4J uses {} thread(s)", threads);
     }
 
-    public static int current() { return Nd4j.getEnvironment().maxThreads(); }
+    /**
+     * Gives the calling thread's OpenMP loops the chosen thread count (the default until {@link #use} says otherwise);
+     * cheap when it already has it. Call it on a thread before it runs ND4J ops.
+     */
+    public static void onThisThread() {
+        int threads = chosen > 0 ? chosen : defaultCount();
+        Integer applied = APPLIED.get();
+        if (applied != null && applied == threads) return;
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        APPLIED.set(threads);
+    }
+
+    /** The OpenMP thread count the calling thread's ops use. */
+    public static int current() { return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(); }
 }

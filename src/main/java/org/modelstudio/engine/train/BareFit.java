@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.compile.NetworkCompiler;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -24,6 +25,7 @@ public final class BareFit {
     /** Training samples per second, including building the network, as {@link Trainer} is timed. */
     public static double samplesPerSecond(NetworkSpec spec, LabeledData train, int epochs) throws InvalidNetworkException {
         long t0 = System.nanoTime();
+        NativeThreads.onThisThread();
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkCompiler.compile(spec).configuration());
         net.init();
         DataSet all = BatchIterator.slice(train, 0, train.size());

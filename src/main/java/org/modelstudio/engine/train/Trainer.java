@@ -22,6 +22,7 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -157,6 +158,7 @@ public final class Trainer {
      * {@code train} through {@code batches}; the caller closes them. */
     static TrainingResult run(TrainedModel model, DataSetIterator batches, ExampleSource train, ExampleSource validation,
                               int epochs, TrainingEventSink sink, CancelToken cancel, PauseGate pause) {
+        NativeThreads.onThisThread();
         NetworkSpec spec = model.spec();
         TrainingConfig t = spec.training();
         MultiLayerNetwork net = model.network();

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * {@code OMP_NUM_THREADS} when the library loads. {@code Nd4j.getEnvironment().setMaxThreads} does not change it (the
  * library keeps reporting 2 on 2 cores), so without the environment variable every op ran on 2 threads that mostly
  * waited on each other. {@link #onThisThread()} sets it through libnd4j's {@code setOmpNumThreads} for the thread that
- * is about to run ops (training, forward passes); measured on 2 cores, it trains the MLP about as fast as starting
- * the JVM with {@code OMP_NUM_THREADS=1} (1.8× the speed without), with no relaunch and nothing for a launcher to set.
+ * is about to run ops (training, forward passes); measured on 2 cores, it trains the MLP as fast as starting the JVM
+ * with {@code OMP_NUM_THREADS=1} (about twice the speed of the library's 2 threads), with no relaunch and nothing for a
+ * launcher to set.
  */
 public final class NativeThreads {
     private static final Logger LOG = LoggerFactory.getLogger(NativeThreads.class);

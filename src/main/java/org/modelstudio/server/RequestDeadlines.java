@@ -8,20 +8,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every request must arrive whole, headers and body, within a time of its connection opening or of the previous answer
- * on it. A client that sends a byte a second, or opens a connection and says nothing, is cut off then. Jetty reads
- * headers without a thread and bodies are read on demand, so such a client never holds a worker meanwhile; this only
- * frees its connection. The time the model takes does not count.
+ * Every request must arrive whole, headers and body, within a time of its first byte. A client that sends a byte a
+ * second is cut off then (408 with a sentence when it was its body that was late). Jetty reads headers without a
+ * thread and bodies are read on demand, so such a client never holds a worker meanwhile; this only frees its
+ * connection.
+ * <p>
+ * The clock starts when the server has read a request's first byte, not when the connection opened: under load the
+ * server may accept and read a connection late, and a client that sent its whole request at once must not be cut off
+ * for the server's slowness. A connection that sends nothing at all is closed by Jetty's idle timeout. The time the
+ * model takes does not count.
  */
 final class RequestDeadlines implements Connection.Listener {
     private static final long NONE = Long.MAX_VALUE;
 
-    /** A connection's deadline and what to do when it passes: answer 408 while a body is awaited, else close. */
+    /**
+     * A connection's state: the bytes it had read when it last became ready for a request, its deadline once the next
+     * request has begun, and what to do when the deadline passes (answer 408 while a body is awaited, else close).
+     */
     private static final class State {
-        volatile long deadline;
+        volatile boolean waiting = true;
+        volatile long bytesAtReady;
+        volatile long deadline = NONE;
         volatile Runnable onTimeout;
-
-        State(long deadline) { this.deadline = deadline; }
     }
 
     private final long timeoutNanos;
@@ -45,7 +53,7 @@ final class RequestDeadlines implements Connection.Listener {
     }
 
     @Override public void onOpened(Connection connection) {
-        connections.put(connection, new State(System.nanoTime() + timeoutNanos));
+        connections.put(connection, new State());
     }
 
     @Override public void onClosed(Connection connection) {
@@ -55,25 +63,28 @@ final class RequestDeadlines implements Connection.Listener {
     /** The headers are in; the body is awaited until the same deadline, and {@code onTimeout} answers if it is late. */
     void awaitingBody(Connection connection, Runnable onTimeout) {
         State s = connections.get(connection);
-        if (s != null) s.onTimeout = onTimeout;
+        if (s == null) return;
+        if (s.deadline == NONE) s.deadline = System.nanoTime() + timeoutNanos;
+        s.onTimeout = onTimeout;
     }
 
     /** The request is in whole: no deadline while the model works. */
     void arrived(Connection connection) {
         State s = connections.get(connection);
-        if (s != null) {
-            s.onTimeout = null;
-            s.deadline = NONE;
-        }
+        if (s == null) return;
+        s.waiting = false;
+        s.onTimeout = null;
+        s.deadline = NONE;
     }
 
-    /** The answer was sent: the next request on this connection has the full time again. */
+    /** The answer was sent: the clock of the next request on this connection starts with its first byte. */
     void answered(Connection connection) {
         State s = connections.get(connection);
-        if (s != null) {
-            s.onTimeout = null;
-            s.deadline = System.nanoTime() + timeoutNanos;
-        }
+        if (s == null) return;
+        s.onTimeout = null;
+        s.deadline = NONE;
+        s.bytesAtReady = connection.getBytesIn();
+        s.waiting = true;
     }
 
     /** Open connections being watched. */
@@ -82,9 +93,15 @@ final class RequestDeadlines implements Connection.Listener {
     private void sweep() {
         long now = System.nanoTime();
         connections.forEach((connection, s) -> {
+            if (!s.waiting) return;
             long deadline = s.deadline;
-            if (deadline == NONE || deadline - now > 0) return;
+            if (deadline == NONE) {
+                if (connection.getBytesIn() > s.bytesAtReady) s.deadline = now + timeoutNanos;
+                return;
+            }
+            if (deadline - now > 0) return;
             s.deadline = NONE;
+            s.waiting = false;
             Runnable answer = s.onTimeout;
             s.onTimeout = null;
             if (answer != null) answer.run(); else connection.getEndPoint().close();

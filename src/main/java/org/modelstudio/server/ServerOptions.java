@@ -16,8 +16,8 @@ import java.util.Locale;
  * @param maxBatch       at most this many examples go through the network in one forward pass
  * @param maxQueue       requests waiting for the network beyond this are refused with 503 and Retry-After
  * @param batchWait      how long a forward pass may wait for requests that are already being read, to batch them
- * @param requestTimeout a request (headers and body) must arrive within this time of the connection opening or of the
- *                       previous answer on it; otherwise the connection is closed (408 when the body was late)
+ * @param requestTimeout a request (headers and body) must arrive within this time of its first byte; otherwise the
+ *                       connection is closed (408 when the body was late)
  * @param maxConnections connections beyond this wait to be accepted
  * @param allowOrigin    the browser origin allowed to call the server (CORS), "*" for any; null for none
  */

@@ -29,6 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VersionSwapTest {
 
+    /** Waits until {@code version} has answered 40 requests (at most 60 s). */
+    private static void answeredBy(Map<String, AtomicInteger> byVersion, String version) throws InterruptedException {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (byVersion.getOrDefault(version, new AtomicInteger()).get() < 40) {
+            if (System.nanoTime() > until) throw new AssertionError("version " + version + " answered too few requests in 60 s: " + byVersion);
+            Thread.sleep(20);
+        }
+    }
+
     @Test void versionsSwapUnderLoadWithNoFailedOrMixedAnswer() throws Exception {
         TrainedModel v1 = ServingFixture.bars();
         Map<String, List<String>> labels = Map.of("1", TestData.BAR_CLASSES, "2", List.of("h2", "v2", "d2"), "3", List.of("h3", "v3", "d3"));
@@ -76,11 +85,12 @@ class VersionSwapTest {
                 clients.add(t);
             }
             started.await();
-            Thread.sleep(700);
+            // Each version answers a share of the load before the next is published, however slow the machine is.
+            answeredBy(byVersion, "1");
             server.models().publish("bars", TrainedModel.of(v1.spec(), labels.get("2"), v1.preparation(), v1.network().clone()), "retrained");
-            Thread.sleep(700);
+            answeredBy(byVersion, "2");
             server.models().publish("bars", TrainedModel.of(v1.spec(), labels.get("3"), v1.preparation(), v1.network().clone()), "retrained again");
-            Thread.sleep(700);
+            answeredBy(byVersion, "3");
             running.set(false);
             for (Thread t : clients) t.join(10_000);
 

@@ -32,6 +32,7 @@ import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.OneDnn;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -66,6 +67,7 @@ public final class NetworkCompiler {
     public static Compiled compile(NetworkSpec spec) throws InvalidNetworkException {
         NetworkSummary summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
+        OneDnn.routeLayers(); // the network built from this gets oneDNN for its convolutions, pooling and batch norm
 
         TrainingConfig t = spec.training();
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()

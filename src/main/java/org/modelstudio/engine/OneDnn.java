@@ -52,6 +52,16 @@ public final class OneDnn {
     }
 
     /**
+     * Whether this platform has ND4J natives with oneDNN, so the build should have taken them: x86-64 Linux,
+     * Windows and macOS (pom.xml's OS profiles).
+     */
+    public static boolean shouldBeInNatives() {
+        String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return (arch.equals("amd64") || arch.equals("x86_64")) && (os.contains("linux") || os.contains("win") || os.contains("mac"));
+    }
+
+    /**
      * Whether DL4J's oneDNN helpers may run now: the natives have oneDNN, libnd4j's own switches allow it
      * (helpers allowed, oneDNN in use) and the studio's switch is not off. This is what DL4J's helper check
      * gets, through the class it looks up.

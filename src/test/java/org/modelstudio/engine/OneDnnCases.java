@@ -3,6 +3,7 @@ package org.modelstudio.engine;
 import org.modelstudio.core.catalogue.LayerCatalogue;
 import org.modelstudio.core.catalogue.LayerType;
 import org.modelstudio.core.catalogue.ParamSpec;
+import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -37,7 +38,7 @@ final class OneDnnCases {
      * studio refuses the network before training (null when it trains).
      */
     record Case(String type, LayerSpec layer, NetworkSpec network, String refusal) {
-        @Override public String toString() { return layer.typeName() + " " + layer.describe() + " " + layer; }
+        @Override public String toString() { return network.name() + " " + layer; }
     }
 
     static List<Case> all() {
@@ -46,7 +47,12 @@ final class OneDnnCases {
         return cases;
     }
 
-    static List<Case> accepted() { return all().stream().filter(c -> c.refusal() == null).toList(); }
+    /** The configurations that train, and the BatchNorm networks. */
+    static List<Case> accepted() {
+        List<Case> cases = new ArrayList<>(all().stream().filter(c -> c.refusal() == null).toList());
+        cases.addAll(batchNorm());
+        return cases;
+    }
 
     static List<Case> refused() { return all().stream().filter(c -> c.refusal() != null).toList(); }
 
@@ -87,6 +93,22 @@ final class OneDnnCases {
             cases.add(new Case(typeId, layer, network, errors.isEmpty() ? null : errors.get(0).message()));
         }
         return cases;
+    }
+
+    /**
+     * BatchNorm, which has no settings: on images (straight after the input, and after a convolution) and on
+     * vectors (after a Dense layer), in networks with images of {@link #CHANNELS} channels.
+     */
+    static List<Case> batchNorm() {
+        LayerCatalogue catalogue = LayerCatalogue.standard();
+        LayerSpec bn = catalogue.create("batchnorm");
+        InputSpec image = new InputSpec.ImageInput(12, 12, CHANNELS);
+        return List.of(
+                new Case("batchnorm", bn, new NetworkSpec("batch norm on images", "", image,
+                        List.of(bn, new LayerSpec.Flatten(), new LayerSpec.Output(3)), TrainingConfig.defaults()), null),
+                new Case("batchnorm", bn, new NetworkSpec("conv, batch norm, dense, batch norm", "", image,
+                        List.of(new LayerSpec.Conv2D(4, 3, Activation.RELU), bn, new LayerSpec.Flatten(),
+                                new LayerSpec.Dense(6, Activation.TANH), bn, new LayerSpec.Output(3)), TrainingConfig.defaults()), null));
     }
 
     static NetworkSpec network(LayerSpec layer) {

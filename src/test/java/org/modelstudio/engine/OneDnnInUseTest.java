@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * installed helper only calls libnd4j's op; libnd4j then runs its oneDNN implementation or, when that declines the
  * arguments, its own. Which one ran is only told by libnd4j's verbose output ("ONEDNN CONV2d OP: meets the
  * requirements"), which it prints on the process's own stdout, so {@link OneDnnTrace} trains each network one step
- * in a JVM of its own and this test reads what it printed.
+ * in a JVM of its own and this test reads what it printed. A convolution runs once per step: its backward pass reuses
+ * the forward pass's output (NetworkCompiler.keepsConvolutionOutputs) instead of computing it again.
  */
 class OneDnnInUseTest {
     private static final Map<String, List<String>> OPS = Map.of(
@@ -45,6 +46,10 @@ class OneDnnInUseTest {
                 if (!lines.contains(took)) missing.add(c + ": " + op + " did not run on oneDNN");
                 lines.stream().filter(l -> l.startsWith("ONEDNN " + op + " OP:") && !l.equals(took))
                         .forEach(l -> missing.add(c + ": " + l));
+            }
+            long forward = lines.stream().filter(l -> l.equals("ONEDNN CONV2d OP: meets the requirements")).count();
+            if (c.type().equals("conv2d") && forward != 1) {
+                missing.add(c + ": the convolution ran " + forward + " times in one step; backprop should reuse the forward pass");
             }
         }
         assertTrue(missing.isEmpty(), String.join("\n", missing));

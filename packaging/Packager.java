@@ -147,7 +147,7 @@ public final class Packager {
                 String name = jar.getFileName().toString();
                 if (name.startsWith("javafx-")) {
                     if (hasEntry(jar, "module-info.class")) Files.copy(jar, fxJars.resolve(name));
-                } else if (name.endsWith("-" + platform + ".jar")) {
+                } else if (name.matches(".*-" + Pattern.quote(platform) + "(-[a-z0-9]+)*\\.jar")) { // -linux-x86_64(-onednn).jar
                     unpackNatives(jar, input.resolve(name), natives);
                 } else {
                     Files.copy(jar, input.resolve(name));
@@ -162,7 +162,8 @@ public final class Packager {
         try (ZipFile zip = new ZipFile(jar.toFile()); ZipOutputStream copy = new ZipOutputStream(Files.newOutputStream(out))) {
             for (ZipEntry e : zip.stream().toList()) {
                 Matcher m = NATIVE.matcher("/" + e.getName());
-                boolean platformFile = e.getName().contains("/" + platform + "/") && !e.getName().startsWith("META-INF/");
+                boolean platformFile = e.getName().matches(".*/" + Pattern.quote(platform) + "(-[a-z0-9]+)*/.*")
+                        && !e.getName().startsWith("META-INF/");
                 if (!e.isDirectory() && m.matches() && platformFile) {
                     try (InputStream in = zip.getInputStream(e)) {
                         Path lib = natives.resolve(m.group(1));

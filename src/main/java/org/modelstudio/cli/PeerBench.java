@@ -7,6 +7,7 @@ import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.NativeThreads;
+import org.modelstudio.engine.OneDnn;
 import org.modelstudio.engine.train.Trainer;
 
 import java.io.DataOutputStream;
@@ -55,9 +56,9 @@ final class PeerBench {
             NativeThreads.useDefault();
             LabeledData all = SampleData.fashionMnistTrain();
             out.printf(Locale.ROOT, "Peer bench: the studio's engine against PyTorch (%s) on the Fashion-MNIST sample, batch 32, Adam 0.001, "
-                    + "%d epoch(s) per measurement, %d alternating rounds; %d core(s); ND4J threads %d (OMP_NUM_THREADS %s)%n%n",
+                    + "%d epoch(s) per measurement, %d alternating rounds; %d core(s); ND4J threads %d (OMP_NUM_THREADS %s); %s%n%n",
                     python, epochs, rounds, Runtime.getRuntime().availableProcessors(), NativeThreads.defaultCount(),
-                    System.getenv("OMP_NUM_THREADS") == null ? "not set" : System.getenv("OMP_NUM_THREADS"));
+                    System.getenv("OMP_NUM_THREADS") == null ? "not set" : System.getenv("OMP_NUM_THREADS"), OneDnn.describe());
             for (String net : List.of("mlp", "cnn")) {
                 NetworkSpec spec = SampleData.spec(net.equals("mlp") ? "mlp.json" : "small-cnn.json");
                 LabeledData data = all.first(net.equals("mlp") ? 10_000 : 2_500);

@@ -175,6 +175,20 @@ class ShapeInferenceTest {
         assertEquals(4 * 144, s.layers().get(4).parameters(), "BatchNorm on vectors: 4 per feature");
     }
 
+    @Test void samePaddingWhoseStrideLeavesGapsBetweenWindowsIsRefusedAsDl4jRefusesIt() {
+        NetworkSummary s = ShapeInference.analyse(image(32, 32, 1,
+                new LayerSpec.Conv2D(4, 1, 3, 16, 2, org.modelstudio.core.graph.Padding.SAME, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+                new LayerSpec.Flatten(), new LayerSpec.Output(2)));
+        assertEquals(1, s.errors().size(), s.errors().toString());
+        assertEquals("Conv2D #1: with 'same' padding its 1×3 kernel at a stride of 16×2 leaves parts of its 32×32 input between the "
+                + "windows, which DL4J refuses (it would need negative padding). Use a stride no larger than the kernel, or 'valid' padding.",
+                s.errors().get(0).message());
+        // A 1×1 kernel at stride 2 (a ResNet shortcut) needs padding of -1 in all, which DL4J rounds to 0: accepted.
+        assertFalse(ShapeInference.analyse(image(28, 28, 1,
+                new LayerSpec.Conv2D(4, 1, 1, 2, 2, org.modelstudio.core.graph.Padding.SAME, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+                new LayerSpec.Flatten(), new LayerSpec.Output(2))).hasErrors());
+    }
+
     @Test void kernelLargerThanInputIsReportedOnThatLayerInPlainWords() {
         NetworkSummary s = ShapeInference.analyse(image(12, 12, 1,
                 new LayerSpec.Conv2D(8, 3, Activation.RELU), new LayerSpec.MaxPool(3),

@@ -141,6 +141,14 @@ public final class ShapeInference {
         if (layer instanceof LayerSpec.Output o) return dense(name, i, in, o.units(), issues);
         if (layer instanceof LayerSpec.Conv2D c) {
             if (!(in instanceof Shape.Image img)) return needsImage(name, i, in, issues);
+            if (c.padding() == Padding.SAME && (gapsBetweenWindows(img.height(), c.kernelHeight(), c.strideHeight())
+                    || gapsBetweenWindows(img.width(), c.kernelWidth(), c.strideWidth()))) {
+                issues.add(Issue.error(i, name + ": with 'same' padding its " + c.kernelHeight() + "×" + c.kernelWidth()
+                        + " kernel at a stride of " + c.strideHeight() + "×" + c.strideWidth() + " leaves parts of its "
+                        + img.height() + "×" + img.width() + " input between the windows, which DL4J refuses (it would need "
+                        + "negative padding). Use a stride no larger than the kernel, or 'valid' padding."));
+                return new Result(null, 0);
+            }
             Integer h = window(name, i, "kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.padding(), true, issues);
             Integer w = window(name, i, "kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideWidth(), c.padding(), false, issues);
             if (h == null || w == null) return new Result(null, 0);
@@ -227,6 +235,16 @@ public final class ShapeInference {
         Integer w = window(name, i, "pooling window", img, ph, pw, sw, Padding.VALID, false, issues);
         if (h == null || w == null) return new Result(null, 0);
         return new Result(new Shape.Image(h, w, img.channels()), 0);
+    }
+
+    /**
+     * Whether 'same' padding along one axis would need negative padding before the image, which DL4J's Same mode
+     * refuses when it runs the layer ({@code ConvolutionUtils.getSameModeTopLeftPadding}): half the padding the
+     * windows need, rounded towards zero, is below zero. It never is when the stride is at most the kernel.
+     */
+    static boolean gapsBetweenWindows(int size, int kernel, int stride) {
+        int out = (size + stride - 1) / stride;
+        return ((out - 1) * stride + kernel - size) / 2 < 0;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.compile;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -32,6 +33,7 @@ import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.OneDnn;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -66,6 +68,7 @@ public final class NetworkCompiler {
     public static Compiled compile(NetworkSpec spec) throws InvalidNetworkException {
         NetworkSummary summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
+        OneDnn.routeLayers(); // the network built from this gets oneDNN for its convolutions, pooling and batch norm
 
         TrainingConfig t = spec.training();
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
@@ -76,6 +79,7 @@ public final class NetworkCompiler {
         // decoupled kind (AdamW), applied after the updater. It covers weights only, not biases or BatchNorm's
         // scale and shift, again as in Keras. DL4J's penalty is ½·λ·Σw², so Keras' l2(λ/2) is the same.
         if (t.l2() > 0) builder.l2(t.l2());
+        if (keepsConvolutionOutputs(spec)) builder.cacheMode(CacheMode.DEVICE);
         NeuralNetConfiguration.ListBuilder list = builder.list();
         int[] dl4jIndex = new int[spec.layers().size()];
         int next = 0;
@@ -108,6 +112,17 @@ public final class NetworkCompiler {
         if (input instanceof InputSpec.ImageInput img) return InputType.convolutional(img.height(), img.width(), img.channels());
         if (input instanceof InputSpec.SequenceInput seq) return InputType.feedForward(seq.length());
         return InputType.feedForward(((InputSpec.VectorInput) input).features());
+    }
+
+    /**
+     * Whether each convolution keeps its pre-activation output from the forward pass for its backward pass
+     * (DL4J's {@code CacheMode.DEVICE}). Without it DL4J's ConvolutionLayer computes its forward pass a second time
+     * in backprop: on oneDNN keeping it made the small CNN's training step about a tenth shorter (1 625 → 1 835
+     * samples/s, one thread); DL4J's own im2col path (no oneDNN) keeps its im2col matrix as well. A network with a Conv2D has an image input, so it has no LSTM (which has a cache of its
+     * own that the mode would switch on too): among the catalogue's layers only the convolution uses the mode.
+     */
+    public static boolean keepsConvolutionOutputs(NetworkSpec spec) {
+        return spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Conv2D);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class JavaCodeExport {
         TrainingConfig t = spec.training();
         StringBuilder b = new StringBuilder();
         b.append("""
+                import org.deeplearning4j.nn.conf.CacheMode;
                 import org.deeplearning4j.nn.conf.ConvolutionMode;
                 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
                 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -73,6 +74,9 @@ public final class JavaCodeExport {
         if (stop.enabled()) {
             b.append(String.format(Locale.ROOT, "                // Early stopping (%s) is applied by Model Studio's trainer after each epoch.%n",
                     stop.describe()));
+        }
+        if (NetworkCompiler.keepsConvolutionOutputs(spec)) {
+            b.append("                .cacheMode(CacheMode.DEVICE) // each convolution keeps its output for backprop instead of computing it again\n");
         }
         b.append("                .list()\n");
         int next = 0;

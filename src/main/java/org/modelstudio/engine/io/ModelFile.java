@@ -11,6 +11,7 @@ import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
+import org.modelstudio.engine.OneDnn;
 import org.modelstudio.engine.TrainedModel;
 
 import java.io.IOException;
@@ -156,6 +157,7 @@ public final class ModelFile {
         InputPreparation preparation = prep == null ? null : new InputPreparation.Image(prep);
         if (manifest.has("preparation")) preparation = readPreparation(name, manifest.get("preparation"));
         MultiLayerNetwork net;
+        OneDnn.routeLayers(); // a plain DL4J file; its stock layers get their oneDNN helpers as a compiled network's do
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException | RuntimeException e) {

@@ -2,11 +2,8 @@ package org.modelstudio.ui.evaluation;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -25,6 +22,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.EvaluationReport;
+import org.modelstudio.ui.common.SecondaryWindow;
 
 import java.io.File;
 import java.io.IOException;
@@ -64,20 +62,7 @@ public final class EvaluationView {
 
     /** Opens the evaluation window (owned by {@code owner}); returns its stage. */
     public static Stage open(Window owner, EvaluationViewModel model) throws IOException {
-        FXMLLoader loader = new FXMLLoader(EvaluationView.class.getResource("/fxml/EvaluationWindow.fxml"));
-        loader.setController(new EvaluationView(model));
-        Parent root = loader.load();
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("Evaluation — Model Studio");
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1260, screen.getWidth() - 40), Math.min(840, screen.getHeight() - 40));
-        scene.getStylesheets().add(EvaluationView.class.getResource("/styles/studio.css").toExternalForm());
-        stage.setScene(scene);
-        stage.setMinWidth(760);
-        stage.setMinHeight(520);
-        stage.show();
-        return stage;
+        return SecondaryWindow.open(owner, "EvaluationWindow.fxml", new EvaluationView(model), "Evaluation", 1260, 840, 760, 520);
     }
 
     @FXML private void initialize() {

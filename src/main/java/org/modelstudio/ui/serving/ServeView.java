@@ -1,14 +1,12 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.ui.common.SecondaryWindow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -81,21 +79,7 @@ public final class ServeView {
 
     /** Opens the Serve window (owned by {@code owner}); returns its stage, which can be shown again after it is closed. */
     public static Stage open(Window owner, ServeViewModel model) throws IOException {
-        FXMLLoader loader = new FXMLLoader(ServeView.class.getResource("/fxml/ServeWindow.fxml"));
-        loader.setController(new ServeView(model));
-        Parent root = loader.load();
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("Serve — Model Studio");
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1320, screen.getWidth() - 40), Math.min(860, screen.getHeight() - 40));
-        scene.getStylesheets().add(ServeView.class.getResource("/styles/studio.css").toExternalForm());
-        scene.getStylesheets().add(ServeView.class.getResource("/styles/serving.css").toExternalForm());
-        stage.setScene(scene);
-        stage.setMinWidth(820);
-        stage.setMinHeight(560);
-        stage.show();
-        return stage;
+        return SecondaryWindow.open(owner, "ServeWindow.fxml", new ServeView(model), "Serve", 1320, 860, 820, 560, "serving.css");
     }
 
     @FXML private void initialize() {

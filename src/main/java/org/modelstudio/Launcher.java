@@ -1,6 +1,7 @@
 package org.modelstudio;
 
 import org.modelstudio.cli.Cli;
+import org.modelstudio.engine.NativeMemory;
 import org.modelstudio.ui.LauncherSplash;
 import org.modelstudio.ui.common.AppDirs;
 import org.modelstudio.ui.StudioApp;
@@ -14,6 +15,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        NativeMemory.configure();
         nativeCacheInDataFolder();
         if (args.length == 0 || args[0].equals("--sample") || StudioApp.projectFile(args).isPresent()) {
             StudioApp.main(args);

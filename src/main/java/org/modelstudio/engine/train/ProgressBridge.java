@@ -44,6 +44,12 @@ final class ProgressBridge extends BaseTrainingListener {
     private double reference = Double.NaN;
     volatile String divergence;
 
+    /** Scratch copies of the Output layer's input, weights, bias and the batch's labels, reused batch to batch. */
+    private float[] x;
+    private float[] weights;
+    private float[] bias;
+    private float[] y;
+
     private final double untrained;
     private final double[] recent = new double[Trainer.STUCK_WINDOW];
     private int recentCount;
@@ -89,26 +95,54 @@ final class ProgressBridge extends BaseTrainingListener {
         if (!(model instanceof MultiLayerNetwork net) || activations.isEmpty()) return;
         INDArray labels = net.getLabels();
         if (labels == null || labels.rank() != 2) return;
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        try {
             INDArray in = activations.get(activations.size() - 1);
-            if (in.rank() > 2) in = in.dup('c').reshape('c', in.size(0), -1);
             INDArray w = net.getOutputLayer().getParam("W");
             INDArray b = net.getOutputLayer().getParam("b");
-            if (w == null || b == null || in.size(1) != w.size(0)) return;
-            INDArray outputs = in.castTo(w.dataType()).mmul(w).addiRowVector(b);
-            if (regression) {
-                absoluteErrors += org.nd4j.linalg.ops.transforms.Transforms.abs(outputs.sub(labels.castTo(outputs.dataType())), false).sumNumber().doubleValue();
-                seen += labels.size(0);
-                return;
+            if (w == null || b == null || w.rank() != 2) return;
+            int n = (int) labels.size(0);
+            int d = (int) w.size(0);
+            int k = (int) w.size(1);
+            if (in.length() != (long) n * d || labels.size(1) != k) return;
+            if (in.rank() > 2) {
+                try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    in = in.dup('c').reshape('c', n, d);
+                }
             }
-            INDArray predicted = outputs.argMax(1);
-            INDArray actual = labels.argMax(1);
-            long n = actual.length();
-            correct += predicted.eq(actual).castTo(DataType.INT).sumNumber().longValue();
-            seen += n;
+            x = HostCopy.rowMajor(in, n, d, x);
+            weights = HostCopy.rowMajor(w, d, k, weights);
+            bias = HostCopy.rowMajor(b, 1, k, bias);
+            y = HostCopy.rowMajor(labels, n, k, y);
+            score(n, d, k);
         } catch (RuntimeException e) {
             LOG.debug("Training accuracy not available for this batch", e);
         }
+    }
+
+    /** The Output layer's sums for each of the n examples from x, weights and bias; counts right answers (or errors). */
+    private void score(int n, int d, int k) {
+        float[] z = new float[k];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(bias, 0, z, 0, k);
+            for (int t = 0; t < d; t++) {
+                float xi = x[i * d + t];
+                if (xi == 0f) continue; // ReLU outputs are often zero
+                int row = t * k;
+                for (int j = 0; j < k; j++) z[j] += xi * weights[row + j];
+            }
+            if (regression) {
+                for (int j = 0; j < k; j++) absoluteErrors += Math.abs(z[j] - y[i * k + j]);
+            } else if (argMax(z, 0, k) == argMax(y, i * k, k)) {
+                correct++;
+            }
+        }
+        seen += n;
+    }
+
+    private static int argMax(float[] v, int from, int count) {
+        int best = 0;
+        for (int j = 1; j < count; j++) if (v[from + j] > v[from + best]) best = j;
+        return best;
     }
 
     @Override public void iterationDone(Model model, int dl4jIteration, int dl4jEpoch) {

@@ -194,6 +194,7 @@ public final class Trainer {
                 bridge.startEpoch(epoch, rate);
                 long t0 = clock.activeNanos();
                 batches.reset();
+                FasterUpdates.install(net); // again each epoch: DL4J rebuilds its updater when the rate changes
                 net.fit(new StopWhenCancelled(batches, cancel, pauses));
                 long trainNanos = Math.max(1, clock.activeNanos() - t0);
                 if (bridge.divergence != null) return fail(best, history, bridge.divergence, clock, sink);

@@ -54,6 +54,9 @@ final class BenchCommand {
                 return Cli.FAILED;
             }
         }
+        if (args.has("--to-accuracy")) {
+            return new TimeToAccuracyBench(out).run(args.doubleOption("--target", 0.85, 0.1, 1), List.of("mlp.json", "small-cnn.json"));
+        }
         if (args.has("--folder")) return folder(args.intOption("--folder", 0, 10), args.has("--train"));
         if (args.has("--stream")) {
             if (args.has("--quick")) throw new UsageException("--stream and --quick do not go together");

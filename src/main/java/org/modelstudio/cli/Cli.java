@@ -102,6 +102,8 @@ public final class Cli {
                                                requests/s, p50/p99 latency, mean batch, against the engine's offline speed
               bench    --peer [--epochs E] [--rounds R]  the studio's engine against its PyTorch twin (python3 with torch),
                                                MLP and small CNN, same data, recipe and batch, alternating rounds
+              bench    --to-accuracy [--target A]  seconds from pressing Train to validation accuracy A (0.85), MLP and
+                                               small CNN with their templates' settings on the sample
               bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
               bench    --folder N [--train]     the image import pipeline on N generated PNGs: scan, decode + resize, + augment;
                                                 with --train, one epoch of the MLP on that folder and the heap's peak
@@ -158,7 +160,7 @@ public final class Cli {
                 case "predict" -> predict(rest);
                 case "export" -> export(rest);
                 case "serve" -> serve(rest);
-                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds"), Set.of("--quick", "--train", "--serve", "--peer")));
+                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds", "--target"), Set.of("--quick", "--train", "--serve", "--peer", "--to-accuracy")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             };
         } catch (UsageException e) {

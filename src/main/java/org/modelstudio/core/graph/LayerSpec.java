@@ -15,10 +15,35 @@ public sealed interface LayerSpec
     /** A short description of its settings ("32 filters 3×3, relu"). */
     String describe();
 
+    /** Calls the visitor's method for this layer's type. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * Whatever depends on a layer's type, one method per type. Code that does something for every type (shape
+     * inference, spec JSON, the compiler, the exports) implements this instead of testing types one by one, so a new
+     * layer type that it does not handle is a compile error rather than a case silently skipped
+     * (docs/adding-a-layer.md).
+     */
+    interface Visitor<R> {
+        R dense(Dense d);
+        R conv2d(Conv2D c);
+        R maxPool(MaxPool p);
+        R avgPool(AvgPool p);
+        R globalPooling(GlobalPooling g);
+        R flatten(Flatten f);
+        R dropout(Dropout d);
+        R batchNorm(BatchNorm b);
+        R activationLayer(ActivationLayer a);
+        R embedding(Embedding e);
+        R lstm(Lstm l);
+        R output(Output o);
+    }
+
     /** A fully connected layer. */
     record Dense(int units, Activation activation, WeightInit init) implements LayerSpec {
         public Dense(int units, Activation activation) { this(units, activation, defaultInit(activation)); }
         @Override public String typeName() { return "Dense"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.dense(this); }
         @Override public String describe() { return units + " units, " + activation.id(); }
     }
 
@@ -29,6 +54,7 @@ public sealed interface LayerSpec
             this(filters, kernel, kernel, 1, 1, Padding.VALID, activation, defaultInit(activation));
         }
         @Override public String typeName() { return "Conv2D"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.conv2d(this); }
         @Override public String describe() {
             return filters + " filters " + kernelHeight + "×" + kernelWidth
                     + (strideHeight != 1 || strideWidth != 1 ? ", stride " + strideHeight + "×" + strideWidth : "")
@@ -40,6 +66,7 @@ public sealed interface LayerSpec
     record MaxPool(int poolHeight, int poolWidth, int strideHeight, int strideWidth) implements LayerSpec {
         public MaxPool(int pool) { this(pool, pool, pool, pool); }
         @Override public String typeName() { return "MaxPool"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.maxPool(this); }
         @Override public String describe() { return poolDescription(poolHeight, poolWidth, strideHeight, strideWidth); }
     }
 
@@ -47,6 +74,7 @@ public sealed interface LayerSpec
     record AvgPool(int poolHeight, int poolWidth, int strideHeight, int strideWidth) implements LayerSpec {
         public AvgPool(int pool) { this(pool, pool, pool, pool); }
         @Override public String typeName() { return "AvgPool"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.avgPool(this); }
         @Override public String describe() { return poolDescription(poolHeight, poolWidth, strideHeight, strideWidth); }
     }
 
@@ -64,30 +92,35 @@ public sealed interface LayerSpec
         }
 
         @Override public String typeName() { return "GlobalPooling"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.globalPooling(this); }
         @Override public String describe() { return (pooling == Pooling.MAX ? "max" : "average") + " of each channel"; }
     }
 
     /** Turns an image-shaped input into a flat vector. */
     record Flatten() implements LayerSpec {
         @Override public String typeName() { return "Flatten"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.flatten(this); }
         @Override public String describe() { return "to a vector"; }
     }
 
     /** Randomly zeroes a fraction {@code rate} of its inputs while training (Keras semantics: rate = fraction dropped). */
     record Dropout(double rate) implements LayerSpec {
         @Override public String typeName() { return "Dropout"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.dropout(this); }
         @Override public String describe() { return "drop " + Math.round(rate * 100) + "%"; }
     }
 
     /** Batch normalisation (per channel for images, per feature for vectors). */
     record BatchNorm() implements LayerSpec {
         @Override public String typeName() { return "BatchNorm"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.batchNorm(this); }
         @Override public String describe() { return "per channel or feature"; }
     }
 
     /** Applies an activation function on its own. */
     record ActivationLayer(Activation activation) implements LayerSpec {
         @Override public String typeName() { return "Activation"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.activationLayer(this); }
         @Override public String describe() { return activation.id(); }
     }
 
@@ -98,6 +131,7 @@ public sealed interface LayerSpec
      */
     record Embedding(int dimensions) implements LayerSpec {
         @Override public String typeName() { return "Embedding"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.embedding(this); }
         @Override public String describe() { return dimensions + " dimensions per token"; }
     }
 
@@ -108,6 +142,7 @@ public sealed interface LayerSpec
      */
     record Lstm(int units, boolean returnSequences) implements LayerSpec {
         @Override public String typeName() { return "LSTM"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.lstm(this); }
         @Override public String describe() { return units + " units, " + (returnSequences ? "every step" : "last step"); }
     }
 
@@ -115,6 +150,7 @@ public sealed interface LayerSpec
     record Output(int units, Activation activation, WeightInit init) implements LayerSpec {
         public Output(int units) { this(units, Activation.SOFTMAX, WeightInit.XAVIER); }
         @Override public String typeName() { return "Output"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.output(this); }
         @Override public String describe() { return units + " units, " + activation.id(); }
     }
 

@@ -70,130 +70,229 @@ public final class ShapeInference {
     }
 
     private static void checkSettings(LayerSpec layer, int i, List<Issue> out) {
-        String name = label(layer, i);
-        if (layer instanceof LayerSpec.Dense d) {
-            atLeastOne(out, i, name, "number of units", d.units());
-        } else if (layer instanceof LayerSpec.Output o) {
-            atLeastOne(out, i, name, "number of units", o.units());
-        } else if (layer instanceof LayerSpec.Conv2D c) {
-            atLeastOne(out, i, name, "number of filters", c.filters());
-            atLeastOne(out, i, name, "kernel height", c.kernelHeight());
-            atLeastOne(out, i, name, "kernel width", c.kernelWidth());
-            atLeastOne(out, i, name, "vertical stride", c.strideHeight());
-            atLeastOne(out, i, name, "horizontal stride", c.strideWidth());
-        } else if (layer instanceof LayerSpec.MaxPool p) {
-            checkPool(out, i, name, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
-        } else if (layer instanceof LayerSpec.AvgPool p) {
-            checkPool(out, i, name, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
-        } else if (layer instanceof LayerSpec.Embedding e) {
-            atLeastOne(out, i, name, "number of dimensions", e.dimensions());
-        } else if (layer instanceof LayerSpec.Lstm l) {
-            atLeastOne(out, i, name, "number of units", l.units());
-        } else if (layer instanceof LayerSpec.Dropout d) {
-            if (!(d.rate() >= 0 && d.rate() < 1)) {
-                out.add(Issue.error(i, name + ": its rate is the fraction of inputs dropped, so it must be at least 0 and below 1, not " + d.rate() + "."));
-            } else if (d.rate() > 0.8) {
-                out.add(Issue.warning(i, name + " drops " + Math.round(d.rate() * 100) + "% of its inputs; the network may struggle to learn. Rates of 0.2 to 0.5 are usual."));
-            }
+        out.addAll(layer.accept(new SettingsCheck(i, label(layer, i))));
+    }
+
+    /** The problems of a layer's own settings, found before (and whatever) its input. */
+    private static final class SettingsCheck implements LayerSpec.Visitor<List<Issue>> {
+        private final int i;
+        private final String name;
+        private final List<Issue> found = new ArrayList<>();
+
+        SettingsCheck(int i, String name) {
+            this.i = i;
+            this.name = name;
         }
-    }
 
-    private static void checkPool(List<Issue> out, int i, String name, int ph, int pw, int sh, int sw) {
-        atLeastOne(out, i, name, "window height", ph);
-        atLeastOne(out, i, name, "window width", pw);
-        atLeastOne(out, i, name, "vertical stride", sh);
-        atLeastOne(out, i, name, "horizontal stride", sw);
-    }
+        @Override public List<Issue> dense(LayerSpec.Dense d) { return atLeastOne("number of units", d.units()); }
 
-    private static void atLeastOne(List<Issue> out, int i, String name, String what, int value) {
-        if (value < 1) out.add(Issue.error(i, name + ": its " + what + " must be at least 1, not " + value + "."));
+        @Override public List<Issue> output(LayerSpec.Output o) { return atLeastOne("number of units", o.units()); }
+
+        @Override public List<Issue> conv2d(LayerSpec.Conv2D c) {
+            atLeastOne("number of filters", c.filters());
+            atLeastOne("kernel height", c.kernelHeight());
+            atLeastOne("kernel width", c.kernelWidth());
+            atLeastOne("vertical stride", c.strideHeight());
+            return atLeastOne("horizontal stride", c.strideWidth());
+        }
+
+        @Override public List<Issue> maxPool(LayerSpec.MaxPool p) { return pool(p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
+
+        @Override public List<Issue> avgPool(LayerSpec.AvgPool p) { return pool(p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
+
+        @Override public List<Issue> embedding(LayerSpec.Embedding e) { return atLeastOne("number of dimensions", e.dimensions()); }
+
+        @Override public List<Issue> lstm(LayerSpec.Lstm l) { return atLeastOne("number of units", l.units()); }
+
+        @Override public List<Issue> dropout(LayerSpec.Dropout d) {
+            if (!(d.rate() >= 0 && d.rate() < 1)) {
+                found.add(Issue.error(i, name + ": its rate is the fraction of inputs dropped, so it must be at least 0 and below 1, not " + d.rate() + "."));
+            } else if (d.rate() > 0.8) {
+                found.add(Issue.warning(i, name + " drops " + Math.round(d.rate() * 100) + "% of its inputs; the network may struggle to learn. Rates of 0.2 to 0.5 are usual."));
+            }
+            return found;
+        }
+
+        // No settings, or only choices, which cannot be wrong.
+        @Override public List<Issue> globalPooling(LayerSpec.GlobalPooling g) { return found; }
+
+        @Override public List<Issue> flatten(LayerSpec.Flatten f) { return found; }
+
+        @Override public List<Issue> batchNorm(LayerSpec.BatchNorm b) { return found; }
+
+        @Override public List<Issue> activationLayer(LayerSpec.ActivationLayer a) { return found; }
+
+        private List<Issue> pool(int ph, int pw, int sh, int sw) {
+            atLeastOne("window height", ph);
+            atLeastOne("window width", pw);
+            atLeastOne("vertical stride", sh);
+            return atLeastOne("horizontal stride", sw);
+        }
+
+        private List<Issue> atLeastOne(String what, int value) {
+            if (value < 1) found.add(Issue.error(i, name + ": its " + what + " must be at least 1, not " + value + "."));
+            return found;
+        }
     }
 
     private static Result infer(LayerSpec layer, int i, Shape in, List<Issue> issues) {
         String name = label(layer, i);
-        if (layer instanceof LayerSpec.Embedding e) {
-            if (!(in instanceof Shape.Tokens t)) {
-                issues.add(Issue.error(i, name + " must come right after a token-sequence input, but it gets " + describe(in)
-                        + ". An Embedding turns token ids into vectors, so it can only be the first layer of a network whose input is a token sequence."));
-                return new Result(null, 0);
-            }
-            // One learned vector per token id; DL4J's EmbeddingSequenceLayer has no bias by default, like Keras' Embedding.
-            return new Result(new Shape.Sequence(t.length(), e.dimensions()), (long) t.vocabulary() * e.dimensions());
-        }
-        if (in instanceof Shape.Tokens t) {
+        // Only an Embedding takes token ids; any other layer after the input is refused them with the same advice.
+        if (in instanceof Shape.Tokens t && !(layer instanceof LayerSpec.Embedding)) {
             String what = layer instanceof LayerSpec.Lstm ? " needs a sequence of vectors but gets " : " cannot take ";
             issues.add(Issue.error(i, name + what + "token ids (" + t + "): they number the words of a vocabulary and are not "
                     + "measurements, so they must go through an Embedding first. Put an Embedding layer right after the input."));
             return new Result(null, 0);
         }
-        if (layer instanceof LayerSpec.Lstm l) {
+        return layer.accept(new Inference(name, i, in, issues));
+    }
+
+    /** One layer's output shape and parameter count for the shape {@code in} that reaches it, or the issue why there is none. */
+    private static final class Inference implements LayerSpec.Visitor<Result> {
+        private final String name;
+        private final int i;
+        private final Shape in;
+        private final List<Issue> issues;
+
+        Inference(String name, int i, Shape in, List<Issue> issues) {
+            this.name = name;
+            this.i = i;
+            this.in = in;
+            this.issues = issues;
+        }
+
+        @Override public Result embedding(LayerSpec.Embedding e) {
+            if (!(in instanceof Shape.Tokens t)) {
+                return refuse(name + " must come right after a token-sequence input, but it gets " + describe(in)
+                        + ". An Embedding turns token ids into vectors, so it can only be the first layer of a network whose input is a token sequence.");
+            }
+            // One learned vector per token id; DL4J's EmbeddingSequenceLayer has no bias by default, like Keras' Embedding.
+            return new Result(new Shape.Sequence(t.length(), e.dimensions()), (long) t.vocabulary() * e.dimensions());
+        }
+
+        @Override public Result lstm(LayerSpec.Lstm l) {
             if (!(in instanceof Shape.Sequence seq)) {
-                issues.add(Issue.error(i, name + " needs a sequence (steps×features) but gets " + describe(in)
+                return refuse(name + " needs a sequence (steps×features) but gets " + describe(in)
                         + "; put an Embedding before it" + (in instanceof Shape.Vector
-                        ? ", and make any LSTM before it return every step ('all')." : ".")));
-                return new Result(null, 0);
+                        ? ", and make any LSTM before it return every step ('all')." : "."));
             }
             // Four gates, each with input weights, recurrent weights and a bias (DL4J's LSTM and Keras' count alike).
             long params = 4L * l.units() * (seq.features() + l.units() + 1);
             return new Result(l.returnSequences() ? new Shape.Sequence(seq.steps(), l.units()) : new Shape.Vector(l.units()), params);
         }
-        if (layer instanceof LayerSpec.Dense d) return dense(name, i, in, d.units(), issues);
-        if (layer instanceof LayerSpec.Output o) return dense(name, i, in, o.units(), issues);
-        if (layer instanceof LayerSpec.Conv2D c) {
-            if (!(in instanceof Shape.Image img)) return needsImage(name, i, in, issues);
+
+        @Override public Result dense(LayerSpec.Dense d) { return fullyConnected(d.units()); }
+
+        @Override public Result output(LayerSpec.Output o) { return fullyConnected(o.units()); }
+
+        @Override public Result conv2d(LayerSpec.Conv2D c) {
+            if (!(in instanceof Shape.Image img)) return needsImage();
             if (c.padding() == Padding.SAME && (gapsBetweenWindows(img.height(), c.kernelHeight(), c.strideHeight())
                     || gapsBetweenWindows(img.width(), c.kernelWidth(), c.strideWidth()))) {
-                issues.add(Issue.error(i, name + ": with 'same' padding its " + c.kernelHeight() + "×" + c.kernelWidth()
+                return refuse(name + ": with 'same' padding its " + c.kernelHeight() + "×" + c.kernelWidth()
                         + " kernel at a stride of " + c.strideHeight() + "×" + c.strideWidth() + " leaves parts of its "
                         + img.height() + "×" + img.width() + " input between the windows, which DL4J refuses (it would need "
-                        + "negative padding). Use a stride no larger than the kernel, or 'valid' padding."));
-                return new Result(null, 0);
+                        + "negative padding). Use a stride no larger than the kernel, or 'valid' padding.");
             }
-            Integer h = window(name, i, "kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.padding(), true, issues);
-            Integer w = window(name, i, "kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideWidth(), c.padding(), false, issues);
+            Integer h = window("kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.padding(), true);
+            Integer w = window("kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideWidth(), c.padding(), false);
             if (h == null || w == null) return new Result(null, 0);
             long params = (long) c.kernelHeight() * c.kernelWidth() * img.channels() * c.filters() + c.filters();
             return new Result(new Shape.Image(h, w, c.filters()), params);
         }
-        if (layer instanceof LayerSpec.MaxPool p) {
-            return pool(name, i, in, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth(), issues);
-        }
-        if (layer instanceof LayerSpec.AvgPool p) {
-            return pool(name, i, in, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth(), issues);
-        }
-        if (layer instanceof LayerSpec.GlobalPooling) {
+
+        @Override public Result maxPool(LayerSpec.MaxPool p) { return pool(p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
+
+        @Override public Result avgPool(LayerSpec.AvgPool p) { return pool(p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
+
+        @Override public Result globalPooling(LayerSpec.GlobalPooling g) {
             if (in instanceof Shape.Image img) return new Result(new Shape.Vector(img.channels()), 0);
             // Over a sequence it pools each feature over all the steps.
             if (in instanceof Shape.Sequence seq) return new Result(new Shape.Vector(seq.features()), 0);
-            issues.add(Issue.error(i, name + " needs an image or a sequence to pool over but gets " + describe(in)
-                    + ". Move it before any Flatten or Dense layer."));
-            return new Result(null, 0);
+            return refuse(name + " needs an image or a sequence to pool over but gets " + describe(in)
+                    + ". Move it before any Flatten or Dense layer.");
         }
-        if (layer instanceof LayerSpec.Flatten) {
+
+        @Override public Result flatten(LayerSpec.Flatten f) {
             if (in instanceof Shape.Vector) {
                 issues.add(Issue.warning(i, name + " does nothing: its input is already a flat vector of " + in + " values."));
                 return new Result(in, 0);
             }
             if (in instanceof Shape.Sequence seq) {
-                issues.add(Issue.error(i, name + " cannot flatten " + describe(seq) + ". Use a GlobalPooling layer to summarise each "
-                        + "feature over the steps, or an LSTM that returns only the last step."));
-                return new Result(null, 0);
+                return refuse(name + " cannot flatten " + describe(seq) + ". Use a GlobalPooling layer to summarise each "
+                        + "feature over the steps, or an LSTM that returns only the last step.");
             }
             return new Result(new Shape.Vector(Math.toIntExact(in.size())), 0);
         }
-        if (layer instanceof LayerSpec.BatchNorm) {
+
+        @Override public Result batchNorm(LayerSpec.BatchNorm b) {
             if (in instanceof Shape.Sequence seq) {
                 // DL4J M2.1's BatchNormalization accepts a recurrent input type but fails on the 3-D data itself.
-                issues.add(Issue.error(i, name + " cannot normalise " + describe(seq) + ". Put it after a GlobalPooling layer "
-                        + "or an LSTM that returns only the last step."));
-                return new Result(null, 0);
+                return refuse(name + " cannot normalise " + describe(seq) + ". Put it after a GlobalPooling layer "
+                        + "or an LSTM that returns only the last step.");
             }
             long n = in instanceof Shape.Image img ? img.channels() : in.size();
             // gamma, beta, and the running mean and variance (DL4J and Keras both count all four).
             return new Result(in, 4 * n);
         }
+
         // Dropout and Activation keep the shape (of an image, a vector or a sequence) and have no parameters.
-        return new Result(in, 0);
+        @Override public Result dropout(LayerSpec.Dropout d) { return new Result(in, 0); }
+
+        @Override public Result activationLayer(LayerSpec.ActivationLayer a) { return new Result(in, 0); }
+
+        private Result fullyConnected(int units) {
+            if (in instanceof Shape.Image img) {
+                return refuse(name + " needs a flat vector but gets an image of " + img + ". Add a Flatten layer before it.");
+            }
+            if (in instanceof Shape.Sequence seq) {
+                return refuse(name + " needs a flat vector but gets " + describe(seq)
+                        + ". Add a GlobalPooling layer before it, or an LSTM that returns only the last step.");
+            }
+            return new Result(new Shape.Vector(units), in.size() * units + units);
+        }
+
+        private Result needsImage() {
+            if (in instanceof Shape.Sequence seq) {
+                return refuse(name + " needs an image-shaped input (height×width×channels) but gets " + describe(seq)
+                        + ". For sequences use LSTM or GlobalPooling layers.");
+            }
+            return refuse(name + " needs an image-shaped input (height×width×channels) but gets a flat vector of "
+                    + in + " values. Move it before any Flatten or Dense layer.");
+        }
+
+        private Result pool(int ph, int pw, int sh, int sw) {
+            if (!(in instanceof Shape.Image img)) return needsImage();
+            Integer h = window("pooling window", img, ph, pw, sh, Padding.VALID, true);
+            Integer w = window("pooling window", img, ph, pw, sw, Padding.VALID, false);
+            if (h == null || w == null) return new Result(null, 0);
+            return new Result(new Shape.Image(h, w, img.channels()), 0);
+        }
+
+        /**
+         * Output size along one axis, or null after reporting why there is none. Reports a too-large window
+         * once, on the height pass, naming both dimensions ("its 5×5 kernel is larger than its 3×3 input").
+         */
+        private Integer window(String what, Shape.Image img, int kh, int kw, int stride, Padding padding, boolean vertical) {
+            int size = vertical ? img.height() : img.width();
+            int k = vertical ? kh : kw;
+            if (padding == Padding.SAME) return (size + stride - 1) / stride;
+            if (k > size) {
+                if (vertical || kh <= img.height()) {
+                    issues.add(Issue.error(i, name + ": its " + kh + "×" + kw + " " + what + " is larger than its "
+                            + img.height() + "×" + img.width() + " input. Use a smaller " + what
+                            + ", remove a pooling layer before it, or use 'same' padding."));
+                }
+                return null;
+            }
+            return (size - k) / stride + 1;
+        }
+
+        /** The layer has no output shape, for the reason given. */
+        private Result refuse(String message) {
+            issues.add(Issue.error(i, message));
+            return new Result(null, 0);
+        }
     }
 
     /** "an image of 8×8×1", "a flat vector of 16 values", "a sequence of 12×8 (steps×features)", "token ids (12 tokens)". */
@@ -204,39 +303,6 @@ public final class ShapeInference {
         return "a flat vector of " + s + " values";
     }
 
-    private static Result dense(String name, int i, Shape in, int units, List<Issue> issues) {
-        if (in instanceof Shape.Image img) {
-            issues.add(Issue.error(i, name + " needs a flat vector but gets an image of " + img
-                    + ". Add a Flatten layer before it."));
-            return new Result(null, 0);
-        }
-        if (in instanceof Shape.Sequence seq) {
-            issues.add(Issue.error(i, name + " needs a flat vector but gets " + describe(seq)
-                    + ". Add a GlobalPooling layer before it, or an LSTM that returns only the last step."));
-            return new Result(null, 0);
-        }
-        return new Result(new Shape.Vector(units), in.size() * units + units);
-    }
-
-    private static Result needsImage(String name, int i, Shape in, List<Issue> issues) {
-        if (in instanceof Shape.Sequence seq) {
-            issues.add(Issue.error(i, name + " needs an image-shaped input (height×width×channels) but gets " + describe(seq)
-                    + ". For sequences use LSTM or GlobalPooling layers."));
-            return new Result(null, 0);
-        }
-        issues.add(Issue.error(i, name + " needs an image-shaped input (height×width×channels) but gets a flat vector of "
-                + in + " values. Move it before any Flatten or Dense layer."));
-        return new Result(null, 0);
-    }
-
-    private static Result pool(String name, int i, Shape in, int ph, int pw, int sh, int sw, List<Issue> issues) {
-        if (!(in instanceof Shape.Image img)) return needsImage(name, i, in, issues);
-        Integer h = window(name, i, "pooling window", img, ph, pw, sh, Padding.VALID, true, issues);
-        Integer w = window(name, i, "pooling window", img, ph, pw, sw, Padding.VALID, false, issues);
-        if (h == null || w == null) return new Result(null, 0);
-        return new Result(new Shape.Image(h, w, img.channels()), 0);
-    }
-
     /**
      * Whether 'same' padding along one axis would need negative padding before the image, which DL4J's Same mode
      * refuses when it runs the layer ({@code ConvolutionUtils.getSameModeTopLeftPadding}): half the padding the
@@ -245,26 +311,6 @@ public final class ShapeInference {
     static boolean gapsBetweenWindows(int size, int kernel, int stride) {
         int out = (size + stride - 1) / stride;
         return ((out - 1) * stride + kernel - size) / 2 < 0;
-    }
-
-    /**
-     * Output size along one axis, or null after reporting why there is none. Reports a too-large window
-     * once, on the height pass, naming both dimensions ("its 5×5 kernel is larger than its 3×3 input").
-     */
-    private static Integer window(String name, int i, String what, Shape.Image in, int kh, int kw, int stride,
-                                  Padding padding, boolean vertical, List<Issue> issues) {
-        int size = vertical ? in.height() : in.width();
-        int k = vertical ? kh : kw;
-        if (padding == Padding.SAME) return (size + stride - 1) / stride;
-        if (k > size) {
-            if (vertical || kh <= in.height()) {
-                issues.add(Issue.error(i, name + ": its " + kh + "×" + kw + " " + what + " is larger than its "
-                        + in.height() + "×" + in.width() + " input. Use a smaller " + what
-                        + ", remove a pooling layer before it, or use 'same' padding."));
-            }
-            return null;
-        }
-        return (size - k) / stride + 1;
     }
 
     private static void checkStructure(NetworkSpec spec, List<Issue> issues) {

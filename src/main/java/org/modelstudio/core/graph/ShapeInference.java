@@ -148,18 +148,7 @@ public final class ShapeInference {
     }
 
     /** One layer's output shape and parameter count for the shape {@code in} that reaches it, or the issue why there is none. */
-    private static final class Inference implements LayerSpec.Visitor<Result> {
-        private final String name;
-        private final int i;
-        private final Shape in;
-        private final List<Issue> issues;
-
-        Inference(String name, int i, Shape in, List<Issue> issues) {
-            this.name = name;
-            this.i = i;
-            this.in = in;
-            this.issues = issues;
-        }
+    private record Inference(String name, int i, Shape in, List<Issue> issues) implements LayerSpec.Visitor<Result> {
 
         @Override public Result embedding(LayerSpec.Embedding e) {
             if (!(in instanceof Shape.Tokens t)) {

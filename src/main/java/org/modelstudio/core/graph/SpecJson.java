@@ -113,33 +113,49 @@ public final class SpecJson {
     private static ObjectNode writeLayer(LayerSpec layer) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("type", typeId(layer));
-        if (layer instanceof LayerSpec.Dense d) {
-            n.put("units", d.units()).put("activation", d.activation().id()).put("init", d.init().id());
-        } else if (layer instanceof LayerSpec.Output o) {
-            n.put("units", o.units()).put("activation", o.activation().id()).put("init", o.init().id());
-        } else if (layer instanceof LayerSpec.Conv2D c) {
+        return layer.accept(new LayerWriter(n));
+    }
+
+    /** Puts a layer's settings into its JSON object (which already holds its type). */
+    private record LayerWriter(ObjectNode n) implements LayerSpec.Visitor<ObjectNode> {
+        @Override public ObjectNode dense(LayerSpec.Dense d) {
+            return n.put("units", d.units()).put("activation", d.activation().id()).put("init", d.init().id());
+        }
+
+        @Override public ObjectNode output(LayerSpec.Output o) {
+            return n.put("units", o.units()).put("activation", o.activation().id()).put("init", o.init().id());
+        }
+
+        @Override public ObjectNode conv2d(LayerSpec.Conv2D c) {
             n.put("filters", c.filters());
             n.putArray("kernel").add(c.kernelHeight()).add(c.kernelWidth());
             n.putArray("stride").add(c.strideHeight()).add(c.strideWidth());
-            n.put("padding", c.padding().id()).put("activation", c.activation().id()).put("init", c.init().id());
-        } else if (layer instanceof LayerSpec.MaxPool p) {
-            n.putArray("pool").add(p.poolHeight()).add(p.poolWidth());
-            n.putArray("stride").add(p.strideHeight()).add(p.strideWidth());
-        } else if (layer instanceof LayerSpec.AvgPool p) {
-            n.putArray("pool").add(p.poolHeight()).add(p.poolWidth());
-            n.putArray("stride").add(p.strideHeight()).add(p.strideWidth());
-        } else if (layer instanceof LayerSpec.GlobalPooling g) {
-            n.put("pooling", g.pooling().id());
-        } else if (layer instanceof LayerSpec.Dropout d) {
-            n.put("rate", d.rate());
-        } else if (layer instanceof LayerSpec.ActivationLayer a) {
-            n.put("activation", a.activation().id());
-        } else if (layer instanceof LayerSpec.Embedding e) {
-            n.put("dimensions", e.dimensions());
-        } else if (layer instanceof LayerSpec.Lstm l) {
-            n.put("units", l.units()).put("output", l.returnSequences() ? LSTM_ALL : LSTM_LAST);
+            return n.put("padding", c.padding().id()).put("activation", c.activation().id()).put("init", c.init().id());
         }
-        return n;
+
+        @Override public ObjectNode maxPool(LayerSpec.MaxPool p) { return pool(p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
+
+        @Override public ObjectNode avgPool(LayerSpec.AvgPool p) { return pool(p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
+
+        @Override public ObjectNode globalPooling(LayerSpec.GlobalPooling g) { return n.put("pooling", g.pooling().id()); }
+
+        @Override public ObjectNode flatten(LayerSpec.Flatten f) { return n; }
+
+        @Override public ObjectNode dropout(LayerSpec.Dropout d) { return n.put("rate", d.rate()); }
+
+        @Override public ObjectNode batchNorm(LayerSpec.BatchNorm b) { return n; }
+
+        @Override public ObjectNode activationLayer(LayerSpec.ActivationLayer a) { return n.put("activation", a.activation().id()); }
+
+        @Override public ObjectNode embedding(LayerSpec.Embedding e) { return n.put("dimensions", e.dimensions()); }
+
+        @Override public ObjectNode lstm(LayerSpec.Lstm l) { return n.put("units", l.units()).put("output", l.returnSequences() ? LSTM_ALL : LSTM_LAST); }
+
+        private ObjectNode pool(int ph, int pw, int sh, int sw) {
+            n.putArray("pool").add(ph).add(pw);
+            n.putArray("stride").add(sh).add(sw);
+            return n;
+        }
     }
 
     /**

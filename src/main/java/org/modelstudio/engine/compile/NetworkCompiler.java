@@ -159,52 +159,72 @@ public final class NetworkCompiler {
 
     /** The DL4J layer for one spec layer, given the shape that reaches it. */
     private static Layer toDl4j(LayerSpec layer, Loss loss, Shape in) {
-        if (layer instanceof LayerSpec.Embedding e) {
+        return layer.accept(new Dl4jLayer(loss, in));
+    }
+
+    private record Dl4jLayer(Loss loss, Shape in) implements LayerSpec.Visitor<Layer> {
+        @Override public Layer embedding(LayerSpec.Embedding e) {
             Shape.Tokens tokens = (Shape.Tokens) in;
             // Identity activation and no bias are the layer's defaults: a plain look-up, as in Keras.
             return new EmbeddingSequenceLayer.Builder().nIn(tokens.vocabulary()).nOut(e.dimensions())
                     .inputLength(tokens.length()).build();
         }
-        if (layer instanceof LayerSpec.Lstm l) {
+
+        @Override public Layer lstm(LayerSpec.Lstm l) {
             LSTM lstm = new LSTM.Builder().nOut(l.units()).activation(activation(Activation.TANH)).build();
             return l.returnSequences() ? lstm : new LastTimeStep(lstm);
         }
-        if (layer instanceof LayerSpec.Dense d) {
+
+        @Override public Layer dense(LayerSpec.Dense d) {
             return new DenseLayer.Builder().nOut(d.units()).activation(activation(d.activation()))
                     .weightInit(init(d.init())).build();
         }
-        if (layer instanceof LayerSpec.Output o) {
+
+        @Override public Layer output(LayerSpec.Output o) {
             return new OutputLayer.Builder(lossFunction(loss)).nOut(o.units()).activation(activation(o.activation()))
                     .weightInit(init(o.init())).build();
         }
-        if (layer instanceof LayerSpec.Conv2D c) {
+
+        @Override public Layer conv2d(LayerSpec.Conv2D c) {
             return new ConvolutionLayer.Builder(c.kernelHeight(), c.kernelWidth())
                     .stride(c.strideHeight(), c.strideWidth())
                     .convolutionMode(c.padding() == Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate)
                     .nOut(c.filters()).activation(activation(c.activation())).weightInit(init(c.init())).build();
         }
-        if (layer instanceof LayerSpec.MaxPool p) {
-            return new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(p.poolHeight(), p.poolWidth())
-                    .stride(p.strideHeight(), p.strideWidth()).convolutionMode(ConvolutionMode.Truncate).build();
+
+        @Override public Layer maxPool(LayerSpec.MaxPool p) {
+            return pooling(PoolingType.MAX, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
         }
-        if (layer instanceof LayerSpec.AvgPool p) {
-            return new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(p.poolHeight(), p.poolWidth())
-                    .stride(p.strideHeight(), p.strideWidth()).convolutionMode(ConvolutionMode.Truncate).build();
+
+        @Override public Layer avgPool(LayerSpec.AvgPool p) {
+            return pooling(PoolingType.AVG, p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
         }
-        if (layer instanceof LayerSpec.GlobalPooling g) {
+
+        @Override public Layer globalPooling(LayerSpec.GlobalPooling g) {
             return new GlobalPoolingLayer.Builder(g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? PoolingType.MAX : PoolingType.AVG).build();
         }
-        if (layer instanceof LayerSpec.Dropout d) {
+
+        /** Never asked: {@link NetworkCompiler#compile} turns a Flatten into a preprocessor on the next layer. */
+        @Override public Layer flatten(LayerSpec.Flatten f) {
+            throw new IllegalArgumentException("no DL4J layer for " + f.typeName());
+        }
+
+        @Override public Layer dropout(LayerSpec.Dropout d) {
             // DL4J's argument is the probability of *keeping* an input; ours is the fraction dropped.
             return new DropoutLayer.Builder(1.0 - d.rate()).build();
         }
-        if (layer instanceof LayerSpec.BatchNorm) {
+
+        @Override public Layer batchNorm(LayerSpec.BatchNorm b) {
             return new BatchNormalization.Builder().build();
         }
-        if (layer instanceof LayerSpec.ActivationLayer a) {
+
+        @Override public Layer activationLayer(LayerSpec.ActivationLayer a) {
             return new ActivationLayer.Builder().activation(activation(a.activation())).build();
         }
-        throw new IllegalArgumentException("no DL4J layer for " + layer.typeName());
+
+        private static Layer pooling(PoolingType type, int ph, int pw, int sh, int sw) {
+            return new SubsamplingLayer.Builder(type).kernelSize(ph, pw).stride(sh, sw).convolutionMode(ConvolutionMode.Truncate).build();
+        }
     }
 
     public static org.nd4j.linalg.activations.Activation activation(Activation a) {

@@ -102,49 +102,66 @@ public final class KerasCodeExport {
 
     /** One layer's line(s); {@code l2} is the weight regularizer (null for none), on every layer with weights. */
     private static String layer(LayerSpec layer, Shape in, String l2) {
-        if (layer instanceof LayerSpec.Embedding e) {
+        return layer.accept(new KerasLayer(in, l2));
+    }
+
+    private record KerasLayer(Shape in, String l2) implements LayerSpec.Visitor<String> {
+        @Override public String embedding(LayerSpec.Embedding e) {
             return line("layers.Embedding(" + ((Shape.Tokens) in).vocabulary() + ", " + e.dimensions()
                     + ", embeddings_initializer=\"glorot_normal\"" + (l2 == null ? "" : ", embeddings_regularizer=" + l2) + ")");
         }
-        if (layer instanceof LayerSpec.Lstm l) {
+
+        @Override public String lstm(LayerSpec.Lstm l) {
             // DL4J's l2 covers an LSTM's input and recurrent weights alike.
             return line("layers.LSTM(" + l.units() + ", return_sequences=" + (l.returnSequences() ? "True" : "False")
                     + ", kernel_initializer=\"glorot_normal\", recurrent_initializer=\"glorot_normal\""
                     + (l2 == null ? "" : ", kernel_regularizer=" + l2 + ", recurrent_regularizer=" + l2) + ")");
         }
-        String kernel = l2 == null ? "" : ", kernel_regularizer=" + l2;
-        if (layer instanceof LayerSpec.Dense d) {
-            return withActivation("layers.Dense(" + d.units(), d.activation(), init(d.init(), in.size()) + kernel);
+
+        @Override public String dense(LayerSpec.Dense d) {
+            return withActivation("layers.Dense(" + d.units(), d.activation(), init(d.init(), in.size()) + kernelRegularizer());
         }
-        if (layer instanceof LayerSpec.Output o) {
-            return withActivation("layers.Dense(" + o.units(), o.activation(), init(o.init(), in.size()) + kernel);
+
+        @Override public String output(LayerSpec.Output o) {
+            return withActivation("layers.Dense(" + o.units(), o.activation(), init(o.init(), in.size()) + kernelRegularizer());
         }
-        if (layer instanceof LayerSpec.Conv2D c) {
+
+        @Override public String conv2d(LayerSpec.Conv2D c) {
             long fanIn = (long) c.kernelHeight() * c.kernelWidth() * ((Shape.Image) in).channels();
             return withActivation(String.format(Locale.ROOT, "layers.Conv2D(%d, (%d, %d), strides=(%d, %d), padding=\"%s\"",
                     c.filters(), c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.strideWidth(),
-                    c.padding() == Padding.SAME ? "same" : "valid"), c.activation(), init(c.init(), fanIn) + kernel);
+                    c.padding() == Padding.SAME ? "same" : "valid"), c.activation(), init(c.init(), fanIn) + kernelRegularizer());
         }
-        if (layer instanceof LayerSpec.MaxPool p) {
-            return line(String.format(Locale.ROOT, "layers.MaxPooling2D(pool_size=(%d, %d), strides=(%d, %d))",
-                    p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()));
+
+        @Override public String maxPool(LayerSpec.MaxPool p) {
+            return pooling("MaxPooling2D", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
         }
-        if (layer instanceof LayerSpec.AvgPool p) {
-            return line(String.format(Locale.ROOT, "layers.AveragePooling2D(pool_size=(%d, %d), strides=(%d, %d))",
-                    p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()));
+
+        @Override public String avgPool(LayerSpec.AvgPool p) {
+            return pooling("AveragePooling2D", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
         }
-        if (layer instanceof LayerSpec.GlobalPooling g) {
+
+        @Override public String globalPooling(LayerSpec.GlobalPooling g) {
             String dims = in instanceof Shape.Sequence ? "1D" : "2D";
             return line((g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "layers.GlobalMaxPooling" : "layers.GlobalAveragePooling") + dims + "()");
         }
-        if (layer instanceof LayerSpec.Flatten) return line("layers.Flatten()");
-        if (layer instanceof LayerSpec.Dropout d) return line("layers.Dropout(" + num(d.rate()) + ")");
-        if (layer instanceof LayerSpec.BatchNorm) return line("layers.BatchNormalization(momentum=0.9, epsilon=1e-5)");
-        if (layer instanceof LayerSpec.ActivationLayer a) {
+
+        @Override public String flatten(LayerSpec.Flatten f) { return line("layers.Flatten()"); }
+
+        @Override public String dropout(LayerSpec.Dropout d) { return line("layers.Dropout(" + num(d.rate()) + ")"); }
+
+        @Override public String batchNorm(LayerSpec.BatchNorm b) { return line("layers.BatchNormalization(momentum=0.9, epsilon=1e-5)"); }
+
+        @Override public String activationLayer(LayerSpec.ActivationLayer a) {
             return a.activation() == Activation.LEAKY_RELU ? line("layers.LeakyReLU(negative_slope=0.01)")
                     : line("layers.Activation(\"" + activation(a.activation()) + "\")");
         }
-        throw new IllegalArgumentException("no Keras code for " + layer.typeName());
+
+        private String kernelRegularizer() { return l2 == null ? "" : ", kernel_regularizer=" + l2; }
+
+        private static String pooling(String kind, int ph, int pw, int sh, int sw) {
+            return line(String.format(Locale.ROOT, "layers.%s(pool_size=(%d, %d), strides=(%d, %d))", kind, ph, pw, sh, sw));
+        }
     }
 
     /** "layers.Dense(64, activation="relu", kernel_initializer=…)," — leaky ReLU as its own layer. */

@@ -151,43 +151,64 @@ public final class JavaCodeExport {
     }
 
     private static String layer(LayerSpec layer, Loss loss, Shape in) {
-        if (layer instanceof LayerSpec.Embedding e) {
+        return layer.accept(new Dl4jCode(loss, in));
+    }
+
+    /** One layer's builder expression, as {@code NetworkCompiler} builds it. */
+    private record Dl4jCode(Loss loss, Shape in) implements LayerSpec.Visitor<String> {
+        @Override public String embedding(LayerSpec.Embedding e) {
             Shape.Tokens tokens = (Shape.Tokens) in;
             return "new EmbeddingSequenceLayer.Builder().nIn(" + tokens.vocabulary() + ").nOut(" + e.dimensions()
                     + ").inputLength(" + tokens.length() + ").build() /* nIn: the vocabulary */";
         }
-        if (layer instanceof LayerSpec.Lstm l) {
+
+        @Override public String lstm(LayerSpec.Lstm l) {
             String lstm = "new LSTM.Builder().nOut(" + l.units() + ")" + act(Activation.TANH) + ".build()";
             return l.returnSequences() ? lstm : "new LastTimeStep(" + lstm + ") /* only the last step's output */";
         }
-        if (layer instanceof LayerSpec.Dense d) {
+
+        @Override public String dense(LayerSpec.Dense d) {
             return "new DenseLayer.Builder().nOut(" + d.units() + ")" + act(d.activation()) + init(d.init()) + ".build()";
         }
-        if (layer instanceof LayerSpec.Output o) {
-            return "new OutputLayer.Builder(LossFunctions.LossFunction." + loss(loss) + ").nOut(" + o.units() + ")"
+
+        @Override public String output(LayerSpec.Output o) {
+            return "new OutputLayer.Builder(LossFunctions.LossFunction." + lossFunction(loss) + ").nOut(" + o.units() + ")"
                     + act(o.activation()) + init(o.init()) + ".build()";
         }
-        if (layer instanceof LayerSpec.Conv2D c) {
+
+        @Override public String conv2d(LayerSpec.Conv2D c) {
             return "new ConvolutionLayer.Builder(" + c.kernelHeight() + ", " + c.kernelWidth() + ").stride(" + c.strideHeight() + ", "
                     + c.strideWidth() + ").convolutionMode(ConvolutionMode." + (c.padding() == Padding.SAME ? "Same" : "Truncate")
                     + ").nOut(" + c.filters() + ")" + act(c.activation()) + init(c.init()) + ".build()";
         }
-        if (layer instanceof LayerSpec.MaxPool p) return pool("MAX", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
-        if (layer instanceof LayerSpec.AvgPool p) return pool("AVG", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth());
-        if (layer instanceof LayerSpec.GlobalPooling g) {
+
+        @Override public String maxPool(LayerSpec.MaxPool p) { return pool("MAX", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
+
+        @Override public String avgPool(LayerSpec.AvgPool p) { return pool("AVG", p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
+
+        @Override public String globalPooling(LayerSpec.GlobalPooling g) {
             return "new GlobalPoolingLayer.Builder(PoolingType." + (g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "MAX" : "AVG") + ").build()";
         }
-        if (layer instanceof LayerSpec.Dropout d) {
+
+        /** Never asked: {@link JavaCodeExport#export} writes a Flatten as a preprocessor on the next layer. */
+        @Override public String flatten(LayerSpec.Flatten f) {
+            throw new IllegalArgumentException("no DL4J code for " + f.typeName());
+        }
+
+        @Override public String dropout(LayerSpec.Dropout d) {
             return "new DropoutLayer.Builder(" + num(1.0 - d.rate()) + ").build() /* keeps " + num(1.0 - d.rate()) + " of its inputs */";
         }
-        if (layer instanceof LayerSpec.BatchNorm) return "new BatchNormalization.Builder().build()";
-        if (layer instanceof LayerSpec.ActivationLayer a) return "new ActivationLayer.Builder()" + act(a.activation()) + ".build()";
-        throw new IllegalArgumentException("no DL4J code for " + layer.typeName());
-    }
 
-    private static String pool(String type, int ph, int pw, int sh, int sw) {
-        return "new SubsamplingLayer.Builder(PoolingType." + type + ").kernelSize(" + ph + ", " + pw + ").stride("
-                + sh + ", " + sw + ").convolutionMode(ConvolutionMode.Truncate).build()";
+        @Override public String batchNorm(LayerSpec.BatchNorm b) { return "new BatchNormalization.Builder().build()"; }
+
+        @Override public String activationLayer(LayerSpec.ActivationLayer a) {
+            return "new ActivationLayer.Builder()" + act(a.activation()) + ".build()";
+        }
+
+        private static String pool(String type, int ph, int pw, int sh, int sw) {
+            return "new SubsamplingLayer.Builder(PoolingType." + type + ").kernelSize(" + ph + ", " + pw + ").stride("
+                    + sh + ", " + sw + ").convolutionMode(ConvolutionMode.Truncate).build()";
+        }
     }
 
     // The DL4J constants' names are the Java code: derived from the compiler's mapping, never kept twice.
@@ -195,7 +216,7 @@ public final class JavaCodeExport {
 
     private static String init(WeightInit w) { return ".weightInit(WeightInit." + NetworkCompiler.init(w).name() + ")"; }
 
-    private static String loss(Loss loss) { return NetworkCompiler.lossFunction(loss).name(); }
+    private static String lossFunction(Loss loss) { return NetworkCompiler.lossFunction(loss).name(); }
 
     /** Double.toString round-trips exactly, so the generated literal is the same double. */
     private static String num(double v) { return Double.toString(v); }

@@ -10,29 +10,41 @@ import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.Padding;
 import org.modelstudio.core.graph.SpecJson;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LayerCatalogueTest {
     private final LayerCatalogue catalogue = LayerCatalogue.standard();
 
-    @Test void everyLayerTypeOfTheSpecModelHasAnEntry() {
-        Set<String> inCatalogue = catalogue.types().stream().map(LayerType::type).collect(Collectors.toSet());
-        for (LayerSpec layer : SpecJsonTest.everyLayer().layers()) {
-            assertTrue(inCatalogue.contains(SpecJson.typeId(layer)), layer.typeName());
+    @Test void theCatalogueHasOneEntryPerLayerRecordAndNoOther() {
+        Map<Class<?>, String> entryOf = new LinkedHashMap<>();
+        List<String> withoutRecord = new ArrayList<>();
+        for (LayerType t : catalogue.types()) {
+            try {
+                LayerSpec layer = catalogue.create(t.type());
+                assertEquals(t.type(), SpecJson.typeId(layer), t.name());
+                String before = entryOf.put(layer.getClass(), t.type());
+                assertNull(before, "catalogue entries " + before + " and " + t.type() + " make the same record");
+            } catch (IllegalStateException noSuchLayer) { // spec JSON has no layer type of this id
+                withoutRecord.add(noSuchLayer.getMessage());
+            }
         }
-        for (LayerSpec layer : SpecJsonTest.globalPooling().layers()) {
-            assertTrue(inCatalogue.contains(SpecJson.typeId(layer)), layer.typeName());
-        }
-        for (LayerSpec layer : SpecJsonTest.sequence().layers()) {
-            assertTrue(inCatalogue.contains(SpecJson.typeId(layer)), layer.typeName());
-        }
+        List<String> withoutEntry = Arrays.stream(LayerSpec.class.getPermittedSubclasses())
+                .filter(record -> !entryOf.containsKey(record)).map(Class::getSimpleName).toList();
+        assertAll(() -> assertEquals(List.of(), withoutRecord, "catalogue entries without a LayerSpec record"),
+                () -> assertEquals(List.of(), withoutEntry, "LayerSpec records without an entry in catalogue/layers.json"));
     }
 
     @Test void entriesAreComplete() {

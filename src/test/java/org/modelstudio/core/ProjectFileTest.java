@@ -31,7 +31,7 @@ class ProjectFileTest {
         Path f = dir.resolve("shoes" + ProjectFile.EXTENSION);
         ProjectFile.save(cnn, f);
         assertEquals(cnn, ProjectFile.load(f));
-        Project sample = new Project(SpecJsonTest.everyLayer(), DataSource.FASHION_MNIST);
+        Project sample = new Project(SpecJsonTest.imageLayers(), DataSource.FASHION_MNIST);
         ProjectFile.save(sample, f);
         assertEquals(sample, ProjectFile.load(f));
         try (var s = Files.list(dir)) {

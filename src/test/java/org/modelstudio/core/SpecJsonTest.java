@@ -4,6 +4,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.catalogue.LayerCatalogue;
+import org.modelstudio.core.catalogue.LayerType;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.EarlyStopping;
@@ -30,8 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class SpecJsonTest {
 
-    public static NetworkSpec everyLayer() {
-        return new NetworkSpec("All layers", "one of each", new InputSpec.ImageInput(32, 30, 3), List.of(
+    /**
+     * The image layers with settings other than the catalogue's defaults (strides, 'same' padding, leaky ReLU, …).
+     * For one layer of every type, see {@link CatalogueNetworks}.
+     */
+    public static NetworkSpec imageLayers() {
+        return new NetworkSpec("Image layers", "settings other than the defaults", new InputSpec.ImageInput(32, 30, 3), List.of(
                 new LayerSpec.Conv2D(8, 5, 3, 2, 1, Padding.SAME, Activation.LEAKY_RELU, WeightInit.HE),
                 new LayerSpec.BatchNorm(),
                 new LayerSpec.ActivationLayer(Activation.TANH),
@@ -44,7 +50,7 @@ public class SpecJsonTest {
                 new TrainingConfig(Optimizer.NESTEROV, 0.05, 16, 3, 7, Loss.CROSS_ENTROPY, LearningRateSchedule.step(0.5, 2)));
     }
 
-    /** A network with the layer types that everyLayer() cannot hold next to a Flatten. */
+    /** Global pooling of an image, which imageLayers() cannot hold next to its Flatten. */
     public static NetworkSpec globalPooling() {
         return new NetworkSpec("Global pooling", "", new InputSpec.ImageInput(16, 12, 3), List.of(
                 new LayerSpec.Conv2D(8, 3, Activation.RELU),
@@ -90,8 +96,14 @@ public class SpecJsonTest {
     @Nested @DisplayName("round trip")
     class RoundTrip {
         @Test void everyLayerTypeSurvivesWriteThenRead() throws Exception {
-            NetworkSpec spec = everyLayer();
-            assertEquals(spec, SpecJson.read(SpecJson.write(spec)));
+            for (NetworkSpec spec : CatalogueNetworks.oneOfEachType()) {
+                assertEquals(spec, SpecJson.read(SpecJson.write(spec)), spec.name());
+                for (LayerSpec layer : spec.layers()) assertEquals(layer, SpecJson.layerFromValues(SpecJson.layerValues(layer)));
+            }
+        }
+
+        @Test void settingsOtherThanTheDefaultsSurvive() throws Exception {
+            assertEquals(imageLayers(), SpecJson.read(SpecJson.write(imageLayers())));
             assertEquals(globalPooling(), SpecJson.read(SpecJson.write(globalPooling())));
         }
 
@@ -120,15 +132,15 @@ public class SpecJsonTest {
 
         @Test void fileWriteIsAtomicAndReadable(@TempDir Path dir) throws Exception {
             Path f = dir.resolve("net.json");
-            SpecJson.write(everyLayer(), f);
-            assertEquals(everyLayer(), SpecJson.read(f));
+            SpecJson.write(imageLayers(), f);
+            assertEquals(imageLayers(), SpecJson.read(f));
             try (var s = Files.list(dir)) {
                 assertEquals(1, s.count(), "no temporary file is left behind");
             }
         }
 
         @Test void l2ValidationSplitEarlyStoppingAndPlateauSurvive() throws Exception {
-            NetworkSpec spec = everyLayer().withTraining(everyLayer().training().withL2(3e-4).withValidationSplit(0.25)
+            NetworkSpec spec = imageLayers().withTraining(imageLayers().training().withL2(3e-4).withValidationSplit(0.25)
                     .withSchedule(LearningRateSchedule.plateau(0.3, 4))
                     .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_ACCURACY, 5, 0.002)));
             String json = SpecJson.write(spec);
@@ -162,7 +174,7 @@ public class SpecJsonTest {
         }
 
         @Test void theFingerprintIsTheNetworkNotItsNameOrTraining() {
-            NetworkSpec spec = everyLayer();
+            NetworkSpec spec = imageLayers();
             String f = SpecJson.fingerprint(spec);
             assertTrue(f.matches("[0-9a-f]{12}"), f);
             assertEquals(f, SpecJson.fingerprint(spec.withTraining(spec.training().withL2(0.01).withEpochs(40))));
@@ -200,6 +212,8 @@ public class SpecJsonTest {
         @Test void unknownLayerTypeListsTheKnownOnes() {
             String m = error("{" + INPUT + ",\"layers\":[{\"type\":\"lstm2\"}]}");
             assertTrue(m.startsWith("layers[0].type: \"lstm2\" is not a layer type; known types are dense, conv2d"), m);
+            List<String> known = List.of(m.substring(m.indexOf("known types are ") + "known types are ".length()).split(", "));
+            for (LayerType t : LayerCatalogue.standard().types()) assertTrue(known.contains(t.type()), t.type() + " in " + m);
         }
 
         @Test void misspelledFieldIsCaught() {

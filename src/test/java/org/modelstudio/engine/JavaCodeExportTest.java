@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.CatalogueNetworks;
 import org.modelstudio.core.SpecJsonTest;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -37,7 +38,8 @@ class JavaCodeExportTest {
 
     @Test void shippedSpecsAndEveryLayerTypeCompileToTheSameConfiguration(@TempDir Path dir) throws Exception {
         List<NetworkSpec> specs = new ArrayList<>(SampleData.specs());
-        specs.add(SpecJsonTest.everyLayer());
+        specs.addAll(CatalogueNetworks.oneOfEachType());
+        specs.add(SpecJsonTest.imageLayers());
         specs.add(SpecJsonTest.globalPooling());
         specs.add(SpecJsonTest.sequence());
         specs.add(SpecJsonTest.sequencePooling());

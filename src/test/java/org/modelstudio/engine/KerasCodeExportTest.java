@@ -2,12 +2,16 @@ package org.modelstudio.engine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.CatalogueNetworks;
 import org.modelstudio.core.SpecJsonTest;
 import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.export.KerasCodeExport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +41,16 @@ class KerasCodeExportTest {
     }
 
     @Test void everyLayerTypeHasACounterpart() throws Exception {
-        String code = KerasCodeExport.export(SpecJsonTest.everyLayer());
+        for (NetworkSpec spec : CatalogueNetworks.oneOfEachType()) {
+            String code = KerasCodeExport.export(spec);
+            String model = code.substring(code.indexOf("keras.Sequential(["), code.indexOf("], name="));
+            long kerasLayers = model.lines().filter(line -> line.startsWith("    layers.")).count();
+            assertTrue(kerasLayers >= spec.layers().size(), spec.name() + ": a Keras layer for each of " + spec.layers() + "\n" + code);
+        }
+    }
+
+    @Test void settingsOtherThanTheDefaultsHaveTheirCounterparts() throws Exception {
+        String code = KerasCodeExport.export(SpecJsonTest.imageLayers());
         for (String expected : new String[] {"layers.Conv2D(8, (5, 3), strides=(2, 1), padding=\"same\", kernel_initializer=\"he_normal\")",
                 "layers.LeakyReLU(negative_slope=0.01)", "layers.BatchNormalization(momentum=0.9, epsilon=1e-5)",
                 "layers.Activation(\"tanh\")", "layers.AveragePooling2D(pool_size=(3, 2), strides=(1, 2))", "layers.Flatten()",
@@ -83,18 +96,21 @@ class KerasCodeExportTest {
 
     @Test void theOutputIsValidPython(@TempDir Path dir) throws Exception {
         assumeTrue(python() != null, "python3 is not installed");
-        var specs = new java.util.ArrayList<>(SampleData.specs());
+        List<NetworkSpec> specs = new ArrayList<>(SampleData.specs());
+        specs.addAll(CatalogueNetworks.oneOfEachType());
         specs.add(SpecJsonTest.sequence());
         specs.add(SpecJsonTest.sequencePooling());
         specs.add(SpecJsonTest.regularized());
-        for (var spec : specs) {
-            Path file = dir.resolve("model.py");
-            Files.writeString(file, KerasCodeExport.export(spec));
-            Process p = new ProcessBuilder(python(), "-c", "import ast, sys; ast.parse(open(sys.argv[1]).read())", file.toString())
-                    .redirectErrorStream(true).start();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes()));
+        // One Python for all the files: each file is parsed, and the first that does not parse is named.
+        List<String> command = new ArrayList<>(List.of(python(), "-c", "import ast, sys\nfor f in sys.argv[1:]: ast.parse(open(f).read(), f)"));
+        for (int i = 0; i < specs.size(); i++) {
+            Path file = dir.resolve("model" + i + ".py");
+            Files.writeString(file, KerasCodeExport.export(specs.get(i)));
+            command.add(file.toString());
         }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes()));
     }
 
     private static String python() {

@@ -3,6 +3,7 @@ package org.modelstudio.engine;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.modelstudio.core.CatalogueNetworks;
 import org.modelstudio.core.SpecJsonTest;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.InputSpec;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
- * Core's shape inference must say exactly what DL4J computes, for every shipped spec and every layer type:
+ * Core's shape inference must say exactly what DL4J computes, for every shipped spec and every layer type of the catalogue:
  * each layer's output shape and parameter count, both as DL4J's configuration declares them and as the
  * arrays that a forward pass of a small batch really has.
  */
@@ -36,7 +37,11 @@ class ParityTest {
     }
 
     @Test void everyLayerType() throws Exception {
-        check(SpecJsonTest.everyLayer());
+        for (NetworkSpec spec : CatalogueNetworks.oneOfEachType()) check(spec);
+    }
+
+    @Test void settingsOtherThanTheDefaults() throws Exception {
+        check(SpecJsonTest.imageLayers());
         check(SpecJsonTest.globalPooling());
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The layer types the studio offers, read from {@code /catalogue/layers.json}: categories, settings with
  * defaults, ranges and help. The palette, the property sheet and the block styling read it; adding a layer
- * type is an entry here plus its rules in core (shape inference) and engine (compilation).
+ * type is an entry here plus a {@code LayerSpec} record and its visitor methods (docs/adding-a-layer.md).
  */
 public final class LayerCatalogue {
     private static final String RESOURCE = "/catalogue/layers.json";

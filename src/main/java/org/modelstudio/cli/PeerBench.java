@@ -66,14 +66,14 @@ final class PeerBench {
                 Path images = dir.resolve(net);
                 write(data, images);
                 studio(spec.withTraining(spec.training().withEpochs(1)), data.first(1024));
-                twin(python, script, net, images, 1);
+                twin(python, script, net, images, 1, spec.training().l2());
                 double[] studio = new double[rounds];
                 double[] torch = new double[rounds];
                 int threads = 0;
                 for (int r = 0; r < rounds; r++) {
                     boolean studioFirst = r % 2 == 0;
                     if (studioFirst) studio[r] = studio(spec, data);
-                    double[] t = twin(python, script, net, images, epochs);
+                    double[] t = twin(python, script, net, images, epochs, spec.training().l2());
                     torch[r] = t[0];
                     threads = (int) t[1];
                     if (!studioFirst) studio[r] = studio(spec, data);
@@ -99,8 +99,10 @@ final class PeerBench {
     }
 
     /** The twin's samples per second and thread count. */
-    private static double[] twin(String python, Path script, String net, Path images, int epochs) throws IOException, InterruptedException {
-        ProcessBuilder b = new ProcessBuilder(python, script.toString(), "--net", net, "--data", images.toString(), "--epochs", Integer.toString(epochs))
+    private static double[] twin(String python, Path script, String net, Path images, int epochs, double l2)
+            throws IOException, InterruptedException {
+        ProcessBuilder b = new ProcessBuilder(python, script.toString(), "--net", net, "--data", images.toString(), "--epochs", Integer.toString(epochs),
+                "--l2", Double.toString(l2))
                 .redirectErrorStream(true);
         // PyTorch as its users get it: its own default threads, not the OMP_NUM_THREADS the studio may run with.
         b.environment().remove("OMP_NUM_THREADS");

@@ -137,7 +137,7 @@ class CliTest {
     @Test void summaryOfAShippedSample() {
         Run r = cli("summary", "small-cnn");
         assertEquals(Cli.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("Total parameters: 121,930"), r.toString());
+        assertTrue(r.out().contains("Total parameters: 421,642"), r.toString());
         assertTrue(r.out().contains("Conv2D"), r.toString());
         assertEquals("", r.err());
     }
@@ -148,7 +148,7 @@ class CliTest {
             Locale.setDefault(Locale.GERMANY);   // groups digits as 121.930
             Run r = cli("summary", "small-cnn");
             assertEquals(Cli.OK, r.code(), r.toString());
-            assertTrue(r.out().contains("Total parameters: 121,930"), r.toString());
+            assertTrue(r.out().contains("Total parameters: 421,642"), r.toString());
         } finally {
             Locale.setDefault(saved);
         }

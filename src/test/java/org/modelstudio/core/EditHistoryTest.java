@@ -96,7 +96,7 @@ class EditHistoryTest {
     @Test void deleteSeveralAndDescribe() {
         EditHistory h = new EditHistory(SampleData.spec("small-cnn.json"));
         h.apply(new Edit.RemoveLayers(List.of(3, 1)));
-        assertEquals(List.of("Conv2D", "Conv2D", "Flatten", "Dense", "Output"), types(h.current()));
+        assertEquals(List.of("Conv2D", "Conv2D", "Flatten", "Dense", "Dropout", "Output"), types(h.current()));
         assertEquals("Delete 2 layers", h.undoDescription());
         h.undo();
         h.apply(new Edit.RemoveLayers(List.of(1)));

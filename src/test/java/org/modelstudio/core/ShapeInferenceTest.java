@@ -155,9 +155,9 @@ class ShapeInferenceTest {
         NetworkSummary s = ShapeInference.analyse(SampleData.spec("small-cnn.json"));
         assertFalse(s.hasErrors(), s.issues().toString());
         List<String> shapes = s.layers().stream().map(l -> l.outputShape().toString()).toList();
-        assertEquals(List.of("26×26×32", "13×13×32", "11×11×64", "5×5×64", "1600", "64", "10"), shapes);
-        assertEquals(List.of(320L, 0L, 18_496L, 0L, 0L, 102_464L, 650L), s.layers().stream().map(l -> l.parameters()).toList());
-        assertEquals(121_930, s.totalParameters());
+        assertEquals(List.of("28×28×32", "14×14×32", "14×14×64", "7×7×64", "3136", "128", "128", "10"), shapes);
+        assertEquals(List.of(320L, 0L, 18_496L, 0L, 0L, 401_536L, 0L, 1_290L), s.layers().stream().map(l -> l.parameters()).toList());
+        assertEquals(421_642, s.totalParameters());
     }
 
     @Test void mlpHas55050Parameters() {

@@ -23,13 +23,13 @@ class KerasCodeExportTest {
     @Test void smallCnnAsKeras() throws Exception {
         String code = KerasCodeExport.export(SampleData.spec("small-cnn.json"));
         assertTrue(code.contains("keras.Input(shape=(28, 28, 1))"), code);
-        assertTrue(code.contains("layers.Conv2D(32, (3, 3), strides=(1, 1), padding=\"valid\", activation=\"relu\", kernel_initializer=\"he_normal\")"), code);
+        assertTrue(code.contains("layers.Conv2D(32, (3, 3), strides=(1, 1), padding=\"same\", activation=\"relu\", kernel_initializer=\"he_normal\", kernel_regularizer=keras.regularizers.l2(2.5E-4))"), code);
         assertTrue(code.contains("layers.MaxPooling2D(pool_size=(2, 2), strides=(2, 2))"), code);
-        assertTrue(code.contains("layers.Dense(10, activation=\"softmax\", kernel_initializer=\"glorot_normal\")"), code);
+        assertTrue(code.contains("layers.Dense(10, activation=\"softmax\", kernel_initializer=\"glorot_normal\", kernel_regularizer=keras.regularizers.l2(2.5E-4))"), code);
         assertTrue(code.contains("keras.optimizers.Adam(learning_rate=0.001)"), code);
-        assertTrue(code.contains("LearningRateScheduler(lambda epoch: 0.001 * 0.5 ** (epoch // 3))"), code);
+        assertTrue(code.contains("LearningRateScheduler(lambda epoch: 0.001 * 0.5 ** (epoch // 5))"), code);
         assertTrue(code.contains("name=\"small_cnn\""), code);
-        assertTrue(code.contains("batch_size=32, epochs=10"), code);
+        assertTrue(code.contains("batch_size=32, epochs=15"), code);
     }
 
     @Test void theRegressionTemplateEndsInOneLinearUnitWithTheMeanSquaredErrorAndReportsMae() throws Exception {

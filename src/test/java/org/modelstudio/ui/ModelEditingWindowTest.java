@@ -32,8 +32,8 @@ class ModelEditingWindowTest {
         System.gc(); // a bidirectional binding to a temporary asObject() property would be lost here
         robot.interact(() -> studio.model().selectedProperty().set(studio.model().networks().get(1)));
         Spinner<?> epochs = robot.lookup("#epochsSpinner").queryAs(Spinner.class);
-        assertEquals(10, epochs.getValue());
-        assertEquals(10, studio.training().epochsProperty().get());
+        assertEquals(15, epochs.getValue());
+        assertEquals(15, studio.training().epochsProperty().get());
     }
 
     @Test void copyTheNetworkAsJavaCode(FxRobot robot) throws Exception {

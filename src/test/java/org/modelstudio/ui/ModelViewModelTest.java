@@ -21,10 +21,10 @@ class ModelViewModelTest {
         ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
         vm.selectedProperty().set(vm.networks().get(1));
         List<LayerRow> rows = vm.rows();
-        assertEquals(8, rows.size(), "input + 7 layers");
-        assertEquals(new LayerRow("1", "Conv2D", "32 filters 3×3, relu", "26×26×32", "320", "", false, "convolution"), rows.get(1));
-        assertEquals("121,930 parameters · output 10", vm.totalsProperty().get());
-        assertEquals("Trains with Adam, learning rate 0.001 (×0.5 every 3 epochs), batches of 32, 10 epochs, 10% held out for validation.",
+        assertEquals(9, rows.size(), "input + 8 layers");
+        assertEquals(new LayerRow("1", "Conv2D", "32 filters 3×3, same, relu", "28×28×32", "320", "", false, "convolution"), rows.get(1));
+        assertEquals("421,642 parameters · output 10", vm.totalsProperty().get());
+        assertEquals("Trains with Adam, learning rate 0.001 (×0.5 every 5 epochs), batches of 32, 15 epochs, L2 0.0005, 10% held out for validation.",
                 vm.trainingSettingsProperty().get());
         assertEquals("", vm.problemsProperty().get());
     }
@@ -37,7 +37,7 @@ class ModelViewModelTest {
         LayerRow dense = vm.rows().get(5);
         assertEquals("Dense", dense.layer());
         assertTrue(dense.error());
-        assertEquals("Dense #5 needs a flat vector but gets an image of 5×5×64. Add a Flatten layer before it.", dense.problem());
+        assertEquals("Dense #5 needs a flat vector but gets an image of 7×7×64. Add a Flatten layer before it.", dense.problem());
         assertEquals("?", vm.rows().get(6).outputShape());
         assertFalse(vm.rows().get(1).error());
         assertTrue(vm.problemsProperty().get().startsWith("error: Dense #5"));
@@ -108,18 +108,18 @@ class ModelViewModelTest {
         vm.select(List.of(3));                          // after the second MaxPool
         vm.paste();
         List<String> types = vm.specProperty().get().layers().stream().map(LayerSpec::typeName).toList();
-        assertEquals(List.of("Conv2D", "MaxPool", "Conv2D", "MaxPool", "Conv2D", "MaxPool", "Flatten", "Dense", "Output"), types);
+        assertEquals(List.of("Conv2D", "MaxPool", "Conv2D", "MaxPool", "Conv2D", "MaxPool", "Flatten", "Dense", "Dropout", "Output"), types);
         assertEquals(List.of(4, 5), vm.selection(), "the pasted layers are selected");
         assertEquals("Undo Paste 2 layers", vm.undoTextProperty().get(), "a paste is one step");
         vm.deleteSelected();
         assertEquals(cnn, vm.specProperty().get(), "deleting the pasted pair removes both");
         assertEquals("Undo Delete 2 layers", vm.undoTextProperty().get());
-        vm.select(List.of(5));
+        vm.select(List.of(6));
         vm.cutSelected();
-        assertEquals(6, vm.specProperty().get().layers().size());
+        assertEquals(7, vm.specProperty().get().layers().size());
         vm.selectedLayerProperty().set(-1);
         vm.paste();
-        assertEquals(cnn, vm.specProperty().get(), "a cut Dense pasted with nothing selected goes back before the Output");
+        assertEquals(cnn, vm.specProperty().get(), "a cut Dropout pasted with nothing selected goes back before the Output");
     }
 
     @Test void addingWithNothingSelectedKeepsTheOutputLast() {

@@ -131,7 +131,7 @@ public final class TrainingSettings {
             case RMSPROP -> "RMSProp";
         };
         String schedule = t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? "" : " (" + t.schedule().describe() + ")";
-        String extras = (t.l2() > 0 ? String.format(Locale.ROOT, ", L2 %s", t.l2()) : "")
+        String extras = (t.l2() > 0 ? ", L2 " + java.math.BigDecimal.valueOf(t.l2()).stripTrailingZeros().toPlainString() : "")
                 + (t.validationSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% held out for validation", 100 * t.validationSplit())
                         : ", no validation")
                 + (t.testSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% for a final test", 100 * t.testSplit()) : "")

@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The one-way package arrows: ui → engine → core, cli → engine → core, and the server a peer of ui and cli over the
- * engine (ui and cli may start one; it knows neither); DL4J only in engine, Jetty only in server.
+ * engine (ui and cli may start one; it knows neither); DL4J (and the ONNX classes it ships) only in engine, Jetty only in
+ * server.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -30,8 +31,13 @@ class ArchitectureTest {
 
     @Test void onlyEngineSeesDl4j() {
         noClasses().that().resideOutsideOfPackage("org.modelstudio.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.datavec..", "org.bytedeco..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.datavec..", "org.bytedeco..", "onnx..")
                 .check(classes);
+    }
+
+    /** ONNX Runtime judges the ONNX export in the tests; it is a test dependency and must not be needed to run the studio. */
+    @Test void onnxRuntimeIsForTestsOnly() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..").check(classes);
     }
 
     @Test void engineKnowsNoUiOrCli() {

@@ -32,8 +32,10 @@ import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
+import org.modelstudio.engine.export.ExportRefusedException;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.io.ModelFile;
@@ -93,6 +95,10 @@ public final class Cli {
               predict  <MODEL.zip> IMAGE --explain-out MAP.png  also a picture of the parts of the image the top class
                                                rests on (an occlusion map)
               export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
+              export   <MODEL.zip> --onnx OUT.onnx  a trained model as an ONNX file (opset 13) for ONNX Runtime and other tools:
+                                               input "input" (float32 [N, C, H, W] images, float32 [N, features] or int64
+                                               [N, length] token ids), output "probabilities" ("value" for a regression),
+                                               labels and input preparation in its metadata
               serve    <MODEL.zip>... [--name NAME] [--port P] [--bind ADDR] [--token T | --token-file F]
                        [--max-body BYTES] [--max-batch N] [--max-queue N] [--allow-origin ORIGIN]
                                                serve the models over HTTP (Open Inference Protocol v2) until Ctrl+C;
@@ -450,9 +456,16 @@ public final class Cli {
     }
 
     private int export(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--out"), Set.of("--java", "--keras"));
+        Args a = Args.parse(words, Set.of("--out", "--onnx"), Set.of("--java", "--keras"));
+        if (a.has("--onnx")) {
+            if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out")) {
+                throw new UsageException("export --onnx takes one trained model and the file to write: export <MODEL.zip> --onnx OUT.onnx");
+            }
+            return exportOnnx(a.positional.get(0), a.get("--onnx"));
+        }
         if (a.positional.size() != 1 || a.has("--java") == a.has("--keras")) {
-            throw new UsageException("export takes one spec and --java or --keras: export <spec> --java [--out FILE]");
+            throw new UsageException("export takes one spec and --java or --keras: export <spec> --java [--out FILE]"
+                    + ", or a trained model and --onnx: export <MODEL.zip> --onnx OUT.onnx");
         }
         NetworkSpec spec = loadSpec(a.positional.get(0));
         String code;
@@ -473,6 +486,28 @@ public final class Cli {
             AtomicFiles.writeString(Path.of(file), code);
             out.println("Wrote " + file);
         }
+        return OK;
+    }
+
+    /** A trained model as an ONNX file; a spec instead of a model, or a file that cannot be written, is refused with the reason. */
+    private int exportOnnx(String modelFile, String target) throws IOException {
+        String sample = modelFile.endsWith(".json") ? modelFile : modelFile + ".json";
+        if (modelFile.endsWith(".json") || (!Files.exists(Path.of(modelFile)) && SampleData.SPEC_FILES.contains(sample))) {
+            throw new IOException("--onnx exports a trained model (a .zip written by train … --out), and " + modelFile
+                    + " is a network spec; train it first: train " + modelFile + " --out model.zip");
+        }
+        TrainedModel model = ModelFile.load(Path.of(modelFile));
+        try {
+            OnnxExport.write(model, Path.of(target));
+        } catch (ExportRefusedException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("error: cannot write " + target + ": " + AtomicFiles.reason(e));
+            return BAD_INPUT;
+        }
+        out.printf(Locale.ROOT, "Wrote %s (ONNX, opset %d): input \"%s\", output \"%s\"; labels and input preparation in its metadata%n",
+                target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES);
         return OK;
     }
 

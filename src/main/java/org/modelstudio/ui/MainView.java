@@ -23,8 +23,10 @@ import org.modelstudio.ui.common.AppDirs;
 import org.modelstudio.ui.common.RecentFiles;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.export.ExportRefusedException;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.ui.common.CurrentModel;
 import org.modelstudio.ui.model.ModelPanelView;
@@ -51,6 +53,7 @@ public final class MainView {
     @FXML private BorderPane root;
     @FXML private Label modelOrigin;
     @FXML private MenuItem saveModelItem;
+    @FXML private MenuItem exportOnnxItem;
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
     @FXML private MenuItem pauseItem;
@@ -126,6 +129,7 @@ public final class MainView {
         serveStatus.managedProperty().bind(serveStatus.visibleProperty());
         predictPanelController.onServe(this::openServe);
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
+        exportOnnxItem.disableProperty().bind(currentModel.modelProperty().isNull());
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
         pauseItem.disableProperty().bind(training.runningProperty().not());
@@ -285,6 +289,36 @@ public final class MainView {
         task.setOnSucceeded(e -> currentModel.set(model, "Saved to " + file.getName()));
         task.setOnFailed(e -> error("Cannot save the model", task.getException().getMessage()));
         executor.execute(task);
+    }
+
+    /** File › Export network › Trained model as ONNX: the model in use (the one Predict answers with), to a chosen file. */
+    @FXML private void exportOnnx() {
+        TrainedModel model = currentModel.get();
+        if (model == null) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the trained model as ONNX");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase() + ".onnx");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) exportOnnx(model, file.toPath());
+    }
+
+    /** Writes the ONNX file in the background; a refusal or a failed write is shown as the studio's other errors are. */
+    Task<Void> exportOnnx(TrainedModel model, Path file) {
+        Task<Void> task = new Task<>() {
+            @Override protected Void call() throws Exception {
+                OnnxExport.write(model, file);
+                return null;
+            }
+        };
+        task.setOnFailed(e -> error("Cannot export " + file.getFileName() + " as ONNX", exportFailure(task.getException())));
+        executor.execute(task);
+        return task;
+    }
+
+    /** A refusal ({@link ExportRefusedException}) says why itself; a file that cannot be written is explained in words. */
+    private static String exportFailure(Throwable t) {
+        return t instanceof IOException io ? "It could not be written: " + AtomicFiles.reason(io) + "." : t.getMessage();
     }
 
     @FXML private void exportJava() { exportToFile(true); }

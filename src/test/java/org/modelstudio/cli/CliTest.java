@@ -288,6 +288,41 @@ class CliTest {
         assertEquals(Cli.USAGE, cli("export", "mlp", "--java", "--out", dir.resolve("my-net.java").toString()).code());
     }
 
+    @Test void exportOnnxWritesAFileThatOnnxRuntimeAnswersAsTheStudioDoes(@TempDir Path dir) throws Exception {
+        Path onnx = dir.resolve("out").resolve("bars.onnx");
+        Run r = cli("export", model.toString(), "--onnx", onnx.toString());
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertEquals(List.of("Wrote " + onnx + " (ONNX, opset 13): input \"input\", output \"probabilities\"; labels and input preparation in its metadata"),
+                r.outLines());
+        assertEquals("", r.err());
+        var trained = org.modelstudio.engine.io.ModelFile.load(model);
+        var runtime = new org.modelstudio.engine.infer.ModelRuntime(trained);
+        Random rnd = new Random(5);
+        float[][] bars = new float[9][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, rnd);
+        org.modelstudio.engine.export.OnnxRuntimeRun.assertAnswersAsTheStudio(trained, runtime, bars, onnx);
+        assertTrue(cli("--help").out().contains("export   <MODEL.zip> --onnx OUT.onnx"));
+    }
+
+    @Test void exportOnnxRefusesWhatIsNotATrainedModelAndAFileItCannotWrite(@TempDir Path dir) throws Exception {
+        Path notAModel = Files.writeString(dir.resolve("notes.zip"), "not a zip");
+        Run r = cli("export", notAModel.toString(), "--onnx", dir.resolve("a.onnx").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("error: notes.zip: is not a Model Studio model file"), r.toString());
+        r = cli("export", "small-cnn", "--onnx", dir.resolve("b.onnx").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("small-cnn is a network spec; train it first: train small-cnn --out model.zip"), r.toString());
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+        r = cli("export", model.toString(), "--onnx", blocker.resolve("c.onnx").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("error: cannot write " + blocker.resolve("c.onnx") + ": " + blocker + " is a file, not a folder"), r.toString());
+        assertEquals(Cli.USAGE, cli("export", model.toString(), "--onnx", dir.resolve("d.onnx").toString(), "--java").code());
+        assertEquals(Cli.USAGE, cli("export", model.toString(), "--onnx").code());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(blocker, notAModel), files.sorted().toList(), "nothing written");
+        }
+    }
+
     @Test void evaluatePrintsTheReport() {
         Run r = cli("evaluate", model.toString(), "--data", data.toString());
         assertEquals(Cli.OK, r.code(), r.toString());

@@ -1,5 +1,17 @@
 package org.modelstudio.ui;
 
+import javafx.concurrent.Task;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Window;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.TestData;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.export.OnnxRuntimeRun;
+import org.modelstudio.engine.infer.ModelRuntime;
+import org.modelstudio.engine.train.Trainer;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.Clipboard;
 import javafx.scene.control.ListView;
@@ -14,9 +26,16 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
-/** Editing the network in the real window: add from the menu, delete with the key, undo with Ctrl+Z. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Editing the network in the real window: add from the menu, delete with the key, undo with Ctrl+Z; export it. */
 @ExtendWith(ApplicationExtension.class)
 class ModelEditingWindowTest {
     private Studio studio;
@@ -36,13 +55,16 @@ class ModelEditingWindowTest {
         assertEquals(15, studio.training().epochsProperty().get());
     }
 
+    /** An item of File ▸ Export network. Nested menus are not reliable to click headless; tests fire the real item instead. */
+    private static MenuItem exportItem(FxRobot robot, String text) {
+        return robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getItems().stream()
+                .filter(i -> i instanceof Menu m && m.getText().equals("_Export network"))
+                .flatMap(m -> ((Menu) m).getItems().stream())
+                .filter(i -> text.equals(i.getText())).findFirst().orElseThrow();
+    }
+
     @Test void copyTheNetworkAsJavaCode(FxRobot robot) throws Exception {
-        // Nested menus are not reliable to click headless; fire the real menu item instead.
-        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-        javafx.scene.control.MenuItem copy = bar.getMenus().get(0).getItems().stream()
-                .filter(i -> i instanceof javafx.scene.control.Menu m && m.getText().equals("_Export network"))
-                .flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream())
-                .filter(i -> i.getText().equals("_Copy as Java code")).findFirst().orElseThrow();
+        MenuItem copy = exportItem(robot, "_Copy as Java code");
         robot.interact(copy::fire);
         WaitForAsyncUtils.waitForFxEvents();
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -181,5 +203,35 @@ class ModelEditingWindowTest {
         assertEquals(6, table.getItems().size(), "Ctrl+Z brings the deleted layer back");
         assertEquals(0.25, ((LayerSpec.Dropout) studio.model().specProperty().get().layers().get(2)).rate());
         assertEquals("Undo Add Dropout", studio.model().undoTextProperty().get());
+    }
+
+    /** File ▸ Export network ▸ Trained model as ONNX: off without a model; writes the model in use; says why it cannot write. */
+    @Test void exportsTheModelInUseAndSaysWhyAFileCannotBeWritten(FxRobot robot, @TempDir Path dir) throws Exception {
+        MenuItem item = exportItem(robot, "Trained model as _ONNX…");
+        assertTrue(item.isDisable(), "there is no trained model yet");
+
+        TrainedModel model = Trainer.train(TestData.barCnn(1), TestData.bars(60, 1), null, e -> { }, new CancelToken()).model();
+        robot.interact(() -> studio.currentModel().set(model, "trained by the test"));
+        assertFalse(item.isDisable());
+
+        Path file = dir.resolve("bars.onnx");
+        Task<Void> task = WaitForAsyncUtils.asyncFx(() -> studio.mainView().exportOnnx(model, file)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, task::isDone);
+        Random r = new Random(2);
+        float[][] bars = new float[6][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, r);
+        OnnxRuntimeRun.assertAnswersAsTheStudio(model, new ModelRuntime(model), bars, file);
+
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+        Task<Void> failing = WaitForAsyncUtils.asyncFx(() -> studio.mainView().exportOnnx(model, blocker.resolve("m.onnx"))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, failing::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane error = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .map(w -> w.getScene() == null ? null : w.getScene().getRoot().lookup(".dialog-pane"))
+                .filter(n -> n instanceof DialogPane p && "Cannot export m.onnx as ONNX".equals(p.getHeaderText()))
+                .map(DialogPane.class::cast).findFirst().orElseThrow()).get(5, TimeUnit.SECONDS);
+        assertEquals("It could not be written: " + blocker + " is a file, not a folder.", error.getContentText());
+        robot.interact(() -> error.getScene().getWindow().hide());
+        assertFalse(Files.exists(blocker.resolve("m.onnx")));
     }
 }

@@ -30,6 +30,17 @@ public final class AtomicFiles {
     }
 
     /**
+     * Why a file could not be written, in words for the user: "permission denied", "/a/b is a file, not a folder", or
+     * what the system said ("Read-only file system"). The JDK's own messages of these name only the file.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " is a file, not a folder";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage();
+    }
+
+    /**
      * Moves a finished temporary file over {@code target} in one step. A temporary file is readable by its owner
      * only; the moved file gets the permissions {@code target} had, or for a new file those of an ordinary one
      * (rw-r--r--), so that a saved project, model or report can be shared like any other file.

@@ -23,8 +23,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -81,6 +83,21 @@ public final class ModelFile {
     }
 
     static String manifest(TrainedModel model) throws IOException {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifestTree(model));
+    }
+
+    /**
+     * The manifest's top-level fields ({@code format}, {@code version}, {@code labels}, {@code preprocessing} or
+     * {@code preparation}, {@code spec}), each as compact JSON (a text field as the text itself), for formats that carry
+     * the same description as key-value pairs, such as an ONNX file's metadata.
+     */
+    public static Map<String, String> manifestFields(TrainedModel model) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        manifestTree(model).fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
+        return fields;
+    }
+
+    private static ObjectNode manifestTree(TrainedModel model) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("version", VERSION);
         var labels = root.putArray("labels");
@@ -112,7 +129,7 @@ public final class ModelFile {
             text.vocabulary().forEach(vocabulary::add);
         }
         root.set("spec", JSON.readTree(SpecJson.write(model.spec())));
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return root;
     }
 
     /** Opens a model file; the message of a refusal names the file and says what is wrong with it. */

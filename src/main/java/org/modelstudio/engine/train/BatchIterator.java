@@ -13,6 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -67,16 +69,35 @@ public final class BatchIterator implements DataSetIterator {
         return new long[] {n, shape.size()};
     }
 
+    /**
+     * The examples {@code idx[from..to)} as one native features array and their labels. The features are written into
+     * the native array a chunk of examples at a time, never gathered in one Java array first: for the sample that would
+     * be a 28 MB array on the heap (a humongous object the JVM must zero) only to be copied once and dropped.
+     */
     private static DataSet build(ExampleSource data, int[] idx, int from, int to) {
         int n = to - from;
         int size = Math.toIntExact(data.exampleShape().size());
-        float[] x = new float[n * size];
-        float[] y = new float[n * data.classCount()];
-        fill(data, idx, from, to, x, y, new float[size]);
-        INDArray features = Nd4j.create(x, shapeOf(data.exampleShape(), n), DataType.FLOAT);
-        INDArray labels = Nd4j.create(y, new long[] {n, data.classCount()}, DataType.FLOAT);
+        int classes = data.classCount();
+        float[] y = new float[n * classes];
+        INDArray features = Nd4j.createUninitialized(DataType.FLOAT, shapeOf(data.exampleShape(), n), 'c');
+        FloatBuffer target = features.data().asNioFloat();
+        int chunk = Math.max(1, Math.min(n, CHUNK_VALUES / Math.max(1, size)));
+        float[] x = new float[chunk * size];
+        float[] yChunk = new float[chunk * classes];
+        float[] example = new float[size];
+        for (int start = 0; start < n; start += chunk) {
+            int count = Math.min(chunk, n - start);
+            Arrays.fill(yChunk, 0f);
+            fill(data, idx, from + start, from + start + count, x, yChunk, example);
+            target.put((int) features.offset() + start * size, x, 0, count * size);
+            System.arraycopy(yChunk, 0, y, start * classes, count * classes);
+        }
+        INDArray labels = Nd4j.create(y, new long[] {n, classes}, DataType.FLOAT);
         return new DataSet(features, labels);
     }
+
+    /** How many values {@link #build} gathers in Java before writing them to the native array. */
+    private static final int CHUNK_VALUES = 256 * 1024;
 
     /**
      * Writes the examples {@code idx[from..to)} one after another into {@code x} and their one-hot labels (for a

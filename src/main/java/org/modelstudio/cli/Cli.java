@@ -22,6 +22,7 @@ import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
 import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.core.io.AtomicFiles;
@@ -35,6 +36,7 @@ import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.export.ExportRefusedException;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.engine.export.ModelRepositoryExport;
 import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageFolderLoader;
@@ -99,6 +101,8 @@ public final class Cli {
                                                input "input" (float32 [N, C, H, W] images, float32 [N, features] or int64
                                                [N, length] token ids), output "probabilities" ("value" for a regression),
                                                labels and input preparation in its metadata
+              export   <MODEL.zip> --triton REPOSITORY [--name NAME]  the model as the next version of NAME in a Triton
+                                               (or KServe) model repository: NAME/config.pbtxt, NAME/labels.txt, NAME/V/model.onnx
               serve    <MODEL.zip>... [--name NAME] [--port P] [--bind ADDR] [--token T | --token-file F]
                        [--max-body BYTES] [--max-batch N] [--max-queue N] [--allow-origin ORIGIN]
                                                serve the models over HTTP (Open Inference Protocol v2) until Ctrl+C;
@@ -456,7 +460,14 @@ public final class Cli {
     }
 
     private int export(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--out", "--onnx"), Set.of("--java", "--keras"));
+        Args a = Args.parse(words, Set.of("--out", "--onnx", "--triton", "--name"), Set.of("--java", "--keras"));
+        if (a.has("--triton")) {
+            if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out") || a.has("--onnx")) {
+                throw new UsageException("export --triton takes one trained model and the model repository to write into: "
+                        + "export <MODEL.zip> --triton REPOSITORY [--name NAME]");
+            }
+            return exportTriton(a.positional.get(0), a.get("--triton"), a.get("--name"));
+        }
         if (a.has("--onnx")) {
             if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out")) {
                 throw new UsageException("export --onnx takes one trained model and the file to write: export <MODEL.zip> --onnx OUT.onnx");
@@ -491,12 +502,7 @@ public final class Cli {
 
     /** A trained model as an ONNX file; a spec instead of a model, or a file that cannot be written, is refused with the reason. */
     private int exportOnnx(String modelFile, String target) throws IOException {
-        String sample = modelFile.endsWith(".json") ? modelFile : modelFile + ".json";
-        if (modelFile.endsWith(".json") || (!Files.exists(Path.of(modelFile)) && SampleData.SPEC_FILES.contains(sample))) {
-            throw new IOException("--onnx exports a trained model (a .zip written by train … --out), and " + modelFile
-                    + " is a network spec; train it first: train " + modelFile + " --out model.zip");
-        }
-        TrainedModel model = ModelFile.load(Path.of(modelFile));
+        TrainedModel model = trainedModel(modelFile, "--onnx");
         try {
             OnnxExport.write(model, Path.of(target));
         } catch (ExportRefusedException e) {
@@ -509,6 +515,40 @@ public final class Cli {
         out.printf(Locale.ROOT, "Wrote %s (ONNX, opset %d): input \"%s\", output \"%s\"; labels and input preparation in its metadata%n",
                 target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES);
         return OK;
+    }
+
+    /**
+     * A trained model as the next version of a model in a Triton/KServe model repository (REPOSITORY/NAME/config.pbtxt,
+     * REPOSITORY/NAME/V/model.onnx); the name defaults to one made from the model file's name.
+     */
+    private int exportTriton(String modelFile, String repository, String name) throws IOException {
+        TrainedModel model = trainedModel(modelFile, "--triton");
+        String modelName = name != null ? name : ModelNames.nameFor(Path.of(modelFile).getFileName().toString());
+        int version;
+        try {
+            version = ModelRepositoryExport.write(model, Path.of(repository), modelName);
+        } catch (ExportRefusedException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("error: cannot write into " + repository + ": " + AtomicFiles.reason(e));
+            return BAD_INPUT;
+        }
+        Path folder = Path.of(repository).resolve(modelName);
+        out.printf(Locale.ROOT, "Wrote %s version %d (%s, %s); Triton and KServe serve it at /v2/models/%s/infer, as serve does%n",
+                folder, version, folder.resolve(ModelRepositoryExport.CONFIG), folder.resolve(Integer.toString(version)).resolve(ModelRepositoryExport.MODEL),
+                modelName);
+        return OK;
+    }
+
+    /** The trained model in {@code modelFile}; a spec given instead is refused with what to do. */
+    private static TrainedModel trainedModel(String modelFile, String flag) throws IOException {
+        String sample = modelFile.endsWith(".json") ? modelFile : modelFile + ".json";
+        if (modelFile.endsWith(".json") || (!Files.exists(Path.of(modelFile)) && SampleData.SPEC_FILES.contains(sample))) {
+            throw new IOException(flag + " exports a trained model (a .zip written by train … --out), and " + modelFile
+                    + " is a network spec; train it first: train " + modelFile + " --out model.zip");
+        }
+        return ModelFile.load(Path.of(modelFile));
     }
 
     /** A spec file, or the name of a shipped sample ("small-cnn"). */

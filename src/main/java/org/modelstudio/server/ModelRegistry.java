@@ -1,5 +1,6 @@
 package org.modelstudio.server;
 
+import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.core.infer.ModelSignature;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.infer.ModelRuntime;
@@ -10,9 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The models a server answers for, by name. Names are identifiers (letters, digits, '-' and '_'), never paths. A new
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class ModelRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private final Map<String, ServedModel> models = new LinkedHashMap<>();
     private final ServerOptions options;
@@ -31,18 +29,11 @@ public final class ModelRegistry {
         this.listener = listener;
     }
 
-    /** Whether {@code name} can name a served model. */
-    public static boolean isName(String name) {
-        return name != null && NAME.matcher(name).matches();
-    }
+    /** Whether {@code name} can name a served model ({@link ModelNames#isName}). */
+    public static boolean isName(String name) { return ModelNames.isName(name); }
 
-    /** A model name made from a file name: "Fashion MLP.zip" → "fashion-mlp". */
-    public static String nameFor(String fileName) {
-        String base = fileName.replaceFirst("\\.[A-Za-z0-9]+$", "").toLowerCase(Locale.ROOT);
-        String name = base.replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[-_]+|-+$", "");
-        if (name.length() > 64) name = name.substring(0, 64);
-        return name.isEmpty() ? "model" : name;
-    }
+    /** A model name made from a file name ({@link ModelNames#nameFor}). */
+    public static String nameFor(String fileName) { return ModelNames.nameFor(fileName); }
 
     /**
      * Serves {@code model} under {@code name}: as version 1 of a new name, or as the next version of a served one,

@@ -323,6 +323,26 @@ class CliTest {
         }
     }
 
+    @Test void exportTritonWritesAModelFolderAndTheNextVersion(@TempDir Path dir) throws Exception {
+        Path repo = dir.resolve("repo");
+        Run r = cli("export", model.toString(), "--triton", repo.toString(), "--name", "bars");
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertTrue(r.out().startsWith("Wrote " + repo.resolve("bars") + " version 1"), r.toString());
+        assertTrue(Files.readString(repo.resolve("bars").resolve("config.pbtxt")).contains("platform: \"onnxruntime_onnx\""));
+        var trained = org.modelstudio.engine.io.ModelFile.load(model);
+        float[][] bars = new float[3][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i, new Random(i));
+        org.modelstudio.engine.export.OnnxRuntimeRun.assertAnswersAsTheStudio(trained, new org.modelstudio.engine.infer.ModelRuntime(trained),
+                bars, repo.resolve("bars").resolve("1").resolve("model.onnx"));
+        r = cli("export", model.toString(), "--triton", repo.toString(), "--name", "bars");
+        assertTrue(r.out().startsWith("Wrote " + repo.resolve("bars") + " version 2"), r.toString());
+        r = cli("export", model.toString(), "--triton", repo.toString(), "--name", "../bars");
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("\"../bars\" cannot name a model"), r.toString());
+        assertEquals(Cli.BAD_INPUT, cli("export", "small-cnn", "--triton", repo.toString()).code());
+        assertTrue(cli("--help").out().contains("export   <MODEL.zip> --triton REPOSITORY [--name NAME]"));
+    }
+
     @Test void evaluatePrintsTheReport() {
         Run r = cli("evaluate", model.toString(), "--data", data.toString());
         assertEquals(Cli.OK, r.code(), r.toString());

@@ -15,7 +15,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.core.project.RecoveryStore;
@@ -26,6 +28,7 @@ import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.export.ExportRefusedException;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.engine.export.ModelRepositoryExport;
 import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.ui.common.CurrentModel;
@@ -54,6 +57,7 @@ public final class MainView {
     @FXML private Label modelOrigin;
     @FXML private MenuItem saveModelItem;
     @FXML private MenuItem exportOnnxItem;
+    @FXML private MenuItem exportTritonItem;
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
     @FXML private MenuItem pauseItem;
@@ -130,6 +134,7 @@ public final class MainView {
         predictPanelController.onServe(this::openServe);
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
         exportOnnxItem.disableProperty().bind(currentModel.modelProperty().isNull());
+        exportTritonItem.disableProperty().bind(currentModel.modelProperty().isNull());
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
         pauseItem.disableProperty().bind(training.runningProperty().not());
@@ -312,6 +317,40 @@ public final class MainView {
             }
         };
         task.setOnFailed(e -> error("Cannot export " + file.getFileName() + " as ONNX", exportFailure(task.getException())));
+        executor.execute(task);
+        return task;
+    }
+
+    /**
+     * File › Export network › Trained model for Triton/KServe: the model in use as the next version of a model in a
+     * chosen model repository folder, named after the network.
+     */
+    @FXML private void exportTriton() {
+        TrainedModel model = currentModel.get();
+        if (model == null) return;
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose the model repository (the folder Triton or KServe serves)");
+        File folder = chooser.showDialog(root.getScene().getWindow());
+        if (folder != null) exportTriton(model, folder.toPath(), ModelNames.nameFor(model.spec().name()));
+    }
+
+    /** Writes the model folder in the background; then says where it went and how a server and a client reach it. */
+    Task<Integer> exportTriton(TrainedModel model, Path repository, String name) {
+        Task<Integer> task = new Task<>() {
+            @Override protected Integer call() throws Exception {
+                return ModelRepositoryExport.write(model, repository, name);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            Alert done = new Alert(Alert.AlertType.INFORMATION, String.format(java.util.Locale.ROOT,
+                    "%s, version %d.%n%nStart Triton with: tritonserver --model-repository=%s%nKServe takes the folder as the storageUri "
+                            + "of an InferenceService with the triton runtime.%nClients call /v2/models/%s/infer, as they call the studio's Serve window.",
+                    repository.resolve(name), task.getValue(), repository, name));
+            done.setHeaderText("Exported for Triton and KServe");
+            done.initOwner(root.getScene().getWindow());
+            done.show();
+        });
+        task.setOnFailed(e -> error("Cannot export " + name + " into " + repository, exportFailure(task.getException())));
         executor.execute(task);
         return task;
     }

@@ -234,4 +234,29 @@ class ModelEditingWindowTest {
         robot.interact(() -> error.getScene().getWindow().hide());
         assertFalse(Files.exists(blocker.resolve("m.onnx")));
     }
+
+    /** File ▸ Export network ▸ Trained model for Triton/KServe: off without a model; writes the model folder and says where. */
+    @Test void exportsTheModelInUseAsATritonModelFolder(FxRobot robot, @TempDir Path dir) throws Exception {
+        MenuItem item = exportItem(robot, "Trained model for _Triton/KServe…");
+        assertTrue(item.isDisable(), "there is no trained model yet");
+        TrainedModel model = Trainer.train(TestData.barCnn(1), TestData.bars(60, 1), null, e -> { }, new CancelToken()).model();
+        robot.interact(() -> studio.currentModel().set(model, "trained by the test"));
+        assertFalse(item.isDisable());
+
+        Task<Integer> task = WaitForAsyncUtils.asyncFx(() -> studio.mainView().exportTriton(model, dir, "bars")).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, task::isDone);
+        assertEquals(1, task.get());
+        Random r = new Random(3);
+        float[][] bars = new float[6][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, r);
+        OnnxRuntimeRun.assertAnswersAsTheStudio(model, new ModelRuntime(model), bars, dir.resolve("bars").resolve("1").resolve("model.onnx"));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane done = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .map(w -> w.getScene() == null ? null : w.getScene().getRoot().lookup(".dialog-pane"))
+                .filter(n -> n instanceof DialogPane p && "Exported for Triton and KServe".equals(p.getHeaderText()))
+                .map(DialogPane.class::cast).findFirst().orElseThrow()).get(5, TimeUnit.SECONDS);
+        assertTrue(done.getContentText().startsWith(dir.resolve("bars") + ", version 1."), done.getContentText());
+        assertTrue(done.getContentText().contains("/v2/models/bars/infer"), done.getContentText());
+        robot.interact(() -> done.getScene().getWindow().hide());
+    }
 }

@@ -22,10 +22,8 @@ import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
 import org.modelstudio.core.graph.TrainingConfig;
-import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
-import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.InvalidNetworkException;
@@ -33,11 +31,6 @@ import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
-import org.modelstudio.engine.export.ExportRefusedException;
-import org.modelstudio.engine.export.JavaCodeExport;
-import org.modelstudio.engine.export.KerasCodeExport;
-import org.modelstudio.engine.export.ModelRepositoryExport;
-import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.io.ModelFile;
@@ -168,7 +161,7 @@ public final class Cli {
                 case "train" -> train(rest);
                 case "evaluate" -> evaluate(rest);
                 case "predict" -> predict(rest);
-                case "export" -> export(rest);
+                case "export" -> new ExportCommand(out, err).run(rest);
                 case "serve" -> serve(rest);
                 case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds", "--target"), Set.of("--quick", "--train", "--serve", "--peer", "--to-accuracy")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
@@ -457,98 +450,6 @@ public final class Cli {
         if (!a.get("--explain-out").toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("--explain-out writes a PNG picture; give a file name ending in .png, not \"" + a.get("--explain-out") + "\"");
         }
-    }
-
-    private int export(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--out", "--onnx", "--triton", "--name"), Set.of("--java", "--keras"));
-        if (a.has("--triton")) {
-            if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out") || a.has("--onnx")) {
-                throw new UsageException("export --triton takes one trained model and the model repository to write into: "
-                        + "export <MODEL.zip> --triton REPOSITORY [--name NAME]");
-            }
-            return exportTriton(a.positional.get(0), a.get("--triton"), a.get("--name"));
-        }
-        if (a.has("--onnx")) {
-            if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out")) {
-                throw new UsageException("export --onnx takes one trained model and the file to write: export <MODEL.zip> --onnx OUT.onnx");
-            }
-            return exportOnnx(a.positional.get(0), a.get("--onnx"));
-        }
-        if (a.positional.size() != 1 || a.has("--java") == a.has("--keras")) {
-            throw new UsageException("export takes one spec and --java or --keras: export <spec> --java [--out FILE]"
-                    + ", or a trained model and --onnx: export <MODEL.zip> --onnx OUT.onnx");
-        }
-        NetworkSpec spec = loadSpec(a.positional.get(0));
-        String code;
-        String file = a.get("--out");
-        if (a.has("--java")) {
-            String className = file == null ? JavaCodeExport.className(spec.name())
-                    : Path.of(file).getFileName().toString().replaceFirst("\\.java$", "");
-            if (!javax.lang.model.SourceVersion.isName(className)) {
-                throw new UsageException("--out for Java must be a file named after a class, such as SmallCnn.java, not " + file);
-            }
-            code = JavaCodeExport.export(spec, className);
-        } else {
-            code = KerasCodeExport.export(spec);
-        }
-        if (file == null) {
-            out.print(code);
-        } else {
-            AtomicFiles.writeString(Path.of(file), code);
-            out.println("Wrote " + file);
-        }
-        return OK;
-    }
-
-    /** A trained model as an ONNX file; a spec instead of a model, or a file that cannot be written, is refused with the reason. */
-    private int exportOnnx(String modelFile, String target) throws IOException {
-        TrainedModel model = trainedModel(modelFile, "--onnx");
-        try {
-            OnnxExport.write(model, Path.of(target));
-        } catch (ExportRefusedException e) {
-            err.println("error: " + e.getMessage());
-            return BAD_INPUT;
-        } catch (IOException e) {
-            err.println("error: cannot write " + target + ": " + AtomicFiles.reason(e));
-            return BAD_INPUT;
-        }
-        out.printf(Locale.ROOT, "Wrote %s (ONNX, opset %d): input \"%s\", output \"%s\"; labels and input preparation in its metadata%n",
-                target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES);
-        return OK;
-    }
-
-    /**
-     * A trained model as the next version of a model in a Triton/KServe model repository (REPOSITORY/NAME/config.pbtxt,
-     * REPOSITORY/NAME/V/model.onnx); the name defaults to one made from the model file's name.
-     */
-    private int exportTriton(String modelFile, String repository, String name) throws IOException {
-        TrainedModel model = trainedModel(modelFile, "--triton");
-        String modelName = name != null ? name : ModelNames.nameFor(Path.of(modelFile).getFileName().toString());
-        int version;
-        try {
-            version = ModelRepositoryExport.write(model, Path.of(repository), modelName);
-        } catch (ExportRefusedException e) {
-            err.println("error: " + e.getMessage());
-            return BAD_INPUT;
-        } catch (IOException e) {
-            err.println("error: cannot write into " + repository + ": " + AtomicFiles.reason(e));
-            return BAD_INPUT;
-        }
-        Path folder = Path.of(repository).resolve(modelName);
-        out.printf(Locale.ROOT, "Wrote %s version %d (%s, %s); Triton and KServe serve it at /v2/models/%s/infer, as serve does%n",
-                folder, version, folder.resolve(ModelRepositoryExport.CONFIG), folder.resolve(Integer.toString(version)).resolve(ModelRepositoryExport.MODEL),
-                modelName);
-        return OK;
-    }
-
-    /** The trained model in {@code modelFile}; a spec given instead is refused with what to do. */
-    private static TrainedModel trainedModel(String modelFile, String flag) throws IOException {
-        String sample = modelFile.endsWith(".json") ? modelFile : modelFile + ".json";
-        if (modelFile.endsWith(".json") || (!Files.exists(Path.of(modelFile)) && SampleData.SPEC_FILES.contains(sample))) {
-            throw new IOException(flag + " exports a trained model (a .zip written by train … --out), and " + modelFile
-                    + " is a network spec; train it first: train " + modelFile + " --out model.zip");
-        }
-        return ModelFile.load(Path.of(modelFile));
     }
 
     /** A spec file, or the name of a shipped sample ("small-cnn"). */

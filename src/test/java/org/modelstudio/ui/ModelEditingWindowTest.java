@@ -56,6 +56,14 @@ class ModelEditingWindowTest {
     }
 
     /** An item of File ▸ Export network. Nested menus are not reliable to click headless; tests fire the real item instead. */
+    /** The open dialog with this header. */
+    private static DialogPane dialog(String header) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .map(w -> w.getScene() == null ? null : w.getScene().getRoot().lookup(".dialog-pane"))
+                .filter(n -> n instanceof DialogPane p && header.equals(p.getHeaderText()))
+                .map(DialogPane.class::cast).findFirst().orElseThrow()).get(5, TimeUnit.SECONDS);
+    }
+
     private static MenuItem exportItem(FxRobot robot, String text) {
         return robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getItems().stream()
                 .filter(i -> i instanceof Menu m && m.getText().equals("_Export network"))
@@ -226,10 +234,7 @@ class ModelEditingWindowTest {
         Task<Void> failing = WaitForAsyncUtils.asyncFx(() -> studio.mainView().exportOnnx(model, blocker.resolve("m.onnx"))).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, failing::isDone);
         WaitForAsyncUtils.waitForFxEvents();
-        DialogPane error = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
-                .map(w -> w.getScene() == null ? null : w.getScene().getRoot().lookup(".dialog-pane"))
-                .filter(n -> n instanceof DialogPane p && "Cannot export m.onnx as ONNX".equals(p.getHeaderText()))
-                .map(DialogPane.class::cast).findFirst().orElseThrow()).get(5, TimeUnit.SECONDS);
+        DialogPane error = dialog("Cannot export m.onnx as ONNX");
         assertEquals("It could not be written: " + blocker + " is a file, not a folder.", error.getContentText());
         robot.interact(() -> error.getScene().getWindow().hide());
         assertFalse(Files.exists(blocker.resolve("m.onnx")));
@@ -251,10 +256,7 @@ class ModelEditingWindowTest {
         for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, r);
         OnnxRuntimeRun.assertAnswersAsTheStudio(model, new ModelRuntime(model), bars, dir.resolve("bars").resolve("1").resolve("model.onnx"));
         WaitForAsyncUtils.waitForFxEvents();
-        DialogPane done = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
-                .map(w -> w.getScene() == null ? null : w.getScene().getRoot().lookup(".dialog-pane"))
-                .filter(n -> n instanceof DialogPane p && "Exported for Triton and KServe".equals(p.getHeaderText()))
-                .map(DialogPane.class::cast).findFirst().orElseThrow()).get(5, TimeUnit.SECONDS);
+        DialogPane done = dialog("Exported for Triton and KServe");
         assertTrue(done.getContentText().startsWith(dir.resolve("bars") + ", version 1."), done.getContentText());
         assertTrue(done.getContentText().contains("/v2/models/bars/infer"), done.getContentText());
         robot.interact(() -> done.getScene().getWindow().hide());

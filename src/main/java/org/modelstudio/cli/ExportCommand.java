@@ -1,0 +1,133 @@
+package org.modelstudio.cli;
+
+import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.SpecFormatException;
+import org.modelstudio.core.infer.ModelNames;
+import org.modelstudio.core.io.AtomicFiles;
+import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.export.ExportRefusedException;
+import org.modelstudio.engine.export.JavaCodeExport;
+import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.engine.export.ModelRepositoryExport;
+import org.modelstudio.engine.export.OnnxExport;
+import org.modelstudio.engine.io.ModelFile;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code export}: a network spec as DL4J Java or Keras Python code, and a trained model as an ONNX file or as the next
+ * version of a model in a Triton/KServe model repository.
+ */
+final class ExportCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ExportCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
+        Args a = Args.parse(words, Set.of("--out", "--onnx", "--triton", "--name"), Set.of("--java", "--keras"));
+        if (a.has("--triton")) {
+            if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out") || a.has("--onnx")) {
+                throw new UsageException("export --triton takes one trained model and the model repository to write into: "
+                        + "export <MODEL.zip> --triton REPOSITORY [--name NAME]");
+            }
+            return exportTriton(a.positional.get(0), a.get("--triton"), a.get("--name"));
+        }
+        if (a.has("--onnx")) {
+            if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out")) {
+                throw new UsageException("export --onnx takes one trained model and the file to write: export <MODEL.zip> --onnx OUT.onnx");
+            }
+            return exportOnnx(a.positional.get(0), a.get("--onnx"));
+        }
+        if (a.positional.size() != 1 || a.has("--java") == a.has("--keras")) {
+            throw new UsageException("export takes one spec and --java or --keras: export <spec> --java [--out FILE]"
+                    + ", or a trained model and --onnx: export <MODEL.zip> --onnx OUT.onnx");
+        }
+        NetworkSpec spec = Cli.loadSpec(a.positional.get(0));
+        String code;
+        String file = a.get("--out");
+        if (a.has("--java")) {
+            String className = file == null ? JavaCodeExport.className(spec.name())
+                    : Path.of(file).getFileName().toString().replaceFirst("\\.java$", "");
+            if (!javax.lang.model.SourceVersion.isName(className)) {
+                throw new UsageException("--out for Java must be a file named after a class, such as SmallCnn.java, not " + file);
+            }
+            code = JavaCodeExport.export(spec, className);
+        } else {
+            code = KerasCodeExport.export(spec);
+        }
+        if (file == null) {
+            out.print(code);
+        } else {
+            AtomicFiles.writeString(Path.of(file), code);
+            out.println("Wrote " + file);
+        }
+        return Cli.OK;
+    }
+
+    /** A trained model as an ONNX file; a spec instead of a model, or a file that cannot be written, is refused with the reason. */
+    private int exportOnnx(String modelFile, String target) throws IOException {
+        TrainedModel model = trainedModel(modelFile, "--onnx");
+        if (!written(() -> OnnxExport.write(model, Path.of(target)), "cannot write " + target)) return Cli.BAD_INPUT;
+        out.printf(Locale.ROOT, "Wrote %s (ONNX, opset %d): input \"%s\", output \"%s\"; labels and input preparation in its metadata%n",
+                target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES);
+        return Cli.OK;
+    }
+
+    /**
+     * A trained model as the next version of a model in a Triton/KServe model repository (REPOSITORY/NAME/config.pbtxt,
+     * REPOSITORY/NAME/V/model.onnx); the name defaults to one made from the model file's name.
+     */
+    private int exportTriton(String modelFile, String repository, String name) throws IOException {
+        TrainedModel model = trainedModel(modelFile, "--triton");
+        String modelName = name != null ? name : ModelNames.nameFor(Path.of(modelFile).getFileName().toString());
+        int[] version = new int[1];
+        if (!written(() -> version[0] = ModelRepositoryExport.write(model, Path.of(repository), modelName), "cannot write into " + repository)) {
+            return Cli.BAD_INPUT;
+        }
+        Path folder = Path.of(repository).resolve(modelName);
+        out.printf(Locale.ROOT, "Wrote %s version %d (%s, %s); Triton and KServe serve it at /v2/models/%s/infer, as serve does%n",
+                folder, version[0], folder.resolve(ModelRepositoryExport.CONFIG), folder.resolve(Integer.toString(version[0])).resolve(ModelRepositoryExport.MODEL),
+                modelName);
+        return Cli.OK;
+    }
+
+    /** An export that may be refused or fail to write. */
+    private interface Export {
+        void write() throws IOException, ExportRefusedException;
+    }
+
+    /** Runs {@code export}; a refusal, or a write that failed ("{@code what}: the reason"), is said on the error stream. */
+    private boolean written(Export export, String what) {
+        try {
+            export.write();
+            return true;
+        } catch (ExportRefusedException e) {
+            err.println("error: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("error: " + what + ": " + AtomicFiles.reason(e));
+        }
+        return false;
+    }
+
+    /** The trained model in {@code modelFile}; a spec given instead is refused with what to do. */
+    private static TrainedModel trainedModel(String modelFile, String flag) throws IOException {
+        String sample = modelFile.endsWith(".json") ? modelFile : modelFile + ".json";
+        if (modelFile.endsWith(".json") || (!Files.exists(Path.of(modelFile)) && SampleData.SPEC_FILES.contains(sample))) {
+            throw new IOException(flag + " exports a trained model (a .zip written by train … --out), and " + modelFile
+                    + " is a network spec; train it first: train " + modelFile + " --out model.zip");
+        }
+        return ModelFile.load(Path.of(modelFile));
+    }
+}

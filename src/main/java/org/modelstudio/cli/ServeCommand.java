@@ -1,10 +1,10 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.server.ModelFileWatcher;
-import org.modelstudio.server.ModelRegistry;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.ServerOptions;
 
@@ -53,8 +53,8 @@ final class ServeCommand {
         Map<String, Path> files = new LinkedHashMap<>();
         for (String f : a.positional) {
             Path p = Path.of(f);
-            String name = a.has("--name") ? a.get("--name") : ModelRegistry.nameFor(p.getFileName().toString());
-            if (!ModelRegistry.isName(name)) {
+            String name = a.has("--name") ? a.get("--name") : ModelNames.nameFor(p.getFileName().toString());
+            if (!ModelNames.isName(name)) {
                 throw new UsageException("--name must be letters, digits, '-' and '_' (at most 64, starting with a letter or digit), not \"" + name + "\"");
             }
             if (files.put(name, p) != null) throw new UsageException("two models would be served as \"" + name + "\"; serve them one at a time with --name");

@@ -1,13 +1,10 @@
 package org.modelstudio.cli;
 
 import org.modelstudio.core.data.Augmentation;
-import org.modelstudio.core.data.ImagePreprocessing;
-import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.events.TrainingEvent;
-import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.engine.InvalidNetworkException;
@@ -46,9 +43,8 @@ final class TimeToAccuracyBench {
             long t0 = System.nanoTime();
             RunData data = RunPreparation.prepare(new RunRequest(DataSource.FASHION_MNIST, spec, null, Augmentation.NONE,
                     SampleData::fashionMnistTrain, false));
-            InputPreparation preparation = new InputPreparation.Image(ImagePreprocessing.forInput((InputSpec.ImageInput) spec.input()));
             List<double[]> epochs = new ArrayList<>(); // {epoch, validation accuracy, seconds since t0}
-            TrainingResult result = Trainer.train(spec, data.train(), data.validation(), preparation, e -> {
+            TrainingResult result = Trainer.train(spec, data.train(), data.validation(), e -> {
                 if (e instanceof TrainingEvent.EpochEvaluated ev) {
                     epochs.add(new double[] {ev.epoch(), ev.validationAccuracy(), (System.nanoTime() - t0) / 1e9});
                 }

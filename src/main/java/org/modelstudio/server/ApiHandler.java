@@ -1,5 +1,6 @@
 package org.modelstudio.server;
 
+import org.modelstudio.core.infer.ModelNames;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.http.HttpHeader;
@@ -116,7 +117,7 @@ final class ApiHandler extends Handler.Abstract {
         boolean post = action.equals("infer") || action.equals("classify");
         if (post) post(ex); else get(ex, ex.endpoint);
         authorise(ex);
-        ServedModel served = ModelRegistry.isName(name) ? context.registry().get(name) : null;
+        ServedModel served = ModelNames.isName(name) ? context.registry().get(name) : null;
         if (served == null) {
             throw new BadRequestException(404, "There is no model named \"" + name + "\" here. This server serves: "
                     + String.join(", ", context.registry().all().stream().map(ServedModel::name).toList()) + ".");

@@ -29,12 +29,6 @@ public final class ModelRegistry {
         this.listener = listener;
     }
 
-    /** Whether {@code name} can name a served model ({@link ModelNames#isName}). */
-    public static boolean isName(String name) { return ModelNames.isName(name); }
-
-    /** A model name made from a file name ({@link ModelNames#nameFor}). */
-    public static String nameFor(String fileName) { return ModelNames.nameFor(fileName); }
-
     /**
      * Serves {@code model} under {@code name}: as version 1 of a new name, or as the next version of a served one,
      * which then answers every request that names no version. Requests already given to the old version finish on it.
@@ -42,7 +36,7 @@ public final class ModelRegistry {
      * @throws IllegalArgumentException when the name is not an identifier
      */
     public ModelVersion publish(String name, TrainedModel model, String source) {
-        if (!isName(name)) {
+        if (!ModelNames.isName(name)) {
             throw new IllegalArgumentException("\"" + name + "\" cannot name a model: use letters, digits, '-' and '_' (at most 64), starting with a letter or digit");
         }
         ModelRuntime runtime = new ModelRuntime(model);

@@ -1,6 +1,6 @@
 package org.modelstudio.ui.serving;
 
-import org.modelstudio.server.ModelRegistry;
+import org.modelstudio.core.infer.ModelNames;
 
 /** What the Serve window checks as a person types: a model's name and the port, each refused with the reason. */
 final class ServeChecks {
@@ -14,7 +14,7 @@ final class ServeChecks {
     static String nameProblem(String name, long others) {
         String n = name == null ? "" : name.trim();
         if (n.isEmpty()) return "Give the model a name: programs call it by this name in its address.";
-        if (!ModelRegistry.isName(n)) {
+        if (!ModelNames.isName(n)) {
             return "\u201c" + n + "\u201d cannot name a model: use letters, digits, - and _ (at most 64), starting with a letter or digit.";
         }
         if (others > 0) return "Another model in the list is named \u201c" + n + "\u201d; each needs its own name.";

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.infer.ModelNames;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -26,7 +27,6 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.train.TrainingResult;
-import org.modelstudio.server.ModelRegistry;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.ModelVersion;
 import org.modelstudio.server.RequestLog;
@@ -175,7 +175,7 @@ public final class ServeViewModel {
         for (Path f : files) {
             Path file = f.toAbsolutePath().normalize();
             if (entries.stream().anyMatch(e -> file.equals(e.file()))) continue;
-            entries.add(new ServeEntry(file, unique(ModelRegistry.nameFor(file.getFileName().toString())),
+            entries.add(new ServeEntry(file, unique(ModelNames.nameFor(file.getFileName().toString())),
                     file.getFileName() + ", a saved model (opened when serving starts)"));
         }
     }
@@ -216,7 +216,7 @@ public final class ServeViewModel {
     }
 
     private static String defaultName(TrainedModel m) {
-        return ModelRegistry.nameFor(m.spec().name());
+        return ModelNames.nameFor(m.spec().name());
     }
 
     private String unique(String name) {

@@ -62,6 +62,11 @@ class TrainingWorkspaceTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(atPause, curves.batchLoss().getDataCount(), "no batch advances while paused");
         assertEquals(progress, studio.training().progressProperty().get());
+        var epochAxis = (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) robot.lookup("#lossChart")
+                .queryAs(io.fair_acc.chartfx.XYChart.class).getXAxis();
+        assertEquals(0.0, epochAxis.getMin(), "while training, the epoch axis spans the whole run");
+        assertEquals(4.0, epochAxis.getMax());
+        assertFalse(epochAxis.isAutoRanging());
 
         robot.clickOn("#pauseButton");
         waitFor(60, () -> curves.batchLoss().getDataCount() > atPause + 10);
@@ -71,6 +76,7 @@ class TrainingWorkspaceTest {
         waitFor(60, () -> studio.training().lastResultProperty().get() != null);
         TrainingResult result = studio.training().lastResultProperty().get();
         assertEquals(TrainingResult.Outcome.CANCELLED, result.outcome());
+        assertTrue(epochAxis.isAutoRanging(), "after the run the axis follows the data again");
         assertNotNull(studio.currentModel().get(), "the model trained so far is in use");
         var prediction = new ModelRuntime(studio.currentModel().get()).classify(new ModelInput.Tensor(SampleData.fashionMnistTest().features()[0])).prediction();
         assertEquals(10, prediction.ranked().size(), "and it predicts");

@@ -150,7 +150,10 @@ public final class LiveViewBench extends Application {
 
     private volatile Thread fxThread;
 
-    /** With -Dbench.stalls=true: prints what the JavaFX thread was doing when a frame was 45 ms late. */
+    /**
+     * With -Dbench.stalls=true: prints what the JavaFX thread, the renderer and the training thread were doing when a
+     * frame was 45 ms late.
+     */
     private void watchStalls() {
         Thread w = new Thread(() -> {
             long reported = 0;
@@ -166,6 +169,15 @@ public final class LiveViewBench extends Application {
                     StackTraceElement[] st = fxThread.getStackTrace();
                     StringBuilder b = new StringBuilder("STALL:");
                     for (int i = 0; i < Math.min(25, st.length); i++) b.append("\n    ").append(st[i]);
+                    for (var e : Thread.getAllStackTraces().entrySet()) {
+                        String n = e.getKey().getName();
+                        var s2 = e.getValue();
+                        boolean trainer = java.util.Arrays.stream(s2).anyMatch(f -> f.getClassName().contains("modelstudio.engine"));
+                        if (n.startsWith("QuantumRenderer") || trainer) {
+                            b.append("\n  [" + n + "]");
+                            for (int i = 0; i < Math.min(12, s2.length); i++) b.append("\n      ").append(s2[i]);
+                        }
+                    }
                     System.out.println(b);
                 }
             }

@@ -92,6 +92,7 @@ public final class TrainPanelView {
         // The curves come to the front when a run starts.
         model.runningProperty().addListener((obs, was, running) -> {
             if (running) trainTabs.getSelectionModel().select(curvesTab);
+            holdEpochAxes(running);
         });
         trainTabs.getSelectionModel().select(curvesTab);
         stopButton.setOnAction(e -> model.stop());
@@ -259,6 +260,24 @@ public final class TrainPanelView {
         lossOverlays.getDatasets().add(loss);
         overlaidRegression.put(id, regression);
         if (regression == model.regressionProperty().get()) accuracyOverlays.getDatasets().add(accuracy);
+    }
+
+    /**
+     * While a run trains, the charts' epoch axes span the whole run (and any longer overlaid run), so that the curves
+     * grow from left to right over a still axis, as a progress plot does. An axis that followed the data changed its
+     * range, and with it every tick label, at each new batch point: in the first second of a run, when that happens most,
+     * the window then missed frames. After the run the axes follow the data again.
+     */
+    private void holdEpochAxes(boolean running) {
+        double last = model.epochsProperty().get();
+        for (DataSet[] sets : overlaid.values()) {
+            for (DataSet d : sets) if (d.getDataCount() > 0) last = Math.max(last, d.get(DataSet.DIM_X, d.getDataCount() - 1));
+        }
+        for (XYChart chart : new XYChart[] {lossChart, accuracyChart, rateChart}) {
+            DefaultNumericAxis x = (DefaultNumericAxis) chart.getXAxis();
+            x.setAutoRanging(!running);
+            if (running) x.set(0, Math.max(1, last));
+        }
     }
 
     private void removeOverlay(String id) {

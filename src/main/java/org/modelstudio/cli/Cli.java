@@ -96,6 +96,11 @@ public final class Cli {
                                                labels and input preparation in its metadata
               export   <MODEL.zip> --triton REPOSITORY [--name NAME]  the model as the next version of NAME in a Triton
                                                (or KServe) model repository: NAME/config.pbtxt, NAME/labels.txt, NAME/V/model.onnx
+              import   <MODEL.h5> --out MODEL.zip [--input image:HxWxC|features:N|tokens:N] [--pixels 0..1|0..255]
+                       [--labels FILE]         a Keras .h5 model (Keras 1 or 2, tf.keras) as a studio model file; a file does
+                                               not say what its input is, so without --input the likely reading is taken and
+                                               printed; --labels: one class name per line; the file is read in a separate
+                                               process, so a file that crashes DL4J's importer cannot take this one down
               serve    <MODEL.zip>... [--name NAME] [--port P] [--bind ADDR] [--token T | --token-file F]
                        [--max-body BYTES] [--max-batch N] [--max-queue N] [--allow-origin ORIGIN]
                                                serve the models over HTTP (Open Inference Protocol v2) until Ctrl+C;
@@ -162,6 +167,7 @@ public final class Cli {
                 case "evaluate" -> evaluate(rest);
                 case "predict" -> predict(rest);
                 case "export" -> new ExportCommand(out, err).run(rest);
+                case "import" -> new ImportCommand(out).run(rest);
                 case "serve" -> serve(rest);
                 case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds", "--target"), Set.of("--quick", "--train", "--serve", "--peer", "--to-accuracy")));
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");

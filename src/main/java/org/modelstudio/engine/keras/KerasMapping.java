@@ -1,0 +1,244 @@
+package org.modelstudio.engine.keras;
+
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.Loss;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.graph.WeightInit;
+import org.modelstudio.core.io.ModelReading;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keras layers → the studio's layer blocks, from the declared architecture alone. Each Keras layer becomes the block
+ * that computes the same function, or is named as one the studio has no block for. Where Keras and the studio's
+ * engine differ only in a constant (batch normalisation's epsilon, a layer without bias, a network that wants pixels
+ * 0..255) the blocks stay the same and {@link KerasWeights} adjusts the weights, so that the result is exact.
+ */
+final class KerasMapping {
+
+    /**
+     * @param spec          the network as studio blocks
+     * @param kerasNames    for each spec layer, the Keras layer its weights come from (null for a block Keras did not have)
+     * @param epsilons      for each spec layer, a BatchNormalization's epsilon in Keras (NaN otherwise)
+     * @param flattenedHwc  whether inputs reach the first Dense after a Flatten in Keras' channels-last order (its
+     *                      weight rows are then reordered for the studio's channels-first Flatten)
+     * @param unknown       Keras layers the studio has no block for, each named with the reason
+     */
+    record Mapped(NetworkSpec spec, List<String> kerasNames, double[] epsilons, boolean flattenedHwc, List<String> unknown) {}
+
+    private KerasMapping() {}
+
+    /** The reading the studio proposes for the file's input shape (see {@link ModelReading}). */
+    static ModelReading propose(KerasConfig k) {
+        int[] s = k.inputShape;
+        boolean embedding = k.layers.get(0).className().equals("Embedding");
+        if (s.length == 3) {
+            return k.channelsFirst ? ModelReading.image(s[1], s[2], s[0], false) : ModelReading.image(s[0], s[1], s[2], false);
+        }
+        if (s.length == 2) return ModelReading.image(s[0], s[1], 1, false);
+        int n = s[0];
+        if (embedding) return ModelReading.tokens(n);
+        int side = (int) Math.round(Math.sqrt(n));
+        if (side >= 8 && side * side == n) return ModelReading.image(side, side, 1, false);
+        int rgb = (int) Math.round(Math.sqrt(n / 3.0));
+        if (rgb >= 8 && 3 * rgb * rgb == n) return ModelReading.image(rgb, rgb, 3, false);
+        return ModelReading.features(n);
+    }
+
+    /** Other readings that fit the same input (the proposal first). */
+    static List<ModelReading> readings(KerasConfig k) {
+        ModelReading proposed = propose(k);
+        List<ModelReading> all = new ArrayList<>(List.of(proposed));
+        if (proposed.kind() == ModelReading.Kind.IMAGE) all.add(proposed.withPixels255(true));
+        if (k.inputShape.length == 1 && proposed.kind() == ModelReading.Kind.IMAGE) all.add(ModelReading.features(k.inputShape[0]));
+        return all;
+    }
+
+    static Mapped map(KerasConfig k, ModelReading reading, String file, String name, List<String> labels) throws KerasImportException {
+        int declared = Arrays.stream(k.inputShape).reduce(1, (a, b) -> a * b);
+        if (reading.size() != declared) {
+            throw new KerasImportException(file + " takes inputs of shape " + Arrays.toString(k.inputShape) + " (" + declared
+                    + " numbers); " + reading.id() + " has " + reading.size() + ".");
+        }
+        List<LayerSpec> layers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Double> eps = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        InputSpec input;
+        boolean hwc = false;
+        switch (reading.kind()) {
+            case IMAGE -> {
+                input = new InputSpec.ImageInput(reading.height(), reading.width(), reading.channels());
+                if (k.inputShape.length == 1) {
+                    layers.add(new LayerSpec.Flatten());   // Keras took the image as one flat row
+                    names.add(null);
+                    eps.add(Double.NaN);
+                    hwc = reading.channels() > 1;
+                } else if (k.inputShape.length == 3) {
+                    int[] expected = k.channelsFirst ? new int[] {reading.channels(), reading.height(), reading.width()}
+                            : new int[] {reading.height(), reading.width(), reading.channels()};
+                    if (!Arrays.equals(expected, k.inputShape)) {
+                        throw new KerasImportException(file + " takes images of shape " + Arrays.toString(k.inputShape)
+                                + (k.channelsFirst ? " (channels first)" : " (height, width, channels)") + ", not " + reading.id() + ".");
+                    }
+                    hwc = !k.channelsFirst;
+                }
+            }
+            case FEATURES -> {
+                if (k.inputShape.length != 1) {
+                    throw new KerasImportException(file + " takes arrays of shape " + Arrays.toString(k.inputShape)
+                            + ", not a row of numbers: read its input as " + propose(k).id() + ".");
+                }
+                input = new InputSpec.VectorInput(reading.width());
+            }
+            case TOKENS -> {
+                KerasConfig.Layer first = k.layers.get(0);
+                if (!first.className().equals("Embedding")) {
+                    throw new KerasImportException(file + " does not start with an Embedding layer, so its input is not token ids.");
+                }
+                input = new InputSpec.SequenceInput(reading.width(), first.integer("input_dim"));
+            }
+            default -> throw new IllegalStateException();
+        }
+        for (KerasConfig.Layer l : k.layers) {
+            String why = null;
+            LayerSpec spec = null;
+            double epsilon = Double.NaN;
+            switch (l.className()) {
+                case "Dense" -> {
+                    Activation a = activation(l.text("activation", "linear"));
+                    if (a == null) why = "activation " + l.text("activation", "?");
+                    else spec = new LayerSpec.Dense(l.integer("units", "output_dim"), a);
+                }
+                case "Conv2D", "Convolution2D" -> {
+                    int[] kernel = l.pair("kernel_size");
+                    if (kernel == null) kernel = new int[] {l.integer("nb_row"), l.integer("nb_col")};
+                    int[] stride = l.pair("strides", "subsample");
+                    if (stride == null) stride = new int[] {1, 1};
+                    int[] dilation = l.pair("dilation_rate");
+                    String padding = l.text("padding", l.text("border_mode", "valid"));
+                    Activation a = activation(l.text("activation", "linear"));
+                    if (dilation != null && (dilation[0] != 1 || dilation[1] != 1)) why = "dilation " + dilation[0] + "×" + dilation[1];
+                    else if (!padding.equals("valid") && !padding.equals("same")) why = "padding " + padding;
+                    else if (a == null) why = "activation " + l.text("activation", "?");
+                    else spec = new LayerSpec.Conv2D(l.integer("filters", "nb_filter"), kernel[0], kernel[1], stride[0], stride[1],
+                                padding.equals("same") ? Padding.SAME : Padding.VALID, a, WeightInit.HE);
+                }
+                case "MaxPooling2D", "AveragePooling2D" -> {
+                    int[] pool = l.pair("pool_size");
+                    if (pool == null) pool = new int[] {2, 2};
+                    int[] stride = l.pair("strides");
+                    if (stride == null) stride = pool;
+                    String padding = l.text("padding", l.text("border_mode", "valid"));
+                    if (!padding.equals("valid")) why = "padding " + padding;
+                    else spec = l.className().startsWith("Max") ? new LayerSpec.MaxPool(pool[0], pool[1], stride[0], stride[1])
+                            : new LayerSpec.AvgPool(pool[0], pool[1], stride[0], stride[1]);
+                }
+                case "GlobalAveragePooling2D", "GlobalAveragePooling1D" -> spec = new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG);
+                case "GlobalMaxPooling2D", "GlobalMaxPooling1D" -> spec = new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX);
+                case "Flatten" -> spec = new LayerSpec.Flatten();
+                case "Dropout" -> spec = new LayerSpec.Dropout(l.config().path("rate").asDouble(l.config().path("p").asDouble(0)));
+                case "BatchNormalization" -> {
+                    int axis = l.integer("axis");
+                    boolean perChannel = axis == -1 || axis == (k.channelsFirst ? 1 : 3) || (axis == 1 && !(input instanceof InputSpec.ImageInput));
+                    if (!perChannel) why = "normalisation over axis " + axis;
+                    else {
+                        spec = new LayerSpec.BatchNorm();
+                        epsilon = l.config().path("epsilon").asDouble(1e-3);
+                    }
+                }
+                case "Activation" -> {
+                    Activation a = activation(l.text("activation", "?"));
+                    if (a == null) why = "activation " + l.text("activation", "?");
+                    else spec = new LayerSpec.ActivationLayer(a);
+                }
+                case "ReLU" -> {
+                    boolean plain = l.config().path("max_value").isNull() || l.config().path("max_value").isMissingNode();
+                    if (!plain || l.config().path("negative_slope").asDouble(0) != 0 || l.config().path("threshold").asDouble(0) != 0) {
+                        why = "a capped or leaky ReLU";
+                    } else spec = new LayerSpec.ActivationLayer(Activation.RELU);
+                }
+                case "Softmax" -> spec = new LayerSpec.ActivationLayer(Activation.SOFTMAX);
+                case "Embedding" -> {
+                    if (!layers.isEmpty()) why = "an Embedding that is not the first layer";
+                    else if (l.flag("mask_zero", false)) why = "mask_zero";
+                    else spec = new LayerSpec.Embedding(l.integer("output_dim"));
+                }
+                case "LSTM" -> {
+                    String act = l.text("activation", "tanh");
+                    String gates = l.text("recurrent_activation", l.text("inner_activation", "hard_sigmoid"));
+                    if (!act.equals("tanh")) why = "activation " + act;
+                    else if (!gates.equals("sigmoid")) why = "recurrent activation " + gates + " (the studio's LSTM uses sigmoid)";
+                    else if (l.flag("go_backwards", false) || l.flag("stateful", false) || l.flag("return_state", false)) {
+                        why = "go_backwards, stateful or return_state";
+                    } else spec = new LayerSpec.Lstm(l.integer("units", "output_dim"), l.flag("return_sequences", false));
+                }
+                default -> why = "no block of that kind";
+            }
+            if (spec == null) {
+                unknown.add(l.name() + " (" + l.className() + (why.startsWith("no block") ? "" : ": " + why) + ")");
+                continue;
+            }
+            layers.add(spec);
+            names.add(l.name());
+            eps.add(epsilon);
+        }
+        Loss loss = Loss.CROSS_ENTROPY;
+        if (unknown.isEmpty()) {
+            // The last Dense (with any Activation after it) is the studio's Output layer.
+            int last = layers.size() - 1;
+            while (last >= 0 && !(layers.get(last) instanceof LayerSpec.Dense)) last--;
+            List<LayerSpec> tail = last < 0 ? List.of() : layers.subList(last + 1, layers.size());
+            boolean onlyActivations = tail.stream().allMatch(t -> t instanceof LayerSpec.ActivationLayer) && tail.size() <= 1;
+            if (last < 0 || !onlyActivations) {
+                unknown.add("the end of the network (the studio's networks end with a Dense layer, optionally followed by one Activation)");
+            } else {
+                LayerSpec.Dense dense = (LayerSpec.Dense) layers.get(last);
+                Activation act = dense.activation();
+                if (tail.size() == 1) {
+                    if (act != Activation.IDENTITY) {
+                        unknown.add("the end of the network (a Dense with activation " + act.id() + " and then another Activation)");
+                    }
+                    act = ((LayerSpec.ActivationLayer) tail.get(0)).activation();
+                }
+                int keep = last + 1;
+                while (layers.size() > keep) {
+                    layers.remove(layers.size() - 1);
+                    names.remove(names.size() - 1);
+                    eps.remove(eps.size() - 1);
+                }
+                layers.set(last, new LayerSpec.Output(dense.units(), act, WeightInit.XAVIER));
+                loss = switch (act) {
+                    case SOFTMAX -> Loss.CROSS_ENTROPY;
+                    case SIGMOID -> Loss.BINARY_CROSS_ENTROPY;
+                    default -> Loss.MSE;
+                };
+            }
+        }
+        String description = String.format(Locale.ROOT, "Opened from %s (Keras %s, %s backend). Input read as %s.", file,
+                k.kerasVersion, k.backend.isEmpty() ? "unknown" : k.backend, reading.describe());
+        TrainingConfig training = TrainingConfig.defaults().withLoss(loss);
+        NetworkSpec spec = new NetworkSpec(name, description, input, layers, training);
+        return new Mapped(spec, names, eps.stream().mapToDouble(Double::doubleValue).toArray(), hwc, unknown);
+    }
+
+    /** A Keras activation name → the studio's, or null where the studio has none. */
+    static Activation activation(String keras) {
+        return switch (keras) {
+            case "relu" -> Activation.RELU;
+            case "sigmoid" -> Activation.SIGMOID;
+            case "tanh" -> Activation.TANH;
+            case "softmax" -> Activation.SOFTMAX;
+            case "linear" -> Activation.IDENTITY;
+            case "elu" -> Activation.ELU;
+            default -> null;
+        };
+    }
+}

@@ -17,7 +17,7 @@ public final class Launcher {
     public static void main(String[] args) {
         NativeMemory.configure();
         nativeCacheInDataFolder();
-        if (args.length == 0 || args[0].equals("--sample") || StudioApp.projectFile(args).isPresent()) {
+        if (args.length == 0 || args[0].equals("--sample") || StudioApp.projectFile(args).isPresent() || StudioApp.kerasFile(args).isPresent()) {
             StudioApp.main(args);
             return;
         }

@@ -32,6 +32,7 @@ import org.modelstudio.engine.export.ModelRepositoryExport;
 import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.model.KerasOpening;
 import org.modelstudio.ui.model.ModelPanelView;
 import org.modelstudio.ui.model.ModelViewModel;
 import org.modelstudio.ui.model.TemplateChooser;
@@ -57,6 +58,7 @@ public final class MainView {
     @FXML private Label modelOrigin;
     @FXML private MenuItem saveModelItem;
     @FXML private MenuItem exportOnnxItem;
+    private KerasOpening kerasOpening;
     @FXML private MenuItem exportTritonItem;
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
@@ -153,8 +155,10 @@ public final class MainView {
         projects = new ProjectActions(model, () -> root.getScene().getWindow(), recentMenu,
                 new RecentFiles(AppDirs.dataDir().resolve("recent.txt")));
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
+        kerasOpening = new KerasOpening(() -> root.getScene().getWindow(), currentModel, model, executor);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
+                acceptKerasDrops(scene);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
             }
         });
@@ -276,6 +280,29 @@ public final class MainView {
                 + " (" + task.getValue().spec().name() + ", " + task.getValue().labels().size() + " classes)"));
         task.setOnFailed(e -> error("Cannot open the model", task.getException().getMessage()));
         executor.execute(task);
+    }
+
+    /** File › Open Keras model: see {@link KerasOpening}. */
+    @FXML private void openKeras() { kerasOpening.choose(); }
+
+    /** What opens Keras files, chosen or dropped (for tests). */
+    public KerasOpening kerasOpening() { return kerasOpening; }
+
+    /** A Keras file dropped anywhere on the window opens as a model (other drops go where they were made). */
+    private void acceptKerasDrops(javafx.scene.Scene scene) {
+        scene.addEventFilter(javafx.scene.input.DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1 && KerasOpening.isKerasFile(e.getDragboard().getFiles().get(0))) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.consume();
+            }
+        });
+        scene.addEventFilter(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1 && KerasOpening.isKerasFile(e.getDragboard().getFiles().get(0))) {
+                kerasOpening.open(e.getDragboard().getFiles().get(0).toPath());
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
     }
 
     @FXML private void saveModel() {

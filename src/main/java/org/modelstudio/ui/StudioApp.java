@@ -29,6 +29,12 @@ public final class StudioApp extends Application {
                 ? Optional.of(Path.of(args[0])) : Optional.empty();
     }
 
+    /** A Keras model given on the command line (as a double-click on an .h5 file gives it): the studio opens it. */
+    public static Optional<Path> kerasFile(String[] args) {
+        String a = args.length == 1 ? args[0].toLowerCase(Locale.ROOT) : "";
+        return a.endsWith(".h5") || a.endsWith(".hdf5") ? Optional.of(Path.of(args[0])) : Optional.empty();
+    }
+
     public static String version() {
         String v = StudioApp.class.getPackage().getImplementationVersion();
         return v == null ? "development build" : v;
@@ -50,6 +56,7 @@ public final class StudioApp extends Application {
             if (!studio.mainView().confirmClose()) e.consume();
         });
         projectFile(getParameters().getRaw().toArray(String[]::new)).ifPresent(file -> studio.mainView().openProjectFile(file));
+        kerasFile(getParameters().getRaw().toArray(String[]::new)).ifPresent(file -> studio.mainView().kerasOpening().open(file));
         studio.recovery().pending().ifPresent(found -> Platform.runLater(() -> studio.mainView().offerRecovery(found, studio.recovery())));
     }
 

@@ -22,7 +22,12 @@ final class KerasConfig {
     /** One layer: its Keras class, its name and its config object. */
     record Layer(String className, String name, JsonNode config) {
         int integer(String... keys) {
-            for (String k : keys) if (config.hasNonNull(k)) return config.get(k).asInt();
+            for (String k : keys) {
+                JsonNode v = config.get(k);
+                if (v == null || v.isNull()) continue;
+                if (v.isArray()) return v.size() == 1 ? v.get(0).asInt() : Integer.MIN_VALUE;   // tf.keras writes axis: [3]
+                return v.asInt();
+            }
             return -1;
         }
 

@@ -111,6 +111,12 @@ public final class ModelViewModel {
         }
         template.set(chosen);
     }
+    /** Replaces the network (undoably) with one made elsewhere, e.g. opened from a Keras file, listed with the templates. */
+    public void openNetwork(NetworkSpec network) {
+        if (!templates.contains(network)) templates.add(network);
+        openTemplate(network);
+    }
+
     public ObservableList<NetworkSpec> networks() { return templates; }
     /** The template chosen in the list; choosing one replaces the network (undoably). */
     public ObjectProperty<NetworkSpec> selectedProperty() { return template; }

@@ -29,7 +29,8 @@ public final class Licences {
             new Text("LGPL 2.1", "LGPL-2.1.txt"),
             new Text("Eclipse Public License 1.0", "EPL-1.0.txt"),
             new Text("CDDL 1.1 / GPL 2.0 with Classpath Exception", "CDDL-1.1-GPL-2.0-CE.txt"),
-            new Text("CC0 1.0", "CC0-1.0.txt"));
+            new Text("CC0 1.0", "CC0-1.0.txt"),
+            new Text("HDF5 (The HDF Group)", "HDF5.txt"));
 
     private Licences() {}
 

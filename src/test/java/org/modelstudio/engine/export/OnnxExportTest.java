@@ -296,7 +296,7 @@ class OnnxExportTest {
     /**
      * With oneDNN, DL4J M2.1's batch norm reads an LSTM's last step (a view into all the steps) from the wrong place, so
      * the studio's answers there are not the layer's arithmetic, and the export refuses rather than answer otherwise.
-     * When a DL4J upgrade fixes that, the first assertion fails: then lift the refusal in {@link OnnxLayer#batchNorm}.
+     * When a DL4J upgrade fixes that, the first assertion fails: then lift the refusal in {@link TrainedLayer#batchNorm}.
      */
     @Test void batchNormRightAfterAnLstmsLastStepIsRefusedWhileTheEngineGetsItWrong() throws Exception {
         NetworkSpec spec = new NetworkSpec("LSTM then batch norm", "", new InputSpec.SequenceInput(6, 30), List.of(

@@ -40,7 +40,7 @@ final class Hdf5Writer implements AutoCloseable {
     static Hdf5Writer create(Path path) throws IOException {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
             try {
-                org.bytedeco.hdf5.Exception.dontPrint();
+                org.bytedeco.hdf5.Exception.dontPrint(); // a failure reaches the caller as an exception, not as HDF5's stack on stderr
                 return new Hdf5Writer(new H5File(path.toString(), H5F_ACC_TRUNC()));
             } catch (RuntimeException e) {
                 throw new IOException("HDF5 cannot create " + path + ": " + e.getMessage(), e);

@@ -94,6 +94,10 @@ public final class Cli {
                                                input "input" (float32 [N, C, H, W] images, float32 [N, features] or int64
                                                [N, length] token ids), output "probabilities" ("value" for a regression),
                                                labels and input preparation in its metadata
+              export   <MODEL.zip> --keras OUT.h5  a trained model as a Keras 2 HDF5 file for tf.keras.models.load_model:
+                                               input channels last ([N, H, W, C] images, [N, features] or [N, length]
+                                               token ids), output the probabilities (a regression: the number); labels and
+                                               input preparation in its "model_studio" attribute
               export   <MODEL.zip> --triton REPOSITORY [--name NAME]  the model as the next version of NAME in a Triton
                                                (or KServe) model repository: NAME/config.pbtxt, NAME/labels.txt, NAME/V/model.onnx
               import   <MODEL.h5> --out MODEL.zip [--input image:HxWxC|features:N|tokens:N] [--pixels 0..1|0..255]

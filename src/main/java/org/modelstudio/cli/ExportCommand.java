@@ -10,6 +10,7 @@ import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.export.ExportRefusedException;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.engine.export.KerasH5Export;
 import org.modelstudio.engine.export.ModelRepositoryExport;
 import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.io.ModelFile;
@@ -18,13 +19,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code export}: a network spec as DL4J Java or Keras Python code, and a trained model as an ONNX file or as the next
- * version of a model in a Triton/KServe model repository.
+ * {@code export}: a network spec as DL4J Java or Keras Python code, and a trained model as an ONNX file, as a Keras 2
+ * .h5 file, or as the next version of a model in a Triton/KServe model repository.
  */
 final class ExportCommand {
     private final PrintStream out;
@@ -36,7 +38,19 @@ final class ExportCommand {
     }
 
     int run(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--out", "--onnx", "--triton", "--name"), Set.of("--java", "--keras"));
+        Args a = Args.parse(words, Set.of("--out", "--onnx", "--triton", "--name", "--keras"), Set.of("--java", "--keras"));
+        String h5 = kerasFile(words, a);
+        if (h5 != null) {
+            List<String> models = new ArrayList<>(a.positional);
+            models.remove(h5);
+            if (models.size() != 1 || a.has("--java") || a.has("--out") || a.has("--onnx") || a.has("--triton") || a.has("--name")) {
+                throw new UsageException("export --keras with a trained model takes the model and the .h5 file to write: export <MODEL.zip> --keras OUT.h5");
+            }
+            return exportKerasH5(models.get(0), h5);
+        }
+        if (a.has("--keras") && a.positional.size() == 1 && a.positional.get(0).endsWith(".zip")) {
+            throw new UsageException("export --keras needs the .h5 file to write a trained model to: export " + a.positional.get(0) + " --keras OUT.h5");
+        }
         if (a.has("--triton")) {
             if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out") || a.has("--onnx")) {
                 throw new UsageException("export --triton takes one trained model and the model repository to write into: "
@@ -52,7 +66,7 @@ final class ExportCommand {
         }
         if (a.positional.size() != 1 || a.has("--java") == a.has("--keras")) {
             throw new UsageException("export takes one spec and --java or --keras: export <spec> --java [--out FILE]"
-                    + ", or a trained model and --onnx: export <MODEL.zip> --onnx OUT.onnx");
+                    + ", or a trained model and --onnx or --keras: export <MODEL.zip> --onnx OUT.onnx, export <MODEL.zip> --keras OUT.h5");
         }
         NetworkSpec spec = Cli.loadSpec(a.positional.get(0));
         String code;
@@ -83,6 +97,38 @@ final class ExportCommand {
         out.printf(Locale.ROOT, "Wrote %s (ONNX, opset %d): input \"%s\", output \"%s\"; labels and input preparation in its metadata%n",
                 target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES);
         return Cli.OK;
+    }
+
+    /**
+     * The .h5 file of {@code export MODEL.zip --keras OUT.h5} (or {@code --keras=OUT.h5}): the word after --keras when a
+     * second word stands beside the model's; null for {@code export <spec> --keras}, which writes Keras code.
+     */
+    private static String kerasFile(List<String> words, Args a) {
+        String given = a.get("--keras");
+        if (given != null && !given.equals("true")) return given;
+        int at = words.indexOf("--keras");
+        if (at < 0 || a.positional.size() != 2) return null;
+        return at + 1 < words.size() && a.positional.contains(words.get(at + 1)) ? words.get(at + 1) : a.positional.get(1);
+    }
+
+    /** A trained model as a Keras 2 .h5 file; a spec instead of a model, or a file that cannot be written, is refused with the reason. */
+    private int exportKerasH5(String modelFile, String target) throws IOException {
+        TrainedModel model = trainedModel(modelFile, "--keras");
+        if (!written(() -> KerasH5Export.write(model, Path.of(target)), "cannot write " + target)) return Cli.BAD_INPUT;
+        out.printf(Locale.ROOT, "Wrote %s (Keras %s HDF5, for tf.keras.models.load_model): input %s, output %s; labels and input "
+                        + "preparation in its \"%s\" attribute%n", target, KerasH5Export.KERAS_VERSION, kerasInput(model),
+                model.regression() ? "the predicted \"" + model.labels().get(0) + "\" [N, 1]" : "each class's probability [N, " + model.labels().size() + "]",
+                KerasH5Export.DESCRIPTION);
+        return Cli.OK;
+    }
+
+    /** What the Keras model takes, channels last. */
+    private static String kerasInput(TrainedModel model) {
+        if (model.spec().input() instanceof org.modelstudio.core.graph.InputSpec.ImageInput img) {
+            return "[N, " + img.height() + ", " + img.width() + ", " + img.channels() + "] images (values 0-1)";
+        }
+        if (model.spec().input() instanceof org.modelstudio.core.graph.InputSpec.SequenceInput seq) return "[N, " + seq.length() + "] token ids";
+        return "[N, " + model.spec().input().shape().size() + "] prepared features";
     }
 
     /**

@@ -28,6 +28,7 @@ import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.export.ExportRefusedException;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.engine.export.KerasH5Export;
 import org.modelstudio.engine.export.ModelRepositoryExport;
 import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.io.ModelFile;
@@ -59,6 +60,7 @@ public final class MainView {
     @FXML private MenuItem saveModelItem;
     @FXML private MenuItem exportOnnxItem;
     private KerasOpening kerasOpening;
+    @FXML private MenuItem exportKerasH5Item;
     @FXML private MenuItem exportTritonItem;
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
@@ -136,6 +138,7 @@ public final class MainView {
         predictPanelController.onServe(this::openServe);
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
         exportOnnxItem.disableProperty().bind(currentModel.modelProperty().isNull());
+        exportKerasH5Item.disableProperty().bind(currentModel.modelProperty().isNull());
         exportTritonItem.disableProperty().bind(currentModel.modelProperty().isNull());
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
@@ -344,6 +347,40 @@ public final class MainView {
             }
         };
         task.setOnFailed(e -> error("Cannot export " + file.getFileName() + " as ONNX", exportFailure(task.getException())));
+        executor.execute(task);
+        return task;
+    }
+
+    /** File › Export network › Trained model as Keras .h5: the model in use, as a Keras 2 file, to a chosen file. */
+    @FXML private void exportKerasH5() {
+        TrainedModel model = currentModel.get();
+        if (model == null) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the trained model as a Keras .h5 file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keras models (HDF5)", "*.h5"));
+        chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase() + ".h5");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) exportKerasH5(model, file.toPath());
+    }
+
+    /** Writes the .h5 file in the background; then says where it went and how Keras opens it, or why it could not. */
+    Task<Void> exportKerasH5(TrainedModel model, Path file) {
+        Task<Void> task = new Task<>() {
+            @Override protected Void call() throws Exception {
+                KerasH5Export.write(model, file);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            Alert done = new Alert(Alert.AlertType.INFORMATION, String.format(java.util.Locale.ROOT,
+                    "%s%n%nOpen it with tf.keras.models.load_model(\"%s\"). It takes its input channels last (images as "
+                            + "[N, height, width, channels], values 0 to 1); the labels and how inputs are prepared are in its "
+                            + "\"%s\" attribute.", file, file.getFileName(), KerasH5Export.DESCRIPTION));
+            done.setHeaderText("Exported as a Keras .h5 file");
+            done.initOwner(root.getScene().getWindow());
+            done.show();
+        });
+        task.setOnFailed(e -> error("Cannot export " + file.getFileName() + " as a Keras .h5 file", exportFailure(task.getException())));
         executor.execute(task);
         return task;
     }

@@ -323,6 +323,49 @@ class CliTest {
         }
     }
 
+    @Test void exportKerasWritesAnH5FileThatDl4jsKerasImporterAnswersAsTheStudioDoes(@TempDir Path dir) throws Exception {
+        Path h5 = dir.resolve("out").resolve("bars.h5");
+        Run r = cli("export", model.toString(), "--keras", h5.toString());
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertEquals(1, r.outLines().size(), r.toString());
+        assertTrue(r.out().startsWith("Wrote " + h5 + " (Keras 2.4.0 HDF5, for tf.keras.models.load_model): input [N, "), r.toString());
+        assertTrue(r.out().contains("output each class's probability [N, 3]; labels and input preparation in its \"model_studio\" attribute"), r.toString());
+        assertEquals("", r.err());
+        var trained = org.modelstudio.engine.io.ModelFile.load(model);
+        Random rnd = new Random(6);
+        float[][] bars = new float[9][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, rnd);
+        org.modelstudio.engine.export.KerasImportRun.assertAnswersAsTheStudio(trained, new org.modelstudio.engine.infer.ModelRuntime(trained), bars, h5);
+        Path other = dir.resolve("other.h5");
+        assertEquals(Cli.OK, cli("export", "--keras=" + other, model.toString()).code(), "--keras=OUT.h5 too");
+        assertTrue(Files.size(other) > 0);
+        assertTrue(cli("--help").out().contains("export   <MODEL.zip> --keras OUT.h5"));
+    }
+
+    @Test void exportKerasRefusesWhatIsNotATrainedModelAndAFileItCannotWrite(@TempDir Path dir) throws Exception {
+        Path notAModel = Files.writeString(dir.resolve("notes.zip"), "not a zip");
+        Run r = cli("export", notAModel.toString(), "--keras", dir.resolve("a.h5").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("error: notes.zip: is not a Model Studio model file"), r.toString());
+        r = cli("export", "small-cnn", "--keras", dir.resolve("b.h5").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("small-cnn is a network spec; train it first: train small-cnn --out model.zip"), r.toString());
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+        r = cli("export", model.toString(), "--keras", blocker.resolve("c.h5").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("error: cannot write " + blocker.resolve("c.h5") + ": " + blocker + " is a file, not a folder"), r.toString());
+        assertEquals(Cli.USAGE, cli("export", model.toString(), "--keras", dir.resolve("d.h5").toString(), "--java").code());
+        r = cli("export", model.toString(), "--keras");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("export --keras needs the .h5 file to write a trained model to"), r.toString());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(blocker, notAModel), files.sorted().toList(), "nothing written");
+        }
+        Run code = cli("export", "mlp", "--keras");
+        assertEquals(Cli.OK, code.code(), "a spec with --keras is still Keras code");
+        assertTrue(code.out().contains("model = keras.Sequential(["), code.toString());
+    }
+
     @Test void exportTritonWritesAModelFolderAndTheNextVersion(@TempDir Path dir) throws Exception {
         Path repo = dir.resolve("repo");
         Run r = cli("export", model.toString(), "--triton", repo.toString(), "--name", "bars");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.export.KerasImportRun;
 import org.modelstudio.engine.export.OnnxRuntimeRun;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.train.Trainer;
@@ -238,6 +239,37 @@ class ModelEditingWindowTest {
         assertEquals("It could not be written: " + blocker + " is a file, not a folder.", error.getContentText());
         robot.interact(() -> error.getScene().getWindow().hide());
         assertFalse(Files.exists(blocker.resolve("m.onnx")));
+    }
+
+    /** File ▸ Export network ▸ Trained model as Keras .h5: off without a model; writes the model in use and says where; says why it cannot write. */
+    @Test void exportsTheModelInUseAsAKerasFileAndSaysWhyAFileCannotBeWritten(FxRobot robot, @TempDir Path dir) throws Exception {
+        MenuItem item = exportItem(robot, "Trained model as _Keras .h5…");
+        assertTrue(item.isDisable(), "there is no trained model yet");
+        TrainedModel model = Trainer.train(TestData.barCnn(1), TestData.bars(60, 1), null, e -> { }, new CancelToken()).model();
+        robot.interact(() -> studio.currentModel().set(model, "trained by the test"));
+        assertFalse(item.isDisable());
+
+        Path file = dir.resolve("bars.h5");
+        Task<Void> task = WaitForAsyncUtils.asyncFx(() -> studio.mainView().exportKerasH5(model, file)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, task::isDone);
+        Random r = new Random(4);
+        float[][] bars = new float[6][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, r);
+        KerasImportRun.assertAnswersAsTheStudio(model, new ModelRuntime(model), bars, file);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane done = dialog("Exported as a Keras .h5 file");
+        assertTrue(done.getContentText().startsWith(file + "\n"), done.getContentText());
+        assertTrue(done.getContentText().contains("tf.keras.models.load_model(\"bars.h5\")"), done.getContentText());
+        robot.interact(() -> done.getScene().getWindow().hide());
+
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+        Task<Void> failing = WaitForAsyncUtils.asyncFx(() -> studio.mainView().exportKerasH5(model, blocker.resolve("m.h5"))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, failing::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane error = dialog("Cannot export m.h5 as a Keras .h5 file");
+        assertEquals("It could not be written: " + blocker + " is a file, not a folder.", error.getContentText());
+        robot.interact(() -> error.getScene().getWindow().hide());
+        assertFalse(Files.exists(blocker.resolve("m.h5")));
     }
 
     /** File ▸ Export network ▸ Trained model for Triton/KServe: off without a model; writes the model folder and says where. */

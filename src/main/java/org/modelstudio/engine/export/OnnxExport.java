@@ -30,7 +30,8 @@ import java.util.Map;
  * description ({@link ModelFile#manifestFields}): the labels, how raw input is prepared, the network's spec.
  * <p>
  * Each spec layer becomes nodes through one {@link OnnxLayer} (a {@code LayerSpec.Visitor}), with the weights of the
- * trained DL4J layer it was compiled to. What ONNX could only approximate is refused ({@link ExportRefusedException}).
+ * trained DL4J layer it was compiled to, read by {@link TrainedLayer}. What ONNX could only approximate is refused
+ * ({@link ExportRefusedException}).
  */
 public final class OnnxExport {
     public static final int OPSET = 13;
@@ -69,7 +70,7 @@ public final class OnnxExport {
             for (LayerSummary row : summary.layers()) {
                 int d = dl4jLayerOf[row.index()];
                 Layer layer = d < 0 ? null : network.getLayer(d);
-                x = row.layer().accept(new OnnxLayer(g, x, in, layer, feeding, row.label()));
+                x = row.layer().accept(new OnnxLayer(g, x, new TrainedLayer(layer, feeding, in, row.label())));
                 in = row.outputShape();
                 // At inference DL4J's dropout and activation layers hand on the array they were given (changed in place).
                 if (layer != null && !(layer instanceof org.deeplearning4j.nn.layers.DropoutLayer)
@@ -77,7 +78,7 @@ public final class OnnxExport {
                     feeding = layer;
                 }
             }
-        } catch (OnnxLayer.Refusal r) {
+        } catch (TrainedLayer.Refusal r) {
             throw new ExportRefusedException("The model cannot be exported to ONNX exactly: " + r.getMessage());
         }
         String output = PROBABILITIES;

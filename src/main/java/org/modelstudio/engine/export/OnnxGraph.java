@@ -1,8 +1,6 @@
 package org.modelstudio.engine.export;
 
 import onnx.Onnx;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.protobuf.ByteString;
 
 import java.nio.ByteBuffer;
@@ -63,11 +61,6 @@ final class OnnxGraph {
         return initializer(name, Onnx.TensorProto.DataType.FLOAT_VALUE, bytes, dims);
     }
 
-    /** A DL4J array as a float32 weight, reshaped to {@code dims} (its values read in row-major order). */
-    String weight(String name, INDArray array, long... dims) {
-        return weight(name, values(array), dims);
-    }
-
     /** An int64 constant, such as the axes of a Squeeze. */
     String int64s(String name, long... values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -80,11 +73,6 @@ final class OnnxGraph {
         for (long d : dims) t.addDims(d);
         graph.addInitializer(t);
         return name;
-    }
-
-    /** A DL4J array's values in row-major ('c') order, whatever order and type it is stored in. */
-    static float[] values(INDArray array) {
-        return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
     /** The type and shape of a graph input or output; a dimension is a number, or a name ("N") for one that varies. */

@@ -82,7 +82,8 @@ public final class ModelFile {
         }
     }
 
-    static String manifest(TrainedModel model) throws IOException {
+    /** The model's description as the model file's {@value #ENTRY} holds it (labels, input preparation, spec), as JSON. */
+    public static String manifest(TrainedModel model) throws IOException {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifestTree(model));
     }
 

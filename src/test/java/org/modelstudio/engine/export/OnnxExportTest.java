@@ -13,41 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.CatalogueNetworks;
-import org.modelstudio.core.data.CsvLine;
-import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
-import org.modelstudio.core.data.LabeledData;
-import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.SampleData;
-import org.modelstudio.core.events.CancelToken;
-import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Padding;
-import org.modelstudio.core.graph.Shape;
-import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
-import org.modelstudio.core.infer.ModelInput;
-import org.modelstudio.core.project.DataSource;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.infer.ModelRuntime;
-import org.modelstudio.engine.io.ImageDecoder;
-import org.modelstudio.engine.io.TextLoader;
-import org.modelstudio.engine.prepare.RunPreparation;
-import org.modelstudio.engine.train.Trainer;
-import org.modelstudio.engine.train.TrainingResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -78,58 +60,12 @@ class OnnxExportTest {
 
     @TestFactory Stream<DynamicTest> everyShippedTemplate() {
         return SampleData.SPEC_FILES.stream().map(file -> dynamicTest(file, () -> {
-            NetworkSpec spec = SampleData.spec(file);
-            spec = spec.withTraining(spec.training().withEpochs(1));
-            TrainedModel model = spec.input() instanceof InputSpec.ImageInput ? trainOnFashion(spec) : trainOnItsSample(file, spec);
-            ModelRuntime runtime = new ModelRuntime(model);
-            float[][] inputs = spec.input() instanceof InputSpec.ImageInput ? fashionTestImages(32) : preparedSampleInputs(file, runtime);
+            ExportFixtures.Trained t = ExportFixtures.template(file);
             Path onnx = dir.resolve(file.replace(".json", ".onnx"));
-            OnnxExport.write(model, onnx);
-            assertAnswersAsTheStudio(model, runtime, inputs, onnx);
-            assertDescribesItself(model, onnx);
+            OnnxExport.write(t.model(), onnx);
+            assertAnswersAsTheStudio(t.model(), t.runtime(), t.inputs(), onnx);
+            assertDescribesItself(t.model(), onnx);
         }));
-    }
-
-    private static TrainedModel trainOnFashion(NetworkSpec spec) throws Exception {
-        LabeledData all = SampleData.fashionMnistTrain();
-        LabeledData some = new LabeledData(all.exampleShape(), all.classes(), Arrays.copyOf(all.features(), 256), Arrays.copyOf(all.labels(), 256));
-        return finished(Trainer.train(spec, some, null, e -> { }, new CancelToken()));
-    }
-
-    /** The shipped data each non-image template is made for: texts for the text classifier, a table for the others. */
-    private static DataSource sampleData(String template) {
-        return switch (template) {
-            case "text-classifier.json" -> new DataSource.TextFile("sample-models/text-topics/topics.csv", "text", "topic");
-            case "tabular-mlp.json" -> new DataSource.TableFile("sample-models/iris/iris.csv", null, null);
-            case "tabular-regression.json" -> new DataSource.TableFile("sample-models/diabetes/diabetes.csv", null, null);
-            default -> throw new IllegalStateException(template + " is a new template: name the sample data it trains on here");
-        };
-    }
-
-    private static TrainedModel trainOnItsSample(String template, NetworkSpec spec) throws Exception {
-        PreparedData data = RunPreparation.tableOrText(sampleData(template), spec, false);
-        return finished(Trainer.train(spec, data.train(), null, data.preparation(), e -> { }, new CancelToken(), new PauseGate()));
-    }
-
-    /** Unseen texts (test.csv), or every fifth row of the table without its label, prepared as the studio prepares them. */
-    private static float[][] preparedSampleInputs(String template, ModelRuntime runtime) throws Exception {
-        List<ModelInput> raw = new ArrayList<>();
-        if (sampleData(template) instanceof DataSource.TextFile) {
-            TextLoader.read(Path.of("sample-models/text-topics/test.csv"), "text", "topic").forEach(t -> raw.add(new ModelInput.Text(t.text())));
-        } else {
-            List<String> lines = Files.readAllLines(Path.of(((DataSource.TableFile) sampleData(template)).path()));
-            for (int i = 1; i < lines.size(); i += 5) {
-                List<String> cells = CsvLine.cells(lines.get(i));
-                raw.add(new ModelInput.Row(cells.subList(0, cells.size() - 1)));
-            }
-        }
-        float[][] prepared = new float[raw.size()][];
-        for (int i = 0; i < prepared.length; i++) prepared[i] = runtime.prepare(raw.get(i), new ArrayList<>());
-        return prepared;
-    }
-
-    private static float[][] fashionTestImages(int n) {
-        return Arrays.copyOf(SampleData.fashionMnistTest().features(), n);
     }
 
     // ------------------------------------------------------------------ every layer type, and other settings
@@ -174,45 +110,12 @@ class OnnxExportTest {
                         new LayerSpec.Dense(5, Activation.SOFTMAX), new LayerSpec.Dense(4, Activation.RELU), new LayerSpec.Output(3)), t));
     }
 
-    /** Trains a few batches on made-up examples of the network's input, then compares on real and made-up inputs. */
+    /** Trained a few batches on made-up examples of the network's input, compared on real and made-up inputs. */
     private static void checkBrieflyTrained(NetworkSpec spec) throws Exception {
-        assertFalse(ShapeInference.analyse(spec).hasErrors(), spec.name());
-        spec = spec.withTraining(spec.training().withEpochs(2).withBatchSize(16).withLearningRate(0.002));
-        int classes = ((LayerSpec.Output) spec.layers().get(spec.layers().size() - 1)).units();
-        Random r = new Random(spec.name().hashCode());
-        float[][] x = new float[64][];
-        int[] y = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = madeUp(spec.input(), r);
-            y[i] = i % classes;
-        }
-        List<String> names = IntStream.range(0, classes).mapToObj(c -> "class " + c).toList();
-        TrainedModel model = finished(Trainer.train(spec, new LabeledData(spec.input().shape(), names, x, y), null, e -> { }, new CancelToken()));
-        List<float[]> inputs = new ArrayList<>();
-        if (spec.input() instanceof InputSpec.ImageInput img) {
-            try (Stream<Path> files = Files.list(Path.of("sample-models/fashion-mnist/examples"))) {
-                for (Path png : files.sorted().toList()) inputs.add(ImageDecoder.decode(png, new ImagePreprocessing(img.height(), img.width(), img.channels())));
-            }
-        }
-        for (int i = 0; i < 16; i++) inputs.add(madeUp(spec.input(), r));
+        ExportFixtures.Trained t = ExportFixtures.brieflyTrained(spec);
         Path onnx = dir.resolve(spec.name().replaceAll("[^A-Za-z0-9]+", "-") + ".onnx");
-        OnnxExport.write(model, onnx);
-        assertAnswersAsTheStudio(model, new ModelRuntime(model), inputs.toArray(new float[0][]), onnx);
-    }
-
-    /** Pixels from 0 to 1, standard normal features, or token ids anywhere in the vocabulary. */
-    private static float[] madeUp(InputSpec input, Random r) {
-        Shape shape = input.shape();
-        float[] v = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = shape instanceof Shape.Image ? r.nextFloat() : shape instanceof Shape.Tokens t ? r.nextInt(t.vocabulary()) : (float) r.nextGaussian();
-        }
-        return v;
-    }
-
-    private static TrainedModel finished(TrainingResult result) {
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
-        return result.model();
+        OnnxExport.write(t.model(), onnx);
+        assertAnswersAsTheStudio(t.model(), t.runtime(), t.inputs(), onnx);
     }
 
     // ------------------------------------------------------------------ the comparison
@@ -296,7 +199,7 @@ class OnnxExportTest {
     /**
      * With oneDNN, DL4J M2.1's batch norm reads an LSTM's last step (a view into all the steps) from the wrong place, so
      * the studio's answers there are not the layer's arithmetic, and the export refuses rather than answer otherwise.
-     * When a DL4J upgrade fixes that, the first assertion fails: then lift the refusal in {@link OnnxLayer#batchNorm}.
+     * When a DL4J upgrade fixes that, the first assertion fails: then lift the refusal in {@link TrainedLayer#batchNorm}.
      */
     @Test void batchNormRightAfterAnLstmsLastStepIsRefusedWhileTheEngineGetsItWrong() throws Exception {
         NetworkSpec spec = new NetworkSpec("LSTM then batch norm", "", new InputSpec.SequenceInput(6, 30), List.of(

@@ -48,6 +48,18 @@ final class Hdf5Writer implements AutoCloseable {
         }
     }
 
+    /** An existing file opened to change it (tests use it to make damaged and hostile variants of an exported file). */
+    static Hdf5Writer amend(Path path) throws IOException {
+        synchronized (Hdf5Archive.LOCK_OBJECT) {
+            try {
+                org.bytedeco.hdf5.Exception.dontPrint();
+                return new Hdf5Writer(new H5File(path.toString(), org.bytedeco.hdf5.global.hdf5.H5F_ACC_RDWR()));
+            } catch (RuntimeException e) {
+                throw new IOException("HDF5 cannot open " + path + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** The file's root group. */
     Group root() { return file; }
 

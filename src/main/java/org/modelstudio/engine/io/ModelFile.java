@@ -184,6 +184,37 @@ public final class ModelFile {
         return TrainedModel.of(spec, labels, preparation, net);
     }
 
+    /** What a model description says besides the weights: the network, the class labels and the input preparation. */
+    public record Description(NetworkSpec spec, List<String> labels, InputPreparation preparation) {}
+
+    /**
+     * Reads a model description as {@link #manifest} writes it (for example the one a Keras file exported by the studio
+     * carries); {@code name} names its source in messages.
+     */
+    public static Description readManifest(String name, String json) throws IOException {
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(name + ": its model description is damaged (" + e.getOriginalMessage() + ")", e);
+        }
+        if (!FORMAT.equals(manifest.path("format").asText())) throw new IOException(name + ": not a Model Studio model description");
+        NetworkSpec spec;
+        try {
+            spec = SpecJson.read(JSON.writeValueAsString(manifest.path("spec")));
+        } catch (SpecFormatException e) {
+            throw new IOException(name + ": the network description inside is damaged: " + e.getMessage(), e);
+        }
+        List<String> labels = new ArrayList<>();
+        manifest.path("labels").forEach(l -> labels.add(l.asText()));
+        JsonNode p = manifest.path("preprocessing");
+        InputPreparation preparation = p.isObject()
+                ? new InputPreparation.Image(new ImagePreprocessing(p.path("height").asInt(), p.path("width").asInt(), p.path("channels").asInt()))
+                : null;
+        if (manifest.has("preparation")) preparation = readPreparation(name, manifest.get("preparation"));
+        return new Description(spec, labels, preparation);
+    }
+
     /** The table or text preparation of a version-2 manifest; a missing or damaged field is refused by name. */
     static InputPreparation readPreparation(String name, JsonNode p) throws IOException {
         String where = name + ": the input preparation inside is damaged: ";

@@ -18,6 +18,7 @@ import org.modelstudio.core.io.ModelReading;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
+import org.modelstudio.engine.io.ModelFile;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,6 +60,7 @@ final class KerasConversion {
         String modelConfig;
         String version;
         String backend;
+        String studioDescription = null;
         synchronized (Hdf5Archive.LOCK_OBJECT) {
             Hdf5Archive archive;
             try {
@@ -74,6 +76,7 @@ final class KerasConversion {
                 modelConfig = archive.readAttributeAsJson("model_config");
                 version = archive.hasAttribute("keras_version") ? archive.readAttributeAsString("keras_version") : "1";
                 backend = archive.hasAttribute("backend") ? archive.readAttributeAsString("backend") : "";
+                if (archive.hasAttribute(STUDIO_DESCRIPTION)) studioDescription = archive.readAttributeAsString(STUDIO_DESCRIPTION);
                 if (archive.getGroups().stream().noneMatch("model_weights"::equals)) {
                     throw new KerasImportException(shown + " has no model_weights group: it holds an architecture without weights.");
                 }
@@ -112,6 +115,19 @@ final class KerasConversion {
                     + "(outputs differ by up to " + difference + "); the file was not opened.");
         }
         int outputs = m.spec().outputUnits();
+        ModelFile.Description written = studioDescription == null ? null : studioWritten(shown, studioDescription, m.spec());
+        if (written != null && labels == null && reading == null) {
+            // A file the studio exported: its labels, input preparation, name and training recipe come back with it.
+            NetworkSpec spec = new NetworkSpec(written.spec().name(), m.spec().description(), m.spec().input(), m.spec().layers(),
+                    written.spec().training().withLoss(m.spec().training().loss()));
+            InputPreparation preparation = written.preparation();
+            if (preparation instanceof InputPreparation.Table t && t.regression()) {
+                // The file answers in the label's units already (its last Dense scales back), so no scaling is left to do.
+                preparation = new InputPreparation.Table(t.columns(), t.labelColumn(), new InputPreparation.Target(0, 1));
+            }
+            TrainedModel model = TrainedModel.of(spec, written.labels(), preparation, ours);
+            return new Converted(model, chosen, KerasMapping.readings(k), version, backend, k.layers.size(), difference);
+        }
         List<String> names = labels;
         if (names == null) {
             names = new ArrayList<>();
@@ -123,8 +139,25 @@ final class KerasConversion {
         return new Converted(model, chosen, KerasMapping.readings(k), version, backend, k.layers.size(), difference);
     }
 
+    /** The root attribute in which the studio's Keras export keeps the model file's own description. */
+    static final String STUDIO_DESCRIPTION = org.modelstudio.engine.export.KerasH5Export.DESCRIPTION;
+
+    /**
+     * The description a studio-exported file carries, if it describes the network that was opened (the same input and
+     * number of outputs); null otherwise, or if it cannot be read.
+     */
+    private static ModelFile.Description studioWritten(String shown, String json, NetworkSpec opened) {
+        try {
+            ModelFile.Description d = ModelFile.readManifest(shown, json);
+            boolean same = d.spec().input().equals(opened.input()) && d.labels().size() == opened.outputUnits();
+            return same ? d : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** HDF5 files start with an 8-byte signature at offset 0, 512, 1024, 2048, … (a user block may come first). */
-    private static void checkSignature(Path file, String shown) throws KerasImportException {
+    static void checkSignature(Path file, String shown) throws KerasImportException {
         byte[] signature = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
         try (InputStream in = Files.newInputStream(file)) {
             long size = Files.size(file);
@@ -145,7 +178,10 @@ final class KerasConversion {
     private static MultiLayerNetwork dl4jImport(Path file, String shown, String modelConfig, String version, String backend)
             throws KerasImportException {
         try {
-            ObjectNode config = (ObjectNode) JSON.readTree(KerasConfig.withoutOrthogonal(KerasConfig.asSequential(modelConfig)));
+            String sequential = KerasConfig.asSequential(modelConfig);
+            // Tests switch the replacement off to see a real native crash end only the child process.
+            if (!Boolean.getBoolean("modelstudio.keras.keepOrthogonal")) sequential = KerasConfig.withoutOrthogonal(sequential);
+            ObjectNode config = (ObjectNode) JSON.readTree(sequential);
             config.put("keras_version", version);
             if (!backend.isEmpty()) config.put("backend", backend);
             KerasModelBuilder builder = new KerasModelBuilder(new KerasModelConfiguration())

@@ -50,6 +50,7 @@ public final class KerasImport {
     public static Opened open(Path file, ModelReading reading, Path labels) throws KerasImportException {
         String shown = file.getFileName().toString();
         if (!Files.isRegularFile(file)) throw new KerasImportException(shown + " does not exist or is not a file.");
+        KerasConversion.checkSignature(file, shown);   // the cheapest refusal needs no child process
         if (labels != null && !Files.isRegularFile(labels)) throw new KerasImportException("The labels file " + labels + " does not exist.");
         Path work;
         try {
@@ -62,7 +63,8 @@ public final class KerasImport {
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g", "-XX:+UseSerialGC",
                     "-XX:ErrorFile=" + work.resolve("crash.log"), "-cp", System.getProperty("java.class.path")));
             System.getProperties().stringPropertyNames().stream().sorted()
-                    .filter(k -> k.startsWith("org.bytedeco.") || k.equals("java.library.path") || k.startsWith("org.eclipse.deeplearning4j."))
+                    .filter(k -> k.startsWith("org.bytedeco.") || k.equals("java.library.path") || k.startsWith("org.eclipse.deeplearning4j.")
+                            || k.startsWith("modelstudio.keras."))
                     .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
             command.add(KerasChild.class.getName());
             command.add(file.toAbsolutePath().toString());
@@ -73,10 +75,12 @@ public final class KerasImport {
             Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
             ArrayDeque<String> tail = new ArrayDeque<>();
             String[] result = new String[1];
+            java.util.concurrent.atomic.AtomicLong crashedAt = new java.util.concurrent.atomic.AtomicLong();
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
                         if (line.startsWith(KerasChild.RESULT)) result[0] = line.substring(KerasChild.RESULT.length());
+                        if (line.contains("A fatal error has been detected")) crashedAt.compareAndSet(0, System.nanoTime());
                         synchronized (tail) {
                             tail.add(line);
                             if (tail.size() > 200) tail.removeFirst();
@@ -88,9 +92,19 @@ public final class KerasImport {
             }, "keras-import-output");
             reader.setDaemon(true);
             reader.start();
-            if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new KerasImportException("Opening " + shown + " took longer than " + TIMEOUT_SECONDS + " s and was stopped.");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!child.waitFor(200, TimeUnit.MILLISECONDS)) {
+                // After a native crash the JVM writes its report and may then never exit (DL4J's crashed op keeps a thread
+                // spinning): two seconds for the report's first lines, then the child is stopped.
+                long crashed = crashedAt.get();
+                if (crashed != 0 && System.nanoTime() - crashed > TimeUnit.SECONDS.toNanos(2)) {
+                    child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    throw new KerasImportException("Opening " + shown + " took longer than " + TIMEOUT_SECONDS + " s and was stopped.");
+                }
             }
             reader.join(5000);
             if (result[0] == null) {
@@ -98,6 +112,7 @@ public final class KerasImport {
                 synchronized (tail) {
                     frame = tail.stream().filter(l -> l.contains("Problematic frame") || l.startsWith("# C ") || l.contains("OutOfMemory"))
                             .reduce((a, b) -> a + " " + b).orElse("exit code " + child.exitValue());
+                    frame = frame.replaceAll("\\s+", " ");
                 }
                 throw new KerasImportException("DL4J's Keras importer crashed while reading " + shown + " (" + frame.replace('#', ' ').strip()
                         + "). The studio is unaffected; the file was not opened.");

@@ -65,7 +65,7 @@ record OnnxLayer(OnnxGraph g, String x, Shape in, Layer layer, Layer feeding, St
     /** DL4J's x·W + b, W being [nIn, nOut]: Gemm without transposes. */
     private String fullyConnected(Activation activation) {
         FeedForwardLayer conf = conf(FeedForwardLayer.class);
-        List<String> inputs = new ArrayList<>(List.of(x, g.weight(name + "/W", param(DefaultParamInitializer.WEIGHT_KEY), conf.getNIn(), conf.getNOut())));
+        List<String> inputs = new ArrayList<>(List.of(x, g.weights(name + "/W", param(DefaultParamInitializer.WEIGHT_KEY), 1, conf.getNIn(), conf.getNOut())));
         if (layer.paramTable().containsKey(DefaultParamInitializer.BIAS_KEY)) {
             inputs.add(g.weight(name + "/b", param(DefaultParamInitializer.BIAS_KEY), conf.getNOut()));
         }
@@ -83,7 +83,7 @@ record OnnxLayer(OnnxGraph g, String x, Shape in, Layer layer, Layer feeding, St
             default -> throw refuse("uses DL4J's " + conf.getConvolutionMode() + " convolution mode, which the studio never sets");
         };
         INDArray w = param(DefaultParamInitializer.WEIGHT_KEY); // [out, in, kH, kW], as ONNX's Conv takes it
-        List<String> inputs = new ArrayList<>(List.of(x, g.weight(name + "/W", w, w.shape())));
+        List<String> inputs = new ArrayList<>(List.of(x, g.weights(name + "/W", w, 0, w.shape())));
         if (conf.hasBias()) inputs.add(g.weight(name + "/b", param(DefaultParamInitializer.BIAS_KEY), w.size(0)));
         String conv = g.node(name, "Conv", inputs, ints("kernel_shape", k), ints("strides", s), ints("pads", pads), ints("dilations", 1, 1));
         return activation(conv, c.activation(), conf);
@@ -182,7 +182,7 @@ record OnnxLayer(OnnxGraph g, String x, Shape in, Layer layer, Layer feeding, St
     @Override public String embedding(LayerSpec.Embedding e) {
         EmbeddingSequenceLayer conf = conf(EmbeddingSequenceLayer.class);
         if (conf.getOutputFormat() != RNNFormat.NCW) throw refuse("writes its sequence as " + conf.getOutputFormat() + ", not the studio's NCW");
-        String rows = g.node(name, "Gather", List.of(g.weight(name + "/W", param(DefaultParamInitializer.WEIGHT_KEY), conf.getNIn(), conf.getNOut()), x),
+        String rows = g.node(name, "Gather", List.of(g.weights(name + "/W", param(DefaultParamInitializer.WEIGHT_KEY), 0, conf.getNIn(), conf.getNOut()), x),
                 integer("axis", 0));
         if (conf.hasBias()) rows = g.node(name, "Add", List.of(rows, g.weight(name + "/b", param(DefaultParamInitializer.BIAS_KEY), conf.getNOut())));
         return activation(g.node(name, "Transpose", List.of(rows), ints("perm", 0, 2, 1)), Activation.IDENTITY, conf);
@@ -221,8 +221,9 @@ record OnnxLayer(OnnxGraph g, String x, Shape in, Layer layer, Layer feeding, St
             }
         }
         String steps = g.node(name, "Transpose", List.of(x), ints("perm", 2, 0, 1)); // [steps, N, features]
-        String[] out = g.node(name, "LSTM", List.of(steps, g.weight(name + "/W", onnxW, 1, 4L * units, inputs),
-                g.weight(name + "/R", onnxR, 1, 4L * units, units), g.weight(name + "/B", onnxB, 1, 8L * units)), 2, integer("hidden_size", units));
+        // A row of W and R here is a column of DL4J's, one gate unit: axis 1 holds the channels a compact file scales.
+        String[] out = g.node(name, "LSTM", List.of(steps, g.weights(name + "/W", onnxW, 1, 1, 4L * units, inputs),
+                g.weights(name + "/R", onnxR, 1, 1, 4L * units, units), g.weight(name + "/B", onnxB, 1, 8L * units)), 2, integer("hidden_size", units));
         if (!l.returnSequences()) {
             // Y_h [1, N, units]: the state after the last step, which DL4J's LastTimeStep takes.
             return g.node(name, "Squeeze", List.of(out[1], g.int64s(name + "/axes", 0)));

@@ -11,7 +11,7 @@ import java.util.Locale;
 public enum Precision {
     FLOAT32("float32", "full precision (float32)"),
     FP16("fp16", "half floats (fp16)"),
-    INT8("int8", "8-bit integers per output channel (int8)");
+    INT8("int8", "8-bit integers, a scale per output channel (int8)");
 
     private final String id;
     private final String description;

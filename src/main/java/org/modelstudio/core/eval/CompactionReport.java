@@ -73,7 +73,7 @@ public record CompactionReport(String precision, long fileBytesBefore, long file
     /** The table as text, for the command line. */
     public String toTable() {
         StringBuilder sb = new StringBuilder();
-        String format = "%-22s %12s %12s %16s%n";
+        String format = "%-22s %14s %14s %16s%n";
         sb.append(String.format(Locale.ROOT, format, "", "before", "after (" + precision + ")", "change"));
         for (Row r : rows()) sb.append(String.format(Locale.ROOT, format, r.what(), r.before(), r.after(), r.change()));
         return sb.append(measuredOn()).append(' ').append(OPTIMIZER_NOTE).append('\n').toString();

@@ -151,6 +151,10 @@ public final class CompactModelViewModel {
         message.set("Writing the " + p.id() + " model and measuring it" + (data == SIZES_ONLY ? "" : " on " + decapitalised(data.name())) + "…");
         task.setOnSucceeded(e -> {
             done();
+            if (currentModel.get() != model || precision.get() != p || choice.get() != data) {
+                message.set("The model in use or the choices changed while it was measured; press Measure again.");
+                return;
+            }
             measured = made[0];
             CompactionReport r = task.getValue();
             report.set(r);

@@ -1,12 +1,17 @@
 package org.modelstudio.cli;
 
 import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.eval.CompactionReport;
+import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.NativeThreads;
+import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.export.Compaction;
 import org.modelstudio.engine.export.ExportRefusedException;
 import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.export.KerasCodeExport;
@@ -26,7 +31,8 @@ import java.util.Set;
 
 /**
  * {@code export}: a network spec as DL4J Java or Keras Python code, and a trained model as an ONNX file, as a Keras 2
- * .h5 file, or as the next version of a model in a Triton/KServe model repository.
+ * .h5 file, as the next version of a model in a Triton/KServe model repository, or compact (fp16 or int8 weights) as a
+ * model file or ONNX file.
  */
 final class ExportCommand {
     private final PrintStream out;
@@ -38,7 +44,8 @@ final class ExportCommand {
     }
 
     int run(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
-        Args a = Args.parse(words, Set.of("--out", "--onnx", "--triton", "--name", "--keras"), Set.of("--java", "--keras"));
+        Args a = Args.parse(words, Set.of("--out", "--onnx", "--triton", "--name", "--keras", "--compact", "--data", "--label", "--text"),
+                Set.of("--java", "--keras"));
         String h5 = kerasFile(words, a);
         if (h5 != null) {
             List<String> models = new ArrayList<>(a.positional);
@@ -50,6 +57,16 @@ final class ExportCommand {
         }
         if (a.has("--keras") && a.positional.size() == 1 && a.positional.get(0).endsWith(".zip")) {
             throw new UsageException("export --keras needs the .h5 file to write a trained model to: export " + a.positional.get(0) + " --keras OUT.h5");
+        }
+        if (a.has("--compact")) {
+            if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--triton") || !(a.has("--out") || a.has("--onnx"))) {
+                throw new UsageException("export --compact takes one trained model and the file to write: export <MODEL.zip> --compact fp16|int8 "
+                        + "--out SMALL.zip [--data DIR|FILE.csv] (or --onnx OUT.onnx, or both)");
+            }
+            return exportCompact(a);
+        }
+        if (a.has("--data") || a.has("--label") || a.has("--text")) {
+            throw new UsageException("--data, --label and --text say what export --compact measures the model on; without --compact they mean nothing");
         }
         if (a.has("--triton")) {
             if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out") || a.has("--onnx")) {
@@ -146,6 +163,41 @@ final class ExportCommand {
         out.printf(Locale.ROOT, "Wrote %s version %d (%s, %s); Triton and KServe serve it at /v2/models/%s/infer, as serve does%n",
                 folder, version[0], folder.resolve(ModelRepositoryExport.CONFIG), folder.resolve(Integer.toString(version[0])).resolve(ModelRepositoryExport.MODEL),
                 modelName);
+        return Cli.OK;
+    }
+
+    /**
+     * A trained model made compact: the sizes and the accuracy (a regression: MAE) before and after, measured on --data or,
+     * for a model of the Fashion-MNIST sample, its test images; then the compact model file (--out) and/or ONNX file (--onnx).
+     */
+    private int exportCompact(Args a) throws UsageException, IOException, InvalidNetworkException {
+        Precision precision = Precision.fromId(a.get("--compact"));
+        if (precision == null || precision == Precision.FLOAT32) {
+            throw new UsageException("--compact takes fp16 (half floats) or int8 (8-bit integers, a scale per output channel), not \"" + a.get("--compact") + "\"");
+        }
+        TrainedModel model = trainedModel(a.positional.get(0), "--compact");
+        EvaluationInput.Examples examples = new EvaluationInput(out, err).read(model, a, false);
+        Compaction[] compaction = new Compaction[1];
+        if (!written(() -> compaction[0] = Compaction.of(model, precision), "cannot make the compact model")) return Cli.BAD_INPUT;
+        Compaction c = compaction[0];
+        NativeThreads.useDefault();
+        CompactionReport report = examples == null ? c.report() : c.measure(examples.data(), examples.name(), new CancelToken(), f -> { });
+        out.print(report.toTable());
+        if (examples == null) {
+            out.println("To measure it, give labelled examples with --data (an image folder, or a CSV or text file as the model was trained on).");
+        }
+        if (a.has("--out")) {
+            String target = a.get("--out");
+            if (!written(() -> c.save(Path.of(target)), "cannot write " + target)) return Cli.BAD_INPUT;
+            out.printf(Locale.ROOT, "Wrote %s (%s weights; predict, evaluate and serve open it as any model file)%n", target, precision.id());
+        }
+        if (a.has("--onnx")) {
+            String target = a.get("--onnx");
+            if (!written(() -> OnnxExport.write(model, Path.of(target), precision), "cannot write " + target)) return Cli.BAD_INPUT;
+            out.printf(Locale.ROOT, "Wrote %s (ONNX, opset %d, %s weights, %s): input \"%s\", output \"%s\"%n", target, OnnxExport.OPSET,
+                    precision.id(), CompactionReport.size(Files.size(Path.of(target))), OnnxExport.INPUT,
+                    model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES);
+        }
         return Cli.OK;
     }
 

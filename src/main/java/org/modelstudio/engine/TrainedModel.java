@@ -18,21 +18,29 @@ public final class TrainedModel {
     private final List<String> labels;
     private final InputPreparation preparation;
     private final MultiLayerNetwork network;
+    private final Precision precision;
 
     public TrainedModel(NetworkSpec spec, List<String> labels, ImagePreprocessing preprocessing, MultiLayerNetwork network) {
-        this(network, spec, labels, preprocessing == null ? null : new InputPreparation.Image(preprocessing));
+        this(network, spec, labels, preprocessing == null ? null : new InputPreparation.Image(preprocessing), Precision.FLOAT32);
     }
 
     /** @param preparation how raw inputs become network inputs (image, table or text); null for prepared inputs only */
     public static TrainedModel of(NetworkSpec spec, List<String> labels, InputPreparation preparation, MultiLayerNetwork network) {
-        return new TrainedModel(network, spec, labels, preparation);
+        return new TrainedModel(network, spec, labels, preparation, Precision.FLOAT32);
     }
 
-    private TrainedModel(MultiLayerNetwork network, NetworkSpec spec, List<String> labels, InputPreparation preparation) {
+    /** A model read from a compact file: {@code network} holds its stored weights, dequantized, as {@code precision} gave them. */
+    public static TrainedModel of(NetworkSpec spec, List<String> labels, InputPreparation preparation, MultiLayerNetwork network,
+                                  Precision precision) {
+        return new TrainedModel(network, spec, labels, preparation, precision);
+    }
+
+    private TrainedModel(MultiLayerNetwork network, NetworkSpec spec, List<String> labels, InputPreparation preparation, Precision precision) {
         this.spec = spec;
         this.labels = List.copyOf(labels);
         this.preparation = preparation;
         this.network = network;
+        this.precision = precision;
     }
 
     public NetworkSpec spec() { return spec; }
@@ -59,7 +67,13 @@ public final class TrainedModel {
     public boolean regression() { return target() != null; }
 
     /** The same network (shared, not copied) with another input preparation. */
-    public TrainedModel withPreparation(InputPreparation preparation) { return new TrainedModel(network, spec, labels, preparation); }
+    public TrainedModel withPreparation(InputPreparation preparation) { return new TrainedModel(network, spec, labels, preparation, precision); }
+
+    /**
+     * How the file this model was opened from stored its weights: {@link Precision#FP16} or {@link Precision#INT8} for a
+     * compact model file (the network holds those values as floats), {@link Precision#FLOAT32} for any other model.
+     */
+    public Precision precision() { return precision; }
 
     public long parameterCount() { return network.numParams(); }
 
@@ -71,6 +85,9 @@ public final class TrainedModel {
     /** For the engine only: the DL4J network. */
     public MultiLayerNetwork network() { return network; }
 
-    /** An independent copy (weights and updater state), e.g. to train further while this one keeps predicting. */
-    public TrainedModel copy() { return new TrainedModel(network.clone(), spec, labels, preparation); }
+    /**
+     * An independent copy (weights and updater state) to train further while this one keeps predicting. It is a
+     * full-precision model, whatever this one was opened from: training moves its weights off the compact values.
+     */
+    public TrainedModel copy() { return new TrainedModel(network.clone(), spec, labels, preparation, Precision.FLOAT32); }
 }

@@ -53,6 +53,8 @@ public final class MainView {
     private javafx.stage.Stage evaluationStage;
     private final org.modelstudio.ui.serving.ServeViewModel serving;
     private javafx.stage.Stage serveStage;
+    private final org.modelstudio.ui.compact.CompactModelViewModel compact;
+    private javafx.stage.Stage compactStage;
     private final ExecutorService executor;
 
     @FXML private BorderPane root;
@@ -62,6 +64,7 @@ public final class MainView {
     private KerasOpening kerasOpening;
     @FXML private MenuItem exportKerasH5Item;
     @FXML private MenuItem exportTritonItem;
+    @FXML private MenuItem exportCompactItem;
     @FXML private MenuItem trainItem;
     @FXML private MenuItem stopItem;
     @FXML private MenuItem pauseItem;
@@ -85,12 +88,13 @@ public final class MainView {
 
     public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training,
                     org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, org.modelstudio.ui.serving.ServeViewModel serving,
-                    ExecutorService executor) {
+                    org.modelstudio.ui.compact.CompactModelViewModel compact, ExecutorService executor) {
         this.currentModel = currentModel;
         this.model = model;
         this.training = training;
         this.evaluation = evaluation;
         this.serving = serving;
+        this.compact = compact;
         this.executor = executor;
     }
 
@@ -130,6 +134,22 @@ public final class MainView {
     /** The Serve window once it was opened (for tests). */
     public javafx.stage.Stage serveStage() { return serveStage; }
 
+    /** File › Export network › Compact model: opens the window that makes the model in use smaller, or brings it to the front. */
+    @FXML public void openCompact() {
+        if (compactStage != null && compactStage.isShowing()) {
+            compactStage.toFront();
+            return;
+        }
+        try {
+            compactStage = org.modelstudio.ui.compact.CompactModelView.open(root.getScene().getWindow(), compact);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The compact-model window could not be built", e);
+        }
+    }
+
+    /** The compact-model window once it was opened (for tests). */
+    public javafx.stage.Stage compactStage() { return compactStage; }
+
     @FXML private void initialize() {
         modelOrigin.textProperty().bind(currentModel.originProperty());
         serveStatus.textProperty().bind(javafx.beans.binding.Bindings.concat(serving.summaryProperty(), " (View \u25b8 Serve\u2026)"));
@@ -140,6 +160,7 @@ public final class MainView {
         exportOnnxItem.disableProperty().bind(currentModel.modelProperty().isNull());
         exportKerasH5Item.disableProperty().bind(currentModel.modelProperty().isNull());
         exportTritonItem.disableProperty().bind(currentModel.modelProperty().isNull());
+        exportCompactItem.disableProperty().bind(currentModel.modelProperty().isNull());
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
         pauseItem.disableProperty().bind(training.runningProperty().not());
@@ -280,7 +301,9 @@ public final class MainView {
             @Override protected TrainedModel call() throws Exception { return ModelFile.load(file.toPath()); }
         };
         task.setOnSucceeded(e -> currentModel.set(task.getValue(), "Opened " + file.getName()
-                + " (" + task.getValue().spec().name() + ", " + task.getValue().labels().size() + " classes)"));
+                + " (" + task.getValue().spec().name() + ", " + task.getValue().labels().size() + " classes"
+                + (task.getValue().precision() == org.modelstudio.engine.Precision.FLOAT32 ? "" : ", " + task.getValue().precision().id() + " weights")
+                + ")"));
         task.setOnFailed(e -> error("Cannot open the model", task.getException().getMessage()));
         executor.execute(task);
     }

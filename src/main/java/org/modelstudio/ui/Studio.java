@@ -50,6 +50,7 @@ public final class Studio implements AutoCloseable {
     private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluationViewModel;
     private final org.modelstudio.ui.inference.ExplanationViewModel explanationViewModel;
     private final org.modelstudio.ui.serving.ServeViewModel serveViewModel;
+    private final org.modelstudio.ui.compact.CompactModelViewModel compactViewModel;
     private final RecoveryStore recovery = new RecoveryStore(AppDirs.dataDir().resolve("recovery"));
     private Timeline autosave;
     private long autosavedRevision = -1;
@@ -67,6 +68,8 @@ public final class Studio implements AutoCloseable {
         evaluationViewModel = new org.modelstudio.ui.evaluation.EvaluationViewModel(currentModel, trainingViewModel.heldOutProperty(),
                 executor.executor());
         serveViewModel = new org.modelstudio.ui.serving.ServeViewModel(currentModel, trainingViewModel.lastResultProperty(), executor.executor());
+        compactViewModel = new org.modelstudio.ui.compact.CompactModelViewModel(currentModel, trainingViewModel.heldOutProperty(),
+                executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
         trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {
             if (epochs.intValue() != modelViewModel.specProperty().get().training().epochs()) {
@@ -82,6 +85,7 @@ public final class Studio implements AutoCloseable {
     public org.modelstudio.ui.evaluation.EvaluationViewModel evaluation() { return evaluationViewModel; }
     public org.modelstudio.ui.inference.ExplanationViewModel explanation() { return explanationViewModel; }
     public org.modelstudio.ui.serving.ServeViewModel serving() { return serveViewModel; }
+    public org.modelstudio.ui.compact.CompactModelViewModel compact() { return compactViewModel; }
     public CurrentModel currentModel() { return currentModel; }
     public RecoveryStore recovery() { return recovery; }
     /** The main window's view, once the scene is built (for the close and recovery questions). */
@@ -104,7 +108,7 @@ public final class Studio implements AutoCloseable {
     public Scene createScene() throws IOException {
         Map<Class<?>, Supplier<Object>> views = Map.of(
                 MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel,
-                        evaluationViewModel, serveViewModel, executor.executor()),
+                        evaluationViewModel, serveViewModel, compactViewModel, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),

@@ -386,6 +386,55 @@ class CliTest {
         assertTrue(cli("--help").out().contains("export   <MODEL.zip> --triton REPOSITORY [--name NAME]"));
     }
 
+    /** export --compact: the table of sizes and accuracy, a model file that evaluate scores as the table said, an ONNX file that agrees. */
+    @Test void exportCompactSaysWhatItSavesAndCostsAndWritesTheFiles(@TempDir Path dir) throws Exception {
+        Path small = dir.resolve("bars-int8.zip");
+        Path onnx = dir.resolve("bars-int8.onnx");
+        Run r = cli("export", model.toString(), "--compact", "int8", "--out", small.toString(), "--onnx", onnx.toString(), "--data", data.toString());
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("after (int8)"), r.toString());
+        assertTrue(r.out().contains("Measured on the images in " + data + " (120 examples)."), r.toString());
+        assertTrue(r.out().contains("Wrote " + small + " (int8 weights;"), r.toString());
+        assertTrue(r.out().contains("Wrote " + onnx + " (ONNX, opset 13, int8 weights, "), r.toString());
+        var size = Pattern.compile("File size\\s+(\\S+ \\S+)\\s+(\\S+ \\S+)").matcher(r.out());
+        assertTrue(size.find(), r.toString());
+        assertEquals(org.modelstudio.core.eval.CompactionReport.size(Files.size(small)), size.group(2));
+        var accuracy = Pattern.compile("Accuracy\\s+(\\S+) %\\s+(\\S+) %").matcher(r.out());
+        assertTrue(accuracy.find(), r.toString());
+
+        Run evaluated = cli("evaluate", small.toString(), "--data", data.toString());
+        assertEquals(Cli.OK, evaluated.code(), evaluated.toString());
+        assertTrue(evaluated.out().contains("Accuracy: " + accuracy.group(2) + "% on 120 examples"), evaluated + "\n" + r);
+        var compact = org.modelstudio.engine.io.ModelFile.load(small);
+        assertEquals(org.modelstudio.engine.Precision.INT8, compact.precision());
+        float[][] bars = new float[9][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, new Random(20 + i));
+        org.modelstudio.engine.export.OnnxRuntimeRun.assertAnswersAsTheStudio(compact, new org.modelstudio.engine.infer.ModelRuntime(compact), bars, onnx);
+
+        // Without --data a model of other data than the sample is not measured, and says so.
+        Run unmeasured = cli("export", model.toString(), "--compact", "fp16", "--out", dir.resolve("bars-fp16.zip").toString());
+        assertEquals(Cli.OK, unmeasured.code(), unmeasured.toString());
+        assertTrue(unmeasured.out().contains("Accuracy was not measured: no labelled examples were given."), unmeasured.toString());
+        assertTrue(unmeasured.out().contains("give labelled examples with --data"), unmeasured.toString());
+        assertFalse(unmeasured.out().contains("Accuracy  "), unmeasured.toString());
+        assertTrue(cli("--help").out().contains("export   <MODEL.zip> --compact fp16|int8 --out SMALL.zip"));
+    }
+
+    @Test void exportCompactRefusesWhatItCannotDo(@TempDir Path dir) {
+        Run r = cli("export", model.toString(), "--compact", "int4", "--out", dir.resolve("a.zip").toString());
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--compact takes fp16 (half floats) or int8 (8-bit integers, a scale per output channel), not \"int4\""), r.toString());
+        r = cli("export", model.toString(), "--compact", "int8");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("export <MODEL.zip> --compact fp16|int8 --out SMALL.zip"), r.toString());
+        r = cli("export", model.toString(), "--onnx", dir.resolve("b.onnx").toString(), "--data", data.toString());
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        r = cli("export", "mlp", "--compact", "fp16", "--out", dir.resolve("c.zip").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("mlp is a network spec; train it first"), r.toString());
+        assertFalse(Files.exists(dir.resolve("a.zip")) || Files.exists(dir.resolve("c.zip")));
+    }
+
     @Test void evaluatePrintsTheReport() {
         Run r = cli("evaluate", model.toString(), "--data", data.toString());
         assertEquals(Cli.OK, r.code(), r.toString());

@@ -9,6 +9,7 @@ import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
+import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.train.Trainer;
@@ -36,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code serve}: prints where it serves, answers real requests, swaps in a model file replaced on disk as the next
- * version (and keeps serving when the new file is damaged), and on a stop answers what is in flight and says so.
+ * version (a compact one too; and keeps serving when the new file is damaged), and on a stop answers what is in flight
+ * and says so.
  */
 class ServeCommandTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -78,17 +80,25 @@ class ServeCommandTest {
         assertEquals("2", second.path("model_version").asText());
         assertEquals("upright", second.path("label").asText());
 
+        // A compact model file serves as any model file does.
+        ModelFile.save(TrainedModel.of(bars.spec(), List.of("flat", "upright", "slanted"), bars.preparation(), bars.network().clone()), file,
+                Precision.INT8);
+        waitFor(() -> text(out).contains("Swapped in bar-shapes version 3 from Bar Shapes.zip, changed on disk."), 15, () -> text(out) + text(err));
+        JsonNode third = classify(url, png);
+        assertEquals("3", third.path("model_version").asText());
+        assertEquals("upright", third.path("label").asText());
+
         Path junk = dir.resolve("junk.tmp");
         Files.writeString(junk, "not a model");
         Files.move(junk, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         waitFor(() -> text(err).contains("warning: Bar Shapes.zip changed but cannot be served ("), 15, () -> text(out) + text(err));
-        assertTrue(text(err).contains("still serving bar-shapes version 2."), text(err));
-        assertEquals("2", classify(url, png).path("model_version").asText());
+        assertTrue(text(err).contains("still serving bar-shapes version 3."), text(err));
+        assertEquals("3", classify(url, png).path("model_version").asText());
 
         stop.countDown();
         serving.join(20_000);
         assertEquals(Cli.OK, code.get(), text(err));
-        assertTrue(text(out).contains("Stopping: answering the requests in flight…\nStopped after 3 requests."), text(out));
+        assertTrue(text(out).contains("Stopping: answering the requests in flight…\nStopped after 4 requests."), text(out));
     }
 
     @Test void aServeCommandLineThatCannotWorkIsRefusedWithTheReason(@TempDir Path dir) {

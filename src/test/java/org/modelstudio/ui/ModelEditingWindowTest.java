@@ -7,7 +7,19 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
+import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.InputPreparation;
+import org.modelstudio.core.eval.CompactionReport;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.PauseGate;
+import org.modelstudio.engine.Precision;
+import org.modelstudio.engine.evaluate.Evaluator;
+import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.prepare.EvaluationPreparation;
+import org.modelstudio.ui.evaluation.DataChoices;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import java.util.List;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.export.KerasImportRun;
 import org.modelstudio.engine.export.OnnxRuntimeRun;
@@ -292,5 +304,56 @@ class ModelEditingWindowTest {
         assertTrue(done.getContentText().startsWith(dir.resolve("bars") + ", version 1."), done.getContentText());
         assertTrue(done.getContentText().contains("/v2/models/bars/infer"), done.getContentText());
         robot.interact(() -> done.getScene().getWindow().hide());
+    }
+
+    /**
+     * File ▸ Export network ▸ Compact model: off without a model; the window measures int8 in the background on picked
+     * examples, shows the sizes and the accuracy before and after, and saves that file, which scores what it showed.
+     */
+    @Test void makesTheModelInUseCompactShowingWhatItSavesAndCostsBeforeSaving(FxRobot robot, @TempDir Path dir) throws Exception {
+        MenuItem item = exportItem(robot, "Co_mpact model (fp16, int8)…");
+        assertTrue(item.isDisable(), "there is no trained model yet");
+        TrainedModel model = Trainer.train(TestData.barCnn(3), TestData.bars(150, 1), null,
+                new InputPreparation.Image(new ImagePreprocessing(8, 8, 1)), e -> { }, new CancelToken(), new PauseGate()).model();
+        robot.interact(() -> studio.currentModel().set(model, "trained by the test"));
+        assertFalse(item.isDisable());
+        robot.interact(item::fire);
+        Stage window = studio.mainView().compactStage();
+        assertTrue(window.isShowing());
+        Button save = robot.lookup("#saveButton").queryAs(Button.class);
+        assertTrue(save.isDisable(), "nothing to save before it is measured");
+
+        Path folder = TestData.barFolder(dir.resolve("bars"), 20, 5);
+        robot.interact(() -> studio.compact().addChoice(DataChoices.folder(folder)));
+        robot.clickOn("#int8Button");
+        robot.clickOn("#measureButton");
+        assertTrue(studio.compact().runningProperty().get() || studio.compact().reportProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.compact().reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        CompactionReport report = studio.compact().reportProperty().get();
+        assertEquals("int8", report.precision());
+        TableView<?> table = robot.lookup(".compact-report").queryAs(TableView.class);
+        assertEquals(List.of("File size", "Parameters", "Accuracy"), table.getItems().stream().map(r -> ((CompactionReport.Row) r).what()).toList());
+        assertEquals("After (int8)", table.getColumns().get(2).getText());
+        assertTrue(report.fileBytesAfter() < report.fileBytesBefore() / 2, report.rows().toString());
+        assertTrue(robot.lookup(".compact-model .training-status").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("Measured on images in bars."), studio.compact().messageProperty().get());
+        assertFalse(save.isDisable());
+
+        Path file = dir.resolve("bars-int8.zip");
+        Task<Void> saving = WaitForAsyncUtils.asyncFx(() -> studio.compact().save(file)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, saving::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(studio.compact().messageProperty().get().startsWith("Saved " + file), studio.compact().messageProperty().get());
+        TrainedModel loaded = ModelFile.load(file);
+        assertEquals(Precision.INT8, loaded.precision());
+        assertEquals(report.fileBytesAfter(), Files.size(file));
+        assertEquals(report.quality().after(), Evaluator.evaluate(loaded, EvaluationPreparation.imageFolder(loaded, folder).data()).accuracy(),
+                "the saved file scores what the window showed");
+
+        robot.clickOn("#fp16Button");
+        assertTrue(save.isDisable(), "another precision needs measuring again");
+        assertTrue(table.getItems().isEmpty());
+        robot.interact(window::hide);
     }
 }

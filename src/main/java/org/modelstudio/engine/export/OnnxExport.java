@@ -11,8 +11,10 @@ import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
+import org.modelstudio.engine.io.CompactWeights;
 import org.modelstudio.engine.io.ModelFile;
 
 import java.io.IOException;
@@ -32,6 +34,11 @@ import java.util.Map;
  * Each spec layer becomes nodes through one {@link OnnxLayer} (a {@code LayerSpec.Visitor}), with the weights of the
  * trained DL4J layer it was compiled to, read by {@link TrainedLayer}. What ONNX could only approximate is refused
  * ({@link ExportRefusedException}).
+ * <p>
+ * Compact ({@link #write(TrainedModel, Path, Precision)} with fp16 or int8), the layers' weights are stored as a compact
+ * model file stores them: float16 initializers cast to float, or int8 with one scale per output channel dequantized
+ * (DequantizeLinear over the channel axis); the rest of the graph computes in float32, so the file answers as the
+ * compact model file does. Its metadata then also says {@code compact}.
  */
 public final class OnnxExport {
     public static final int OPSET = 13;
@@ -48,11 +55,25 @@ public final class OnnxExport {
 
     /** Writes {@code model} to {@code target}: to a temporary file, then moved into place, so never half-written. */
     public static void write(TrainedModel model, Path target) throws IOException, ExportRefusedException {
-        AtomicFiles.write(target, export(model).toByteArray());
+        write(model, target, Precision.FLOAT32);
+    }
+
+    /** Writes {@code model} with its weights at {@code precision} (see the class comment), atomically. */
+    public static void write(TrainedModel model, Path target, Precision precision) throws IOException, ExportRefusedException {
+        AtomicFiles.write(target, export(model, precision).toByteArray());
     }
 
     /** The model as an ONNX model; refused, with the layer named, when a layer cannot be written exactly. */
     public static Onnx.ModelProto export(TrainedModel model) throws IOException, ExportRefusedException {
+        return export(model, Precision.FLOAT32);
+    }
+
+    /** As {@link #export(TrainedModel)}, the weights at {@code precision}; refused when a weight does not fit it (fp16 beyond 65,504). */
+    public static Onnx.ModelProto export(TrainedModel model, Precision precision) throws IOException, ExportRefusedException {
+        if (precision != Precision.FLOAT32) {
+            String problem = CompactWeights.problem(model, precision);
+            if (problem != null) throw new ExportRefusedException(problem);
+        }
         NetworkSpec spec = model.spec();
         NetworkSummary summary = ShapeInference.analyse(spec);
         int[] dl4jLayerOf;
@@ -62,7 +83,7 @@ public final class OnnxExport {
             throw new ExportRefusedException(e.getMessage());
         }
         MultiLayerNetwork network = model.network();
-        OnnxGraph g = new OnnxGraph();
+        OnnxGraph g = new OnnxGraph(precision);
         String x = INPUT;
         Shape in = summary.inputShape();
         Layer feeding = null;
@@ -104,6 +125,7 @@ public final class OnnxExport {
         for (Map.Entry<String, String> field : ModelFile.manifestFields(model).entrySet()) {
             file.addMetadataProps(Onnx.StringStringEntryProto.newBuilder().setKey(field.getKey()).setValue(field.getValue()));
         }
+        if (precision != Precision.FLOAT32) file.addMetadataProps(Onnx.StringStringEntryProto.newBuilder().setKey("compact").setValue(precision.id()));
         return file.build();
     }
 

@@ -1,6 +1,11 @@
 package org.modelstudio.engine.export;
 
 import onnx.Onnx;
+import org.modelstudio.engine.Precision;
+import org.modelstudio.engine.io.HalfFloats;
+import org.modelstudio.engine.io.Int8Weights;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.protobuf.ByteString;
 
 import java.nio.ByteBuffer;
@@ -12,11 +17,18 @@ import java.util.Set;
 /**
  * An ONNX graph being written, one node at a time: each node gets a unique output name, each weight becomes an
  * initializer (little-endian raw data, as ONNX stores it). Names say which layer a node belongs to ("Conv2D #1/Conv"),
- * so a viewer such as Netron shows the studio's layers.
+ * so a viewer such as Netron shows the studio's layers. A layer's weights ({@link #weights}) are stored at the graph's
+ * precision, as a compact model file stores them.
  */
 final class OnnxGraph {
     private final Onnx.GraphProto.Builder graph = Onnx.GraphProto.newBuilder();
     private final Set<String> nodeNames = new HashSet<>();
+    private final Precision precision;
+
+    OnnxGraph() { this(Precision.FLOAT32); }
+
+    /** A graph whose layers' weights are stored at {@code precision}. */
+    OnnxGraph(Precision precision) { this.precision = precision; }
 
     /** The graph so far. */
     Onnx.GraphProto.Builder proto() { return graph; }
@@ -59,6 +71,45 @@ final class OnnxGraph {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(values);
         return initializer(name, Onnx.TensorProto.DataType.FLOAT_VALUE, bytes, dims);
+    }
+
+    /**
+     * A layer's weights (the parameters a compact model file compacts), stored at the graph's precision; returns the name
+     * of the float32 tensor they give. float32: an initializer, as {@link #weight}. fp16: a float16 initializer and a Cast
+     * to float. int8: an int8 initializer with one float32 scale (and a zero point of 0) per index of {@code channelAxis},
+     * and a DequantizeLinear over that axis (opset 13), the integers and scales being exactly a compact file's.
+     */
+    String weights(String name, float[] values, int channelAxis, long... dims) {
+        switch (precision) {
+            case FP16 -> {
+                ByteBuffer bytes = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+                for (float v : values) bytes.putShort(HalfFloats.fromFloat(v));
+                String halves = initializer(name + "/fp16", Onnx.TensorProto.DataType.FLOAT16_VALUE, bytes, dims);
+                return node(name, "Cast", List.of(halves), integer("to", Onnx.TensorProto.DataType.FLOAT_VALUE));
+            }
+            case INT8 -> {
+                long[] shape = dims.clone();
+                Int8Weights q = Int8Weights.quantize(values, shape, channelAxis);
+                String ints = initializer(name + "/int8", Onnx.TensorProto.DataType.INT8_VALUE, ByteBuffer.wrap(q.values()), dims);
+                String scales = weight(name + "/scale", q.scales(), q.scales().length);
+                String zeros = initializer(name + "/zero_point", Onnx.TensorProto.DataType.INT8_VALUE, ByteBuffer.allocate(q.scales().length),
+                        q.scales().length);
+                return node(name, "DequantizeLinear", List.of(ints, scales, zeros), integer("axis", channelAxis));
+            }
+            default -> {
+                return weight(name, values, dims);
+            }
+        }
+    }
+
+    /** As {@link #weights(String, float[], int, long...)}, for a DL4J array read in row-major order. */
+    String weights(String name, INDArray array, int channelAxis, long... dims) {
+        return weights(name, TrainedLayer.values(array), channelAxis, dims);
+    }
+
+    /** A DL4J array as a float32 weight, reshaped to {@code dims} (its values read in row-major order). */
+    String weight(String name, INDArray array, long... dims) {
+        return weight(name, TrainedLayer.values(array), dims);
     }
 
     /** An int64 constant, such as the axes of a Squeeze. */

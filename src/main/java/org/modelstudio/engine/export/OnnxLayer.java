@@ -37,14 +37,14 @@ record OnnxLayer(OnnxGraph g, String x, TrainedLayer trained) implements LayerSp
     /** DL4J's x·W + b, W being [nIn, nOut]: Gemm without transposes. */
     private String fullyConnected(Activation activation) {
         TrainedLayer.FullyConnected fc = trained.fullyConnected(activation);
-        List<String> inputs = new ArrayList<>(List.of(x, g.weight(name() + "/W", fc.weights(), fc.inputs(), fc.units())));
+        List<String> inputs = new ArrayList<>(List.of(x, g.weights(name() + "/W", fc.weights(), 1, fc.inputs(), fc.units())));
         if (fc.bias() != null) inputs.add(g.weight(name() + "/b", fc.bias(), fc.units()));
         return activation(g.node(name(), "Gemm", inputs), activation);
     }
 
     @Override public String conv2d(LayerSpec.Conv2D c) {
         TrainedLayer.Convolution conv = trained.convolution(c.activation()); // W [out, in, kH, kW], as ONNX's Conv takes it
-        List<String> inputs = new ArrayList<>(List.of(x, g.weight(name() + "/W", conv.weights(), conv.shape())));
+        List<String> inputs = new ArrayList<>(List.of(x, g.weights(name() + "/W", conv.weights(), 0, conv.shape())));
         if (conv.bias() != null) inputs.add(g.weight(name() + "/b", conv.bias(), conv.shape()[0]));
         String node = g.node(name(), "Conv", inputs, ints("kernel_shape", conv.conf().getKernelSize()), ints("strides", conv.conf().getStride()),
                 ints("pads", conv.pads()), ints("dilations", 1, 1));
@@ -94,7 +94,7 @@ record OnnxLayer(OnnxGraph g, String x, TrainedLayer trained) implements LayerSp
     /** Token ids [N, length] pick rows of W [vocabulary, dimensions]: Gather gives [N, length, dimensions], DL4J's NCW is its transpose. */
     @Override public String embedding(LayerSpec.Embedding e) {
         TrainedLayer.Embedding table = trained.embedding();
-        String rows = g.node(name(), "Gather", List.of(g.weight(name() + "/W", table.weights(), table.vocabulary(), table.dimensions()), x),
+        String rows = g.node(name(), "Gather", List.of(g.weights(name() + "/W", table.weights(), 0, table.vocabulary(), table.dimensions()), x),
                 integer("axis", 0));
         if (table.bias() != null) rows = g.node(name(), "Add", List.of(rows, g.weight(name() + "/b", table.bias(), table.dimensions())));
         return g.node(name(), "Transpose", List.of(rows), ints("perm", 0, 2, 1));
@@ -122,8 +122,9 @@ record OnnxLayer(OnnxGraph g, String x, TrainedLayer trained) implements LayerSp
             }
         }
         String steps = g.node(name(), "Transpose", List.of(x), ints("perm", 2, 0, 1)); // [steps, N, features]
-        String[] out = g.node(name(), "LSTM", List.of(steps, g.weight(name() + "/W", onnxW, 1, 4L * units, inputs),
-                g.weight(name() + "/R", onnxR, 1, 4L * units, units), g.weight(name() + "/B", onnxB, 1, 8L * units)), 2, integer("hidden_size", units));
+        // A row of W and R here is a column of DL4J's, one gate unit: axis 1 holds the channels a compact file scales.
+        String[] out = g.node(name(), "LSTM", List.of(steps, g.weights(name() + "/W", onnxW, 1, 1, 4L * units, inputs),
+                g.weights(name() + "/R", onnxR, 1, 1, 4L * units, units), g.weight(name() + "/B", onnxB, 1, 8L * units)), 2, integer("hidden_size", units));
         if (!l.returnSequences()) {
             // Y_h [1, N, units]: the state after the last step, which DL4J's LastTimeStep takes.
             return g.node(name(), "Squeeze", List.of(out[1], g.int64s(name() + "/axes", 0)));

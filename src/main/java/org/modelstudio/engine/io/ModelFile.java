@@ -12,6 +12,7 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
 import org.modelstudio.engine.OneDnn;
+import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
 
 import java.io.IOException;
@@ -36,17 +37,25 @@ import java.util.zip.ZipOutputStream;
  * A trained model as one file: DL4J's ModelSerializer zip (configuration, weights, updater state) plus one
  * entry, {@value #ENTRY}, with the spec, the class labels and the input preparation. Written to a temporary
  * file and moved into place, so a crash mid-save never leaves a half-written model behind.
+ * <p>
+ * A compact model file ({@link #save(TrainedModel, Path, Precision)}) is the same zip with its weights as half floats or
+ * int8 ({@link CompactWeights}) instead of DL4J's float32 coefficients, and without the optimizer's state; its
+ * description says {@code "compact": "fp16"} or {@code "int8"} and lists the parameters. {@link #load} opens both kinds.
  */
 public final class ModelFile {
 
     public static final String ENTRY = "modelstudio.json";
     public static final String FORMAT = "model-studio/model";
     /**
-     * 2 adds {@code preparation} (tables and texts); files of version 1 (images) are still read. A table's
-     * preparation has {@code labelKind} "classes" or, for a regression, "number" with the label's {@code target}
-     * mean and standard deviation; version-2 files without it are classifiers.
+     * The newest format this version reads. 2 adds {@code preparation} (tables and texts); files of version 1 (images) are
+     * still read. A table's preparation has {@code labelKind} "classes" or, for a regression, "number" with the label's
+     * {@code target} mean and standard deviation; version-2 files without it are classifiers. 3 adds compact weights
+     * ({@code compact}, {@code parameters}); only compact files are written as 3, so that a studio that reads 2 still
+     * opens every full-precision model, and refuses a compact one as newer rather than misreading it.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The version full-precision models are written with. */
+    static final int FULL_VERSION = 2;
     /** The tokeniser rules text models were saved with: {@link org.modelstudio.core.data.Tokenizer}. */
     public static final String TOKENIZER = "nfc-lowercase-letters-digits-apostrophes";
 
@@ -55,24 +64,42 @@ public final class ModelFile {
     private ModelFile() {}
 
     public static void save(TrainedModel model, Path target) throws IOException {
+        save(model, target, Precision.FLOAT32);
+    }
+
+    /**
+     * Writes {@code model} with its weights at {@code precision}: {@link Precision#FLOAT32} is the full model, with the
+     * optimizer's state so that training can go on exactly; FP16 and INT8 write a compact model file, which predicts,
+     * evaluates and serves as the full one does with its weights rounded. A model {@link CompactWeights#problem} refuses
+     * cannot be written compact (IllegalArgumentException with that sentence): callers ask first.
+     */
+    public static void save(TrainedModel model, Path target, Precision precision) throws IOException {
+        boolean compact = precision != Precision.FLOAT32;
+        if (compact) {
+            String problem = CompactWeights.problem(model, precision);
+            if (problem != null) throw new IllegalArgumentException(problem);
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path dl4j = Files.createTempFile(dir, ".dl4j-", ".tmp");
         Path whole = Files.createTempFile(dir, ".model-", ".tmp");
         try {
-            ModelSerializer.writeModel(model.network(), dl4j.toFile(), true);
+            ModelSerializer.writeModel(model.network(), dl4j.toFile(), !compact);
             try (ZipFile in = new ZipFile(dl4j.toFile());
                  ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(whole))) {
                 for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
                     ZipEntry entry = e.nextElement();
+                    if (compact && entry.getName().equals(ModelSerializer.COEFFICIENTS_BIN)) continue;
                     out.putNextEntry(new ZipEntry(entry.getName()));
                     try (InputStream s = in.getInputStream(entry)) {
                         s.transferTo(out);
                     }
                     out.closeEntry();
                 }
+                ObjectNode manifest = manifestTree(model, precision);
+                if (compact) manifest.set("parameters", CompactWeights.write(model, precision, out));
                 out.putNextEntry(new ZipEntry(ENTRY));
-                out.write(manifest(model).getBytes(StandardCharsets.UTF_8));
+                out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
             org.modelstudio.core.io.AtomicFiles.moveIntoPlace(whole, target.toAbsolutePath());
@@ -84,7 +111,7 @@ public final class ModelFile {
 
     /** The model's description as the model file's {@value #ENTRY} holds it (labels, input preparation, spec), as JSON. */
     public static String manifest(TrainedModel model) throws IOException {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifestTree(model));
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifestTree(model, Precision.FLOAT32));
     }
 
     /**
@@ -94,13 +121,14 @@ public final class ModelFile {
      */
     public static Map<String, String> manifestFields(TrainedModel model) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
-        manifestTree(model).fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
+        manifestTree(model, Precision.FLOAT32).fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
         return fields;
     }
 
-    private static ObjectNode manifestTree(TrainedModel model) throws IOException {
+    private static ObjectNode manifestTree(TrainedModel model, Precision precision) throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT).put("version", VERSION);
+        root.put("format", FORMAT).put("version", precision == Precision.FLOAT32 ? FULL_VERSION : VERSION);
+        if (precision != Precision.FLOAT32) root.put("compact", precision.id());
         var labels = root.putArray("labels");
         model.labels().forEach(labels::add);
         ImagePreprocessing p = model.preprocessing();
@@ -174,8 +202,22 @@ public final class ModelFile {
         if (p.isObject()) prep = new ImagePreprocessing(p.path("height").asInt(), p.path("width").asInt(), p.path("channels").asInt());
         InputPreparation preparation = prep == null ? null : new InputPreparation.Image(prep);
         if (manifest.has("preparation")) preparation = readPreparation(name, manifest.get("preparation"));
+        Precision precision = Precision.FLOAT32;
+        if (manifest.has("compact")) {
+            precision = Precision.fromId(manifest.get("compact").asText());
+            if (precision == null || precision == Precision.FLOAT32) {
+                throw new IOException(name + ": its " + ENTRY + " says the weights are stored as \"" + manifest.get("compact").asText()
+                        + "\", which this version does not know (it reads fp16 and int8)");
+            }
+        }
         MultiLayerNetwork net;
         OneDnn.routeLayers(); // a plain DL4J file; its stock layers get their oneDNN helpers as a compiled network's do
+        if (precision != Precision.FLOAT32) {
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                net = CompactWeights.read(zip, manifest.get("parameters"), name);
+            }
+            return TrainedModel.of(spec, labels, preparation, net, precision);
+        }
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException | RuntimeException e) {

@@ -92,7 +92,8 @@ public final class KerasImport {
             }, "keras-import-output");
             reader.setDaemon(true);
             reader.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            long limit = Long.getLong("modelstudio.keras.timeoutSeconds", TIMEOUT_SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limit);
             while (!child.waitFor(200, TimeUnit.MILLISECONDS)) {
                 // After a native crash the JVM writes its report and may then never exit (DL4J's crashed op keeps a thread
                 // spinning): two seconds for the report's first lines, then the child is stopped.
@@ -103,7 +104,7 @@ public final class KerasImport {
                 }
                 if (System.nanoTime() > deadline) {
                     child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    throw new KerasImportException("Opening " + shown + " took longer than " + TIMEOUT_SECONDS + " s and was stopped.");
+                    throw new KerasImportException("Opening " + shown + " took longer than " + limit + " s and was stopped.");
                 }
             }
             reader.join(5000);

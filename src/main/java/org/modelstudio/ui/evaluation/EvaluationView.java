@@ -103,25 +103,30 @@ public final class EvaluationView {
     }
 
     private void chooseOtherData() {
-        Window window = choiceBox.getScene().getWindow();
-        EvaluationViewModel.Choice choice = null;
-        if (model.takesImages()) {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Choose a folder of images, one subfolder per class");
-            File dir = chooser.showDialog(window);
-            if (dir != null) choice = model.folderChoice(dir.toPath());
-        } else {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Choose labelled examples: a CSV, or lines of label TAB text");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV, TSV or text", "*.csv", "*.CSV", "*.tsv", "*.txt"));
-            File f = chooser.showOpenDialog(window);
-            if (f != null) choice = model.fileChoice(f.toPath());
-        }
+        EvaluationViewModel.Choice choice = askForData(choiceBox.getScene().getWindow(), model.takesImages());
         if (choice != null) {
             model.choices().add(choice);
             choiceBox.setValue(choice);
             model.evaluate(choice);
         }
+    }
+
+    /**
+     * Asks for other labelled examples: a folder of images (one subfolder per class) for an image model, else a CSV or
+     * text file; null when the person cancels.
+     */
+    public static EvaluationViewModel.Choice askForData(Window window, boolean images) {
+        if (images) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a folder of images, one subfolder per class");
+            File dir = chooser.showDialog(window);
+            return dir == null ? null : DataChoices.folder(dir.toPath());
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose labelled examples: a CSV, or lines of label TAB text");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV, TSV or text", "*.csv", "*.CSV", "*.tsv", "*.txt"));
+        File f = chooser.showOpenDialog(window);
+        return f == null ? null : DataChoices.file(f.toPath());
     }
 
     private void export() {

@@ -13,21 +13,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.modelstudio.core.data.ExampleSource;
-import org.modelstudio.core.data.InputPreparation;
-import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.ExampleOutcome;
 import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.eval.ReportExport;
 import org.modelstudio.core.events.CancelToken;
-import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.io.Thumbnails;
-import org.modelstudio.engine.prepare.EvaluationData;
-import org.modelstudio.engine.prepare.EvaluationPreparation;
 import org.modelstudio.ui.common.CurrentModel;
 import org.modelstudio.ui.training.TrainingViewModel.HeldOut;
 
@@ -123,15 +118,7 @@ public final class EvaluationViewModel {
             message.set("There is no model to evaluate yet. Train one, or open a saved model (File ▸ Open trained model…).");
             return;
         }
-        HeldOut h = heldOut.get();
-        if (h != null && h.data().exampleShape().equals(m.spec().input().shape())) {
-            choices.add(new Choice(String.format(Locale.ROOT, "%s (%,d examples)", capitalised(h.name()), h.data().size()),
-                    (model, c, p) -> h.data()));
-        }
-        if (m.labels().equals(SampleData.FASHION_CLASSES) && m.spec().input().shape().equals(new Shape.Image(28, 28, 1))) {
-            choices.add(new Choice("The Fashion-MNIST sample's test set (2,000 images never trained on)",
-                    (model, c, p) -> SampleData.fashionMnistTest()));
-        }
+        choices.setAll(DataChoices.offered(m, heldOut.get()));
         if (evaluation.get() == null) {
             message.set(choices.isEmpty()
                     ? "Choose " + (takesImages() ? "a folder of images (one subfolder per class)" : "a file of labelled examples")
@@ -140,26 +127,11 @@ public final class EvaluationViewModel {
         }
     }
 
-    private static String capitalised(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
-
     /** A folder of images, one subfolder per class, decoded for the model's input. */
-    public Choice folderChoice(Path dir) {
-        return new Choice("Images in " + dir.getFileName(), (model, c, p) -> {
-            if (model.preprocessing() == null) throw new IOException("The model in use takes " + model.preparation().describe() + ", not images.");
-            return EvaluationPreparation.scanImageFolder(model, dir, p, c).data();
-        });
-    }
+    public Choice folderChoice(Path dir) { return DataChoices.folder(dir); }
 
     /** A table (CSV) or texts, encoded with the model's own standardisation or vocabulary. */
-    public Choice fileChoice(Path file) {
-        return new Choice(String.valueOf(file.getFileName()), (model, c, p) -> {
-            EvaluationData read = EvaluationPreparation.tableOrText(model, file, null, null);
-            if (read != null) return read.data();
-            InputPreparation prep = model.preparation();
-            throw new IOException("The model in use takes " + (prep == null ? "prepared inputs" : prep.describe())
-                    + "; choose " + (model.preprocessing() != null ? "a folder of images" : "data it can take") + ".");
-        });
-    }
+    public Choice fileChoice(Path file) { return DataChoices.file(file); }
 
     /** Evaluates the model in use on {@code choice} in the background; returns the task (tests wait for it). */
     public Task<Object> evaluate(Choice choice) {

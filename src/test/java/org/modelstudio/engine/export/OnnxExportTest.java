@@ -23,8 +23,17 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Padding;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
+import org.modelstudio.core.infer.ModelInput;
+import org.modelstudio.core.project.DataSource;
+import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.infer.ModelRuntime;
+import org.modelstudio.engine.io.ImageDecoder;
+import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.io.TextLoader;
+import org.modelstudio.engine.prepare.RunPreparation;
+import org.modelstudio.engine.train.Trainer;
+import org.modelstudio.engine.train.TrainingResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +58,14 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 class OnnxExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static double largest;
+    private static double largestCompact;
 
     @TempDir static Path dir;
 
     @AfterAll static void sayTheLargestDifference() {
         System.out.printf(Locale.ROOT, "OnnxExportTest: largest difference between ONNX Runtime and the studio: %.2e%n", largest);
+        System.out.printf(Locale.ROOT, "OnnxExportTest: largest difference between compact (fp16, int8) ONNX files and compact model files: %.2e%n",
+                largestCompact);
     }
 
     // ------------------------------------------------------------------ every shipped template, on its own kind of data
@@ -65,6 +77,7 @@ class OnnxExportTest {
             OnnxExport.write(t.model(), onnx);
             assertAnswersAsTheStudio(t.model(), t.runtime(), t.inputs(), onnx);
             assertDescribesItself(t.model(), onnx);
+            assertCompactAnswersAsCompactModelFiles(t.model(), t.inputs(), file.replace(".json", ""));
         }));
     }
 
@@ -116,6 +129,7 @@ class OnnxExportTest {
         Path onnx = dir.resolve(spec.name().replaceAll("[^A-Za-z0-9]+", "-") + ".onnx");
         OnnxExport.write(t.model(), onnx);
         assertAnswersAsTheStudio(t.model(), t.runtime(), t.inputs(), onnx);
+        assertCompactAnswersAsCompactModelFiles(t.model(), t.inputs(), spec.name().replaceAll("[^A-Za-z0-9]+", "-"));
     }
 
     // ------------------------------------------------------------------ the comparison
@@ -124,6 +138,34 @@ class OnnxExportTest {
         double worst = OnnxRuntimeRun.assertAnswersAsTheStudio(model, runtime, inputs, onnx);
         synchronized (OnnxExportTest.class) {
             largest = Math.max(largest, worst);
+        }
+    }
+
+    /**
+     * Compact ONNX files (fp16, int8) answer as the compact model files of the same model do, within the same 1e-4, and
+     * store as many weights compact as those files (one Cast from float16, or one DequantizeLinear, per weight).
+     */
+    private static void assertCompactAnswersAsCompactModelFiles(TrainedModel model, float[][] inputs, String name) throws Exception {
+        for (Precision precision : Precision.COMPACT) {
+            Path zip = dir.resolve(name + "-" + precision.id() + ".zip");
+            ModelFile.save(model, zip, precision);
+            TrainedModel compact = ModelFile.load(zip);
+            Path onnx = dir.resolve(name + "-" + precision.id() + ".onnx");
+            OnnxExport.write(model, onnx, precision);
+            double worst = OnnxRuntimeRun.assertAnswersAsTheStudio(compact, new ModelRuntime(compact), inputs, onnx);
+            synchronized (OnnxExportTest.class) {
+                largestCompact = Math.max(largestCompact, worst);
+            }
+            long compacted;
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+                JsonNode manifest = JSON.readTree(z.getInputStream(z.getEntry(ModelFile.ENTRY)));
+                compacted = java.util.stream.StreamSupport.stream(manifest.path("parameters").spliterator(), false)
+                        .filter(p -> !p.path("stored").asText().equals("float32")).count();
+            }
+            Onnx.ModelProto proto = Onnx.ModelProto.parseFrom(Files.readAllBytes(onnx));
+            String op = precision == Precision.FP16 ? "Cast" : "DequantizeLinear";
+            assertEquals(compacted, proto.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals(op)).count(), name + " " + op);
+            assertTrue(proto.getMetadataPropsList().stream().anyMatch(m -> m.getKey().equals("compact") && m.getValue().equals(precision.id())));
         }
     }
 

@@ -1,0 +1,268 @@
+package org.modelstudio.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.modelstudio.core.graph.LayerSummary;
+import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.Precision;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.compile.NetworkCompiler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The parameters of a compact model file. Instead of DL4J's {@code coefficients.bin} (and without the optimizer's state,
+ * which only training needs), each parameter of each DL4J layer is one entry, {@code parameters/<layer>/<name>},
+ * little-endian, its values in row-major order: the weights ({@link WeightAxes} says which) as half floats (fp16) or as
+ * int8 with one float32 scale per output channel first ({@link Int8Weights}), everything else as float32. The model's
+ * description lists them ({@code "parameters": [{"layer": 0, "name": "W", "shape": [784, 64], "stored": "int8",
+ * "axis": 1}, …]}), and reading checks each against the network the configuration builds, so a damaged or hostile file
+ * is refused with what is wrong rather than read into a network that answers wrongly.
+ */
+public final class CompactWeights {
+    static final String FOLDER = "parameters/";
+
+    /** How one parameter is stored. */
+    enum Storage {
+        FLOAT32("float32", 4), FLOAT16("float16", 2), INT8("int8", 1);
+
+        final String id;
+        final int bytesPerValue;
+
+        Storage(String id, int bytesPerValue) {
+            this.id = id;
+            this.bytesPerValue = bytesPerValue;
+        }
+
+        /** The bytes of {@code values} values (and, for int8, {@code channels} float32 scales). */
+        long bytes(long values, long channels) { return values * bytesPerValue + (this == INT8 ? channels * Float.BYTES : 0); }
+
+        static Storage fromId(String id) {
+            return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst().orElse(null);
+        }
+    }
+
+    /** One parameter of a trained network and how a file of some precision stores it; {@code owner} names its layer ("Dense #2"). */
+    record Planned(int layer, String name, String owner, INDArray values, Storage storage, int axis) {
+        long storedBytes() { return storage.bytes(values.length(), storage == Storage.INT8 ? values.size(axis) : 0); }
+    }
+
+    private CompactWeights() {}
+
+    /** Every parameter of {@code model}'s network, layer by layer, with its storage at {@code precision}. */
+    static List<Planned> plan(TrainedModel model, Precision precision) {
+        int[] dl4jLayerOf;
+        try {
+            dl4jLayerOf = NetworkCompiler.compile(model.spec()).dl4jLayerOf();
+        } catch (InvalidNetworkException e) {
+            throw new IllegalStateException("a trained model's spec does not compile: " + e.getMessage(), e);
+        }
+        Map<Integer, Map<String, Integer>> axes = new HashMap<>();
+        Map<Integer, String> owners = new HashMap<>();
+        for (LayerSummary row : ShapeInference.analyse(model.spec()).layers()) {
+            int d = dl4jLayerOf[row.index()];
+            if (d < 0) continue;
+            axes.put(d, row.layer().accept(new WeightAxes()));
+            owners.put(d, row.label());
+        }
+        MultiLayerNetwork net = model.network();
+        List<Planned> plan = new ArrayList<>();
+        for (int d = 0; d < net.getnLayers(); d++) {
+            for (Map.Entry<String, INDArray> p : net.getLayer(d).paramTable().entrySet()) {
+                Integer axis = precision == Precision.FLOAT32 ? null : axes.getOrDefault(d, Map.of()).get(p.getKey());
+                Storage storage = axis == null ? Storage.FLOAT32 : precision == Precision.FP16 ? Storage.FLOAT16 : Storage.INT8;
+                plan.add(new Planned(d, p.getKey(), owners.getOrDefault(d, "layer " + d), p.getValue(), storage, axis == null ? -1 : axis));
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Why {@code model} cannot be stored at {@code precision}, in a sentence that names the layer; null when it can. A weight
+     * that is not a number cannot be stored at all; one beyond 65,504 has no half float.
+     */
+    public static String problem(TrainedModel model, Precision precision) {
+        for (Planned p : plan(model, precision)) {
+            float[] v = values(p.values());
+            for (float x : v) {
+                if (!Float.isFinite(x)) return p.owner() + " has parameters that are not numbers (NaN or infinite); the model cannot be stored.";
+            }
+            if (p.storage() == Storage.FLOAT16) {
+                float largest = 0;
+                for (float x : v) largest = Math.max(largest, Math.abs(x));
+                if (Math.abs(HalfFloats.toFloat(HalfFloats.fromFloat(largest))) > HalfFloats.MAX) {
+                    return String.format(Locale.ROOT, "%s has a weight of %.4g, beyond the largest half float (65,504), so it cannot be "
+                            + "stored as fp16; int8, which scales each output channel, can store it.", p.owner(), largest);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The bytes the parameters take in a file of {@code precision}, before the zip's compression. */
+    public static long storedBytes(TrainedModel model, Precision precision) {
+        return plan(model, precision).stream().mapToLong(Planned::storedBytes).sum();
+    }
+
+    /** Writes every parameter of {@code model} as an entry of {@code out}; returns their list for the model's description. */
+    static ArrayNode write(TrainedModel model, Precision precision, ZipOutputStream out) throws IOException {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (Planned p : plan(model, precision)) {
+            out.putNextEntry(new ZipEntry(FOLDER + p.layer() + "/" + p.name()));
+            out.write(encode(p));
+            out.closeEntry();
+            ObjectNode n = list.addObject().put("layer", p.layer()).put("name", p.name());
+            ArrayNode shape = n.putArray("shape");
+            for (long s : p.values().shape()) shape.add(s);
+            n.put("stored", p.storage().id);
+            if (p.storage() == Storage.INT8) n.put("axis", p.axis());
+        }
+        return list;
+    }
+
+    private static byte[] encode(Planned p) {
+        float[] v = values(p.values());
+        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(p.storedBytes())).order(ByteOrder.LITTLE_ENDIAN);
+        switch (p.storage()) {
+            case FLOAT32 -> b.asFloatBuffer().put(v);
+            case FLOAT16 -> {
+                for (float x : v) b.putShort(HalfFloats.fromFloat(x));
+            }
+            case INT8 -> {
+                Int8Weights q = Int8Weights.quantize(v, p.values().shape(), p.axis());
+                for (float s : q.scales()) b.putFloat(s);
+                b.put(q.values());
+            }
+        }
+        return b.array();
+    }
+
+    /**
+     * The network of a compact file: built from its DL4J configuration, each parameter read, checked against the list in
+     * the description ({@code parameters}) and the network's own shapes, and dequantized into float32. Without optimizer
+     * state: training it further starts the optimizer afresh. A refusal's message starts with the file's {@code name}.
+     */
+    static MultiLayerNetwork read(ZipFile zip, JsonNode parameters, String name) throws IOException {
+        String where = name + ": ";
+        MultiLayerNetwork net;
+        try {
+            ZipEntry config = zip.getEntry(ModelSerializer.CONFIGURATION_JSON);
+            if (config == null) throw new IOException(where + "has no network configuration (" + ModelSerializer.CONFIGURATION_JSON + ")");
+            String json;
+            try (InputStream in = zip.getInputStream(config)) {
+                json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(json));
+            net.init();
+        } catch (RuntimeException e) {
+            throw new IOException(where + "the network's configuration inside cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (parameters == null || !parameters.isArray()) {
+            throw new IOException(where + "its " + ModelFile.ENTRY + " says the weights are compact but does not list them (\"parameters\")");
+        }
+        Map<String, JsonNode> listed = new HashMap<>();
+        for (JsonNode p : parameters) {
+            String key = p.path("layer").asText() + "/" + p.path("name").asText();
+            if (listed.put(key, p) != null) throw new IOException(where + "its " + ModelFile.ENTRY + " lists the parameter " + key + " twice");
+        }
+        int found = 0;
+        for (int d = 0; d < net.getnLayers(); d++) {
+            for (Map.Entry<String, INDArray> param : net.getLayer(d).paramTable().entrySet()) {
+                String key = d + "/" + param.getKey();
+                String what = "the parameter \"" + param.getKey() + "\" of layer " + d;
+                JsonNode p = listed.get(key);
+                if (p == null) throw new IOException(where + "has no values for " + what);
+                param.getValue().assign(Nd4j.create(decode(zip, p, key, param.getValue().shape(), where + what + " is damaged: "),
+                        param.getValue().shape(), 'c'));
+                found++;
+            }
+        }
+        if (found != listed.size()) {
+            throw new IOException(where + "its " + ModelFile.ENTRY + " lists " + listed.size() + " parameters, but the network has " + found);
+        }
+        return net;
+    }
+
+    /** One parameter's values, checked: its listed shape is the network's, its entry has exactly the bytes it needs, every value is a number. */
+    private static float[] decode(ZipFile zip, JsonNode p, String key, long[] shape, String damaged) throws IOException {
+        long[] listedShape = new long[p.path("shape").size()];
+        for (int i = 0; i < listedShape.length; i++) listedShape[i] = p.path("shape").get(i).asLong(-1);
+        if (!Arrays.equals(listedShape, shape)) {
+            throw new IOException(damaged + "it is listed with the shape " + Arrays.toString(listedShape) + ", but the network's is " + Arrays.toString(shape));
+        }
+        Storage storage = Storage.fromId(p.path("stored").asText());
+        if (storage == null) throw new IOException(damaged + "it is stored as \"" + p.path("stored").asText() + "\", not float32, float16 or int8");
+        int axis = -1;
+        if (storage == Storage.INT8) {
+            JsonNode a = p.get("axis");
+            if (a == null || !a.canConvertToInt() || a.asInt() < 0 || a.asInt() >= shape.length) {
+                throw new IOException(damaged + "its channel axis is missing or not one of its " + shape.length + " axes");
+            }
+            axis = a.asInt();
+        }
+        long values = 1;
+        for (long s : shape) values *= s;
+        long expected = storage.bytes(values, axis < 0 ? 0 : shape[axis]);
+        ZipEntry entry = zip.getEntry(FOLDER + key);
+        if (entry == null) throw new IOException(damaged + "its entry " + FOLDER + key + " is missing");
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = in.readNBytes((int) Math.min(expected + 1, Integer.MAX_VALUE - 8));
+        }
+        if (bytes.length != expected) {
+            throw new IOException(damaged + String.format(Locale.ROOT, "its entry %s%s holds %s bytes, but %d values stored as %s need %,d",
+                    FOLDER, key, bytes.length > expected ? "more than " + expected : Integer.toString(bytes.length), values, storage.id, expected));
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[(int) values];
+        switch (storage) {
+            case FLOAT32 -> b.asFloatBuffer().get(v);
+            case FLOAT16 -> {
+                for (int i = 0; i < v.length; i++) v[i] = HalfFloats.toFloat(b.getShort());
+            }
+            case INT8 -> {
+                float[] scales = new float[(int) shape[axis]];
+                for (int c = 0; c < scales.length; c++) {
+                    scales[c] = b.getFloat();
+                    if (!(Float.isFinite(scales[c]) && scales[c] >= 0)) {
+                        throw new IOException(damaged + "the scale of its channel " + c + " is " + scales[c] + ", not a positive number");
+                    }
+                }
+                byte[] q = new byte[v.length];
+                b.get(q);
+                v = new Int8Weights(scales, q).dequantize(shape, axis);
+            }
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) throw new IOException(damaged + "its value " + i + " is " + v[i] + ", not a number");
+        }
+        return v;
+    }
+
+    /** A parameter's values in row-major order, as float32. */
+    static float[] values(INDArray array) {
+        return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+}

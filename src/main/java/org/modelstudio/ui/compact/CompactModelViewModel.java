@@ -1,0 +1,213 @@
+package org.modelstudio.ui.compact;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.eval.CompactionReport;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.io.AtomicFiles;
+import org.modelstudio.engine.Precision;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.export.Compaction;
+import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.evaluation.DataChoices;
+import org.modelstudio.ui.evaluation.EvaluationViewModel.Choice;
+import org.modelstudio.ui.training.TrainingViewModel.HeldOut;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * File ▸ Export network ▸ Compact model: the model in use made smaller (fp16 or int8 weights), measured before it is
+ * saved. Measuring writes the compact file and reads it back in the background, then evaluates the model before and
+ * after on the chosen examples; the table shows the file sizes and the accuracy (a regression: MAE) before and after.
+ * Save writes exactly the file that was measured. Choosing another precision, other data or another model asks for a
+ * new measurement.
+ */
+public final class CompactModelViewModel {
+    /** No labelled examples: only the sizes are measured. */
+    public static final Choice SIZES_ONLY = new Choice("No examples: measure the sizes only", (m, c, p) -> null);
+
+    private final CurrentModel currentModel;
+    private final ReadOnlyObjectProperty<HeldOut> heldOut;
+    private final ExecutorService executor;
+    private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(Precision.INT8);
+    private final ObservableList<Choice> choices = FXCollections.observableArrayList();
+    private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<CompactionReport> report = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<CompactionReport.Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private Compaction measured;
+    private CancelToken cancel = new CancelToken();
+
+    public CompactModelViewModel(CurrentModel currentModel, ReadOnlyObjectProperty<HeldOut> heldOut, ExecutorService executor) {
+        this.currentModel = currentModel;
+        this.heldOut = heldOut;
+        this.executor = executor;
+        currentModel.modelProperty().addListener((obs, old, m) -> refresh());
+        heldOut.addListener((obs, old, h) -> refresh());
+        precision.addListener((obs, old, p) -> forget());
+        choice.addListener((obs, old, c) -> forget());
+        refresh();
+    }
+
+    /** fp16 or int8. */
+    public ObjectProperty<Precision> precisionProperty() { return precision; }
+    /** The examples to measure on: those the studio knows of, any picked, and {@link #SIZES_ONLY}. */
+    public ObservableList<Choice> choices() { return choices; }
+    public ObjectProperty<Choice> choiceProperty() { return choice; }
+    /** The last measurement; null before one, and once the precision, the data or the model changed. */
+    public ReadOnlyObjectProperty<CompactionReport> reportProperty() { return report.getReadOnlyProperty(); }
+    /** The report's table: file size, parameters, accuracy or MAE, each before, after and the change. */
+    public ObservableList<CompactionReport.Row> rows() { return rows; }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** The model in use, in words. */
+    public ReadOnlyStringProperty modelNameProperty() { return modelName.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+
+    /** Whether other data is a folder of images (an image model) rather than a file. */
+    public boolean takesImages() {
+        TrainedModel m = currentModel.get();
+        return m != null && m.preprocessing() != null;
+    }
+
+    /** Adds picked examples to the choices and chooses them. */
+    public void addChoice(Choice picked) {
+        choices.add(choices.size() - 1, picked);
+        choice.set(picked);
+    }
+
+    /** A file name for the compact model: the network's, with the precision ("mlp-keras-classic-int8.zip"). */
+    public String suggestedFileName() {
+        TrainedModel m = currentModel.get();
+        String name = m == null ? "model" : m.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase(Locale.ROOT).replaceAll("^-|-$", "");
+        return name + "-" + precision.get().id() + ".zip";
+    }
+
+    private void refresh() {
+        TrainedModel m = currentModel.get();
+        choices.setAll(DataChoices.offered(m, heldOut.get()));
+        choices.add(SIZES_ONLY);
+        choice.set(choices.get(0));
+        forget();
+        modelName.set(m == null ? "There is no model in use: train one, or open a saved model."
+                : String.format(Locale.ROOT, "The model in use: %s, %,d parameters%s.", m.spec().name(), m.parameterCount(),
+                        m.precision() == Precision.FLOAT32 ? "" : ", opened from a " + m.precision().id() + " file"));
+        message.set(m == null ? "" : "Choose the weights' precision and the examples to measure on, then press Measure.");
+    }
+
+    /** A measurement stands for one model, precision and data; any change makes it stale. */
+    private void forget() {
+        if (running.get()) return;
+        measured = null;
+        report.set(null);
+        rows.clear();
+    }
+
+    /** Makes the model in use compact and measures it, in the background; returns the task (tests wait for it). */
+    public Task<CompactionReport> measure() {
+        TrainedModel model = currentModel.get();
+        Precision p = precision.get();
+        Choice data = choice.get();
+        CancelToken token = new CancelToken();
+        cancel.cancel();
+        cancel = token;
+        Compaction[] made = new Compaction[1];
+        Task<CompactionReport> task = new Task<>() {
+            @Override protected CompactionReport call() throws Exception {
+                updateProgress(-1, 1);
+                made[0] = Compaction.of(model, p);
+                ExampleSource examples = data.reader().read(model, token, f -> updateProgress(0.1 * f, 1));
+                if (token.isCancelled()) throw new CancellationException();
+                if (examples == null) return made[0].report();
+                return made[0].measure(examples, decapitalised(data.name()), token, f -> updateProgress(0.1 + 0.9 * f, 1));
+            }
+        };
+        if (model == null || data == null) {
+            task.cancel();
+            return task;
+        }
+        forget();
+        running.set(true);
+        progress.bind(task.progressProperty());
+        message.set("Writing the " + p.id() + " model and measuring it" + (data == SIZES_ONLY ? "" : " on " + decapitalised(data.name())) + "…");
+        task.setOnSucceeded(e -> {
+            done();
+            if (currentModel.get() != model || precision.get() != p || choice.get() != data) {
+                message.set("The model in use or the choices changed while it was measured; press Measure again.");
+                return;
+            }
+            measured = made[0];
+            CompactionReport r = task.getValue();
+            report.set(r);
+            rows.setAll(r.rows());
+            message.set((r.quality() == null ? "Accuracy was not measured: choose examples to measure it on."
+                    : "Measured on " + decapitalised(data.name()) + ".") + " " + CompactionReport.OPTIMIZER_NOTE + " Save… writes this file.");
+        });
+        task.setOnCancelled(e -> {
+            done();
+            message.set("Measuring cancelled.");
+        });
+        task.setOnFailed(e -> {
+            done();
+            Throwable t = task.getException();
+            message.set(t instanceof CancellationException ? "Measuring cancelled."
+                    : "Could not make the model compact: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+        });
+        executor.execute(task);
+        return task;
+    }
+
+    public void cancel() { cancel.cancel(); }
+
+    /** Writes the measured compact file to {@code file} in the background; the message says where it went or why not. */
+    public Task<Void> save(Path file) {
+        Compaction c = measured;
+        Task<Void> task = new Task<>() {
+            @Override protected Void call() throws IOException {
+                c.save(file);
+                return null;
+            }
+        };
+        if (c == null) {
+            task.cancel();
+            return task;
+        }
+        task.setOnSucceeded(e -> message.set(String.format(Locale.ROOT, "Saved %s (%s, %s weights). File ▸ Open trained model… opens it, "
+                + "and serve %s serves it, as any model file.", file, CompactionReport.size(report.get() == null ? 0 : report.get().fileBytesAfter()),
+                c.precision().id(), file.getFileName())));
+        task.setOnFailed(e -> message.set("Could not save " + file.getFileName() + ": "
+                + (task.getException() instanceof IOException io ? AtomicFiles.reason(io) : task.getException().getMessage()) + "."));
+        executor.execute(task);
+        return task;
+    }
+
+    private void done() {
+        progress.unbind();
+        progress.set(0);
+        running.set(false);
+    }
+
+    /** "The last run's test part" as it reads inside a sentence; a file's name is left as it is. */
+    private static String decapitalised(String s) {
+        return s.startsWith("The ") || s.startsWith("Images ") ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
+    }
+}

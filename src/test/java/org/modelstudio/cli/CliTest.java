@@ -342,6 +342,37 @@ class CliTest {
         assertTrue(cli("--help").out().contains("export   <MODEL.zip> --keras OUT.h5"));
     }
 
+    @Test void importOpensAKerasFileAsAModelFileAndRefusesWhatIsNotOne(@TempDir Path dir) throws Exception {
+        Path h5 = dir.resolve("bars.h5");
+        assertEquals(Cli.OK, cli("export", model.toString(), "--keras", h5.toString()).code());
+        Path back = dir.resolve("back.zip");
+        Run r = cli("import", h5.toString(), "--out", back.toString());
+        assertEquals(Cli.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("Opened bars.h5 (Keras 2.4.0, tensorflow)"), r.toString());
+        assertTrue(r.out().contains("Input read as") && r.out().contains("proposed, since the file does not say"), r.toString());
+        assertTrue(r.out().contains("Saved " + back), r.toString());
+        var original = org.modelstudio.engine.io.ModelFile.load(model);
+        var opened = org.modelstudio.engine.io.ModelFile.load(back);
+        assertEquals(original.labels(), opened.labels());
+        Random rnd = new Random(8);
+        float[][] bars = new float[6][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, rnd);
+        var x = org.modelstudio.engine.train.BatchIterator.features(original.spec().input().shape(), bars);
+        double difference = org.nd4j.linalg.ops.transforms.Transforms.abs(original.output(x).sub(opened.output(x))).maxNumber().doubleValue();
+        assertTrue(difference <= 1e-5, "answers differ by " + difference);
+
+        Path notes = Files.writeString(dir.resolve("notes.h5"), "not HDF5 at all\n".repeat(64));
+        r = cli("import", notes.toString(), "--out", dir.resolve("x.zip").toString());
+        assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
+        assertTrue(r.err().contains("notes.h5 is not an HDF5 file"), r.toString());
+        assertFalse(Files.exists(dir.resolve("x.zip")), "nothing written");
+        assertEquals(Cli.USAGE, cli("import", h5.toString()).code(), "--out is needed");
+        r = cli("import", h5.toString(), "--out", back.toString(), "--input", "image:5x5x2");
+        assertEquals(Cli.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--input is image:HxWxC"), r.toString());
+        assertTrue(cli("--help").out().contains("import   <MODEL.h5> --out MODEL.zip"));
+    }
+
     @Test void exportKerasRefusesWhatIsNotATrainedModelAndAFileItCannotWrite(@TempDir Path dir) throws Exception {
         Path notAModel = Files.writeString(dir.resolve("notes.zip"), "not a zip");
         Run r = cli("export", notAModel.toString(), "--keras", dir.resolve("a.h5").toString());

@@ -284,6 +284,53 @@ class ModelEditingWindowTest {
         assertFalse(Files.exists(blocker.resolve("m.h5")));
     }
 
+    /**
+     * File ▸ Open Keras model (and a dropped .h5): the file opens in the background, a dialog proposes how its input is
+     * read; another reading chosen there is used; the network then shows as blocks and is the model in use. A file that
+     * is not a Keras model is refused with a sentence, and the studio carries on.
+     */
+    @Test void aKerasFileOpensAsBlocksWithTheReadingConfirmedInADialog(FxRobot robot, @TempDir Path dir) throws Exception {
+        TrainedModel model = Trainer.train(TestData.barCnn(1), TestData.bars(60, 1), null, e -> { }, new CancelToken()).model();
+        Path h5 = dir.resolve("bars.h5");
+        org.modelstudio.engine.export.KerasH5Export.write(model, h5);
+        var opening = WaitForAsyncUtils.asyncFx(() -> studio.mainView().kerasOpening().open(h5)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, opening::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = dialog("Open bars.h5 (Keras 2.4.0, tensorflow)");
+        var choices = robot.from(pane).lookup(".radio-button").queryAllAs(javafx.scene.control.RadioButton.class);
+        assertEquals(2, choices.size(), "the proposed reading and the same image with pixels 0..255");
+        var proposed = choices.stream().filter(javafx.scene.control.RadioButton::isSelected).findFirst().orElseThrow();
+        assertTrue(proposed.getText().endsWith("(proposed)"), proposed.getText());
+        var in255 = choices.stream().filter(b -> !b.isSelected()).findFirst().orElseThrow();
+        assertTrue(in255.getText().contains("pixels 0–255"), in255.getText());
+        robot.interact(() -> in255.setSelected(true));
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> studio.currentModel().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        TrainedModel opened = studio.currentModel().get();
+        assertTrue(studio.currentModel().originProperty().get().startsWith("Opened bars.h5 (Keras 2.4.0; input: "),
+                studio.currentModel().originProperty().get());
+        assertTrue(opened.spec().description().contains("pixels 0–255"), opened.spec().description());
+        assertEquals(opened.spec(), studio.model().specProperty().get(), "the editor shows the opened network");
+        assertEquals(model.spec().layers().size(), studio.model().rows().size() - 1, "one row per block, after the input's");
+        // It wants pixels 0..255: given the studio's 0..1 images it answers as the original does for 255 times them.
+        Random r = new Random(5);
+        float[][] bars = new float[4][];
+        for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, r);
+        var x = org.modelstudio.engine.train.BatchIterator.features(model.spec().input().shape(), bars);
+        double difference = org.nd4j.linalg.ops.transforms.Transforms.abs(model.output(x.mul(255)).sub(opened.output(x))).maxNumber().doubleValue();
+        assertTrue(difference <= 1e-5, "answers differ by " + difference);
+
+        Path notKeras = Files.writeString(dir.resolve("notes.h5"), "not a Keras file\n".repeat(64));
+        var refused = WaitForAsyncUtils.asyncFx(() -> studio.mainView().kerasOpening().open(notKeras)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, refused::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane error = dialog("Cannot open notes.h5");
+        assertEquals("notes.h5 is not an HDF5 file, so not a Keras .h5 model.", error.getContentText());
+        robot.interact(() -> error.getScene().getWindow().hide());
+        assertEquals(opened, studio.currentModel().get(), "the model in use stays");
+    }
+
     /** File ▸ Export network ▸ Trained model for Triton/KServe: off without a model; writes the model folder and says where. */
     @Test void exportsTheModelInUseAsATritonModelFolder(FxRobot robot, @TempDir Path dir) throws Exception {
         MenuItem item = exportItem(robot, "Trained model for _Triton/KServe…");

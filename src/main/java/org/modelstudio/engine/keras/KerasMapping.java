@@ -166,6 +166,12 @@ final class KerasMapping {
                     } else spec = new LayerSpec.ActivationLayer(Activation.RELU);
                 }
                 case "Softmax" -> spec = new LayerSpec.ActivationLayer(Activation.SOFTMAX);
+                case "LeakyReLU" -> {
+                    // The studio's leaky ReLU is DL4J's, with slope 0.01 below zero; Keras' default is 0.3.
+                    double slope = l.config().path("alpha").asDouble(l.config().path("negative_slope").asDouble(0.3));
+                    if (Math.abs(slope - 0.01) > 1e-9) why = "slope " + slope + " below zero (the studio's leaky ReLU has 0.01)";
+                    else spec = new LayerSpec.ActivationLayer(Activation.LEAKY_RELU);
+                }
                 case "Embedding" -> {
                     if (!layers.isEmpty()) why = "an Embedding that is not the first layer";
                     else if (l.flag("mask_zero", false)) why = "mask_zero";

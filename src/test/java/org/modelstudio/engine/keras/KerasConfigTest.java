@@ -88,11 +88,13 @@ class KerasConfigTest {
                   {"class_name": "LSTM", "config": {"name": "lstm_1", "units": 4, "batch_input_shape": [null, 1, 1],
                      "activation": "tanh", "recurrent_activation": "hard_sigmoid"}},
                   {"class_name": "LeakyReLU", "config": {"name": "leaky", "alpha": 0.3}},
+                  {"class_name": "LeakyReLU", "config": {"name": "leaky_studio", "alpha": 0.01}},
                   {"class_name": "Dense", "config": {"name": "dense_1", "units": 1, "activation": "selu"}}]}
                 """;
         KerasConfig k = parse(json);
         KerasMapping.Mapped m = KerasMapping.map(k, KerasMapping.propose(k), "test.h5", "x", null);
-        assertEquals(List.of("lstm_1 (LSTM: recurrent activation hard_sigmoid (the studio's LSTM uses sigmoid))", "leaky (LeakyReLU)",
+        assertEquals(List.of("lstm_1 (LSTM: recurrent activation hard_sigmoid (the studio's LSTM uses sigmoid))",
+                "leaky (LeakyReLU: slope 0.3 below zero (the studio's leaky ReLU has 0.01))",
                 "dense_1 (Dense: activation selu)"), m.unknown());
     }
 

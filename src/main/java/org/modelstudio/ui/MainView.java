@@ -295,8 +295,13 @@ public final class MainView {
 
     @FXML private void openModel() {
         FileChooser chooser = modelChooser("Open a trained model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keras models (HDF5)", "*.h5", "*.hdf5"));
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file == null) return;
+        if (KerasOpening.isKerasFile(file)) {
+            kerasOpening.open(file.toPath());   // a Keras file chosen here opens as File ▸ Open Keras model opens it
+            return;
+        }
         Task<TrainedModel> task = new Task<>() {
             @Override protected TrainedModel call() throws Exception { return ModelFile.load(file.toPath()); }
         };

@@ -51,7 +51,7 @@ public final class KerasImport {
         String shown = file.getFileName().toString();
         if (!Files.isRegularFile(file)) throw new KerasImportException(shown + " does not exist or is not a file.");
         KerasConversion.checkSignature(file, shown);   // the cheapest refusal needs no child process
-        if (labels != null && !Files.isRegularFile(labels)) throw new KerasImportException("The labels file " + labels + " does not exist.");
+        if (labels != null && !Files.isRegularFile(labels)) throw new KerasImportException("The labels file " + labels + " does not exist or is not a file.");
         Path work;
         try {
             work = Files.createTempDirectory("modelstudio-keras-");

@@ -124,6 +124,9 @@ public final class Cli {
                                                (not held in memory): samples/s and the peak heap used
               bench-live [--images N] [--rounds R]  the studio window's live view: its cost in samples/s
                                                and the longest gap between frames (needs a display)
+              bench-predict [--drops N] [--batch N] [--rounds R] [--model MODEL.zip]  the studio window's Predict panel: each
+                                               dropped image timed from the drop to its result on screen, and a batch of
+                                               N images (the small CNN trained one epoch first; needs a display)
               help                             this text
 
             <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp,

@@ -33,6 +33,7 @@ import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageFolderLoader;
 import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.keras.KerasImport;
 import org.modelstudio.engine.io.TextLoader;
 import org.modelstudio.engine.prepare.RunData;
 import org.modelstudio.engine.prepare.RunPreparation;
@@ -359,7 +360,7 @@ public final class Cli {
         Args a = Args.parse(words, Set.of("--data", "--label", "--text", "--report"), Set.of());
         if (a.positional.size() != 1) throw new UsageException("evaluate takes one model: evaluate <MODEL.zip> [--data DIR|FILE.csv]");
         if (a.has("--report")) ReportFile.check(a.get("--report"));
-        TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
+        TrainedModel model = KerasImport.loadModel(Path.of(a.positional.get(0)));
         InputPreparation prep = model.preparation();
         EvaluationInput.Examples examples = new EvaluationInput(out, err).read(model, a, true);
         if (examples == null) {
@@ -399,7 +400,7 @@ public final class Cli {
         }
         if (explain) checkExplain(a);
         int top = a.intOption("--top", 3, 1);
-        TrainedModel model = ModelFile.load(Path.of(a.positional.get(0)));
+        TrainedModel model = KerasImport.loadModel(Path.of(a.positional.get(0)));
         ModelRuntime runtime = new ModelRuntime(model);
         NativeThreads.useDefault();
         if (a.has("--text") || a.has("--row")) {

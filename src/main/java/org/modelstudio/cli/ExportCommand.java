@@ -18,7 +18,7 @@ import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.engine.export.KerasH5Export;
 import org.modelstudio.engine.export.ModelRepositoryExport;
 import org.modelstudio.engine.export.OnnxExport;
-import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.keras.KerasImport;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -226,6 +226,6 @@ final class ExportCommand {
             throw new IOException(flag + " exports a trained model (a .zip written by train … --out), and " + modelFile
                     + " is a network spec; train it first: train " + modelFile + " --out model.zip");
         }
-        return ModelFile.load(Path.of(modelFile));
+        return KerasImport.loadModel(Path.of(modelFile));
     }
 }

@@ -3,7 +3,7 @@ package org.modelstudio.cli;
 import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.keras.KerasImport;
 import org.modelstudio.server.ModelFileWatcher;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.ServerOptions;
@@ -67,7 +67,7 @@ final class ServeCommand {
         }
         NativeThreads.useDefault();
         for (Map.Entry<String, Path> e : files.entrySet()) {
-            TrainedModel model = ModelFile.load(e.getValue());
+            TrainedModel model = KerasImport.loadModel(e.getValue());
             server.models().publish(e.getKey(), model, e.getValue().getFileName().toString());
         }
         server.start();

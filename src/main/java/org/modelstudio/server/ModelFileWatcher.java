@@ -1,7 +1,7 @@
 package org.modelstudio.server;
 
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.keras.KerasImport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ public final class ModelFileWatcher implements AutoCloseable {
             if (now == null || now.equals(served.get(file)) || !now.equals(before)) return;
             served.put(file, now);
             try {
-                TrainedModel model = ModelFile.load(file);
+                TrainedModel model = KerasImport.loadModel(file);
                 ModelVersion v = registry.publish(name, model, file.getFileName() + " (changed on disk)");
                 report.accept("Swapped in " + name + " version " + v.version() + " from " + file.getFileName() + ", changed on disk.");
             } catch (IOException | RuntimeException e) {

@@ -361,6 +361,13 @@ class CliTest {
         double difference = org.nd4j.linalg.ops.transforms.Transforms.abs(original.output(x).sub(opened.output(x))).maxNumber().doubleValue();
         assertTrue(difference <= 1e-5, "answers differ by " + difference);
 
+        // The commands that take a model file take the Keras file too, read as import proposes, with its own labels back.
+        Path png = dir.resolve("v.png");
+        TestData.writeGreyPng(TestData.bar(1, new Random(3)), 8, 8, png);
+        Run straight = cli("predict", h5.toString(), png.toString(), "--top", "1");
+        Run viaZip = cli("predict", back.toString(), png.toString(), "--top", "1");
+        assertEquals(Cli.OK, straight.code(), straight.toString());
+        assertEquals(viaZip.out().replace(back.toString(), "F"), straight.out().replace(h5.toString(), "F"), straight.toString());
         Path notes = Files.writeString(dir.resolve("notes.h5"), "not HDF5 at all\n".repeat(64));
         r = cli("import", notes.toString(), "--out", dir.resolve("x.zip").toString());
         assertEquals(Cli.BAD_INPUT, r.code(), r.toString());

@@ -135,6 +135,28 @@ public final class KerasImport {
         }
     }
 
+    /**
+     * A model from a file of either kind, for the commands and the server that take "a model file": a studio model file,
+     * or a Keras .h5 file opened as {@link #open} opens it, with the proposed reading and "class N" labels (use
+     * {@code import} to choose them and keep the result).
+     */
+    public static TrainedModel loadModel(Path file) throws IOException {
+        if (isKerasFile(file)) {
+            try {
+                return open(file, null, null).model();
+            } catch (KerasImportException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        return ModelFile.load(file);
+    }
+
+    /** Whether the file's name says it is a Keras model (.h5 or .hdf5). */
+    public static boolean isKerasFile(Path file) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".h5") || n.endsWith(".hdf5");
+    }
+
     private static ModelReading parse(String id) {
         String[] parts = id.split(" ");
         return ModelReading.parse(parts[0], parts.length > 1 ? parts[1] : null);

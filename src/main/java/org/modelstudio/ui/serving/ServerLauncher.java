@@ -1,7 +1,7 @@
 package org.modelstudio.ui.serving;
 
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.keras.KerasImport;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.ServerOptions;
 
@@ -123,7 +123,7 @@ final class ServerLauncher {
 
     private static TrainedModel open(Path file) throws Refused {
         try {
-            return ModelFile.load(file);
+            return KerasImport.loadModel(file);
         } catch (IOException | RuntimeException e) {
             throw new Refused(file.getFileName() + " cannot be opened: " + e.getMessage() + ". Nothing was started.", -1);
         }

@@ -62,4 +62,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.modelstudio.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.modelstudio.ui..", "javafx..").check(classes);
     }
+
+    /** The window's feature packages (model, training, data, inference, evaluation, serving, …) do not depend in a circle. */
+    @Test void uiFeaturePackagesHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("org.modelstudio.ui.(*)..")
+                .should().beFreeOfCycles().check(classes);
+    }
+
+    /** A view model holds the state a view shows, not the view: no scene graph or window types in it. */
+    @Test void viewModelsUseNoSceneOrStageTypes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+    }
 }

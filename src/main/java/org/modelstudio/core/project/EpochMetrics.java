@@ -17,8 +17,6 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
                 Double.NaN, Double.NaN, Double.NaN);
     }
 
-    public boolean hasValidation() { return !Double.isNaN(validationLoss); }
-
     /** Whether the run was a regression (it recorded errors, not accuracies). */
     public boolean regression() { return !Double.isNaN(trainMae) || !Double.isNaN(validationMae); }
 }

@@ -49,7 +49,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TrainingViewModel {
     private final ReadOnlyObjectProperty<NetworkSpec> spec;
     private final CurrentModel currentModel;
-    private final SampleLibrary samples;
     private final TrainingCurves curves = new TrainingCurves();
     private final IntegerProperty epochs = new SimpleIntegerProperty(1);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -90,7 +89,6 @@ public final class TrainingViewModel {
         this.chosenImages = () -> samples::train;
         this.spec = spec;
         this.currentModel = currentModel;
-        this.samples = samples;
         this.service = new Service<>() {
             @Override protected Task<Ended> createTask() { return new TrainingTask(); }
         };

@@ -91,7 +91,7 @@ final class KerasConversion {
         KerasConfig k = KerasConfig.parse(shown, modelConfig, version, backend);
         ModelReading chosen = reading != null ? reading : KerasMapping.propose(k);
         String name = stem(shown);
-        KerasMapping.Mapped m = KerasMapping.map(k, chosen, shown, name, labels);
+        KerasMapping.Mapped m = KerasMapping.map(k, chosen, shown, name);
         if (!m.unknown().isEmpty()) {
             throw new KerasImportException(shown + " (Keras " + version + ") has " + (m.unknown().size() == 1 ? "a layer" : "layers")
                     + " the studio has no block for: " + String.join("; ", m.unknown()) + ".");

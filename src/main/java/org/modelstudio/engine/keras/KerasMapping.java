@@ -61,7 +61,7 @@ final class KerasMapping {
         return all;
     }
 
-    static Mapped map(KerasConfig k, ModelReading reading, String file, String name, List<String> labels) throws KerasImportException {
+    static Mapped map(KerasConfig k, ModelReading reading, String file, String name) throws KerasImportException {
         int declared = Arrays.stream(k.inputShape).reduce(1, (a, b) -> a * b);
         if (reading.size() != declared) {
             throw new KerasImportException(file + " takes inputs of shape " + Arrays.toString(k.inputShape) + " (" + declared

@@ -50,7 +50,7 @@ class KerasConfigTest {
         assertEquals(List.of(784), java.util.Arrays.stream(k.inputShape).boxed().toList());
         ModelReading proposed = KerasMapping.propose(k);
         assertEquals("image:28x28x1", proposed.id(), "784 inputs are proposed as a flattened 28×28 grey image");
-        KerasMapping.Mapped m = KerasMapping.map(k, proposed, "test.h5", "mlp", null);
+        KerasMapping.Mapped m = KerasMapping.map(k, proposed, "test.h5", "mlp");
         assertTrue(m.unknown().isEmpty(), m.unknown().toString());
         assertEquals(new InputSpec.ImageInput(28, 28, 1), m.spec().input());
         assertEquals(List.of(new LayerSpec.Flatten(), new LayerSpec.Dense(64, Activation.RELU), new LayerSpec.Dropout(0.2),
@@ -58,7 +58,7 @@ class KerasConfigTest {
         assertEquals(java.util.Arrays.asList(null, "dense_1", "dropout_1", "dense_2"), m.kerasNames());
         assertEquals(Loss.CROSS_ENTROPY, m.spec().training().loss());
 
-        KerasMapping.Mapped asRow = KerasMapping.map(k, ModelReading.features(784), "test.h5", "mlp", null);
+        KerasMapping.Mapped asRow = KerasMapping.map(k, ModelReading.features(784), "test.h5", "mlp");
         assertEquals(new InputSpec.VectorInput(784), asRow.spec().input());
         assertEquals(new LayerSpec.Dense(64, Activation.RELU), asRow.spec().layers().get(0));
         assertEquals(List.of(ModelReading.image(28, 28, 1, false), ModelReading.image(28, 28, 1, true), ModelReading.features(784)),
@@ -68,17 +68,17 @@ class KerasConfigTest {
     @Test void aTfKerasCnnKeepsItsShapeAndPaddingAndBatchNormEpsilon() throws Exception {
         KerasConfig k = parse(TF_KERAS_CNN);
         assertEquals("image:28x28x1", KerasMapping.propose(k).id());
-        KerasMapping.Mapped m = KerasMapping.map(k, KerasMapping.propose(k), "test.h5", "cnn", null);
+        KerasMapping.Mapped m = KerasMapping.map(k, KerasMapping.propose(k), "test.h5", "cnn");
         assertTrue(m.unknown().isEmpty(), m.unknown().toString());
         assertEquals(new LayerSpec.Conv2D(8, 3, 3, 1, 1, Padding.SAME, Activation.RELU, WeightInit.HE), m.spec().layers().get(0));
         assertEquals(new LayerSpec.BatchNorm(), m.spec().layers().get(1));
         assertEquals(0.001, m.epsilons()[1]);
         assertEquals(new LayerSpec.MaxPool(2, 2, 2, 2), m.spec().layers().get(2));
         assertTrue(m.flattenedHwc(), "Keras flattens channels last");
-        assertThrows(KerasImportException.class, () -> KerasMapping.map(k, ModelReading.features(784), "test.h5", "cnn", null),
+        assertThrows(KerasImportException.class, () -> KerasMapping.map(k, ModelReading.features(784), "test.h5", "cnn"),
                 "a 28×28×1 array is not a row of numbers");
         KerasImportException wrong = assertThrows(KerasImportException.class,
-                () -> KerasMapping.map(k, ModelReading.image(32, 32, 1, false), "test.h5", "cnn", null));
+                () -> KerasMapping.map(k, ModelReading.image(32, 32, 1, false), "test.h5", "cnn"));
         assertTrue(wrong.getMessage().contains("[28, 28, 1]"), wrong.getMessage());
     }
 
@@ -92,7 +92,7 @@ class KerasConfigTest {
                   {"class_name": "Dense", "config": {"name": "dense_1", "units": 1, "activation": "selu"}}]}
                 """;
         KerasConfig k = parse(json);
-        KerasMapping.Mapped m = KerasMapping.map(k, KerasMapping.propose(k), "test.h5", "x", null);
+        KerasMapping.Mapped m = KerasMapping.map(k, KerasMapping.propose(k), "test.h5", "x");
         assertEquals(List.of("lstm_1 (LSTM: recurrent activation hard_sigmoid (the studio's LSTM uses sigmoid))",
                 "leaky (LeakyReLU: slope 0.3 below zero (the studio's leaky ReLU has 0.01))",
                 "dense_1 (Dense: activation selu)"), m.unknown());

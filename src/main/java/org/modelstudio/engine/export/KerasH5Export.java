@@ -12,9 +12,7 @@ import org.modelstudio.core.graph.NetworkSummary;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.io.AtomicFiles;
-import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.compile.NetworkCompiler;
 import org.modelstudio.engine.io.ModelFile;
 
 import java.io.IOException;
@@ -101,12 +99,7 @@ public final class KerasH5Export {
     private static List<Named> layers(TrainedModel model) throws ExportRefusedException {
         NetworkSpec spec = model.spec();
         NetworkSummary summary = ShapeInference.analyse(spec);
-        int[] dl4jLayerOf;
-        try {
-            dl4jLayerOf = NetworkCompiler.compile(spec).dl4jLayerOf();
-        } catch (InvalidNetworkException e) {
-            throw new ExportRefusedException(e.getMessage());
-        }
+        int[] dl4jLayerOf = TrainedLayer.dl4jLayerOf(spec);
         MultiLayerNetwork network = model.network();
         double l2 = spec.training().l2() / 2;
         List<KerasH5Layer.Entry> entries = new ArrayList<>();

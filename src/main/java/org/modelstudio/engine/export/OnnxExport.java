@@ -10,10 +10,8 @@ import org.modelstudio.core.graph.NetworkSummary;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.io.AtomicFiles;
-import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
-import org.modelstudio.engine.compile.NetworkCompiler;
 import org.modelstudio.engine.io.CompactWeights;
 import org.modelstudio.engine.io.ModelFile;
 
@@ -76,12 +74,7 @@ public final class OnnxExport {
         }
         NetworkSpec spec = model.spec();
         NetworkSummary summary = ShapeInference.analyse(spec);
-        int[] dl4jLayerOf;
-        try {
-            dl4jLayerOf = NetworkCompiler.compile(spec).dl4jLayerOf();
-        } catch (InvalidNetworkException e) {
-            throw new ExportRefusedException(e.getMessage());
-        }
+        int[] dl4jLayerOf = TrainedLayer.dl4jLayerOf(spec);
         MultiLayerNetwork network = model.network();
         OnnxGraph g = new OnnxGraph(precision);
         String x = INPUT;

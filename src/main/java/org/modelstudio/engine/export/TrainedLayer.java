@@ -1,5 +1,7 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.core.graph.NetworkSpec;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -242,6 +244,15 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
     Refusal refuse(String why) { return new Refusal(name + " " + why + "."); }
 
     /** A DL4J array's values in row-major ('c') order, whatever order and type it is stored in. */
+    /** For each spec layer, the index of the DL4J layer it compiles to (-1 for a Flatten); a network that does not compile is refused. */
+    static int[] dl4jLayerOf(NetworkSpec spec) throws ExportRefusedException {
+        try {
+            return NetworkCompiler.compile(spec).dl4jLayerOf();
+        } catch (InvalidNetworkException e) {
+            throw new ExportRefusedException(e.getMessage());
+        }
+    }
+
     static float[] values(INDArray array) {
         return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }

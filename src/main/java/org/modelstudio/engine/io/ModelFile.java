@@ -188,20 +188,11 @@ public final class ModelFile {
             throw new IOException(name + ": was saved by a newer Model Studio (model format " + version
                     + "); this version opens format " + VERSION + " and older");
         }
-        NetworkSpec spec;
-        try {
-            spec = SpecJson.read(JSON.writeValueAsString(manifest.path("spec")));
-        } catch (SpecFormatException e) {
-            throw new IOException(name + ": the network description inside is damaged: " + e.getMessage(), e);
-        }
-        List<String> labels = new ArrayList<>();
-        manifest.path("labels").forEach(l -> labels.add(l.asText()));
+        Description d = describe(name, manifest);
+        NetworkSpec spec = d.spec();
+        List<String> labels = d.labels();
         if (labels.isEmpty()) throw new IOException(name + ": has no class labels");
-        ImagePreprocessing prep = null;
-        JsonNode p = manifest.path("preprocessing");
-        if (p.isObject()) prep = new ImagePreprocessing(p.path("height").asInt(), p.path("width").asInt(), p.path("channels").asInt());
-        InputPreparation preparation = prep == null ? null : new InputPreparation.Image(prep);
-        if (manifest.has("preparation")) preparation = readPreparation(name, manifest.get("preparation"));
+        InputPreparation preparation = d.preparation();
         Precision precision = Precision.FLOAT32;
         if (manifest.has("compact")) {
             precision = Precision.fromId(manifest.get("compact").asText());
@@ -241,6 +232,11 @@ public final class ModelFile {
             throw new IOException(name + ": its model description is damaged (" + e.getOriginalMessage() + ")", e);
         }
         if (!FORMAT.equals(manifest.path("format").asText())) throw new IOException(name + ": not a Model Studio model description");
+        return describe(name, manifest);
+    }
+
+    /** The network, labels and input preparation of a manifest; a damaged part is refused by name. */
+    private static Description describe(String name, JsonNode manifest) throws IOException {
         NetworkSpec spec;
         try {
             spec = SpecJson.read(JSON.writeValueAsString(manifest.path("spec")));

@@ -42,13 +42,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * inputs prepared as the studio prepares them. A model is trained once per test run and shared by the exports' tests,
  * which only read it.
  */
-final class ExportFixtures {
+public final class ExportFixtures {
     private static final Map<String, Trained> TRAINED = new ConcurrentHashMap<>();
 
     private ExportFixtures() {}
 
     /** A trained model and prepared inputs to ask it. */
-    record Trained(TrainedModel model, float[][] inputs) {
+    public record Trained(TrainedModel model, float[][] inputs) {
         ModelRuntime runtime() { return new ModelRuntime(model); }
     }
 
@@ -71,7 +71,7 @@ final class ExportFixtures {
      * A network trained a few batches on made-up examples of its input (so that no weight or bias is still at its
      * initial value, and BatchNorm has running statistics), with the shipped example images and made-up inputs to ask.
      */
-    static Trained brieflyTrained(NetworkSpec spec) {
+    public static Trained brieflyTrained(NetworkSpec spec) {
         return TRAINED.computeIfAbsent("briefly " + spec, k -> {
             try {
                 return trainBriefly(spec);

@@ -1,5 +1,7 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.engine.export.ExportFixtures;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,9 +13,7 @@ import org.modelstudio.TestData;
 import org.modelstudio.core.CatalogueNetworks;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.events.CancelToken;
-import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
-import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
@@ -172,22 +172,9 @@ class CompactWeightsTest {
         return IntStream.range(0, v.length).mapToObj(i -> v[i]).toList();
     }
 
-    private static TrainedModel brieflyTrained(NetworkSpec spec) throws Exception {
-        spec = spec.withTraining(spec.training().withEpochs(2).withBatchSize(16).withLearningRate(0.002));
-        int classes = ((LayerSpec.Output) spec.layers().get(spec.layers().size() - 1)).units();
-        Random r = new Random(spec.name().hashCode());
-        float[][] x = new float[64][];
-        int[] y = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            Shape shape = spec.input().shape();
-            x[i] = new float[Math.toIntExact(shape.size())];
-            for (int k = 0; k < x[i].length; k++) {
-                x[i][k] = shape instanceof Shape.Image ? r.nextFloat() : shape instanceof Shape.Tokens t ? r.nextInt(t.vocabulary()) : (float) r.nextGaussian();
-            }
-            y[i] = i % classes;
-        }
-        List<String> names = IntStream.range(0, classes).mapToObj(c -> "class " + c).toList();
-        return finished(Trainer.train(spec, new LabeledData(spec.input().shape(), names, x, y), null, e -> { }, new CancelToken()));
+    /** A network trained a few batches on made-up examples (shared with the exports' tests, which only read it either). */
+    private static TrainedModel brieflyTrained(NetworkSpec spec) {
+        return ExportFixtures.brieflyTrained(spec).model();
     }
 
     // ------------------------------------------------------------------ the file

@@ -332,13 +332,7 @@ final class KerasConversion {
                     : theirInput.reshape(n, -1);
             if (k.inputShape.length == 2) theirInput = theirInput.reshape(n, k.inputShape[0], k.inputShape[1]);
         }
-        INDArray their;
-        try {
-            their = theirs.output(theirInput, false);
-        } catch (RuntimeException e) {
-            // DL4J's channels-last import may take NCHW after all.
-            their = theirs.output(reading.pixels255() ? x.mul(255) : x, false);
-        }
+        INDArray their = theirs.output(theirInput, false);
         if (their.rank() != mine.rank() || their.length() != mine.length()) return Double.POSITIVE_INFINITY;
         INDArray diff = Nd4j.math().abs(their.reshape(mine.shape()).castTo(DataType.DOUBLE).sub(mine.castTo(DataType.DOUBLE)));
         return diff.maxNumber().doubleValue();

@@ -86,7 +86,20 @@ public final class LayerCatalogue {
         return t;
     }
 
-    public LayerType typeOf(LayerSpec layer) { return type(SpecJson.typeId(layer)); }
+    /**
+     * The catalogue type of a layer. A layer without a block ({@link LayerSpec.Fixed}, from a Keras file) is not in the
+     * catalogue or the palette: it gets a type of its own, in the category "fixed", with no settings to change.
+     */
+    public LayerType typeOf(LayerSpec layer) {
+        if (layer instanceof LayerSpec.Fixed f) {
+            return new LayerType(SpecJson.typeId(layer), f.kind(), FIXED_CATEGORY, "A Keras layer the studio has no block for, "
+                    + "kept with its weights as DL4J's Keras importer read it. It cannot be changed.", List.of());
+        }
+        return type(SpecJson.typeId(layer));
+    }
+
+    /** The category of layers without a block of their own; no palette tile has it. */
+    public static final String FIXED_CATEGORY = "fixed";
 
     /** A new layer of this type with the catalogue's defaults (what a drop from the palette adds). */
     public LayerSpec create(String typeId) {

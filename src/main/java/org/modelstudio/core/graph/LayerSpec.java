@@ -7,7 +7,7 @@ package org.modelstudio.core.graph;
 public sealed interface LayerSpec
         permits LayerSpec.Dense, LayerSpec.Conv2D, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.GlobalPooling, LayerSpec.Flatten,
                 LayerSpec.Dropout, LayerSpec.BatchNorm, LayerSpec.ActivationLayer, LayerSpec.Embedding, LayerSpec.Lstm,
-                LayerSpec.Output {
+                LayerSpec.Output, LayerSpec.Fixed {
 
     /** The layer type's name as the user sees it ("Conv2D"). */
     String typeName();
@@ -37,6 +37,7 @@ public sealed interface LayerSpec
         R embedding(Embedding e);
         R lstm(Lstm l);
         R output(Output o);
+        R fixed(Fixed f);
     }
 
     /** A fully connected layer. */
@@ -152,6 +153,25 @@ public sealed interface LayerSpec
         @Override public String typeName() { return "Output"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.output(this); }
         @Override public String describe() { return units + " units, " + activation.id(); }
+    }
+
+    /**
+     * A layer opened from a Keras file that the studio has no block for ({@code kind} is its Keras class, e.g.
+     * "ZeroPadding2D"), kept as DL4J's Keras importer built it. It records what it is, its Keras name, why no block
+     * fits, its output shape and its parameter count. A network with one is <em>fixed</em> ({@link NetworkSpec#fixed()}):
+     * it predicts, evaluates, serves and trains further with the weights it came with, but its blocks cannot be edited,
+     * rebuilt from scratch or exported.
+     */
+    record Fixed(String kind, String name, String reason, Shape output, long parameters) implements LayerSpec {
+        public Fixed {
+            java.util.Objects.requireNonNull(kind, "kind");
+            name = name == null ? "" : name;
+            reason = reason == null ? "" : reason;
+            java.util.Objects.requireNonNull(output, "output");
+        }
+        @Override public String typeName() { return kind; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.fixed(this); }
+        @Override public String describe() { return "Keras layer " + name + (reason.isEmpty() ? "" : " (" + reason + ")"); }
     }
 
     static WeightInit defaultInit(Activation activation) {

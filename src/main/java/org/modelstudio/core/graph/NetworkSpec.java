@@ -30,6 +30,17 @@ public record NetworkSpec(String name, String description, InputSpec input, List
         return withLayers(copy);
     }
 
+    /**
+     * Whether a layer of this network has no block of its own ({@link LayerSpec.Fixed}, from a Keras file): such a network
+     * is shown read-only and keeps the weights it was opened with.
+     */
+    public boolean fixed() { return layers.stream().anyMatch(l -> l instanceof LayerSpec.Fixed); }
+
+    /** The first layer without a block of its own, or null. */
+    public LayerSpec.Fixed firstFixed() {
+        return layers.stream().filter(l -> l instanceof LayerSpec.Fixed).map(l -> (LayerSpec.Fixed) l).findFirst().orElse(null);
+    }
+
     /** The number of classes the Output layer predicts, or -1 if there is no Output layer at the end. */
     public int outputUnits() {
         if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof LayerSpec.Output out) {

@@ -122,6 +122,8 @@ public final class ShapeInference {
 
         @Override public List<Issue> activationLayer(LayerSpec.ActivationLayer a) { return found; }
 
+        @Override public List<Issue> fixed(LayerSpec.Fixed f) { return found; }
+
         private List<Issue> pool(int ph, int pw, int sh, int sw) {
             atLeastOne("window height", ph);
             atLeastOne("window width", pw);
@@ -138,7 +140,7 @@ public final class ShapeInference {
     private static Result infer(LayerSpec layer, int i, Shape in, List<Issue> issues) {
         String name = label(layer, i);
         // Only an Embedding takes token ids; any other layer after the input is refused them with the same advice.
-        if (in instanceof Shape.Tokens t && !(layer instanceof LayerSpec.Embedding)) {
+        if (in instanceof Shape.Tokens t && !(layer instanceof LayerSpec.Embedding) && !(layer instanceof LayerSpec.Fixed)) {
             String what = layer instanceof LayerSpec.Lstm ? " needs a sequence of vectors but gets " : " cannot take ";
             issues.add(Issue.error(i, name + what + "token ids (" + t + "): they number the words of a vocabulary and are not "
                     + "measurements, so they must go through an Embedding first. Put an Embedding layer right after the input."));
@@ -229,6 +231,9 @@ public final class ShapeInference {
         @Override public Result dropout(LayerSpec.Dropout d) { return new Result(in, 0); }
 
         @Override public Result activationLayer(LayerSpec.ActivationLayer a) { return new Result(in, 0); }
+
+        /** A layer without a block: DL4J's importer worked out its output shape and parameters when the file was opened. */
+        @Override public Result fixed(LayerSpec.Fixed f) { return new Result(f.output(), f.parameters()); }
 
         private Result fullyConnected(int units) {
             if (in instanceof Shape.Image img) {

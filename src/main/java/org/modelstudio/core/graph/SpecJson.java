@@ -28,11 +28,18 @@ import java.util.function.Function;
  * <p>Version 2 added the training settings {@code l2}, {@code validationSplit}, {@code earlyStopping} and the
  * {@code plateau} schedule. They are written only when they differ from the defaults, and a version-1 file
  * (which has none of them) reads with the defaults.
+ *
+ * <p>Version 3 added the {@code fixed} layer (a Keras layer without a block, {@link LayerSpec.Fixed}). A file is
+ * written with the lowest version that holds everything in it: a network without a fixed layer is still written as
+ * version 2, so older studios keep reading it. The policy for new fields is the same: a new field or type raises the
+ * version of the files that use it, and a reader refuses versions newer than its own with a sentence.
  */
 public final class SpecJson {
 
     public static final String FORMAT = "model-studio/network";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The version of files without fixed layers. */
+    private static final int VERSION_WITHOUT_FIXED = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -43,7 +50,7 @@ public final class SpecJson {
     public static String write(NetworkSpec spec) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", VERSION);
+        root.put("version", spec.fixed() ? VERSION : VERSION_WITHOUT_FIXED);
         root.put("name", spec.name());
         if (!spec.description().isEmpty()) root.put("description", spec.description());
         writeArchitecture(spec, root);
@@ -151,6 +158,18 @@ public final class SpecJson {
 
         @Override public ObjectNode lstm(LayerSpec.Lstm l) { return n.put("units", l.units()).put("output", l.returnSequences() ? LSTM_ALL : LSTM_LAST); }
 
+        @Override public ObjectNode fixed(LayerSpec.Fixed f) {
+            n.put("kind", f.kind()).put("name", f.name());
+            if (!f.reason().isEmpty()) n.put("reason", f.reason());
+            ArrayNode shape = n.putObject("output").putArray(shapeKind(f.output()));
+            Shape o = f.output();
+            if (o instanceof Shape.Image i) shape.add(i.height()).add(i.width()).add(i.channels());
+            else if (o instanceof Shape.Vector v) shape.add(v.length());
+            else if (o instanceof Shape.Sequence q) shape.add(q.steps()).add(q.features());
+            else if (o instanceof Shape.Tokens t) shape.add(t.length()).add(t.vocabulary());
+            return n.put("parameters", f.parameters());
+        }
+
         private ObjectNode pool(int ph, int pw, int sh, int sw) {
             n.putArray("pool").add(ph).add(pw);
             n.putArray("stride").add(sh).add(sw);
@@ -172,9 +191,17 @@ public final class SpecJson {
         return readLayer(new Node(node, ""));
     }
 
-    /** The id a layer type has in spec files ("conv2d"). */
+    /** The id a layer type has in spec files ("conv2d"); every layer without a block is "fixed". */
     public static String typeId(LayerSpec layer) {
-        return layer.typeName().toLowerCase(java.util.Locale.ROOT);
+        return layer instanceof LayerSpec.Fixed ? FIXED : layer.typeName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final String FIXED = "fixed";
+
+    private static String shapeKind(Shape shape) {
+        if (shape instanceof Shape.Image) return "image";
+        if (shape instanceof Shape.Vector) return "vector";
+        return shape instanceof Shape.Sequence ? "sequence" : "tokens";
     }
 
     // ---------------------------------------------------------------- reading
@@ -250,7 +277,7 @@ public final class SpecJson {
     }
 
     private static final String LAYER_TYPES =
-            "dense, conv2d, maxpool, avgpool, globalpooling, flatten, dropout, batchnorm, activation, embedding, lstm, output";
+            "dense, conv2d, maxpool, avgpool, globalpooling, flatten, dropout, batchnorm, activation, embedding, lstm, output, fixed";
 
     /** An LSTM's "output": only the last step's (a vector) or every step's (a sequence). */
     private static final String LSTM_LAST = "last";
@@ -319,6 +346,37 @@ public final class SpecJson {
             case "lstm" -> {
                 n.allowOnly("type", "units", "output");
                 return new LayerSpec.Lstm(n.integer("units"), n.optEnum("output", SpecJson::returnsSequences, false));
+            }
+            case FIXED -> {
+                n.allowOnly("type", "kind", "name", "reason", "output", "parameters");
+                Node output = n.object("output");
+                Shape shape = null;
+                for (String kind : List.of("image", "vector", "sequence", "tokens")) {
+                    if (!output.has(kind)) continue;
+                    output.allowOnly(kind);
+                    Node dims = output.array(kind);
+                    int[] d = new int[dims.json.size()];
+                    for (int i = 0; i < d.length; i++) {
+                        JsonNode v = dims.json.get(i);
+                        if (!v.canConvertToInt() || v.intValue() < 1) {
+                            throw new SpecFormatException(dims.where + "[" + i + "]: expected a whole number of at least 1, found " + Node.show(v));
+                        }
+                        d[i] = v.intValue();
+                    }
+                    int expected = kind.equals("image") ? 3 : kind.equals("vector") ? 1 : 2;
+                    if (d.length != expected) {
+                        throw new SpecFormatException(dims.where + ": expected " + expected + " numbers, found " + d.length);
+                    }
+                    shape = switch (kind) {
+                        case "image" -> new Shape.Image(d[0], d[1], d[2]);
+                        case "vector" -> new Shape.Vector(d[0]);
+                        case "sequence" -> new Shape.Sequence(d[0], d[1]);
+                        default -> new Shape.Tokens(d[0], d[1]);
+                    };
+                }
+                if (shape == null) throw new SpecFormatException(output.where + ": expected one of image, vector, sequence, tokens");
+                return new LayerSpec.Fixed(n.text("kind"), n.optText("name", ""), n.optText("reason", ""), shape,
+                        n.has("parameters") ? n.longValue("parameters") : 0);
             }
             default -> throw new SpecFormatException(n.path("type") + ": \"" + type + "\" is not a layer type; known types are " + LAYER_TYPES);
         }

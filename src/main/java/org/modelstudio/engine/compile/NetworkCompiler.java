@@ -66,6 +66,8 @@ public final class NetworkCompiler {
     public record Compiled(MultiLayerConfiguration configuration, int[] dl4jLayerOf, InputType inputType) {}
 
     public static Compiled compile(NetworkSpec spec) throws InvalidNetworkException {
+        LayerSpec.Fixed fixed = spec.firstFixed();
+        if (fixed != null) throw new InvalidNetworkException(fixedSentence(spec, fixed));
         NetworkSummary summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
         OneDnn.routeLayers(); // the network built from this gets oneDNN for its convolutions, pooling and batch norm
@@ -108,6 +110,13 @@ public final class NetworkCompiler {
         return new Compiled(list.build(), dl4jIndex, inputType);
     }
 
+    /** Why a fixed network (one with a layer that has no block, from a Keras file) cannot be built from its blocks. */
+    public static String fixedSentence(NetworkSpec spec, LayerSpec.Fixed fixed) {
+        return spec.name() + " cannot be built from its blocks: its Keras layer " + fixed.name() + " (" + fixed.kind()
+                + ") has no block of its own. It predicts, evaluates and serves as it was opened; to train it, use "
+                + "Train ▸ Continue training the current model (or the CLI's train --from).";
+    }
+
     public static InputType inputType(InputSpec input) {
         if (input instanceof InputSpec.ImageInput img) return InputType.convolutional(img.height(), img.width(), img.channels());
         if (input instanceof InputSpec.SequenceInput seq) return InputType.feedForward(seq.length());
@@ -133,7 +142,7 @@ public final class NetworkCompiler {
         return spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Embedding);
     }
 
-    static IUpdater updater(TrainingConfig t) {
+    public static IUpdater updater(TrainingConfig t) {
         ISchedule lr = schedule(t);
         return switch (t.optimizer()) {
             case ADAM -> new Adam(lr);
@@ -207,6 +216,11 @@ public final class NetworkCompiler {
         /** Never asked: {@link NetworkCompiler#compile} turns a Flatten into a preprocessor on the next layer. */
         @Override public Layer flatten(LayerSpec.Flatten f) {
             throw new IllegalArgumentException("no DL4J layer for " + f.typeName());
+        }
+
+        /** Never asked: {@link NetworkCompiler#compile} refuses a network with a fixed layer first. */
+        @Override public Layer fixed(LayerSpec.Fixed f) {
+            throw new IllegalArgumentException("no block to build for the Keras layer " + f.name());
         }
 
         @Override public Layer dropout(LayerSpec.Dropout d) {

@@ -29,6 +29,11 @@ public final class JavaCodeExport {
     private JavaCodeExport() {}
 
     public static String export(NetworkSpec spec, String className) throws InvalidNetworkException {
+        LayerSpec.Fixed fixed = spec.firstFixed();
+        if (fixed != null) {
+            throw new InvalidNetworkException(spec.name() + " cannot be written as code: its Keras layer " + fixed.name() + " ("
+                    + fixed.kind() + ") has no block of its own.");
+        }
         NetworkSummary summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
         TrainingConfig t = spec.training();
@@ -188,6 +193,11 @@ public final class JavaCodeExport {
 
         @Override public String globalPooling(LayerSpec.GlobalPooling g) {
             return "new GlobalPoolingLayer.Builder(PoolingType." + (g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "MAX" : "AVG") + ").build()";
+        }
+
+        /** Never asked: {@link #export} refuses a network with a fixed layer first. */
+        @Override public String fixed(LayerSpec.Fixed f) {
+            throw new IllegalArgumentException("no DL4J code for the Keras layer " + f.name());
         }
 
         /** Never asked: {@link JavaCodeExport#export} writes a Flatten as a preprocessor on the next layer. */

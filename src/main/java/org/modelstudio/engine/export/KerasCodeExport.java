@@ -34,6 +34,11 @@ public final class KerasCodeExport {
     private KerasCodeExport() {}
 
     public static String export(NetworkSpec spec) throws InvalidNetworkException {
+        LayerSpec.Fixed fixed = spec.firstFixed();
+        if (fixed != null) {
+            throw new InvalidNetworkException(spec.name() + " cannot be written as code: its Keras layer " + fixed.name() + " ("
+                    + fixed.kind() + ") has no block of its own.");
+        }
         NetworkSummary summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
         TrainingConfig t = spec.training();
@@ -144,6 +149,11 @@ public final class KerasCodeExport {
         @Override public String globalPooling(LayerSpec.GlobalPooling g) {
             String dims = in instanceof Shape.Sequence ? "1D" : "2D";
             return line((g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "layers.GlobalMaxPooling" : "layers.GlobalAveragePooling") + dims + "()");
+        }
+
+        /** Never asked: {@link #export} refuses a network with a fixed layer first. */
+        @Override public String fixed(LayerSpec.Fixed f) {
+            throw new IllegalArgumentException("no Keras code for the Keras layer " + f.name());
         }
 
         @Override public String flatten(LayerSpec.Flatten f) { return line("layers.Flatten()"); }

@@ -123,6 +123,11 @@ record KerasH5Layer(TrainedLayer trained, int[] order, double l2) implements Lay
         return one(new Entry((p.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "GlobalMaxPooling" : "GlobalAveragePooling") + dims, c, List.of()));
     }
 
+    /** Never asked: a network with a fixed layer does not compile, so {@link TrainedLayer#dl4jLayerOf} refuses it first. */
+    @Override public Written fixed(LayerSpec.Fixed f) {
+        throw new IllegalArgumentException("nothing to write for the Keras layer " + f.name());
+    }
+
     /**
      * Keras flattens [height, width, channels] row by row, a pixel's channels together; DL4J flattens channel by channel.
      * The Keras feature (y·W + x)·C + c is DL4J's c·H·W + y·W + x. A Flatten of a vector does nothing and is left out.

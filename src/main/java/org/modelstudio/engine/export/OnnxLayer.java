@@ -70,6 +70,11 @@ record OnnxLayer(OnnxGraph g, String x, TrainedLayer trained) implements LayerSp
         return g.node(name(), max ? "ReduceMax" : "ReduceMean", List.of(x), ints("axes", 2), integer("keepdims", 0));
     }
 
+    /** Never asked: a network with a fixed layer does not compile, so {@link TrainedLayer#dl4jLayerOf} refuses it first. */
+    @Override public String fixed(LayerSpec.Fixed f) {
+        throw new IllegalArgumentException("no ONNX node for the Keras layer " + f.name());
+    }
+
     /** DL4J's CnnToFeedForwardPreProcessor: NCHW flattened in row-major order, which is ONNX's Flatten. */
     @Override public String flatten(LayerSpec.Flatten f) {
         return trained.in() instanceof Shape.Image ? g.node(name(), "Flatten", List.of(x), integer("axis", 1)) : x;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.engine.InvalidNetworkException;
@@ -104,6 +105,11 @@ public final class CompactWeights {
      * that is not a number cannot be stored at all; one beyond 65,504 has no half float.
      */
     public static String problem(TrainedModel model, Precision precision) {
+        LayerSpec.Fixed fixed = model.spec().firstFixed();
+        if (fixed != null && precision != Precision.FLOAT32) {
+            return model.spec().name() + " has a Keras layer without a block of its own (" + fixed.name() + ", " + fixed.kind()
+                    + "), so its weights cannot be laid out for a compact file; save or export it in full.";
+        }
         for (Planned p : plan(model, precision)) {
             float[] v = values(p.values());
             for (float x : v) {

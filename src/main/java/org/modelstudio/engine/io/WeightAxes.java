@@ -43,6 +43,11 @@ final class WeightAxes implements LayerSpec.Visitor<Map<String, Integer>> {
 
     @Override public Map<String, Integer> flatten(LayerSpec.Flatten f) { return Map.of(); }
 
+    /** Never asked: {@link CompactWeights#problem} refuses a fixed network before any weight is planned. */
+    @Override public Map<String, Integer> fixed(LayerSpec.Fixed f) {
+        throw new IllegalArgumentException("no compact weights for the Keras layer " + f.name());
+    }
+
     @Override public Map<String, Integer> dropout(LayerSpec.Dropout d) { return Map.of(); }
 
     @Override public Map<String, Integer> activationLayer(LayerSpec.ActivationLayer a) { return Map.of(); }

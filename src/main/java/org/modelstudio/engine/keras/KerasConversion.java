@@ -92,11 +92,12 @@ final class KerasConversion {
         ModelReading chosen = reading != null ? reading : KerasMapping.propose(k);
         String name = stem(shown);
         KerasMapping.Mapped m = KerasMapping.map(k, chosen, shown, name);
-        if (!m.unknown().isEmpty()) {
-            throw new KerasImportException(shown + " (Keras " + version + ") has " + (m.unknown().size() == 1 ? "a layer" : "layers")
-                    + " the studio has no block for: " + String.join("; ", m.unknown()) + ".");
+        if (m.unfit() != null) {
+            throw new KerasImportException(shown + " (Keras " + version + ") cannot be opened: " + m.unfit() + ".");
         }
-        MultiLayerNetwork theirs = dl4jImport(file, shown, modelConfig, version, backend);
+        Imported imported = dl4jImport(file, shown, modelConfig, version, backend);
+        MultiLayerNetwork theirs = imported.network();
+        if (!m.unknown().isEmpty()) return KerasFixed.open(m, imported, chosen, k, labels, shown, version, backend);
         MultiLayerNetwork ours;
         int[] dl4jLayerOf;
         try {
@@ -114,7 +115,6 @@ final class KerasConversion {
             throw new KerasImportException("The studio's blocks for " + shown + " do not compute what DL4J's Keras importer does "
                     + "(outputs differ by up to " + difference + "); the file was not opened.");
         }
-        int outputs = m.spec().outputUnits();
         ModelFile.Description written = studioDescription == null ? null : studioWritten(shown, studioDescription, m.spec());
         if (written != null && labels == null && reading == null) {
             // A file the studio exported: its labels, input preparation, name and training recipe come back with it.
@@ -128,15 +128,22 @@ final class KerasConversion {
             TrainedModel model = TrainedModel.of(spec, written.labels(), preparation, ours);
             return new Converted(model, chosen, KerasMapping.readings(k), version, backend, k.layers.size(), difference);
         }
-        List<String> names = labels;
-        if (names == null) {
-            names = new ArrayList<>();
-            for (int i = 0; i < outputs; i++) names.add("class " + i);
-        } else if (names.size() != outputs) {
-            throw new KerasImportException("The labels name " + names.size() + " classes, but " + shown + " has " + outputs + " outputs.");
-        }
+        List<String> names = classNames(labels, m.spec().outputUnits(), shown);
         TrainedModel model = TrainedModel.of(m.spec(), names, preparation(m.spec(), chosen, names), ours);
         return new Converted(model, chosen, KerasMapping.readings(k), version, backend, k.layers.size(), difference);
+    }
+
+    /** The class names given, or "class 0", "class 1", … */
+    static List<String> classNames(List<String> labels, int outputs, String shown) throws KerasImportException {
+        if (labels == null) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < outputs; i++) names.add("class " + i);
+            return names;
+        }
+        if (labels.size() != outputs) {
+            throw new KerasImportException("The labels name " + labels.size() + " classes, but " + shown + " has " + outputs + " outputs.");
+        }
+        return labels;
     }
 
     /** The root attribute in which the studio's Keras export keeps the model file's own description. */
@@ -174,8 +181,11 @@ final class KerasConversion {
         }
     }
 
+    /** DL4J's import of a file: its network, and the output type of each Keras layer by name. */
+    record Imported(MultiLayerNetwork network, Map<String, org.deeplearning4j.nn.conf.inputs.InputType> outputTypes) {}
+
     /** DL4J's own import of the file, with the architecture cleaned of what crashes it (see {@link KerasConfig#withoutOrthogonal}). */
-    private static MultiLayerNetwork dl4jImport(Path file, String shown, String modelConfig, String version, String backend)
+    private static Imported dl4jImport(Path file, String shown, String modelConfig, String version, String backend)
             throws KerasImportException {
         try {
             String sequential = KerasConfig.asSequential(modelConfig);
@@ -189,7 +199,8 @@ final class KerasConversion {
             synchronized (Hdf5Archive.LOCK_OBJECT) {
                 builder.weightsHdf5Filename(file.toString());
             }
-            return builder.buildSequential().getMultiLayerNetwork();
+            var model = builder.buildSequential();
+            return new Imported(model.getMultiLayerNetwork(), model.getOutputTypes());
         } catch (Exception e) {
             throw new KerasImportException("DL4J's Keras importer could not read " + shown + " (Keras " + version + "): "
                     + e.getMessage(), e);
@@ -311,7 +322,7 @@ final class KerasConversion {
     }
 
     /** The largest output difference between DL4J's import and the studio's network on 16 random inputs. */
-    private static double agreement(NetworkSpec spec, ModelReading reading, KerasConfig k, MultiLayerNetwork theirs, MultiLayerNetwork ours) {
+    static double agreement(NetworkSpec spec, ModelReading reading, KerasConfig k, MultiLayerNetwork theirs, MultiLayerNetwork ours) {
         Random random = new Random(7);
         int n = 16;
         long[] shape = org.modelstudio.engine.train.BatchIterator.shapeOf(spec.input().shape(), n);
@@ -339,7 +350,7 @@ final class KerasConversion {
     }
 
     /** Images get the studio's image preparation; a row of numbers a table of columns x1…xN as they are; token ids none. */
-    private static InputPreparation preparation(NetworkSpec spec, ModelReading reading, List<String> labels) {
+    static InputPreparation preparation(NetworkSpec spec, ModelReading reading, List<String> labels) {
         return switch (reading.kind()) {
             case IMAGE -> new InputPreparation.Image(ImagePreprocessing.forInput((InputSpec.ImageInput) spec.input()));
             case FEATURES -> {

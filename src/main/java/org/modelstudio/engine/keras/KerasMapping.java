@@ -29,9 +29,16 @@ final class KerasMapping {
      * @param epsilons      for each spec layer, a BatchNormalization's epsilon in Keras (NaN otherwise)
      * @param flattenedHwc  whether inputs reach the first Dense after a Flatten in Keras' channels-last order (its
      *                      weight rows are then reordered for the studio's channels-first Flatten)
-     * @param unknown       Keras layers the studio has no block for, each named with the reason
+     * @param unknown       Keras layers the studio has no block for, each named with the reason; each is a
+     *                      {@link LayerSpec.Fixed} in {@code spec}, whose output shape and parameters are filled in from
+     *                      DL4J's import (a placeholder until then)
+     * @param unfit         why the network cannot be opened at all (its end is not one the studio can read as its outputs), or null
      */
-    record Mapped(NetworkSpec spec, List<String> kerasNames, double[] epsilons, boolean flattenedHwc, List<String> unknown) {}
+    record Mapped(NetworkSpec spec, List<String> kerasNames, double[] epsilons, boolean flattenedHwc, List<String> unknown,
+                  String unfit) {}
+
+    /** The output shape a {@link LayerSpec.Fixed} has until DL4J's import says what it is. */
+    static final org.modelstudio.core.graph.Shape UNKNOWN_SHAPE = new org.modelstudio.core.graph.Shape.Vector(1);
 
     private KerasMapping() {}
 
@@ -190,27 +197,28 @@ final class KerasMapping {
             }
             if (spec == null) {
                 unknown.add(l.name() + " (" + l.className() + (why.startsWith("no block") ? "" : ": " + why) + ")");
-                continue;
+                spec = new LayerSpec.Fixed(l.className(), l.name(), why, UNKNOWN_SHAPE, 0);
             }
             layers.add(spec);
             names.add(l.name());
             eps.add(epsilon);
         }
         Loss loss = Loss.CROSS_ENTROPY;
-        if (unknown.isEmpty()) {
+        String unfit = null;
+        {
             // The last Dense (with any Activation after it) is the studio's Output layer.
             int last = layers.size() - 1;
             while (last >= 0 && !(layers.get(last) instanceof LayerSpec.Dense)) last--;
             List<LayerSpec> tail = last < 0 ? List.of() : layers.subList(last + 1, layers.size());
             boolean onlyActivations = tail.stream().allMatch(t -> t instanceof LayerSpec.ActivationLayer) && tail.size() <= 1;
             if (last < 0 || !onlyActivations) {
-                unknown.add("the end of the network (the studio's networks end with a Dense layer, optionally followed by one Activation)");
+                unfit = "it does not end with a Dense layer (optionally followed by one Activation), from which the studio reads its outputs";
             } else {
                 LayerSpec.Dense dense = (LayerSpec.Dense) layers.get(last);
                 Activation act = dense.activation();
                 if (tail.size() == 1) {
                     if (act != Activation.IDENTITY) {
-                        unknown.add("the end of the network (a Dense with activation " + act.id() + " and then another Activation)");
+                        unfit = "it ends with a Dense layer with activation " + act.id() + " and then another Activation";
                     }
                     act = ((LayerSpec.ActivationLayer) tail.get(0)).activation();
                 }
@@ -232,7 +240,7 @@ final class KerasMapping {
                 k.kerasVersion, k.backend.isEmpty() ? "unknown" : k.backend, reading.describe());
         TrainingConfig training = TrainingConfig.defaults().withLoss(loss);
         NetworkSpec spec = new NetworkSpec(name, description, input, layers, training);
-        return new Mapped(spec, names, eps.stream().mapToDouble(Double::doubleValue).toArray(), hwc, unknown);
+        return new Mapped(spec, names, eps.stream().mapToDouble(Double::doubleValue).toArray(), hwc, unknown, unfit);
     }
 
     /** A Keras activation name → the studio's, or null where the studio has none. */

@@ -41,7 +41,9 @@ class LayerCatalogueTest {
                 withoutRecord.add(noSuchLayer.getMessage());
             }
         }
+        // A fixed layer (a Keras layer without a block) is the one record that is not offered in the palette.
         List<String> withoutEntry = Arrays.stream(LayerSpec.class.getPermittedSubclasses())
+                .filter(record -> record != LayerSpec.Fixed.class)
                 .filter(record -> !entryOf.containsKey(record)).map(Class::getSimpleName).toList();
         assertAll(() -> assertEquals(List.of(), withoutRecord, "catalogue entries without a LayerSpec record"),
                 () -> assertEquals(List.of(), withoutEntry, "LayerSpec records without an entry in catalogue/layers.json"));

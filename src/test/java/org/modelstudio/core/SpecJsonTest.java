@@ -16,6 +16,7 @@ import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Optimizer;
 import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
 import org.modelstudio.core.graph.TrainingConfig;
@@ -121,6 +122,19 @@ public class SpecJsonTest {
             assertTrue(json.contains("\"vocabulary\" : 50"), json);
             assertTrue(json.contains("\"output\" : \"all\""), json);
             assertTrue(json.contains("\"output\" : \"last\""), json);
+        }
+
+        @Test void aFixedLayerSurvivesAndOnlyItsFilesAreVersion3() throws Exception {
+            NetworkSpec fixed = new NetworkSpec("keras", "", new InputSpec.ImageInput(28, 28, 1), List.of(
+                    new LayerSpec.Fixed("ZeroPadding2D", "pad_1", "no block of that kind", new Shape.Image(30, 30, 1), 0),
+                    new LayerSpec.Flatten(), new LayerSpec.Fixed("PReLU", "p", "", new Shape.Vector(900), 900),
+                    new LayerSpec.Output(10)), TrainingConfig.defaults());
+            String json = SpecJson.write(fixed);
+            assertEquals(fixed, SpecJson.read(json));
+            assertTrue(json.contains("\"version\" : 3") && json.contains("\"type\" : \"fixed\""), json);
+            assertTrue(SpecJson.write(imageLayers()).contains("\"version\" : 2"), "a network without one stays version 2");
+            assertTrue(fixed.fixed());
+            assertEquals("pad_1", fixed.firstFixed().name());
         }
 
         @Test void lstmReturnsTheLastStepUnlessToldOtherwise() throws Exception {
@@ -243,9 +257,18 @@ public class SpecJsonTest {
             assertTrue(m.startsWith("training.schedule.type: \"cosine\" is not one of constant, step, exponential"), m);
         }
 
-        @Test void aVersion3FileIsRefused() {
-            String m = error("{\"format\":\"model-studio/network\",\"version\":3," + INPUT + ",\"layers\":[]}");
-            assertEquals("version: written by a newer Model Studio (format version 3); this version reads up to 2. Nothing was changed in the file.", m);
+        @Test void aVersion4FileIsRefused() {
+            String m = error("{\"format\":\"model-studio/network\",\"version\":4," + INPUT + ",\"layers\":[]}");
+            assertEquals("version: written by a newer Model Studio (format version 4); this version reads up to 3. Nothing was changed in the file.", m);
+        }
+
+        @Test void badFixedLayersNameTheField() {
+            String m = error("{" + INPUT + ",\"layers\":[{\"type\":\"fixed\",\"kind\":\"ZeroPadding2D\",\"output\":{\"image\":[30,30]}}]}");
+            assertEquals("layers[0].output.image: expected 3 numbers, found 2", m);
+            m = error("{" + INPUT + ",\"layers\":[{\"type\":\"fixed\",\"kind\":\"ZeroPadding2D\",\"output\":{\"cube\":[3]}}]}");
+            assertEquals("layers[0].output: expected one of image, vector, sequence, tokens", m);
+            m = error("{" + INPUT + ",\"layers\":[{\"type\":\"fixed\",\"output\":{\"vector\":[3]}}]}");
+            assertEquals("layers[0].kind: missing", m);
         }
 
         @Test void badTrainingSettingsNameTheField() {

@@ -28,6 +28,7 @@ import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.compile.NetworkCompiler;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.infer.ModelRuntime;
@@ -76,6 +77,9 @@ public final class Cli {
                        [--data DIR|FILE.csv] [--label COLUMN] [--task classification|regression] [--text COLUMN]
                        [--epochs N] [--batch N] [--lr X]
                        [--validation F] [--seed N] [--keep last|best] [--l2 X] [--early-stop PATIENCE] [--plateau FACTOR:PATIENCE]
+              train    <MODEL.zip|MODEL.h5> --out MORE.zip [the same options]  train a saved or Keras model further, from its
+                                               weights, on data prepared with its own vocabulary or standardisation
+                                               (a fixed network from a Keras file too)
               evaluate <MODEL.zip> [--data DIR|FILE.csv] [--report FILE.html|FILE.csv]
                                                accuracy, per-class precision/recall/F1 with macro and weighted averages,
                                                confusion matrix; --report also writes them to a file (the HTML page stands
@@ -227,24 +231,16 @@ public final class Cli {
                 "--l2", "--early-stop", "--plateau", "--label", "--text", "--task"), Set.of());
         if (a.positional.size() != 1) throw new UsageException("train takes one spec: train <spec> --out model.zip");
         if (!a.has("--out")) throw new UsageException("train needs --out MODEL.zip, where the trained model is saved");
-        NetworkSpec spec = loadSpec(a.positional.get(0));
-        var t = spec.training();
-        t = t.withEpochs(a.intOption("--epochs", t.epochs(), 1))
-                .withBatchSize(a.intOption("--batch", t.batchSize(), 1))
-                .withLearningRate(a.doubleOption("--lr", t.learningRate(), 1e-9, 1e3))
-                .withSeed(a.intOption("--seed", (int) t.seed(), 0))
-                .withValidationSplit(a.doubleOption("--validation", t.validationSplit(), 0, TrainingConfig.MAX_VALIDATION_SPLIT))
-                .withL2(a.doubleOption("--l2", t.l2(), 0, 1));
-        if (a.has("--early-stop")) {
-            t = t.withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, a.intOption("--early-stop", 1, 1), 0));
-        }
-        if (a.has("--plateau")) t = t.withSchedule(plateau(a.get("--plateau")));
+        String first = a.positional.get(0);
+        if (first.toLowerCase(Locale.ROOT).endsWith(".zip") || KerasImport.isKerasFile(Path.of(first))) return trainFurther(a, Path.of(first));
+        NetworkSpec spec = loadSpec(first);
+        TrainingConfig t = trainingOptions(a, spec.training());
         spec = spec.withTraining(t);
-        String keep = a.has("--keep") ? a.get("--keep") : "last";
-        if (!keep.equals("last") && !keep.equals("best")) throw new UsageException("--keep takes last or best, not \"" + keep + "\"");
+        String keep = keepOption(a);
         Path outFile = Path.of(a.get("--out"));
         var summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
+        if (spec.fixed()) throw new InvalidNetworkException(NetworkCompiler.fixedSentence(spec, spec.firstFixed()));
 
         RunData data;
         InputPreparation preparation;
@@ -252,7 +248,7 @@ public final class Cli {
             if (a.has("--label") || a.has("--text") || a.has("--task")) {
                 throw new UsageException("--label, --task and --text are for tables and texts; this network takes images");
             }
-            data = prepareImages(spec, a.get("--data"));
+            data = prepareImages(spec, a.get("--data"), null);
             preparation = new InputPreparation.Image(ImagePreprocessing.forInput(img));
         } else {
             data = prepareTableOrText(spec, a);
@@ -265,6 +261,63 @@ public final class Cli {
                 spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
         NativeThreads.useDefault();
         TrainingResult result = Trainer.train(spec, train, val, preparation, this::progress, new CancelToken(), new PauseGate());
+        return saveTrained(result, spec, keep, val != null, outFile);
+    }
+
+    /**
+     * {@code train MODEL.zip|MODEL.h5 --out MORE.zip}: trains a saved (or Keras) model further, from its weights, on data
+     * prepared as the model's own preparation says (its vocabulary or standardisation, not fitted again). A fixed network
+     * (a Keras file with layers that have no block) trains this way too.
+     */
+    private int trainFurther(Args a, Path modelFile) throws UsageException, IOException, InvalidNetworkException {
+        if (a.has("--task")) throw new UsageException("--task is fixed by the model being trained further");
+        TrainedModel model = KerasImport.loadModel(modelFile);
+        NetworkSpec spec = model.spec().withTraining(trainingOptions(a, model.spec().training()));
+        String keep = keepOption(a);
+        Path outFile = Path.of(a.get("--out"));
+        TrainedModel base = TrainedModel.of(spec, model.labels(), model.preparation(), model.network());
+        if (a.has("--lr")) base.network().setLearningRate(spec.training().learningRate());
+        RunData data;
+        if (spec.input() instanceof InputSpec.ImageInput) {
+            data = prepareImages(spec, a.get("--data"), base);
+        } else {
+            if (!a.has("--data")) throw new UsageException("give the table or texts to train " + modelFile.getFileName() + " further on with --data");
+            boolean text = model.preparation() instanceof InputPreparation.Text;
+            DataSource source = text ? new DataSource.TextFile(a.get("--data"), a.get("--text"), a.get("--label"))
+                    : new DataSource.TableFile(a.get("--data"), a.get("--label"), null);
+            data = RunPreparation.prepare(new RunRequest(source, spec, base, Augmentation.NONE, null, false));
+            data.warnings().forEach(w -> err.println("warning: " + w));
+        }
+        ExampleSource val = data.validation();
+        out.printf(Locale.ROOT, "Training %s further (%,d parameters%s) on %,d examples, validating on %,d, for %d epochs%n",
+                spec.name(), base.parameterCount(), spec.fixed() ? ", a fixed network" : "", data.train().size(),
+                val == null ? 0 : val.size(), spec.training().epochs());
+        NativeThreads.useDefault();
+        TrainingResult result = Trainer.run(base, data.train(), val, spec.training().epochs(), this::progress, new CancelToken(), new PauseGate());
+        return saveTrained(result, spec, keep, val != null, outFile);
+    }
+
+    private TrainingConfig trainingOptions(Args a, TrainingConfig t) throws UsageException {
+        t = t.withEpochs(a.intOption("--epochs", t.epochs(), 1))
+                .withBatchSize(a.intOption("--batch", t.batchSize(), 1))
+                .withLearningRate(a.doubleOption("--lr", t.learningRate(), 1e-9, 1e3))
+                .withSeed(a.intOption("--seed", (int) t.seed(), 0))
+                .withValidationSplit(a.doubleOption("--validation", t.validationSplit(), 0, TrainingConfig.MAX_VALIDATION_SPLIT))
+                .withL2(a.doubleOption("--l2", t.l2(), 0, 1));
+        if (a.has("--early-stop")) {
+            t = t.withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, a.intOption("--early-stop", 1, 1), 0));
+        }
+        if (a.has("--plateau")) t = t.withSchedule(plateau(a.get("--plateau")));
+        return t;
+    }
+
+    private static String keepOption(Args a) throws UsageException {
+        String keep = a.has("--keep") ? a.get("--keep") : "last";
+        if (!keep.equals("last") && !keep.equals("best")) throw new UsageException("--keep takes last or best, not \"" + keep + "\"");
+        return keep;
+    }
+
+    private int saveTrained(TrainingResult result, NetworkSpec spec, String keep, boolean validated, Path outFile) throws IOException {
         if (result.outcome() == TrainingResult.Outcome.FAILED) {
             err.println("error: " + result.failure());
             return FAILED;
@@ -272,7 +325,7 @@ public final class Cli {
         if (result.outcome() == TrainingResult.Outcome.EARLY_STOPPED) {
             out.printf(Locale.ROOT, "Stopped early after epoch %d of %d: %s%n", result.epochs().size(), spec.training().epochs(), result.stopReason());
         }
-        boolean best = keep.equals("best") && val != null;
+        boolean best = keep.equals("best") && validated;
         ModelFile.save(best ? result.best() : result.last(), outFile);
         TrainingEvent.EpochEvaluated kept = result.bestMetrics();
         String which = !best || kept == null ? ""
@@ -284,10 +337,10 @@ public final class Cli {
     }
 
     /** An image network trains on an image folder, or without --data on the shipped sample. */
-    private RunData prepareImages(NetworkSpec spec, String dir) throws IOException {
+    private RunData prepareImages(NetworkSpec spec, String dir, TrainedModel continueFrom) throws IOException {
         DataSource source = dir == null ? DataSource.FASHION_MNIST : new DataSource.ImageFolder(dir);
         // The command line holds out no test part (here and for tables and texts): every example trains or validates.
-        return RunPreparation.prepare(new RunRequest(source, spec, null, Augmentation.NONE, () -> loadTrainingData(spec, dir), false));
+        return RunPreparation.prepare(new RunRequest(source, spec, continueFrom, Augmentation.NONE, () -> loadTrainingData(spec, dir), false));
     }
 
     /**

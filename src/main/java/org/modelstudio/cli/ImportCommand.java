@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.io.ModelReading;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.io.ModelFile;
@@ -57,6 +58,15 @@ final class ImportCommand {
             out.println("Other readings that fit: " + opened.readings().stream().skip(1)
                     .map(r -> r.id() + (r.kind() == ModelReading.Kind.IMAGE ? " --pixels " + (r.pixels255() ? "0..255" : "0..1") : ""))
                     .collect(Collectors.joining(", ")) + ".");
+        }
+        if (model.spec().fixed()) {
+            out.println("Fixed network: these Keras layers have no block and are kept as DL4J's importer read them: "
+                    + model.spec().layers().stream().filter(l -> l instanceof LayerSpec.Fixed).map(l -> {
+                        LayerSpec.Fixed f = (LayerSpec.Fixed) l;
+                        return f.kind() + " " + f.name() + (f.reason().isEmpty() || f.reason().startsWith("no block") ? "" : " (" + f.reason() + ")");
+                    }).collect(Collectors.joining("; ")) + ".");
+            out.println("It predicts, evaluates, serves and trains further (train " + target.getFileName() + " --out MORE.zip), "
+                    + "but cannot be edited, rebuilt or exported.");
         }
         out.printf(Locale.ROOT, "The studio's network agrees with DL4J's own import of the file within %.1e.%n", opened.maxDifference());
         out.println("Labels: " + String.join(", ", model.labels().subList(0, Math.min(10, model.labels().size())))

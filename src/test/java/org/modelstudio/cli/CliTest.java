@@ -597,6 +597,25 @@ class CliTest {
         assertTrue(bad.err().contains("a row needs 4 values (sepal_length, sepal_width, petal_length, petal_width) but 3 were given"), bad.toString());
     }
 
+    @Test void aSavedModelTrainsFurtherFromItsWeightsWithItsOwnPreparation(@TempDir Path dir) throws Exception {
+        String first = dir.resolve("one-epoch.zip").toString();
+        Run t = cli("train", "tabular-mlp", "--data", "sample-models/iris/iris.csv", "--epochs", "1", "--out", first);
+        assertEquals(Cli.OK, t.code(), t.toString());
+        double before = accuracy(cli("evaluate", first, "--data", "sample-models/iris/iris.csv"));
+        String more = dir.resolve("more.zip").toString();
+        Run f = cli("train", first, "--data", "sample-models/iris/iris.csv", "--epochs", "40", "--lr", "0.01", "--out", more);
+        assertEquals(Cli.OK, f.code(), f.toString());
+        assertTrue(f.out().contains("Training Tabular MLP further") && f.out().contains("for 40 epochs"), f.toString());
+        double after = accuracy(cli("evaluate", more, "--data", "sample-models/iris/iris.csv"));
+        assertTrue(after >= 0.9 && after > before, "before " + before + ", after " + after);
+
+        Run wrongData = cli("train", first, "--data", "sample-models/text-topics/topics.csv", "--out", dir.resolve("x.zip").toString());
+        assertEquals(Cli.BAD_INPUT, wrongData.code(), wrongData.toString());
+        Run noData = cli("train", first, "--out", dir.resolve("y.zip").toString());
+        assertEquals(Cli.USAGE, noData.code(), noData.toString());
+        assertTrue(noData.err().contains("--data"), noData.toString());
+    }
+
     @Test void textTopicsTrainEvaluateAndPredictASentence(@TempDir Path dir) {
         String model = dir.resolve("topics.zip").toString();
         Run t = cli("train", "text-classifier", "--data", "sample-models/text-topics/topics.csv", "--label", "topic", "--text", "text",

@@ -176,7 +176,7 @@ final class KerasMapping {
                 case "LeakyReLU" -> {
                     // The studio's leaky ReLU is DL4J's, with slope 0.01 below zero; Keras' default is 0.3.
                     double slope = l.config().path("alpha").asDouble(l.config().path("negative_slope").asDouble(0.3));
-                    if (Math.abs(slope - 0.01) > 1e-9) why = "slope " + slope + " below zero (the studio's leaky ReLU has 0.01)";
+                    if (Math.abs(slope - 0.01) > 1e-9) why = "slope " + slope + " below zero, where the studio's leaky ReLU has 0.01";
                     else spec = new LayerSpec.ActivationLayer(Activation.LEAKY_RELU);
                 }
                 case "Embedding" -> {
@@ -188,7 +188,7 @@ final class KerasMapping {
                     String act = l.text("activation", "tanh");
                     String gates = l.text("recurrent_activation", l.text("inner_activation", "hard_sigmoid"));
                     if (!act.equals("tanh")) why = "activation " + act;
-                    else if (!gates.equals("sigmoid")) why = "recurrent activation " + gates + " (the studio's LSTM uses sigmoid)";
+                    else if (!gates.equals("sigmoid")) why = "recurrent activation " + gates + ", where the studio's LSTM uses sigmoid";
                     else if (l.flag("go_backwards", false) || l.flag("stateful", false) || l.flag("return_state", false)) {
                         why = "go_backwards, stateful or return_state";
                     } else spec = new LayerSpec.Lstm(l.integer("units", "output_dim"), l.flag("return_sequences", false));

@@ -23,7 +23,8 @@ import java.util.Locale;
  * running training accuracy, as Keras reports it, at almost no cost: DL4J hands listeners the input to the Output
  * layer of each training batch, and one small matrix product with the Output layer's weights gives the predicted
  * classes (the output activation is monotonic, so it cannot change the arg-max). For a regression the same product
- * is the prediction itself (its Output layer's activation is the identity), and it keeps the mean absolute error.
+ * is the prediction itself (its Output layer's activation is the identity), and it keeps the mean absolute error. A
+ * network that ends with a loss layer without weights (a fixed network from a Keras file) hands it the answers directly.
  */
 final class ProgressBridge extends BaseTrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressBridge.class);
@@ -97,6 +98,16 @@ final class ProgressBridge extends BaseTrainingListener {
         if (labels == null || labels.rank() != 2) return;
         try {
             INDArray in = activations.get(activations.size() - 1);
+            if (net.getOutputLayer().numParams() == 0) {
+                // A loss layer without weights (after a network opened from a Keras file): its input is the answer itself.
+                int n = (int) labels.size(0);
+                int k = (int) labels.size(1);
+                if (in.rank() != 2 || in.size(0) != n || in.size(1) != k) return;
+                x = HostCopy.rowMajor(in, n, k, x);
+                y = HostCopy.rowMajor(labels, n, k, y);
+                scoreAnswers(n, k);
+                return;
+            }
             INDArray w = net.getOutputLayer().getParam("W");
             INDArray b = net.getOutputLayer().getParam("b");
             if (w == null || b == null || w.rank() != 2) return;
@@ -133,6 +144,18 @@ final class ProgressBridge extends BaseTrainingListener {
             if (regression) {
                 for (int j = 0; j < k; j++) absoluteErrors += Math.abs(z[j] - y[i * k + j]);
             } else if (argMax(z, 0, k) == argMax(y, i * k, k)) {
+                correct++;
+            }
+        }
+        seen += n;
+    }
+
+    /** As {@link #score}, for answers already computed (x holds them). */
+    private void scoreAnswers(int n, int k) {
+        for (int i = 0; i < n; i++) {
+            if (regression) {
+                for (int j = 0; j < k; j++) absoluteErrors += Math.abs(x[i * k + j] - y[i * k + j]);
+            } else if (argMax(x, i * k, k) == argMax(y, i * k, k)) {
                 correct++;
             }
         }

@@ -8,6 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.modelstudio.core.catalogue.LayerCatalogue;
 
 /**
  * One layer drawn as a block coloured by its catalogue category, followed by the connection to the next
@@ -78,6 +79,8 @@ final class LayerBlockCell extends ListCell<LayerRow> {
             return;
         }
         stripe.getStyleClass().add("layer-" + row.category());
+        block.getStyleClass().remove("fixed-block");
+        if (LayerCatalogue.FIXED_CATEGORY.equals(row.category())) block.getStyleClass().add("fixed-block");
         name.setText(row.number().equals("0") ? row.layer() : row.layer() + " #" + row.number());
         settings.setText(row.settings());
         params.setText(row.number().equals("0") ? "" : row.parameters() + " params");

@@ -27,6 +27,7 @@ public final class ModelPanelView {
 
     @FXML private ComboBox<NetworkSpec> networkChoice;
     @FXML private Label description;
+    @FXML private Label fixedNote;
     @FXML private FlowPane palette;
     @FXML private Button moveUpButton;
     @FXML private Button moveDownButton;
@@ -80,6 +81,11 @@ public final class ModelPanelView {
         networkChoice.valueProperty().bindBidirectional(model.selectedProperty());
         description.textProperty().bind(model.specProperty().map(NetworkSpec::description).orElse(""));
 
+        fixedNote.textProperty().bind(model.fixedNoteProperty());
+        fixedNote.visibleProperty().bind(model.fixedProperty());
+        fixedNote.managedProperty().bind(fixedNote.visibleProperty());
+        palette.disableProperty().bind(model.fixedProperty());
+        propertySheet.disableProperty().bind(model.fixedProperty());
         buildPalette();
         moveUpButton.setOnAction(e -> model.moveSelected(-1));
         moveDownButton.setOnAction(e -> model.moveSelected(1));
@@ -90,7 +96,7 @@ public final class ModelPanelView {
         duplicateButton.setTooltip(new Tooltip("Duplicate the selected layer (Ctrl+D)"));
         deleteButton.setTooltip(new Tooltip("Delete the selected layer (Delete)"));
         for (Button b : new Button[] {moveUpButton, moveDownButton, duplicateButton, deleteButton}) {
-            b.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
+            b.disableProperty().bind(model.selectedLayerProperty().lessThan(0).or(model.fixedProperty()));
         }
 
         // The list holds its own copy of the rows: replacing them clears the list's selection, and that

@@ -65,6 +65,8 @@ public final class ModelViewModel {
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fixedNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper fixed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper trainingSettings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
@@ -128,6 +130,10 @@ public final class ModelViewModel {
     public IntegerProperty selectedLayerProperty() { return selectedLayer; }
     public ReadOnlyStringProperty totalsProperty() { return totals.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemsProperty() { return problems.getReadOnlyProperty(); }
+    /** Whether the network is fixed (opened from a Keras file with layers that have no block): shown, not edited. */
+    public ReadOnlyBooleanProperty fixedProperty() { return fixed.getReadOnlyProperty(); }
+    /** What a fixed network is and what can still be done with it; empty for an ordinary network. */
+    public ReadOnlyStringProperty fixedNoteProperty() { return fixedNote.getReadOnlyProperty(); }
     public ReadOnlyStringProperty trainingSettingsProperty() { return trainingSettings.getReadOnlyProperty(); }
     public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
@@ -407,6 +413,12 @@ public final class ModelViewModel {
     }
 
     private boolean apply(Edit edit) {
+        boolean changesLayers = !(edit instanceof Edit.ReplaceNetwork || edit instanceof Edit.SetTraining || edit instanceof Edit.Rename);
+        if (changesLayers && history.current().fixed()) {
+            editError.set("This network is fixed: its blocks cannot be changed, because some of its Keras layers have no block "
+                    + "to rebuild them from. Choose a template to start a network of your own.");
+            return false;
+        }
         try {
             history.apply(edit);
             editError.set("");
@@ -450,6 +462,19 @@ public final class ModelViewModel {
         totals.set(String.format(Locale.ROOT, "%,d parameters · output %s", s.totalParameters(), s.outputShape() == null ? "?" : s.outputShape()));
         problems.set(s.issues().stream().map(Issue::toString).collect(Collectors.joining("\n")));
         trainingSettings.set(TrainingSettings.describe(current.training()));
+        fixed.set(current.fixed());
+        fixedNote.set(fixedNote(current));
+    }
+
+    /** "Fixed network: …" for a network with layers that have no block, else empty. */
+    static String fixedNote(NetworkSpec network) {
+        List<String> named = network.layers().stream().filter(l -> l instanceof LayerSpec.Fixed)
+                .map(l -> ((LayerSpec.Fixed) l).kind() + " " + ((LayerSpec.Fixed) l).name()).toList();
+        if (named.isEmpty()) return "";
+        return "Fixed network: " + String.join(", ", named) + (named.size() == 1 ? " has" : " have") + " no block of "
+                + (named.size() == 1 ? "its" : "their") + " own, so the blocks are shown as the Keras file has them and cannot be "
+                + "changed. It predicts, evaluates and serves as opened, and trains further with Train ▸ Continue training the "
+                + "current model.";
     }
 
     /** What the Input block says it takes ("28×28 grey images"). */

@@ -93,9 +93,13 @@ class KerasConfigTest {
                 """;
         KerasConfig k = parse(json);
         KerasMapping.Mapped m = KerasMapping.map(k, KerasMapping.propose(k), "test.h5", "x");
-        assertEquals(List.of("lstm_1 (LSTM: recurrent activation hard_sigmoid (the studio's LSTM uses sigmoid))",
-                "leaky (LeakyReLU: slope 0.3 below zero (the studio's leaky ReLU has 0.01))",
+        assertEquals(List.of("lstm_1 (LSTM: recurrent activation hard_sigmoid, where the studio's LSTM uses sigmoid)",
+                "leaky (LeakyReLU: slope 0.3 below zero, where the studio's leaky ReLU has 0.01)",
                 "dense_1 (Dense: activation selu)"), m.unknown());
+        // Each becomes a fixed layer in its place; a network whose last Dense has no block cannot be read for its outputs.
+        assertEquals(List.of("LSTM", "LeakyReLU", "Activation", "Dense"), m.spec().layers().stream().map(l -> l.typeName()).toList());
+        assertTrue(m.spec().layers().get(0) instanceof org.modelstudio.core.graph.LayerSpec.Fixed);
+        assertTrue(m.unfit() != null && m.unfit().contains("does not end with a Dense layer"), m.unfit());
     }
 
     @Test void aFunctionalChainIsReadAsTheSequentialModelItIsAndABranchIsRefused() throws Exception {

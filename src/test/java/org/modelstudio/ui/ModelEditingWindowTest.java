@@ -331,6 +331,49 @@ class ModelEditingWindowTest {
         assertEquals(opened, studio.currentModel().get(), "the model in use stays");
     }
 
+    /**
+     * A Keras file with layers that have no block opens as a fixed network: its blocks show every Keras layer, a note says
+     * what it is and what it can do, the palette and the tools are off, an edit is refused with a sentence, and Train
+     * trains it further from the weights it was opened with.
+     */
+    @Test void aKerasFileWithLayersWithoutBlocksOpensAsAFixedNetwork(FxRobot robot, @TempDir Path dir) throws Exception {
+        TrainedModel model = Trainer.train(TestData.barCnn(1), TestData.bars(60, 1), null, e -> { }, new CancelToken()).model();
+        Path h5 = dir.resolve("bars-leaky.h5");
+        org.modelstudio.engine.export.KerasH5Export.write(model, h5);
+        org.modelstudio.engine.export.KerasFiles.withLayersWithoutBlocks(h5);
+        var opening = WaitForAsyncUtils.asyncFx(() -> studio.mainView().kerasOpening().open(h5)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, opening::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = dialog("Open bars-leaky.h5 (Keras 2.4.0, tensorflow)");
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> studio.currentModel().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var editor = studio.model();
+        assertTrue(editor.fixedProperty().get());
+        assertTrue(editor.fixedNoteProperty().get().startsWith("Fixed network: 3 Keras layers have no block"), editor.fixedNoteProperty().get());
+        assertEquals(List.of("Input", "Conv2D", "LeakyReLU", "ZeroPadding2D", "Cropping2D", "MaxPool", "Flatten", "Dense", "Output"),
+                editor.rows().stream().map(org.modelstudio.ui.model.LayerRow::layer).toList());
+        assertEquals("8×8×8", editor.rows().get(3).outputShape(), "the padding's output shape, from DL4J's import");
+        assertTrue(robot.lookup("#palette").query().isDisabled(), "nothing can be added");
+        assertTrue(robot.lookup(".fixed-note").queryAs(javafx.scene.control.Label.class).isVisible());
+        robot.interact(() -> {
+            editor.selectedLayerProperty().set(1);
+            editor.deleteSelected();
+        });
+        assertTrue(editor.editErrorProperty().get().startsWith("This network is fixed"), editor.editErrorProperty().get());
+        assertEquals(9, editor.rows().size(), "nothing was deleted");
+
+        TrainedModel opened = studio.currentModel().get();
+        var before = opened.network().params().dup();
+        robot.interact(() -> studio.training().start(() -> TestData.bars(60, 2)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !studio.training().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        TrainedModel trained = studio.currentModel().get();
+        assertTrue(trained != opened && trained.spec().fixed(), "the fixed network trained further: " + studio.training().statusProperty().get());
+        assertFalse(trained.network().params().equalsWithEps(before, 1e-6), "its weights moved on from the opened ones");
+    }
+
     /** File ▸ Export network ▸ Trained model for Triton/KServe: off without a model; writes the model folder and says where. */
     @Test void exportsTheModelInUseAsATritonModelFolder(FxRobot robot, @TempDir Path dir) throws Exception {
         MenuItem item = exportItem(robot, "Trained model for _Triton/KServe…");

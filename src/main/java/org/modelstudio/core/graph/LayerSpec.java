@@ -171,7 +171,9 @@ public sealed interface LayerSpec
         }
         @Override public String typeName() { return kind; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.fixed(this); }
-        @Override public String describe() { return "Keras layer " + name + (reason.isEmpty() ? "" : " (" + reason + ")"); }
+        @Override public String describe() {
+            return reason.isEmpty() || reason.startsWith("no block") ? "Keras layer " + name : name + ": " + reason;
+        }
     }
 
     static WeightInit defaultInit(Activation activation) {

@@ -28,7 +28,9 @@ import java.util.List;
  * network that predicts is DL4J's own import of the file, so nothing has to be rebuilt from blocks. Three things are
  * added to it:
  * <ul>
- *   <li>a first step that turns the studio's prepared images into what the Keras network takes ({@link KerasInputAdaptor});</li>
+ *   <li>a first step that turns the studio's prepared images into what the Keras network takes ({@link KerasInputAdaptor}),
+ *     and between the layers a step that keeps DL4J's arrays contiguous, without which some layers train wrongly
+ *     ({@link ContiguousArrays});</li>
  *   <li>a loss layer after the last one, if DL4J's import has none (a file saved without its training configuration), so
  *     that the network can train further; it computes nothing at prediction time;</li>
  *   <li>the studio's optimizer (its default recipe) on every layer, for that training.</li>
@@ -76,10 +78,7 @@ final class KerasFixed {
                     + "(outputs differ by up to " + difference + "); the file was not opened.");
         }
         List<String> names = KerasConversion.classNames(labels, spec.outputUnits(), shown);
-        String description = spec.description() + " Layers without a block, kept as DL4J's Keras importer read them: "
-                + String.join("; ", m.unknown()) + ".";
-        NetworkSpec described = new NetworkSpec(spec.name(), description, spec.input(), spec.layers(), spec.training());
-        TrainedModel model = TrainedModel.of(described, names, KerasConversion.preparation(spec, reading, names), net);
+        TrainedModel model = TrainedModel.of(spec, names, KerasConversion.preparation(spec, reading, names), net);
         return new KerasConversion.Converted(model, reading, KerasMapping.readings(k), version, backend, k.layers.size(), difference);
     }
 
@@ -97,6 +96,9 @@ final class KerasFixed {
                 InputPreProcessor existing = conf.getInputPreProcess(0);
                 conf.getInputPreProcessors().put(0, existing == null ? adaptor : new ComposableInputPreProcessor(adaptor, existing));
             }
+        }
+        for (int i = 1; i < conf.getConfs().size(); i++) {
+            if (conf.getInputPreProcess(i) == null) conf.getInputPreProcessors().put(i, new ContiguousArrays());
         }
         if (!(theirs.getOutputLayer() instanceof IOutputLayer)) {
             NeuralNetConfiguration last = conf.getConf(conf.getConfs().size() - 1).clone();

@@ -31,8 +31,10 @@ final class LayerBlockCell extends ListCell<LayerRow> {
 
     LayerBlockCell() {
         name.getStyleClass().add("block-name");
+        name.setMinWidth(Region.USE_PREF_SIZE); // the layer's name stays whole; its settings give way
         settings.getStyleClass().add("block-settings");
         params.getStyleClass().add("block-params");
+        params.setMinWidth(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("block-problem");
         problem.setWrapText(true);
         problem.setMinHeight(Region.USE_PREF_SIZE);
@@ -92,6 +94,7 @@ final class LayerBlockCell extends ListCell<LayerRow> {
             setTooltip(new Tooltip(row.problem()));
         } else {
             body.getChildren().remove(problem);
+            setTooltip(new Tooltip(row.layer() + ": " + row.settings()));
         }
         shape.setText(row.outputShape());
         if ("?".equals(row.outputShape())) shape.getStyleClass().add("unknown");

@@ -468,13 +468,10 @@ public final class ModelViewModel {
 
     /** "Fixed network: …" for a network with layers that have no block, else empty. */
     static String fixedNote(NetworkSpec network) {
-        List<String> named = network.layers().stream().filter(l -> l instanceof LayerSpec.Fixed)
-                .map(l -> ((LayerSpec.Fixed) l).kind() + " " + ((LayerSpec.Fixed) l).name()).toList();
-        if (named.isEmpty()) return "";
-        return "Fixed network: " + String.join(", ", named) + (named.size() == 1 ? " has" : " have") + " no block of "
-                + (named.size() == 1 ? "its" : "their") + " own, so the blocks are shown as the Keras file has them and cannot be "
-                + "changed. It predicts, evaluates and serves as opened, and trains further with Train ▸ Continue training the "
-                + "current model.";
+        long n = network.layers().stream().filter(l -> l instanceof LayerSpec.Fixed).count();
+        if (n == 0) return "";
+        return "Fixed network: " + (n == 1 ? "1 Keras layer has" : n + " Keras layers have") + " no block (hatched), so its blocks "
+                + "cannot be changed. It predicts, evaluates and serves as opened, and trains further with Continue.";
     }
 
     /** What the Input block says it takes ("28×28 grey images"). */

@@ -206,6 +206,20 @@ public final class TrainingViewModel {
      * with the reason, while the spec has errors.
      */
     public void start(Supplier<? extends ExampleSource> data) {
+        NetworkSpec chosen = spec.get();
+        if (chosen != null && chosen.fixed()) {
+            // A fixed network (from a Keras file) has no blocks to build fresh weights from: it trains from the weights
+            // it was opened with, which is what Continue does, as long as it is the model in use.
+            TrainedModel inUse = currentModel.get();
+            if (inUse != null && inUse.spec().layers().equals(chosen.layers()) && inUse.spec().input().equals(chosen.input())) {
+                begin(data::get, inUse);
+            } else if (!running.get()) {
+                failed.set(true);
+                status.set("Cannot train " + chosen.name() + " from scratch: some of its Keras layers have no block. Open its file "
+                        + "again to train it further.");
+            }
+            return;
+        }
         begin(data::get, null);
     }
 

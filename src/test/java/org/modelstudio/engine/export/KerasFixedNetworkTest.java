@@ -1,10 +1,7 @@
 package org.modelstudio.engine.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -50,10 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * by the exports with a sentence.
  */
 class KerasFixedNetworkTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir static Path dir;
 
-    /** Convolution without activation, then batch norm and a ReLU: a Keras LeakyReLU(0.3) in its place changes the answers. */
+    /** Convolution without activation, then batch norm and a ReLU: a Keras LeakyReLU(0.3) after the convolution changes the answers. */
     private static final NetworkSpec CNN = new NetworkSpec("keras-cnn", "", new InputSpec.ImageInput(28, 28, 1), List.of(
             new LayerSpec.Conv2D(6, 3, 3, 1, 1, Padding.SAME, Activation.IDENTITY, WeightInit.HE), new LayerSpec.BatchNorm(),
             new LayerSpec.ActivationLayer(Activation.RELU), new LayerSpec.MaxPool(2), new LayerSpec.Flatten(),
@@ -63,39 +59,30 @@ class KerasFixedNetworkTest {
         ExportFixtures.Trained trained = ExportFixtures.brieflyTrained(CNN);
         Path h5 = dir.resolve("leaky-padded.h5");
         KerasH5Export.write(trained.model(), h5);
-        ObjectNode config = modelConfig(h5);
-        ArrayNode layers = layers(config);
-        int relu = indexOf(layers, "Activation");
-        String reluName = layers.get(relu).path("config").path("name").asText();
-        // Keras' default LeakyReLU slope (0.3) is not the studio's (0.01); padding then cropping by one pixel keeps the shape.
-        layers.set(relu, layer("LeakyReLU", reluName, c -> c.put("alpha", 0.3)));
-        layers.insert(relu + 1, layer("ZeroPadding2D", "pad", c -> c.putArray("padding").add(JSON.createArrayNode().add(1).add(1))
-                .add(JSON.createArrayNode().add(1).add(1))));
-        layers.insert(relu + 2, layer("Cropping2D", "crop", c -> c.putArray("cropping").add(JSON.createArrayNode().add(1).add(1))
-                .add(JSON.createArrayNode().add(1).add(1))));
-        rewrite(h5, config);
+        KerasFiles.withLayersWithoutBlocks(h5);
+        String reluName = KerasFiles.LEAKY;
 
         KerasImport.Opened opened = KerasImport.open(h5, null, null);
         TrainedModel model = opened.model();
         NetworkSpec spec = model.spec();
         assertTrue(spec.fixed(), spec.toString());
         List<String> kinds = spec.layers().stream().map(LayerSpec::typeName).toList();
-        assertEquals(List.of("Conv2D", "BatchNorm", "LeakyReLU", "ZeroPadding2D", "Cropping2D", "MaxPool", "Flatten", "Dense", "Output"),
-                kinds);
-        LayerSpec.Fixed leaky = (LayerSpec.Fixed) spec.layers().get(2);
+        assertEquals(List.of("Conv2D", "LeakyReLU", "ZeroPadding2D", "Cropping2D", "BatchNorm", "Activation", "MaxPool", "Flatten",
+                "Dense", "Output"), kinds);
+        LayerSpec.Fixed leaky = (LayerSpec.Fixed) spec.layers().get(1);
         assertEquals(reluName, leaky.name());
         assertTrue(leaky.reason().contains("slope 0.3"), leaky.reason());
         assertEquals(new Shape.Image(28, 28, 6), leaky.output());
-        assertEquals(new Shape.Image(30, 30, 6), ((LayerSpec.Fixed) spec.layers().get(3)).output());
-        assertEquals(new Shape.Image(28, 28, 6), ((LayerSpec.Fixed) spec.layers().get(4)).output());
-        assertTrue(spec.description().contains("LeakyReLU: slope 0.3"), spec.description());
+        assertEquals(new Shape.Image(30, 30, 6), ((LayerSpec.Fixed) spec.layers().get(2)).output());
+        assertEquals(new Shape.Image(28, 28, 6), ((LayerSpec.Fixed) spec.layers().get(3)).output());
+        assertTrue(leaky.describe().contains("slope 0.3"), leaky.describe());
 
         // The judge: DL4J's Keras importer on the same file, given the images channels last as Keras takes them.
         INDArray x = BatchIterator.features(CNN.input().shape(), trained.inputs());
         INDArray expected = judge(h5).output(x.permute(0, 2, 3, 1).dup('c'));
         double difference = maxDifference(expected, model.output(x));
         assertTrue(difference <= 1e-5, "fixed network against DL4J's import: " + difference);
-        // … and the LeakyReLU really computes: the studio's original model (a plain ReLU there) answers otherwise.
+        // … and the LeakyReLU really computes: the studio's original model (without it) answers otherwise.
         assertTrue(maxDifference(trained.model().output(x), model.output(x)) > 1e-3, "the LeakyReLU changed the answers");
 
         // It saves and loads as any model, its fixed blocks and answers intact.
@@ -134,18 +121,18 @@ class KerasFixedNetworkTest {
         ExportFixtures.Trained mlp = ExportFixtures.template("mlp.json");
         Path h5 = dir.resolve("flat-leaky.h5");
         KerasH5Export.write(mlp.model(), h5);
-        ObjectNode config = modelConfig(h5);
-        ArrayNode layers = layers(config);
+        ObjectNode config = KerasFiles.modelConfig(h5);
+        ArrayNode layers = KerasFiles.layers(config);
         // Take a flat row of 784 numbers, as many Keras MNIST models do: the input is declared flat, and the Flatten (whose
         // name the file's weights list) becomes a Dropout that drops nothing.
-        int flatten = indexOf(layers, "Flatten");
+        int flatten = KerasFiles.indexOf(layers, "Flatten");
         assertEquals(0, flatten, layers.toString());
-        layers.set(flatten, layer("Dropout", layers.get(flatten).path("config").path("name").asText(),
+        layers.set(flatten, KerasFiles.layer("Dropout", layers.get(flatten).path("config").path("name").asText(),
                 c -> c.put("rate", 0.0).putArray("batch_input_shape").addNull().add(784)));
-        ObjectNode dense = (ObjectNode) layers.get(indexOf(layers, "Dense")).path("config");
+        ObjectNode dense = (ObjectNode) layers.get(KerasFiles.indexOf(layers, "Dense")).path("config");
         dense.put("activation", "linear");
-        layers.insert(indexOf(layers, "Dense") + 1, layer("LeakyReLU", "leaky", c -> c.put("alpha", 0.2)));
-        rewrite(h5, config);
+        layers.insert(KerasFiles.indexOf(layers, "Dense") + 1, KerasFiles.layer("LeakyReLU", "leaky", c -> c.put("alpha", 0.2)));
+        KerasFiles.rewrite(h5, config);
 
         KerasImport.Opened opened = KerasImport.open(h5, ModelReading.image(28, 28, 1, true), null);
         TrainedModel model = opened.model();
@@ -171,37 +158,5 @@ class KerasFixedNetworkTest {
 
     private static double maxDifference(INDArray a, INDArray b) {
         return Transforms.abs(a.castTo(DataType.DOUBLE).reshape(b.shape()).sub(b.castTo(DataType.DOUBLE))).maxNumber().doubleValue();
-    }
-
-    private static ObjectNode modelConfig(Path h5) throws Exception {
-        try (Hdf5Archive archive = new Hdf5Archive(h5.toString())) {
-            return (ObjectNode) JSON.readTree(archive.readAttributeAsJson("model_config"));
-        }
-    }
-
-    private static ArrayNode layers(ObjectNode config) {
-        JsonNode c = config.path("config");
-        return (ArrayNode) (c.isArray() ? c : c.path("layers"));
-    }
-
-    private static int indexOf(ArrayNode layers, String className) {
-        for (int i = 0; i < layers.size(); i++) if (layers.get(i).path("class_name").asText().equals(className)) return i;
-        return -1;
-    }
-
-    private static ObjectNode layer(String className, String name, java.util.function.Consumer<ObjectNode> settings) {
-        ObjectNode l = JSON.createObjectNode().put("class_name", className);
-        ObjectNode c = l.putObject("config").put("name", name).put("trainable", true).put("dtype", "float32");
-        settings.accept(c);
-        return l;
-    }
-
-    private static void rewrite(Path h5, ObjectNode config) throws Exception {
-        try (Hdf5Writer w = Hdf5Writer.amend(h5)) {
-            w.root().removeAttr("model_config");
-            w.text(w.root(), "model_config", config.toString());
-            // Not a studio-written file any more: its own description would describe the network before the change.
-            if (w.root().attrExists(KerasH5Export.DESCRIPTION)) w.root().removeAttr(KerasH5Export.DESCRIPTION);
-        }
     }
 }

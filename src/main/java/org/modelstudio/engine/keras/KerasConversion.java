@@ -95,6 +95,7 @@ final class KerasConversion {
         if (m.unfit() != null) {
             throw new KerasImportException(shown + " (Keras " + version + ") cannot be opened: " + m.unfit() + ".");
         }
+        if (!m.unknown().isEmpty()) KerasFixed.checkOpenable(m, chosen, k, shown, version);
         Imported imported = dl4jImport(file, shown, modelConfig, version, backend);
         MultiLayerNetwork theirs = imported.network();
         if (!m.unknown().isEmpty()) return KerasFixed.open(m, imported, chosen, k, labels, shown, version, backend);

@@ -42,10 +42,6 @@ final class KerasFixed {
 
     static KerasConversion.Converted open(KerasMapping.Mapped m, KerasConversion.Imported imported, ModelReading reading, KerasConfig k,
                                           List<String> labels, String shown, String version, String backend) throws KerasImportException {
-        if (reading.kind() == ModelReading.Kind.IMAGE && k.inputShape.length == 2) {
-            throw new KerasImportException(shown + " takes images as arrays of two dimensions and has layers without a block ("
-                    + String.join("; ", m.unknown()) + "); the studio opens such a file only when every layer has a block.");
-        }
         MultiLayerNetwork theirs = imported.network();
         List<LayerSpec> layers = new ArrayList<>();
         for (LayerSpec l : m.spec().layers()) {
@@ -80,6 +76,16 @@ final class KerasFixed {
         List<String> names = KerasConversion.classNames(labels, spec.outputUnits(), shown);
         TrainedModel model = TrainedModel.of(spec, names, KerasConversion.preparation(spec, reading, names), net);
         return new KerasConversion.Converted(model, reading, KerasMapping.readings(k), version, backend, k.layers.size(), difference);
+    }
+
+    /** Refuses, before DL4J's importer runs, a file with layers without a block that cannot open as a fixed network. */
+    static void checkOpenable(KerasMapping.Mapped m, ModelReading reading, KerasConfig k, String shown, String version)
+            throws KerasImportException {
+        if (reading.kind() == ModelReading.Kind.IMAGE && k.inputShape.length == 2) {
+            throw new KerasImportException(shown + " (Keras " + version + ") takes arrays of shape " + java.util.Arrays.toString(k.inputShape)
+                    + ", which the studio reads as one-channel images, and only when every layer has a block; "
+                    + String.join("; ", m.unknown()) + " has none. Sequences of numbers as input are not supported.");
+        }
     }
 
     /** DL4J's import with the studio's input adaptor first, a loss layer last if it has none, and the studio's optimizer. */

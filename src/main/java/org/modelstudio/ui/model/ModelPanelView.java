@@ -263,9 +263,12 @@ public final class ModelPanelView {
         NetworkSpec spec = model.specProperty().get();
         if (spec == null) return;
         boolean layer = i >= 0 && i < spec.layers().size();
-        propertySheet.setVisible(layer);
-        noSelectionHint.setVisible(!layer);
-        if (!layer) {
+        LayerSpec.Fixed fixed = layer && spec.layers().get(i) instanceof LayerSpec.Fixed f ? f : null;
+        propertySheet.setVisible(layer && fixed == null);
+        noSelectionHint.setVisible(!layer || fixed != null);
+        noSelectionHint.setText(fixed != null ? fixedLayerText(fixed, i)
+                : "Select a layer to change its settings here. How the network trains is set in Train ▸ Settings.");
+        if (!layer || fixed != null) {
             propertySheet.getItems().clear();
             return;
         }
@@ -277,6 +280,13 @@ public final class ModelPanelView {
                     LayerSpec now = layerAt(i);
                     if (now != null && model.catalogue().typeOf(now) == type) model.set(i, k, v);
                 }))).toList());
+    }
+
+    /** What a layer without a block is, said where its settings would be. */
+    private static String fixedLayerText(LayerSpec.Fixed f, int i) {
+        String why = f.reason().isEmpty() || f.reason().startsWith("no block") ? "the studio has no block of this kind" : f.reason();
+        return f.kind() + " #" + (i + 1) + ", the Keras layer " + f.name() + ": " + why + ". It is kept as DL4J's Keras importer "
+                + "read it, with " + String.format(java.util.Locale.ROOT, "%,d", f.parameters()) + " parameters, and cannot be changed.";
     }
 
     private LayerSpec layerAt(int i) {

@@ -2,6 +2,7 @@ package org.modelstudio.cli;
 
 import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.CsvLine;
+import org.modelstudio.core.data.DataFit;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
@@ -257,6 +258,11 @@ public final class Cli {
         }
         ExampleSource train = data.train();
         ExampleSource val = data.validation();
+        DataFit.Fitted fit = DataFit.fit(spec, train.exampleShape(), train.classes(), train.regression());
+        for (String change : fit.changes()) out.println("Fitted to the data: " + change + ".");
+        spec = fit.spec();
+        summary = ShapeInference.analyse(spec);
+        if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
         out.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d examples, validating on %,d, for %d epochs%n",
                 spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
         NativeThreads.useDefault();
@@ -276,7 +282,7 @@ public final class Cli {
         String keep = keepOption(a);
         Path outFile = Path.of(a.get("--out"));
         TrainedModel base = TrainedModel.of(spec, model.labels(), model.preparation(), model.network());
-        if (a.has("--lr")) base.network().setLearningRate(spec.training().learningRate());
+        if (a.has("--lr")) base.setLearningRate(spec.training().learningRate());
         RunData data;
         if (spec.input() instanceof InputSpec.ImageInput) {
             data = prepareImages(spec, a.get("--data"), base);
@@ -431,6 +437,8 @@ public final class Cli {
             out.print(RegressionEvaluator.evaluate(model, data).toTable(10));
             return OK;
         }
+        var matching = Evaluator.classMatching(model, data);
+        if (matching.matched() && !matching.loose().isEmpty()) out.println("Classes matched loosely: " + String.join(", ", matching.loose()) + ".");
         DetailedEvaluation evaluation = Evaluator.evaluateDetailed(model, data, new CancelToken(), done -> { });
         out.print(evaluation.report().toTable());
         if (a.has("--report")) {

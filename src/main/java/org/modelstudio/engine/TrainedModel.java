@@ -85,6 +85,9 @@ public final class TrainedModel {
     /** For the engine only: the DL4J network. */
     public MultiLayerNetwork network() { return network; }
 
+    /** Sets the learning rate its optimizer goes on with when it is trained further. */
+    public void setLearningRate(double rate) { network.setLearningRate(rate); }
+
     /**
      * An independent copy (weights and updater state) to train further while this one keeps predicting. It is a
      * full-precision model, whatever this one was opened from: training moves its weights off the compact values.

@@ -60,6 +60,7 @@ public final class Studio implements AutoCloseable {
         trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor(),
                 AppDirs.dataDir().resolve("runs"));
         trainingViewModel.onRun(modelViewModel::addRun);
+        trainingViewModel.onFitted(fit -> modelViewModel.fitToData(fit.spec()));
         dataViewModel = new org.modelstudio.ui.data.DataViewModel(modelViewModel, samples, executor.executor());
         trainingViewModel.useData(modelViewModel.dataSourceProperty()::get, dataViewModel::imageExamples);
         trainingViewModel.useAugmentation(dataViewModel.augmentationProperty()::get);

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.evaluate;
 
+import org.modelstudio.core.data.ClassMatching;
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.eval.DetailedEvaluation;
@@ -14,6 +15,7 @@ import org.modelstudio.engine.train.Metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.DoubleConsumer;
 
@@ -40,7 +42,13 @@ public final class Evaluator {
      */
     public static DetailedEvaluation evaluateDetailed(TrainedModel model, ExampleSource data, CancelToken cancel, DoubleConsumer progress)
             throws InvalidNetworkException {
-        ExampleSource aligned = alignClasses(model, data);
+        return evaluateDetailed(model, data, Map.of(), cancel, progress);
+    }
+
+    /** As above, with the person's answers for data classes that match the model's labels ambiguously (class → label). */
+    public static DetailedEvaluation evaluateDetailed(TrainedModel model, ExampleSource data, Map<String, String> chosen, CancelToken cancel,
+                                                      DoubleConsumer progress) throws InvalidNetworkException {
+        ExampleSource aligned = alignClasses(model, data, chosen);
         List<String> classes = model.labels();
         int n = aligned.size();
         int[] actual = new int[n];
@@ -66,10 +74,18 @@ public final class Evaluator {
     }
 
     /**
-     * Renumbers the data's labels into the model's class order (an evaluation folder may list classes in
-     * another order, or lack some); refuses classes the model does not know.
+     * How the data's classes match the model's labels ({@link ClassMatching}: exactly, or loosely, as a folder
+     * {@code t-shirt_top} is "T-shirt/top"), for saying so before an evaluation.
      */
-    static ExampleSource alignClasses(TrainedModel model, ExampleSource data) throws InvalidNetworkException {
+    public static ClassMatching.Match classMatching(TrainedModel model, ExampleSource data) {
+        return ClassMatching.match(model.labels(), data.classes());
+    }
+
+    /**
+     * Renumbers the data's labels into the model's class order (an evaluation folder may list classes in
+     * another order, name them loosely, or lack some); refuses classes the model does not know, and ambiguous ones.
+     */
+    static ExampleSource alignClasses(TrainedModel model, ExampleSource data, Map<String, String> chosen) throws InvalidNetworkException {
         Shape expected = model.spec().input().shape();
         if (!expected.equals(data.exampleShape())) {
             throw new InvalidNetworkException("The model takes inputs of " + InputFit.describe(expected)
@@ -80,15 +96,9 @@ public final class Evaluator {
             if (problem != null) throw new InvalidNetworkException(problem);
         }
         if (data.classes().equals(model.labels())) return data;
-        int[] map = new int[data.classCount()];
-        for (int c = 0; c < map.length; c++) {
-            map[c] = model.labels().indexOf(data.classes().get(c));
-            if (map[c] < 0) {
-                throw new InvalidNetworkException("The data has a class \"" + data.classes().get(c)
-                        + "\" that the model does not know. The model's classes are: " + String.join(", ", model.labels()) + ".");
-            }
-        }
-        return new Relabeled(data, model.labels(), map);
+        ClassMatching.Match match = ClassMatching.match(model.labels(), data.classes(), chosen);
+        if (!match.matched()) throw new InvalidNetworkException(match.problem());
+        return new Relabeled(data, model.labels(), match.map());
     }
 
     /** The examples of {@code data} with their labels renumbered by {@code map} into {@code classes}. */

@@ -119,6 +119,20 @@ public final class ModelViewModel {
         openTemplate(network);
     }
 
+    /**
+     * Takes the input and layers of the network a run fitted to its data (its Output units to the data's classes, its
+     * input to a table's columns), keeping this network's name and training settings: one undoable step. A network edited
+     * into another shape meanwhile is left alone.
+     */
+    public void fitToData(NetworkSpec fitted) {
+        NetworkSpec current = history.current();
+        if (current.layers().size() != fitted.layers().size()) return;
+        NetworkSpec next = new NetworkSpec(current.name(), current.description(), fitted.input(), fitted.layers(), current.training());
+        if (next.equals(current)) return;
+        history.apply(new Edit.ReplaceNetwork(next, "Fit to the data"));
+        history.seal();
+    }
+
     public ObservableList<NetworkSpec> networks() { return templates; }
     /** The template chosen in the list; choosing one replaces the network (undoably). */
     public ObjectProperty<NetworkSpec> selectedProperty() { return template; }

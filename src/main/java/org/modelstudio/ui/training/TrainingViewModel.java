@@ -27,6 +27,7 @@ import org.modelstudio.engine.train.RunRecords;
 import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.core.data.DataFit;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
@@ -79,6 +80,7 @@ public final class TrainingViewModel {
     private Consumer<RunRecord> runRecorder = r -> { };
     /** The model a "Continue" run trains further (null for a fresh run). */
     private TrainedModel continueFrom;
+    private Consumer<DataFit.Fitted> fitted = f -> { };
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
     private final java.util.concurrent.atomic.AtomicBoolean taskActive = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -193,6 +195,14 @@ public final class TrainingViewModel {
     public void useData(Supplier<DataSource> source, Supplier<RunRequest.Images> images) {
         this.dataSource = source;
         this.chosenImages = images;
+    }
+
+    /**
+     * Told (on the FX thread) when a fresh run fits the network to its data ({@link DataFit}): the editor then shows the
+     * fitted network, as an undoable change.
+     */
+    public void onFitted(Consumer<DataFit.Fitted> fitted) {
+        this.fitted = fitted;
     }
 
     /** How training images are varied (read when a run starts; validation images are never changed). */
@@ -422,10 +432,18 @@ public final class TrainingViewModel {
                 TrainingResult result;
                 if (base != null) {
                     result = Trainer.run(base.copy(), data.train(), data.validation(), runEpochs, this::onEvent, token, pauseGate);
-                } else if (data.preparation() != null) {
-                    result = Trainer.train(snapshot, data.train(), data.validation(), data.preparation(), this::onEvent, token, pauseGate);
                 } else {
-                    result = Trainer.train(snapshot, data.train(), data.validation(), this::onEvent, token, pauseGate);
+                    DataFit.Fitted fit = DataFit.fit(snapshot, data.train().exampleShape(), data.train().classes(), data.train().regression());
+                    NetworkSpec network = fit.spec();
+                    if (fit.changed()) {
+                        Platform.runLater(() -> {
+                            fitted.accept(fit);
+                            for (String change : fit.changes()) log(0, "Fitted to the data: " + change + ".");
+                        });
+                    }
+                    result = data.preparation() != null
+                            ? Trainer.train(network, data.train(), data.validation(), data.preparation(), this::onEvent, token, pauseGate)
+                            : Trainer.train(network, data.train(), data.validation(), this::onEvent, token, pauseGate);
                 }
                 return new Ended(result, record(result, started), TestResult.of(result, data.test()), HeldOut.of(data.test(), data.validation()));
             } finally {

@@ -1,0 +1,55 @@
+package org.modelstudio.core.data;
+
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.ShapeInference;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fits a network to the data chosen for a fresh run, where the change is obvious, and says what it changed: the
+ * Output layer's units to the data's classes ("Output #4: 10 → 3 units for the classes cooking, football, weather"),
+ * and a table network's input to the table's prepared columns ("Input: 4 → 7 features, the table's columns as
+ * prepared"). Images are decoded to the network's size and channels and texts to its length and vocabulary when they
+ * are read, so their shape always fits. What is not obvious (a regression on a classifier's Output, for instance) is left
+ * to {@link TaskFit}, which says what to change.
+ */
+public final class DataFit {
+
+    /** The network to train and the sentences that say what was changed in it (none when it fitted as it was). */
+    public record Fitted(NetworkSpec spec, List<String> changes) {
+        public Fitted { changes = List.copyOf(changes); }
+
+        public boolean changed() { return !changes.isEmpty(); }
+    }
+
+    private DataFit() {}
+
+    /** {@code spec} fitted to data of {@code exampleShape} with {@code classes} (a regression has one, its quantity). */
+    public static Fitted fit(NetworkSpec spec, Shape exampleShape, List<String> classes, boolean regression) {
+        List<String> changes = new ArrayList<>();
+        NetworkSpec fitted = spec;
+        if (spec.input() instanceof InputSpec.VectorInput vec && exampleShape instanceof Shape.Vector v && v.length() != vec.features()) {
+            fitted = new NetworkSpec(fitted.name(), fitted.description(), new InputSpec.VectorInput(v.length()), fitted.layers(), fitted.training());
+            changes.add("Input: " + vec.features() + " → " + v.length() + " features, the table's columns as prepared");
+        }
+        List<LayerSpec> layers = fitted.layers();
+        int last = layers.size() - 1;
+        if (!regression && classes.size() >= 2 && last >= 0 && layers.get(last) instanceof LayerSpec.Output out
+                && out.units() != classes.size()) {
+            fitted = fitted.withLayer(last, new LayerSpec.Output(classes.size(), out.activation(), out.init()));
+            changes.add(ShapeInference.label(out, last) + ": " + out.units() + " → " + classes.size() + " units for the classes "
+                    + listed(classes));
+        }
+        return new Fitted(fitted, changes);
+    }
+
+    /** "cooking, football, weather", or the first eight and how many more. */
+    private static String listed(List<String> classes) {
+        if (classes.size() <= 8) return String.join(", ", classes);
+        return String.join(", ", classes.subList(0, 8)) + " and " + (classes.size() - 8) + " more";
+    }
+}

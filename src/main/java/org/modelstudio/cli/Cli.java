@@ -369,8 +369,8 @@ public final class Cli {
         }
         ExampleSource data = examples.data();
         IntFunction<String> describe = null;
-        if (prep instanceof InputPreparation.Text && a.has("--report")) {
-            describe = ReportFile.textDescriptions(TextLoader.read(Path.of(a.get("--data")), a.get("--text"), a.get("--label")), data);
+        if (prep instanceof InputPreparation.Text text && a.has("--report")) {
+            describe = ReportFile.textDescriptions(TextLoader.read(Path.of(a.get("--data")), a.get("--text"), a.get("--label")), data, text);
         }
         NativeThreads.useDefault();
         if (model.regression()) {

@@ -150,6 +150,17 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
         private static String round(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
     }
 
+    /** Of {@code tokens} tokens in some texts, {@code unknown} are not among the {@code vocabulary} tokens a model knows. */
+    record Coverage(int tokens, int unknown, int vocabulary) {
+        public double unknownShare() { return tokens == 0 ? 0 : (double) unknown / tokens; }
+
+        /** "84 of the 1,020 tokens (8.2 %) are not in the vocabulary of 1,353". */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "%,d of the %,d tokens (%.1f %%) are not in the vocabulary of %,d", unknown, tokens,
+                    100 * unknownShare(), vocabulary);
+        }
+    }
+
     /** SEQUENCE: token ids, padded or cut to a length (for an Embedding); BAG_OF_WORDS: one value per vocabulary word. */
     enum TextMode { SEQUENCE, BAG_OF_WORDS }
 
@@ -219,6 +230,19 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
         public boolean knows(String token) {
             Integer id = index.get(token);
             return id != null && (mode == TextMode.BAG_OF_WORDS || id >= 2);
+        }
+
+        /** How many tokens the given texts have, and how many of them the vocabulary does not know. */
+        public Coverage coverage(Iterable<String> texts) {
+            int tokens = 0;
+            int unknown = 0;
+            for (String text : texts) {
+                for (String w : tokenization.tokens(text)) {
+                    tokens++;
+                    if (!knows(w)) unknown++;
+                }
+            }
+            return new Coverage(tokens, unknown, mode == TextMode.SEQUENCE ? vocabulary.size() - 2 : vocabulary.size());
         }
 
         /** The tokens of a text, as this model splits it. */

@@ -24,12 +24,17 @@ import java.nio.file.Path;
  * that is in neither file and explains it; the screen is then captured from outside (see the README). Run under Xvfb:
  * <pre>java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) org.modelstudio.ui.ChinesePredictionShot</pre>
  */
-public final class ChinesePredictionShot extends Application {
-    static final String SENTENCE = "周末的比赛里，他在禁区外一脚射门，球擦着门柱飞进了球网。";
+public final class ChinesePredictionShot {
+    static final String SENTENCE = "他在厨房里一边煮面一边用手机看球赛。";
 
+    private ChinesePredictionShot() {}
+
+    /** A class that is not an Application starts JavaFX from the class path (Studio's Launcher does the same). */
+    public static void main(String[] args) { Application.launch(Window.class, args); }
+
+    /** The studio window with the prediction. */
+    public static final class Window extends Application {
     private Studio studio;
-
-    public static void main(String[] args) { launch(args); }
 
     @Override public void start(Stage stage) throws Exception {
         studio = new Studio();
@@ -60,4 +65,5 @@ public final class ChinesePredictionShot extends Application {
     }
 
     @Override public void stop() { studio.close(); }
+    }
 }

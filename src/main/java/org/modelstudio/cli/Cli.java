@@ -136,7 +136,7 @@ public final class Cli {
               help                             this text
 
             <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp,
-              tabular-regression.
+              tabular-regression, text-classifier-zh.
             --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
             without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
             A network that takes a vector of features (tabular-mlp) trains on a CSV table: --data iris.csv; the label is
@@ -255,6 +255,11 @@ public final class Cli {
             data = prepareTableOrText(spec, a);
             preparation = data.preparation();
             out.println("Input: " + preparation.describe());
+            if (preparation instanceof InputPreparation.Text text && data.validation() != null) {
+                List<String> texts = new ArrayList<>();
+                for (int i = 0; i < data.validation().size(); i++) texts.add(data.validation().describe(i));
+                out.println("Validation texts: " + text.coverage(texts).describe());
+            }
         }
         ExampleSource train = data.train();
         ExampleSource val = data.validation();
@@ -427,9 +432,14 @@ public final class Cli {
                     + "; give the data to evaluate on with --data");
         }
         ExampleSource data = examples.data();
+        if (prep instanceof InputPreparation.Text text) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) texts.add(data.describe(i));
+            out.println("Tokens: " + text.coverage(texts).describe());
+        }
         IntFunction<String> describe = null;
-        if (prep instanceof InputPreparation.Text && a.has("--report")) {
-            describe = ReportFile.textDescriptions(TextLoader.read(Path.of(a.get("--data")), a.get("--text"), a.get("--label")), data);
+        if (prep instanceof InputPreparation.Text text && a.has("--report")) {
+            describe = ReportFile.textDescriptions(TextLoader.read(Path.of(a.get("--data")), a.get("--text"), a.get("--label")), data, text);
         }
         NativeThreads.useDefault();
         if (model.regression()) {

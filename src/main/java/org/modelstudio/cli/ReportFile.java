@@ -2,7 +2,7 @@ package org.modelstudio.cli;
 
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.TextPreparation.LabeledText;
-import org.modelstudio.core.data.Tokenizer;
+import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.ReportExport;
 import org.modelstudio.core.io.AtomicFiles;
@@ -49,8 +49,8 @@ final class ReportFile {
      * words, in file order (as {@link org.modelstudio.core.data.TextPreparation#encode} does); when the counts do not
      * agree, {@code fallback} names them.
      */
-    static IntFunction<String> textDescriptions(List<LabeledText> read, ExampleSource data) {
-        List<LabeledText> kept = read.stream().filter(t -> !Tokenizer.tokens(t.text()).isEmpty()).toList();
+    static IntFunction<String> textDescriptions(List<LabeledText> read, ExampleSource data, InputPreparation.Text prep) {
+        List<LabeledText> kept = read.stream().filter(t -> !prep.tokens(t.text()).isEmpty()).toList();
         if (kept.size() != data.size()) return data::describe;
         return i -> kept.get(i).where() + ": " + abbreviate(kept.get(i).text().strip(), 300);
     }

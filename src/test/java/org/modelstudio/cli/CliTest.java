@@ -193,7 +193,7 @@ class CliTest {
         Run r = cli("summary", "no-such-spec");
         assertEquals(Cli.BAD_INPUT, r.code(), r.toString());
         assertTrue(r.err().contains("no-such-spec") && r.err().contains("not a shipped sample"), r.toString());
-        assertTrue(r.err().contains("lenet, text-classifier, tabular-mlp, tabular-regression)"), r.toString());
+        assertTrue(r.err().contains("lenet, text-classifier, tabular-mlp, tabular-regression, text-classifier-zh)"), r.toString());
     }
 
     // ------------------------------------------------------------------ train → evaluate → predict on files

@@ -144,9 +144,10 @@ class ShapeInferenceTest {
             assertTrue(spec.description().length() > 100, spec.name() + " explains itself to a student");
         }
         assertEquals(List.of("MLP (Keras classic)", "Small CNN", "LeNet-5 style CNN", "Text classifier (embedding)", "Tabular MLP",
-                        "Tabular regression"),
+                        "Tabular regression", "Text classifier, Chinese (embedding)"),
                 SampleData.specs().stream().map(NetworkSpec::name).toList(), "new templates come after the existing ones");
         assertEquals(65_188, ShapeInference.analyse(SampleData.spec("text-classifier.json")).totalParameters());
+        assertEquals(1_500 * 32 + 32 * 32 + 32 + 32 * 4 + 4, ShapeInference.analyse(SampleData.spec("text-classifier-zh.json")).totalParameters());
         assertEquals(403, ShapeInference.analyse(SampleData.spec("tabular-mlp.json")).totalParameters());
         assertEquals(10 * 32 + 32 + 32 * 16 + 16 + 16 + 1, ShapeInference.analyse(SampleData.spec("tabular-regression.json")).totalParameters());
     }

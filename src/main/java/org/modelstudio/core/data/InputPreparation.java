@@ -150,26 +150,40 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
         private static String round(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
     }
 
+    /** Of {@code tokens} tokens in some texts, {@code unknown} are not among the {@code vocabulary} tokens a model knows. */
+    record Coverage(int tokens, int unknown, int vocabulary) {
+        public double unknownShare() { return tokens == 0 ? 0 : (double) unknown / tokens; }
+
+        /** "84 of the 1,020 tokens (8.2 %) are not in the vocabulary of 1,353". */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "%,d of the %,d tokens (%.1f %%) are not in the vocabulary of %,d", unknown, tokens,
+                    100 * unknownShare(), vocabulary);
+        }
+    }
+
     /** SEQUENCE: token ids, padded or cut to a length (for an Embedding); BAG_OF_WORDS: one value per vocabulary word. */
     enum TextMode { SEQUENCE, BAG_OF_WORDS }
 
     /**
-     * A text: split into words by {@link Tokenizer}, then looked up in a vocabulary built from the training texts,
-     * most frequent first. SEQUENCE: {@code vocabulary.get(id)} is the word with that id; id 0 is padding and id 1 any
-     * unknown word (their entries are placeholders), the first {@code length} words are kept and the rest padded with 0.
-     * BAG_OF_WORDS: {@code vocabulary.get(i)} is the word counted in feature i (1 if it occurs, 0 if not); {@code length}
-     * is the number of features, at least the vocabulary's size (features past the vocabulary stay 0).
+     * A text: split into tokens by its {@link Tokenization} (recorded in the model file), then looked up in a vocabulary
+     * built from the training texts, most frequent first. SEQUENCE: {@code vocabulary.get(id)} is the token with that id;
+     * id 0 is padding and id 1 any unknown token (their entries are placeholders), the first {@code length} tokens are
+     * kept and the rest padded with 0. BAG_OF_WORDS: {@code vocabulary.get(i)} is the token counted in feature i (1 if it
+     * occurs, 0 if not); {@code length} is the number of features, at least the vocabulary's size (features past the
+     * vocabulary stay 0).
      */
-    record Text(TextMode mode, int length, List<String> vocabulary, Map<String, Integer> index) implements InputPreparation {
+    record Text(TextMode mode, int length, List<String> vocabulary, Map<String, Integer> index, Tokenization tokenization)
+            implements InputPreparation {
         public static final String PADDING = "<pad>";
         public static final String UNKNOWN = "<unk>";
 
-        public Text(TextMode mode, int length, List<String> vocabulary) {
-            this(mode, length, vocabulary, indexOf(vocabulary));
+        public Text(TextMode mode, int length, List<String> vocabulary, Tokenization tokenization) {
+            this(mode, length, vocabulary, indexOf(vocabulary), tokenization);
         }
 
         public Text {
             if (mode == null) throw new IllegalArgumentException("a text preparation needs a mode");
+            if (tokenization == null) throw new IllegalArgumentException("a text preparation needs its tokenization");
             vocabulary = List.copyOf(vocabulary);
             index = Map.copyOf(index);
             if (length < 1) throw new IllegalArgumentException("the length must be at least 1, not " + length);
@@ -189,7 +203,7 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
 
         /** The network input for a text. */
         public float[] encode(String text) {
-            List<String> words = Tokenizer.tokens(text);
+            List<String> words = tokenization.tokens(text);
             float[] x = new float[length];
             if (mode == TextMode.SEQUENCE) {
                 for (int p = 0; p < Math.min(length, words.size()); p++) {
@@ -205,22 +219,44 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
             return x;
         }
 
-        /** How many of the text's words are in the vocabulary. */
+        /** How many of the text's tokens are in the vocabulary. */
         public int knownWords(String text) {
             int n = 0;
-            for (String w : Tokenizer.tokens(text)) {
-                Integer id = index.get(w);
-                if (id != null && (mode == TextMode.BAG_OF_WORDS || id >= 2)) n++;
-            }
+            for (String w : tokenization.tokens(text)) if (knows(w)) n++;
             return n;
+        }
+
+        /** Whether the model sees this token as itself (it is in the vocabulary, and not a placeholder). */
+        public boolean knows(String token) {
+            Integer id = index.get(token);
+            return id != null && (mode == TextMode.BAG_OF_WORDS || id >= 2);
+        }
+
+        /** How many tokens the given texts have, and how many of them the vocabulary does not know. */
+        public Coverage coverage(Iterable<String> texts) {
+            int tokens = 0;
+            int unknown = 0;
+            for (String text : texts) {
+                for (String w : tokenization.tokens(text)) {
+                    tokens++;
+                    if (!knows(w)) unknown++;
+                }
+            }
+            return new Coverage(tokens, unknown, mode == TextMode.SEQUENCE ? vocabulary.size() - 2 : vocabulary.size());
+        }
+
+        /** The tokens of a text, as this model splits it. */
+        public List<String> tokens(String text) {
+            return tokenization.tokens(text);
         }
 
         @Override public String describe() {
             int words = mode == TextMode.SEQUENCE ? vocabulary.size() - 2 : vocabulary.size();
+            String split = tokenization == Tokenization.WORDS ? "words (lower-cased)" : tokenization.describe() + " (lower-cased)";
             return mode == TextMode.SEQUENCE
-                    ? "words (lower-cased) numbered by a vocabulary of " + words + " training words, most frequent first (0 padding, 1 unknown); the first "
-                      + length + " words kept, shorter texts padded"
-                    : "bag of words: whether each of " + words + " training words (the most frequent) occurs";
+                    ? split + " numbered by a vocabulary of " + words + " training tokens, most frequent first (0 padding, 1 unknown); the first "
+                      + length + " tokens kept, shorter texts padded"
+                    : "bag of words: " + split + ", whether each of " + words + " training tokens (the most frequent) occurs";
         }
     }
 }

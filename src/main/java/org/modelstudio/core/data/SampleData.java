@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The samples shipped inside the studio (from {@code sample-models/}): a 10 000 / 2 000 image subset of
- * Fashion-MNIST, the network specs that train on it, and templates for other data (a text classifier for
- * token sequences, an MLP for tables of numbers). Nothing here touches the network.
+ * Fashion-MNIST, the network specs that train on it, and templates for other data (text classifiers for
+ * token sequences, in English and in Chinese; an MLP for tables of numbers). Nothing here touches the network.
  */
 public final class SampleData {
 
@@ -26,7 +26,7 @@ public final class SampleData {
 
     /** The shipped specs, by file name, in the order the studio lists them (new ones are added at the end). */
     public static final List<String> SPEC_FILES = List.of("mlp.json", "small-cnn.json", "lenet.json",
-            "text-classifier.json", "tabular-mlp.json", "tabular-regression.json");
+            "text-classifier.json", "tabular-mlp.json", "tabular-regression.json", "text-classifier-zh.json");
 
     private static final String ROOT = "/sample-models/";
 

@@ -1,7 +1,7 @@
 package org.modelstudio.engine.explain;
 
 import org.modelstudio.core.data.InputPreparation;
-import org.modelstudio.core.data.Tokenizer;
+import org.modelstudio.core.data.Tokenization;
 import org.modelstudio.core.eval.ColumnContribution;
 import org.modelstudio.core.eval.Heatmap;
 import org.modelstudio.core.eval.WordContribution;
@@ -124,11 +124,13 @@ public final class Explainer {
     }
 
     /**
-     * Leave-one-out word contributions: for each distinct word of the text that is in the model's vocabulary, the
-     * class's probability for the text minus its probability for the text with every occurrence of that word taken
-     * out (so a repeated word is judged as a whole, which is all a bag of words can tell). Positive means the word
-     * supports the class. Words outside the vocabulary get 0: the model cannot see them (a token-sequence model sees
-     * them all as one unknown word). One entry per word of the text, in order, with its offsets in {@code text}.
+     * Leave-one-out word contributions: for each distinct piece of the text the model can see (a word, or one character
+     * of Chinese or Japanese, as the model's {@link Tokenization} splits it), the class's probability for the text minus
+     * its probability with every occurrence of that piece taken out (so a repeated word is judged as a whole, which is
+     * all a bag of words can tell). Taking out a character also takes out the pairs of characters it is part of.
+     * Positive means the piece supports the class. A piece none of whose tokens is in the vocabulary gets 0: the model
+     * cannot see it (a token-sequence model sees it as the unknown token). One entry per piece of the text, in order,
+     * with its offsets in {@code text}.
      *
      * @throws IllegalArgumentException (with a sentence) when the model was not trained on texts
      */
@@ -137,18 +139,15 @@ public final class Explainer {
             throw new IllegalArgumentException("word contributions explain text models; this model was not trained on texts");
         }
         checkClass(model, classIndex);
-        List<Tokenizer.Span> spans = Tokenizer.spans(text);
-        Map<String, List<Tokenizer.Span>> known = new LinkedHashMap<>();
-        for (Tokenizer.Span s : spans) {
-            Integer id = prep.index().get(s.word());
-            boolean visible = id != null && (prep.mode() == InputPreparation.TextMode.BAG_OF_WORDS || id >= 2);
-            if (visible) known.computeIfAbsent(s.word(), k -> new ArrayList<>()).add(s);
+        List<Tokenization.Piece> pieces = prep.tokenization().pieces(text);
+        Map<String, List<Tokenization.Piece>> known = new LinkedHashMap<>();
+        for (Tokenization.Piece s : pieces) {
+            if (s.tokens().stream().anyMatch(prep::knows)) known.computeIfAbsent(s.text(), k -> new ArrayList<>()).add(s);
         }
         List<String> words = new ArrayList<>(known.keySet());
         float[][] inputs = new float[words.size() + 1][];
         inputs[0] = prep.encode(text);
         for (int k = 0; k < words.size(); k++) inputs[k + 1] = prep.encode(without(text, known.get(words.get(k))));
-        Shape shape = model.spec().input().shape();
         Map<String, Double> contribution = new LinkedHashMap<>();
         double base = Double.NaN;
         for (int from = 0; from < inputs.length; from += BATCH) {
@@ -159,8 +158,8 @@ public final class Explainer {
                 else contribution.put(words.get(k - 1), base - p[k - from][classIndex]);
             }
         }
-        List<WordContribution> out = new ArrayList<>(spans.size());
-        for (Tokenizer.Span s : spans) out.add(new WordContribution(s.word(), s.start(), s.end(), contribution.getOrDefault(s.word(), 0.0)));
+        List<WordContribution> out = new ArrayList<>(pieces.size());
+        for (Tokenization.Piece s : pieces) out.add(new WordContribution(s.text(), s.start(), s.end(), contribution.getOrDefault(s.text(), 0.0)));
         return out;
     }
 
@@ -203,7 +202,7 @@ public final class Explainer {
     }
 
     /** The text with the given words blanked out (a space each, so neighbours stay apart). */
-    private static String without(String text, List<Tokenizer.Span> spans) {
+    private static String without(String text, List<Tokenization.Piece> spans) {
         StringBuilder sb = new StringBuilder(text);
         for (int k = spans.size() - 1; k >= 0; k--) sb.replace(spans.get(k).start(), spans.get(k).end(), " ");
         return sb.toString();

@@ -2,7 +2,6 @@ package org.modelstudio.engine.infer;
 
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.InputPreparation;
-import org.modelstudio.core.data.Tokenizer;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.infer.Estimate;
@@ -122,7 +121,7 @@ public final class ModelRuntime {
         }
         if (input instanceof ModelInput.Text text) {
             if (!(prep instanceof InputPreparation.Text textPrep)) throw notTaken(input, "text");
-            if (Tokenizer.tokens(text.text()).isEmpty()) throw new InputRejectedException("text", "has no words");
+            if (textPrep.tokens(text.text()).isEmpty()) throw new InputRejectedException("text", "has no words");
             if (textPrep.knownWords(text.text()) == 0) warnings.add("none of the words is in the model's vocabulary, so the prediction says little");
             return textPrep.encode(text.text());
         }

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
+import org.modelstudio.core.data.Tokenization;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
@@ -52,11 +53,17 @@ public final class ModelFile {
      * {@code target} mean and standard deviation; version-2 files without it are classifiers. 3 adds compact weights
      * ({@code compact}, {@code parameters}); only compact files are written as 3, so that a studio that reads 2 still
      * opens every full-precision model, and refuses a compact one as newer rather than misreading it.
+     * <p>
+     * A text preparation's {@code tokenizer} names its {@link Tokenization} by id. Version-2 files always held
+     * {@value #TOKENIZER} (whole words, split at spaces and punctuation), and a file without the field is read with those
+     * rules too. Text models trained since write {@code "nfkc-lowercase-words-cjk-unigrams-bigrams"}, still as version 2:
+     * the field was always there and always checked, so an older studio refuses such a file by name ("names rules this
+     * version does not know") instead of misreading it, and nothing else about the format changed.
      */
     public static final int VERSION = 3;
     /** The version full-precision models are written with. */
     static final int FULL_VERSION = 2;
-    /** The tokeniser rules text models were saved with: {@link org.modelstudio.core.data.Tokenizer}. */
+    /** The tokeniser rules text models were saved with before {@link Tokenization#STANDARD}: {@link Tokenization#WORDS}. */
     public static final String TOKENIZER = "nfc-lowercase-letters-digits-apostrophes";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -152,7 +159,7 @@ public final class ModelFile {
                 }
             }
         } else if (prep instanceof InputPreparation.Text text) {
-            ObjectNode t = root.putObject("preparation").put("type", "text").put("tokenizer", TOKENIZER)
+            ObjectNode t = root.putObject("preparation").put("type", "text").put("tokenizer", text.tokenization().id())
                     .put("mode", text.mode() == InputPreparation.TextMode.SEQUENCE ? "sequence" : "bag-of-words").put("length", text.length());
             ArrayNode vocabulary = t.putArray("vocabulary");
             text.vocabulary().forEach(vocabulary::add);
@@ -280,8 +287,15 @@ public final class ModelFile {
                 return new InputPreparation.Table(cols, label, target(p, where));
             }
             if (type.equals("text")) {
-                String tokenizer = text(p, "tokenizer", where);
-                if (!tokenizer.equals(TOKENIZER)) throw new IOException(where + "the field \"tokenizer\" names rules this version does not know: " + tokenizer);
+                Tokenization tokenization = Tokenization.WORDS;
+                if (p.has("tokenizer")) {
+                    String tokenizer = text(p, "tokenizer", where);
+                    tokenization = Tokenization.fromId(tokenizer);
+                    if (tokenization == null) {
+                        throw new IOException(where + "the field \"tokenizer\" names rules this version does not know: " + tokenizer
+                                + " (it knows " + Tokenization.STANDARD.id() + " and " + Tokenization.WORDS.id() + ")");
+                    }
+                }
                 String mode = text(p, "mode", where);
                 InputPreparation.TextMode m = switch (mode) {
                     case "sequence" -> InputPreparation.TextMode.SEQUENCE;
@@ -290,7 +304,7 @@ public final class ModelFile {
                 };
                 JsonNode length = p.get("length");
                 if (length == null || !length.canConvertToInt()) throw new IOException(where + "the field \"length\" is missing or not a whole number");
-                return new InputPreparation.Text(m, length.asInt(), strings(p, "vocabulary", where));
+                return new InputPreparation.Text(m, length.asInt(), strings(p, "vocabulary", where), tokenization);
             }
         } catch (IllegalArgumentException e) {
             throw new IOException(where + e.getMessage(), e);

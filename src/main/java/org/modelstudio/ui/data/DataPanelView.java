@@ -74,13 +74,28 @@ public final class DataPanelView {
             // Texts come as one CSV (a text and a label column) or as a folder of .txt files, one subfolder per class.
             javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType("A file…");
             javafx.scene.control.ButtonType folder = new javafx.scene.control.ButtonType("A folder of .txt files…");
+            // The shipped topic sentences, when their files are where a person can find them (installed, or a source tree).
+            java.util.Map<javafx.scene.control.ButtonType, java.nio.file.Path> samples = new java.util.LinkedHashMap<>();
+            org.modelstudio.ui.common.AppDirs.samplesDir().ifPresent(d -> {
+                for (String[] sample : new String[][] {{"English sample", "text-topics"}, {"Chinese sample (中文)", "text-topics-zh"}}) {
+                    java.nio.file.Path topics = d.resolve(sample[1]).resolve("topics.csv");
+                    if (java.nio.file.Files.isRegularFile(topics)) samples.put(new javafx.scene.control.ButtonType(sample[0]), topics);
+                }
+            });
+            java.util.List<javafx.scene.control.ButtonType> buttons = new java.util.ArrayList<>(java.util.List.of(csv, folder));
+            buttons.addAll(samples.keySet());
+            buttons.add(javafx.scene.control.ButtonType.CANCEL);
             javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
                     "A file (a CSV with a \"text\" and a \"label\" or \"topic\" column, or one example per line: the label, a tab, "
-                            + "the text), or a folder with one subfolder of .txt files per class?", csv, folder, javafx.scene.control.ButtonType.CANCEL);
+                            + "the text), or a folder with one subfolder of .txt files per class?"
+                            + (samples.isEmpty() ? "" : " Or the shipped topic sentences, in English or in Chinese (the Text classifier "
+                            + "templates train on them)."), buttons.toArray(new javafx.scene.control.ButtonType[0]));
             ask.initOwner(textButton.getScene().getWindow());
             ask.setHeaderText("Where are the texts?");
             var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
-            if (answer == csv) {
+            if (samples.containsKey(answer)) {
+                model.useText(samples.get(answer), null, null);
+            } else if (answer == csv) {
                 javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
                 chooser.setTitle("Choose texts: a CSV with a text and a label column, or lines of label TAB text");
                 chooser.getExtensionFilters().addAll(

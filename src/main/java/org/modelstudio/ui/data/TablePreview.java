@@ -123,9 +123,21 @@ final class TablePreview {
         String parts = test > 0
                 ? String.format(Locale.ROOT, "trains on %,d, validates on %,d and tests on %,d", pd.train().size(), validation, test)
                 : String.format(Locale.ROOT, "trains on %,d and validates on %,d", pd.train().size(), validation);
-        return String.format(Locale.ROOT, "%s · %,d examples from %s · %s · the next run %s (%s, seeded; fitted on the training part only%s)",
+        return String.format(Locale.ROOT, "%s · %,d examples from %s · %s · the next run %s (%s, seeded; fitted on the training part only%s)%s",
                 what, pd.size(), source.describe(), pd.preparation().describe(), parts, pd.regression() ? "random" : "stratified",
-                test > 0 ? "; the test part, held out from both, measures the finished model once" : "");
+                test > 0 ? "; the test part, held out from both, measures the finished model once" : "", unknownTokens(pd));
+    }
+
+    /** For texts: " · in the validation and test texts, 84 of the 1,020 tokens (8.2 %) are not in the vocabulary of 1,353". */
+    static String unknownTokens(PreparedData pd) {
+        if (!(pd.preparation() instanceof InputPreparation.Text text)) return "";
+        List<String> held = new java.util.ArrayList<>();
+        for (var part : java.util.Arrays.asList(pd.validation(), pd.test())) {
+            if (part != null) for (int i = 0; i < part.size(); i++) held.add(part.describe(i));
+        }
+        if (held.isEmpty()) return "";
+        String parts = pd.validation() != null && pd.test() != null ? "validation and test" : pd.validation() != null ? "validation" : "test";
+        return " · in the " + parts + " texts, " + text.coverage(held).describe();
     }
 
     /**

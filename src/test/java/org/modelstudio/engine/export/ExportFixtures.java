@@ -114,6 +114,7 @@ public final class ExportFixtures {
     private static DataSource sampleData(String template) {
         return switch (template) {
             case "text-classifier.json" -> new DataSource.TextFile("sample-models/text-topics/topics.csv", "text", "topic");
+            case "text-classifier-zh.json" -> new DataSource.TextFile("sample-models/text-topics-zh/topics.csv", "text", "topic");
             case "tabular-mlp.json" -> new DataSource.TableFile("sample-models/iris/iris.csv", null, null);
             case "tabular-regression.json" -> new DataSource.TableFile("sample-models/diabetes/diabetes.csv", null, null);
             default -> throw new IllegalStateException(template + " is a new template: name the sample data it trains on here");
@@ -128,8 +129,9 @@ public final class ExportFixtures {
     /** Unseen texts (test.csv), or every fifth row of the table without its label, prepared as the studio prepares them. */
     private static float[][] preparedSampleInputs(String template, ModelRuntime runtime) throws Exception {
         List<ModelInput> raw = new ArrayList<>();
-        if (sampleData(template) instanceof DataSource.TextFile) {
-            TextLoader.read(Path.of("sample-models/text-topics/test.csv"), "text", "topic").forEach(t -> raw.add(new ModelInput.Text(t.text())));
+        if (sampleData(template) instanceof DataSource.TextFile texts) {
+            Path test = Path.of(texts.path()).resolveSibling("test.csv");
+            TextLoader.read(test, "text", "topic").forEach(t -> raw.add(new ModelInput.Text(t.text())));
         } else {
             List<String> lines = Files.readAllLines(Path.of(((DataSource.TableFile) sampleData(template)).path()));
             for (int i = 1; i < lines.size(); i += 5) {

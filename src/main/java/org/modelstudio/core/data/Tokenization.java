@@ -1,0 +1,76 @@
+package org.modelstudio.core.data;
+
+import java.util.List;
+
+/**
+ * How a text model splits a text into the tokens its vocabulary counts. A model file names its tokenization by
+ * {@link #id()}, so training, evaluation, prediction, the server and explanations all split a text as the model was
+ * trained to see it.
+ * <ul>
+ *   <li>{@link #STANDARD}, what new text models use: {@link ScriptTokenizer} (NFKC, so full-width forms are their
+ *       half-width selves; words of spaced scripts whole; Chinese and Japanese characters as uni- and bigrams).</li>
+ *   <li>{@link #WORDS}, what models saved before it used: {@link Tokenizer} (words between separators, so a Chinese
+ *       sentence is one word). Kept so that those models read texts as they were trained to.</li>
+ * </ul>
+ */
+public interface Tokenization {
+
+    /** The tokens of a text, in order: what a vocabulary counts and a sequence model reads. */
+    List<String> tokens(String text);
+
+    /**
+     * The pieces of a text an explanation colours, in order, with their offsets in the text as written. A piece is a
+     * word, or one character of a text written without spaces; its {@link Piece#tokens} are the tokens that go when it
+     * is taken out.
+     */
+    List<Piece> pieces(String text);
+
+    /** The name the model file records. */
+    String id();
+
+    /** A phrase for the user: "words; Chinese and Japanese as single characters and pairs". */
+    String describe();
+
+    /**
+     * One piece of a text: {@code text} as the tokenizer normalised it, {@code start}–{@code end} where it is written in
+     * the original, and the tokens it is part of.
+     */
+    record Piece(String text, int start, int end, List<String> tokens) {
+        public Piece {
+            tokens = List.copyOf(tokens);
+        }
+    }
+
+    Tokenization WORDS = new Tokenization() {
+        @Override public List<String> tokens(String text) { return Tokenizer.tokens(text); }
+
+        @Override public List<Piece> pieces(String text) {
+            return Tokenizer.spans(text).stream().map(s -> new Piece(s.word(), s.start(), s.end(), List.of(s.word()))).toList();
+        }
+
+        @Override public String id() { return "nfc-lowercase-letters-digits-apostrophes"; }
+
+        @Override public String describe() { return "words between spaces and punctuation"; }
+
+        @Override public String toString() { return id(); }
+    };
+
+    Tokenization STANDARD = new Tokenization() {
+        @Override public List<String> tokens(String text) { return ScriptTokenizer.tokens(text); }
+
+        @Override public List<Piece> pieces(String text) { return ScriptTokenizer.pieces(text); }
+
+        @Override public String id() { return ScriptTokenizer.ID; }
+
+        @Override public String describe() { return "words, and Chinese or Japanese as single characters and pairs of characters"; }
+
+        @Override public String toString() { return id(); }
+    };
+
+    /** The tokenization a model file names, or null when this version does not know it. */
+    static Tokenization fromId(String id) {
+        if (WORDS.id().equals(id)) return WORDS;
+        if (STANDARD.id().equals(id)) return STANDARD;
+        return null;
+    }
+}

@@ -66,12 +66,10 @@ class ParityTest {
         List<String> declared = new ArrayList<>();
         List<String> computed = new ArrayList<>();
         Shape in = summary.inputShape();
-        boolean pooledSequence = false;
         for (LayerSummary row : summary.layers()) {
             int d = compiled.dl4jLayerOf()[row.index()];
             Shape out = row.outputShape();
-            if (row.layer() instanceof LayerSpec.GlobalPooling && in instanceof Shape.Sequence) pooledSequence = true;
-            if (row.layer() instanceof LayerSpec.Dense || row.layer() instanceof LayerSpec.Output) pooledSequence = false;
+            boolean pooledSequence = row.layer() instanceof LayerSpec.GlobalPooling && in instanceof Shape.Sequence;
             in = out;
             if (d < 0) continue;
             long params = net.getLayer(d).numParams();
@@ -80,8 +78,8 @@ class ParityTest {
             String declaredShape = shape(type).toString();
             if (pooledSequence) {
                 // DL4J M2.1's GlobalPoolingLayer declares a recurrent input's type unchanged as its output type
-                // (and the layers after it pass that on) although it outputs [n, features]; the next Dense or
-                // Output layer gets an RnnToFeedForward preprocessor that passes the 2-D array through. The
+                // although it outputs [n, features]; the compiler gives the next layer, whatever it is, an
+                // RnnToFeedForward preprocessor that passes the 2-D array through and declares it a vector. The
                 // declared size must still be core's number of features; the forward pass below checks the rest.
                 InputType.InputTypeRecurrent r = assertInstanceOf(InputType.InputTypeRecurrent.class, type, row.label());
                 assertEquals(((Shape.Vector) out).length(), r.getSize(), row.label());

@@ -93,6 +93,33 @@ class TrainerTest {
         assertTrue(acc > 0.8, "orientation survives max pooling over positions: " + acc);
     }
 
+    /** DL4J crashed in backprop when a Dropout (or any layer but Dense) came right after pooling a sequence. */
+    @Test void aDropoutRightAfterPoolingASequenceTrainsAndLearns() throws Exception {
+        NetworkSpec spec = new NetworkSpec("tokens, pooled, dropout", "", new InputSpec.SequenceInput(6, 20), List.of(
+                new LayerSpec.Embedding(8), new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX), new LayerSpec.Dropout(0.3),
+                new LayerSpec.BatchNorm(), new LayerSpec.Output(2)),
+                TrainingConfig.defaults().withEpochs(20).withBatchSize(16).withLearningRate(0.02));
+        // Class 1 texts hold token 7 somewhere; class 0 texts never do.
+        java.util.Random r = new java.util.Random(3);
+        float[][] x = new float[300][6];
+        int[] y = new int[300];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = i % 2;
+            for (int p = 0; p < 6; p++) {
+                int t;
+                do t = r.nextInt(20); while (t == 7);
+                x[i][p] = t;
+            }
+            if (y[i] == 1) x[i][r.nextInt(6)] = 7;
+        }
+        LabeledData all = new LabeledData(spec.input().shape(), List.of("without", "with"), x, y);
+        var split = all.split(0.2, 5);
+        TrainingResult result = Trainer.train(spec, split.first(), split.second(), e -> { }, new CancelToken());
+        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        double acc = Evaluator.evaluate(result.model(), split.second()).accuracy();
+        assertTrue(acc > 0.9, "whether token 7 occurs survives max pooling: " + acc);
+    }
+
     @Test void cancelStopsBetweenBatchesAndKeepsTheModel() throws Exception {
         CancelToken cancel = new CancelToken();
         List<TrainingEvent> events = new ArrayList<>();

@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
@@ -86,6 +87,7 @@ public final class NetworkCompiler {
         int[] dl4jIndex = new int[spec.layers().size()];
         int next = 0;
         Shape pendingFlatten = null;
+        boolean pooledSequence = false;
         Shape current = summary.inputShape();
         for (LayerSummary row : summary.layers()) {
             LayerSpec layer = row.layer();
@@ -100,6 +102,13 @@ public final class NetworkCompiler {
                 list.inputPreProcessor(next, new CnnToFeedForwardPreProcessor(img.height(), img.width(), img.channels()));
                 pendingFlatten = null;
             }
+            if (pooledSequence) {
+                // DL4J types a sequence's global pooling as a sequence of one step and adds this preprocessor only before a
+                // Dense or Output layer; a Dropout between them then gets the wrong shapes in backprop (a crash).
+                list.inputPreProcessor(next, new RnnToFeedForwardPreProcessor());
+                pooledSequence = false;
+            }
+            if (layer instanceof LayerSpec.GlobalPooling && current instanceof Shape.Sequence) pooledSequence = true;
             list.layer(next, toDl4j(layer, t.loss(), current));
             dl4jIndex[row.index()] = next++;
             current = row.outputShape();

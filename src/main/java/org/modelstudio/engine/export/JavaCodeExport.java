@@ -51,6 +51,7 @@ public final class JavaCodeExport {
         }
         b.append("""
                 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+                import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
                 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
                 import org.deeplearning4j.nn.weights.WeightInit;
                 import org.nd4j.linalg.activations.Activation;
@@ -87,6 +88,7 @@ public final class JavaCodeExport {
         int next = 0;
         Shape current = summary.inputShape();
         Shape.Image pendingFlatten = null;
+        boolean pooledSequence = false;
         for (LayerSummary row : summary.layers()) {
             LayerSpec layer = row.layer();
             if (layer instanceof LayerSpec.Flatten) {
@@ -99,6 +101,11 @@ public final class JavaCodeExport {
                         next, pendingFlatten.height(), pendingFlatten.width(), pendingFlatten.channels()));
                 pendingFlatten = null;
             }
+            if (pooledSequence) {
+                b.append(String.format(Locale.ROOT, "                .inputPreProcessor(%d, new RnnToFeedForwardPreProcessor()) // a pooled sequence is a vector%n", next));
+                pooledSequence = false;
+            }
+            if (layer instanceof LayerSpec.GlobalPooling && current instanceof Shape.Sequence) pooledSequence = true;
             b.append("                .layer(").append(next++).append(", ").append(layer(layer, t.loss(), current)).append(")\n");
             current = row.outputShape();
         }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
@@ -614,6 +615,61 @@ class CliTest {
         Run noData = cli("train", first, "--out", dir.resolve("y.zip").toString());
         assertEquals(Cli.USAGE, noData.code(), noData.toString());
         assertTrue(noData.err().contains("--data"), noData.toString());
+    }
+
+    @Test void aTemplateIsFittedToTheDataItTrainsOnAndSaysWhatChanged(@TempDir Path dir) throws Exception {
+        // Three topics of the shipped sentences, one .txt file each, against the text template's four outputs.
+        List<String> lines = Files.readAllLines(Path.of("sample-models/text-topics/topics.csv"));
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> cells = org.modelstudio.core.data.CsvLine.cells(lines.get(i));
+            String topic = cells.get(1);
+            if (topic.equals("computers")) continue;
+            Path file = dir.resolve("texts").resolve(topic).resolve(i + ".txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, cells.get(0));
+        }
+        String model = dir.resolve("three.zip").toString();
+        Run t = cli("train", "text-classifier", "--data", dir.resolve("texts").toString(), "--epochs", "2", "--out", model);
+        assertEquals(Cli.OK, t.code(), t.toString());
+        assertTrue(t.out().contains("Fitted to the data: Output #") && t.out().contains(": 4 → 3 units for the classes cooking, sport, weather."),
+                t.toString());
+        Run p = cli("predict", model, "--text", "Stir the sauce until it thickens.", "--top", "3");
+        assertEquals(Cli.OK, p.code(), p.toString());
+        assertTrue(p.out().contains("cooking") && !p.out().contains("computers"), p.toString());
+
+        // An iris table without its petal widths: the table network takes the 3 columns left.
+        StringBuilder three = new StringBuilder();
+        for (String line : Files.readAllLines(Path.of("sample-models/iris/iris.csv"))) {
+            List<String> cells = org.modelstudio.core.data.CsvLine.cells(line);
+            three.append(cells.get(0)).append(',').append(cells.get(1)).append(',').append(cells.get(2)).append(',').append(cells.get(4)).append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("iris3.csv"), three);
+        Run tab = cli("train", "tabular-mlp", "--data", csv.toString(), "--epochs", "2", "--out", dir.resolve("iris3.zip").toString());
+        assertEquals(Cli.OK, tab.code(), tab.toString());
+        assertTrue(tab.out().contains("Fitted to the data: Input: 4 → 3 features, the table's columns as prepared."), tab.toString());
+    }
+
+    @Test void evaluationMatchesClassFoldersLooselyAndSaysHow(@TempDir Path dir) throws Exception {
+        // The bar folders renamed as people (and file systems) would: other case, spaces, punctuation.
+        Map<String, String> renamed = Map.of("horizontal", "Horizontal", "vertical", "VERTICAL", "diagonal", "dia-gonal_");
+        for (String c : TestData.BAR_CLASSES) {
+            Path to = dir.resolve("renamed").resolve(renamed.get(c));
+            Files.createDirectories(to);
+            try (var files = Files.list(data.resolve(c))) {
+                for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        Run e = cli("evaluate", model.toString(), "--data", dir.resolve("renamed").toString());
+        assertEquals(Cli.OK, e.code(), e.toString());
+        assertTrue(e.out().contains("Classes matched loosely: ") && e.out().contains("dia-gonal_ → diagonal"), e.toString());
+        assertEquals(accuracyLine(cli("evaluate", model.toString(), "--data", data.toString())), accuracyLine(e));
+
+        Files.createDirectories(dir.resolve("renamed").resolve("Diagonal"));
+        Files.copy(data.resolve("diagonal").resolve(Files.list(data.resolve("diagonal")).findFirst().orElseThrow().getFileName()),
+                dir.resolve("renamed").resolve("Diagonal").resolve("one.png"));
+        Run twice = cli("evaluate", model.toString(), "--data", dir.resolve("renamed").toString());
+        assertEquals(Cli.BAD_INPUT, twice.code(), twice.toString());
+        assertTrue(twice.err().contains("both match the model's \"diagonal\""), twice.toString());
     }
 
     @Test void textTopicsTrainEvaluateAndPredictASentence(@TempDir Path dir) {

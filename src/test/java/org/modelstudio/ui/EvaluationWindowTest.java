@@ -1,5 +1,8 @@
 package org.modelstudio.ui;
 
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
@@ -8,7 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.eval.DetailedEvaluation;
+import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.eval.ExampleOutcome;
+import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.train.Trainer;
+import org.modelstudio.TestData;
 import org.modelstudio.ui.evaluation.GalleryItem;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -18,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,5 +122,53 @@ class EvaluationWindowTest {
         assertTrue(page.contains("data:image/png;base64,"), "mistakes are shown with their images, inside the page");
         assertFalse(page.contains("http://") || page.contains("https://"), "self-contained");
         assertTrue(Files.readString(csv).contains(d.report().classes().get(a)));
+    }
+
+    /**
+     * Class folders named loosely are matched to the model's labels, and the window says how; a folder name that could be
+     * two labels is asked about, and the answer is used.
+     */
+    @Test void classFoldersMatchLooselyAndAnAmbiguousOneIsAskedAbout(FxRobot robot, @TempDir Path dir) throws Exception {
+        TrainedModel bars = Trainer.train(TestData.barCnn(2), TestData.bars(90, 1), null, e -> { }, new CancelToken()).model();
+        // Labels of which two differ only in punctuation: a folder ankle_boot could be either.
+        TrainedModel model = TrainedModel.of(bars.spec(), List.of("Ankle boot", "ankle-boot", "Bag"), bars.preparation(), bars.network());
+        Random r = new Random(4);
+        for (int i = 0; i < 10; i++) {
+            TestData.writeGreyPng(TestData.bar(1, r), 8, 8, dir.resolve("ankle_boot").resolve(i + ".png"));
+            TestData.writeGreyPng(TestData.bar(2, r), 8, 8, dir.resolve("BAG").resolve(i + ".png"));
+        }
+        robot.interact(() -> studio.currentModel().set(model, "made by the test"));
+        robot.interact(() -> studio.mainView().openEvaluation());
+        var task = WaitForAsyncUtils.asyncFx(() -> studio.evaluation().evaluate(studio.evaluation().folderChoice(dir))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> dialogPane("Some class names of the data match more than one of the model's classes. "
+                + "Choose the one each stands for.") != null);
+        DialogPane pane = dialogPane("Some class names of the data match more than one of the model's classes. Choose the one each stands for.");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> box = robot.from(pane).lookup(".choice-box").queryAs(ChoiceBox.class);
+        assertEquals(List.of("Ankle boot", "ankle-boot"), box.getItems());
+        robot.interact(() -> box.setValue("ankle-boot"));
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, task::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        DetailedEvaluation d = studio.evaluation().evaluationProperty().get();
+        assertNotNull(d, studio.evaluation().messageProperty().get());
+        assertEquals(20, d.report().total());
+        int[][] confusion = d.report().confusion();
+        assertEquals(0, java.util.Arrays.stream(confusion[0]).sum(), "no example is taken for the label not chosen");
+        assertEquals(10, java.util.Arrays.stream(confusion[1]).sum(), "ankle_boot is ankle-boot, as answered");
+        assertEquals(10, java.util.Arrays.stream(confusion[2]).sum(), "BAG is Bag");
+        assertTrue(studio.evaluation().messageProperty().get().endsWith("Classes matched by name: BAG → Bag, ankle_boot → ankle-boot."),
+                studio.evaluation().messageProperty().get());
+    }
+
+    private static DialogPane dialogPane(String header) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                    .map(w -> w.getScene() == null ? null : w.getScene().getRoot().lookup(".dialog-pane"))
+                    .filter(n -> n instanceof DialogPane p && header.equals(p.getHeaderText()))
+                    .map(DialogPane.class::cast).findFirst().orElse(null)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return null;
+        }
     }
 }

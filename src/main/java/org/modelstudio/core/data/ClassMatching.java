@@ -20,7 +20,7 @@ public final class ClassMatching {
      * @param map       for each data class, the index of its model label (-1 where {@link #problem} says why)
      * @param loose     the matches that were not exact, as "t-shirt_top → T-shirt/top"
      * @param problem   why the data cannot be matched (a class the model does not know, or an ambiguous one), or null
-     * @param ambiguous for each ambiguous data class, the labels it could be (empty when none is)
+     * @param ambiguous for each data class whose name matches several labels, those labels (which a person can choose from)
      */
     public record Match(int[] map, List<String> loose, String problem, Map<String, List<String>> ambiguous) {
         public boolean matched() { return problem == null; }
@@ -87,7 +87,6 @@ public final class ClassMatching {
                 if (map[a] >= 0 && map[a] == map[b]) {
                     problem = "The data's classes \"" + classes.get(a) + "\" and \"" + classes.get(b) + "\" both match the model's \""
                             + labels.get(map[a]) + "\": rename one of them.";
-                    ambiguous.put(classes.get(b), List.of(labels.get(map[a])));
                     break;
                 }
             }

@@ -29,6 +29,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The evaluation window's view: forwards choices and clicks to {@link EvaluationViewModel} and draws what it holds:
@@ -71,6 +77,7 @@ public final class EvaluationView {
         selectFirstChoice();
         evaluateButton.disableProperty().bind(model.runningProperty().or(choiceBox.valueProperty().isNull()));
         evaluateButton.setOnAction(e -> model.evaluate(choiceBox.getValue()));
+        model.onAmbiguousClasses(this::askWhichLabel);
         otherDataButton.disableProperty().bind(model.runningProperty());
         otherDataButton.setOnAction(e -> chooseOtherData());
         otherDataButton.setTooltip(new Tooltip("A folder of images with one subfolder per class, or for a table or text model a "
@@ -279,4 +286,33 @@ public final class EvaluationView {
 
     /** For tests: the number of tiles drawn. */
     int tilesShown() { return galleryPane.getChildren().size(); }
+
+    /** Asks which of the model's labels each ambiguous class of the data is; null when the person cancels. */
+    private Map<String, String> askWhichLabel(Map<String, List<String>> ambiguous) {
+        Dialog<Map<String, String>> dialog = new Dialog<>();
+        dialog.initOwner(choiceBox.getScene().getWindow());
+        dialog.setTitle("Which class is it?");
+        dialog.setHeaderText("Some class names of the data match more than one of the model's classes. Choose the one each stands for.");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        Map<String, ChoiceBox<String>> boxes = new LinkedHashMap<>();
+        int row = 0;
+        for (Map.Entry<String, List<String>> e : ambiguous.entrySet()) {
+            ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(e.getValue()));
+            box.getSelectionModel().selectFirst();
+            box.setAccessibleText("The model's class for the data's \"" + e.getKey() + "\"");
+            grid.addRow(row++, new Label("\"" + e.getKey() + "\" is"), box);
+            boxes.put(e.getKey(), box);
+        }
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> {
+            if (b != ButtonType.OK) return null;
+            Map<String, String> chosen = new LinkedHashMap<>();
+            boxes.forEach((name, box) -> chosen.put(name, box.getValue()));
+            return chosen;
+        });
+        return dialog.showAndWait().orElse(null);
+    }
 }

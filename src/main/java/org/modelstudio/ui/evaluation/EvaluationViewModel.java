@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.modelstudio.core.data.ClassMatching;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.ExampleOutcome;
@@ -31,6 +32,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 
@@ -69,6 +73,8 @@ public final class EvaluationViewModel {
     private final ObservableList<GalleryItem> gallery = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper galleryTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<int[]> selectedCell = new ReadOnlyObjectWrapper<>();
+    /** Asks the person which label each ambiguous class is (class → the labels it could be); null when they decline. */
+    private Function<Map<String, List<String>>, Map<String, String>> askAmbiguous = ambiguous -> null;
     private ExampleSource evaluated;
     private TrainedModel evaluatedModel;
     private CancelToken cancel = new CancelToken();
@@ -133,6 +139,14 @@ public final class EvaluationViewModel {
     /** A table (CSV) or texts, encoded with the model's own standardisation or vocabulary. */
     public Choice fileChoice(Path file) { return DataChoices.file(file); }
 
+    /**
+     * How the window asks which of the model's labels a data class is, when its name matches more than one loosely
+     * (called on the FX thread; returns class → label, or null when the person declines).
+     */
+    public void onAmbiguousClasses(Function<Map<String, List<String>>, Map<String, String>> ask) {
+        this.askAmbiguous = ask;
+    }
+
     /** Evaluates the model in use on {@code choice} in the background; returns the task (tests wait for it). */
     public Task<Object> evaluate(Choice choice) {
         TrainedModel model = currentModel.get();
@@ -140,13 +154,27 @@ public final class EvaluationViewModel {
         cancel.cancel();
         cancel = token;
         final ExampleSource[] read = new ExampleSource[1];
+        final List<String> loose = new ArrayList<>();
         Task<Object> task = new Task<>() {
             @Override protected Object call() throws Exception {
                 updateProgress(-1, 1);
                 read[0] = choice.reader().read(model, token, f -> updateProgress(f * 0.2, 1));
                 if (token.isCancelled()) throw new CancellationException();
                 if (model.regression()) return RegressionEvaluator.evaluate(model, read[0]);
-                return Evaluator.evaluateDetailed(model, read[0], token, f -> updateProgress(0.2 + 0.8 * f, 1));
+                Map<String, String> answers = Map.of();
+                ClassMatching.Match matching = Evaluator.classMatching(model, read[0]);
+                if (!matching.matched() && !matching.ambiguous().isEmpty()) {
+                    // A class name that could be two labels: the person says which, or nothing is evaluated.
+                    CompletableFuture<Map<String, String>> asked = new CompletableFuture<>();
+                    Map<String, List<String>> ambiguous = matching.ambiguous();
+                    Platform.runLater(() -> asked.complete(askAmbiguous.apply(ambiguous)));
+                    Map<String, String> given = asked.get();
+                    if (given == null) throw new IllegalArgumentException(matching.problem());
+                    answers = given;
+                    matching = ClassMatching.match(model.labels(), read[0].classes(), answers);
+                }
+                loose.addAll(matching.loose());
+                return Evaluator.evaluateDetailed(model, read[0], answers, token, f -> updateProgress(0.2 + 0.8 * f, 1));
             }
         };
         if (model == null) {
@@ -177,7 +205,8 @@ public final class EvaluationViewModel {
             largestErrors.clear();
             evaluation.set(d);
             message.set(String.format(Locale.ROOT, "%s: accuracy %.1f%% on %,d examples, %,d mistakes. Click a cell of the matrix to see its examples.",
-                    choice.name(), 100 * d.report().accuracy(), d.report().total(), d.mistakes()));
+                    choice.name(), 100 * d.report().accuracy(), d.report().total(), d.mistakes())
+                    + (loose.isEmpty() ? "" : " Classes matched by name: " + String.join(", ", loose) + "."));
             showMistakes();
         });
         task.setOnCancelled(e -> {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.project.ProjectFile;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.training.TrainingCurves;
@@ -190,6 +191,38 @@ class TrainingWorkspaceTest {
                 "the continued run starts from trained weights: " + continued.epochs().get(0).trainLoss()
                         + " vs " + first.epochs().get(0).trainLoss());
         assertTrue(studio.currentModel().get() != trained, "the continued model replaces the one in use when it ends");
+    }
+
+    @Test void aFreshRunFitsTheNetworkToItsDataAndTheEditorShowsItAsOneUndoableStep(FxRobot robot) throws Exception {
+        // Three classes of the sample (T-shirt/top, Trouser, Pullover) for the MLP's ten outputs.
+        var all = SampleData.fashionMnistTrain();
+        java.util.List<float[]> x = new java.util.ArrayList<>();
+        java.util.List<Integer> y = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size() && x.size() < 900; i++) {
+            if (all.labels()[i] < 3) {
+                x.add(all.features()[i]);
+                y.add(all.labels()[i]);
+            }
+        }
+        var three = new org.modelstudio.core.data.LabeledData(all.exampleShape(), all.classes().subList(0, 3), x.toArray(new float[0][]),
+                y.stream().mapToInt(Integer::intValue).toArray());
+        var before = studio.model().specProperty().get();
+        int last = before.layers().size() - 1;
+        assertEquals(10, ((LayerSpec.Output) before.layers().get(last)).units());
+        robot.interact(() -> {
+            studio.training().epochsProperty().set(1);
+            studio.training().start(() -> three);
+        });
+        waitFor(120, () -> studio.model().runs().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("finished", studio.model().runs().get(0).outcome());
+        var fitted = studio.model().specProperty().get();
+        assertEquals(3, ((LayerSpec.Output) fitted.layers().get(last)).units(), "the editor shows the fitted Output");
+        assertEquals(3, studio.currentModel().get().labels().size());
+        String change = "Fitted to the data: Output #" + (last + 1) + ": 10 → 3 units for the classes T-shirt/top, Trouser, Pullover.";
+        assertTrue(studio.training().log().stream().anyMatch(l -> l.endsWith(change)), studio.training().log().toString());
+        robot.interact(() -> studio.model().undo());
+        assertEquals(10, ((LayerSpec.Output) studio.model().specProperty().get().layers().get(last)).units(), "one undo puts it back");
     }
 
     @Test void dataReadFromDiskStreamsThroughTheStudiosTraining(FxRobot robot, @TempDir Path dir) throws Exception {

@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.GeneratedImages;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.SampleData;
@@ -221,7 +222,7 @@ final class BenchCommand {
         out.printf(Locale.ROOT, "Streaming bench: %s, %d epoch(s) of %s, read batch by batch (batch %d), "
                         + "%d core(s), ND4J threads %d%n", spec.name(), epochs, what, spec.training().batchSize(),
                 Runtime.getRuntime().availableProcessors(), NativeThreads.defaultCount());
-        if (result.outcome() != org.modelstudio.engine.train.TrainingResult.Outcome.FINISHED) {
+        if (result.outcome() != RunOutcome.FINISHED) {
             out.println("  training did not finish: " + result.message());
             return Cli.FAILED;
         }

@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.CsvLine;
 import org.modelstudio.core.data.DataFit;
@@ -329,11 +330,11 @@ public final class Cli {
     }
 
     private int saveTrained(TrainingResult result, NetworkSpec spec, String keep, boolean validated, Path outFile) throws IOException {
-        if (result.outcome() == TrainingResult.Outcome.FAILED) {
+        if (result.outcome() == RunOutcome.FAILED) {
             err.println("error: " + result.failure());
             return FAILED;
         }
-        if (result.outcome() == TrainingResult.Outcome.EARLY_STOPPED) {
+        if (result.outcome() == RunOutcome.EARLY_STOPPED) {
             out.printf(Locale.ROOT, "Stopped early after epoch %d of %d: %s%n", result.epochs().size(), spec.training().epochs(), result.stopReason());
         }
         boolean best = keep.equals("best") && validated;

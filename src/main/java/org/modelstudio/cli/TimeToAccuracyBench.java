@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.events.CancelToken;
@@ -50,7 +51,7 @@ final class TimeToAccuracyBench {
                 }
             }, new CancelToken(), new PauseGate());
             double total = (System.nanoTime() - t0) / 1e9;
-            if (result.outcome() == TrainingResult.Outcome.FAILED) {
+            if (result.outcome() == RunOutcome.FAILED) {
                 out.println(spec.name() + ": training failed: " + result.failure());
                 return Cli.FAILED;
             }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.InputPreparation;
@@ -87,7 +88,7 @@ class ChineseTextTest {
         NetworkSpec spec = network();
         PreparedData data = TextPreparation.prepare("sentences", train, spec.input(), 0, 0, 1, tokenization);
         TrainingResult r = Trainer.train(spec, data.train(), null, data.preparation(), e -> { }, new CancelToken(), new PauseGate());
-        assertEquals(TrainingResult.Outcome.FINISHED, r.outcome(), r.failure());
+        assertEquals(RunOutcome.FINISHED, r.outcome(), r.failure());
         PreparedData tested = TextPreparation.encode("test", test, (InputPreparation.Text) data.preparation(), data.train().classes(), spec.input());
         return new Trained(r.last(), Evaluator.evaluate(r.last(), tested.train()).accuracy());
     }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
@@ -46,7 +47,7 @@ class ImageFolderSourceTest {
         assertTrue(Trainer.streams(source), "a folder is read from disk, not loaded into memory");
         var split = Splits.split(source, 0.2, 1);
         TrainingResult result = Trainer.train(TestData.barCnn(12), split.first(), split.second(), TrainingEventSink.NONE, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.message());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.message());
         double accuracy = Evaluator.evaluate(result.best(), split.second()).accuracy();
         assertTrue(accuracy > 0.8, "learns the bars from the files: " + accuracy);
     }
@@ -69,7 +70,7 @@ class ImageFolderSourceTest {
         Path victim = source.file(5);
         Files.write(victim, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
         TrainingResult result = Trainer.train(TestData.barCnn(1), source, null, TrainingEventSink.NONE, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FAILED, result.outcome());
+        assertEquals(RunOutcome.FAILED, result.outcome());
         assertTrue(result.failure().contains(dir.relativize(victim).toString()), result.failure());
     }
 
@@ -98,7 +99,7 @@ class ImageFolderSourceTest {
         var augmented = new org.modelstudio.core.data.AugmentedSource(split.first(),
                 new org.modelstudio.core.data.Augmentation(8, 0.1, false, 0, 0.1, 0.1), 3);
         TrainingResult result = Trainer.train(TestData.barCnn(15), augmented, split.second(), TrainingEventSink.NONE, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.message());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.message());
         double accuracy = Evaluator.evaluate(result.best(), split.second()).accuracy();
         assertTrue(accuracy > 0.8, "validated on unchanged images: " + accuracy);
     }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ class ImageFolderTrainingTest {
         Files.createDirectories(folder.resolve("empty"));
         loaded = ImageFolderLoader.load(folder, PREP);
         TrainingResult result = Trainer.train(TestData.barCnn(10), loaded.data(), null, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome());
+        assertEquals(RunOutcome.FINISHED, result.outcome());
         model = result.model();
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
@@ -48,7 +49,7 @@ class ModelFileTest {
 
     @BeforeAll static void train() throws Exception {
         TrainingResult result = Trainer.train(TestData.barCnn(3), TestData.bars(150, 1), null, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome());
+        assertEquals(RunOutcome.FINISHED, result.outcome());
         model = result.model();
         Random r = new Random(7);
         inputs = new float[21][];
@@ -105,7 +106,7 @@ class ModelFileTest {
         NetworkSpec spec = TestData.keywordNetwork("keywords", 2, new org.modelstudio.core.graph.LayerSpec.Lstm(6, true),
                 new org.modelstudio.core.graph.LayerSpec.Lstm(5, false));
         TrainingResult result = Trainer.train(spec, TestData.keywordSequences(90, 3), null, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         TrainedModel trained = result.model();
         Random r = new Random(4);
         float[][] sequences = new float[12][];

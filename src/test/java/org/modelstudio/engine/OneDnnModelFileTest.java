@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -48,7 +49,7 @@ class OneDnnModelFileTest {
                 new LayerSpec.Flatten(), new LayerSpec.Output(3)),
                 TrainingConfig.defaults().withEpochs(2).withBatchSize(16).withLearningRate(0.01));
         TrainingResult result = Trainer.train(spec, TestData.bars(120, 1), null, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome());
+        assertEquals(RunOutcome.FINISHED, result.outcome());
         MultiLayerNetwork trained = result.model().network();
         if (OneDnn.inNatives()) {
             assertNotNull(trained.getLayer(0).getHelper(), "trained on oneDNN");

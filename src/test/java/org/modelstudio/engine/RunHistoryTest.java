@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
@@ -33,7 +34,7 @@ class RunHistoryTest {
         var split = TestData.bars(300, 12).split(0.2, 4);
         LabeledData heldOut = split.second();
         TrainingResult result = Trainer.train(TestData.barCnn(4), split.first(), heldOut, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome());
+        assertEquals(RunOutcome.FINISHED, result.outcome());
 
         Path runs = dir.resolve("runs");
         String best = RunModels.save(result.best(), runs, "run-1", "best");
@@ -50,7 +51,7 @@ class RunHistoryTest {
         assertEquals(SpecJson.fingerprint(TestData.barCnn(4)), record.specFingerprint());
         assertEquals(TestData.barCnn(4), record.spec());
         assertEquals(4, record.epochs().size());
-        assertEquals("finished", record.outcome());
+        assertEquals(RunOutcome.FINISHED, record.outcome());
         assertEquals(result.bestEpoch(), record.bestEpoch());
         assertEquals(result.elapsedMillis(), record.durationMillis());
         for (int i = 0; i < 4; i++) {

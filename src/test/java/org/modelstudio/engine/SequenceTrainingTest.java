@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.infer.ModelRuntime;
@@ -34,7 +35,7 @@ class SequenceTrainingTest {
 
     private static TrainingResult train(NetworkSpec spec) throws InvalidNetworkException {
         TrainingResult result = Trainer.train(spec, TRAIN, HELD_OUT, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         return result;
     }
 

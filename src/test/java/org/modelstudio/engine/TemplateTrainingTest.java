@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.TestData;
 import org.modelstudio.core.data.LabeledData;
@@ -26,7 +27,7 @@ class TemplateTrainingTest {
         LabeledData train = TestData.keywordSequences(480, topics, 40, 2000, 1);
         LabeledData heldOut = TestData.keywordSequences(120, topics, 40, 2000, 2);
         TrainingResult result = Trainer.train(spec, train, heldOut, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         assertEquals(30, result.epochs().size(), "as shipped");
         double acc = Evaluator.evaluate(result.last(), heldOut).accuracy();
         // Average pooling (chosen because it generalises better on real sentences: text-topics) dilutes one keyword
@@ -39,7 +40,7 @@ class TemplateTrainingTest {
         LabeledData train = flowers(150, 1);
         LabeledData heldOut = flowers(90, 2);
         TrainingResult result = Trainer.train(spec, train, heldOut, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         assertEquals(60, result.epochs().size(), "as shipped");
         double acc = Evaluator.evaluate(result.last(), heldOut).accuracy();
         assertTrue(acc >= 0.9, "3 species, chance is 33%: " + acc);

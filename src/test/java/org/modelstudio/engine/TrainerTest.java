@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class TrainerTest {
         List<TrainingEvent> events = new ArrayList<>();
         TrainingResult result = Trainer.train(spec, train, test, events::add, new CancelToken());
 
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome());
+        assertEquals(RunOutcome.FINISHED, result.outcome());
         List<TrainingEvent.EpochEvaluated> epochs = result.epochs();
         assertEquals(6, epochs.size());
         assertTrue(epochs.get(5).trainLoss() < 0.6 * epochs.get(0).trainLoss(),
@@ -115,7 +116,7 @@ class TrainerTest {
         LabeledData all = new LabeledData(spec.input().shape(), List.of("without", "with"), x, y);
         var split = all.split(0.2, 5);
         TrainingResult result = Trainer.train(spec, split.first(), split.second(), e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         double acc = Evaluator.evaluate(result.model(), split.second()).accuracy();
         assertTrue(acc > 0.9, "whether token 7 occurs survives max pooling: " + acc);
     }
@@ -127,7 +128,7 @@ class TrainerTest {
             events.add(e);
             if (e instanceof TrainingEvent.BatchScored b && b.iteration() == 4) cancel.cancel();
         }, cancel);
-        assertEquals(TrainingResult.Outcome.CANCELLED, result.outcome());
+        assertEquals(RunOutcome.CANCELLED, result.outcome());
         assertEquals(5, events.stream().filter(e -> e instanceof TrainingEvent.BatchScored).count());
         assertInstanceOf(TrainingEvent.Cancelled.class, events.get(events.size() - 1));
         assertEquals(3, new ModelRuntime(result.model()).classify(new ModelInput.Tensor(TestData.bar(0, new java.util.Random(1)))).prediction().ranked().size());
@@ -152,7 +153,7 @@ class TrainerTest {
         spec = spec.withTraining(new TrainingConfig(Optimizer.SGD, 1e9, 16, 5, 1, spec.training().loss()));
         List<TrainingEvent> events = new ArrayList<>();
         TrainingResult result = Trainer.train(spec, TestData.bars(300, 4), null, events::add, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FAILED, result.outcome());
+        assertEquals(RunOutcome.FAILED, result.outcome());
         assertTrue(result.failure().contains("training diverged") && result.failure().contains("learning rate"), result.failure());
         assertInstanceOf(TrainingEvent.Failed.class, events.get(events.size() - 1));
     }
@@ -163,12 +164,12 @@ class TrainerTest {
         NetworkSpec spec = SampleData.spec("mlp.json");
         spec = spec.withTraining(spec.training().withLearningRate(10).withEpochs(3).withSchedule(null));
         TrainingResult result = Trainer.train(spec, SampleData.fashionMnistTrain().first(3000), null, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FAILED, result.outcome());
+        assertEquals(RunOutcome.FAILED, result.outcome());
         assertTrue(result.failure().contains("untrained network") && result.failure().contains("learning rate (10.0)"), result.failure());
 
         NetworkSpec sane = spec.withTraining(spec.training().withLearningRate(0.001).withEpochs(2));
         TrainingResult fine = Trainer.train(sane, SampleData.fashionMnistTrain().first(3000), null, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, fine.outcome(), "a normal rate is not mistaken for divergence");
+        assertEquals(RunOutcome.FINISHED, fine.outcome(), "a normal rate is not mistaken for divergence");
     }
 
     @Test void anExplodingLossStopsTrainingBeforeItBecomesNaN() throws Exception {
@@ -179,7 +180,7 @@ class TrainerTest {
                 new TrainingConfig(Optimizer.SGD, 10, 16, 3, 1, Loss.MSE));
         List<TrainingEvent> events = new ArrayList<>();
         TrainingResult result = Trainer.train(spec, TestData.bars(300, 4), null, events::add, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FAILED, result.outcome());
+        assertEquals(RunOutcome.FAILED, result.outcome());
         assertTrue(result.failure().startsWith("The loss exploded to "), result.failure());
         assertTrue(result.failure().contains("The learning rate (10.0) is probably too high"), result.failure());
         List<TrainingEvent.BatchScored> batches = events.stream().filter(e -> e instanceof TrainingEvent.BatchScored)
@@ -213,7 +214,7 @@ class TrainerTest {
         }, new CancelToken(), gate);
         long wallMillis = (System.nanoTime() - wallStart) / 1_000_000;
 
-        assertEquals(TrainingResult.Outcome.FINISHED, paused.outcome());
+        assertEquals(RunOutcome.FINISHED, paused.outcome());
         int p = indexOf(events, TrainingEvent.Paused.class);
         assertEquals(new TrainingEvent.BatchScored(1, 4, 3, ((TrainingEvent.BatchScored) events.get(p - 1)).loss()), events.get(p - 1));
         assertEquals(new TrainingEvent.Paused(1, 4), events.get(p), "paused before the fifth batch");
@@ -251,7 +252,7 @@ class TrainerTest {
                 }).start();
             }
         }, cancel, gate);
-        assertEquals(TrainingResult.Outcome.CANCELLED, result.outcome());
+        assertEquals(RunOutcome.CANCELLED, result.outcome());
         assertEquals(2, events.stream().filter(e -> e instanceof TrainingEvent.BatchScored).count());
         int p = indexOf(events, TrainingEvent.Paused.class);
         assertInstanceOf(TrainingEvent.Resumed.class, events.get(p + 1));
@@ -267,7 +268,7 @@ class TrainerTest {
         List<TrainingEvent> events = new ArrayList<>();
         TrainingResult result = Trainer.train(spec, split.first(), split.second(), events::add, new CancelToken());
 
-        assertEquals(TrainingResult.Outcome.EARLY_STOPPED, result.outcome());
+        assertEquals(RunOutcome.EARLY_STOPPED, result.outcome());
         assertEquals(3, result.epochs().size(), "patience 2: the first epoch, then two without improvement");
         TrainingEvent.EarlyStopped stopped = assertInstanceOf(TrainingEvent.EarlyStopped.class, events.get(events.size() - 2));
         assertEquals(3, stopped.epoch());
@@ -284,7 +285,7 @@ class TrainerTest {
         // With an ordinary min delta the same run goes on: the stop above came from the rule, not from the data.
         NetworkSpec patient = spec.withTraining(spec.training().withEpochs(4)
                 .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_ACCURACY, 3, 0)));
-        assertEquals(TrainingResult.Outcome.FINISHED, Trainer.train(patient, split.first(), split.second(), e -> { }, new CancelToken()).outcome());
+        assertEquals(RunOutcome.FINISHED, Trainer.train(patient, split.first(), split.second(), e -> { }, new CancelToken()).outcome());
     }
 
     @Test void reduceOnPlateauHalvesTheRateAfterPatienceEpochsWithoutImprovement() throws Exception {
@@ -299,7 +300,7 @@ class TrainerTest {
         spec = spec.withTraining(spec.training().withLearningRate(0.01).withSchedule(LearningRateSchedule.plateau(0.5, 2)));
         TrainingResult result = Trainer.train(spec, train, wrong, e -> { }, new CancelToken());
 
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome());
+        assertEquals(RunOutcome.FINISHED, result.outcome());
         double first = result.epochs().get(0).validationLoss();
         assertTrue(result.epochs().stream().allMatch(e -> e.validationLoss() > first - LearningRateSchedule.PLATEAU_MIN_DELTA),
                 "precondition: no improvement after epoch 1 " + result.epochs());
@@ -344,7 +345,7 @@ class TrainerTest {
 
     /** The sum of squares of every weight (not bias) of a trained network. */
     private static double weightNorm(TrainingResult result) {
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome());
+        assertEquals(RunOutcome.FINISHED, result.outcome());
         double sum = 0;
         for (var p : result.last().network().paramTable().entrySet()) {
             if (p.getKey().endsWith("_W")) sum += p.getValue().norm2Number().doubleValue() * p.getValue().norm2Number().doubleValue();

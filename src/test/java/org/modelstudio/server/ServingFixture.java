@@ -1,5 +1,6 @@
 package org.modelstudio.server;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.TestData;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
@@ -80,7 +81,7 @@ final class ServingFixture {
     private static TrainedModel train(NetworkSpec spec, ExampleSource train, ExampleSource validation,
                                       InputPreparation preparation) throws Exception {
         TrainingResult r = Trainer.train(spec, train, validation, preparation, e -> { }, new CancelToken(), new PauseGate());
-        assertEquals(TrainingResult.Outcome.FINISHED, r.outcome(), r.failure());
+        assertEquals(RunOutcome.FINISHED, r.outcome(), r.failure());
         return r.last();
     }
 

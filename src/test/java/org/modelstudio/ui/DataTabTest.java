@@ -1,5 +1,6 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
 import javafx.scene.control.Label;
@@ -79,7 +80,7 @@ class DataTabTest {
         robot.interact(() -> studio.training().start());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         var run = studio.model().runs().get(0);
-        assertEquals("finished", run.outcome(), run.message());
+        assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertEquals(java.util.List.of("diagonal", "horizontal", "vertical"), studio.currentModel().get().labels());
         assertTrue(run.epochs().get(run.epochs().size() - 1).validationAccuracy() > 0.8,
                 "learns the folder's classes: " + run.epochs().get(run.epochs().size() - 1));
@@ -134,7 +135,7 @@ class DataTabTest {
         robot.interact(() -> studio.training().start());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         var run = studio.model().runs().get(0);
-        assertEquals("finished", run.outcome(), run.message());
+        assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertTrue(run.bestMetrics().validationAccuracy() > 0.8, "iris is learned: " + run.bestMetrics());
         assertTrue(studio.currentModel().get().preparation() instanceof org.modelstudio.core.data.InputPreparation.Table,
                 "the model keeps the standardisation fitted on its training rows");
@@ -147,7 +148,7 @@ class DataTabTest {
         });
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 2);
         var continued = studio.model().runs().get(1);
-        assertEquals("finished", continued.outcome(), continued.message());
+        assertEquals(RunOutcome.FINISHED, continued.outcome(), continued.message());
         assertEquals(5, continued.epochs().size());
         assertTrue(continued.epochs().get(0).validationAccuracy() > 0.8, "starts from the trained weights: " + continued.epochs().get(0));
         assertEquals(fitted, studio.currentModel().get().preparation());
@@ -174,7 +175,7 @@ class DataTabTest {
         });
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         var run = studio.model().runs().get(0);
-        assertEquals("finished", run.outcome(), run.message());
+        assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), studio.currentModel().get().labels());
         assertEquals(java.util.List.of(true), readOnFx, "read once, on the FX thread");
     }
@@ -193,7 +194,7 @@ class DataTabTest {
         robot.interact(() -> studio.training().start());
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         var run = studio.model().runs().get(0);
-        assertEquals("finished", run.outcome(), run.message());
+        assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertTrue(run.bestMetrics().validationAccuracy() > 0.5, "well above the 25 % of guessing: " + run.bestMetrics());
         var prediction = new ModelRuntime(studio.currentModel().get()).classify(
                 new ModelInput.Text("Preheat the oven and knead the dough for ten minutes."));

@@ -1,5 +1,6 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.events.RunOutcome;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class RegressionTabTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         var run = studio.model().runs().get(0);
-        assertEquals("finished", run.outcome(), run.message());
+        assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         var best = run.bestMetrics();
         assertTrue(best.regression() && Double.isNaN(best.validationAccuracy()), "no accuracy for a regression: " + best);
         assertTrue(best.validationMae() < 1.5 && best.validationR2() > 0.8, "y is learnt: " + best);

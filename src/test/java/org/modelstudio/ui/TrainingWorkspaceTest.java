@@ -1,5 +1,6 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
 import javafx.application.Platform;
@@ -76,7 +77,7 @@ class TrainingWorkspaceTest {
         robot.clickOn("#stopButton");
         waitFor(60, () -> studio.training().lastResultProperty().get() != null);
         TrainingResult result = studio.training().lastResultProperty().get();
-        assertEquals(TrainingResult.Outcome.CANCELLED, result.outcome());
+        assertEquals(RunOutcome.CANCELLED, result.outcome());
         assertTrue(epochAxis.isAutoRanging(), "after the run the axis follows the data again");
         assertNotNull(studio.currentModel().get(), "the model trained so far is in use");
         var prediction = new ModelRuntime(studio.currentModel().get()).classify(new ModelInput.Tensor(SampleData.fashionMnistTest().features()[0])).prediction();
@@ -84,7 +85,7 @@ class TrainingWorkspaceTest {
 
         waitFor(10, () -> studio.model().runs().size() == 1);   // the stopped run goes into the history
         var run = studio.model().runs().get(0);
-        assertEquals("cancelled", run.outcome());
+        assertEquals(RunOutcome.CANCELLED, run.outcome());
         assertTrue(Files.isRegularFile(studio.training().runsDir().resolve(run.lastModelFile())));
         assertTrue(studio.model().dirtyProperty().get(), "a new run is an unsaved change of the project");
     }
@@ -96,7 +97,7 @@ class TrainingWorkspaceTest {
         });
         robot.clickOn("#trainButton");
         waitFor(120, () -> studio.training().lastResultProperty().get() != null);
-        assertEquals(TrainingResult.Outcome.FAILED, studio.training().lastResultProperty().get().outcome());
+        assertEquals(RunOutcome.FAILED, studio.training().lastResultProperty().get().outcome());
         Label status = robot.lookup(".training-status").queryAs(Label.class);
         assertTrue(status.getText().contains("training diverged") && status.getText().contains("learning rate (10.0)"), status.getText());
         assertTrue(status.getStyleClass().contains("failed"));
@@ -186,7 +187,7 @@ class TrainingWorkspaceTest {
         waitFor(120, () -> studio.model().runs().size() == 2);
         var first = studio.model().runs().get(0);
         var continued = studio.model().runs().get(1);
-        assertEquals("finished", continued.outcome());
+        assertEquals(RunOutcome.FINISHED, continued.outcome());
         assertTrue(continued.epochs().get(0).trainLoss() < first.epochs().get(0).trainLoss(),
                 "the continued run starts from trained weights: " + continued.epochs().get(0).trainLoss()
                         + " vs " + first.epochs().get(0).trainLoss());
@@ -215,7 +216,7 @@ class TrainingWorkspaceTest {
         });
         waitFor(120, () -> studio.model().runs().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("finished", studio.model().runs().get(0).outcome());
+        assertEquals(RunOutcome.FINISHED, studio.model().runs().get(0).outcome());
         var fitted = studio.model().specProperty().get();
         assertEquals(3, ((LayerSpec.Output) fitted.layers().get(last)).units(), "the editor shows the fitted Output");
         assertEquals(3, studio.currentModel().get().labels().size());
@@ -234,7 +235,7 @@ class TrainingWorkspaceTest {
             });
             waitFor(120, () -> studio.model().runs().size() == 1);
             var run = studio.model().runs().get(0);
-            assertEquals("finished", run.outcome());
+            assertEquals(RunOutcome.FINISHED, run.outcome());
             assertTrue(run.epochs().get(0).validationAccuracy() > 0.6, "it learns from the streamed images: " + run.epochs().get(0));
         }
     }

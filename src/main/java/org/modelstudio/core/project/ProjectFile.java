@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
@@ -107,7 +108,7 @@ public final class ProjectFile {
                 putNumber(m, "validationR2", e.validationR2());
             }
         }
-        n.put("durationMillis", run.durationMillis()).put("outcome", run.outcome());
+        n.put("durationMillis", run.durationMillis()).put("outcome", run.outcome().id());
         if (run.message() != null) n.put("message", run.message());
         if (run.bestModelFile() != null) n.put("bestModelFile", run.bestModelFile());
         if (run.lastModelFile() != null) n.put("lastModelFile", run.lastModelFile());
@@ -222,8 +223,6 @@ public final class ProjectFile {
         }
     }
 
-    /** The outcomes a run can have, as written. */
-    public static final List<String> OUTCOMES = List.of("finished", "early_stopped", "cancelled", "failed");
 
     private static final String[] RUN_FIELDS = {"id", "started", "specFingerprint", "spec", "epochsPlanned", "epochs",
             "durationMillis", "outcome", "message", "bestModelFile", "lastModelFile", "bestEpoch"};
@@ -275,9 +274,11 @@ public final class ProjectFile {
                     number(e, at, "trainMae"), number(e, at, "validationMae"), number(e, at, "validationR2")));
         }
         long duration = whole(n, where, "durationMillis", Long.MAX_VALUE);
-        String outcome = text(n, where, "outcome");
-        if (!OUTCOMES.contains(outcome)) {
-            throw new SpecFormatException(where + ".outcome: \"" + outcome + "\" is not one of " + String.join(", ", OUTCOMES));
+        String outcomeId = text(n, where, "outcome");
+        RunOutcome outcome = RunOutcome.fromId(outcomeId);
+        if (outcome == null) {
+            throw new SpecFormatException(where + ".outcome: \"" + outcomeId + "\" is not one of "
+                    + java.util.Arrays.stream(RunOutcome.values()).map(RunOutcome::id).collect(java.util.stream.Collectors.joining(", ")));
         }
         return new RunRecord(id, started, fingerprint, spec, planned, epochs, duration, outcome,
                 optText(n, where, "message"), optText(n, where, "bestModelFile"), optText(n, where, "lastModelFile"),

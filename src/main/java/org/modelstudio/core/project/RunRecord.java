@@ -1,5 +1,6 @@
 package org.modelstudio.core.project;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.graph.NetworkSpec;
 
 import java.time.Instant;
@@ -9,13 +10,13 @@ import java.util.Objects;
 /**
  * One training run in a project's history: the network and settings it trained (and their
  * {@code specFingerprint}, equal for runs of the same network whatever their training settings), its
- * per-epoch metrics, how it ended ({@code outcome}: "finished", "early_stopped", "cancelled" or "failed", with
+ * per-epoch metrics, how it ended ({@code outcome}, with
  * {@code message} saying why it failed or stopped early, else null) and the files its best and last models were
  * saved to (names in the project's run folder; null when not saved). {@code bestEpoch} is 0 when no epoch
  * finished.
  */
 public record RunRecord(String id, Instant started, String specFingerprint, NetworkSpec spec, int epochsPlanned,
-                        List<EpochMetrics> epochs, long durationMillis, String outcome, String message,
+                        List<EpochMetrics> epochs, long durationMillis, RunOutcome outcome, String message,
                         String bestModelFile, String lastModelFile, int bestEpoch) {
 
     public RunRecord {

@@ -16,7 +16,7 @@ public final class RunRecords {
 
     /**
      * The record of {@code result}: its spec and fingerprint, per-epoch metrics, duration (pauses left out),
-     * outcome ("finished", "early_stopped", "cancelled", "failed"), message and best epoch. The model files are
+     * outcome, message and best epoch. The model files are
      * the names {@link org.modelstudio.engine.io.RunModels#save} returned, or null when not saved.
      */
     public static RunRecord of(TrainingResult result, String id, Instant started, int epochsPlanned,
@@ -24,7 +24,7 @@ public final class RunRecords {
         var spec = result.last().spec();
         List<EpochMetrics> epochs = result.epochs().stream().map(RunRecords::metrics).toList();
         return new RunRecord(id, started, SpecJson.fingerprint(spec), spec, epochsPlanned, epochs, result.elapsedMillis(),
-                result.outcome().name().toLowerCase(Locale.ROOT), result.message(), bestModelFile, lastModelFile, result.bestEpoch());
+                result.outcome(), result.message(), bestModelFile, lastModelFile, result.bestEpoch());
     }
 
     /** As above, without saved models. */

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.train;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -201,7 +202,7 @@ public final class Trainer {
                 if (cancel.isCancelled()) {
                     long ms = clock.millis();
                     sink.accept(new TrainingEvent.Cancelled(history.size(), ms));
-                    return best.result(history, TrainingResult.Outcome.CANCELLED, null, null, ms);
+                    return best.result(history, RunOutcome.CANCELLED, null, null, ms);
                 }
                 Metrics.Figures val = Metrics.measure(net, validation, t.loss(), target);
                 TrainingEvent.EpochEvaluated ev = new TrainingEvent.EpochEvaluated(epoch, bridge.meanLoss(),
@@ -227,7 +228,7 @@ public final class Trainer {
                         sink.accept(new TrainingEvent.EarlyStopped(epoch, best.epoch(), reason));
                         long ms = clock.millis();
                         sink.accept(new TrainingEvent.Finished(history.size(), ms));
-                        return best.result(history, TrainingResult.Outcome.EARLY_STOPPED, null, reason, ms);
+                        return best.result(history, RunOutcome.EARLY_STOPPED, null, reason, ms);
                     }
                 }
                 if (plateau != null) {
@@ -250,7 +251,7 @@ public final class Trainer {
         }
         long ms = clock.millis();
         sink.accept(new TrainingEvent.Finished(history.size(), ms));
-        return best.result(history, TrainingResult.Outcome.FINISHED, null, null, ms);
+        return best.result(history, RunOutcome.FINISHED, null, null, ms);
     }
 
     /** Early stopping and reduce-on-plateau judge the validation data, so they need some. */
@@ -343,7 +344,7 @@ public final class Trainer {
     private static TrainingResult fail(Best best, List<TrainingEvent.EpochEvaluated> history, String why,
                                        Clock clock, TrainingEventSink sink) {
         sink.accept(new TrainingEvent.Failed(why));
-        return best.result(history, TrainingResult.Outcome.FAILED, why, null, clock.millis());
+        return best.result(history, RunOutcome.FAILED, why, null, clock.millis());
     }
 
     /**
@@ -457,7 +458,7 @@ public final class Trainer {
         /** The epoch of the model {@link #result} hands back as the best (0 before any epoch). */
         int epoch() { return epoch; }
 
-        TrainingResult result(List<TrainingEvent.EpochEvaluated> history, TrainingResult.Outcome outcome, String why,
+        TrainingResult result(List<TrainingEvent.EpochEvaluated> history, RunOutcome outcome, String why,
                               String stopReason, long ms) {
             TrainedModel best = network == null || history.isEmpty() || epoch == history.get(history.size() - 1).epoch() ? last
                     : TrainedModel.of(last.spec(), last.labels(), last.preparation(), network);

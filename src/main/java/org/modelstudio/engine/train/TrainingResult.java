@@ -1,5 +1,6 @@
 package org.modelstudio.engine.train;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.engine.TrainedModel;
 
@@ -13,26 +14,24 @@ import java.util.List;
  * time spent paused.
  */
 public record TrainingResult(TrainedModel last, TrainedModel best, int bestEpoch,
-                             List<TrainingEvent.EpochEvaluated> epochs, Outcome outcome, String failure, long elapsedMillis,
+                             List<TrainingEvent.EpochEvaluated> epochs, RunOutcome outcome, String failure, long elapsedMillis,
                              String stopReason) {
 
     /**
      * FINISHED: every planned epoch ran; EARLY_STOPPED: early stopping ended it sooner; CANCELLED: the user
      * stopped it; FAILED: it could not go on.
      */
-    public enum Outcome { FINISHED, EARLY_STOPPED, CANCELLED, FAILED }
-
     public TrainingResult { epochs = List.copyOf(epochs); }
 
     public TrainingResult(TrainedModel last, TrainedModel best, int bestEpoch, List<TrainingEvent.EpochEvaluated> epochs,
-                          Outcome outcome, String failure, long elapsedMillis) {
+                          RunOutcome outcome, String failure, long elapsedMillis) {
         this(last, best, bestEpoch, epochs, outcome, failure, elapsedMillis, null);
     }
 
     /** The model as training left it (what Keras and DL4J hand back). */
     public TrainedModel model() { return last; }
 
-    public boolean finished() { return outcome == Outcome.FINISHED; }
+    public boolean finished() { return outcome == RunOutcome.FINISHED; }
 
     /** Why the run failed or stopped early, as a sentence; null when it finished or was cancelled. */
     public String message() { return failure != null ? failure : stopReason; }

@@ -27,15 +27,7 @@ public final class RunRow {
 
     public String started() { return WHEN.format(run.started()); }
 
-    public String outcome() {
-        return switch (run.outcome()) {
-            case "finished" -> "finished";
-            case "early_stopped" -> "stopped early";
-            case "cancelled" -> "stopped";
-            case "failed" -> "failed";
-            default -> run.outcome();
-        };
-    }
+    public String outcome() { return run.outcome().describe(); }
 
     public String epochs() { return run.epochs().size() + "/" + run.epochsPlanned(); }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.engine.InvalidNetworkException;
@@ -19,7 +20,7 @@ final class TestResult {
 
     /** The sentence for the log and the status line; null when there is no test part or no model to test. */
     static String of(TrainingResult result, ExampleSource test) throws InvalidNetworkException {
-        if (test == null || test.size() == 0 || result.epochs().isEmpty() || result.outcome() == TrainingResult.Outcome.FAILED) return null;
+        if (test == null || test.size() == 0 || result.epochs().isEmpty() || result.outcome() == RunOutcome.FAILED) return null;
         String held = String.format(Locale.ROOT, "On the %,d test examples held out from training and validation, the best model (epoch %d) ",
                 test.size(), result.bestEpoch());
         if (test.regression()) {

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.events.RunOutcome;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -346,7 +347,7 @@ public final class TrainingViewModel {
         TrainingResult result = ended.result();
         running.set(false);
         paused.set(false);
-        if (ended.heldOut() != null && result.outcome() != TrainingResult.Outcome.FAILED) heldOut.set(ended.heldOut());
+        if (ended.heldOut() != null && result.outcome() != RunOutcome.FAILED) heldOut.set(ended.heldOut());
         lastResult.set(result);
         // The history (a new table row, the project marked changed) follows a frame later, so that the end of a
         // run does not put all its updates of the window into one frame.
@@ -356,7 +357,7 @@ public final class TrainingViewModel {
             later.play();
         }
         var epochsRun = result.epochs();
-        boolean complete = result.outcome() == TrainingResult.Outcome.FINISHED;
+        boolean complete = result.outcome() == RunOutcome.FINISHED;
         if (!epochsRun.isEmpty()) {
             var lastRun = epochsRun.get(epochsRun.size() - 1);
             double meanSpeed = epochsRun.stream().mapToDouble(TrainingEvent.EpochEvaluated::samplesPerSecond).average().orElse(Double.NaN);
@@ -467,7 +468,7 @@ public final class TrainingViewModel {
                     .withZone(java.time.ZoneId.systemDefault()).format(started) + "-" + java.util.UUID.randomUUID().toString().substring(0, 4);
             String bestFile = null;
             String lastFile = null;
-            if (result.outcome() != TrainingResult.Outcome.FAILED || !result.epochs().isEmpty()) {
+            if (result.outcome() != RunOutcome.FAILED || !result.epochs().isEmpty()) {
                 try {
                     lastFile = RunModels.save(result.last(), runsDir, id, "last");
                     bestFile = result.best() == result.last() ? lastFile : RunModels.save(result.best(), runsDir, id, "best");

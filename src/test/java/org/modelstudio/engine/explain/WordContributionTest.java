@@ -1,5 +1,6 @@
 package org.modelstudio.engine.explain;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.PreparedData;
@@ -56,7 +57,7 @@ class WordContributionTest {
         NetworkSpec spec = new NetworkSpec("topics", "", input, layers,
                 TrainingConfig.defaults().withEpochs(epochs).withBatchSize(16).withLearningRate(0.02).withSeed(3));
         TrainingResult r = Trainer.train(spec, data.train(), data.validation(), data.preparation(), e -> { }, new CancelToken(), new PauseGate());
-        assertEquals(TrainingResult.Outcome.FINISHED, r.outcome(), r.failure());
+        assertEquals(RunOutcome.FINISHED, r.outcome(), r.failure());
         assertTrue(Evaluator.evaluate(r.last(), data.validation()).accuracy() >= 0.9, "the keywords are easy to learn");
         return r.last();
     }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class CompactionTest {
     }
 
     private static TrainedModel finished(TrainingResult result) {
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         return result.model();
     }
 

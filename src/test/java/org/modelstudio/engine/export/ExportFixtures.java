@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.CsvLine;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.LabeledData;
@@ -159,7 +160,7 @@ public final class ExportFixtures {
     }
 
     static TrainedModel finished(TrainingResult result) {
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         return result.model();
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.events.RunOutcome;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
@@ -110,7 +111,7 @@ class KerasFixedNetworkTest {
         double before = accuracy(loaded, test);
         TrainedModel further = loaded.copy();
         TrainingResult result = Trainer.run(further, train, null, 3, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         double after = accuracy(result.last(), test);
         System.out.printf("fixed CNN on Fashion-MNIST's test images: %.1f %% before, %.1f %% after 3 epochs on 1 500 images%n",
                 100 * before, 100 * after);

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.LabeledData;
@@ -31,7 +32,7 @@ class ModelRepositoryExportTest {
         LabeledData some = new LabeledData(all.exampleShape(), all.classes(), Arrays.copyOf(all.features(), examples),
                 Arrays.copyOf(all.labels(), examples));
         TrainingResult result = Trainer.train(spec.withTraining(spec.training().withEpochs(1)), some, null, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         return result.model();
     }
 
@@ -77,7 +78,7 @@ class ModelRepositoryExportTest {
         layers.set(layers.size() - 1, new org.modelstudio.core.graph.LayerSpec.Output(5));
         NetworkSpec spec = mlp.withLayers(layers).withTraining(mlp.training().withEpochs(1));
         TrainingResult result = Trainer.train(spec, five, null, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         return result.model();
     }
 

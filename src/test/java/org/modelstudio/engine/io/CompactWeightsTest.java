@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.engine.export.ExportFixtures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,7 +67,7 @@ class CompactWeightsTest {
     }
 
     private static TrainedModel finished(TrainingResult result) {
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         return result.model();
     }
 
@@ -209,7 +210,7 @@ class CompactWeightsTest {
         assertTrue(compact >= 0.9, "the int8 bar CNN still tells bars apart: " + compact);
         // Training further starts the optimizer afresh from the dequantized weights; the result is a full-precision model.
         TrainingResult further = Trainer.run(loaded.copy(), TestData.bars(150, 2), null, 2, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FINISHED, further.outcome(), further.failure());
+        assertEquals(RunOutcome.FINISHED, further.outcome(), further.failure());
         assertEquals(Precision.FLOAT32, further.model().precision());
         assertTrue(Evaluator.evaluate(further.model(), test).accuracy() >= compact - 0.05, "further training does not undo what it knew");
         assertEquals(Precision.INT8, loaded.precision(), "the copy trained, not the opened model");

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.Estimate;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
@@ -64,7 +65,7 @@ class RegressionTest {
 
         List<TrainingEvent> events = new ArrayList<>();
         TrainingResult result = train(TestData.regressionNetwork(5, 40), data, events);
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         var epochs = result.epochs();
         TrainingEvent.EpochEvaluated first = epochs.get(0);
         TrainingEvent.EpochEvaluated last = epochs.get(epochs.size() - 1);
@@ -184,7 +185,7 @@ class RegressionTest {
         NetworkSpec onLoss = spec.withTraining(spec.training().withLearningRate(0.02)
                 .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 2, 0)));
         TrainingResult result = train(onLoss, data, new ArrayList<>());
-        assertTrue(result.outcome() == TrainingResult.Outcome.FINISHED || result.outcome() == TrainingResult.Outcome.EARLY_STOPPED, result.message());
+        assertTrue(result.outcome() == RunOutcome.FINISHED || result.outcome() == RunOutcome.EARLY_STOPPED, result.message());
         var lowest = result.epochs().stream().min(java.util.Comparator.comparingDouble(TrainingEvent.EpochEvaluated::validationLoss)).orElseThrow();
         assertEquals(lowest.epoch(), result.bestEpoch(), "the best model is the epoch with the lowest validation loss");
     }
@@ -202,12 +203,12 @@ class RegressionTest {
         NetworkSpec spec = TestData.regressionNetwork(2, 8);
         TrainingResult calm = Trainer.train(spec.withTraining(spec.training().withLearningRate(0.05)), raw, null, null,
                 e -> { }, new CancelToken(), new PauseGate());
-        assertEquals(TrainingResult.Outcome.FINISHED, calm.outcome(), calm.failure());
+        assertEquals(RunOutcome.FINISHED, calm.outcome(), calm.failure());
         assertTrue(calm.epochs().get(7).trainLoss() < calm.epochs().get(0).trainLoss(), "it learns");
 
         TrainingResult wild = Trainer.train(spec.withTraining(spec.training().withLearningRate(1e4)), raw, null, null,
                 e -> { }, new CancelToken(), new PauseGate());
-        assertEquals(TrainingResult.Outcome.FAILED, wild.outcome());
+        assertEquals(RunOutcome.FAILED, wild.outcome());
         assertTrue(wild.failure().contains("training diverged"), wild.failure());
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
@@ -50,7 +51,7 @@ class TableAndTextTest {
 
     static TrainedModel train(NetworkSpec spec, PreparedData data) throws Exception {
         TrainingResult r = Trainer.train(spec, data.train(), data.validation(), data.preparation(), e -> { }, new CancelToken(), new PauseGate());
-        assertEquals(TrainingResult.Outcome.FINISHED, r.outcome(), r.failure());
+        assertEquals(RunOutcome.FINISHED, r.outcome(), r.failure());
         return r.last();
     }
 

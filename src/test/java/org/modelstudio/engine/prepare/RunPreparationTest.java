@@ -1,5 +1,6 @@
 package org.modelstudio.engine.prepare;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class RunPreparationTest {
         NetworkSpec spec = tabular(0.2, 0);
         RunData data = RunPreparation.prepare(fresh(tableFile(table), spec));
         TrainingResult r = Trainer.train(spec, data.train(), data.validation(), data.preparation(), e -> { }, new CancelToken(), new PauseGate());
-        assertEquals(TrainingResult.Outcome.FINISHED, r.outcome(), r.failure());
+        assertEquals(RunOutcome.FINISHED, r.outcome(), r.failure());
         return r.last();
     }
 

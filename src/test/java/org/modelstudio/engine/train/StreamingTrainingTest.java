@@ -1,5 +1,6 @@
 package org.modelstudio.engine.train;
 
+import org.modelstudio.core.events.RunOutcome;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class StreamingTrainingTest {
         }, new CancelToken());
         assertTrue(readersSeen.get() > 0, "the second run read its batches on the reader thread");
 
-        assertEquals(TrainingResult.Outcome.FINISHED, streamed.outcome());
+        assertEquals(RunOutcome.FINISHED, streamed.outcome());
         assertEquals(2 * 63, streamedLosses.size());
         for (int i = 0; i < memoryLosses.size(); i++) {
             assertEquals(memoryLosses.get(i), streamedLosses.get(i), 1e-5 * memoryLosses.get(i), "batch " + i);
@@ -171,7 +172,7 @@ class StreamingTrainingTest {
             spec = spec.withTraining(spec.training().withEpochs(2).withBatchSize(32));
             TrainingResult result = Trainer.train(spec, subset, test, e -> { }, new CancelToken());
 
-            assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+            assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
             double accuracy = Evaluator.evaluate(result.last(), test).accuracy();
             assertTrue(accuracy > 0.7, "10 classes, chance is 10%: " + accuracy);
             assertEquals(accuracy, result.epochs().get(1).validationAccuracy(), 1e-9, "validation read from the file");
@@ -193,7 +194,7 @@ class StreamingTrainingTest {
         try (batches) {
             result = Trainer.run(model, batches, train, heldOut, 1, e -> { }, new CancelToken(), new PauseGate());
         }
-        assertEquals(TrainingResult.Outcome.FINISHED, result.outcome(), result.failure());
+        assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         assertTrue(result.epochs().get(0).validationAccuracy() > 0.6, "10 classes, chance is 10%: " + result.epochs().get(0));
         assertTrue(batches.batchBuffersAllocated() <= 3, "buffers: " + batches.batchBuffersAllocated());
 
@@ -211,7 +212,7 @@ class StreamingTrainingTest {
         List<TrainingEvent> events = new ArrayList<>();
         TrainingResult result = Trainer.train(spec, broken, null, events::add, new CancelToken());
 
-        assertEquals(TrainingResult.Outcome.FAILED, result.outcome());
+        assertEquals(RunOutcome.FAILED, result.outcome());
         assertEquals("Training stopped with an error: Could not read generated image 1234 (seed 4): the disk went away",
                 result.failure());
         assertInstanceOf(TrainingEvent.Failed.class, events.get(events.size() - 1));
@@ -219,7 +220,7 @@ class StreamingTrainingTest {
 
         // The same from validation data, read after the epoch.
         TrainingResult validating = Trainer.train(spec, new GeneratedImages(300, 4), broken, e -> { }, new CancelToken());
-        assertEquals(TrainingResult.Outcome.FAILED, validating.outcome());
+        assertEquals(RunOutcome.FAILED, validating.outcome());
         assertTrue(validating.failure().contains("generated image 1234"), validating.failure());
     }
 
@@ -233,7 +234,7 @@ class StreamingTrainingTest {
                 cancel.cancel();
             }
         }, cancel);
-        assertEquals(TrainingResult.Outcome.CANCELLED, result.outcome());
+        assertEquals(RunOutcome.CANCELLED, result.outcome());
         assertEquals(1, readersDuring.get(), "one reader while training");
         assertEquals(0, readerThreads());
     }

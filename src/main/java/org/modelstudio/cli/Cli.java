@@ -5,6 +5,7 @@ import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.CsvLine;
 import org.modelstudio.core.data.DataFit;
 import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.data.ImageFacts;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.SampleData;
@@ -35,6 +36,7 @@ import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ImageFolderLoader;
+import org.modelstudio.engine.io.ImageFolderSource;
 import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.keras.KerasImport;
 import org.modelstudio.engine.io.TextLoader;
@@ -250,8 +252,17 @@ public final class Cli {
             if (a.has("--label") || a.has("--text") || a.has("--task")) {
                 throw new UsageException("--label, --task and --text are for tables and texts; this network takes images");
             }
+            if (a.has("--data")) {
+                // Small images of one size become the network's input; others are resized and converted to it.
+                ImageFacts facts = ImageFolderSource.scan(Path.of(a.get("--data")), ImagePreprocessing.forInput(img), p -> { },
+                        new CancelToken()).facts();
+                DataFit.Fitted fit = DataFit.fitImages(spec, facts);
+                for (String change : fit.changes()) out.println("Fitted to the data: " + change + ".");
+                spec = fit.spec();
+                summary = ShapeInference.analyse(spec);
+            }
             data = prepareImages(spec, a.get("--data"), null);
-            preparation = new InputPreparation.Image(ImagePreprocessing.forInput(img));
+            preparation = new InputPreparation.Image(ImagePreprocessing.forInput((InputSpec.ImageInput) spec.input()));
         } else {
             data = prepareTableOrText(spec, a);
             preparation = data.preparation();

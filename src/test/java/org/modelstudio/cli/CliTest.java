@@ -649,6 +649,33 @@ class CliTest {
         assertTrue(tab.out().contains("Fitted to the data: Input: 4 → 3 features, the table's columns as prepared."), tab.toString());
     }
 
+    @Test void anImageTemplateTakesTheSizeOfSmallImagesAndConvertsLargeOnes(@TempDir Path dir) throws Exception {
+        Run small = cli("train", "mlp", "--data", data.toString(), "--epochs", "2", "--out", dir.resolve("bars.zip").toString());
+        assertEquals(Cli.OK, small.code(), small.toString());
+        assertTrue(small.out().contains("Fitted to the data: Input: 28×28×1 → 8×8×1, the size and colour of the folder's images."), small.toString());
+        assertTrue(small.out().contains(": 10 → 3 units for the classes diagonal, horizontal, vertical."), small.toString());
+        Run summary = cli("evaluate", dir.resolve("bars.zip").toString(), "--data", data.toString());
+        assertEquals(Cli.OK, summary.code(), summary.toString());
+
+        // 100×100 colour pictures: too large to be the input; they are made 28×28 grey, and that is said.
+        Random r = new Random(2);
+        for (String c : List.of("red", "blue")) {
+            for (int i = 0; i < 12; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(100, 100, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = img.createGraphics();
+                g.setColor(c.equals("red") ? new java.awt.Color(200 + r.nextInt(55), 0, 0) : new java.awt.Color(0, 0, 200 + r.nextInt(55)));
+                g.fillRect(r.nextInt(50), r.nextInt(50), 50, 50);
+                g.dispose();
+                Path f = dir.resolve("photos").resolve(c).resolve(i + ".png");
+                Files.createDirectories(f.getParent());
+                javax.imageio.ImageIO.write(img, "png", f.toFile());
+            }
+        }
+        Run large = cli("train", "mlp", "--data", dir.resolve("photos").toString(), "--epochs", "1", "--out", dir.resolve("photos.zip").toString());
+        assertEquals(Cli.OK, large.code(), large.toString());
+        assertTrue(large.out().contains("Fitted to the data: Images: 100×100 colour, made 28×28 grey for the network's input."), large.toString());
+    }
+
     @Test void evaluationMatchesClassFoldersLooselyAndSaysHow(@TempDir Path dir) throws Exception {
         // The bar folders renamed as people (and file systems) would: other case, spaces, punctuation.
         Map<String, String> renamed = Map.of("horizontal", "Horizontal", "vertical", "VERTICAL", "diagonal", "dia-gonal_");

@@ -2,6 +2,7 @@ package org.modelstudio.core;
 
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.DataFit;
+import org.modelstudio.core.data.ImageFacts;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
@@ -13,6 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DataFitTest {
     @Test void theOutputGetsOneUnitPerClassOfTheData() throws Exception {
@@ -41,5 +43,37 @@ class DataFitTest {
         // A regression's one "class" is its quantity: the Output's fit is TaskFit's to say, not a change made here.
         NetworkSpec table = SampleData.spec("tabular-mlp.json");
         assertFalse(DataFit.fit(table, table.input().shape(), List.of("price"), true).changed());
+    }
+
+    @Test void smallImagesOfOneSizeBecomeTheInputAndOthersAreSaidToBeConverted() throws Exception {
+        NetworkSpec mlp = SampleData.spec("mlp.json");
+        DataFit.Fitted cifar = DataFit.fitImages(mlp, new ImageFacts(32, 32, 3, 500));
+        assertEquals(new InputSpec.ImageInput(32, 32, 3), cifar.spec().input());
+        assertEquals(List.of("Input: 28×28×1 → 32×32×3, the size and colour of the folder's images"), cifar.changes());
+        assertEquals(mlp.layers(), cifar.spec().layers());
+
+        DataFit.Fitted photos = DataFit.fitImages(mlp, new ImageFacts(0, 0, 3, 80));
+        assertSame(mlp, photos.spec());
+        assertEquals(List.of("Images: various sizes, colour, made 28×28 grey for the network's input"), photos.changes());
+        DataFit.Fitted large = DataFit.fitImages(mlp, new ImageFacts(224, 224, 1, 80));
+        assertSame(mlp, large.spec());
+        assertEquals(List.of("Images: 224×224 grey, made 28×28 grey for the network's input"), large.changes());
+        assertFalse(DataFit.fitImages(mlp, new ImageFacts(28, 28, 1, 10)).changed(), "the sample's own images fit as they are");
+
+        // A CNN whose layers would not fit 8×8 images keeps its input, and says the images are converted.
+        NetworkSpec lenet = SampleData.spec("lenet.json");
+        DataFit.Fitted small = DataFit.fitImages(lenet, new ImageFacts(4, 4, 1, 30));
+        assertSame(lenet, small.spec());
+        assertTrue(small.changes().get(0).startsWith("Images: 4×4 grey, made "), small.changes().toString());
+    }
+
+    @Test void imageFactsGatherOneSizeAndColourOrSayTheyVary() {
+        ImageFacts.Builder b = new ImageFacts.Builder();
+        b.add(32, 32, 3);
+        b.add(32, 32, 4);
+        assertEquals(new ImageFacts(32, 32, 3, 2), b.build());
+        b.add(30, 32, 1);
+        assertEquals(new ImageFacts(0, 0, 0, 3), b.build());
+        assertEquals("various sizes, grey and colour", b.build().describe());
     }
 }

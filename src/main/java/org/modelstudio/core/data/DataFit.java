@@ -47,6 +47,34 @@ public final class DataFit {
         return new Fitted(fitted, changes);
     }
 
+    /** The largest side of images whose size an image network takes as they are; larger ones are resized to the network. */
+    public static final int LARGEST_FITTED_SIDE = 64;
+
+    /**
+     * {@code spec} fitted to a folder of images. Small images that all share one size (MNIST's 28×28, CIFAR's 32×32 colour)
+     * become the network's input size and channels, when its layers still fit together; larger or mixed images are
+     * resized and converted to the network's input, which is said, not changed.
+     */
+    public static Fitted fitImages(NetworkSpec spec, ImageFacts facts) {
+        if (!(spec.input() instanceof InputSpec.ImageInput in) || facts.images() == 0) return new Fitted(spec, List.of());
+        int channels = facts.channels() == 0 ? in.channels() : facts.channels();
+        if (facts.oneSize() && Math.max(facts.height(), facts.width()) <= LARGEST_FITTED_SIDE) {
+            InputSpec.ImageInput fitted = new InputSpec.ImageInput(facts.height(), facts.width(), channels);
+            if (fitted.equals(in)) return new Fitted(spec, List.of());
+            NetworkSpec candidate = new NetworkSpec(spec.name(), spec.description(), fitted, spec.layers(), spec.training());
+            if (!ShapeInference.analyse(candidate).hasErrors()) {
+                return new Fitted(candidate, List.of("Input: " + shape(in) + " → " + shape(fitted) + ", the size and colour of the folder's images"));
+            }
+        }
+        boolean sameSize = facts.oneSize() && facts.height() == in.height() && facts.width() == in.width();
+        boolean sameColour = facts.channels() == in.channels();
+        if (sameSize && sameColour) return new Fitted(spec, List.of());
+        return new Fitted(spec, List.of("Images: " + facts.describe() + ", made " + in.height() + "×" + in.width() + " "
+                + (in.channels() == 1 ? "grey" : "colour") + " for the network's input"));
+    }
+
+    private static String shape(InputSpec.ImageInput i) { return i.height() + "×" + i.width() + "×" + i.channels(); }
+
     /** "cooking, football, weather", or the first eight and how many more. */
     private static String listed(List<String> classes) {
         if (classes.size() <= 8) return String.join(", ", classes);

@@ -1,6 +1,7 @@
 package org.modelstudio.engine.io;
 
 import org.modelstudio.core.data.ExampleSource;
+import org.modelstudio.core.data.ImageFacts;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.RejectedInput;
 import org.modelstudio.core.events.CancelToken;
@@ -9,6 +10,7 @@ import org.modelstudio.engine.InputRejectedException;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +32,8 @@ import java.util.stream.Stream;
 public final class ImageFolderSource implements ExampleSource {
 
     /** A scanned folder: the usable images, the files left out with the reason, and warnings about classes. */
-    public record Scanned(ImageFolderSource source, List<RejectedInput> skipped, List<String> warnings) {}
+    /** A scanned folder: its images, the files left out and why, warnings, and the images' size and colour ({@link ImageFacts}). */
+    public record Scanned(ImageFolderSource source, List<RejectedInput> skipped, List<String> warnings, ImageFacts facts) {}
 
     private final Path root;
     private final ImagePreprocessing prep;
@@ -69,6 +72,7 @@ public final class ImageFolderSource implements ExampleSource {
         List<RejectedInput> skipped = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> animated = new ArrayList<>();
+        ImageFacts.Builder facts = new ImageFacts.Builder();
         for (int c = 0; c < classDirs.size(); c++) {
             if (cancel.isCancelled()) throw new CancellationException("scan cancelled");
             Path classDir = classDirs.get(c);
@@ -80,8 +84,10 @@ public final class ImageFolderSource implements ExampleSource {
             int before = files.size();
             for (Path f : candidates) {
                 if (cancel.isCancelled()) throw new CancellationException("scan cancelled");
-                String problem = headerProblem(f);
+                Header header = header(f);
+                String problem = header.problem();
                 if (problem == null) {
+                    facts.add(header.height(), header.width(), header.channels());
                     files.add(f);
                     labels.add(label);
                     if (isAnimatedGif(f)) animated.add(dir.relativize(f).toString());
@@ -110,7 +116,7 @@ public final class ImageFolderSource implements ExampleSource {
             warnings.add(animated.size() + " animated GIF" + (animated.size() == 1 ? "" : "s") + " (" + String.join(", ", animated.subList(0, Math.min(3, animated.size())))
                     + (animated.size() > 3 ? ", …" : "") + "): only the first frame of each is used, in training and in prediction alike.");
         }
-        return new Scanned(source, skipped, warnings);
+        return new Scanned(source, skipped, warnings, facts.build());
     }
 
     /** Sentences about classes too small to learn from, or much smaller than the largest one. */
@@ -131,28 +137,50 @@ public final class ImageFolderSource implements ExampleSource {
     }
 
     /** Null when the file's header reads as an image; else why it is left out. No pixels are decoded. */
-    static String headerProblem(Path f) {
+    static String headerProblem(Path f) { return header(f).problem(); }
+
+    /** What an image file's header says: its size and colour channels, or why it is left out ({@code problem}). */
+    record Header(String problem, int height, int width, int channels) {
+        static Header refused(String problem) { return new Header(problem, 0, 0, 0); }
+    }
+
+    static Header header(Path f) {
         try {
-            if (Files.size(f) == 0) return "is empty (0 bytes)";
+            if (Files.size(f) == 0) return Header.refused("is empty (0 bytes)");
         } catch (IOException e) {
-            return "cannot be read (" + e.getMessage() + ")";
+            return Header.refused("cannot be read (" + e.getMessage() + ")");
         }
-        if (!ImageDecoder.hasImageExtension(f)) return "is not an image file (it reads " + ImageDecoder.SUPPORTED + ")";
+        if (!ImageDecoder.hasImageExtension(f)) return Header.refused("is not an image file (it reads " + ImageDecoder.SUPPORTED + ")");
         try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
-            if (in == null) return "cannot be opened";
+            if (in == null) return Header.refused("cannot be opened");
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) return "is not an image Model Studio can read, whatever its name says; it reads " + ImageDecoder.SUPPORTED;
+            if (!readers.hasNext()) {
+                return Header.refused("is not an image Model Studio can read, whatever its name says; it reads " + ImageDecoder.SUPPORTED);
+            }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                if (reader.getWidth(0) < 1 || reader.getHeight(0) < 1) return "has no pixels";
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width < 1 || height < 1) return Header.refused("has no pixels");
+                return new Header(null, height, width, colourChannels(reader));
             } finally {
                 reader.dispose();
             }
-            return null;
         } catch (IOException | RuntimeException e) {
-            return "is damaged and cannot be read as an image (" + e.getMessage() + ")";
+            return Header.refused("is damaged and cannot be read as an image (" + e.getMessage() + ")");
         }
+    }
+
+    /** 1 for a grey image, 3 for a colour one (a palette counts as colour), from the header's colour model. */
+    private static int colourChannels(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            if (!types.hasNext()) return 3;
+            type = types.next();
+        }
+        return type.getColorModel().getColorSpace().getNumComponents() == 1 ? 1 : 3;
     }
 
     /** Whether {@code f} is a GIF with more than one frame (its frames are counted; other files are not opened). */

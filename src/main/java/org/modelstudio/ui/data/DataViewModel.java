@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.modelstudio.core.data.DataFit;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.RejectedInput;
@@ -60,6 +61,8 @@ public final class DataViewModel {
     private final javafx.beans.property.ObjectProperty<org.modelstudio.core.data.Augmentation> augmentation =
             new javafx.beans.property.SimpleObjectProperty<>(org.modelstudio.core.data.Augmentation.NONE);
     private CancelToken scanCancel = new CancelToken();
+    /** What fitting the network to the scanned folder's images changed or converted (empty for none). */
+    private String imageFit = "";
     private final javafx.beans.property.ReadOnlyObjectWrapper<TaskKind> task = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper taskChoosable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper taskNote = new ReadOnlyStringWrapper("");
@@ -317,6 +320,7 @@ public final class DataViewModel {
     private void follow(DataSource source) {
         scanCancel.cancel();
         folder = null;
+        imageFit = "";
         tableFeatures = 0;
         showTask(null, null, "");
         classes.clear();
@@ -367,6 +371,10 @@ public final class DataViewModel {
             finishScan();
             ImageFolderSource.Scanned s = task.getValue();
             folder = s.source();
+            // Small images of one size become the network's input (one undoable step); others are said to be converted.
+            DataFit.Fitted fit = DataFit.fitImages(network.specProperty().get(), s.facts());
+            if (fit.changed()) network.fitToData(fit.spec());
+            imageFit = String.join("; ", fit.changes());
             for (RejectedInput r : s.skipped()) skipped.add(r.file() + ": " + r.reason());
             warnings.set(String.join("\n", s.warnings()));
             showClasses(s.source(), s.source());
@@ -423,6 +431,7 @@ public final class DataViewModel {
                 : "the Fashion-MNIST sample";
         summary.set(String.format(Locale.ROOT, "%d classes · %,d examples from %s · the next run trains on %,d and validates on %,d (%.0f%%)%s"
                 + " · stratified, seeded", classes.size(), total, where, total - validation - test, validation, 100 * share,
-                test > 0 ? String.format(Locale.ROOT, "; %,d (%.0f%%) are kept for a final test", test, 100 * testShare) : ""));
+                test > 0 ? String.format(Locale.ROOT, "; %,d (%.0f%%) are kept for a final test", test, 100 * testShare) : "")
+                + (imageFit.isEmpty() ? "" : " · " + imageFit));
     }
 }

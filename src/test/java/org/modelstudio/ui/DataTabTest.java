@@ -87,6 +87,20 @@ class DataTabTest {
         assertTrue(studio.model().specProperty().get().input() instanceof InputSpec.ImageInput);
     }
 
+    @Test void aFolderOfSmallImagesBecomesTheNetworksInputAsOneUndoableStep(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path images = TestData.barFolder(dir.resolve("bars"), 20, 3);
+        var mlp = studio.model().specProperty().get();
+        assertEquals(new InputSpec.ImageInput(28, 28, 1), mlp.input(), "the studio starts with the sample's MLP");
+        robot.interact(() -> studio.data().useFolder(images));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 3 && !studio.data().scanningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new InputSpec.ImageInput(8, 8, 1), studio.model().specProperty().get().input(), "the bars are 8×8 grey");
+        assertTrue(studio.data().summaryProperty().get().endsWith("Input: 28×28×1 → 8×8×1, the size and colour of the folder's images"),
+                studio.data().summaryProperty().get());
+        robot.interact(() -> studio.model().undo());
+        assertEquals(new InputSpec.ImageInput(28, 28, 1), studio.model().specProperty().get().input(), "one undo puts it back");
+    }
+
     @Test void aFolderThatCannotTrainSaysWhy(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> studio.data().useFolder(dir.resolve("missing")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !studio.data().problemProperty().get().isEmpty());

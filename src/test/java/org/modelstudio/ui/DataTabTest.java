@@ -87,7 +87,7 @@ class DataTabTest {
         assertTrue(studio.model().specProperty().get().input() instanceof InputSpec.ImageInput);
     }
 
-    @Test void aFolderOfSmallImagesBecomesTheNetworksInputAsOneUndoableStep(FxRobot robot, @TempDir Path dir) throws Exception {
+    @Test void aFolderOfSmallImagesBecomesTheNetworksInputAndItsClassesTheOutputAsOneUndoableStep(FxRobot robot, @TempDir Path dir) throws Exception {
         Path images = TestData.barFolder(dir.resolve("bars"), 20, 3);
         var mlp = studio.model().specProperty().get();
         assertEquals(new InputSpec.ImageInput(28, 28, 1), mlp.input(), "the studio starts with the sample's MLP");
@@ -95,10 +95,11 @@ class DataTabTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 3 && !studio.data().scanningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new InputSpec.ImageInput(8, 8, 1), studio.model().specProperty().get().input(), "the bars are 8×8 grey");
-        assertTrue(studio.data().summaryProperty().get().endsWith("Input: 28×28×1 → 8×8×1, the size and colour of the folder's images"),
-                studio.data().summaryProperty().get());
+        assertTrue(studio.data().summaryProperty().get().endsWith("Input: 28×28×1 → 8×8×1, the size and colour of the folder's images; "
+                + "Output #4: 10 → 3 units for the classes diagonal, horizontal, vertical"), studio.data().summaryProperty().get());
+        assertEquals(3, studio.model().specProperty().get().outputUnits());
         robot.interact(() -> studio.model().undo());
-        assertEquals(new InputSpec.ImageInput(28, 28, 1), studio.model().specProperty().get().input(), "one undo puts it back");
+        assertEquals(mlp, studio.model().specProperty().get(), "one undo puts it all back");
     }
 
     @Test void aFolderThatCannotTrainSaysWhy(FxRobot robot, @TempDir Path dir) throws Exception {

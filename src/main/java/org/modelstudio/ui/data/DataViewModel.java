@@ -61,8 +61,8 @@ public final class DataViewModel {
     private final javafx.beans.property.ObjectProperty<org.modelstudio.core.data.Augmentation> augmentation =
             new javafx.beans.property.SimpleObjectProperty<>(org.modelstudio.core.data.Augmentation.NONE);
     private CancelToken scanCancel = new CancelToken();
-    /** What fitting the network to the scanned folder's images changed or converted (empty for none). */
-    private String imageFit = "";
+    /** What fitting the network to the chosen data changed, or how its images are converted (empty for nothing). */
+    private String fitNote = "";
     private final javafx.beans.property.ReadOnlyObjectWrapper<TaskKind> task = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper taskChoosable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper taskNote = new ReadOnlyStringWrapper("");
@@ -215,11 +215,12 @@ public final class DataViewModel {
             if (cancel != scanCancel) return;
             finishScan();
             PreparedData pd = reading.getValue();
+            fitTo(DataFit.fit(network.specProperty().get(), pd.train().exampleShape(), pd.train().classes(), pd.regression()), List.of(), List.of());
             previewColumns.setAll(columns);
             previewRows.setAll(firstRows);
             warnings.set(String.join("\n", pd.warnings()));
             classes.setAll(TablePreview.classes(pd));
-            summary.set(TablePreview.summary(pd, source));
+            summary.set(TablePreview.summary(pd, source) + (fitNote.isEmpty() ? "" : " · " + fitNote));
             tableFeatures = pd.preparation() instanceof org.modelstudio.core.data.InputPreparation.Table t ? t.features() : 0;
             showTask(decided[0], pd.regression() ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION, pd.train().classes().get(0));
         });
@@ -237,6 +238,15 @@ public final class DataViewModel {
             showTask(decided[0], chosen, decided[0] == null ? "" : labelName(columns, now));
         });
         executor.execute(reading);
+    }
+
+    /** Gives the editor the network fitted to the chosen data (one undoable step) and keeps what changed for the summary. */
+    private void fitTo(DataFit.Fitted fit, List<String> before, List<String> after) {
+        if (!fit.spec().equals(network.specProperty().get())) network.fitToData(fit.spec());
+        List<String> said = new ArrayList<>(before);
+        for (String c : after) if (!said.contains(c)) said.add(c);
+        for (String c : fit.changes()) if (!said.contains(c)) said.add(c);
+        fitNote = String.join("; ", said);
     }
 
     /** The label column's name from the preview's headings ("progression\nnumber · 0 missing"): the chosen or the last. */
@@ -320,7 +330,7 @@ public final class DataViewModel {
     private void follow(DataSource source) {
         scanCancel.cancel();
         folder = null;
-        imageFit = "";
+        fitNote = "";
         tableFeatures = 0;
         showTask(null, null, "");
         classes.clear();
@@ -371,10 +381,11 @@ public final class DataViewModel {
             finishScan();
             ImageFolderSource.Scanned s = task.getValue();
             folder = s.source();
-            // Small images of one size become the network's input (one undoable step); others are said to be converted.
-            DataFit.Fitted fit = DataFit.fitImages(network.specProperty().get(), s.facts());
-            if (fit.changed()) network.fitToData(fit.spec());
-            imageFit = String.join("; ", fit.changes());
+            // Small images of one size become the network's input, and the Output gets one unit per class (one undoable
+            // step); other images are said to be converted.
+            DataFit.Fitted images = DataFit.fitImages(network.specProperty().get(), s.facts());
+            DataFit.Fitted classes = DataFit.fit(images.spec(), images.spec().input().shape(), s.source().classes(), false);
+            fitTo(images.spec() == classes.spec() ? images : classes, images.changes(), classes.changes());
             for (RejectedInput r : s.skipped()) skipped.add(r.file() + ": " + r.reason());
             warnings.set(String.join("\n", s.warnings()));
             showClasses(s.source(), s.source());
@@ -432,6 +443,6 @@ public final class DataViewModel {
         summary.set(String.format(Locale.ROOT, "%d classes · %,d examples from %s · the next run trains on %,d and validates on %,d (%.0f%%)%s"
                 + " · stratified, seeded", classes.size(), total, where, total - validation - test, validation, 100 * share,
                 test > 0 ? String.format(Locale.ROOT, "; %,d (%.0f%%) are kept for a final test", test, 100 * testShare) : "")
-                + (imageFit.isEmpty() ? "" : " · " + imageFit));
+                + (fitNote.isEmpty() ? "" : " · " + fitNote));
     }
 }

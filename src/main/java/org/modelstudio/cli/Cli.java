@@ -264,6 +264,13 @@ public final class Cli {
             data = prepareImages(spec, a.get("--data"), null);
             preparation = new InputPreparation.Image(ImagePreprocessing.forInput((InputSpec.ImageInput) spec.input()));
         } else {
+            if (spec.input() instanceof InputSpec.SequenceInput && a.has("--data")) {
+                // Texts longer than the network reads grow its input, so that most are read whole.
+                DataFit.Fitted fit = RunPreparation.fitTexts(new DataSource.TextFile(a.get("--data"), a.get("--text"), a.get("--label")), spec);
+                for (String change : fit.changes()) out.println("Fitted to the data: " + change + ".");
+                spec = fit.spec();
+                summary = ShapeInference.analyse(spec);
+            }
             data = prepareTableOrText(spec, a);
             preparation = data.preparation();
             out.println("Input: " + preparation.describe());

@@ -76,4 +76,19 @@ class DataFitTest {
         assertEquals(new ImageFacts(0, 0, 0, 3), b.build());
         assertEquals("various sizes, grey and colour", b.build().describe());
     }
+
+    @Test void aSequenceInputGrowsToReadMostTextsWholeAndNeverShrinks() throws Exception {
+        NetworkSpec text = SampleData.spec("text-classifier.json");
+        int length = ((InputSpec.SequenceInput) text.input()).length();
+        int[] counts = new int[100];
+        for (int i = 0; i < counts.length; i++) counts[i] = i < 95 ? 50 : 400;
+        DataFit.Fitted longer = DataFit.fitTexts(text, counts);
+        assertEquals(56, ((InputSpec.SequenceInput) longer.spec().input()).length(), "95 % have 50 tokens: rounded up to 56");
+        assertEquals(List.of("Input: " + length + " → 56 tokens, so that 95 % of the texts are read whole"), longer.changes());
+        assertEquals(text.layers(), longer.spec().layers());
+        java.util.Arrays.fill(counts, 5000);
+        assertEquals(DataFit.LONGEST_FITTED_SEQUENCE, ((InputSpec.SequenceInput) DataFit.fitTexts(text, counts).spec().input()).length());
+        java.util.Arrays.fill(counts, 3);
+        assertSame(text, DataFit.fitTexts(text, counts).spec(), "short texts are padded, the input kept");
+    }
 }

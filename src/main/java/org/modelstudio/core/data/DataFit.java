@@ -73,6 +73,26 @@ public final class DataFit {
                 + (in.channels() == 1 ? "grey" : "colour") + " for the network's input"));
     }
 
+    /** The most tokens a fitted sequence input takes; longer texts are cut there. */
+    public static final int LONGEST_FITTED_SEQUENCE = 256;
+
+    /**
+     * {@code spec} fitted to texts of {@code tokenCounts} tokens each: a sequence input shorter than 95 % of them grows to
+     * read them whole (rounded up to a multiple of 8, at most {@value #LONGEST_FITTED_SEQUENCE}); its layers are unchanged.
+     */
+    public static Fitted fitTexts(NetworkSpec spec, int[] tokenCounts) {
+        if (!(spec.input() instanceof InputSpec.SequenceInput seq) || tokenCounts.length == 0) return new Fitted(spec, List.of());
+        int[] sorted = tokenCounts.clone();
+        java.util.Arrays.sort(sorted);
+        int p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.95 * sorted.length) - 1)];
+        int wanted = Math.min(LONGEST_FITTED_SEQUENCE, (p95 + 7) / 8 * 8);
+        if (wanted <= seq.length()) return new Fitted(spec, List.of());
+        NetworkSpec candidate = new NetworkSpec(spec.name(), spec.description(), new InputSpec.SequenceInput(wanted, seq.vocabulary()),
+                spec.layers(), spec.training());
+        if (ShapeInference.analyse(candidate).hasErrors()) return new Fitted(spec, List.of());
+        return new Fitted(candidate, List.of("Input: " + seq.length() + " → " + wanted + " tokens, so that 95 % of the texts are read whole"));
+    }
+
     private static String shape(InputSpec.ImageInput i) { return i.height() + "×" + i.width() + "×" + i.channels(); }
 
     /** "cooking, football, weather", or the first eight and how many more. */

@@ -1,5 +1,8 @@
 package org.modelstudio.engine.prepare;
 
+import org.modelstudio.core.data.Tokenization;
+import org.modelstudio.core.data.TextPreparation;
+import org.modelstudio.core.data.DataFit;
 import org.modelstudio.core.data.AugmentedSource;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.InputPreparation;
@@ -72,6 +75,20 @@ public final class RunPreparation {
             return TextLoader.prepare(Path.of(t.path()), t.textColumn(), t.labelColumn(), spec.input(), validation, test, seed);
         }
         return null;
+    }
+
+    /**
+     * The network fitted to the texts of {@code source} (their length, {@link DataFit#fitTexts}), counted with the
+     * tokenisation new models use; unchanged for other data or a network that takes no token sequences.
+     */
+    public static DataFit.Fitted fitTexts(DataSource source, NetworkSpec spec) throws IOException {
+        if (!(source instanceof DataSource.TextFile t) || !(spec.input() instanceof InputSpec.SequenceInput)) {
+            return new DataFit.Fitted(spec, List.of());
+        }
+        List<TextPreparation.LabeledText> texts = TextLoader.read(Path.of(t.path()), t.textColumn(), t.labelColumn());
+        int[] counts = new int[texts.size()];
+        for (int i = 0; i < counts.length; i++) counts[i] = Tokenization.STANDARD.tokens(texts.get(i).text()).size();
+        return DataFit.fitTexts(spec, counts);
     }
 
     /**

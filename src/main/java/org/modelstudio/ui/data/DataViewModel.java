@@ -205,17 +205,20 @@ public final class DataViewModel {
         List<String> columns = new ArrayList<>();
         List<List<String>> firstRows = new ArrayList<>();
         TaskKind.Decision[] decided = new TaskKind.Decision[1];
+        DataFit.Fitted[] textFit = new DataFit.Fitted[1];
         Task<PreparedData> reading = new Task<>() {
             @Override protected PreparedData call() throws Exception {
                 decided[0] = TablePreview.read(source, columns, firstRows);
-                return RunPreparation.tableOrText(source, spec, true);
+                textFit[0] = RunPreparation.fitTexts(source, spec);
+                return RunPreparation.tableOrText(source, textFit[0].spec(), true);
             }
         };
         reading.setOnSucceeded(e -> {
             if (cancel != scanCancel) return;
             finishScan();
             PreparedData pd = reading.getValue();
-            fitTo(DataFit.fit(network.specProperty().get(), pd.train().exampleShape(), pd.train().classes(), pd.regression()), List.of(), List.of());
+            DataFit.Fitted fitted = DataFit.fit(textFit[0].spec(), pd.train().exampleShape(), pd.train().classes(), pd.regression());
+            fitTo(fitted, textFit[0].changes());
             previewColumns.setAll(columns);
             previewRows.setAll(firstRows);
             warnings.set(String.join("\n", pd.warnings()));
@@ -240,12 +243,14 @@ public final class DataViewModel {
         executor.execute(reading);
     }
 
-    /** Gives the editor the network fitted to the chosen data (one undoable step) and keeps what changed for the summary. */
-    private void fitTo(DataFit.Fitted fit, List<String> before, List<String> after) {
+    /**
+     * Gives the editor the network fitted to the chosen data (one undoable step) and keeps what changed for the summary:
+     * {@code earlier} changes (its input), then the fit's own (its Output).
+     */
+    private void fitTo(DataFit.Fitted fit, List<String> earlier) {
         if (!fit.spec().equals(network.specProperty().get())) network.fitToData(fit.spec());
-        List<String> said = new ArrayList<>(before);
-        for (String c : after) if (!said.contains(c)) said.add(c);
-        for (String c : fit.changes()) if (!said.contains(c)) said.add(c);
+        List<String> said = new ArrayList<>(earlier);
+        said.addAll(fit.changes());
         fitNote = String.join("; ", said);
     }
 
@@ -384,8 +389,8 @@ public final class DataViewModel {
             // Small images of one size become the network's input, and the Output gets one unit per class (one undoable
             // step); other images are said to be converted.
             DataFit.Fitted images = DataFit.fitImages(network.specProperty().get(), s.facts());
-            DataFit.Fitted classes = DataFit.fit(images.spec(), images.spec().input().shape(), s.source().classes(), false);
-            fitTo(images.spec() == classes.spec() ? images : classes, images.changes(), classes.changes());
+            DataFit.Fitted fitted = DataFit.fit(images.spec(), images.spec().input().shape(), s.source().classes(), false);
+            fitTo(fitted, images.changes());
             for (RejectedInput r : s.skipped()) skipped.add(r.file() + ": " + r.reason());
             warnings.set(String.join("\n", s.warnings()));
             showClasses(s.source(), s.source());

@@ -1,5 +1,6 @@
 package org.modelstudio.core;
 
+import org.modelstudio.core.events.TrainingEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.events.RunOutcome;
@@ -7,7 +8,6 @@ import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
-import org.modelstudio.core.project.EpochMetrics;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.core.project.Project;
 import org.modelstudio.core.project.ProjectFile;
@@ -97,14 +97,14 @@ class ProjectFileTest {
     static Project withRuns(Project p) {
         NetworkSpec spec = p.network();
         RunRecord validated = new RunRecord("run-1", Instant.parse("2025-03-01T10:15:30.123456789Z"), SpecJson.fingerprint(spec), spec, 5,
-                List.of(new EpochMetrics(1, 0.9, 0.71, 0.8, 0.74, 0.001, 1234.5, 2100),
-                        new EpochMetrics(2, 0.5, 0.83, 0.55, 0.81, 0.0005, 1301.25, 4050)),
+                List.of(new TrainingEvent.EpochEvaluated(1, 0.9, 0.71, 0.8, 0.74, 0.001, 1234.5, 2100),
+                        new TrainingEvent.EpochEvaluated(2, 0.5, 0.83, 0.55, 0.81, 0.0005, 1301.25, 4050)),
                 4300, RunOutcome.EARLY_STOPPED, "Validation loss has not improved for 1 epoch; the best model is from epoch 2.",
                 "run-1-best.zip", "run-1-last.zip", 2);
         NetworkSpec other = spec.withTraining(spec.training().withL2(1e-4).withValidationSplit(0));
         RunRecord unvalidated = new RunRecord("run-2", Instant.parse("2025-03-01T11:00:00Z"), SpecJson.fingerprint(other), other, 3,
-                List.of(new EpochMetrics(1, 1.2, 0.6, Double.NaN, Double.NaN, 0.001, 999, 1500),
-                        new EpochMetrics(2, Double.POSITIVE_INFINITY, 0.1, Double.NaN, Double.NaN, 0.001, 1000, 3000)),
+                List.of(new TrainingEvent.EpochEvaluated(1, 1.2, 0.6, Double.NaN, Double.NaN, 0.001, 999, 1500),
+                        new TrainingEvent.EpochEvaluated(2, Double.POSITIVE_INFINITY, 0.1, Double.NaN, Double.NaN, 0.001, 1000, 3000)),
                 3100, RunOutcome.FAILED, "The loss became infinite in epoch 2, batch 7: training diverged.", null, "run-2-last.zip", 2);
         return p.withRun(validated).withRun(unvalidated);
     }
@@ -133,7 +133,7 @@ class ProjectFileTest {
 
     @Test void aRegressionTablesTaskAndItsRunsErrorsSurviveSaveAndOpen() throws Exception {
         NetworkSpec net = SampleData.spec("tabular-regression.json");
-        EpochMetrics epoch = new EpochMetrics(1, 0.4, Double.NaN, 0.5, Double.NaN, 0.003, 900, 120, 31.5, 34.25, 0.47);
+        TrainingEvent.EpochEvaluated epoch = new TrainingEvent.EpochEvaluated(1, 0.4, Double.NaN, 0.5, Double.NaN, 0.003, 900, 120, 31.5, 34.25, 0.47);
         RunRecord run = new RunRecord("run-r", Instant.parse("2025-03-01T10:15:30Z"), SpecJson.fingerprint(net), net, 1, List.of(epoch), 120,
                 RunOutcome.FINISHED, null, null, null, 1);
         Project project = new Project(net, new DataSource.TableFile("diabetes.csv", null, org.modelstudio.core.data.TaskKind.REGRESSION),

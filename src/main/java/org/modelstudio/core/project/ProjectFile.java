@@ -1,5 +1,6 @@
 package org.modelstudio.core.project;
 
+import org.modelstudio.core.events.TrainingEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,7 +94,7 @@ public final class ProjectFile {
         }
         n.put("epochsPlanned", run.epochsPlanned());
         ArrayNode epochs = n.putArray("epochs");
-        for (EpochMetrics e : run.epochs()) {
+        for (TrainingEvent.EpochEvaluated e : run.epochs()) {
             ObjectNode m = epochs.addObject().put("epoch", e.epoch());
             putNumber(m, "trainLoss", e.trainLoss());
             putNumber(m, "trainAccuracy", e.trainAccuracy());
@@ -262,13 +263,13 @@ public final class ProjectFile {
         int planned = (int) whole(n, where, "epochsPlanned", Integer.MAX_VALUE);
         JsonNode epochsNode = n.path("epochs");
         if (!epochsNode.isArray()) throw new SpecFormatException(where + ".epochs: " + (epochsNode.isMissingNode() ? "missing" : "expected a list, found " + show(epochsNode)));
-        List<EpochMetrics> epochs = new ArrayList<>();
+        List<TrainingEvent.EpochEvaluated> epochs = new ArrayList<>();
         for (int i = 0; i < epochsNode.size(); i++) {
             JsonNode e = epochsNode.get(i);
             String at = where + ".epochs[" + i + "]";
             if (!e.isObject()) throw new SpecFormatException(at + ": expected an epoch object, found " + show(e));
             allowOnly(e, at, EPOCH_FIELDS);
-            epochs.add(new EpochMetrics((int) whole(e, at, "epoch", Integer.MAX_VALUE), number(e, at, "trainLoss"), number(e, at, "trainAccuracy"),
+            epochs.add(new TrainingEvent.EpochEvaluated((int) whole(e, at, "epoch", Integer.MAX_VALUE), number(e, at, "trainLoss"), number(e, at, "trainAccuracy"),
                     number(e, at, "validationLoss"), number(e, at, "validationAccuracy"), number(e, at, "learningRate"),
                     number(e, at, "samplesPerSecond"), whole(e, at, "elapsedMillis", Long.MAX_VALUE),
                     number(e, at, "trainMae"), number(e, at, "validationMae"), number(e, at, "validationR2")));

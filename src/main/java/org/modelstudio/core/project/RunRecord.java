@@ -1,5 +1,6 @@
 package org.modelstudio.core.project;
 
+import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.graph.NetworkSpec;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  * finished.
  */
 public record RunRecord(String id, Instant started, String specFingerprint, NetworkSpec spec, int epochsPlanned,
-                        List<EpochMetrics> epochs, long durationMillis, RunOutcome outcome, String message,
+                        List<TrainingEvent.EpochEvaluated> epochs, long durationMillis, RunOutcome outcome, String message,
                         String bestModelFile, String lastModelFile, int bestEpoch) {
 
     public RunRecord {
@@ -29,7 +30,7 @@ public record RunRecord(String id, Instant started, String specFingerprint, Netw
     }
 
     /** The metrics of the best epoch, or null when there is none. */
-    public EpochMetrics bestMetrics() {
+    public TrainingEvent.EpochEvaluated bestMetrics() {
         return epochs.stream().filter(e -> e.epoch() == bestEpoch).findFirst().orElse(null);
     }
 

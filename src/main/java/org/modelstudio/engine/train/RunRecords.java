@@ -1,13 +1,9 @@
 package org.modelstudio.engine.train;
 
-import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.graph.SpecJson;
-import org.modelstudio.core.project.EpochMetrics;
 import org.modelstudio.core.project.RunRecord;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 
 /** Turns what a training run produced into the record a project keeps in its history. */
 public final class RunRecords {
@@ -22,18 +18,12 @@ public final class RunRecords {
     public static RunRecord of(TrainingResult result, String id, Instant started, int epochsPlanned,
                                String bestModelFile, String lastModelFile) {
         var spec = result.last().spec();
-        List<EpochMetrics> epochs = result.epochs().stream().map(RunRecords::metrics).toList();
-        return new RunRecord(id, started, SpecJson.fingerprint(spec), spec, epochsPlanned, epochs, result.elapsedMillis(),
+        return new RunRecord(id, started, SpecJson.fingerprint(spec), spec, epochsPlanned, result.epochs(), result.elapsedMillis(),
                 result.outcome(), result.message(), bestModelFile, lastModelFile, result.bestEpoch());
     }
 
     /** As above, without saved models. */
     public static RunRecord of(TrainingResult result, String id, Instant started, int epochsPlanned) {
         return of(result, id, started, epochsPlanned, null, null);
-    }
-
-    public static EpochMetrics metrics(TrainingEvent.EpochEvaluated e) {
-        return new EpochMetrics(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(),
-                e.learningRate(), e.samplesPerSecond(), e.elapsedMillis(), e.trainMae(), e.validationMae(), e.validationR2());
     }
 }

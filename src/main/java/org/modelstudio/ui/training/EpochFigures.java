@@ -2,7 +2,6 @@ package org.modelstudio.ui.training;
 
 import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.events.TrainingEvent;
-import org.modelstudio.core.project.EpochMetrics;
 
 import java.util.Locale;
 
@@ -46,19 +45,13 @@ final class EpochFigures {
         return validation(e.regression(), e.validationAccuracy(), e.validationMae(), e.validationR2());
     }
 
-    /** As above, for a recorded epoch. */
-    static String validation(EpochMetrics m) {
-        if (m == null) return "";
-        return validation(m.regression(), m.validationAccuracy(), m.validationMae(), m.validationR2());
-    }
-
     private static String validation(boolean regression, double accuracy, double mae, double r2) {
         if (regression) return Double.isNaN(mae) ? "" : String.format(Locale.ROOT, ", validation MAE %s, R² %.3f", num(mae), r2);
         return Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * accuracy);
     }
 
     /** The Runs table's cell for a run's best epoch: "91.0% (epoch 7)" or "MAE 41.2 · R² 0.47 (epoch 7)". */
-    static String best(EpochMetrics b) {
+    static String best(TrainingEvent.EpochEvaluated b) {
         if (b == null) return "–";
         if (b.regression()) {
             boolean validated = !Double.isNaN(b.validationMae());

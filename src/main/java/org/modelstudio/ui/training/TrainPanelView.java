@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.events.TrainingEvent;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
@@ -244,7 +245,7 @@ public final class TrainPanelView {
         String style = "-fx-line-color: " + colour + "; -fx-marker-color: " + colour
                 + "; -fx-line-width: 2; -fx-line-dash-array: 7 5; -fx-marker-size: 3;";
         io.fair_acc.dataset.spi.DoubleDataSet loss = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number() + " validation loss");
-        boolean regression = row.run().epochs().stream().anyMatch(org.modelstudio.core.project.EpochMetrics::regression);
+        boolean regression = row.run().epochs().stream().anyMatch(TrainingEvent.EpochEvaluated::regression);
         io.fair_acc.dataset.spi.DoubleDataSet accuracy = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number()
                 + (regression ? " validation mean absolute error" : " validation accuracy"));
         for (var e : row.run().epochs()) {

@@ -13,7 +13,7 @@ package org.modelstudio.engine;
  *
  * <p>The studio sets {@code maxPhysicalBytes} to 0, which switches off only that check. The first stays, and so does
  * freeing each native array once the collector finds it unreachable: training the small CNN for 30 minutes, the
- * process stayed flat (README, "Native memory"). {@code -Dorg.bytedeco.javacpp.nopointergc=true}, which would switch
+ * process stayed flat (docs/measurements.md, "Native memory"). {@code -Dorg.bytedeco.javacpp.nopointergc=true}, which would switch
  * off the freeing too, let the process grow without bound in the same soak, so it is not used.
  * A {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=…} given on the command line is kept.
  */

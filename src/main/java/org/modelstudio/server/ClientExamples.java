@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Programs that call a served model, ready to copy: curl, Python with {@code requests}, JavaScript with {@code fetch}
  * (Node 18+) and Java with {@code HttpClient}. Each sends the model's raw input (an image file, a text or a CSV row)
- * and prints the answer. The studio shows them, the README quotes them, and a test runs them against a real server.
+ * and prints the answer. The studio shows them, docs/serving.md quotes them, and a test runs them against a real server.
  *
  * @param url    the model's address, {@code http://127.0.0.1:8080/v2/models/NAME}
  * @param token  the bearer token, or null

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's Serving examples are exactly what {@link ClientExamples} writes, and they work: the curl and Java ones
+ * The Serving examples in docs/serving.md are exactly what {@link ClientExamples} writes, and they work: the curl and Java ones
  * (and the JavaScript and Python ones where Node.js or Python's requests are installed) are run against a real server
  * serving a Fashion-MNIST model, and print the class the model runtime gives for the same file.
  */
@@ -72,12 +72,12 @@ class ClientExamplesTest {
     }
 
     @Test void theReadmeShowsEveryExampleAsWritten() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        int serving = readme.indexOf("\n## Serving");
-        assertTrue(serving > 0, "the README has a Serving section");
+        String readme = Files.readString(Path.of("docs/serving.md"), StandardCharsets.UTF_8);
+        int serving = readme.indexOf("\n## Serving a model");
+        assertTrue(serving > 0, "docs/serving.md has a Serving a model section");
         String section = readme.substring(serving, Math.max(readme.indexOf("\n## ", serving + 5), serving + 1));
         for (ClientExamples.Language language : ClientExamples.Language.values()) {
-            assertTrue(section.contains(readme().example(language)), "the README's Serving section shows, as written:\n" + readme().example(language));
+            assertTrue(section.contains(readme().example(language)), "docs/serving.md's Serving a model section shows, as written:\n" + readme().example(language));
         }
     }
 

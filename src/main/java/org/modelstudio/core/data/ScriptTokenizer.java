@@ -15,7 +15,7 @@ import java.util.Locale;
  * "我的 iPhone 没电了" → 我, 我的, 的, iphone, 没, 没电, 电, 电了, 了.
  * <p>
  * Why characters and pairs rather than a word segmenter: on the project's Chinese sample a model on them generalised
- * better than on the words of Lucene's SmartChineseAnalyzer (the README gives the figures). A pair carries most
+ * better than on the words of Lucene's SmartChineseAnalyzer (docs/measurements.md gives the figures). A pair carries most
  * two-character words, and a word never seen in training still shares its characters with words that were.
  */
 public final class ScriptTokenizer {

@@ -92,6 +92,20 @@ class ShapeInferenceTest {
                 onlyError(tokens(12, 50, new LayerSpec.Lstm(8, false), new LayerSpec.Output(2)), 0));
     }
 
+    @Test void zeroPaddingGrowsAnImageAndNeedsOne() {
+        NetworkSpec padded = new NetworkSpec("padded", "", new InputSpec.ImageInput(28, 28, 1), List.of(
+                new LayerSpec.ZeroPadding(2, 1), new LayerSpec.Conv2D(4, 5, Activation.RELU), new LayerSpec.Flatten(), new LayerSpec.Output(3)),
+                TrainingConfig.defaults());
+        var s = ShapeInference.analyse(padded);
+        assertFalse(s.hasErrors(), s.issues().toString());
+        assertEquals(new Shape.Image(32, 30, 1), s.layers().get(0).outputShape());
+        assertEquals(new Shape.Image(28, 26, 4), s.layers().get(1).outputShape(), "a 5×5 kernel now reaches the 28×28 image's border");
+        NetworkSpec flat = new NetworkSpec("flat", "", new InputSpec.VectorInput(8), List.of(new LayerSpec.ZeroPadding(1, 1), new LayerSpec.Output(3)),
+                TrainingConfig.defaults());
+        assertTrue(ShapeInference.analyse(flat).errors().get(0).message().startsWith("ZeroPadding #1 needs an image-shaped input"),
+                ShapeInference.analyse(flat).errors().toString());
+    }
+
     @Test void lstmNeedsASequence() {
         assertEquals("LSTM #3 needs a sequence (steps×features) but gets a flat vector of 16 values; put an Embedding before it, "
                 + "and make any LSTM before it return every step ('all').",

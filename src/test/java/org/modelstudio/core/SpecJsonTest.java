@@ -42,6 +42,7 @@ public class SpecJsonTest {
                 new LayerSpec.Conv2D(8, 5, 3, 2, 1, Padding.SAME, Activation.LEAKY_RELU, WeightInit.HE),
                 new LayerSpec.BatchNorm(),
                 new LayerSpec.ActivationLayer(Activation.TANH),
+                new LayerSpec.ZeroPadding(2, 0),
                 new LayerSpec.MaxPool(2, 2, 2, 2),
                 new LayerSpec.AvgPool(3, 2, 1, 2),
                 new LayerSpec.Flatten(),

@@ -354,7 +354,7 @@ class ModelEditingWindowTest {
         assertTrue(editor.fixedNoteProperty().get().startsWith("Fixed network: 3 Keras layers have no block"), editor.fixedNoteProperty().get());
         assertEquals(List.of("Input", "Conv2D", "LeakyReLU", "ZeroPadding2D", "Cropping2D", "MaxPool", "Flatten", "Dense", "Output"),
                 editor.rows().stream().map(org.modelstudio.ui.model.LayerRow::layer).toList());
-        assertEquals("8×8×8", editor.rows().get(3).outputShape(), "the padding's output shape, from DL4J's import");
+        assertEquals("7×7×8", editor.rows().get(3).outputShape(), "the padding's output shape, from DL4J's import");
         assertTrue(robot.lookup("#palette").query().isDisabled(), "nothing can be added");
         assertTrue(robot.lookup(".fixed-note").queryAs(javafx.scene.control.Label.class).isVisible());
         robot.interact(() -> {

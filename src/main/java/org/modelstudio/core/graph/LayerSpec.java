@@ -7,7 +7,7 @@ package org.modelstudio.core.graph;
 public sealed interface LayerSpec
         permits LayerSpec.Dense, LayerSpec.Conv2D, LayerSpec.MaxPool, LayerSpec.AvgPool, LayerSpec.GlobalPooling, LayerSpec.Flatten,
                 LayerSpec.Dropout, LayerSpec.BatchNorm, LayerSpec.ActivationLayer, LayerSpec.Embedding, LayerSpec.Lstm,
-                LayerSpec.Output, LayerSpec.Fixed {
+                LayerSpec.Output, LayerSpec.ZeroPadding, LayerSpec.Fixed {
 
     /** The layer type's name as the user sees it ("Conv2D"). */
     String typeName();
@@ -37,6 +37,7 @@ public sealed interface LayerSpec
         R embedding(Embedding e);
         R lstm(Lstm l);
         R output(Output o);
+        R zeroPadding(ZeroPadding z);
         R fixed(Fixed f);
     }
 
@@ -95,6 +96,16 @@ public sealed interface LayerSpec
         @Override public String typeName() { return "GlobalPooling"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.globalPooling(this); }
         @Override public String describe() { return (pooling == Pooling.MAX ? "max" : "average") + " of each channel"; }
+    }
+
+    /**
+     * Adds {@code vertical} rows of zeros above and below an image and {@code horizontal} columns left and right of it
+     * (Keras' ZeroPadding2D): a 28×28 image with 2 and 2 becomes 32×32, so a convolution can reach the border.
+     */
+    record ZeroPadding(int vertical, int horizontal) implements LayerSpec {
+        @Override public String typeName() { return "ZeroPadding"; }
+        @Override public <R> R accept(Visitor<R> visitor) { return visitor.zeroPadding(this); }
+        @Override public String describe() { return vertical + " rows, " + horizontal + " columns of zeros on each side"; }
     }
 
     /** Turns an image-shaped input into a flat vector. */

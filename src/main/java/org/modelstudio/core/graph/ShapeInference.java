@@ -124,6 +124,13 @@ public final class ShapeInference {
 
         @Override public List<Issue> fixed(LayerSpec.Fixed f) { return found; }
 
+        @Override public List<Issue> zeroPadding(LayerSpec.ZeroPadding z) {
+            if (z.vertical() < 0 || z.horizontal() < 0) {
+                found.add(Issue.error(i, name + ": its padding cannot be negative, not " + z.vertical() + "×" + z.horizontal() + "."));
+            }
+            return found;
+        }
+
         private List<Issue> pool(int ph, int pw, int sh, int sw) {
             atLeastOne("window height", ph);
             atLeastOne("window width", pw);
@@ -231,6 +238,11 @@ public final class ShapeInference {
         @Override public Result dropout(LayerSpec.Dropout d) { return new Result(in, 0); }
 
         @Override public Result activationLayer(LayerSpec.ActivationLayer a) { return new Result(in, 0); }
+
+        @Override public Result zeroPadding(LayerSpec.ZeroPadding z) {
+            if (!(in instanceof Shape.Image img)) return needsImage();
+            return new Result(new Shape.Image(img.height() + 2 * z.vertical(), img.width() + 2 * z.horizontal(), img.channels()), 0);
+        }
 
         /** A layer without a block: DL4J's importer worked out its output shape and parameters when the file was opened. */
         @Override public Result fixed(LayerSpec.Fixed f) { return new Result(f.output(), f.parameters()); }

@@ -158,6 +158,11 @@ public final class SpecJson {
 
         @Override public ObjectNode lstm(LayerSpec.Lstm l) { return n.put("units", l.units()).put("output", l.returnSequences() ? LSTM_ALL : LSTM_LAST); }
 
+        @Override public ObjectNode zeroPadding(LayerSpec.ZeroPadding z) {
+            n.putArray("padding").add(z.vertical()).add(z.horizontal());
+            return n;
+        }
+
         @Override public ObjectNode fixed(LayerSpec.Fixed f) {
             n.put("kind", f.kind()).put("name", f.name());
             if (!f.reason().isEmpty()) n.put("reason", f.reason());
@@ -277,7 +282,7 @@ public final class SpecJson {
     }
 
     private static final String LAYER_TYPES =
-            "dense, conv2d, maxpool, avgpool, globalpooling, flatten, dropout, batchnorm, activation, embedding, lstm, output, fixed";
+            "dense, conv2d, maxpool, avgpool, globalpooling, zeropadding, flatten, dropout, batchnorm, activation, embedding, lstm, output, fixed";
 
     /** An LSTM's "output": only the last step's (a vector) or every step's (a sequence). */
     private static final String LSTM_LAST = "last";
@@ -326,6 +331,11 @@ public final class SpecJson {
             case "flatten" -> {
                 n.allowOnly("type");
                 return new LayerSpec.Flatten();
+            }
+            case "zeropadding" -> {
+                n.allowOnly("type", "padding");
+                int[] p = n.pair("padding", new int[] {1, 1});
+                return new LayerSpec.ZeroPadding(p[0], p[1]);
             }
             case "batchnorm" -> {
                 n.allowOnly("type");

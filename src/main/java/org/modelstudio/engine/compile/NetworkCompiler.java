@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
@@ -225,6 +226,10 @@ public final class NetworkCompiler {
         /** Never asked: {@link NetworkCompiler#compile} turns a Flatten into a preprocessor on the next layer. */
         @Override public Layer flatten(LayerSpec.Flatten f) {
             throw new IllegalArgumentException("no DL4J layer for " + f.typeName());
+        }
+
+        @Override public Layer zeroPadding(LayerSpec.ZeroPadding z) {
+            return new ZeroPaddingLayer.Builder(z.vertical(), z.vertical(), z.horizontal(), z.horizontal()).build();
         }
 
         /** Never asked: {@link NetworkCompiler#compile} refuses a network with a fixed layer first. */

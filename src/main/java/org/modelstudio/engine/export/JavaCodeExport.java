@@ -202,6 +202,11 @@ public final class JavaCodeExport {
             return "new GlobalPoolingLayer.Builder(PoolingType." + (g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "MAX" : "AVG") + ").build()";
         }
 
+        @Override public String zeroPadding(LayerSpec.ZeroPadding z) {
+            return "new ZeroPaddingLayer.Builder(" + z.vertical() + ", " + z.vertical() + ", " + z.horizontal() + ", " + z.horizontal()
+                    + ").build() /* top, bottom, left, right */";
+        }
+
         /** Never asked: {@link #export} refuses a network with a fixed layer first. */
         @Override public String fixed(LayerSpec.Fixed f) {
             throw new IllegalArgumentException("no DL4J code for the Keras layer " + f.name());

@@ -151,6 +151,10 @@ public final class KerasCodeExport {
             return line((g.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "layers.GlobalMaxPooling" : "layers.GlobalAveragePooling") + dims + "()");
         }
 
+        @Override public String zeroPadding(LayerSpec.ZeroPadding z) {
+            return line(String.format(Locale.ROOT, "layers.ZeroPadding2D(padding=(%d, %d))", z.vertical(), z.horizontal()));
+        }
+
         /** Never asked: {@link #export} refuses a network with a fixed layer first. */
         @Override public String fixed(LayerSpec.Fixed f) {
             throw new IllegalArgumentException("no Keras code for the Keras layer " + f.name());

@@ -123,6 +123,14 @@ record KerasH5Layer(TrainedLayer trained, int[] order, double l2) implements Lay
         return one(new Entry((p.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "GlobalMaxPooling" : "GlobalAveragePooling") + dims, c, List.of()));
     }
 
+    @Override public Written zeroPadding(LayerSpec.ZeroPadding z) {
+        trained.zeroPadding(z);
+        Map<String, Object> c = config();
+        c.put("padding", List.of(List.of(z.vertical(), z.vertical()), List.of(z.horizontal(), z.horizontal())));
+        c.put("data_format", "channels_last");
+        return one(new Entry("ZeroPadding2D", c, List.of()));
+    }
+
     /** Never asked: a network with a fixed layer does not compile, so {@link TrainedLayer#dl4jLayerOf} refuses it first. */
     @Override public Written fixed(LayerSpec.Fixed f) {
         throw new IllegalArgumentException("nothing to write for the Keras layer " + f.name());

@@ -70,6 +70,13 @@ record OnnxLayer(OnnxGraph g, String x, TrainedLayer trained) implements LayerSp
         return g.node(name(), max ? "ReduceMax" : "ReduceMean", List.of(x), ints("axes", 2), integer("keepdims", 0));
     }
 
+    /** ONNX's Pad with zeros, on the height and width of the NCHW image. */
+    @Override public String zeroPadding(LayerSpec.ZeroPadding z) {
+        trained.zeroPadding(z);
+        String pads = g.int64s(name() + "/pads", 0, 0, z.vertical(), z.horizontal(), 0, 0, z.vertical(), z.horizontal());
+        return g.node(name(), "Pad", List.of(x, pads));
+    }
+
     /** Never asked: a network with a fixed layer does not compile, so {@link TrainedLayer#dl4jLayerOf} refuses it first. */
     @Override public String fixed(LayerSpec.Fixed f) {
         throw new IllegalArgumentException("no ONNX node for the Keras layer " + f.name());

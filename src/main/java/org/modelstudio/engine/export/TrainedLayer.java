@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
@@ -129,6 +130,15 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
                 && Arrays.stream(conf.getPadding()).allMatch(v -> v == 0) && Arrays.stream(conf.getDilation()).allMatch(v -> v == 1);
         if (!plain) throw refuse("is DL4J " + conf.getPoolingType() + " pooling with padding, dilation or another mode than the studio sets");
         return conf;
+    }
+
+    /** Zeros around an image, as many on each side of a dimension as the block says; anything else is refused. */
+    void zeroPadding(LayerSpec.ZeroPadding z) {
+        ZeroPaddingLayer conf = conf(ZeroPaddingLayer.class);
+        int[] p = conf.getPadding();
+        boolean plain = conf.getDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW
+                && Arrays.equals(p, new int[] {z.vertical(), z.vertical(), z.horizontal(), z.horizontal()});
+        if (!plain) throw refuse("is DL4J zero padding " + Arrays.toString(p) + ", not the " + z.describe() + " of its block");
     }
 
     /** The maximum or average of each channel over an image, or of each feature over a sequence's steps. */

@@ -43,6 +43,8 @@ final class WeightAxes implements LayerSpec.Visitor<Map<String, Integer>> {
 
     @Override public Map<String, Integer> flatten(LayerSpec.Flatten f) { return Map.of(); }
 
+    @Override public Map<String, Integer> zeroPadding(LayerSpec.ZeroPadding z) { return Map.of(); }
+
     /** Never asked: {@link CompactWeights#problem} refuses a fixed network before any weight is planned. */
     @Override public Map<String, Integer> fixed(LayerSpec.Fixed f) {
         throw new IllegalArgumentException("no compact weights for the Keras layer " + f.name());

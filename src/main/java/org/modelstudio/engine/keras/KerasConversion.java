@@ -315,7 +315,8 @@ final class KerasConversion {
                 w.muli(255);
                 return;
             }
-            if (!(l instanceof LayerSpec.Flatten || l instanceof LayerSpec.Dropout || l instanceof LayerSpec.MaxPool || l instanceof LayerSpec.AvgPool)) {
+            if (!(l instanceof LayerSpec.Flatten || l instanceof LayerSpec.Dropout || l instanceof LayerSpec.MaxPool || l instanceof LayerSpec.AvgPool
+                    || l instanceof LayerSpec.ZeroPadding)) {
                 throw new KerasImportException(shown + " starts with " + l.typeName() + ", which cannot take pixels 0..255 as 0..1: "
                         + "open it with pixels 0..1 and give it images scaled so.");
             }

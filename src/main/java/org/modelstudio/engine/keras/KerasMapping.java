@@ -151,6 +151,20 @@ final class KerasMapping {
                 case "GlobalAveragePooling2D", "GlobalAveragePooling1D" -> spec = new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG);
                 case "GlobalMaxPooling2D", "GlobalMaxPooling1D" -> spec = new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX);
                 case "Flatten" -> spec = new LayerSpec.Flatten();
+                case "ZeroPadding2D" -> {
+                    // Keras writes 1, (1, 2) or ((top, bottom), (left, right)); the block pads both sides alike.
+                    var padding = l.config().path("padding");
+                    int[] p = padding.isInt() ? new int[] {padding.asInt(), padding.asInt(), padding.asInt(), padding.asInt()}
+                            : padding.size() == 2 && padding.get(0).isInt()
+                            ? new int[] {padding.get(0).asInt(), padding.get(0).asInt(), padding.get(1).asInt(), padding.get(1).asInt()}
+                            : padding.size() == 2 && padding.get(0).size() == 2 && padding.get(1).size() == 2
+                            ? new int[] {padding.get(0).get(0).asInt(), padding.get(0).get(1).asInt(), padding.get(1).get(0).asInt(),
+                                    padding.get(1).get(1).asInt()}
+                            : null;
+                    if (p == null) why = "padding " + padding;
+                    else if (p[0] != p[1] || p[2] != p[3]) why = "uneven padding " + padding + " (the studio pads both sides alike)";
+                    else spec = new LayerSpec.ZeroPadding(p[0], p[2]);
+                }
                 case "Dropout" -> spec = new LayerSpec.Dropout(l.config().path("rate").asDouble(l.config().path("p").asDouble(0)));
                 case "BatchNormalization" -> {
                     int axis = l.integer("axis");

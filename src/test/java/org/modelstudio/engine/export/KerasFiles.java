@@ -22,7 +22,8 @@ public final class KerasFiles {
 
     /**
      * After the file's first Conv2D, made linear: a LeakyReLU with Keras' default slope 0.3 (the studio's has 0.01), then
-     * a ZeroPadding2D and a Cropping2D of one pixel each, which together keep the shape. None has a block; none has weights.
+     * a ZeroPadding2D and a Cropping2D of one pixel at the top and left, which together keep the shape. None has a block
+     * (the studio's ZeroPadding pads both sides alike); none has weights.
      */
     public static Path withLayersWithoutBlocks(Path h5) throws Exception {
         ObjectNode config = modelConfig(h5);
@@ -32,9 +33,9 @@ public final class KerasFiles {
         ((ObjectNode) layers.get(conv).path("config")).put("activation", "linear");
         layers.insert(conv + 1, layer("LeakyReLU", LEAKY, c -> c.put("alpha", 0.3)));
         layers.insert(conv + 2, layer("ZeroPadding2D", "zero_padding2d", c -> c.putArray("padding")
-                .add(JSON.createArrayNode().add(1).add(1)).add(JSON.createArrayNode().add(1).add(1))));
+                .add(JSON.createArrayNode().add(1).add(0)).add(JSON.createArrayNode().add(1).add(0))));
         layers.insert(conv + 3, layer("Cropping2D", "cropping2d", c -> c.putArray("cropping")
-                .add(JSON.createArrayNode().add(1).add(1)).add(JSON.createArrayNode().add(1).add(1))));
+                .add(JSON.createArrayNode().add(1).add(0)).add(JSON.createArrayNode().add(1).add(0))));
         rewrite(h5, config);
         return h5;
     }

@@ -41,10 +41,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 class KerasImportTest {
     @TempDir static Path dir;
 
-    /** Networks for the layer types the templates leave out (BatchNorm, Activation, AvgPool, LSTM) and a leaky ReLU. */
+    /** Networks for the layer types the templates leave out (BatchNorm, Activation, ZeroPadding, AvgPool, LSTM) and a leaky ReLU. */
     private static final NetworkSpec NORMALISED = new NetworkSpec("normalised", "", new InputSpec.ImageInput(28, 28, 1), List.of(
             new LayerSpec.Conv2D(6, 3, 3, 1, 1, Padding.SAME, Activation.IDENTITY, WeightInit.HE), new LayerSpec.BatchNorm(),
-            new LayerSpec.ActivationLayer(Activation.RELU), new LayerSpec.AvgPool(2), new LayerSpec.Flatten(),
+            new LayerSpec.ActivationLayer(Activation.RELU), new LayerSpec.ZeroPadding(1, 2), new LayerSpec.AvgPool(2), new LayerSpec.Flatten(),
             new LayerSpec.Dense(16, Activation.TANH), new LayerSpec.Dense(12, Activation.LEAKY_RELU), new LayerSpec.Output(10)),
             TrainingConfig.defaults());
     private static final NetworkSpec RECURRENT = new NetworkSpec("recurrent", "", new InputSpec.SequenceInput(12, 50), List.of(
@@ -55,7 +55,7 @@ class KerasImportTest {
         for (String template : List.of("mlp.json", "small-cnn.json", "text-classifier.json", "tabular-mlp.json", "tabular-regression.json")) {
             tests.add(dynamicTest(template, () -> roundTrip(template, ExportFixtures.template(template))));
         }
-        tests.add(dynamicTest("BatchNorm, Activation, AvgPool, leaky ReLU", () -> roundTrip("normalised", ExportFixtures.brieflyTrained(NORMALISED))));
+        tests.add(dynamicTest("BatchNorm, Activation, ZeroPadding, AvgPool, leaky ReLU", () -> roundTrip("normalised", ExportFixtures.brieflyTrained(NORMALISED))));
         tests.add(dynamicTest("Embedding, LSTM", () -> roundTrip("recurrent", ExportFixtures.brieflyTrained(RECURRENT))));
         return tests.stream();
     }

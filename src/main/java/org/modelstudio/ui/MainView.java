@@ -56,6 +56,10 @@ public final class MainView {
     private final org.modelstudio.ui.compact.CompactModelViewModel compact;
     private javafx.stage.Stage compactStage;
     private final ExecutorService executor;
+    private final org.modelstudio.ui.common.Presentation presentation;
+    private final org.modelstudio.ui.tour.TourViewModel tour;
+    @FXML private javafx.scene.control.CheckMenuItem presentationItem;
+    @FXML private javafx.scene.control.CheckMenuItem highContrastItem;
 
     @FXML private BorderPane root;
     @FXML private Label modelOrigin;
@@ -88,7 +92,8 @@ public final class MainView {
 
     public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training,
                     org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, org.modelstudio.ui.serving.ServeViewModel serving,
-                    org.modelstudio.ui.compact.CompactModelViewModel compact, ExecutorService executor) {
+                    org.modelstudio.ui.compact.CompactModelViewModel compact, org.modelstudio.ui.common.Presentation presentation,
+                    org.modelstudio.ui.tour.TourViewModel tour, ExecutorService executor) {
         this.currentModel = currentModel;
         this.model = model;
         this.training = training;
@@ -96,6 +101,8 @@ public final class MainView {
         this.serving = serving;
         this.compact = compact;
         this.executor = executor;
+        this.presentation = presentation;
+        this.tour = tour;
     }
 
     /** Opens the evaluation window, or brings it to the front (one per studio window). */
@@ -156,6 +163,9 @@ public final class MainView {
         serveStatus.visibleProperty().bind(serving.summaryProperty().isNotEmpty());
         serveStatus.managedProperty().bind(serveStatus.visibleProperty());
         predictPanelController.onServe(this::openServe);
+        predictPanelController.onEvaluate(this::openEvaluation);
+        presentationItem.selectedProperty().bindBidirectional(presentation.presentationProperty());
+        highContrastItem.selectedProperty().bindBidirectional(presentation.highContrastProperty());
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
         exportOnnxItem.disableProperty().bind(currentModel.modelProperty().isNull());
         exportKerasH5Item.disableProperty().bind(currentModel.modelProperty().isNull());
@@ -530,6 +540,9 @@ public final class MainView {
         }
         return projects.confirmDiscard();
     }
+
+    /** Help › Guided tour: the first-run tour again, from its first step. */
+    @FXML private void showTour() { tour.start(); }
 
     @FXML private void about() {
         new AboutDialog(root.getScene().getWindow()).showAndWait();

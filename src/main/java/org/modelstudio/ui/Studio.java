@@ -118,7 +118,7 @@ public final class Studio implements AutoCloseable {
     public Scene createScene() throws IOException {
         Map<Class<?>, Supplier<Object>> views = Map.of(
                 MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel,
-                        evaluationViewModel, serveViewModel, compactViewModel, presentation, tour, executor.executor()),
+                        evaluationViewModel, serveViewModel, compactViewModel, presentation, tour, folders, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),

@@ -93,6 +93,14 @@ public final class PredictPanelView {
             default -> "Open images…";
         }, model.inputKindProperty()));
         openButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !canRead(), model.inputKindProperty()));
+        Tooltip openTip = new Tooltip();
+        openTip.textProperty().bind(Bindings.createStringBinding(() -> switch (model.inputKindProperty().get()) {
+            case TEXT -> "Choose .txt files to predict, one text each";
+            case TABLE -> "Choose a CSV file of rows to predict";
+            default -> "Choose image files to predict";
+        }, model.inputKindProperty()));
+        openButton.setTooltip(openTip);
+        dropZone.setAccessibleText("Prediction input: drop files or folders here");
         exportButton.setOnAction(e -> export());
         exportButton.disableProperty().bind(Bindings.isEmpty(model.batch()).or(model.batchRunningProperty()));
         clearButton.setOnAction(e -> model.clear());

@@ -140,20 +140,25 @@ public final class TourOverlay {
         frame(highlight, b.getMinX() - pad, b.getMinY() - pad, b.getWidth() + 2 * pad, b.getHeight() + 2 * pad);
         double w = width();
         double h = callout.prefHeight(w);
-        double x;
-        double y;
-        if (b.getMaxX() + GAP + w <= layer.getWidth() - MARGIN) {
-            x = b.getMaxX() + GAP;
-            y = b.getMinY();
-        } else if (b.getMinX() - GAP - w >= MARGIN) {
-            x = b.getMinX() - GAP - w;
-            y = b.getMinY();
-        } else if (b.getMaxY() + GAP + h <= layer.getHeight() - MARGIN) {
-            x = b.getMinX();
-            y = b.getMaxY() + GAP;
-        } else {
-            x = b.getMinX();
-            y = b.getMinY() - GAP - h;
+        TourStep.Side preferred = model.stepProperty().get() == null ? TourStep.Side.RIGHT : model.stepProperty().get().side();
+        double x = b.getMinX();
+        double y = b.getMinY() - GAP - h;   // above, when no side fits
+        for (TourStep.Side side : new TourStep.Side[] {preferred, TourStep.Side.RIGHT, TourStep.Side.LEFT, TourStep.Side.BELOW}) {
+            if (side == TourStep.Side.RIGHT && b.getMaxX() + GAP + w <= layer.getWidth() - MARGIN) {
+                x = b.getMaxX() + GAP;
+                y = b.getMinY();
+                break;
+            }
+            if (side == TourStep.Side.LEFT && b.getMinX() - GAP - w >= MARGIN) {
+                x = b.getMinX() - GAP - w;
+                y = b.getMinY();
+                break;
+            }
+            if (side == TourStep.Side.BELOW && b.getMaxY() + GAP + h <= layer.getHeight() - MARGIN) {
+                x = b.getMinX();
+                y = b.getMaxY() + GAP;
+                break;
+            }
         }
         x = Math.max(MARGIN, Math.min(x, layer.getWidth() - w - MARGIN));
         y = Math.max(MARGIN, Math.min(y, layer.getHeight() - h - MARGIN));

@@ -19,22 +19,22 @@ public final class TourViewModel {
     public static final List<TourStep> STUDIO_STEPS = List.of(
             new TourStep("#networkChoice", "Choose a template",
                     "Start from a ready network. The MLP learns to tell clothes apart in small pictures (Fashion-MNIST). "
-                            + "Its layers appear below as blocks; File ▸ New from template… shows every template."),
+                            + "Its layers appear below as blocks; File ▸ New from template… shows every template.", TourStep.Side.BELOW),
             new TourStep("#trainButton", "Train it",
                     "Press Train (Ctrl+T). The network learns from the sample pictures in about half a minute, "
-                            + "and you can go on with the tour while it trains."),
+                            + "and you can go on with the tour while it trains.", TourStep.Side.BELOW),
             new TourStep("#lossChart", "Watch the curves",
                     "Loss falls and accuracy rises, epoch after epoch. When the validation curve (red) stays behind the "
-                            + "training curve (green), the network is learning its examples by heart."),
+                            + "training curve (green), the network is learning its examples by heart.", TourStep.Side.RIGHT),
             new TourStep("#dropZone", "Drop an example",
                     "Once it has trained, drop pictures here, or press Try the examples: the studio says what it sees "
-                            + "and how sure it is."),
+                            + "and how sure it is.", TourStep.Side.LEFT),
             new TourStep("#evaluationButton", "Open the evaluation",
                     "Evaluate… measures the model on pictures it has never seen: which classes it mixes up, and the "
-                            + "pictures behind every mistake."),
+                            + "pictures behind every mistake.", TourStep.Side.LEFT),
             new TourStep("#serveButton", "Serve it",
                     "Serve… lets other programs use the model over the network: a web page, a script, a spreadsheet. "
-                            + "Help ▸ Guided tour shows this tour again."));
+                            + "Help ▸ Guided tour shows this tour again.", TourStep.Side.LEFT));
 
     private final List<TourStep> steps;
     private final FirstRunRecord record;

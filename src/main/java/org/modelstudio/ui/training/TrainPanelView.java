@@ -355,6 +355,7 @@ public final class TrainPanelView {
         y.setAutoRangePadding(0.05);
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
+        chart.setAccessibleText(title + " per epoch");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         return chart;

@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -112,8 +113,26 @@ public final class TourOverlay {
         layer.requestLayout();
     }
 
-    /** A control on a tab that is not showing (the charts behind Data, say) brings its tab to the front. */
+    /**
+     * A control on a tab that is not showing (the charts behind Data, say) brings its tab to the front; one scrolled
+     * out of its area (a small window in presentation mode) is scrolled into view.
+     */
     private void reveal(Node node) {
+        selectTabOf(node);
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane area && area.getStyleClass().contains("area-scroll") && area.getContent() != null) {
+                area.layout();
+                Bounds b = area.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+                double extra = area.getContent().getLayoutBounds().getHeight() - area.getViewportBounds().getHeight();
+                double top = area.getVvalue() * Math.max(0, extra);
+                boolean shown = b.getMinY() >= top && b.getMaxY() <= top + area.getViewportBounds().getHeight();
+                if (extra > 0 && !shown) area.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 8) / extra)));
+                return;
+            }
+        }
+    }
+
+    private static void selectTabOf(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (n.getParent() != null && n.getParent().getStyleClass().contains("tab-content-area")) {
                 for (Node p = n.getParent(); p != null; p = p.getParent()) {

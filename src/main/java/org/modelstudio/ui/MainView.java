@@ -56,6 +56,11 @@ public final class MainView {
     private final org.modelstudio.ui.compact.CompactModelViewModel compact;
     private javafx.stage.Stage compactStage;
     private final ExecutorService executor;
+    private final org.modelstudio.ui.common.Presentation presentation;
+    private final org.modelstudio.ui.tour.TourViewModel tour;
+    private final org.modelstudio.ui.common.ChooserFolders folders;
+    @FXML private javafx.scene.control.CheckMenuItem presentationItem;
+    @FXML private javafx.scene.control.CheckMenuItem highContrastItem;
 
     @FXML private BorderPane root;
     @FXML private Label modelOrigin;
@@ -88,7 +93,8 @@ public final class MainView {
 
     public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training,
                     org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, org.modelstudio.ui.serving.ServeViewModel serving,
-                    org.modelstudio.ui.compact.CompactModelViewModel compact, ExecutorService executor) {
+                    org.modelstudio.ui.compact.CompactModelViewModel compact, org.modelstudio.ui.common.Presentation presentation,
+                    org.modelstudio.ui.tour.TourViewModel tour, org.modelstudio.ui.common.ChooserFolders folders, ExecutorService executor) {
         this.currentModel = currentModel;
         this.model = model;
         this.training = training;
@@ -96,6 +102,9 @@ public final class MainView {
         this.serving = serving;
         this.compact = compact;
         this.executor = executor;
+        this.presentation = presentation;
+        this.tour = tour;
+        this.folders = folders;
     }
 
     /** Opens the evaluation window, or brings it to the front (one per studio window). */
@@ -156,6 +165,9 @@ public final class MainView {
         serveStatus.visibleProperty().bind(serving.summaryProperty().isNotEmpty());
         serveStatus.managedProperty().bind(serveStatus.visibleProperty());
         predictPanelController.onServe(this::openServe);
+        predictPanelController.onEvaluate(this::openEvaluation);
+        presentationItem.selectedProperty().bindBidirectional(presentation.presentationProperty());
+        highContrastItem.selectedProperty().bindBidirectional(presentation.highContrastProperty());
         saveModelItem.disableProperty().bind(currentModel.modelProperty().isNull());
         exportOnnxItem.disableProperty().bind(currentModel.modelProperty().isNull());
         exportKerasH5Item.disableProperty().bind(currentModel.modelProperty().isNull());
@@ -177,7 +189,7 @@ public final class MainView {
         }
         buildAddLayerMenu();
         projects = new ProjectActions(model, () -> root.getScene().getWindow(), recentMenu,
-                new RecentFiles(AppDirs.dataDir().resolve("recent.txt")));
+                new RecentFiles(AppDirs.dataDir().resolve("recent.txt")), folders);
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
         kerasOpening = new KerasOpening(() -> root.getScene().getWindow(), currentModel, model, executor);
         root.sceneProperty().addListener((obs, old, scene) -> {
@@ -296,8 +308,10 @@ public final class MainView {
     @FXML private void openModel() {
         FileChooser chooser = modelChooser("Open a trained model");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keras models (HDF5)", "*.h5", "*.hdf5"));
+        folders.openIn(chooser, "models", java.util.Optional.empty());
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file == null) return;
+        folders.used("models", file.toPath());
         if (KerasOpening.isKerasFile(file)) {
             kerasOpening.open(file.toPath());   // a Keras file chosen here opens as File ▸ Open Keras model opens it
             return;
@@ -314,7 +328,7 @@ public final class MainView {
     }
 
     /** File › Open Keras model: see {@link KerasOpening}. */
-    @FXML private void openKeras() { kerasOpening.choose(); }
+    @FXML private void openKeras() { kerasOpening.choose(folders); }
 
     /** What opens Keras files, chosen or dropped (for tests). */
     public KerasOpening kerasOpening() { return kerasOpening; }
@@ -341,8 +355,10 @@ public final class MainView {
         if (model == null) return;
         FileChooser chooser = modelChooser("Save the trained model");
         chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase() + ".zip");
+        folders.openIn(chooser, "models", java.util.Optional.empty());
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file == null) return;
+        folders.used("models", file.toPath());
         Task<Void> task = new Task<>() {
             @Override protected Void call() throws Exception {
                 ModelFile.save(model, file.toPath());
@@ -530,6 +546,9 @@ public final class MainView {
         }
         return projects.confirmDiscard();
     }
+
+    /** Help › Guided tour: the first-run tour again, from its first step. */
+    @FXML private void showTour() { tour.start(); }
 
     @FXML private void about() {
         new AboutDialog(root.getScene().getWindow()).showAndWait();

@@ -27,9 +27,12 @@ final class ProjectActions {
     private final ModelViewModel model;
     private final Supplier<Window> window;
     private final Menu recentMenu;
+    private final org.modelstudio.ui.common.ChooserFolders folders;
     private final RecentFiles recent;
 
-    ProjectActions(ModelViewModel model, Supplier<Window> window, Menu recentMenu, RecentFiles recent) {
+    ProjectActions(ModelViewModel model, Supplier<Window> window, Menu recentMenu, RecentFiles recent,
+                   org.modelstudio.ui.common.ChooserFolders folders) {
+        this.folders = folders;
         this.model = model;
         this.window = window;
         this.recentMenu = recentMenu;
@@ -44,8 +47,12 @@ final class ProjectActions {
 
     void openProject() {
         if (!confirmDiscard()) return;
-        File file = projectChooser("Open a project").showOpenDialog(window.get());
-        if (file != null) open(file.toPath());
+        FileChooser chooser = projectChooser("Open a project");
+        folders.openIn(chooser, "projects", java.util.Optional.empty());
+        File file = chooser.showOpenDialog(window.get());
+        if (file == null) return;
+        folders.used("projects", file.toPath());
+        open(file.toPath());
     }
 
     /** Opens a project file (from the Open dialog, the recent list, or a file the desktop asked the studio to open). */
@@ -71,8 +78,10 @@ final class ProjectActions {
     private boolean saveProjectAs() {
         FileChooser chooser = projectChooser("Save the project");
         chooser.setInitialFileName(KerasCodeExport.modelName(model.specProperty().get().name()) + ProjectFile.EXTENSION);
+        folders.openIn(chooser, "projects", java.util.Optional.empty());
         File file = chooser.showSaveDialog(window.get());
         if (file == null) return false;
+        folders.used("projects", file.toPath());
         Path path = file.toPath();
         if (!path.getFileName().toString().endsWith(ProjectFile.EXTENSION)) path = path.resolveSibling(path.getFileName() + ProjectFile.EXTENSION);
         return saveTo(path);

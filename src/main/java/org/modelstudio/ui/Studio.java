@@ -52,6 +52,12 @@ public final class Studio implements AutoCloseable {
     private final org.modelstudio.ui.serving.ServeViewModel serveViewModel;
     private final org.modelstudio.ui.compact.CompactModelViewModel compactViewModel;
     private final RecoveryStore recovery = new RecoveryStore(AppDirs.dataDir().resolve("recovery"));
+    private final org.modelstudio.ui.common.Presentation presentation = new org.modelstudio.ui.common.Presentation(
+            org.modelstudio.ui.common.FontScale.system());
+    private final org.modelstudio.ui.tour.TourViewModel tour = new org.modelstudio.ui.tour.TourViewModel(
+            org.modelstudio.ui.tour.TourViewModel.STUDIO_STEPS, new org.modelstudio.ui.tour.FirstRunRecord(AppDirs.dataDir()));
+    private final org.modelstudio.ui.common.ChooserFolders folders = new org.modelstudio.ui.common.ChooserFolders(
+            AppDirs.dataDir().resolve("folders.properties"));
     private Timeline autosave;
     private long autosavedRevision = -1;
     private MainView mainView;
@@ -89,6 +95,10 @@ public final class Studio implements AutoCloseable {
     public org.modelstudio.ui.compact.CompactModelViewModel compact() { return compactViewModel; }
     public CurrentModel currentModel() { return currentModel; }
     public RecoveryStore recovery() { return recovery; }
+    /** Presentation mode and high contrast, for every studio window. */
+    public org.modelstudio.ui.common.Presentation presentation() { return presentation; }
+    /** The guided tour (it shows by itself at the very first start, see {@link #show}). */
+    public org.modelstudio.ui.tour.TourViewModel tour() { return tour; }
     /** The main window's view, once the scene is built (for the close and recovery questions). */
     public MainView mainView() { return mainView; }
 
@@ -109,11 +119,11 @@ public final class Studio implements AutoCloseable {
     public Scene createScene() throws IOException {
         Map<Class<?>, Supplier<Object>> views = Map.of(
                 MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel,
-                        evaluationViewModel, serveViewModel, compactViewModel, executor.executor()),
+                        evaluationViewModel, serveViewModel, compactViewModel, presentation, tour, folders, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),
-                PredictPanelView.class, () -> new PredictPanelView(predictionViewModel, explanationViewModel));
+                PredictPanelView.class, () -> new PredictPanelView(predictionViewModel, explanationViewModel, folders));
         FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
             Supplier<Object> s = views.get(type);
@@ -121,10 +131,16 @@ public final class Studio implements AutoCloseable {
             return s.get();
         });
         Parent root = loader.load();
+        // The guided tour draws over the window, in a layer that lets clicks through to it.
+        javafx.scene.layout.Pane tourLayer = new javafx.scene.layout.Pane();
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(root, tourLayer);
+        new org.modelstudio.ui.tour.TourOverlay(tourLayer, root, tour);
         // Fit small classroom laptops (1366×768) as well as large screens.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
+        Scene scene = new Scene(layers, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(Studio.class.getResource("/styles/studio.css").toExternalForm());
+        presentation.style(scene);
+        presentation.watchWindows();
         return scene;
     }
 
@@ -139,6 +155,7 @@ public final class Studio implements AutoCloseable {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        tour.startIfFirstRun();
     }
 
     /**
@@ -170,6 +187,7 @@ public final class Studio implements AutoCloseable {
      */
     @Override public void close() {
         if (autosave != null) autosave.stop();
+        presentation.close();
         trainingViewModel.shutdown();
         serveViewModel.shutdown();
         executor.close();

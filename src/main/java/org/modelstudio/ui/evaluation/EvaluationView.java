@@ -242,8 +242,10 @@ public final class EvaluationView {
         cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s,%.3f);", rgb, alpha));
         if (alpha > 0.55) cell.getStyleClass().add("dark");
         cell.setCursor(Cursor.HAND);
-        Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "%s predicted as %s: %d (%.1f%% of %s)", r.classes().get(a),
-                r.classes().get(p), count, 100 * share, r.classes().get(a))));
+        String says = String.format(Locale.ROOT, "%s predicted as %s: %d (%.1f%% of %s)", r.classes().get(a),
+                r.classes().get(p), count, 100 * share, r.classes().get(a));
+        Tooltip.install(cell, new Tooltip(says));
+        cell.setAccessibleText(says);
         cell.setOnMouseClicked(e -> model.showCell(a, p));
         return cell;
     }

@@ -39,6 +39,8 @@ public final class PredictPanelView {
     @FXML private Button exportButton;
     @FXML private Button clearButton;
     @FXML private Button serveButton;
+    @FXML private Button evaluationButton;
+    @FXML private Button examplesButton;
     @FXML private HBox progressBox;
     @FXML private ProgressBar batchProgress;
     @FXML private Button cancelButton;
@@ -52,10 +54,17 @@ public final class PredictPanelView {
     private InputArea inputArea;
 
     private final ExplanationViewModel explanations;
+    private final org.modelstudio.ui.common.ChooserFolders folders;
 
-    public PredictPanelView(PredictionViewModel model, ExplanationViewModel explanations) {
+    public PredictPanelView(PredictionViewModel model, ExplanationViewModel explanations, org.modelstudio.ui.common.ChooserFolders folders) {
         this.model = model;
         this.explanations = explanations;
+        this.folders = folders;
+    }
+
+    /** What the Evaluate… button does: open the evaluation window. */
+    public void onEvaluate(Runnable openEvaluation) {
+        evaluationButton.setOnAction(e -> openEvaluation.run());
     }
 
     /** What the Serve… button does: open the Serve window (the main window's business, not this area's). */
@@ -65,6 +74,14 @@ public final class PredictPanelView {
 
     @FXML private void initialize() {
         serveButton.setTooltip(new Tooltip("Let other programs use the model in use over HTTP (Ctrl+5)"));
+        evaluationButton.setTooltip(new Tooltip("Measure the model in use on data it has not seen: accuracy, confusion matrix, mistakes (Ctrl+4)"));
+        examplesButton.setTooltip(new Tooltip("Predict the 20 example images shipped with the studio (two of each kind of clothing)"));
+        examplesButton.setOnAction(e -> model.tryExamples());
+        // The examples are Fashion-MNIST pictures: offered while the model reads images, or before there is one.
+        examplesButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.inputKindProperty().get() == InputKind.IMAGE
+                || model.inputKindProperty().get() == InputKind.NONE, model.inputKindProperty()));
+        examplesButton.managedProperty().bind(examplesButton.visibleProperty());
+        examplesButton.disableProperty().bind(model.inputKindProperty().isNotEqualTo(InputKind.IMAGE));
         inputArea = new InputArea(inputBox, model, predictButton);
         dropZone.setOnDragOver(this::dragOver);
         dropZone.setOnDragExited(e -> dropZone.getStyleClass().remove("drag-over"));
@@ -76,6 +93,14 @@ public final class PredictPanelView {
             default -> "Open images…";
         }, model.inputKindProperty()));
         openButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !canRead(), model.inputKindProperty()));
+        Tooltip openTip = new Tooltip();
+        openTip.textProperty().bind(Bindings.createStringBinding(() -> switch (model.inputKindProperty().get()) {
+            case TEXT -> "Choose .txt files to predict, one text each";
+            case TABLE -> "Choose a CSV file of rows to predict";
+            default -> "Choose image files to predict";
+        }, model.inputKindProperty()));
+        openButton.setTooltip(openTip);
+        dropZone.setAccessibleText("Prediction input: drop files or folders here");
         exportButton.setOnAction(e -> export());
         exportButton.disableProperty().bind(Bindings.isEmpty(model.batch()).or(model.batchRunningProperty()));
         clearButton.setOnAction(e -> model.clear());
@@ -136,6 +161,9 @@ public final class PredictPanelView {
 
     private void open() {
         FileChooser chooser = new FileChooser();
+        String purpose = "predict-" + model.inputKindProperty().get().name().toLowerCase(java.util.Locale.ROOT);
+        folders.openIn(chooser, purpose, model.inputKindProperty().get() == InputKind.IMAGE
+                ? org.modelstudio.ui.common.ShippedExamples.shippedFolder() : org.modelstudio.ui.common.AppDirs.samplesDir());
         switch (model.inputKindProperty().get()) {
             case TEXT -> {
                 chooser.setTitle("Choose texts to predict (one text per file)");
@@ -151,7 +179,10 @@ public final class PredictPanelView {
             }
         }
         List<File> files = chooser.showOpenMultipleDialog(dropZone.getScene().getWindow());
-        if (files != null && !files.isEmpty()) model.predict(files);
+        if (files != null && !files.isEmpty()) {
+            folders.used(purpose, files.get(0).toPath());
+            model.predict(files);
+        }
     }
 
     private void export() {
@@ -159,8 +190,10 @@ public final class PredictPanelView {
         chooser.setTitle("Export the batch's predictions");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialFileName("predictions.csv");
+        folders.openIn(chooser, "predict-export", java.util.Optional.empty());
         File file = chooser.showSaveDialog(dropZone.getScene().getWindow());
         if (file == null) return;
+        folders.used("predict-export", file.toPath());
         try {
             model.exportBatch(file.toPath());
         } catch (IOException ex) {

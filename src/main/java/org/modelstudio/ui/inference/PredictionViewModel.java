@@ -111,6 +111,23 @@ public final class PredictionViewModel {
         return start(model, () -> InputReader.read(files, kind, table));
     }
 
+    /**
+     * Predicts the shipped example images (two of each Fashion-MNIST class) in one go, as if they had been dropped;
+     * finding or copying them happens in the task.
+     */
+    public Task<List<PredictionItem>> tryExamples() {
+        TrainedModel model = currentModel.get();
+        InputKind kind = InputKind.of(model);
+        return start(model, () -> {
+            try {
+                return InputReader.read(org.modelstudio.ui.common.ShippedExamples.images().stream().map(Path::toFile).toList(), kind, null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("The example images could not be copied out of the studio: "
+                        + AtomicFiles.reason(e), e);
+            }
+        });
+    }
+
     /** Predicts a typed or pasted text. */
     public Task<List<PredictionItem>> predictText(String text) {
         return start(currentModel.get(), () -> List.of(new InputReader.Pending("Typed text", new PredictionInput.Text(text), null)));

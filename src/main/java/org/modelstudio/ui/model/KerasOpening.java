@@ -53,13 +53,16 @@ public final class KerasOpening {
         return f.isFile() && (n.endsWith(".h5") || n.endsWith(".hdf5"));
     }
 
-    /** File ▸ Open Keras model…: asks for the file, then {@link #open}. */
-    public void choose() {
+    /** File ▸ Open Keras model…: asks for the file (the chooser opens where the last one came from), then {@link #open}. */
+    public void choose(org.modelstudio.ui.common.ChooserFolders folders) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a Keras model (.h5)");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keras models (HDF5)", "*.h5", "*.hdf5"));
+        folders.openIn(chooser, "keras", java.util.Optional.empty());
         File file = chooser.showOpenDialog(owner.get());
-        if (file != null) open(file.toPath());
+        if (file == null) return;
+        folders.used("keras", file.toPath());
+        open(file.toPath());
     }
 
     /** Opens {@code file} with the proposed reading, then asks the person to confirm it (see the class comment). */

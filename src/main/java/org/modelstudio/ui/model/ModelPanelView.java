@@ -80,6 +80,13 @@ public final class ModelPanelView {
         });
         networkChoice.valueProperty().bindBidirectional(model.selectedProperty());
         description.textProperty().bind(model.specProperty().map(NetworkSpec::description).orElse(""));
+        // Presentation mode hides the description (studio.css) to leave the room to the network; the tooltip keeps it.
+        description.managedProperty().bind(description.visibleProperty());
+        Tooltip about = new Tooltip();
+        about.textProperty().bind(description.textProperty());
+        about.setWrapText(true);
+        about.setMaxWidth(480);
+        networkChoice.setTooltip(about);
 
         fixedNote.textProperty().bind(model.fixedNoteProperty());
         fixedNote.visibleProperty().bind(model.fixedProperty());

@@ -242,8 +242,7 @@ public final class TrainPanelView {
         }
         if (overlaid.containsKey(id)) return;
         String colour = OVERLAY_COLOURS[(row.number() - 1) % OVERLAY_COLOURS.length];
-        String style = "-fx-line-color: " + colour + "; -fx-marker-color: " + colour
-                + "; -fx-line-width: 2; -fx-line-dash-array: 7 5; -fx-marker-size: 3;";
+        String style = "-fx-line-color: " + colour + "; -fx-marker-color: " + colour + "; -fx-line-dash-array: 7 5;";
         io.fair_acc.dataset.spi.DoubleDataSet loss = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number() + " validation loss");
         boolean regression = row.run().epochs().stream().anyMatch(TrainingEvent.EpochEvaluated::regression);
         io.fair_acc.dataset.spi.DoubleDataSet accuracy = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number()
@@ -254,8 +253,8 @@ public final class TrainPanelView {
             if (regression) accuracy.add(e.epoch(), validated ? e.validationMae() : e.trainMae());
             else accuracy.add(e.epoch(), validated ? e.validationAccuracy() : e.trainAccuracy());
         }
-        loss.setStyle(style);
-        accuracy.setStyle(style);
+        loss.setStyle(style).addStyleClasses("curve-overlay");
+        accuracy.setStyle(style).addStyleClasses("curve-overlay");
         overlaid.put(id, new DataSet[] {loss, accuracy});
         legend(colour, "run #" + row.number() + " validation", true).setId("legend-" + id);
         lossOverlays.getDatasets().add(loss);
@@ -357,6 +356,7 @@ public final class TrainPanelView {
         y.setAutoRangePadding(0.05);
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
+        chart.setAccessibleText(title + " per epoch");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         return chart;

@@ -36,17 +36,15 @@ public final class TrainingCurves {
     private long lastFlush;
 
     public TrainingCurves() {
-        batchLoss.setStyle("-fx-line-color: #9fb8da; -fx-line-width: 1;");
-        smoothedLoss.setStyle("-fx-line-color: #1f4e9c; -fx-line-width: 2;");
-        String train = "-fx-line-color: #2ca02c; -fx-marker-color: #2ca02c; -fx-line-width: 2.5; -fx-marker-type: circle; -fx-marker-size: 5;";
-        String validation = "-fx-line-color: #d62728; -fx-marker-color: #d62728; -fx-line-width: 2.5; -fx-marker-type: diamond; -fx-marker-size: 6;";
-        trainLoss.setStyle(train);
-        trainAccuracy.setStyle(train);
-        trainMae.setStyle(train);
-        validationMae.setStyle(validation);
-        validationLoss.setStyle(validation);
-        validationAccuracy.setStyle(validation);
-        learningRate.setStyle("-fx-line-color: #9467bd; -fx-marker-color: #9467bd; -fx-line-width: 2; -fx-marker-type: rectangle; -fx-marker-size: 4;");
+        // Colours and marker shapes here; widths and marker sizes come from studio.css by class, so that presentation
+        // mode thickens them (an inline style would win over it).
+        batchLoss.setStyle("-fx-line-color: #9fb8da;").addStyleClasses("curve-batch");
+        smoothedLoss.setStyle("-fx-line-color: #1f4e9c;").addStyleClasses("curve-smoothed");
+        String train = "-fx-line-color: #2ca02c; -fx-marker-color: #2ca02c; -fx-marker-type: circle;";
+        String validation = "-fx-line-color: #d62728; -fx-marker-color: #d62728; -fx-marker-type: diamond;";
+        for (DoubleDataSet d : new DoubleDataSet[] {trainLoss, trainAccuracy, trainMae}) d.setStyle(train).addStyleClasses("curve-epoch");
+        for (DoubleDataSet d : new DoubleDataSet[] {validationLoss, validationAccuracy, validationMae}) d.setStyle(validation).addStyleClasses("curve-epoch");
+        learningRate.setStyle("-fx-line-color: #9467bd; -fx-marker-color: #9467bd; -fx-marker-type: rectangle;").addStyleClasses("curve-rate");
     }
 
     public DoubleDataSet batchLoss() { return batchLoss; }

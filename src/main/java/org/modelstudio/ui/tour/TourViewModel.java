@@ -1,0 +1,96 @@
+package org.modelstudio.ui.tour;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+
+import java.util.List;
+
+/**
+ * The guided first run: which step shows, Next / Back / Skip / Done. How it ended is written to the
+ * {@link FirstRunRecord}, so it shows by itself only at the very first start. It never blocks the window: the
+ * overlay ({@link TourOverlay}) only points.
+ */
+public final class TourViewModel {
+    /** The studio's tour, from a template to a served model. */
+    public static final List<TourStep> STUDIO_STEPS = List.of(
+            new TourStep("#networkChoice", "Choose a template",
+                    "Start from a ready network. The MLP learns to tell clothes apart in small pictures (Fashion-MNIST). "
+                            + "Its layers appear below as blocks; File ▸ New from template… shows every template.", TourStep.Side.BELOW),
+            new TourStep("#trainButton", "Train it",
+                    "Press Train (Ctrl+T). The network learns from the sample pictures in about half a minute, "
+                            + "and you can go on with the tour while it trains.", TourStep.Side.BELOW),
+            new TourStep("#lossChart", "Watch the curves",
+                    "Loss falls and accuracy rises, epoch after epoch. When the validation curve (red) stays behind the "
+                            + "training curve (green), the network is learning its examples by heart.", TourStep.Side.RIGHT),
+            new TourStep("#dropZone", "Drop an example",
+                    "Once it has trained, drop pictures here, or press Try the examples: the studio says what it sees "
+                            + "and how sure it is.", TourStep.Side.LEFT),
+            new TourStep("#evaluationButton", "Open the evaluation",
+                    "Evaluate… measures the model on pictures it has never seen: which classes it mixes up, and the "
+                            + "pictures behind every mistake.", TourStep.Side.LEFT),
+            new TourStep("#serveButton", "Serve it",
+                    "Serve… lets other programs use the model over the network: a web page, a script, a spreadsheet. "
+                            + "Help ▸ Guided tour shows this tour again.", TourStep.Side.LEFT));
+
+    private final List<TourStep> steps;
+    private final FirstRunRecord record;
+    /** The step shown, -1 when the tour is not showing. */
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
+    private final ObjectBinding<TourStep> step;
+    private final StringBinding position;
+    private final BooleanBinding running;
+
+    public TourViewModel(List<TourStep> steps, FirstRunRecord record) {
+        if (steps.isEmpty()) throw new IllegalArgumentException("a tour needs a step");
+        this.steps = List.copyOf(steps);
+        this.record = record;
+        step = Bindings.createObjectBinding(() -> index.get() < 0 ? null : this.steps.get(index.get()), index);
+        position = Bindings.createStringBinding(() -> index.get() < 0 ? "" : "Step " + (index.get() + 1) + " of " + this.steps.size(), index);
+        running = index.greaterThanOrEqualTo(0);
+    }
+
+    public List<TourStep> steps() { return steps; }
+    public ReadOnlyIntegerProperty indexProperty() { return index.getReadOnlyProperty(); }
+    /** The step shown, null when the tour is not showing. */
+    public ObjectBinding<TourStep> stepProperty() { return step; }
+    /** "Step 2 of 6". */
+    public StringBinding positionProperty() { return position; }
+    public BooleanBinding runningProperty() { return running; }
+    public boolean isLast() { return index.get() == steps.size() - 1; }
+    public boolean isFirst() { return index.get() == 0; }
+
+    /** Starts the tour at the very first start only (see {@link FirstRunRecord#offerTour()}); true when it started. */
+    public boolean startIfFirstRun() {
+        if (!record.offerTour()) return false;
+        start();
+        return true;
+    }
+
+    /** Shows the first step (Help ▸ Guided tour). */
+    public void start() { index.set(0); }
+
+    /** The next step; after the last, the tour is done. */
+    public void next() {
+        if (index.get() < 0) return;
+        if (isLast()) end("completed");
+        else index.set(index.get() + 1);
+    }
+
+    public void back() {
+        if (index.get() > 0) index.set(index.get() - 1);
+    }
+
+    /** Ends the tour now; it does not come back by itself. */
+    public void skip() {
+        if (index.get() >= 0) end("skipped");
+    }
+
+    private void end(String outcome) {
+        index.set(-1);
+        record.record(outcome);
+    }
+}

@@ -54,6 +54,8 @@ public final class PredictBench extends Application {
 
     public static void main(String[] args) {
         arguments = args;
+        // The first-run tour would sit over the window it measures.
+        if (System.getProperty("modelstudio.tour") == null) System.setProperty("modelstudio.tour", "off");
         Application.launch(PredictBench.class, args);
     }
 

@@ -316,17 +316,9 @@ public final class TrainingViewModel {
         log.add("[" + clock(elapsedMillis / 1000.0) + "] " + line);
     }
 
-    /** "0:42", "12:05", "1:02:09". */
-    static String clock(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
+    static String clock(double seconds) { return RunProgress.clock(seconds); }
 
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-    }
+    private static String duration(double seconds) { return RunProgress.duration(seconds); }
 
     /**
      * Examples a run held out from training, to evaluate its model on: the test part if it had one (never trained or
@@ -412,15 +404,7 @@ public final class TrainingViewModel {
         private final PauseGate pauseGate = gate;
         /** Taken when the run starts (on the FX thread): changing the data or its augmentation later affects the next run. */
         private final RunRequest request = new RunRequest(dataSource.get(), snapshot, base, augmentation.get(), images, true);
-        private long pausedNanos;
-        private long pausedSinceStatus;
-        private int batchesPerEpoch = 1;
-        private int totalEpochs = 1;
-        private long lastStatus;
-        private long startNanos = System.nanoTime();
-        private long lastStatusNanos;
-        private long lastStatusDone;
-        private double speed = Double.NaN;
+        private final RunProgress progress = new RunProgress(snapshot.training().batchSize());
 
         @Override protected Ended call() throws Exception {
             taskActive.set(true);
@@ -484,57 +468,35 @@ public final class TrainingViewModel {
             curves.accept(event);
             long now = System.nanoTime();
             if (event instanceof TrainingEvent.Started s) {
-                batchesPerEpoch = Math.max(1, s.batchesPerEpoch());
-                totalEpochs = s.epochs();
-                startNanos = now;
+                progress.started(s, now);
                 String line = String.format(Locale.ROOT, "Training %s on %,d examples, validating on %,d; %d epochs of %d batches.",
                         snapshot.name(), s.trainingExamples(), s.validationExamples(), s.epochs(), s.batchesPerEpoch());
                 Platform.runLater(() -> log(0, line));
                 updateMessage(String.format(Locale.ROOT, "Training on %,d examples, validating on %,d…", s.trainingExamples(), s.validationExamples()));
             } else if (event instanceof TrainingEvent.BatchScored b) {
-                long done = (long) (b.epoch() - 1) * batchesPerEpoch + b.batch();
-                long total = (long) totalEpochs * batchesPerEpoch;
-                // The window is told at most four times a second: progress, strip and status change together.
-                if (now - lastStatus > 250_000_000L || done == total) {
-                    lastStatus = now;
-                    updateProgress(done, total);
-                    double elapsed = (now - startNanos - pausedNanos) / 1e9;   // time spent paused does not count
-                    double left = elapsed / done * (total - done);
-                    // The current speed: samples since the last update, smoothed over a few updates.
-                    double window = (now - lastStatusNanos - pausedSinceStatus) / 1e9;
-                    pausedSinceStatus = 0;
-                    if (lastStatusNanos > 0 && window > 0 && done > lastStatusDone) {
-                        double recent = (done - lastStatusDone) * (double) snapshot.training().batchSize() / window;
-                        speed = Double.isNaN(speed) ? recent : 0.7 * speed + 0.3 * recent;
-                    }
-                    lastStatusNanos = now;
-                    lastStatusDone = done;
-                    StatusStrip cells = new StatusStrip(
-                            String.format(Locale.ROOT, "Epoch %d/%d", b.epoch(), totalEpochs),
-                            String.format(Locale.ROOT, "Batch %d/%d", b.batch(), batchesPerEpoch),
-                            Double.isNaN(speed) ? "– samples/s" : String.format(Locale.ROOT, "%,.0f samples/s", speed),
-                            "Elapsed " + clock(elapsed),
-                            "Time left " + clock(left));
-                    Platform.runLater(() -> strip.set(cells));
+                RunProgress.Update update = progress.batch(b, now);
+                if (update != null) {
+                    updateProgress(update.done(), update.total());
+                    Platform.runLater(() -> strip.set(update.strip()));
                     updateMessage(String.format(Locale.ROOT, "Training · loss %.3f", b.loss()));
                 }
             } else if (event instanceof TrainingEvent.Paused p) {
                 String line = String.format(Locale.ROOT, "Paused after batch %d of epoch %d.", p.batch(), p.epoch());
-                long at = (now - startNanos - pausedNanos) / 1_000_000;
+                long at = progress.elapsedMillis(now);
                 Platform.runLater(() -> log(at, line));
                 updateMessage("Paused after batch " + p.batch() + " of epoch " + p.epoch() + ". Press Resume to go on, or Stop.");
             } else if (event instanceof TrainingEvent.Resumed r) {
-                pausedNanos += r.pausedMillis() * 1_000_000L;
-                pausedSinceStatus += r.pausedMillis() * 1_000_000L;
-                long at = (now - startNanos - pausedNanos) / 1_000_000;
+                progress.resumed(r);
+                long at = progress.elapsedMillis(now);
                 String line = "Resumed after a pause of " + duration(r.pausedMillis() / 1000.0) + ".";
                 Platform.runLater(() -> log(at, line));
                 updateMessage("Training…");
             } else if (event instanceof TrainingEvent.EarlyStopped stop) {
-                Platform.runLater(() -> log((System.nanoTime() - startNanos - pausedNanos) / 1_000_000, stop.reason()));
+                long at = progress.elapsedMillis(now);
+                Platform.runLater(() -> log(at, stop.reason()));
             } else if (event instanceof TrainingEvent.EpochEvaluated e) {
                 String text = EpochFigures.summary(e);
-                String line = EpochFigures.logLine(e, totalEpochs);
+                String line = EpochFigures.logLine(e, progress.totalEpochs());
                 Platform.runLater(() -> {
                     epochSummary.set(text);
                     log(e.elapsedMillis(), line);

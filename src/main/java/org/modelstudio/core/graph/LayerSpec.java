@@ -105,7 +105,9 @@ public sealed interface LayerSpec
     record ZeroPadding(int vertical, int horizontal) implements LayerSpec {
         @Override public String typeName() { return "ZeroPadding"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.zeroPadding(this); }
-        @Override public String describe() { return vertical + " rows, " + horizontal + " columns of zeros on each side"; }
+        @Override public String describe() {
+            return vertical + (vertical == 1 ? " row, " : " rows, ") + horizontal + (horizontal == 1 ? " column" : " columns") + " of zeros on each side";
+        }
     }
 
     /** Turns an image-shaped input into a flat vector. */

@@ -57,13 +57,13 @@ public final class ScriptTokenizer {
             if (isUnspaced(c)) {
                 endWord(word, wordAt, tokens, pieces);
                 run.add(points.get(k));
-            } else if (isWordChar(c)) {
+            } else if (Tokenizer.isWordChar(c)) {
                 endRun(run, tokens, pieces);
                 if (word.length() == 0) wordAt[0] = points.get(k).start();
                 word.appendCodePoint(c);
                 wordAt[1] = points.get(k).end();
             } else if ((c == '\'' || c == '\u2019') && word.length() > 0 && k + 1 < points.size()
-                    && isWordChar(points.get(k + 1).c()) && !isUnspaced(points.get(k + 1).c())) {
+                    && Tokenizer.isWordChar(points.get(k + 1).c()) && !isUnspaced(points.get(k + 1).c())) {
                 word.append('\'');
             } else {
                 endWord(word, wordAt, tokens, pieces);
@@ -109,7 +109,7 @@ public final class ScriptTokenizer {
         int i = 0;
         while (i < text.length()) {
             int j = i + Character.charCount(text.codePointAt(i));
-            while (j < text.length() && isMark(text.codePointAt(j))) j += Character.charCount(text.codePointAt(j));
+            while (j < text.length() && Tokenizer.isMark(text.codePointAt(j))) j += Character.charCount(text.codePointAt(j));
             int start = i;
             int end = j;
             Normalizer.normalize(text.substring(i, j), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).codePoints()
@@ -119,14 +119,4 @@ public final class ScriptTokenizer {
         return points;
     }
 
-    private static boolean isMark(int c) {
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
-    }
-
-    private static boolean isWordChar(int c) {
-        if (Character.isLetterOrDigit(c)) return true;
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
-    }
 }

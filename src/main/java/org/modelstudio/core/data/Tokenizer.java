@@ -81,12 +81,14 @@ public final class Tokenizer {
         return exact;
     }
 
-    private static boolean isMark(int c) {
+    /** A combining mark, which belongs to the character before it. */
+    static boolean isMark(int c) {
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
-    private static boolean isWordChar(int c) {
+    /** A letter, a digit, or a mark that belongs to one. */
+    static boolean isWordChar(int c) {
         if (Character.isLetterOrDigit(c)) return true;
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;

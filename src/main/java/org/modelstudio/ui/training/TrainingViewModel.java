@@ -33,6 +33,7 @@ import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.common.Frames;
 import org.modelstudio.ui.common.SampleLibrary;
 
 import java.nio.file.Path;
@@ -266,7 +267,7 @@ public final class TrainingViewModel {
         this.continueFrom = base;
         gate = new PauseGate();
         paused.set(false);
-        service.restart();
+        Frames.afterDrawn(service::restart);
     }
 
     /** Stops after the current batch (or at once while paused); the best and the last model so far are kept. */

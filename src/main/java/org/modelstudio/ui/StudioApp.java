@@ -1,12 +1,12 @@
 package org.modelstudio.ui;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.modelstudio.core.project.ProjectFile;
+import org.modelstudio.ui.common.Frames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,15 +80,7 @@ public final class StudioApp extends Application {
             long sinceStart = now - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.info("First frame {} ms after the JVM started (epoch ms {})", sinceStart, now);
             LauncherSplash.close();
-            new AnimationTimer() {
-                private int frames;
-
-                @Override public void handle(long nanos) {
-                    if (++frames < 3) return;
-                    stop();
-                    then.run();
-                }
-            }.start();
+            Frames.afterDrawn(then);
         };
         scene.addPostLayoutPulseListener(listener[0]);
     }

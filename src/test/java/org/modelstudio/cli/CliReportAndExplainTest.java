@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
-import org.modelstudio.core.ReportExportTest;
+import org.modelstudio.core.eval.ReportExportTest;
 import org.modelstudio.core.graph.SpecJson;
 
 import javax.imageio.ImageIO;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelstudio.core.CatalogueNetworks;
+import org.modelstudio.core.catalogue.CatalogueNetworks;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
-import org.modelstudio.core.CatalogueNetworks;
+import org.modelstudio.core.catalogue.CatalogueNetworks;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.NetworkSpec;

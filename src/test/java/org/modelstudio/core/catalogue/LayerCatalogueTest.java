@@ -1,0 +1,115 @@
+package org.modelstudio.core.catalogue;
+
+import org.junit.jupiter.api.Test;
+import org.modelstudio.core.catalogue.Category;
+import org.modelstudio.core.catalogue.LayerCatalogue;
+import org.modelstudio.core.catalogue.LayerType;
+import org.modelstudio.core.catalogue.ParamSpec;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.SpecJson;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LayerCatalogueTest {
+    private final LayerCatalogue catalogue = LayerCatalogue.standard();
+
+    @Test void theCatalogueHasOneEntryPerLayerRecordAndNoOther() {
+        Map<Class<?>, String> entryOf = new LinkedHashMap<>();
+        List<String> withoutRecord = new ArrayList<>();
+        for (LayerType t : catalogue.types()) {
+            try {
+                LayerSpec layer = catalogue.create(t.type());
+                assertEquals(t.type(), SpecJson.typeId(layer), t.name());
+                String before = entryOf.put(layer.getClass(), t.type());
+                assertNull(before, "catalogue entries " + before + " and " + t.type() + " make the same record");
+            } catch (IllegalStateException noSuchLayer) { // spec JSON has no layer type of this id
+                withoutRecord.add(noSuchLayer.getMessage());
+            }
+        }
+        // A fixed layer (a Keras layer without a block) is the one record that is not offered in the palette.
+        List<String> withoutEntry = Arrays.stream(LayerSpec.class.getPermittedSubclasses())
+                .filter(record -> record != LayerSpec.Fixed.class)
+                .filter(record -> !entryOf.containsKey(record)).map(Class::getSimpleName).toList();
+        assertAll(() -> assertEquals(List.of(), withoutRecord, "catalogue entries without a LayerSpec record"),
+                () -> assertEquals(List.of(), withoutEntry, "LayerSpec records without an entry in catalogue/layers.json"));
+    }
+
+    @Test void entriesAreComplete() {
+        Set<String> categories = catalogue.categories().stream().map(Category::id).collect(Collectors.toSet());
+        for (LayerType t : catalogue.types()) {
+            assertTrue(categories.contains(t.category()), t.name() + " has an unknown category " + t.category());
+            assertFalse(t.help().isBlank(), t.name());
+            for (ParamSpec p : t.params()) {
+                assertFalse(p.help().isBlank(), t.name() + "." + p.key());
+                assertEquals(null, p.problem(t.name(), p.defaultValue()), t.name() + "." + p.key() + " default is in range");
+            }
+        }
+    }
+
+    @Test void createMakesAValidLayerWithTheDefaults() {
+        for (LayerType t : catalogue.types()) {
+            LayerSpec layer = catalogue.create(t.type());
+            assertEquals(t.name(), layer.typeName());
+            assertEquals(List.of(), catalogue.problems(layer), t.name());
+            for (ParamSpec p : t.params()) assertEquals(p.defaultValue(), catalogue.value(layer, p.key()), t.name() + "." + p.key());
+        }
+        assertEquals(new LayerSpec.Conv2D(32, 3, 3, 1, 1, Padding.VALID, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+                catalogue.create("conv2d"));
+        assertEquals(new LayerSpec.Embedding(32), catalogue.create("embedding"));
+        assertEquals(new LayerSpec.Lstm(64, false), catalogue.create("lstm"));
+    }
+
+    @Test void withChangesOneSettingAndChecksTheRange() {
+        LayerSpec conv = catalogue.create("conv2d");
+        LayerSpec wider = catalogue.with(conv, "filters", 64);
+        assertEquals(64, ((LayerSpec.Conv2D) wider).filters());
+        LayerSpec big = catalogue.with(wider, "kernel", List.of(5, 3));
+        assertEquals(5, ((LayerSpec.Conv2D) big).kernelHeight());
+        assertEquals(3, ((LayerSpec.Conv2D) big).kernelWidth());
+        assertEquals(Padding.SAME, ((LayerSpec.Conv2D) catalogue.with(conv, "padding", "same")).padding());
+
+        var e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(conv, "filters", 0));
+        assertEquals("Conv2D: Filters must be between 1 and 1024, not 0.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(conv, "padding", "full"));
+        assertEquals("Conv2D: Padding must be one of valid, same.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(catalogue.create("dropout"), "rate", 0.99));
+        assertEquals("Dropout: Rate must be between 0 and 0.95, not 0.99.", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> catalogue.with(conv, "units", 3));
+    }
+
+    @Test void anLstmCanReturnEveryStep() {
+        LayerSpec lstm = catalogue.create("lstm");
+        assertEquals("last", catalogue.value(lstm, "output"));
+        assertEquals(new LayerSpec.Lstm(64, true), catalogue.with(lstm, "output", "all"));
+        var e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(lstm, "output", "first"));
+        assertEquals("LSTM: Returns must be one of last, all.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(catalogue.create("embedding"), "dimensions", 0));
+        assertEquals("Embedding: Dimensions must be between 1 and 1024, not 0.", e.getMessage());
+    }
+
+    @Test void problemsFlagsValuesOutsideTheCatalogueRanges() {
+        List<String> p = catalogue.problems(new LayerSpec.Dense(100_000, Activation.RELU));
+        assertEquals(List.of("Dense: Units must be between 1 and 8192, not 100000."), p);
+    }
+
+    @Test void palettesGroupByCategory() {
+        assertEquals(List.of("MaxPool", "AvgPool", "GlobalPooling"), catalogue.typesIn("pooling").stream().map(LayerType::name).toList());
+        assertEquals(List.of("Embedding"), catalogue.typesIn("text").stream().map(LayerType::name).toList());
+        assertEquals(List.of("LSTM"), catalogue.typesIn("recurrent").stream().map(LayerType::name).toList());
+    }
+}

@@ -1,0 +1,59 @@
+package org.modelstudio.core.data;
+
+import org.junit.jupiter.api.Test;
+import org.modelstudio.core.data.Tokenization;
+import org.modelstudio.core.data.Tokenization.Piece;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** Tokens for text in any script: Chinese and Japanese without spaces, mixed text, full-width forms. */
+class ScriptTokenizerTest {
+
+    private static List<String> tokens(String text) { return Tokenization.STANDARD.tokens(text); }
+
+    @Test void chineseWithoutSpacesBecomesItsCharactersAndEachPairOfNeighbours() {
+        assertEquals(List.of("今", "今天", "天", "天下", "下", "下雨", "雨", "了"), tokens("今天下雨，了"),
+                "punctuation ends a run: no pair across the comma");
+        assertEquals(List.of("雨"), tokens("雨"));
+        // The old rules saw the whole sentence as one word, which no other sentence shares.
+        assertEquals(List.of("今天下雨"), Tokenization.WORDS.tokens("今天下雨。"));
+    }
+
+    @Test void latinWordsInMixedTextStayWholeAndFullWidthFormsAreTheirHalfWidthSelves() {
+        assertEquals(List.of("我", "我的", "的", "iphone", "没", "没电", "电", "电了", "了"), tokens("我的iPhone没电了"));
+        assertEquals(tokens("服务器的 CPU 占用率是 28%"), tokens("服务器的ＣＰＵ占用率是２８％"), "full-width letters and digits");
+        assertEquals(List.of("c", "罗", "don't", "stop"), tokens("C罗 Don\u2019t stop!"));
+        assertEquals(List.of("pm2", "5", "很", "很低", "低"), tokens("PM2.5 很低"));
+    }
+
+    @Test void japaneseKanaAndKanjiAreSplitTheSameWayAndHalfWidthKanaIsWidened() {
+        assertEquals(List.of("コ", "コー", "ー", "ーヒ", "ヒ", "ヒー", "ー"), tokens("ｺｰﾋｰ"));
+        assertEquals(List.of("雨", "雨が", "が", "が降", "降", "降る"), tokens("雨が降る").subList(0, 6));
+    }
+
+    @Test void piecesAreWordsOrSingleCharactersWithTheirPlaceInTheTextAsWrittenAndTheTokensTheyTakeAway() {
+        String text = "用Ｐｙｔｈｏｎ写代码。";
+        List<Piece> pieces = Tokenization.STANDARD.pieces(text);
+        assertEquals(List.of("用", "python", "写", "代", "码"), pieces.stream().map(Piece::text).toList());
+        assertEquals(List.of("用", "Ｐｙｔｈｏｎ", "写", "代", "码"), pieces.stream().map(p -> text.substring(p.start(), p.end())).toList());
+        assertEquals(List.of("代", "写代", "代码"), pieces.get(3).tokens(), "a character and the pairs it is in");
+        assertEquals(List.of("python"), pieces.get(1).tokens());
+        for (String t : List.of("", " ，。！ ", "e\u0301te\u0301 天气", "ＡＢＣ１２３ 中文", "\uD840\uDC0B\uD840\uDC0C")) {
+            List<String> fromPieces = new java.util.ArrayList<>();
+            for (Piece p : Tokenization.STANDARD.pieces(t)) {
+                for (String token : p.tokens()) if (!fromPieces.contains(token)) fromPieces.add(token);
+            }
+            assertEquals(new java.util.TreeSet<>(tokens(t)), new java.util.TreeSet<>(fromPieces), "every token belongs to a piece: " + t);
+        }
+    }
+
+    @Test void aModelFileNamesItsRulesById() {
+        assertSame(Tokenization.STANDARD, Tokenization.fromId(Tokenization.STANDARD.id()));
+        assertSame(Tokenization.WORDS, Tokenization.fromId("nfc-lowercase-letters-digits-apostrophes"));
+        assertNull(Tokenization.fromId("whitespace"));
+    }
+}

@@ -1,4 +1,4 @@
-package org.modelstudio.ui;
+package org.modelstudio.ui.model;
 
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.SampleData;

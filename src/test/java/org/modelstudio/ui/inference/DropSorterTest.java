@@ -1,4 +1,4 @@
-package org.modelstudio.ui;
+package org.modelstudio.ui.inference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -151,5 +152,35 @@ public final class TestData {
     public static NetworkSpec regressionNetwork(int features, int epochs) {
         NetworkSpec t = org.modelstudio.core.data.SampleData.spec("tabular-regression.json");
         return new NetworkSpec(t.name(), t.description(), new InputSpec.VectorInput(features), t.layers(), t.training().withEpochs(epochs));
+    }
+
+    /** A CSV file as rows of cells, to check what the studio writes. RFC 4180: commas separate, double quotes quote, "" is a quote inside quotes; CRLF ends a row. */
+    public static List<List<String>> parseCsv(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') { cell.append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else cell.append(c);
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row.size() == 1 && row.get(0).isEmpty() ? List.of() : row);
+                row = new ArrayList<>();
+                i++;   // the \n
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
     }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
-import org.modelstudio.core.eval.ReportExportTest;
 import org.modelstudio.core.graph.SpecJson;
 
 import javax.imageio.ImageIO;
@@ -80,7 +79,7 @@ class CliReportAndExplainTest {
         Path csv = dir.resolve("bars.csv");
         CliTest.Run r = cli("evaluate", barModel.toString(), "--data", bars.toString(), "--report", csv.toString());
         assertEquals(Cli.OK, r.code(), r.toString());
-        List<List<String>> rows = ReportExportTest.parse(Files.readString(csv));
+        List<List<String>> rows = TestData.parseCsv(Files.readString(csv));
         assertEquals(List.of("Examples", "90"), rows.get(1));
         double accuracy = Double.parseDouble(rows.get(2).get(1));
         assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "Accuracy: %.2f%% on 90 examples", 100 * accuracy)), r.toString());

@@ -2,6 +2,13 @@ package org.modelstudio.core.catalogue;
 
 import org.modelstudio.core.catalogue.LayerCatalogue;
 import org.modelstudio.core.catalogue.LayerType;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.EarlyStopping;
+import org.modelstudio.core.graph.LearningRateSchedule;
+import org.modelstudio.core.graph.Loss;
+import org.modelstudio.core.graph.Optimizer;
+import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -57,5 +64,69 @@ public final class CatalogueNetworks {
         List<LayerSpec> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    // Networks with settings other than the defaults, shared by the spec-file, parity and export tests.
+
+    /**
+     * The image layers with settings other than the catalogue's defaults (strides, 'same' padding, leaky ReLU, …).
+     * For one layer of every type, see {@link #oneOfEachType()}.
+     */
+    public static NetworkSpec imageLayers() {
+        return new NetworkSpec("Image layers", "settings other than the defaults", new InputSpec.ImageInput(32, 30, 3), List.of(
+                new LayerSpec.Conv2D(8, 5, 3, 2, 1, Padding.SAME, Activation.LEAKY_RELU, WeightInit.HE),
+                new LayerSpec.BatchNorm(),
+                new LayerSpec.ActivationLayer(Activation.TANH),
+                new LayerSpec.ZeroPadding(2, 0),
+                new LayerSpec.MaxPool(2, 2, 2, 2),
+                new LayerSpec.AvgPool(3, 2, 1, 2),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dropout(0.25),
+                new LayerSpec.Dense(17, Activation.SIGMOID, WeightInit.UNIFORM),
+                new LayerSpec.Output(4, Activation.SOFTMAX, WeightInit.XAVIER)),
+                new TrainingConfig(Optimizer.NESTEROV, 0.05, 16, 3, 7, Loss.CROSS_ENTROPY, LearningRateSchedule.step(0.5, 2)));
+    }
+
+    /** Global pooling of an image, which imageLayers() cannot hold next to its Flatten. */
+    public static NetworkSpec globalPooling() {
+        return new NetworkSpec("Global pooling", "", new InputSpec.ImageInput(16, 12, 3), List.of(
+                new LayerSpec.Conv2D(8, 3, Activation.RELU),
+                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG),
+                new LayerSpec.Dense(6, Activation.RELU),
+                new LayerSpec.Output(2)), TrainingConfig.defaults());
+    }
+
+    /** Token sequences through an Embedding and two LSTMs, one returning every step, one only the last. */
+    public static NetworkSpec sequence() {
+        return new NetworkSpec("Sequence", "tokens through LSTMs", new InputSpec.SequenceInput(12, 50), List.of(
+                new LayerSpec.Embedding(8),
+                new LayerSpec.Lstm(16, true),
+                new LayerSpec.Dropout(0.2),
+                new LayerSpec.Lstm(10, false),
+                new LayerSpec.Dense(7, Activation.RELU),
+                new LayerSpec.Output(3)), TrainingConfig.defaults());
+    }
+
+    /** Token sequences pooled over the steps, with the layers that keep a sequence's shape or follow the pooling. */
+    public static NetworkSpec sequencePooling() {
+        return new NetworkSpec("Sequence pooling", "", new InputSpec.SequenceInput(9, 30), List.of(
+                new LayerSpec.Embedding(5),
+                new LayerSpec.ActivationLayer(Activation.TANH),
+                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG),
+                new LayerSpec.BatchNorm(),
+                new LayerSpec.Dense(6, Activation.RELU),
+                new LayerSpec.Output(2)), TrainingConfig.defaults());
+    }
+
+    /** A small CNN with an L2 penalty, the plateau schedule and early stopping. */
+    public static NetworkSpec regularized() {
+        return new NetworkSpec("Regularized", "", new InputSpec.ImageInput(12, 12, 1), List.of(
+                new LayerSpec.Conv2D(4, 3, Activation.RELU),
+                new LayerSpec.BatchNorm(),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(8, Activation.LEAKY_RELU),
+                new LayerSpec.Output(3)),
+                TrainingConfig.defaults().withL2(0.002).withSchedule(LearningRateSchedule.plateau(0.5, 2))
+                        .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 3, 0)));
     }
 }

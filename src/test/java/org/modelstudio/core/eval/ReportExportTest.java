@@ -1,5 +1,6 @@
 package org.modelstudio.core.eval;
 
+import org.modelstudio.TestData;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.EvaluationReport;
@@ -28,7 +29,7 @@ public class ReportExportTest {
     @Test void csvParsesBackWithTheRightNumbers() {
         DetailedEvaluation d = evaluation();
         EvaluationReport r = d.report();
-        List<List<String>> rows = parse(ReportExport.csv(d, "Bars, test set"));
+        List<List<String>> rows = TestData.parseCsv(ReportExport.csv(d, "Bars, test set"));
         assertEquals(List.of("Report", "Bars, test set"), rows.get(0));
         assertEquals(List.of("Examples", "10"), rows.get(1));
         assertEquals(0.6, Double.parseDouble(rows.get(2).get(1)), 1e-6);
@@ -76,35 +77,5 @@ public class ReportExportTest {
         for (int k = 1; k < order.length; k++) assertTrue(order[k - 1] >= 0 && order[k - 1] < order[k], "mistakes most confident first");
         assertFalse(html.contains("text #0"), "right answers are not mistakes");
         assertTrue(html.contains("Macro average") && html.contains("Weighted average"));
-    }
-
-    /** RFC 4180: commas separate, double quotes quote, "" is a quote inside quotes; CRLF ends a row. */
-    public static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') { cell.append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.append(c);
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row.size() == 1 && row.get(0).isEmpty() ? List.of() : row);
-                row = new ArrayList<>();
-                i++;   // the \n
-            } else {
-                cell.append(c);
-            }
-        }
-        return rows;
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.graph;
 
+import org.modelstudio.core.catalogue.CatalogueNetworks;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Activation;
@@ -40,7 +41,7 @@ class ShapeInferenceTest {
     }
 
     @Test void sequenceShapesAndCountsMatchKerasSummary() {
-        NetworkSummary s = ShapeInference.analyse(SpecJsonTest.sequence());
+        NetworkSummary s = ShapeInference.analyse(CatalogueNetworks.sequence());
         assertFalse(s.hasErrors(), s.issues().toString());
         assertEquals(new Shape.Tokens(12, 50), s.inputShape());
         assertEquals("12 tokens", s.inputShape().toString());
@@ -52,7 +53,7 @@ class ShapeInferenceTest {
     }
 
     @Test void poolingOverASequenceKeepsOneValuePerFeature() {
-        NetworkSummary s = ShapeInference.analyse(SpecJsonTest.sequencePooling());
+        NetworkSummary s = ShapeInference.analyse(CatalogueNetworks.sequencePooling());
         assertFalse(s.hasErrors(), s.issues().toString());
         assertEquals(new Shape.Sequence(9, 5), s.layers().get(1).outputShape(), "Activation keeps the sequence");
         assertEquals(new Shape.Vector(5), s.layers().get(2).outputShape());
@@ -222,7 +223,7 @@ class ShapeInferenceTest {
     }
 
     @Test void globalPoolingKeepsOneValuePerChannel() {
-        NetworkSummary s = ShapeInference.analyse(org.modelstudio.core.graph.SpecJsonTest.globalPooling());
+        NetworkSummary s = ShapeInference.analyse(CatalogueNetworks.globalPooling());
         assertFalse(s.hasErrors(), s.issues().toString());
         assertEquals(new Shape.Vector(8), s.layers().get(1).outputShape());
         assertEquals(8 * 6 + 6, s.layers().get(2).parameters());

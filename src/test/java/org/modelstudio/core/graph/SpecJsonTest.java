@@ -34,68 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class SpecJsonTest {
 
-    /**
-     * The image layers with settings other than the catalogue's defaults (strides, 'same' padding, leaky ReLU, …).
-     * For one layer of every type, see {@link CatalogueNetworks}.
-     */
-    public static NetworkSpec imageLayers() {
-        return new NetworkSpec("Image layers", "settings other than the defaults", new InputSpec.ImageInput(32, 30, 3), List.of(
-                new LayerSpec.Conv2D(8, 5, 3, 2, 1, Padding.SAME, Activation.LEAKY_RELU, WeightInit.HE),
-                new LayerSpec.BatchNorm(),
-                new LayerSpec.ActivationLayer(Activation.TANH),
-                new LayerSpec.ZeroPadding(2, 0),
-                new LayerSpec.MaxPool(2, 2, 2, 2),
-                new LayerSpec.AvgPool(3, 2, 1, 2),
-                new LayerSpec.Flatten(),
-                new LayerSpec.Dropout(0.25),
-                new LayerSpec.Dense(17, Activation.SIGMOID, WeightInit.UNIFORM),
-                new LayerSpec.Output(4, Activation.SOFTMAX, WeightInit.XAVIER)),
-                new TrainingConfig(Optimizer.NESTEROV, 0.05, 16, 3, 7, Loss.CROSS_ENTROPY, LearningRateSchedule.step(0.5, 2)));
-    }
-
-    /** Global pooling of an image, which imageLayers() cannot hold next to its Flatten. */
-    public static NetworkSpec globalPooling() {
-        return new NetworkSpec("Global pooling", "", new InputSpec.ImageInput(16, 12, 3), List.of(
-                new LayerSpec.Conv2D(8, 3, Activation.RELU),
-                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG),
-                new LayerSpec.Dense(6, Activation.RELU),
-                new LayerSpec.Output(2)), TrainingConfig.defaults());
-    }
-
-    /** Token sequences through an Embedding and two LSTMs, one returning every step, one only the last. */
-    public static NetworkSpec sequence() {
-        return new NetworkSpec("Sequence", "tokens through LSTMs", new InputSpec.SequenceInput(12, 50), List.of(
-                new LayerSpec.Embedding(8),
-                new LayerSpec.Lstm(16, true),
-                new LayerSpec.Dropout(0.2),
-                new LayerSpec.Lstm(10, false),
-                new LayerSpec.Dense(7, Activation.RELU),
-                new LayerSpec.Output(3)), TrainingConfig.defaults());
-    }
-
-    /** Token sequences pooled over the steps, with the layers that keep a sequence's shape or follow the pooling. */
-    public static NetworkSpec sequencePooling() {
-        return new NetworkSpec("Sequence pooling", "", new InputSpec.SequenceInput(9, 30), List.of(
-                new LayerSpec.Embedding(5),
-                new LayerSpec.ActivationLayer(Activation.TANH),
-                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.AVG),
-                new LayerSpec.BatchNorm(),
-                new LayerSpec.Dense(6, Activation.RELU),
-                new LayerSpec.Output(2)), TrainingConfig.defaults());
-    }
-
-    /** A small CNN with an L2 penalty, the plateau schedule and early stopping. */
-    public static NetworkSpec regularized() {
-        return new NetworkSpec("Regularized", "", new InputSpec.ImageInput(12, 12, 1), List.of(
-                new LayerSpec.Conv2D(4, 3, Activation.RELU),
-                new LayerSpec.BatchNorm(),
-                new LayerSpec.Flatten(),
-                new LayerSpec.Dense(8, Activation.LEAKY_RELU),
-                new LayerSpec.Output(3)),
-                TrainingConfig.defaults().withL2(0.002).withSchedule(LearningRateSchedule.plateau(0.5, 2))
-                        .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 3, 0)));
-    }
-
     @Nested @DisplayName("round trip")
     class RoundTrip {
         @Test void everyLayerTypeSurvivesWriteThenRead() throws Exception {
@@ -106,8 +44,8 @@ public class SpecJsonTest {
         }
 
         @Test void settingsOtherThanTheDefaultsSurvive() throws Exception {
-            assertEquals(imageLayers(), SpecJson.read(SpecJson.write(imageLayers())));
-            assertEquals(globalPooling(), SpecJson.read(SpecJson.write(globalPooling())));
+            assertEquals(CatalogueNetworks.imageLayers(), SpecJson.read(SpecJson.write(CatalogueNetworks.imageLayers())));
+            assertEquals(CatalogueNetworks.globalPooling(), SpecJson.read(SpecJson.write(CatalogueNetworks.globalPooling())));
         }
 
         @Test void vectorInputSurvives() throws Exception {
@@ -117,9 +55,9 @@ public class SpecJsonTest {
         }
 
         @Test void sequenceInputEmbeddingAndLstmSurvive() throws Exception {
-            assertEquals(sequence(), SpecJson.read(SpecJson.write(sequence())));
-            assertEquals(sequencePooling(), SpecJson.read(SpecJson.write(sequencePooling())));
-            String json = SpecJson.write(sequence());
+            assertEquals(CatalogueNetworks.sequence(), SpecJson.read(SpecJson.write(CatalogueNetworks.sequence())));
+            assertEquals(CatalogueNetworks.sequencePooling(), SpecJson.read(SpecJson.write(CatalogueNetworks.sequencePooling())));
+            String json = SpecJson.write(CatalogueNetworks.sequence());
             assertTrue(json.contains("\"type\" : \"sequence\""), json);
             assertTrue(json.contains("\"vocabulary\" : 50"), json);
             assertTrue(json.contains("\"output\" : \"all\""), json);
@@ -134,7 +72,7 @@ public class SpecJsonTest {
             String json = SpecJson.write(fixed);
             assertEquals(fixed, SpecJson.read(json));
             assertTrue(json.contains("\"version\" : 3") && json.contains("\"type\" : \"fixed\""), json);
-            assertTrue(SpecJson.write(imageLayers()).contains("\"version\" : 2"), "a network without one stays version 2");
+            assertTrue(SpecJson.write(CatalogueNetworks.imageLayers()).contains("\"version\" : 2"), "a network without one stays version 2");
             assertTrue(fixed.fixed());
             assertEquals("pad_1", fixed.firstFixed().name());
         }
@@ -148,15 +86,15 @@ public class SpecJsonTest {
 
         @Test void fileWriteIsAtomicAndReadable(@TempDir Path dir) throws Exception {
             Path f = dir.resolve("net.json");
-            SpecJson.write(imageLayers(), f);
-            assertEquals(imageLayers(), SpecJson.read(f));
+            SpecJson.write(CatalogueNetworks.imageLayers(), f);
+            assertEquals(CatalogueNetworks.imageLayers(), SpecJson.read(f));
             try (var s = Files.list(dir)) {
                 assertEquals(1, s.count(), "no temporary file is left behind");
             }
         }
 
         @Test void l2ValidationSplitEarlyStoppingAndPlateauSurvive() throws Exception {
-            NetworkSpec spec = imageLayers().withTraining(imageLayers().training().withL2(3e-4).withValidationSplit(0.25)
+            NetworkSpec spec = CatalogueNetworks.imageLayers().withTraining(CatalogueNetworks.imageLayers().training().withL2(3e-4).withValidationSplit(0.25)
                     .withSchedule(LearningRateSchedule.plateau(0.3, 4))
                     .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_ACCURACY, 5, 0.002)));
             String json = SpecJson.write(spec);
@@ -173,7 +111,7 @@ public class SpecJsonTest {
         }
 
         @Test void defaultsAreNotWritten() {
-            String json = SpecJson.write(globalPooling());
+            String json = SpecJson.write(CatalogueNetworks.globalPooling());
             for (String field : List.of("l2", "validationSplit", "earlyStopping")) assertFalse(json.contains(field), json);
         }
 
@@ -190,7 +128,7 @@ public class SpecJsonTest {
         }
 
         @Test void theFingerprintIsTheNetworkNotItsNameOrTraining() {
-            NetworkSpec spec = imageLayers();
+            NetworkSpec spec = CatalogueNetworks.imageLayers();
             String f = SpecJson.fingerprint(spec);
             assertTrue(f.matches("[0-9a-f]{12}"), f);
             assertEquals(f, SpecJson.fingerprint(spec.withTraining(spec.training().withL2(0.01).withEpochs(40))));

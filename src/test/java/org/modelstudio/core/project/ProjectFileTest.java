@@ -1,6 +1,6 @@
 package org.modelstudio.core.project;
 
-import org.modelstudio.core.graph.SpecJsonTest;
+import org.modelstudio.core.catalogue.CatalogueNetworks;
 import org.modelstudio.core.events.TrainingEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class ProjectFileTest {
         Path f = dir.resolve("shoes" + ProjectFile.EXTENSION);
         ProjectFile.save(cnn, f);
         assertEquals(cnn, ProjectFile.load(f));
-        Project sample = new Project(SpecJsonTest.imageLayers(), DataSource.FASHION_MNIST);
+        Project sample = new Project(CatalogueNetworks.imageLayers(), DataSource.FASHION_MNIST);
         ProjectFile.save(sample, f);
         assertEquals(sample, ProjectFile.load(f));
         try (var s = Files.list(dir)) {

@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.catalogue.CatalogueNetworks;
-import org.modelstudio.core.graph.SpecJsonTest;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
@@ -41,13 +40,13 @@ class ParityTest {
     }
 
     @Test void settingsOtherThanTheDefaults() throws Exception {
-        check(SpecJsonTest.imageLayers());
-        check(SpecJsonTest.globalPooling());
+        check(CatalogueNetworks.imageLayers());
+        check(CatalogueNetworks.globalPooling());
     }
 
     @Test void sequenceNetworks() throws Exception {
-        check(SpecJsonTest.sequence());
-        check(SpecJsonTest.sequencePooling());
+        check(CatalogueNetworks.sequence());
+        check(CatalogueNetworks.sequencePooling());
         check(new NetworkSpec("LSTM then pooling", "", new InputSpec.SequenceInput(7, 20), List.of(
                 new LayerSpec.Embedding(4), new LayerSpec.Dropout(0.5), new LayerSpec.Lstm(3, true),
                 new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX), new LayerSpec.Dropout(0.1), new LayerSpec.Output(2)),

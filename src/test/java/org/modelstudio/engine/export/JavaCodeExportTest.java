@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.catalogue.CatalogueNetworks;
-import org.modelstudio.core.graph.SpecJsonTest;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.compile.NetworkCompiler;
@@ -40,11 +39,11 @@ class JavaCodeExportTest {
     @Test void shippedSpecsAndEveryLayerTypeCompileToTheSameConfiguration(@TempDir Path dir) throws Exception {
         List<NetworkSpec> specs = new ArrayList<>(SampleData.specs());
         specs.addAll(CatalogueNetworks.oneOfEachType());
-        specs.add(SpecJsonTest.imageLayers());
-        specs.add(SpecJsonTest.globalPooling());
-        specs.add(SpecJsonTest.sequence());
-        specs.add(SpecJsonTest.sequencePooling());
-        specs.add(SpecJsonTest.regularized());
+        specs.add(CatalogueNetworks.imageLayers());
+        specs.add(CatalogueNetworks.globalPooling());
+        specs.add(CatalogueNetworks.sequence());
+        specs.add(CatalogueNetworks.sequencePooling());
+        specs.add(CatalogueNetworks.regularized());
         for (NetworkSpec spec : specs) {
             String name = JavaCodeExport.className(spec.name());
             MultiLayerConfiguration exported = compileAndBuild(JavaCodeExport.export(spec, name), name, dir.resolve(name));
@@ -57,7 +56,7 @@ class JavaCodeExportTest {
     }
 
     @Test void theEmbeddingKeepsTheVocabularyAsItsNIn(@TempDir Path dir) throws Exception {
-        NetworkSpec spec = SpecJsonTest.sequence();
+        NetworkSpec spec = CatalogueNetworks.sequence();
         String code = JavaCodeExport.export(spec, "Sequence");
         assertTrue(code.contains("new EmbeddingSequenceLayer.Builder().nIn(50).nOut(8).inputLength(12).build()"), code);
         assertTrue(code.contains(".overrideNinUponBuild(false)"), code);
@@ -70,7 +69,7 @@ class JavaCodeExportTest {
     }
 
     @Test void l2AndTheSettingsDl4jCannotHoldAreSaidInTheCode(@TempDir Path dir) throws Exception {
-        NetworkSpec spec = SpecJsonTest.regularized();
+        NetworkSpec spec = CatalogueNetworks.regularized();
         String code = JavaCodeExport.export(spec, "Regularized");
         assertTrue(code.contains(".l2(0.002)"), code);
         assertTrue(code.contains("// Reduce on plateau (×0.5 after 2 epochs without improvement)"), code);

@@ -3,7 +3,6 @@ package org.modelstudio.engine.export;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.catalogue.CatalogueNetworks;
-import org.modelstudio.core.graph.SpecJsonTest;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.export.KerasCodeExport;
@@ -50,7 +49,7 @@ class KerasCodeExportTest {
     }
 
     @Test void settingsOtherThanTheDefaultsHaveTheirCounterparts() throws Exception {
-        String code = KerasCodeExport.export(SpecJsonTest.imageLayers());
+        String code = KerasCodeExport.export(CatalogueNetworks.imageLayers());
         for (String expected : new String[] {"layers.Conv2D(8, (5, 3), strides=(2, 1), padding=\"same\", kernel_initializer=\"he_normal\")",
                 "layers.LeakyReLU(negative_slope=0.01)", "layers.BatchNormalization(momentum=0.9, epsilon=1e-5)",
                 "layers.Activation(\"tanh\")", "layers.AveragePooling2D(pool_size=(3, 2), strides=(1, 2))", "layers.Flatten()",
@@ -60,21 +59,21 @@ class KerasCodeExportTest {
     }
 
     @Test void sequencesBecomeIntegerInputsEmbeddingsAndLstms() throws Exception {
-        String code = KerasCodeExport.export(SpecJsonTest.sequence());
+        String code = KerasCodeExport.export(CatalogueNetworks.sequence());
         for (String expected : new String[] {"keras.Input(shape=(12,), dtype=\"int32\")",
                 "layers.Embedding(50, 8, embeddings_initializer=\"glorot_normal\")",
                 "layers.LSTM(16, return_sequences=True, kernel_initializer=\"glorot_normal\", recurrent_initializer=\"glorot_normal\")",
                 "layers.LSTM(10, return_sequences=False, kernel_initializer=\"glorot_normal\", recurrent_initializer=\"glorot_normal\")"}) {
             assertTrue(code.contains(expected), expected + "\n" + code);
         }
-        String pooled = KerasCodeExport.export(SpecJsonTest.sequencePooling());
+        String pooled = KerasCodeExport.export(CatalogueNetworks.sequencePooling());
         assertTrue(pooled.contains("layers.GlobalAveragePooling1D()"), pooled);
         assertTrue(KerasCodeExport.export(SampleData.spec("text-classifier.json")).contains("layers.GlobalAveragePooling1D()"));
-        assertTrue(KerasCodeExport.export(SpecJsonTest.globalPooling()).contains("layers.GlobalAveragePooling2D()"));
+        assertTrue(KerasCodeExport.export(CatalogueNetworks.globalPooling()).contains("layers.GlobalAveragePooling2D()"));
     }
 
     @Test void l2PlateauEarlyStoppingAndTheValidationSplit() throws Exception {
-        String code = KerasCodeExport.export(SpecJsonTest.regularized());
+        String code = KerasCodeExport.export(CatalogueNetworks.regularized());
         // DL4J's l2(0.002) penalises ½·0.002·Σw²; Keras' l2(k) penalises k·Σw².
         for (String expected : new String[] {
                 "layers.Conv2D(4, (3, 3), strides=(1, 1), padding=\"valid\", activation=\"relu\", kernel_initializer=\"he_normal\", kernel_regularizer=keras.regularizers.l2(0.001))",
@@ -86,7 +85,7 @@ class KerasCodeExportTest {
                 "validation_split=0.1, callbacks=callbacks"}) {
             assertTrue(code.contains(expected), expected + "\n" + code);
         }
-        var seq = SpecJsonTest.sequence();
+        var seq = CatalogueNetworks.sequence();
         String lstm = KerasCodeExport.export(seq.withTraining(seq.training().withL2(0.01).withValidationSplit(0)));
         assertTrue(lstm.contains("embeddings_regularizer=keras.regularizers.l2(0.005)"), lstm);
         assertTrue(lstm.contains("kernel_regularizer=keras.regularizers.l2(0.005), recurrent_regularizer=keras.regularizers.l2(0.005))"), lstm);
@@ -98,9 +97,9 @@ class KerasCodeExportTest {
         assumeTrue(python() != null, "python3 is not installed");
         List<NetworkSpec> specs = new ArrayList<>(SampleData.specs());
         specs.addAll(CatalogueNetworks.oneOfEachType());
-        specs.add(SpecJsonTest.sequence());
-        specs.add(SpecJsonTest.sequencePooling());
-        specs.add(SpecJsonTest.regularized());
+        specs.add(CatalogueNetworks.sequence());
+        specs.add(CatalogueNetworks.sequencePooling());
+        specs.add(CatalogueNetworks.regularized());
         // One Python for all the files: each file is parsed, and the first that does not parse is named.
         List<String> command = new ArrayList<>(List.of(python(), "-c", "import ast, sys\nfor f in sys.argv[1:]: ast.parse(open(f).read(), f)"));
         for (int i = 0; i < specs.size(); i++) {

@@ -1,6 +1,7 @@
 package org.modelstudio.core.graph;
 
 import java.util.ArrayList;
+import org.modelstudio.core.i18n.Texts;
 import java.util.List;
 
 /**
@@ -41,8 +42,14 @@ public final class ShapeInference {
         return new NetworkSummary(inputShape, rows, total, issues);
     }
 
-    /** "Conv2D #3". */
-    public static String label(LayerSpec layer, int index) { return layer.typeName() + " #" + (index + 1); }
+    /** "Conv2D #3" (卷积层 #3): the layer's name from the catalogue, in the studio's language, and its place. */
+    public static String label(LayerSpec layer, int index) { return name(layer) + " #" + (index + 1); }
+
+    /** The layer type's name as the palette shows it; a layer without a block keeps its Keras kind. */
+    public static String name(LayerSpec layer) {
+        String key = "catalogue.layer." + SpecJson.typeId(layer) + ".name";
+        return layer instanceof LayerSpec.Fixed || !Texts.has(key) ? layer.typeName() : Texts.get(key);
+    }
 
     private record Result(Shape shape, long params) {}
 

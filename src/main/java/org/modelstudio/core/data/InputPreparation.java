@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,10 +95,13 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
          * empty cell adds a sentence to {@code warnings}; a wrong number of values or text in a numeric column is
          * refused (IllegalArgumentException with a sentence).
          */
-        public float[] encode(List<String> values, List<String> warnings) {
+        public float[] encode(List<String> values, List<String> warnings) { return encode(values, warnings, new ArrayList<>()); }
+
+        /** As {@link #encode(List, List)}, also adding to {@code unseen} the name of each column whose category was not seen in training. */
+        public float[] encode(List<String> values, List<String> warnings, List<String> unseen) {
             if (values.size() != columns.size()) {
-                throw new IllegalArgumentException("a row needs " + columns.size() + " values (" + String.join(", ", columnNames())
-                        + ") but " + values.size() + (values.size() == 1 ? " was" : " were") + " given");
+                throw new IllegalArgumentException(Texts.get(values.size() == 1 ? "core.data.row-values-one" : "core.data.row-values",
+                        columns.size(), String.join(", ", columnNames()), values.size()));
             }
             float[] x = new float[features()];
             int at = 0;
@@ -106,10 +110,10 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
                 String v = values.get(c) == null ? "" : values.get(c).trim();
                 if (col.kind() == Kind.NUMERIC) {
                     if (v.isEmpty()) {
-                        warnings.add("\"" + col.name() + "\" is empty; the training mean " + round(col.mean()) + " is used");
+                        warnings.add(Texts.get("core.data.cell-empty-mean", col.name(), round(col.mean())));
                         x[at] = 0;
                     } else if (!TablePreparation.isNumber(v)) {
-                        throw new IllegalArgumentException("\"" + col.name() + "\" must be a number, not \"" + v + "\"");
+                        throw new IllegalArgumentException(Texts.get("core.data.cell-not-number", col.name(), v));
                     } else {
                         x[at] = (float) ((Double.parseDouble(v) - col.mean()) / col.std());
                     }
@@ -119,9 +123,9 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
                     if (k >= 0) {
                         x[at + k] = 1;
                     } else {
-                        warnings.add(v.isEmpty() ? "\"" + col.name() + "\" is empty; it counts as none of its categories"
-                                : "\"" + col.name() + "\" is \"" + v + "\", a category not seen in training (" + String.join(", ", col.categories())
-                                + "); it counts as none of them");
+                        warnings.add(v.isEmpty() ? Texts.get("core.data.cell-empty-category", col.name())
+                                : Texts.get("core.data.cell-unseen-category", col.name(), v, String.join(", ", col.categories())));
+                        if (!v.isEmpty()) unseen.add(col.name());
                     }
                     at += col.width();
                 }

@@ -71,98 +71,8 @@ public final class Cli {
     public static final int BAD_INPUT = 3;
     public static final int PARTIAL = 4;
 
-    static final String HELP = """
-            Model Studio: build, train, evaluate and use neural networks, offline.
-
-            Usage: java -jar model-studio.jar [command] [arguments]
-              (no command)                     open the studio window
-              summary  <spec>                  layer table: output shapes, parameters, problems
-              train    <spec> --out MODEL.zip  train a network and save it
-                       [--data DIR|FILE.csv] [--label COLUMN] [--task classification|regression] [--text COLUMN]
-                       [--epochs N] [--batch N] [--lr X]
-                       [--validation F] [--seed N] [--keep last|best] [--l2 X] [--early-stop PATIENCE] [--plateau FACTOR:PATIENCE]
-              train    <MODEL.zip|MODEL.h5> --out MORE.zip [the same options]  train a saved or Keras model further, from its
-                                               weights, on data prepared with its own vocabulary or standardisation
-                                               (a fixed network from a Keras file too)
-              evaluate <MODEL.zip> [--data DIR|FILE.csv] [--report FILE.html|FILE.csv]
-                                               accuracy, per-class precision/recall/F1 with macro and weighted averages,
-                                               confusion matrix; --report also writes them to a file (the HTML page stands
-                                               alone and shows the most confident mistakes); a regression: MAE, RMSE,
-                                               R² and actual against predicted values
-              predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
-              predict  <MODEL.zip> --row "V1,V2,…" | --text "SENTENCE" [--top K]  the top classes for a table row or a text
-                                               (a regression: the number predicted for the row, in the label's units)
-              predict  <MODEL.zip> --text "SENTENCE" --explain  also the words the top class rests on
-              predict  <MODEL.zip> IMAGE --explain-out MAP.png  also a picture of the parts of the image the top class
-                                               rests on (an occlusion map)
-              export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
-              export   <MODEL.zip> --onnx OUT.onnx  a trained model as an ONNX file (opset 13) for ONNX Runtime and other tools:
-                                               input "input" (float32 [N, C, H, W] images, float32 [N, features] or int64
-                                               [N, length] token ids), output "probabilities" ("value" for a regression),
-                                               labels and input preparation in its metadata
-              export   <MODEL.zip> --keras OUT.h5  a trained model as a Keras 2 HDF5 file for tf.keras.models.load_model:
-                                               input channels last ([N, H, W, C] images, [N, features] or [N, length]
-                                               token ids), output the probabilities (a regression: the number); labels and
-                                               input preparation in its "model_studio" attribute
-              export   <MODEL.zip> --triton REPOSITORY [--name NAME]  the model as the next version of NAME in a Triton
-                                               (or KServe) model repository: NAME/config.pbtxt, NAME/labels.txt, NAME/V/model.onnx
-              import   <MODEL.h5> --out MODEL.zip [--input image:HxWxC|features:N|tokens:N] [--pixels 0..1|0..255]
-                       [--labels FILE]         a Keras .h5 model (Keras 1 or 2, tf.keras) as a studio model file; a file does
-                                               not say what its input is, so without --input the likely reading is taken and
-                                               printed; --labels: one class name per line; the file is read in a separate
-                                               process, so a file that crashes DL4J's importer cannot take this one down
-              export   <MODEL.zip> --compact fp16|int8 --out SMALL.zip [--onnx OUT.onnx] [--data DIR|FILE.csv]
-                                               a smaller model: its weights as half floats (fp16) or as 8-bit integers with
-                                               a scale per output channel (int8); prints the file size and the accuracy
-                                               (a regression: MAE) before and after, measured on --data or, for a model of
-                                               the Fashion-MNIST sample, its 2 000 test images; --onnx writes it as ONNX too
-              serve    <MODEL.zip>... [--name NAME] [--port P] [--bind ADDR] [--token T | --token-file F]
-                       [--max-body BYTES] [--max-batch N] [--max-queue N] [--allow-origin ORIGIN]
-                                               serve the models over HTTP (Open Inference Protocol v2) until Ctrl+C;
-                                               a model file replaced on disk is served as the next version
-              bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
-              bench    --serve [--seconds S]   the model server over loopback, MLP and small CNN at concurrency 1, 8, 64:
-                                               requests/s, p50/p99 latency, mean batch, against the engine's offline speed
-              bench    --peer [--epochs E] [--rounds R]  the studio's engine against its PyTorch twin (python3 with torch),
-                                               MLP and small CNN, same data, recipe and batch, alternating rounds
-              bench    --to-accuracy [--target A]  seconds from pressing Train to validation accuracy A (0.85), MLP and
-                                               small CNN with their templates' settings on the sample
-              bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
-              bench    --folder N [--train]     the image import pipeline on N generated PNGs: scan, decode + resize, + augment;
-                                                with --train, one epoch of the MLP on that folder and the heap's peak
-                                               (not held in memory): samples/s and the peak heap used
-              bench-live [--images N] [--rounds R]  the studio window's live view: its cost in samples/s
-                                               and the longest gap between frames (needs a display)
-              bench-predict [--drops N] [--batch N] [--rounds R] [--model MODEL.zip]  the studio window's Predict panel: each
-                                               dropped image timed from the drop to its result on screen, and a batch of
-                                               N images (the small CNN trained one epoch first; needs a display)
-              help                             this text
-
-            <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp,
-              tabular-regression, text-classifier-zh.
-            --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
-            without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
-            A network that takes a vector of features (tabular-mlp) trains on a CSV table: --data iris.csv; the label is
-              the last column or --label NAME; numeric columns are standardised with the training rows' mean and standard
-              deviation (empty cells get that mean), text columns become one value per category seen in training.
-            A label column of numbers with fractions, or of more than 10 different whole numbers, is a regression: the network
-              predicts the number (an Output layer of 1 unit, identity activation and the mse loss, as tabular-regression has),
-              learnt standardised with the training rows' mean and standard deviation and given back in the label's units.
-              Text, or at most 10 different whole numbers, are classes. --task classification|regression decides instead.
-            A network that takes token sequences (text-classifier) trains on texts: --data FILE.csv with a text column and a
-              label column (text and label/topic, or --text NAME --label NAME), or a folder with one subfolder of .txt files
-              per class; a vector network with --text COLUMN trains on texts as bags of words. The vocabulary comes from the
-              training texts and is saved with the model.
-            --validation F holds back a fraction F (0 to 0.5) of the training data to validate on
-              (default: the spec's validation split, 0.1 unless it sets another; 0 for none).
-            --keep best saves the epoch with the best validation accuracy instead of the last one.
-            --l2 X penalises large weights by X (weight decay; 0.0001 to 0.001 are usual; 0 for none).
-            --early-stop P stops once the validation loss has not improved for P epochs in a row.
-            --plateau F:P multiplies the learning rate by F once the validation loss has not improved
-              for P epochs in a row (0.5:2 halves it after 2 such epochs).
-
-            Exit codes: 0 done, 1 the work failed, 2 wrong command line, 3 unusable input, 4 some files refused.
-            """;
+    /** The --help text, in the language of the CLI's locale. */
+    static String help() { return Help.text(); }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -174,7 +84,7 @@ public final class Cli {
 
     public int run(String... args) {
         if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
-            out.print(HELP);
+            out.print(help());
             return OK;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);

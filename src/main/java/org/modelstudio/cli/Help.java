@@ -2,6 +2,7 @@ package org.modelstudio.cli;
 
 import java.util.List;
 import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.core.i18n.Words;
 
 /**
  * The text {@code --help} prints, in the language of the CLI's locale. The commands and options are written here, as
@@ -59,11 +60,7 @@ final class Help {
             "cli.help.note.regression", "cli.help.note.texts", "cli.help.note.validation", "cli.help.note.keep", "cli.help.note.l2",
             "cli.help.note.early-stop", "cli.help.note.plateau");
 
-    /** Columns a line takes in a terminal: CJK characters and full-width forms take two. */
-    static int width(String s) {
-        return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1).sum();
-    }
+    private static int width(String s) { return Words.width(s); }
 
     static String text() {
         StringBuilder b = new StringBuilder();

@@ -21,4 +21,16 @@ public final class Words {
         if (names.size() <= shown) return list(names);
         return Texts.get("core.list.more", list(names.subList(0, shown)), names.size() - shown);
     }
+
+    /** Columns a text takes in a terminal: CJK characters and full-width forms take two. */
+    public static int width(String s) {
+        return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1).sum();
+    }
+
+    /** {@code s} followed by spaces up to {@code columns} terminal columns (as {@code %-Ns} for Latin text). */
+    public static String pad(String s, int columns) { return s + " ".repeat(Math.max(0, columns - width(s))); }
+
+    /** Spaces, then {@code s}, up to {@code columns} terminal columns (as {@code %Ns}). */
+    public static String padLeft(String s, int columns) { return " ".repeat(Math.max(0, columns - width(s))) + s; }
 }

@@ -1,6 +1,7 @@
 package org.modelstudio.core.data;
 
 import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.core.i18n.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,20 @@ import java.util.Map;
  */
 public sealed interface InputPreparation permits InputPreparation.Image, InputPreparation.Table, InputPreparation.Text {
 
-    /** A sentence for the user: "resize to 28×28, greyscale, …", "4 numeric columns, standardised". */
-    String describe();
+    /** A sentence for the user, in the studio's language: "resize to 28×28, greyscale, …", "4 numeric columns, standardised". */
+    default String describe() { return describe(Texts::get); }
+
+    /** The same sentence in English, for programs (the model server's metadata speaks English whatever the studio's language). */
+    default String describeInEnglish() { return describe(Words::english); }
+
+    /** The sentence, its words looked up with {@code say} (a key and its arguments → the text). */
+    String describe(Say say);
+
+    /** Looks a text up: {@code Texts::get} in the studio's language, {@code Words::english} in English. */
+    @FunctionalInterface
+    interface Say {
+        String text(String key, Object... args);
+    }
 
     /** Images: see {@link ImagePreprocessing}. */
     record Image(ImagePreprocessing preprocessing) implements InputPreparation {
@@ -22,7 +35,7 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
             if (preprocessing == null) throw new IllegalArgumentException("image preparation needs its preprocessing");
         }
 
-        @Override public String describe() { return preprocessing.describe(); }
+        @Override public String describe(Say say) { return preprocessing.describe(say); }
     }
 
     /** A numeric column is standardised with the training rows' mean and standard deviation; a categorical one is one-hot. */
@@ -142,13 +155,11 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
             return encode(values, warnings);
         }
 
-        @Override public String describe() {
+        @Override public String describe(Say say) {
             long numeric = columns.stream().filter(c -> c.kind() == Kind.NUMERIC).count();
             long categorical = columns.size() - numeric;
-            return columns.size() + " columns (" + numeric + " numeric, standardised with the training rows' mean and standard deviation; "
-                    + categorical + " categorical, one-hot) → " + features() + " features; label column \"" + labelColumn + "\""
-                    + (target == null ? "" : ", a number to predict (regression), learnt standardised (training mean " + round(target.mean())
-                            + ", standard deviation " + round(target.std()) + ") and given back in its units");
+            return say.text("core.prep.table", columns.size(), numeric, categorical, features(), labelColumn)
+                    + (target == null ? "" : say.text("core.prep.table-regression", round(target.mean()), round(target.std())));
         }
 
         private static String round(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
@@ -160,8 +171,7 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
 
         /** "84 of the 1,020 tokens (8.2 %) are not in the vocabulary of 1,353". */
         public String describe() {
-            return String.format(java.util.Locale.ROOT, "%,d of the %,d tokens (%.1f %%) are not in the vocabulary of %,d", unknown, tokens,
-                    100 * unknownShare(), vocabulary);
+            return Texts.get("core.prep.coverage", Texts.number(unknown), Texts.number(tokens), Texts.percent(unknownShare(), 1), Texts.number(vocabulary));
         }
     }
 
@@ -254,13 +264,10 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
             return tokenization.tokens(text);
         }
 
-        @Override public String describe() {
+        @Override public String describe(Say say) {
             int words = mode == TextMode.SEQUENCE ? vocabulary.size() - 2 : vocabulary.size();
-            String split = tokenization == Tokenization.WORDS ? "words (lower-cased)" : tokenization.describe() + " (lower-cased)";
-            return mode == TextMode.SEQUENCE
-                    ? split + " numbered by a vocabulary of " + words + " training tokens, most frequent first (0 padding, 1 unknown); the first "
-                      + length + " tokens kept, shorter texts padded"
-                    : "bag of words: " + split + ", whether each of " + words + " training tokens (the most frequent) occurs";
+            String split = tokenization == Tokenization.WORDS ? say.text("core.prep.words") : say.text("core.prep.lower-cased", tokenization.describe());
+            return mode == TextMode.SEQUENCE ? say.text("core.prep.sequence", split, words, length) : say.text("core.prep.bag", split, words);
         }
     }
 }

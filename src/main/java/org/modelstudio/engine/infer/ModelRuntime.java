@@ -1,5 +1,6 @@
 package org.modelstudio.engine.infer;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.eval.Prediction;
@@ -216,7 +217,7 @@ public final class ModelRuntime {
         List<Integer> dims = tensorShape(shape);
         List<String> columns = prep instanceof InputPreparation.Table table ? table.columnNames() : List.of();
         return new ModelSignature(kind, dims, shape instanceof Shape.Tokens, model.labels(), model.regression(), columns,
-                prep == null ? "prepared numbers only" : prep.describe());
+                prep == null ? "prepared numbers only" : prep.describeInEnglish());
     }
 
     /** One example's shape in the network's layout (BatchIterator's): C×H×W, features, tokens, or features×steps. */

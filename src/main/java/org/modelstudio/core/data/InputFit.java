@@ -19,9 +19,12 @@ public final class InputFit {
      * from 0) and the position in it; null when every value is a whole number from 0 to vocabulary − 1.
      * DL4J would stop with an index error deep inside the Embedding layer instead.
      */
-    public static String tokenProblem(Shape.Tokens tokens, float[][] examples) {
+    public static String tokenProblem(Shape.Tokens tokens, float[][] examples) { return tokenProblem(tokens, examples, Texts::get); }
+
+    /** As {@link #tokenProblem(Shape.Tokens, float[][])}, its words looked up with {@code say} (English for the model server). */
+    public static String tokenProblem(Shape.Tokens tokens, float[][] examples, InputPreparation.Say say) {
         for (int e = 0; e < examples.length; e++) {
-            String problem = tokenProblem(tokens, Texts.get("core.fit.example", e), examples[e]);
+            String problem = tokenProblem(tokens, say.text("core.fit.example", e), examples[e], say);
             if (problem != null) return problem;
         }
         return null;
@@ -36,21 +39,21 @@ public final class InputFit {
         for (int e = 0; e < source.size(); e++) {
             source.read(e, x);
             String name = source.describe(e);
-            String problem = tokenProblem(tokens, name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1), x);
+            String problem = tokenProblem(tokens, name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1), x, Texts::get);
             if (problem != null) return problem;
         }
         return null;
     }
 
-    private static String tokenProblem(Shape.Tokens tokens, String example, float[] x) {
+    private static String tokenProblem(Shape.Tokens tokens, String example, float[] x, InputPreparation.Say say) {
         int vocabulary = tokens.vocabulary();
         for (int p = 0; p < x.length; p++) {
             float v = x[p];
             if (v >= 0 && v < vocabulary && v == Math.rint(v)) continue;
             if (v >= vocabulary && v == Math.rint(v)) {
-                return Texts.get("core.fit.token-beyond-vocabulary", example, (long) v, p, vocabulary, vocabulary - 1, (long) v + 1);
+                return say.text("core.fit.token-beyond-vocabulary", example, (long) v, p, vocabulary, vocabulary - 1, (long) v + 1);
             }
-            return Texts.get("core.fit.not-a-token", example, show(v), p, vocabulary - 1);
+            return say.text("core.fit.not-a-token", example, show(v), p, vocabulary - 1);
         }
         return null;
     }

@@ -108,12 +108,22 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
          * empty cell adds a sentence to {@code warnings}; a wrong number of values or text in a numeric column is
          * refused (IllegalArgumentException with a sentence).
          */
-        public float[] encode(List<String> values, List<String> warnings) { return encode(values, warnings, new ArrayList<>()); }
+        public float[] encode(List<String> values, List<String> warnings) {
+            // In English: the model runtime answers the model server's programs with these, as well as the window.
+            return encode(values, warnings, new ArrayList<>(), Words::english);
+        }
 
-        /** As {@link #encode(List, List)}, also adding to {@code unseen} the name of each column whose category was not seen in training. */
+        /**
+         * As {@link #encode(List, List)}, in the studio's language (for a table being read to train or evaluate on), also
+         * adding to {@code unseen} the name of each column whose category was not seen in training.
+         */
         public float[] encode(List<String> values, List<String> warnings, List<String> unseen) {
+            return encode(values, warnings, unseen, Texts::get);
+        }
+
+        private float[] encode(List<String> values, List<String> warnings, List<String> unseen, Say say) {
             if (values.size() != columns.size()) {
-                throw new IllegalArgumentException(Texts.get(values.size() == 1 ? "core.data.row-values-one" : "core.data.row-values",
+                throw new IllegalArgumentException(say.text(values.size() == 1 ? "core.data.row-values-one" : "core.data.row-values",
                         columns.size(), String.join(", ", columnNames()), values.size()));
             }
             float[] x = new float[features()];
@@ -123,10 +133,10 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
                 String v = values.get(c) == null ? "" : values.get(c).trim();
                 if (col.kind() == Kind.NUMERIC) {
                     if (v.isEmpty()) {
-                        warnings.add(Texts.get("core.data.cell-empty-mean", col.name(), round(col.mean())));
+                        warnings.add(say.text("core.data.cell-empty-mean", col.name(), round(col.mean())));
                         x[at] = 0;
                     } else if (!TablePreparation.isNumber(v)) {
-                        throw new IllegalArgumentException(Texts.get("core.data.cell-not-number", col.name(), v));
+                        throw new IllegalArgumentException(say.text("core.data.cell-not-number", col.name(), v));
                     } else {
                         x[at] = (float) ((Double.parseDouble(v) - col.mean()) / col.std());
                     }
@@ -136,8 +146,8 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
                     if (k >= 0) {
                         x[at + k] = 1;
                     } else {
-                        warnings.add(v.isEmpty() ? Texts.get("core.data.cell-empty-category", col.name())
-                                : Texts.get("core.data.cell-unseen-category", col.name(), v, String.join(", ", col.categories())));
+                        warnings.add(v.isEmpty() ? say.text("core.data.cell-empty-category", col.name())
+                                : say.text("core.data.cell-unseen-category", col.name(), v, String.join(", ", col.categories())));
                         if (!v.isEmpty()) unseen.add(col.name());
                     }
                     at += col.width();

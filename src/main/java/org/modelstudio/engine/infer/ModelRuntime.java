@@ -185,7 +185,8 @@ public final class ModelRuntime {
             if (!Float.isFinite(x[i])) throw new InputRejectedException("tensor", "value " + i + " is " + x[i] + ", not a finite number");
         }
         if (shape instanceof Shape.Tokens tokens) {
-            String problem = InputFit.tokenProblem(tokens, new float[][] {x});
+            // English, as every rejection of the runtime: the model server's programs read them too
+            String problem = InputFit.tokenProblem(tokens, new float[][] {x}, org.modelstudio.core.i18n.Words::english);
             if (problem != null) throw new InputRejectedException("tensor", problem.replaceFirst("^Example 0 \\(counting from 0\\) has", "has"));
         }
         if (signature.kind() == ModelSignature.Kind.IMAGE) {

@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,12 +29,12 @@ final class Args {
                     a.options.put(name, "true");
                 } else if (valued.contains(name)) {
                     if (value == null) {
-                        if (i + 1 >= words.size()) throw new UsageException(name + " needs a value");
+                        if (i + 1 >= words.size()) throw new UsageException(Texts.get("cli.args.needs-value", name));
                         value = words.get(++i);
                     }
                     a.options.put(name, value);
                 } else {
-                    throw new UsageException("unknown option " + name);
+                    throw new UsageException(Texts.get("cli.args.unknown-option", name));
                 }
             } else {
                 a.positional.add(w);
@@ -51,10 +52,10 @@ final class Args {
         if (v == null) return fallback;
         try {
             int n = Integer.parseInt(v.trim());
-            if (n < min) throw new UsageException(name + " must be at least " + min + ", not " + n);
+            if (n < min) throw new UsageException(Texts.get("cli.args.at-least", name, min, n));
             return n;
         } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a whole number, not \"" + v + "\"");
+            throw new UsageException(Texts.get("cli.args.whole-number", name, v));
         }
     }
 
@@ -63,10 +64,10 @@ final class Args {
         if (v == null) return fallback;
         try {
             double d = Double.parseDouble(v.trim());
-            if (!(d >= min && d <= max)) throw new UsageException(name + " must be between " + min + " and " + max + ", not " + v);
+            if (!(d >= min && d <= max)) throw new UsageException(Texts.get("cli.args.between", name, min, max, v));
             return d;
         } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a number, not \"" + v + "\"");
+            throw new UsageException(Texts.get("cli.args.number", name, v));
         }
     }
 }

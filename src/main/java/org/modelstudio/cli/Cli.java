@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.CsvLine;
@@ -71,98 +72,8 @@ public final class Cli {
     public static final int BAD_INPUT = 3;
     public static final int PARTIAL = 4;
 
-    static final String HELP = """
-            Model Studio: build, train, evaluate and use neural networks, offline.
-
-            Usage: java -jar model-studio.jar [command] [arguments]
-              (no command)                     open the studio window
-              summary  <spec>                  layer table: output shapes, parameters, problems
-              train    <spec> --out MODEL.zip  train a network and save it
-                       [--data DIR|FILE.csv] [--label COLUMN] [--task classification|regression] [--text COLUMN]
-                       [--epochs N] [--batch N] [--lr X]
-                       [--validation F] [--seed N] [--keep last|best] [--l2 X] [--early-stop PATIENCE] [--plateau FACTOR:PATIENCE]
-              train    <MODEL.zip|MODEL.h5> --out MORE.zip [the same options]  train a saved or Keras model further, from its
-                                               weights, on data prepared with its own vocabulary or standardisation
-                                               (a fixed network from a Keras file too)
-              evaluate <MODEL.zip> [--data DIR|FILE.csv] [--report FILE.html|FILE.csv]
-                                               accuracy, per-class precision/recall/F1 with macro and weighted averages,
-                                               confusion matrix; --report also writes them to a file (the HTML page stands
-                                               alone and shows the most confident mistakes); a regression: MAE, RMSE,
-                                               R² and actual against predicted values
-              predict  <MODEL.zip> <FILE>... [--top K]  the top classes for each image file
-              predict  <MODEL.zip> --row "V1,V2,…" | --text "SENTENCE" [--top K]  the top classes for a table row or a text
-                                               (a regression: the number predicted for the row, in the label's units)
-              predict  <MODEL.zip> --text "SENTENCE" --explain  also the words the top class rests on
-              predict  <MODEL.zip> IMAGE --explain-out MAP.png  also a picture of the parts of the image the top class
-                                               rests on (an occlusion map)
-              export   <spec> --java|--keras [--out FILE]  the network as DL4J Java code or Keras Python code
-              export   <MODEL.zip> --onnx OUT.onnx  a trained model as an ONNX file (opset 13) for ONNX Runtime and other tools:
-                                               input "input" (float32 [N, C, H, W] images, float32 [N, features] or int64
-                                               [N, length] token ids), output "probabilities" ("value" for a regression),
-                                               labels and input preparation in its metadata
-              export   <MODEL.zip> --keras OUT.h5  a trained model as a Keras 2 HDF5 file for tf.keras.models.load_model:
-                                               input channels last ([N, H, W, C] images, [N, features] or [N, length]
-                                               token ids), output the probabilities (a regression: the number); labels and
-                                               input preparation in its "model_studio" attribute
-              export   <MODEL.zip> --triton REPOSITORY [--name NAME]  the model as the next version of NAME in a Triton
-                                               (or KServe) model repository: NAME/config.pbtxt, NAME/labels.txt, NAME/V/model.onnx
-              import   <MODEL.h5> --out MODEL.zip [--input image:HxWxC|features:N|tokens:N] [--pixels 0..1|0..255]
-                       [--labels FILE]         a Keras .h5 model (Keras 1 or 2, tf.keras) as a studio model file; a file does
-                                               not say what its input is, so without --input the likely reading is taken and
-                                               printed; --labels: one class name per line; the file is read in a separate
-                                               process, so a file that crashes DL4J's importer cannot take this one down
-              export   <MODEL.zip> --compact fp16|int8 --out SMALL.zip [--onnx OUT.onnx] [--data DIR|FILE.csv]
-                                               a smaller model: its weights as half floats (fp16) or as 8-bit integers with
-                                               a scale per output channel (int8); prints the file size and the accuracy
-                                               (a regression: MAE) before and after, measured on --data or, for a model of
-                                               the Fashion-MNIST sample, its 2 000 test images; --onnx writes it as ONNX too
-              serve    <MODEL.zip>... [--name NAME] [--port P] [--bind ADDR] [--token T | --token-file F]
-                       [--max-body BYTES] [--max-batch N] [--max-queue N] [--allow-origin ORIGIN]
-                                               serve the models over HTTP (Open Inference Protocol v2) until Ctrl+C;
-                                               a model file replaced on disk is served as the next version
-              bench    [--quick]               training and prediction speed, studio engine vs bare DL4J
-              bench    --serve [--seconds S]   the model server over loopback, MLP and small CNN at concurrency 1, 8, 64:
-                                               requests/s, p50/p99 latency, mean batch, against the engine's offline speed
-              bench    --peer [--epochs E] [--rounds R]  the studio's engine against its PyTorch twin (python3 with torch),
-                                               MLP and small CNN, same data, recipe and batch, alternating rounds
-              bench    --to-accuracy [--target A]  seconds from pressing Train to validation accuracy A (0.85), MLP and
-                                               small CNN with their templates' settings on the sample
-              bench    --stream N [--epochs E]  train the MLP on N generated 28×28 images read batch by batch
-              bench    --folder N [--train]     the image import pipeline on N generated PNGs: scan, decode + resize, + augment;
-                                                with --train, one epoch of the MLP on that folder and the heap's peak
-                                               (not held in memory): samples/s and the peak heap used
-              bench-live [--images N] [--rounds R]  the studio window's live view: its cost in samples/s
-                                               and the longest gap between frames (needs a display)
-              bench-predict [--drops N] [--batch N] [--rounds R] [--model MODEL.zip]  the studio window's Predict panel: each
-                                               dropped image timed from the drop to its result on screen, and a batch of
-                                               N images (the small CNN trained one epoch first; needs a display)
-              help                             this text
-
-            <spec> is a network spec file (.json) or a shipped sample: mlp, small-cnn, lenet, text-classifier, tabular-mlp,
-              tabular-regression, text-classifier-zh.
-            --data DIR is an image folder with one subfolder per class (DIR/cat/*.png, DIR/dog/*.png);
-            without it the shipped Fashion-MNIST sample is used (train: 10 000 images, evaluate: 2 000 test images).
-            A network that takes a vector of features (tabular-mlp) trains on a CSV table: --data iris.csv; the label is
-              the last column or --label NAME; numeric columns are standardised with the training rows' mean and standard
-              deviation (empty cells get that mean), text columns become one value per category seen in training.
-            A label column of numbers with fractions, or of more than 10 different whole numbers, is a regression: the network
-              predicts the number (an Output layer of 1 unit, identity activation and the mse loss, as tabular-regression has),
-              learnt standardised with the training rows' mean and standard deviation and given back in the label's units.
-              Text, or at most 10 different whole numbers, are classes. --task classification|regression decides instead.
-            A network that takes token sequences (text-classifier) trains on texts: --data FILE.csv with a text column and a
-              label column (text and label/topic, or --text NAME --label NAME), or a folder with one subfolder of .txt files
-              per class; a vector network with --text COLUMN trains on texts as bags of words. The vocabulary comes from the
-              training texts and is saved with the model.
-            --validation F holds back a fraction F (0 to 0.5) of the training data to validate on
-              (default: the spec's validation split, 0.1 unless it sets another; 0 for none).
-            --keep best saves the epoch with the best validation accuracy instead of the last one.
-            --l2 X penalises large weights by X (weight decay; 0.0001 to 0.001 are usual; 0 for none).
-            --early-stop P stops once the validation loss has not improved for P epochs in a row.
-            --plateau F:P multiplies the learning rate by F once the validation loss has not improved
-              for P epochs in a row (0.5:2 halves it after 2 such epochs).
-
-            Exit codes: 0 done, 1 the work failed, 2 wrong command line, 3 unusable input, 4 some files refused.
-            """;
+    /** The --help text, in the language of the CLI's locale. */
+    static String help() { return Help.text(); }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -174,7 +85,7 @@ public final class Cli {
 
     public int run(String... args) {
         if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
-            out.print(HELP);
+            out.print(help());
             return OK;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
@@ -188,14 +99,14 @@ public final class Cli {
                 case "import" -> new ImportCommand(out).run(rest);
                 case "serve" -> serve(rest);
                 case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds", "--target"), Set.of("--quick", "--train", "--serve", "--peer", "--to-accuracy")));
-                default -> throw new UsageException("unknown command \"" + args[0] + "\"");
+                default -> throw new UsageException(Texts.get("cli.unknown-command", args[0]));
             };
         } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.println("Run with --help to see the commands.");
+            err.println(Texts.get("cli.error", e.getMessage()));
+            err.println(Texts.get("cli.see-help"));
             return USAGE;
         } catch (SpecFormatException | IOException | InvalidNetworkException e) {
-            err.println("error: " + e.getMessage());
+            err.println(Texts.get("cli.error", e.getMessage()));
             return BAD_INPUT;
         }
     }
@@ -222,7 +133,7 @@ public final class Cli {
 
     private int summary(List<String> words) throws UsageException, SpecFormatException {
         Args a = Args.parse(words, Set.of(), Set.of());
-        if (a.positional.size() != 1) throw new UsageException("summary takes one spec: summary <spec>");
+        if (a.positional.size() != 1) throw new UsageException(Texts.get("cli.summary.usage"));
         NetworkSpec spec = loadSpec(a.positional.get(0));
         var summary = ShapeInference.analyse(spec);
         out.println(spec.name());
@@ -233,8 +144,8 @@ public final class Cli {
     private int train(List<String> words) throws UsageException, SpecFormatException, IOException, InvalidNetworkException {
         Args a = Args.parse(words, Set.of("--data", "--epochs", "--out", "--batch", "--lr", "--validation", "--seed", "--keep",
                 "--l2", "--early-stop", "--plateau", "--label", "--text", "--task"), Set.of());
-        if (a.positional.size() != 1) throw new UsageException("train takes one spec: train <spec> --out model.zip");
-        if (!a.has("--out")) throw new UsageException("train needs --out MODEL.zip, where the trained model is saved");
+        if (a.positional.size() != 1) throw new UsageException(Texts.get("cli.train.usage"));
+        if (!a.has("--out")) throw new UsageException(Texts.get("cli.train.needs-out"));
         String first = a.positional.get(0);
         if (first.toLowerCase(Locale.ROOT).endsWith(".zip") || KerasImport.isKerasFile(Path.of(first))) return trainFurther(a, Path.of(first));
         NetworkSpec spec = loadSpec(first);
@@ -250,14 +161,14 @@ public final class Cli {
         InputPreparation preparation;
         if (spec.input() instanceof InputSpec.ImageInput img) {
             if (a.has("--label") || a.has("--text") || a.has("--task")) {
-                throw new UsageException("--label, --task and --text are for tables and texts; this network takes images");
+                throw new UsageException(Texts.get("cli.train.images-no-label"));
             }
             if (a.has("--data")) {
                 // Small images of one size become the network's input; others are resized and converted to it.
                 ImageFacts facts = ImageFolderSource.scan(Path.of(a.get("--data")), ImagePreprocessing.forInput(img), p -> { },
                         new CancelToken()).facts();
                 DataFit.Fitted fit = DataFit.fitImages(spec, facts);
-                for (String change : fit.changes()) out.println("Fitted to the data: " + change + ".");
+                for (String change : fit.changes()) out.println(Texts.get("cli.train.fitted", change));
                 spec = fit.spec();
                 summary = ShapeInference.analyse(spec);
             }
@@ -267,28 +178,28 @@ public final class Cli {
             if (spec.input() instanceof InputSpec.SequenceInput && a.has("--data")) {
                 // Texts longer than the network reads grow its input, so that most are read whole.
                 DataFit.Fitted fit = RunPreparation.fitTexts(new DataSource.TextFile(a.get("--data"), a.get("--text"), a.get("--label")), spec);
-                for (String change : fit.changes()) out.println("Fitted to the data: " + change + ".");
+                for (String change : fit.changes()) out.println(Texts.get("cli.train.fitted", change));
                 spec = fit.spec();
                 summary = ShapeInference.analyse(spec);
             }
             data = prepareTableOrText(spec, a);
             preparation = data.preparation();
-            out.println("Input: " + preparation.describe());
+            out.println(Texts.get("cli.train.input", preparation.describe()));
             if (preparation instanceof InputPreparation.Text text && data.validation() != null) {
                 List<String> texts = new ArrayList<>();
                 for (int i = 0; i < data.validation().size(); i++) texts.add(data.validation().describe(i));
-                out.println("Validation texts: " + text.coverage(texts).describe());
+                out.println(Texts.get("cli.train.validation-texts", text.coverage(texts).describe()));
             }
         }
         ExampleSource train = data.train();
         ExampleSource val = data.validation();
         DataFit.Fitted fit = DataFit.fit(spec, train.exampleShape(), train.classes(), train.regression());
-        for (String change : fit.changes()) out.println("Fitted to the data: " + change + ".");
+        for (String change : fit.changes()) out.println(Texts.get("cli.train.fitted", change));
         spec = fit.spec();
         summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());
-        out.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d examples, validating on %,d, for %d epochs%n",
-                spec.name(), summary.totalParameters(), train.size(), val == null ? 0 : val.size(), spec.training().epochs());
+        out.println(Texts.get("cli.train.training", spec.name(), Texts.number(summary.totalParameters()), Texts.number(train.size()),
+                Texts.number(val == null ? 0 : val.size()), spec.training().epochs()));
         NativeThreads.useDefault();
         TrainingResult result = Trainer.train(spec, train, val, preparation, this::progress, new CancelToken(), new PauseGate());
         return saveTrained(result, spec, keep, val != null, outFile);
@@ -300,7 +211,7 @@ public final class Cli {
      * (a Keras file with layers that have no block) trains this way too.
      */
     private int trainFurther(Args a, Path modelFile) throws UsageException, IOException, InvalidNetworkException {
-        if (a.has("--task")) throw new UsageException("--task is fixed by the model being trained further");
+        if (a.has("--task")) throw new UsageException(Texts.get("cli.train.task-fixed"));
         TrainedModel model = KerasImport.loadModel(modelFile);
         NetworkSpec spec = model.spec().withTraining(trainingOptions(a, model.spec().training()));
         String keep = keepOption(a);
@@ -311,17 +222,16 @@ public final class Cli {
         if (spec.input() instanceof InputSpec.ImageInput) {
             data = prepareImages(spec, a.get("--data"), base);
         } else {
-            if (!a.has("--data")) throw new UsageException("give the table or texts to train " + modelFile.getFileName() + " further on with --data");
+            if (!a.has("--data")) throw new UsageException(Texts.get("cli.train.further-needs-data", modelFile.getFileName()));
             boolean text = model.preparation() instanceof InputPreparation.Text;
             DataSource source = text ? new DataSource.TextFile(a.get("--data"), a.get("--text"), a.get("--label"))
                     : new DataSource.TableFile(a.get("--data"), a.get("--label"), null);
             data = RunPreparation.prepare(new RunRequest(source, spec, base, Augmentation.NONE, null, false));
-            data.warnings().forEach(w -> err.println("warning: " + w));
+            data.warnings().forEach(w -> err.println(Texts.get("cli.warning", w)));
         }
         ExampleSource val = data.validation();
-        out.printf(Locale.ROOT, "Training %s further (%,d parameters%s) on %,d examples, validating on %,d, for %d epochs%n",
-                spec.name(), base.parameterCount(), spec.fixed() ? ", a fixed network" : "", data.train().size(),
-                val == null ? 0 : val.size(), spec.training().epochs());
+        out.println(Texts.get(spec.fixed() ? "cli.train.further-fixed" : "cli.train.further", spec.name(), Texts.number(base.parameterCount()),
+                Texts.number(data.train().size()), Texts.number(val == null ? 0 : val.size()), spec.training().epochs()));
         NativeThreads.useDefault();
         TrainingResult result = Trainer.run(base, data.train(), val, spec.training().epochs(), this::progress, new CancelToken(), new PauseGate());
         return saveTrained(result, spec, keep, val != null, outFile);
@@ -343,26 +253,30 @@ public final class Cli {
 
     private static String keepOption(Args a) throws UsageException {
         String keep = a.has("--keep") ? a.get("--keep") : "last";
-        if (!keep.equals("last") && !keep.equals("best")) throw new UsageException("--keep takes last or best, not \"" + keep + "\"");
+        if (!keep.equals("last") && !keep.equals("best")) throw new UsageException(Texts.get("cli.train.keep", keep));
         return keep;
     }
 
     private int saveTrained(TrainingResult result, NetworkSpec spec, String keep, boolean validated, Path outFile) throws IOException {
         if (result.outcome() == RunOutcome.FAILED) {
-            err.println("error: " + result.failure());
+            err.println(Texts.get("cli.error", result.failure()));
             return FAILED;
         }
         if (result.outcome() == RunOutcome.EARLY_STOPPED) {
-            out.printf(Locale.ROOT, "Stopped early after epoch %d of %d: %s%n", result.epochs().size(), spec.training().epochs(), result.stopReason());
+            out.println(Texts.get("cli.train.stopped-early", result.epochs().size(), spec.training().epochs(), result.stopReason()));
         }
         boolean best = keep.equals("best") && validated;
         ModelFile.save(best ? result.best() : result.last(), outFile);
         TrainingEvent.EpochEvaluated kept = result.bestMetrics();
-        String which = !best || kept == null ? ""
-                : kept.regression() ? String.format(Locale.ROOT, ", the model from epoch %d, best on validation (loss %.4f, MAE %s)",
-                        kept.epoch(), kept.validationLoss(), RegressionReport.number(kept.validationMae()))
-                : String.format(Locale.ROOT, ", the model from epoch %d, best on validation (%.1f%%)", kept.epoch(), 100 * kept.validationAccuracy());
-        out.printf(Locale.ROOT, "Saved %s%s (%.1f s of training)%n", outFile, which, result.elapsedMillis() / 1000.0);
+        String seconds = Texts.number(result.elapsedMillis() / 1000.0, 1);
+        if (!best || kept == null) {
+            out.println(Texts.get("cli.train.saved", outFile, seconds));
+        } else if (kept.regression()) {
+            out.println(Texts.get("cli.train.saved-best-regression", outFile, kept.epoch(), String.format(Locale.ROOT, "%.4f", kept.validationLoss()),
+                    RegressionReport.number(kept.validationMae()), seconds));
+        } else {
+            out.println(Texts.get("cli.train.saved-best", outFile, kept.epoch(), Texts.percent(kept.validationAccuracy(), 1), seconds));
+        }
         return OK;
     }
 
@@ -380,51 +294,51 @@ public final class Cli {
     private RunData prepareTableOrText(NetworkSpec spec, Args a) throws IOException, UsageException {
         boolean text = spec.input() instanceof InputSpec.SequenceInput || a.has("--text");
         if (!a.has("--data")) {
-            throw new UsageException(text
-                    ? "this network takes texts: give them with --data, a CSV file with a text and a label column (such as sample-models/text-topics/topics.csv) or a folder with one subfolder of .txt files per class"
-                    : "this network takes a vector of features: give a table with --data FILE.csv (such as sample-models/iris/iris.csv)");
+            throw new UsageException(Texts.get(text ? "cli.train.needs-texts" : "cli.train.needs-table"));
         }
         Path data = Path.of(a.get("--data"));
         TaskKind task = null;
         if (a.has("--task")) {
-            if (text) throw new UsageException("--task is for tables; texts are classified");
+            if (text) throw new UsageException(Texts.get("cli.train.task-texts"));
             task = TaskKind.fromId(a.get("--task"));
-            if (task == null) throw new UsageException("--task takes classification or regression, not \"" + a.get("--task") + "\"");
+            if (task == null) throw new UsageException(Texts.get("cli.train.task", a.get("--task")));
         }
         DataSource source = text ? new DataSource.TextFile(a.get("--data"), a.get("--text"), a.get("--label"))
                 : new DataSource.TableFile(a.get("--data"), a.get("--label"), task);
         RunData prepared = RunPreparation.prepare(new RunRequest(source, spec, null, Augmentation.NONE, null, false));
-        prepared.warnings().forEach(w -> err.println("warning: " + w));
+        prepared.warnings().forEach(w -> err.println(Texts.get("cli.warning", w)));
         if (prepared.regression()) {
             InputPreparation.Target target = ((InputPreparation.Table) prepared.preparation()).target();
-            out.printf(Locale.ROOT, "Read %,d rows from %s: a regression, predicting the number \"%s\" (training mean %s, standard deviation %s)%n",
-                    prepared.size(), data, prepared.train().classes().get(0), RegressionReport.number(target.mean()), RegressionReport.number(target.std()));
+            out.println(Texts.get("cli.train.read-regression", Texts.number(prepared.size()), data, prepared.train().classes().get(0),
+                    RegressionReport.number(target.mean()), RegressionReport.number(target.std())));
         } else {
-            out.printf(Locale.ROOT, "Read %,d %s in %d classes (%s) from %s%n", prepared.size(),
-                    text ? "texts" : "rows", prepared.train().classCount(), String.join(", ", prepared.train().classes()), data);
+            out.println(Texts.get(text ? "cli.train.read-texts" : "cli.train.read-rows", Texts.number(prepared.size()),
+                    prepared.train().classCount(), org.modelstudio.core.i18n.Words.list(prepared.train().classes()), data));
         }
         return prepared;
     }
 
     private void progress(TrainingEvent e) {
         if (e instanceof TrainingEvent.EpochEvaluated ev && ev.regression()) {
-            out.printf(Locale.ROOT, "epoch %d  loss %.4f  mae %s%s  lr %.3g  %,.0f samples/s%n", ev.epoch(), ev.trainLoss(),
-                    RegressionReport.number(ev.trainMae()), Double.isNaN(ev.validationLoss()) ? ""
-                            : String.format(Locale.ROOT, "  val_loss %.4f  val_mae %s  val_r2 %.3f", ev.validationLoss(),
-                                    RegressionReport.number(ev.validationMae()), ev.validationR2()),
-                    ev.learningRate(), ev.samplesPerSecond());
+            out.println(Texts.get("cli.epoch.regression", ev.epoch(), f(4, ev.trainLoss()), RegressionReport.number(ev.trainMae()),
+                    Double.isNaN(ev.validationLoss()) ? "" : Texts.get("cli.epoch.regression-validation", f(4, ev.validationLoss()),
+                            RegressionReport.number(ev.validationMae()), f(3, ev.validationR2())),
+                    String.format(Locale.ROOT, "%.3g", ev.learningRate()), Texts.number(Math.round(ev.samplesPerSecond()))));
         } else if (e instanceof TrainingEvent.EpochEvaluated ev) {
-            out.printf(Locale.ROOT, "epoch %d  loss %.4f  accuracy %.1f%%%s  lr %.3g  %,.0f samples/s%n", ev.epoch(), ev.trainLoss(),
-                    100 * ev.trainAccuracy(), Double.isNaN(ev.validationLoss()) ? ""
-                            : String.format(Locale.ROOT, "  val_loss %.4f  val_accuracy %.1f%%", ev.validationLoss(), 100 * ev.validationAccuracy()),
-                    ev.learningRate(), ev.samplesPerSecond());
+            out.println(Texts.get("cli.epoch.classification", ev.epoch(), f(4, ev.trainLoss()), Texts.percent(ev.trainAccuracy(), 1),
+                    Double.isNaN(ev.validationLoss()) ? "" : Texts.get("cli.epoch.classification-validation", f(4, ev.validationLoss()),
+                            Texts.percent(ev.validationAccuracy(), 1)),
+                    String.format(Locale.ROOT, "%.3g", ev.learningRate()), Texts.number(Math.round(ev.samplesPerSecond()))));
         }
     }
+
+    /** A figure with {@code decimals} decimals and a {@code .}, as the epoch lines give losses in every language. */
+    private static String f(int decimals, double v) { return String.format(Locale.ROOT, "%." + decimals + "f", v); }
 
     /** "0.5:2" → multiply the rate by 0.5 after 2 epochs without improvement. */
     private static LearningRateSchedule plateau(String value) throws UsageException {
         String[] parts = value.split(":");
-        String usage = "--plateau takes FACTOR:PATIENCE, such as 0.5:2 (halve the rate after 2 epochs without improvement), not \"" + value + "\"";
+        String usage = Texts.get("cli.plateau.usage", value);
         if (parts.length != 2) throw new UsageException(usage);
         double factor;
         int patience;
@@ -434,27 +348,26 @@ public final class Cli {
         } catch (NumberFormatException e) {
             throw new UsageException(usage);
         }
-        if (!(factor > 0 && factor < 1)) throw new UsageException("--plateau: the factor must be above 0 and below 1, not " + parts[0].trim());
-        if (patience < 1) throw new UsageException("--plateau: the patience must be at least 1 epoch, not " + patience);
+        if (!(factor > 0 && factor < 1)) throw new UsageException(Texts.get("cli.plateau.factor", parts[0].trim()));
+        if (patience < 1) throw new UsageException(Texts.get("cli.plateau.patience", patience));
         return LearningRateSchedule.plateau(factor, patience);
     }
 
     private int evaluate(List<String> words) throws UsageException, IOException, InvalidNetworkException {
         Args a = Args.parse(words, Set.of("--data", "--label", "--text", "--report"), Set.of());
-        if (a.positional.size() != 1) throw new UsageException("evaluate takes one model: evaluate <MODEL.zip> [--data DIR|FILE.csv]");
+        if (a.positional.size() != 1) throw new UsageException(Texts.get("cli.evaluate.usage"));
         if (a.has("--report")) ReportFile.check(a.get("--report"));
         TrainedModel model = KerasImport.loadModel(Path.of(a.positional.get(0)));
         InputPreparation prep = model.preparation();
         EvaluationInput.Examples examples = new EvaluationInput(out, err).read(model, a, true);
         if (examples == null) {
-            throw new UsageException("this model was trained on " + (prep instanceof InputPreparation.Table ? "a table" : "texts")
-                    + "; give the data to evaluate on with --data");
+            throw new UsageException(Texts.get(prep instanceof InputPreparation.Table ? "cli.evaluate.needs-table" : "cli.evaluate.needs-texts"));
         }
         ExampleSource data = examples.data();
         if (prep instanceof InputPreparation.Text text) {
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) texts.add(data.describe(i));
-            out.println("Tokens: " + text.coverage(texts).describe());
+            out.println(Texts.get("cli.evaluate.tokens", text.coverage(texts).describe()));
         }
         IntFunction<String> describe = null;
         if (prep instanceof InputPreparation.Text text && a.has("--report")) {
@@ -462,17 +375,17 @@ public final class Cli {
         }
         NativeThreads.useDefault();
         if (model.regression()) {
-            if (a.has("--report")) throw new UsageException("--report is for classifiers; a regression's figures are printed here");
+            if (a.has("--report")) throw new UsageException(Texts.get("cli.evaluate.report-regression"));
             out.print(RegressionEvaluator.evaluate(model, data).toTable(10));
             return OK;
         }
         var matching = Evaluator.classMatching(model, data);
-        if (matching.matched() && !matching.loose().isEmpty()) out.println("Classes matched loosely: " + String.join(", ", matching.loose()) + ".");
+        if (matching.matched() && !matching.loose().isEmpty()) out.println(Texts.get("cli.evaluate.matched-loosely", org.modelstudio.core.i18n.Words.list(matching.loose())));
         DetailedEvaluation evaluation = Evaluator.evaluateDetailed(model, data, new CancelToken(), done -> { });
         out.print(evaluation.report().toTable());
         if (a.has("--report")) {
-            String title = "Evaluation of " + Path.of(a.positional.get(0)).getFileName() + " on "
-                    + (a.has("--data") ? Path.of(a.get("--data")).getFileName() : EvaluationInput.SAMPLE);
+            String title = Texts.get("cli.evaluate.title", Path.of(a.positional.get(0)).getFileName(),
+                    a.has("--data") ? Path.of(a.get("--data")).getFileName() : EvaluationInput.sample());
             out.println(ReportFile.write(a.get("--report"), evaluation, title, data, describe == null ? data::describe : describe));
         }
         return OK;
@@ -483,10 +396,10 @@ public final class Cli {
         boolean explain = a.has("--explain") || a.has("--explain-out");
         if (a.has("--text") || a.has("--row")) {
             if (a.positional.size() != 1 || (a.has("--text") && a.has("--row"))) {
-                throw new UsageException("predict takes a model and --text \"SENTENCE\" or --row \"V1,V2,…\": predict <MODEL.zip> --text \"…\"");
+                throw new UsageException(Texts.get("cli.predict.usage-text"));
             }
         } else if (a.positional.size() < 2) {
-            throw new UsageException("predict takes a model and at least one file: predict <MODEL.zip> <FILE>... (or --text \"…\", --row \"…\")");
+            throw new UsageException(Texts.get("cli.predict.usage-files"));
         }
         if (explain) checkExplain(a);
         int top = a.intOption("--top", 3, 1);
@@ -496,9 +409,9 @@ public final class Cli {
         if (a.has("--text") || a.has("--row")) {
             String input = a.has("--text") ? a.get("--text") : a.get("--row");
             ModelAnswer answer = runtime.predict(a.has("--text") ? new ModelInput.Text(input) : new ModelInput.Row(CsvLine.cells(input)));
-            answer.warnings().forEach(w -> err.println("warning: " + w));
+            answer.warnings().forEach(w -> err.println(Texts.get("cli.warning", w)));
             if (answer instanceof ModelAnswer.Refused refused) {
-                err.println("error: cannot predict: " + refused.reason());
+                err.println(Texts.get("cli.error", Texts.get("cli.predict.cannot", refused.reason())));
                 return BAD_INPUT;
             }
             if (answer instanceof ModelAnswer.Estimated estimated) {
@@ -517,7 +430,7 @@ public final class Cli {
             String f = files.get(i);
             ModelAnswer answer = answers.get(i);
             if (answer instanceof ModelAnswer.Refused r) {
-                err.println(f + ": cannot predict: " + r.reason());
+                err.println(f + ": " + Texts.get("cli.predict.cannot", r.reason()));
                 refused++;
                 continue;
             }
@@ -528,7 +441,7 @@ public final class Cli {
                     float[] image = runtime.prepare(new ModelInput.ImageFile(Path.of(f)), new ArrayList<>());
                     out.println(Explanations.writeHeatmap(model, image, p.best(), a.get("--explain-out")));
                 } catch (InputRejectedException e) {
-                    err.println(f + ": cannot explain: " + e.reason());
+                    err.println(f + ": " + Texts.get("cli.predict.cannot-explain", e.reason()));
                 }
             }
         }
@@ -537,15 +450,15 @@ public final class Cli {
 
     /** --explain takes a text, or one image with a file to draw the map into. */
     private static void checkExplain(Args a) throws UsageException {
-        if (a.has("--row")) throw new UsageException("--explain works for a text (--text) or an image, not a table row");
+        if (a.has("--row")) throw new UsageException(Texts.get("cli.explain.row"));
         if (a.has("--text")) {
-            if (a.has("--explain-out")) throw new UsageException("--explain-out draws a map of an image; for a text, --explain prints the words");
+            if (a.has("--explain-out")) throw new UsageException(Texts.get("cli.explain.out-text"));
             return;
         }
-        if (a.positional.size() != 2) throw new UsageException("--explain explains one image at a time: predict <MODEL.zip> IMAGE --explain-out MAP.png");
-        if (!a.has("--explain-out")) throw new UsageException("for an image, --explain draws a map: give the file to write with --explain-out MAP.png");
+        if (a.positional.size() != 2) throw new UsageException(Texts.get("cli.explain.one-image"));
+        if (!a.has("--explain-out")) throw new UsageException(Texts.get("cli.explain.needs-out"));
         if (!a.get("--explain-out").toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new UsageException("--explain-out writes a PNG picture; give a file name ending in .png, not \"" + a.get("--explain-out") + "\"");
+            throw new UsageException(Texts.get("cli.explain.png", a.get("--explain-out")));
         }
     }
 
@@ -555,21 +468,19 @@ public final class Cli {
         if (Files.exists(p)) return SpecJson.read(p);
         String file = nameOrPath.endsWith(".json") ? nameOrPath : nameOrPath + ".json";
         if (SampleData.SPEC_FILES.contains(file)) return SampleData.spec(file);
-        throw new SpecFormatException(nameOrPath + ": no such file, and not a shipped sample ("
-                + String.join(", ", SampleData.SPEC_FILES.stream().map(f -> f.replace(".json", "")).toList()) + ")");
+        throw new SpecFormatException(Texts.get("cli.no-spec", nameOrPath,
+                String.join(", ", SampleData.SPEC_FILES.stream().map(f -> f.replace(".json", "")).toList())));
     }
 
     private ExampleSource loadTrainingData(NetworkSpec spec, String dir) throws IOException {
         if (!(spec.input() instanceof InputSpec.ImageInput img)) {
-            String takes = spec.input() instanceof InputSpec.SequenceInput ? "token sequences" : "a vector of features";
-            throw new IOException(dir == null
-                    ? "this network takes " + takes + ", but the shipped sample data (Fashion-MNIST) is images; the command line trains only image networks for now"
-                    : "--data takes an image folder, but this network takes " + takes);
+            String takes = Texts.get(spec.input() instanceof InputSpec.SequenceInput ? "cli.takes.tokens" : "cli.takes.vector");
+            throw new IOException(Texts.get(dir == null ? "cli.train.sample-is-images" : "cli.train.data-is-images", takes));
         }
         if (dir == null) return SampleData.fashionMnistTrain();
         ImageFolderLoader.Loaded loaded = ImageFolderLoader.load(Path.of(dir), ImagePreprocessing.forInput(img));
         ExampleSource data = new EvaluationInput(out, err).said(loaded.data(), loaded.skipped(), loaded.warnings(), dir);
-        if (data.classCount() < 2) throw new IOException(dir + ": has only one class (" + data.classes().get(0) + "); a classifier needs at least two class folders");
+        if (data.classCount() < 2) throw new IOException(Texts.get("cli.train.one-class-folder", dir, data.classes().get(0)));
         return data;
     }
 }

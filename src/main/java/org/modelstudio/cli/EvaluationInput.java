@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.RejectedInput;
@@ -22,9 +23,8 @@ import java.util.Locale;
  * stream.
  */
 final class EvaluationInput {
-    static final String NOT_IMAGES =
-            "this model does not take images (it takes feature vectors or token sequences), so --data cannot be an image folder";
-    static final String SAMPLE = "the Fashion-MNIST test sample";
+    /** "the Fashion-MNIST test sample", in the CLI's language. */
+    static String sample() { return Texts.get("cli.evaluate.sample"); }
 
     /** Examples and what they are, in words ("the Fashion-MNIST test sample", "iris.csv"). */
     record Examples(ExampleSource data, String name) {}
@@ -48,27 +48,27 @@ final class EvaluationInput {
             if (!a.has("--data")) return null;
             Path file = Path.of(a.get("--data"));
             EvaluationData encoded = EvaluationPreparation.tableOrText(model, file, a.get("--text"), a.get("--label"));
-            encoded.warnings().forEach(w -> err.println("warning: " + w));
+            encoded.warnings().forEach(w -> err.println(Texts.get("cli.warning", w)));
             return new Examples(encoded.data(), String.valueOf(file.getFileName()));
         }
         if (a.has("--data")) {
-            if (model.preprocessing() == null) throw new IOException(NOT_IMAGES);
+            if (model.preprocessing() == null) throw new IOException(Texts.get("cli.evaluate.not-images"));
             EvaluationData read = EvaluationPreparation.imageFolder(model, Path.of(a.get("--data")));
-            return new Examples(said(read.data(), read.skipped(), read.warnings(), a.get("--data")), "the images in " + a.get("--data"));
+            return new Examples(said(read.data(), read.skipped(), read.warnings(), a.get("--data")), Texts.get("cli.evaluate.images-in", a.get("--data")));
         }
         boolean sampleModel = model.labels().equals(SampleData.FASHION_CLASSES) && model.spec().input().shape().equals(new Shape.Image(28, 28, 1));
-        return sampleForAnyImageModel || sampleModel ? new Examples(SampleData.fashionMnistTest(), SAMPLE) : null;
+        return sampleForAnyImageModel || sampleModel ? new Examples(SampleData.fashionMnistTest(), sample()) : null;
     }
 
     /** Says what reading an image folder skipped or warned about, and how many images it read. */
     ExampleSource said(ExampleSource data, List<RejectedInput> skipped, List<String> warnings, String dir) {
-        for (String w : warnings) err.println("warning: " + w);
+        for (String w : warnings) err.println(Texts.get("cli.warning", w));
         if (!skipped.isEmpty()) {
-            err.println("warning: skipped " + skipped.size() + " file(s) that are not usable images:");
+            err.println(Texts.get("cli.warning", Texts.get("cli.images.skipped", skipped.size())));
             skipped.stream().limit(20).forEach((RejectedInput r) -> err.println("  " + r));
-            if (skipped.size() > 20) err.println("  … and " + (skipped.size() - 20) + " more");
+            if (skipped.size() > 20) err.println("  " + Texts.get("cli.images.skipped-more", skipped.size() - 20));
         }
-        out.printf(Locale.ROOT, "Read %,d images in %d classes from %s%n", data.size(), data.classCount(), dir);
+        out.println(Texts.get("cli.images.read", Texts.number(data.size()), data.classCount(), dir));
         return data;
     }
 }

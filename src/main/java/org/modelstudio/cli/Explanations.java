@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.eval.ClassScore;
 import org.modelstudio.core.eval.Heatmap;
 import org.modelstudio.core.eval.WordContribution;
@@ -33,10 +34,10 @@ final class Explanations {
             if (w.contribution() != 0) byWord.putIfAbsent(w.word(), w.contribution());
         }
         if (byWord.isEmpty()) {
-            out.println("No word of the text changes the probability of \"" + best.label() + "\" when left out (the model knows none of them, or none matters).");
+            out.println(Texts.get("cli.explain.no-words", best.label()));
             return;
         }
-        out.println("Words behind \"" + best.label() + "\" (how much its probability falls without the word, in points):");
+        out.println(Texts.get("cli.explain.words", best.label()));
         List<Map.Entry<String, Double>> top = byWord.entrySet().stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> Math.abs(e.getValue())).reversed())
                 .limit(WORDS_SHOWN).toList();
@@ -52,8 +53,8 @@ final class Explanations {
         int scale = Math.max(1, (int) Math.ceil((double) MIN_PICTURE_SIDE / Math.max(map.width(), map.height())));
         var shape = model.spec().input().shape();
         AtomicFiles.write(Path.of(file), Thumbnails.png(Thumbnails.overlay(image, shape, map, scale)));
-        return String.format(Locale.ROOT, "Wrote %s: where hiding part of the image lowers the probability of \"%s\" most "
-                + "(yellow most, red less, grey not at all), %d×%d%s", file, best.label(), map.width(), map.height(),
-                scale > 1 ? " drawn ×" + scale : "");
+        String size = map.width() + "×" + map.height();
+        return scale > 1 ? Texts.get("cli.explain.wrote-map-scaled", file, best.label(), size, scale)
+                : Texts.get("cli.explain.wrote-map", file, best.label(), size);
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.eval.CompactionReport;
 import org.modelstudio.core.events.CancelToken;
@@ -51,39 +52,36 @@ final class ExportCommand {
             List<String> models = new ArrayList<>(a.positional);
             models.remove(h5);
             if (models.size() != 1 || a.has("--java") || a.has("--out") || a.has("--onnx") || a.has("--triton") || a.has("--name")) {
-                throw new UsageException("export --keras with a trained model takes the model and the .h5 file to write: export <MODEL.zip> --keras OUT.h5");
+                throw new UsageException(Texts.get("cli.export.usage-keras-h5"));
             }
             return exportKerasH5(models.get(0), h5);
         }
         if (a.has("--keras") && a.positional.size() == 1 && a.positional.get(0).endsWith(".zip")) {
-            throw new UsageException("export --keras needs the .h5 file to write a trained model to: export " + a.positional.get(0) + " --keras OUT.h5");
+            throw new UsageException(Texts.get("cli.export.keras-needs-file", a.positional.get(0)));
         }
         if (a.has("--compact")) {
             if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--triton") || !(a.has("--out") || a.has("--onnx"))) {
-                throw new UsageException("export --compact takes one trained model and the file to write: export <MODEL.zip> --compact fp16|int8 "
-                        + "--out SMALL.zip [--data DIR|FILE.csv] (or --onnx OUT.onnx, or both)");
+                throw new UsageException(Texts.get("cli.export.usage-compact"));
             }
             return exportCompact(a);
         }
         if (a.has("--data") || a.has("--label") || a.has("--text")) {
-            throw new UsageException("--data, --label and --text say what export --compact measures the model on; without --compact they mean nothing");
+            throw new UsageException(Texts.get("cli.export.data-without-compact"));
         }
         if (a.has("--triton")) {
             if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out") || a.has("--onnx")) {
-                throw new UsageException("export --triton takes one trained model and the model repository to write into: "
-                        + "export <MODEL.zip> --triton REPOSITORY [--name NAME]");
+                throw new UsageException(Texts.get("cli.export.usage-triton"));
             }
             return exportTriton(a.positional.get(0), a.get("--triton"), a.get("--name"));
         }
         if (a.has("--onnx")) {
             if (a.positional.size() != 1 || a.has("--java") || a.has("--keras") || a.has("--out")) {
-                throw new UsageException("export --onnx takes one trained model and the file to write: export <MODEL.zip> --onnx OUT.onnx");
+                throw new UsageException(Texts.get("cli.export.usage-onnx"));
             }
             return exportOnnx(a.positional.get(0), a.get("--onnx"));
         }
         if (a.positional.size() != 1 || a.has("--java") == a.has("--keras")) {
-            throw new UsageException("export takes one spec and --java or --keras: export <spec> --java [--out FILE]"
-                    + ", or a trained model and --onnx or --keras: export <MODEL.zip> --onnx OUT.onnx, export <MODEL.zip> --keras OUT.h5");
+            throw new UsageException(Texts.get("cli.export.usage"));
         }
         NetworkSpec spec = Cli.loadSpec(a.positional.get(0));
         String code;
@@ -92,7 +90,7 @@ final class ExportCommand {
             String className = file == null ? JavaCodeExport.className(spec.name())
                     : Path.of(file).getFileName().toString().replaceFirst("\\.java$", "");
             if (!javax.lang.model.SourceVersion.isName(className)) {
-                throw new UsageException("--out for Java must be a file named after a class, such as SmallCnn.java, not " + file);
+                throw new UsageException(Texts.get("cli.export.java-class", file));
             }
             code = JavaCodeExport.export(spec, className);
         } else {
@@ -102,7 +100,7 @@ final class ExportCommand {
             out.print(code);
         } else {
             AtomicFiles.writeString(Path.of(file), code);
-            out.println("Wrote " + file);
+            out.println(Texts.get("cli.export.wrote", file));
         }
         return Cli.OK;
     }
@@ -110,9 +108,8 @@ final class ExportCommand {
     /** A trained model as an ONNX file; a spec instead of a model, or a file that cannot be written, is refused with the reason. */
     private int exportOnnx(String modelFile, String target) throws IOException {
         TrainedModel model = trainedModel(modelFile, "--onnx");
-        if (!written(() -> OnnxExport.write(model, Path.of(target)), "cannot write " + target)) return Cli.BAD_INPUT;
-        out.printf(Locale.ROOT, "Wrote %s (ONNX, opset %d): input \"%s\", output \"%s\"; labels and input preparation in its metadata%n",
-                target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES);
+        if (!written(() -> OnnxExport.write(model, Path.of(target)), Texts.get("cli.export.cannot-write", target))) return Cli.BAD_INPUT;
+        out.println(Texts.get("cli.export.wrote-onnx", target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES));
         return Cli.OK;
     }
 
@@ -131,21 +128,20 @@ final class ExportCommand {
     /** A trained model as a Keras 2 .h5 file; a spec instead of a model, or a file that cannot be written, is refused with the reason. */
     private int exportKerasH5(String modelFile, String target) throws IOException {
         TrainedModel model = trainedModel(modelFile, "--keras");
-        if (!written(() -> KerasH5Export.write(model, Path.of(target)), "cannot write " + target)) return Cli.BAD_INPUT;
-        out.printf(Locale.ROOT, "Wrote %s (Keras %s HDF5, for tf.keras.models.load_model): input %s, output %s; labels and input "
-                        + "preparation in its \"%s\" attribute%n", target, KerasH5Export.KERAS_VERSION, kerasInput(model),
-                model.regression() ? "the predicted \"" + model.labels().get(0) + "\" [N, 1]" : "each class's probability [N, " + model.labels().size() + "]",
-                KerasH5Export.DESCRIPTION);
+        if (!written(() -> KerasH5Export.write(model, Path.of(target)), Texts.get("cli.export.cannot-write", target))) return Cli.BAD_INPUT;
+        out.println(Texts.get("cli.export.wrote-keras", target, KerasH5Export.KERAS_VERSION, kerasInput(model),
+                model.regression() ? Texts.get("cli.export.keras-output-value", model.labels().get(0))
+                        : Texts.get("cli.export.keras-output-classes", model.labels().size()), KerasH5Export.DESCRIPTION));
         return Cli.OK;
     }
 
     /** What the Keras model takes, channels last. */
     private static String kerasInput(TrainedModel model) {
         if (model.spec().input() instanceof org.modelstudio.core.graph.InputSpec.ImageInput img) {
-            return "[N, " + img.height() + ", " + img.width() + ", " + img.channels() + "] images (values 0-1)";
+            return Texts.get("cli.export.keras-images", img.height() + ", " + img.width() + ", " + img.channels());
         }
-        if (model.spec().input() instanceof org.modelstudio.core.graph.InputSpec.SequenceInput seq) return "[N, " + seq.length() + "] token ids";
-        return "[N, " + model.spec().input().shape().size() + "] prepared features";
+        if (model.spec().input() instanceof org.modelstudio.core.graph.InputSpec.SequenceInput seq) return Texts.get("cli.export.keras-tokens", seq.length());
+        return Texts.get("cli.export.keras-features", model.spec().input().shape().size());
     }
 
     /**
@@ -156,13 +152,12 @@ final class ExportCommand {
         TrainedModel model = trainedModel(modelFile, "--triton");
         String modelName = name != null ? name : ModelNames.nameFor(Path.of(modelFile).getFileName().toString());
         int[] version = new int[1];
-        if (!written(() -> version[0] = ModelRepositoryExport.write(model, Path.of(repository), modelName), "cannot write into " + repository)) {
+        if (!written(() -> version[0] = ModelRepositoryExport.write(model, Path.of(repository), modelName), Texts.get("cli.export.cannot-write-into", repository))) {
             return Cli.BAD_INPUT;
         }
         Path folder = Path.of(repository).resolve(modelName);
-        out.printf(Locale.ROOT, "Wrote %s version %d (%s, %s); Triton and KServe serve it at /v2/models/%s/infer, as serve does%n",
-                folder, version[0], folder.resolve(ModelRepositoryExport.CONFIG), folder.resolve(Integer.toString(version[0])).resolve(ModelRepositoryExport.MODEL),
-                modelName);
+        out.println(Texts.get("cli.export.wrote-triton", folder, version[0], folder.resolve(ModelRepositoryExport.CONFIG), folder.resolve(Integer.toString(version[0])).resolve(ModelRepositoryExport.MODEL),
+                modelName));
         return Cli.OK;
     }
 
@@ -173,30 +168,29 @@ final class ExportCommand {
     private int exportCompact(Args a) throws UsageException, IOException, InvalidNetworkException {
         Precision precision = Precision.fromId(a.get("--compact"));
         if (precision == null || precision == Precision.FLOAT32) {
-            throw new UsageException("--compact takes fp16 (half floats) or int8 (8-bit integers, a scale per output channel), not \"" + a.get("--compact") + "\"");
+            throw new UsageException(Texts.get("cli.export.compact-kind", a.get("--compact")));
         }
         TrainedModel model = trainedModel(a.positional.get(0), "--compact");
         EvaluationInput.Examples examples = new EvaluationInput(out, err).read(model, a, false);
         Compaction[] compaction = new Compaction[1];
-        if (!written(() -> compaction[0] = Compaction.of(model, precision), "cannot make the compact model")) return Cli.BAD_INPUT;
+        if (!written(() -> compaction[0] = Compaction.of(model, precision), Texts.get("cli.export.cannot-compact"))) return Cli.BAD_INPUT;
         Compaction c = compaction[0];
         NativeThreads.useDefault();
         CompactionReport report = examples == null ? c.report() : c.measure(examples.data(), examples.name(), new CancelToken(), f -> { });
         out.print(report.toTable());
         if (examples == null) {
-            out.println("To measure it, give labelled examples with --data (an image folder, or a CSV or text file as the model was trained on).");
+            out.println(Texts.get("cli.export.measure-with-data"));
         }
         if (a.has("--out")) {
             String target = a.get("--out");
-            if (!written(() -> c.save(Path.of(target)), "cannot write " + target)) return Cli.BAD_INPUT;
-            out.printf(Locale.ROOT, "Wrote %s (%s weights; predict, evaluate and serve open it as any model file)%n", target, precision.id());
+            if (!written(() -> c.save(Path.of(target)), Texts.get("cli.export.cannot-write", target))) return Cli.BAD_INPUT;
+            out.println(Texts.get("cli.export.wrote-compact", target, precision.id()));
         }
         if (a.has("--onnx")) {
             String target = a.get("--onnx");
-            if (!written(() -> OnnxExport.write(model, Path.of(target), precision), "cannot write " + target)) return Cli.BAD_INPUT;
-            out.printf(Locale.ROOT, "Wrote %s (ONNX, opset %d, %s weights, %s): input \"%s\", output \"%s\"%n", target, OnnxExport.OPSET,
-                    precision.id(), CompactionReport.size(Files.size(Path.of(target))), OnnxExport.INPUT,
-                    model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES);
+            if (!written(() -> OnnxExport.write(model, Path.of(target), precision), Texts.get("cli.export.cannot-write", target))) return Cli.BAD_INPUT;
+            out.println(Texts.get("cli.export.wrote-compact-onnx", target, OnnxExport.OPSET, precision.id(),
+                    CompactionReport.size(Files.size(Path.of(target))), OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES));
         }
         return Cli.OK;
     }
@@ -212,9 +206,9 @@ final class ExportCommand {
             export.write();
             return true;
         } catch (ExportRefusedException e) {
-            err.println("error: " + e.getMessage());
+            err.println(Texts.get("cli.error", e.getMessage()));
         } catch (IOException e) {
-            err.println("error: " + what + ": " + AtomicFiles.reason(e));
+            err.println(Texts.get("cli.error", what + ": " + AtomicFiles.reason(e)));
         }
         return false;
     }
@@ -223,8 +217,7 @@ final class ExportCommand {
     private static TrainedModel trainedModel(String modelFile, String flag) throws IOException {
         String sample = modelFile.endsWith(".json") ? modelFile : modelFile + ".json";
         if (modelFile.endsWith(".json") || (!Files.exists(Path.of(modelFile)) && SampleData.SPEC_FILES.contains(sample))) {
-            throw new IOException(flag + " exports a trained model (a .zip written by train … --out), and " + modelFile
-                    + " is a network spec; train it first: train " + modelFile + " --out model.zip");
+            throw new IOException(Texts.get("cli.export.spec-not-model", flag, modelFile));
         }
         return KerasImport.loadModel(Path.of(modelFile));
     }

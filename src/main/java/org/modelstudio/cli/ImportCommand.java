@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.io.ModelReading;
 import org.modelstudio.engine.TrainedModel;
@@ -28,13 +29,12 @@ final class ImportCommand {
     int run(List<String> words) throws UsageException, IOException {
         Args a = Args.parse(words, Set.of("--out", "--input", "--pixels", "--labels"), Set.of());
         if (a.positional.size() != 1 || !a.has("--out")) {
-            throw new UsageException("import takes one Keras file and --out: import <MODEL.h5> --out MODEL.zip "
-                    + "[--input image:HxWxC|features:N|tokens:N] [--pixels 0..1|0..255] [--labels FILE]");
+            throw new UsageException(Texts.get("cli.import.usage"));
         }
         ModelReading reading = null;
         try {
             if (a.has("--input")) reading = ModelReading.parse(a.get("--input"), a.get("--pixels"));
-            else if (a.has("--pixels")) throw new UsageException("--pixels goes with --input image:HxWxC");
+            else if (a.has("--pixels")) throw new UsageException(Texts.get("cli.import.pixels"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -48,30 +48,27 @@ final class ImportCommand {
         }
         TrainedModel model = opened.model();
         ModelFile.save(model, target);
-        out.printf(Locale.ROOT, "Opened %s (Keras %s%s): %d Keras layers as %d blocks, %,d parameters.%n", source.getFileName(),
-                opened.kerasVersion(), opened.backend().isEmpty() ? "" : ", " + opened.backend(), opened.kerasLayers(),
-                model.spec().layers().size(), model.parameterCount());
-        out.printf(Locale.ROOT, "Input read as %s (--input %s%s)%s.%n", opened.reading().describe(), opened.reading().id(),
-                opened.reading().kind() == ModelReading.Kind.IMAGE ? " --pixels " + (opened.reading().pixels255() ? "0..255" : "0..1") : "",
-                reading == null ? "; proposed, since the file does not say" : "");
+        out.println(Texts.get("cli.import.opened", source.getFileName(), opened.kerasVersion() + (opened.backend().isEmpty() ? "" : ", " + opened.backend()),
+                opened.kerasLayers(), model.spec().layers().size(), Texts.number(model.parameterCount())));
+        String option = opened.reading().id()
+                + (opened.reading().kind() == ModelReading.Kind.IMAGE ? " --pixels " + (opened.reading().pixels255() ? "0..255" : "0..1") : "");
+        out.println(Texts.get(reading == null ? "cli.import.input-proposed" : "cli.import.input", opened.reading().describe(), option));
         if (reading == null && opened.readings().size() > 1) {
-            out.println("Other readings that fit: " + opened.readings().stream().skip(1)
+            out.println(Texts.get("cli.import.other-readings", opened.readings().stream().skip(1)
                     .map(r -> r.id() + (r.kind() == ModelReading.Kind.IMAGE ? " --pixels " + (r.pixels255() ? "0..255" : "0..1") : ""))
-                    .collect(Collectors.joining(", ")) + ".");
+                    .collect(Collectors.joining(", "))));
         }
         if (model.spec().fixed()) {
-            out.println("Fixed network: these Keras layers have no block and are kept as DL4J's importer read them: "
-                    + model.spec().layers().stream().filter(l -> l instanceof LayerSpec.Fixed).map(l -> {
+            out.println(Texts.get("cli.import.fixed", model.spec().layers().stream().filter(l -> l instanceof LayerSpec.Fixed).map(l -> {
                         LayerSpec.Fixed f = (LayerSpec.Fixed) l;
                         return f.kind() + " " + f.name() + (f.reason().isEmpty() || f.reason().startsWith("no block") ? "" : " (" + f.reason() + ")");
-                    }).collect(Collectors.joining("; ")) + ".");
-            out.println("It predicts, evaluates, serves and trains further (train " + target.getFileName() + " --out MORE.zip), "
-                    + "but cannot be edited, rebuilt or exported.");
+                    }).collect(Collectors.joining("; "))));
+            out.println(Texts.get("cli.import.fixed-can", target.getFileName()));
         }
-        out.printf(Locale.ROOT, "The studio's network agrees with DL4J's own import of the file within %.1e.%n", opened.maxDifference());
-        out.println("Labels: " + String.join(", ", model.labels().subList(0, Math.min(10, model.labels().size())))
-                + (model.labels().size() > 10 ? ", …" : "") + ".");
-        out.println("Saved " + target + ".");
+        out.println(Texts.get("cli.import.agrees", String.format(Locale.ROOT, "%.1e", opened.maxDifference())));
+        out.println(Texts.get("cli.import.labels", org.modelstudio.core.i18n.Words.list(model.labels().subList(0, Math.min(10, model.labels().size())))
+                + (model.labels().size() > 10 ? Texts.get("core.list.separator") + "…" : "")));
+        out.println(Texts.get("cli.import.saved", target));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.TextPreparation.LabeledText;
 import org.modelstudio.core.data.InputPreparation;
@@ -22,7 +23,7 @@ final class ReportFile {
     /** Refuses, before any work is done, a report file whose ending says neither HTML nor CSV. */
     static void check(String file) throws UsageException {
         if (!isHtml(file) && !isCsv(file)) {
-            throw new UsageException("--report writes an HTML page (.html) or a CSV table (.csv); \"" + file + "\" is neither");
+            throw new UsageException(Texts.get("cli.report.kind", file));
         }
     }
 
@@ -36,12 +37,11 @@ final class ReportFile {
         Path target = Path.of(file);
         if (isCsv(file)) {
             AtomicFiles.writeString(target, ReportExport.csv(evaluation, title));
-            return "Wrote the report to " + file + " (CSV)";
+            return Texts.get("cli.report.wrote-csv", file);
         }
         AtomicFiles.writeString(target, ReportExport.html(evaluation, title, i -> Thumbnails.dataUri(data, i), describe));
         int shown = Math.min(ReportExport.MISTAKES_SHOWN, evaluation.mistakes());
-        return String.format(Locale.ROOT, "Wrote the report to %s (HTML, one file, with the %d most confident mistake%s)",
-                file, shown, shown == 1 ? "" : "s");
+        return Texts.get(shown == 1 ? "cli.report.wrote-html-one" : "cli.report.wrote-html", file, shown);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
@@ -44,20 +45,20 @@ final class ServeCommand {
      * @param serving run once the server listens (the CLI then lets Ctrl+C count {@code stop} down)
      */
     int run(Args a, CountDownLatch stop, Runnable serving) throws UsageException, IOException {
-        if (a.positional.isEmpty()) throw new UsageException("serve takes at least one model: serve MODEL.zip [--name NAME] [--port P]");
+        if (a.positional.isEmpty()) throw new UsageException(Texts.get("cli.serve.usage"));
         if (a.has("--name") && a.positional.size() > 1) {
-            throw new UsageException("--name names one model; with several, each is named after its file");
+            throw new UsageException(Texts.get("cli.serve.one-name"));
         }
-        if (a.has("--token") && a.has("--token-file")) throw new UsageException("give the token with --token or --token-file, not both");
+        if (a.has("--token") && a.has("--token-file")) throw new UsageException(Texts.get("cli.serve.token-twice"));
         ServerOptions options = options(a);
         Map<String, Path> files = new LinkedHashMap<>();
         for (String f : a.positional) {
             Path p = Path.of(f);
             String name = a.has("--name") ? a.get("--name") : ModelNames.nameFor(p.getFileName().toString());
             if (!ModelNames.isName(name)) {
-                throw new UsageException("--name must be letters, digits, '-' and '_' (at most 64, starting with a letter or digit), not \"" + name + "\"");
+                throw new UsageException(Texts.get("cli.serve.name", name));
             }
-            if (files.put(name, p) != null) throw new UsageException("two models would be served as \"" + name + "\"; serve them one at a time with --name");
+            if (files.put(name, p) != null) throw new UsageException(Texts.get("cli.serve.same-name", name));
         }
         ModelServer server;
         try {
@@ -72,11 +73,11 @@ final class ServeCommand {
         }
         server.start();
         serving.run();
-        for (String name : files.keySet()) out.println("Serving " + name + " at " + server.url());
-        if (options.token() != null) out.println("Every request but the health checks needs the header: Authorization: Bearer <the token>");
+        for (String name : files.keySet()) out.println(Texts.get("cli.serve.serving", name, server.url()));
+        if (options.token() != null) out.println(Texts.get("cli.serve.token"));
         String first = files.keySet().iterator().next();
-        out.println("Try: curl " + (options.token() != null ? "-H 'Authorization: Bearer …' " : "") + server.url(first)
-                + "   (the API: " + server.url().resolve("openapi.json") + "; Ctrl+C stops)");
+        out.println(Texts.get("cli.serve.try", "curl " + (options.token() != null ? "-H 'Authorization: Bearer …' " : "") + server.url(first),
+                server.url().resolve("openapi.json")));
         out.flush();
         try (ModelFileWatcher watcher = new ModelFileWatcher(server.models(), line -> {
             (line.startsWith("warning:") ? err : out).println(line);
@@ -87,9 +88,9 @@ final class ServeCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        out.println("Stopping: answering the requests in flight…");
+        out.println(Texts.get("cli.serve.stopping"));
         server.stop(Duration.ofSeconds(10));
-        out.printf(Locale.ROOT, "Stopped after %,d requests.%n", server.metrics().requests());
+        out.println(Texts.get("cli.serve.stopped", Texts.number(server.metrics().requests())));
         return Cli.OK;
     }
 
@@ -131,7 +132,7 @@ final class ServeCommand {
             if (n < 1) throw new NumberFormatException();
             return (long) (n * unit);
         } catch (NumberFormatException e) {
-            throw new UsageException("--max-body takes a size such as 8388608, 8MB or 512k, not \"" + value + "\"");
+            throw new UsageException(Texts.get("cli.serve.max-body", value));
         }
     }
 }

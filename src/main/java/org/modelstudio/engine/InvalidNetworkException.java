@@ -1,5 +1,6 @@
 package org.modelstudio.engine;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Issue;
 
 import java.util.List;
@@ -11,7 +12,7 @@ public class InvalidNetworkException extends Exception {
     private final transient List<Issue> errors;
 
     public InvalidNetworkException(List<Issue> errors) {
-        super("The network cannot be built:\n" + errors.stream().map(i -> "  - " + i.message()).collect(Collectors.joining("\n")));
+        super(Texts.get("engine.compile.cannot-build") + "\n" + errors.stream().map(i -> "  - " + i.message()).collect(Collectors.joining("\n")));
         this.errors = List.copyOf(errors);
     }
 

@@ -12,25 +12,28 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.modelstudio.core.i18n.Texts;
 
 /**
  * The layer types the studio offers, read from {@code /catalogue/layers.json}: categories, settings with
- * defaults, ranges and help. The palette, the property sheet and the block styling read it; adding a layer
+ * defaults and ranges. Their names and help are in the {@code catalogue} bundle, in English and 简体中文, under keys
+ * made of the JSON's ids ({@code catalogue.layer.dense.param.units.help}); the JSON holds no text a person reads, so
+ * each text has one place. The entries come in the studio's current language. The palette, the property sheet and the block styling read it; adding a layer
  * type is an entry here plus a {@code LayerSpec} record and its visitor methods (docs/adding-a-layer.md).
  */
 public final class LayerCatalogue {
     private static final String RESOURCE = "/catalogue/layers.json";
 
-    private final List<Category> categories;
-    private final Map<String, LayerType> types;
+    private final JsonNode root;
+    /** The catalogue in each language asked for so far: a switch of language shows at once, the JSON is read once. */
+    private final Map<Locale, Entries> inLanguage = new ConcurrentHashMap<>();
 
-    LayerCatalogue(List<Category> categories, List<LayerType> types) {
-        this.categories = List.copyOf(categories);
-        Map<String, LayerType> byType = new LinkedHashMap<>();
-        for (LayerType t : types) byType.put(t.type(), t);
-        this.types = byType;
-    }
+    private record Entries(List<Category> categories, Map<String, LayerType> types) {}
+
+    private LayerCatalogue(JsonNode root) { this.root = root; }
 
     /** The catalogue shipped with the studio. */
     public static LayerCatalogue standard() {
@@ -42,25 +45,35 @@ public final class LayerCatalogue {
         }
     }
 
-    static LayerCatalogue parse(JsonNode root) {
+    static LayerCatalogue parse(JsonNode root) { return new LayerCatalogue(root); }
+
+    private Entries entries() { return inLanguage.computeIfAbsent(Texts.locale(), language -> read(root)); }
+
+    /** The entries with their texts in the studio's current language, from the {@code catalogue} bundle. */
+    private static Entries read(JsonNode root) {
         List<Category> categories = new ArrayList<>();
-        root.path("categories").forEach(c -> categories.add(new Category(c.path("id").asText(), c.path("name").asText(),
-                c.path("help").asText())));
-        List<LayerType> types = new ArrayList<>();
+        root.path("categories").forEach(c -> {
+            String id = c.path("id").asText();
+            String prefix = "catalogue.category." + id + ".";
+            categories.add(new Category(id, Texts.get(prefix + "name"), Texts.get(prefix + "help")));
+        });
+        Map<String, LayerType> types = new LinkedHashMap<>();
         for (JsonNode t : root.path("layers")) {
+            String type = t.path("type").asText();
+            String prefix = "catalogue.layer." + type + ".";
             List<ParamSpec> params = new ArrayList<>();
             for (JsonNode p : t.path("params")) {
-                ParamSpec.Kind kind = ParamSpec.Kind.valueOf(p.path("type").asText().toUpperCase(java.util.Locale.ROOT));
+                ParamSpec.Kind kind = ParamSpec.Kind.valueOf(p.path("type").asText().toUpperCase(Locale.ROOT));
                 List<String> choices = new ArrayList<>();
                 p.path("choices").forEach(c -> choices.add(c.asText()));
-                params.add(new ParamSpec(p.path("key").asText(), p.path("label").asText(), kind, value(p.path("default"), kind),
+                String key = p.path("key").asText();
+                params.add(new ParamSpec(key, Texts.get(prefix + "param." + key + ".label"), kind, value(p.path("default"), kind),
                         p.has("min") ? p.path("min").asDouble() : null, p.has("max") ? p.path("max").asDouble() : null,
-                        choices, p.path("help").asText()));
+                        choices, Texts.get(prefix + "param." + key + ".help")));
             }
-            types.add(new LayerType(t.path("type").asText(), t.path("name").asText(), t.path("category").asText(),
-                    t.path("help").asText(), params));
+            types.put(type, new LayerType(type, Texts.get(prefix + "name"), t.path("category").asText(), Texts.get(prefix + "help"), params));
         }
-        return new LayerCatalogue(categories, types);
+        return new Entries(List.copyOf(categories), types);
     }
 
     private static Object value(JsonNode v, ParamSpec.Kind kind) {
@@ -72,16 +85,16 @@ public final class LayerCatalogue {
         };
     }
 
-    public List<Category> categories() { return categories; }
+    public List<Category> categories() { return entries().categories(); }
 
-    public List<LayerType> types() { return List.copyOf(types.values()); }
+    public List<LayerType> types() { return List.copyOf(entries().types().values()); }
 
     public List<LayerType> typesIn(String category) {
-        return types.values().stream().filter(t -> t.category().equals(category)).toList();
+        return entries().types().values().stream().filter(t -> t.category().equals(category)).toList();
     }
 
     public LayerType type(String typeId) {
-        LayerType t = types.get(typeId);
+        LayerType t = entries().types().get(typeId);
         if (t == null) throw new IllegalArgumentException("no layer type \"" + typeId + "\" in the catalogue");
         return t;
     }
@@ -92,8 +105,7 @@ public final class LayerCatalogue {
      */
     public LayerType typeOf(LayerSpec layer) {
         if (layer instanceof LayerSpec.Fixed f) {
-            return new LayerType(SpecJson.typeId(layer), f.kind(), FIXED_CATEGORY, "A Keras layer the studio has no block for, "
-                    + "kept with its weights as DL4J's Keras importer read it. It cannot be changed.", List.of());
+            return new LayerType(SpecJson.typeId(layer), f.kind(), FIXED_CATEGORY, Texts.get("catalogue.fixed.help"), List.of());
         }
         return type(SpecJson.typeId(layer));
     }

@@ -1,6 +1,8 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import java.text.Normalizer;
+import org.modelstudio.core.i18n.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,15 +70,13 @@ public final class ClassMatching {
                 map[c] = -1;
                 if (candidates.isEmpty()) {
                     if (problem == null) {
-                        problem = "The data has a class \"" + name + "\" that the model does not know. The model's classes are: "
-                                + String.join(", ", labels) + ".";
+                        problem = Texts.get("core.match.unknown", name, Words.list(labels));
                     }
                 } else {
                     List<String> could = candidates.stream().map(labels::get).toList();
                     ambiguous.put(name, could);
                     if (problem == null) {
-                        problem = "The data's class \"" + name + "\" could be the model's \"" + String.join("\" or \"", could)
-                                + "\": rename it to one of them.";
+                        problem = Texts.get("core.match.ambiguous", name, String.join(Texts.get("core.match.or"), could));
                     }
                 }
             }
@@ -85,8 +85,7 @@ public final class ClassMatching {
         for (int a = 0; a < map.length && problem == null; a++) {
             for (int b = a + 1; b < map.length; b++) {
                 if (map[a] >= 0 && map[a] == map[b]) {
-                    problem = "The data's classes \"" + classes.get(a) + "\" and \"" + classes.get(b) + "\" both match the model's \""
-                            + labels.get(map[a]) + "\": rename one of them.";
+                    problem = Texts.get("core.match.merged", classes.get(a), classes.get(b), labels.get(map[a]));
                     break;
                 }
             }

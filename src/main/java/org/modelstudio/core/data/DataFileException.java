@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import java.io.IOException;
 
 /**
@@ -13,7 +14,7 @@ public class DataFileException extends IOException {
     private final String reason;
 
     public DataFileException(String file, int line, String reason) {
-        super(file + (line > 0 ? ", line " + line : "") + ": " + reason);
+        super(line > 0 ? Texts.get("core.data.at-line", file, line, reason) : Texts.get("core.data.in-file", file, reason));
         this.file = file;
         this.line = line;
         this.reason = reason;

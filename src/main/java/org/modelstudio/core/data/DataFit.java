@@ -1,6 +1,8 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.i18n.Words;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
@@ -34,15 +36,15 @@ public final class DataFit {
         NetworkSpec fitted = spec;
         if (spec.input() instanceof InputSpec.VectorInput vec && exampleShape instanceof Shape.Vector v && v.length() != vec.features()) {
             fitted = new NetworkSpec(fitted.name(), fitted.description(), new InputSpec.VectorInput(v.length()), fitted.layers(), fitted.training());
-            changes.add("Input: " + vec.features() + " → " + v.length() + " features, the table's columns as prepared");
+            changes.add(Texts.get("core.fit.input-features", vec.features(), v.length()));
         }
         List<LayerSpec> layers = fitted.layers();
         int last = layers.size() - 1;
         if (!regression && classes.size() >= 2 && last >= 0 && layers.get(last) instanceof LayerSpec.Output out
                 && out.units() != classes.size()) {
             fitted = fitted.withLayer(last, new LayerSpec.Output(classes.size(), out.activation(), out.init()));
-            changes.add(ShapeInference.label(out, last) + ": " + out.units() + " → " + classes.size() + " units for the classes "
-                    + listed(classes));
+            changes.add(Texts.get("core.fit.output-units", ShapeInference.label(out, last), out.units(), classes.size(),
+                    Words.firstOf(classes, 8)));
         }
         return new Fitted(fitted, changes);
     }
@@ -63,14 +65,14 @@ public final class DataFit {
             if (fitted.equals(in)) return new Fitted(spec, List.of());
             NetworkSpec candidate = new NetworkSpec(spec.name(), spec.description(), fitted, spec.layers(), spec.training());
             if (!ShapeInference.analyse(candidate).hasErrors()) {
-                return new Fitted(candidate, List.of("Input: " + shape(in) + " → " + shape(fitted) + ", the size and colour of the folder's images"));
+                return new Fitted(candidate, List.of(Texts.get("core.fit.input-images", shape(in), shape(fitted))));
             }
         }
         boolean sameSize = facts.oneSize() && facts.height() == in.height() && facts.width() == in.width();
         boolean sameColour = facts.channels() == in.channels();
         if (sameSize && sameColour) return new Fitted(spec, List.of());
-        return new Fitted(spec, List.of("Images: " + facts.describe() + ", made " + in.height() + "×" + in.width() + " "
-                + (in.channels() == 1 ? "grey" : "colour") + " for the network's input"));
+        return new Fitted(spec, List.of(Texts.get(in.channels() == 1 ? "core.fit.images-grey" : "core.fit.images-colour",
+                facts.describe(), in.height() + "×" + in.width())));
     }
 
     /** The most tokens a fitted sequence input takes; longer texts are cut there. */
@@ -90,14 +92,8 @@ public final class DataFit {
         NetworkSpec candidate = new NetworkSpec(spec.name(), spec.description(), new InputSpec.SequenceInput(wanted, seq.vocabulary()),
                 spec.layers(), spec.training());
         if (ShapeInference.analyse(candidate).hasErrors()) return new Fitted(spec, List.of());
-        return new Fitted(candidate, List.of("Input: " + seq.length() + " → " + wanted + " tokens, so that 95 % of the texts are read whole"));
+        return new Fitted(candidate, List.of(Texts.get("core.fit.input-tokens", seq.length(), wanted)));
     }
 
     private static String shape(InputSpec.ImageInput i) { return i.height() + "×" + i.width() + "×" + i.channels(); }
-
-    /** "cooking, football, weather", or the first eight and how many more. */
-    private static String listed(List<String> classes) {
-        if (classes.size() <= 8) return String.join(", ", classes);
-        return String.join(", ", classes.subList(0, 8)) + " and " + (classes.size() - 8) + " more";
-    }
 }

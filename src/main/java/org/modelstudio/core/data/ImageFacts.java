@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 /**
  * What the images of a folder are like, read from their headers: the size they all share ({@code height} and
  * {@code width} are 0 when they differ) and whether they are grey (1 channel), colour (3) or a mix (0).
@@ -11,8 +12,8 @@ public record ImageFacts(int height, int width, int channels, int images) {
 
     /** "32×32 colour", "various sizes, grey", "various sizes, grey and colour". */
     public String describe() {
-        String colour = channels == 1 ? "grey" : channels == 3 ? "colour" : "grey and colour";
-        return (oneSize() ? height + "×" + width + " " : "various sizes, ") + colour;
+        String colour = Texts.get(channels == 1 ? "core.images.grey" : channels == 3 ? "core.images.colour" : "core.images.grey-and-colour");
+        return oneSize() ? Texts.get("core.images.one-size", height + "×" + width, colour) : Texts.get("core.images.various-sizes", colour);
     }
 
     /** Facts gathered one image at a time. */

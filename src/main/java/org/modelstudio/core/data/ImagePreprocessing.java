@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.InputSpec;
 
 /**
@@ -20,7 +21,11 @@ public record ImagePreprocessing(int height, int width, int channels) {
         return new ImagePreprocessing(input.height(), input.width(), input.channels());
     }
 
-    public String describe() {
-        return "resize to " + height + "×" + width + ", " + (channels == 1 ? "greyscale" : "RGB") + ", pixels scaled to 0–1";
+    /** "resize to 28×28, greyscale, pixels scaled to 0–1", in the studio's language. */
+    public String describe() { return describe(Texts::get); }
+
+    /** The same, its words looked up with {@code say}. */
+    public String describe(InputPreparation.Say say) {
+        return say.text(channels == 1 ? "core.prep.image-grey" : "core.prep.image-rgb", height + "×" + width);
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Shape;
 
 /** Whether examples fit a network's input, said in sentences a student can act on. */
@@ -9,7 +10,7 @@ public final class InputFit {
 
     /** A shape as messages about data name it: "28×28×1", "40 tokens from a vocabulary of 2000". */
     public static String describe(Shape shape) {
-        if (shape instanceof Shape.Tokens t) return t + " from a vocabulary of " + t.vocabulary();
+        if (shape instanceof Shape.Tokens t) return Texts.get("core.fit.tokens-shape", t.length(), t.vocabulary());
         return shape.toString();
     }
 
@@ -18,9 +19,12 @@ public final class InputFit {
      * from 0) and the position in it; null when every value is a whole number from 0 to vocabulary − 1.
      * DL4J would stop with an index error deep inside the Embedding layer instead.
      */
-    public static String tokenProblem(Shape.Tokens tokens, float[][] examples) {
+    public static String tokenProblem(Shape.Tokens tokens, float[][] examples) { return tokenProblem(tokens, examples, Texts::get); }
+
+    /** As {@link #tokenProblem(Shape.Tokens, float[][])}, its words looked up with {@code say} (English for the model server). */
+    public static String tokenProblem(Shape.Tokens tokens, float[][] examples, InputPreparation.Say say) {
         for (int e = 0; e < examples.length; e++) {
-            String problem = tokenProblem(tokens, "Example " + e + " (counting from 0)", examples[e]);
+            String problem = tokenProblem(tokens, say.text("core.fit.example", e), examples[e], say);
             if (problem != null) return problem;
         }
         return null;
@@ -35,24 +39,21 @@ public final class InputFit {
         for (int e = 0; e < source.size(); e++) {
             source.read(e, x);
             String name = source.describe(e);
-            String problem = tokenProblem(tokens, name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1), x);
+            String problem = tokenProblem(tokens, name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1), x, Texts::get);
             if (problem != null) return problem;
         }
         return null;
     }
 
-    private static String tokenProblem(Shape.Tokens tokens, String example, float[] x) {
+    private static String tokenProblem(Shape.Tokens tokens, String example, float[] x, InputPreparation.Say say) {
         int vocabulary = tokens.vocabulary();
         for (int p = 0; p < x.length; p++) {
             float v = x[p];
             if (v >= 0 && v < vocabulary && v == Math.rint(v)) continue;
-            String where = example + " has ";
             if (v >= vocabulary && v == Math.rint(v)) {
-                return where + "the token id " + (long) v + " at position " + p + ", but the network's vocabulary is " + vocabulary
-                        + " (ids 0 to " + (vocabulary - 1) + "). Set the input's vocabulary to at least " + ((long) v + 1) + ".";
+                return say.text("core.fit.token-beyond-vocabulary", example, (long) v, p, vocabulary, vocabulary - 1, (long) v + 1);
             }
-            return where + show(v) + " at position " + p + ", which is not a token id: token ids are whole numbers from 0 to "
-                    + (vocabulary - 1) + ".";
+            return say.text("core.fit.not-a-token", example, show(v), p, vocabulary - 1);
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.core.i18n.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +14,20 @@ import java.util.Map;
  */
 public sealed interface InputPreparation permits InputPreparation.Image, InputPreparation.Table, InputPreparation.Text {
 
-    /** A sentence for the user: "resize to 28×28, greyscale, …", "4 numeric columns, standardised". */
-    String describe();
+    /** A sentence for the user, in the studio's language: "resize to 28×28, greyscale, …", "4 numeric columns, standardised". */
+    default String describe() { return describe(Texts::get); }
+
+    /** The same sentence in English, for programs (the model server's metadata speaks English whatever the studio's language). */
+    default String describeInEnglish() { return describe(Words::english); }
+
+    /** The sentence, its words looked up with {@code say} (a key and its arguments → the text). */
+    String describe(Say say);
+
+    /** Looks a text up: {@code Texts::get} in the studio's language, {@code Words::english} in English. */
+    @FunctionalInterface
+    interface Say {
+        String text(String key, Object... args);
+    }
 
     /** Images: see {@link ImagePreprocessing}. */
     record Image(ImagePreprocessing preprocessing) implements InputPreparation {
@@ -21,7 +35,7 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
             if (preprocessing == null) throw new IllegalArgumentException("image preparation needs its preprocessing");
         }
 
-        @Override public String describe() { return preprocessing.describe(); }
+        @Override public String describe(Say say) { return preprocessing.describe(say); }
     }
 
     /** A numeric column is standardised with the training rows' mean and standard deviation; a categorical one is one-hot. */
@@ -95,9 +109,22 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
          * refused (IllegalArgumentException with a sentence).
          */
         public float[] encode(List<String> values, List<String> warnings) {
+            // In English: the model runtime answers the model server's programs with these, as well as the window.
+            return encode(values, warnings, new ArrayList<>(), Words::english);
+        }
+
+        /**
+         * As {@link #encode(List, List)}, in the studio's language (for a table being read to train or evaluate on), also
+         * adding to {@code unseen} the name of each column whose category was not seen in training.
+         */
+        public float[] encode(List<String> values, List<String> warnings, List<String> unseen) {
+            return encode(values, warnings, unseen, Texts::get);
+        }
+
+        private float[] encode(List<String> values, List<String> warnings, List<String> unseen, Say say) {
             if (values.size() != columns.size()) {
-                throw new IllegalArgumentException("a row needs " + columns.size() + " values (" + String.join(", ", columnNames())
-                        + ") but " + values.size() + (values.size() == 1 ? " was" : " were") + " given");
+                throw new IllegalArgumentException(say.text(values.size() == 1 ? "core.data.row-values-one" : "core.data.row-values",
+                        columns.size(), String.join(", ", columnNames()), values.size()));
             }
             float[] x = new float[features()];
             int at = 0;
@@ -106,10 +133,10 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
                 String v = values.get(c) == null ? "" : values.get(c).trim();
                 if (col.kind() == Kind.NUMERIC) {
                     if (v.isEmpty()) {
-                        warnings.add("\"" + col.name() + "\" is empty; the training mean " + round(col.mean()) + " is used");
+                        warnings.add(say.text("core.data.cell-empty-mean", col.name(), round(col.mean())));
                         x[at] = 0;
                     } else if (!TablePreparation.isNumber(v)) {
-                        throw new IllegalArgumentException("\"" + col.name() + "\" must be a number, not \"" + v + "\"");
+                        throw new IllegalArgumentException(say.text("core.data.cell-not-number", col.name(), v));
                     } else {
                         x[at] = (float) ((Double.parseDouble(v) - col.mean()) / col.std());
                     }
@@ -119,9 +146,9 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
                     if (k >= 0) {
                         x[at + k] = 1;
                     } else {
-                        warnings.add(v.isEmpty() ? "\"" + col.name() + "\" is empty; it counts as none of its categories"
-                                : "\"" + col.name() + "\" is \"" + v + "\", a category not seen in training (" + String.join(", ", col.categories())
-                                + "); it counts as none of them");
+                        warnings.add(v.isEmpty() ? say.text("core.data.cell-empty-category", col.name())
+                                : say.text("core.data.cell-unseen-category", col.name(), v, String.join(", ", col.categories())));
+                        if (!v.isEmpty()) unseen.add(col.name());
                     }
                     at += col.width();
                 }
@@ -138,13 +165,11 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
             return encode(values, warnings);
         }
 
-        @Override public String describe() {
+        @Override public String describe(Say say) {
             long numeric = columns.stream().filter(c -> c.kind() == Kind.NUMERIC).count();
             long categorical = columns.size() - numeric;
-            return columns.size() + " columns (" + numeric + " numeric, standardised with the training rows' mean and standard deviation; "
-                    + categorical + " categorical, one-hot) → " + features() + " features; label column \"" + labelColumn + "\""
-                    + (target == null ? "" : ", a number to predict (regression), learnt standardised (training mean " + round(target.mean())
-                            + ", standard deviation " + round(target.std()) + ") and given back in its units");
+            return say.text("core.prep.table", columns.size(), numeric, categorical, features(), labelColumn)
+                    + (target == null ? "" : say.text("core.prep.table-regression", round(target.mean()), round(target.std())));
         }
 
         private static String round(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
@@ -156,8 +181,7 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
 
         /** "84 of the 1,020 tokens (8.2 %) are not in the vocabulary of 1,353". */
         public String describe() {
-            return String.format(java.util.Locale.ROOT, "%,d of the %,d tokens (%.1f %%) are not in the vocabulary of %,d", unknown, tokens,
-                    100 * unknownShare(), vocabulary);
+            return Texts.get("core.prep.coverage", Texts.number(unknown), Texts.number(tokens), Texts.percent(unknownShare(), 1), Texts.number(vocabulary));
         }
     }
 
@@ -250,13 +274,10 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
             return tokenization.tokens(text);
         }
 
-        @Override public String describe() {
+        @Override public String describe(Say say) {
             int words = mode == TextMode.SEQUENCE ? vocabulary.size() - 2 : vocabulary.size();
-            String split = tokenization == Tokenization.WORDS ? "words (lower-cased)" : tokenization.describe() + " (lower-cased)";
-            return mode == TextMode.SEQUENCE
-                    ? split + " numbered by a vocabulary of " + words + " training tokens, most frequent first (0 padding, 1 unknown); the first "
-                      + length + " tokens kept, shorter texts padded"
-                    : "bag of words: " + split + ", whether each of " + words + " training tokens (the most frequent) occurs";
+            String split = tokenization == Tokenization.WORDS ? say.text("core.prep.words") : say.text("core.prep.lower-cased", tokenization.describe());
+            return mode == TextMode.SEQUENCE ? say.text("core.prep.sequence", split, words, length) : say.text("core.prep.bag", split, words);
         }
     }
 }

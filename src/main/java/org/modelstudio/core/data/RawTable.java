@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.List;
 
 /**
@@ -27,8 +28,9 @@ public record RawTable(String file, List<String> names, boolean hadHeader, List<
     public int requireColumn(String name, String role) throws DataFileException {
         int c = column(name);
         if (c < 0) {
-            throw new DataFileException(file, 0, "has no column \"" + name + "\" to use as the " + role + "; its columns are "
-                    + String.join(", ", names) + (hadHeader ? "" : " (the file has no header row, so they are numbered)"));
+            String as = "core.data.column-role." + role;
+            throw new DataFileException(file, 0, Texts.get(hadHeader ? "core.data.no-column" : "core.data.no-column-numbered", name,
+                    Texts.get(as), String.join(", ", names)));
         }
         return c;
     }

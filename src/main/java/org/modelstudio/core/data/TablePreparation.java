@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Shape;
 
 import java.util.ArrayList;
@@ -68,8 +69,8 @@ public final class TablePreparation {
     public static PreparedData prepare(RawTable table, String labelColumn, TaskKind task, double validation, double test, long seed)
             throws DataFileException {
         String file = table.file();
-        if (table.size() == 0) throw new DataFileException(file, 0, "has no rows of data" + (table.hadHeader() ? " below its header" : ""));
-        if (table.names().size() < 2) throw new DataFileException(file, 0, "has only one column; a table needs feature columns and a label column");
+        if (table.size() == 0) throw new DataFileException(file, 0, Texts.get(table.hadHeader() ? "core.data.no-rows-below-header" : "core.data.no-rows"));
+        if (table.names().size() < 2) throw new DataFileException(file, 0, Texts.get("core.data.one-column"));
         int label = labelPosition(table, labelColumn);
         String labelName = table.names().get(label);
         TaskKind kind = task != null ? task : decideTask(table, labelColumn).kind();
@@ -82,9 +83,7 @@ public final class TablePreparation {
         int[][] parts = Splits.rows(labels, classes.size(), validation, test, seed);
         int[] trainRows = parts[0];
         if (trainRows.length == 0 || (parts[1] != null && parts[1].length == 0) || (parts[2] != null && parts[2].length == 0)) {
-            String held = (validation > 0 ? Math.round(validation * 100) + " % for validation" : "")
-                    + (validation > 0 && test > 0 ? " and " : "") + (test > 0 ? Math.round(test * 100) + " % for testing" : "");
-            throw new DataFileException(file, 0, "has too few rows (" + table.size() + ") to hold back " + held);
+            throw new DataFileException(file, 0, Texts.get("core.data.too-few-rows", table.size(), held(validation, test)));
         }
 
         List<String> warnings = new ArrayList<>();
@@ -96,8 +95,8 @@ public final class TablePreparation {
         InputPreparation.Target target = regression ? fitTarget(table, labelName, values, trainRows) : null;
         InputPreparation.Table prep = new InputPreparation.Table(columns, labelName, target);
         LabeledData train = encodeRows(table, prep, label, classes, trainRows, warnings, null);
-        LabeledData val = parts[1] == null ? null : encodeRows(table, prep, label, classes, parts[1], warnings, "validation ");
-        LabeledData tested = parts[2] == null ? null : encodeRows(table, prep, label, classes, parts[2], warnings, "test ");
+        LabeledData val = parts[1] == null ? null : encodeRows(table, prep, label, classes, parts[1], warnings, "validation");
+        LabeledData tested = parts[2] == null ? null : encodeRows(table, prep, label, classes, parts[2], warnings, "test");
         return new PreparedData(train, val, tested, prep, warnings);
     }
 
@@ -107,7 +106,7 @@ public final class TablePreparation {
      * model does not know is refused with its line.
      */
     public static PreparedData encode(RawTable table, InputPreparation.Table prep, List<String> classes) throws DataFileException {
-        if (table.size() == 0) throw new DataFileException(table.file(), 0, "has no rows of data");
+        if (table.size() == 0) throw new DataFileException(table.file(), 0, Texts.get("core.data.no-rows"));
         int label = table.requireColumn(prep.labelColumn(), "label");
         if (prep.regression()) numbers(table, label);
         int[] rows = new int[table.size()];
@@ -124,12 +123,10 @@ public final class TablePreparation {
         for (int r = 0; r < values.length; r++) {
             String v = table.rows().get(r)[label].trim();
             if (v.isEmpty()) {
-                throw new DataFileException(table.file(), table.lines()[r], "has no value in the label column \"" + name
-                        + "\"; every row needs the number to predict");
+                throw new DataFileException(table.file(), table.lines()[r], Texts.get("core.data.no-label-number", name));
             }
             if (!isNumber(v)) {
-                throw new DataFileException(table.file(), table.lines()[r], "the label column \"" + name + "\" is a number to predict "
-                        + "(regression), but here it holds \"" + v + "\", which is not a number. Correct it, or train a classification.");
+                throw new DataFileException(table.file(), table.lines()[r], Texts.get("core.data.label-not-number", name, v));
             }
             values[r] = Double.parseDouble(v);
         }
@@ -144,8 +141,7 @@ public final class TablePreparation {
         for (int r : trainRows) sq += (values[r] - mean) * (values[r] - mean);
         double std = Math.sqrt(sq / trainRows.length);
         if (!(std > 1e-12 * Math.max(1, Math.abs(mean)))) {
-            throw new DataFileException(table.file(), 0, "the label column \"" + name + "\" has the same value (" + values[trainRows[0]]
-                    + ") in every training row, so there is nothing to predict");
+            throw new DataFileException(table.file(), 0, Texts.get("core.data.label-constant", name, values[trainRows[0]]));
         }
         return new InputPreparation.Target(mean, std);
     }
@@ -156,7 +152,7 @@ public final class TablePreparation {
         for (int r = 0; r < table.size(); r++) {
             String v = table.rows().get(r)[label].trim();
             if (v.isEmpty()) {
-                throw new DataFileException(table.file(), table.lines()[r], "has no value in the label column \"" + name + "\"; every row needs its class");
+                throw new DataFileException(table.file(), table.lines()[r], Texts.get("core.data.no-label-class", name));
             }
             allNumbers &= isNumber(v);
         }
@@ -165,17 +161,14 @@ public final class TablePreparation {
                 String v = table.rows().get(r)[label].trim();
                 double d = Double.parseDouble(v);
                 if (d != Math.rint(d)) {
-                    throw new DataFileException(table.file(), table.lines()[r], "the label column \"" + name + "\" holds numbers with fractions (here "
-                            + v + "), which cannot be class codes: train it as a regression (a number to predict), or choose a column of "
-                            + "class names or whole-number class codes as the label.");
+                    throw new DataFileException(table.file(), table.lines()[r], Texts.get("core.data.label-fractions", name, v));
                 }
             }
         }
         TreeSet<String> distinct = new TreeSet<>(allNumbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
         for (String[] row : table.rows()) distinct.add(row[label].trim());
         if (distinct.size() < 2) {
-            throw new DataFileException(table.file(), 0, "the label column \"" + name + "\" has only one class (" + distinct.first()
-                    + "); a classifier needs at least two");
+            throw new DataFileException(table.file(), 0, Texts.get("core.data.label-one-class", name, distinct.first()));
         }
         return List.copyOf(distinct);
     }
@@ -195,11 +188,10 @@ public final class TablePreparation {
                 if (firstOther < 0) firstOther = r;
             }
         }
-        if (numbers + others == 0) throw new DataFileException(table.file(), 0, "the column \"" + name + "\" is empty in every row; remove it");
+        if (numbers + others == 0) throw new DataFileException(table.file(), 0, Texts.get("core.data.column-empty", name));
         if (others > 0 && numbers >= MOSTLY_NUMBERS * (numbers + others)) {
-            throw new DataFileException(table.file(), table.lines()[firstOther], "the column \"" + name + "\" holds numbers (" + numbers + " of "
-                    + (numbers + others) + " values) but here \"" + table.rows().get(firstOther)[c].trim() + "\", which is not a number. Correct it, "
-                    + "or leave the cell empty to have it filled with the training mean.");
+            throw new DataFileException(table.file(), table.lines()[firstOther], Texts.get("core.data.column-not-number", name, numbers,
+                    numbers + others, table.rows().get(firstOther)[c].trim()));
         }
         if (others == 0) {
             double sum = 0;
@@ -210,7 +202,7 @@ public final class TablePreparation {
                 sum += Double.parseDouble(v);
                 n++;
             }
-            if (n == 0) throw new DataFileException(table.file(), 0, "the column \"" + name + "\" is empty in every training row");
+            if (n == 0) throw new DataFileException(table.file(), 0, Texts.get("core.data.column-empty-training", name));
             double mean = sum / n;
             double sq = 0;
             for (int r : trainRows) {
@@ -222,8 +214,8 @@ public final class TablePreparation {
             List<Integer> empty = new ArrayList<>();
             for (int r = 0; r < table.size(); r++) if (table.rows().get(r)[c].isBlank()) empty.add(table.lines()[r]);
             if (!empty.isEmpty()) {
-                warnings.add(String.format(Locale.ROOT, "%s: %d empty cell%s in the column \"%s\" (line%s %s) filled with the training mean %.4g",
-                        table.file(), empty.size(), empty.size() == 1 ? "" : "s", name, empty.size() == 1 ? "" : "s", lines(empty), mean));
+                warnings.add(Texts.get(empty.size() == 1 ? "core.data.empty-cell" : "core.data.empty-cells", table.file(), empty.size(), name,
+                        lines(empty), String.format(Locale.ROOT, "%.4g", mean)));
             }
             return InputPreparation.Column.numeric(name, mean, std);
         }
@@ -232,8 +224,15 @@ public final class TablePreparation {
             String v = table.rows().get(r)[c].trim();
             if (!v.isEmpty()) categories.add(v);
         }
-        if (categories.isEmpty()) throw new DataFileException(table.file(), 0, "the column \"" + name + "\" is empty in every training row");
+        if (categories.isEmpty()) throw new DataFileException(table.file(), 0, Texts.get("core.data.column-empty-training", name));
         return InputPreparation.Column.categorical(name, List.copyOf(categories));
+    }
+
+    /** "10 % for validation and 20 % for testing". */
+    static String held(double validation, double test) {
+        String v = Texts.get("core.data.held-validation", Math.round(validation * 100));
+        String t = Texts.get("core.data.held-test", Math.round(test * 100));
+        return validation > 0 && test > 0 ? Texts.get("core.list.and", v, t) : validation > 0 ? v : t;
     }
 
     private static String lines(List<Integer> lines) {
@@ -256,26 +255,25 @@ public final class TablePreparation {
         for (int i = 0; i < rows.length; i++) {
             String[] row = table.rows().get(rows[i]);
             int line = table.lines()[rows[i]];
-            said[i] = table.file() + ", line " + line + ": " + String.join(", ", row);
+            said[i] = Texts.get("core.data.at-line", table.file(), line, String.join(", ", row));
             String l = row[label].trim();
             if (target != null) targets[i] = target.standardise(Double.parseDouble(l));
             y[i] = target != null ? 0 : classes.indexOf(l);
             if (y[i] < 0) {
-                throw new DataFileException(table.file(), line, "has the class \"" + l + "\", which the model does not know; its classes are "
-                        + String.join(", ", classes));
+                throw new DataFileException(table.file(), line, Texts.get("core.data.unknown-class", l, String.join(", ", classes)));
             }
             List<String> values = new ArrayList<>(positions.length);
             for (int p : positions) values.add(row[p]);
-            List<String> rowWarnings = new ArrayList<>();
+            List<String> unseenColumns = new ArrayList<>();
             try {
-                x[i] = prep.encode(values, rowWarnings);
+                x[i] = prep.encode(values, new ArrayList<>(), unseenColumns);
             } catch (IllegalArgumentException e) {
                 throw new DataFileException(table.file(), line, e.getMessage());
             }
-            for (String w : rowWarnings) if (!w.contains("is empty")) unseen.merge(w.substring(0, w.indexOf(" is ")), 1, Integer::sum);
+            for (String column : unseenColumns) unseen.merge(column, 1, Integer::sum);
         }
-        unseen.forEach((column, n) -> warnings.add(table.file() + ": " + n + " " + (which == null ? "" : which) + "row" + (n == 1 ? "" : "s")
-                + " with a category of " + column + " not seen in the training rows (encoded as none of the categories)"));
+        String rowsKey = "core.data.unseen-category." + (which == null ? "training" : which);
+        unseen.forEach((column, n) -> warnings.add(Texts.get(n == 1 ? rowsKey + "-one" : rowsKey, table.file(), n, column)));
         return new LabeledData(new Shape.Vector(prep.features()), classes, x, y, targets, said);
     }
 }

@@ -1,6 +1,8 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.i18n.Words;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.Issue;
 import org.modelstudio.core.graph.LayerSpec;
@@ -28,21 +30,19 @@ public final class TaskFit {
         List<Issue> issues = new ArrayList<>();
         if (task != TaskKind.REGRESSION) return issues;
         List<LayerSpec> layers = spec.layers();
-        String what = "The data is a regression (it predicts the number \"" + quantity + "\")";
+
         if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof LayerSpec.Output out) {
             List<String> set = new ArrayList<>();
-            if (out.units() != 1) set.add("its Classes (units) to 1");
-            if (out.activation() != Activation.IDENTITY) set.add("its activation to identity");
-            if (spec.training().loss() != Loss.MSE) set.add("the loss (Train → Settings) to mse");
+            if (out.units() != 1) set.add(Texts.get("core.task.set-units"));
+            if (out.activation() != Activation.IDENTITY) set.add(Texts.get("core.task.set-activation"));
+            if (spec.training().loss() != Loss.MSE) set.add(Texts.get("core.task.set-loss"));
             if (!set.isEmpty()) {
-                issues.add(new Issue(layers.size() - 1, Issue.Severity.ERROR, what + ", so the Output layer must give one number as it is: "
-                        + "1 unit, identity activation, mean squared error loss. Set " + join(set) + "."));
+                issues.add(new Issue(layers.size() - 1, Issue.Severity.ERROR, Texts.get("core.task.regression-output", quantity, Words.and(set))));
             }
         }
         EarlyStopping stop = spec.training().earlyStopping();
         if (stop.enabled() && stop.metric() == EarlyStopping.Metric.VALIDATION_ACCURACY) {
-            issues.add(new Issue(Issue.NETWORK, Issue.Severity.ERROR, what + ", which has no accuracy: set early stopping (Train → Settings) "
-                    + "to watch the validation loss."));
+            issues.add(new Issue(Issue.NETWORK, Issue.Severity.ERROR, Texts.get("core.task.regression-accuracy", quantity)));
         }
         return issues;
     }
@@ -51,10 +51,5 @@ public final class TaskFit {
     public static String problem(NetworkSpec spec, TaskKind task, String quantity) {
         List<Issue> issues = issues(spec, task, quantity);
         return issues.isEmpty() ? null : issues.get(0).message();
-    }
-
-    private static String join(List<String> parts) {
-        if (parts.size() == 1) return parts.get(0);
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.Shape;
 
@@ -45,11 +46,11 @@ public final class TextPreparation {
                                        Tokenization tokenization) throws DataFileException {
         List<String> warnings = new ArrayList<>();
         List<LabeledText> kept = withWords(source, texts, warnings, tokenization);
-        if (kept.isEmpty()) throw new DataFileException(source, 0, "has no texts with words in them");
+        if (kept.isEmpty()) throw new DataFileException(source, 0, Texts.get("core.data.no-texts"));
         TreeSet<String> distinct = new TreeSet<>();
         for (LabeledText t : kept) distinct.add(t.label());
         if (distinct.size() < 2) {
-            throw new DataFileException(source, 0, "has only one class (" + distinct.first() + "); a classifier needs at least two");
+            throw new DataFileException(source, 0, Texts.get("core.data.one-class", distinct.first()));
         }
         List<String> classes = List.copyOf(distinct);
         int[] labels = new int[kept.size()];
@@ -57,8 +58,7 @@ public final class TextPreparation {
         int[][] parts = Splits.rows(labels, classes.size(), validation, test, seed);
         int[] trainRows = parts[0];
         if (trainRows.length == 0 || (parts[2] != null && parts[2].length == 0)) {
-            throw new DataFileException(source, 0, "has too few texts (" + kept.size() + ") to hold back " + Math.round(test * 100)
-                    + " % for testing" + (validation > 0 ? " and " + Math.round(validation * 100) + " % for validation" : ""));
+            throw new DataFileException(source, 0, Texts.get("core.data.too-few-texts", kept.size(), TablePreparation.held(validation, test)));
         }
         InputPreparation.Text prep = fit(kept, trainRows, input, tokenization);
         LabeledData train = encode(prep, kept, trainRows, classes, input.shape());
@@ -75,14 +75,13 @@ public final class TextPreparation {
             throws DataFileException {
         List<String> warnings = new ArrayList<>();
         List<LabeledText> kept = withWords(source, texts, warnings, prep.tokenization());
-        if (kept.isEmpty()) throw new DataFileException(source, 0, "has no texts with words in them");
+        if (kept.isEmpty()) throw new DataFileException(source, 0, Texts.get("core.data.no-texts"));
         int[] rows = new int[kept.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
             if (!classes.contains(kept.get(i).label())) {
                 String where = kept.get(i).where();
-                throw new DataFileException(where, 0, "has the class \"" + kept.get(i).label() + "\", which the model does not know; its classes are "
-                        + String.join(", ", classes));
+                throw new DataFileException(where, 0, Texts.get("core.data.unknown-class", kept.get(i).label(), String.join(", ", classes)));
             }
         }
         return new PreparedData(encode(prep, kept, rows, classes, input.shape()), null, prep, warnings);
@@ -115,8 +114,7 @@ public final class TextPreparation {
             }
             return new InputPreparation.Text(InputPreparation.TextMode.BAG_OF_WORDS, vec.features(), vocabulary, tokenization);
         }
-        throw new IllegalArgumentException("texts go into a network that takes token sequences (an Embedding first) or a vector of "
-                + "features (a bag of words), not images");
+        throw new IllegalArgumentException(Texts.get("core.data.texts-not-images"));
     }
 
     private static List<LabeledText> withWords(String source, List<LabeledText> texts, List<String> warnings, Tokenization tokenization) {
@@ -126,8 +124,8 @@ public final class TextPreparation {
             if (tokenization.tokens(t.text()).isEmpty()) empty.add(t.where()); else kept.add(t);
         }
         if (!empty.isEmpty()) {
-            warnings.add(source + ": skipped " + empty.size() + " empty text" + (empty.size() == 1 ? "" : "s") + " ("
-                    + String.join("; ", empty.subList(0, Math.min(5, empty.size()))) + (empty.size() > 5 ? "; …" : "") + ")");
+            warnings.add(Texts.get(empty.size() == 1 ? "core.data.empty-text" : "core.data.empty-texts", source, empty.size(),
+                    String.join("; ", empty.subList(0, Math.min(5, empty.size()))) + (empty.size() > 5 ? "; …" : "")));
         }
         return kept;
     }

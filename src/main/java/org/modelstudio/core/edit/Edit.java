@@ -1,5 +1,6 @@
 package org.modelstudio.core.edit;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
@@ -36,7 +37,7 @@ public sealed interface Edit {
             return spec.withLayers(layers);
         }
 
-        @Override public String description(NetworkSpec before) { return "Add " + layer.typeName(); }
+        @Override public String description(NetworkSpec before) { return Texts.get("core.edit.add", ShapeInference.name(layer)); }
     }
 
     record RemoveLayers(List<Integer> indices) implements Edit {
@@ -54,8 +55,8 @@ public sealed interface Edit {
         }
 
         @Override public String description(NetworkSpec before) {
-            return indices.size() == 1 ? "Delete " + ShapeInference.label(before.layers().get(indices.get(0)), indices.get(0))
-                    : "Delete " + indices.size() + " layers";
+            return indices.size() == 1 ? Texts.get("core.edit.delete", ShapeInference.label(before.layers().get(indices.get(0)), indices.get(0)))
+                    : Texts.get("core.edit.delete-layers", indices.size());
         }
     }
 
@@ -69,7 +70,7 @@ public sealed interface Edit {
         }
 
         @Override public String description(NetworkSpec before) {
-            return "Move " + ShapeInference.label(before.layers().get(from), from);
+            return Texts.get("core.edit.move", ShapeInference.label(before.layers().get(from), from));
         }
     }
 
@@ -81,7 +82,7 @@ public sealed interface Edit {
         }
 
         @Override public String description(NetworkSpec before) {
-            return "Change " + ShapeInference.label(before.layers().get(index), index);
+            return Texts.get("core.edit.change", ShapeInference.label(before.layers().get(index), index));
         }
 
         @Override public String mergeKey() { return "layer " + index; }
@@ -92,7 +93,7 @@ public sealed interface Edit {
             return new NetworkSpec(spec.name(), spec.description(), input, spec.layers(), spec.training());
         }
 
-        @Override public String description(NetworkSpec before) { return "Change Input"; }
+        @Override public String description(NetworkSpec before) { return Texts.get("core.edit.change-input"); }
 
         @Override public String mergeKey() { return "input"; }
     }
@@ -100,7 +101,7 @@ public sealed interface Edit {
     record SetTraining(TrainingConfig training) implements Edit {
         @Override public NetworkSpec applyTo(NetworkSpec spec) { return spec.withTraining(training); }
 
-        @Override public String description(NetworkSpec before) { return "Change Training Settings"; }
+        @Override public String description(NetworkSpec before) { return Texts.get("core.edit.change-training"); }
 
         @Override public String mergeKey() { return "training"; }
     }
@@ -110,7 +111,7 @@ public sealed interface Edit {
             return new NetworkSpec(name, spec.description(), spec.input(), spec.layers(), spec.training());
         }
 
-        @Override public String description(NetworkSpec before) { return "Rename"; }
+        @Override public String description(NetworkSpec before) { return Texts.get("core.edit.rename"); }
 
         @Override public String mergeKey() { return "name"; }
     }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.edit;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.NetworkSpec;
 
 import java.util.ArrayDeque;
@@ -86,7 +87,7 @@ public final class EditHistory {
         if (--batchDepth > 0) return;
         boolean changed = !current.equals(batchStart);
         if (changed) {
-            push(new Step(batchDescription == null ? "Edit" : batchDescription, batchStart, current, null));
+            push(new Step(batchDescription == null ? Texts.get("core.edit.edit") : batchDescription, batchStart, current, null));
             redo.clear();
         }
         batchStart = null;

@@ -1,5 +1,6 @@
 package org.modelstudio.core.eval;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +33,17 @@ public record CompactionReport(String precision, long fileBytesBefore, long file
         public double change() { return regression ? after - before : 100 * (after - before); }
 
         /** "Accuracy" or "MAE (progression)". */
-        public String measure() { return regression ? "MAE (" + quantity + ")" : "Accuracy"; }
+        public String measure() { return regression ? "MAE (" + quantity + ")" : Texts.get("core.compact.accuracy"); }
 
-        String format(double v) { return regression ? RegressionReport.number(v) : String.format(Locale.ROOT, "%.2f %%", 100 * v); }
+        String format(double v) {
+            return regression ? RegressionReport.number(v) : Texts.get("core.compact.percent", String.format(Locale.ROOT, "%.2f", 100 * v));
+        }
 
         String formatChange() {
             double c = change();
             String sign = c > 0 ? "+" : c < 0 ? "−" : "±";
             return regression ? sign + RegressionReport.number(Math.abs(c))
-                    : sign + String.format(Locale.ROOT, "%.2f points", Math.abs(c));
+                    : sign + Texts.get("core.compact.points", String.format(Locale.ROOT, "%.2f", Math.abs(c)));
         }
     }
 
@@ -54,34 +57,40 @@ public record CompactionReport(String precision, long fileBytesBefore, long file
     /** The table the studio and the command line show: file size, parameters, and the accuracy or MAE when measured. */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("File size", size(fileBytesBefore), size(fileBytesAfter), percent(fileBytesBefore, fileBytesAfter)));
-        rows.add(new Row("Parameters", size(parameterBytesBefore), size(parameterBytesAfter), percent(parameterBytesBefore, parameterBytesAfter)));
+        rows.add(new Row(Texts.get("core.compact.file-size"), size(fileBytesBefore), size(fileBytesAfter), percent(fileBytesBefore, fileBytesAfter)));
+        rows.add(new Row(Texts.get("core.summary.parameters"), size(parameterBytesBefore), size(parameterBytesAfter), percent(parameterBytesBefore, parameterBytesAfter)));
         if (quality != null) rows.add(new Row(quality.measure(), quality.format(quality.before()), quality.format(quality.after()), quality.formatChange()));
         return rows;
     }
 
     /** Where the figure was measured, or that it was not: one sentence. */
     public String measuredOn() {
-        return quality == null ? "Accuracy was not measured: no labelled examples were given."
-                : String.format(Locale.ROOT, "Measured on %s (%,d examples).", quality.data(), quality.examples());
+        return quality == null ? Texts.get("core.compact.not-measured")
+                : Texts.get("core.compact.measured-on", quality.data(), Texts.number(quality.examples()));
     }
 
-    /** Why the file shrinks more than its parameters do. */
-    public static final String OPTIMIZER_NOTE = "Besides its weights, the full file holds the optimizer's state for training further, "
-            + "which a compact file leaves out.";
+    /** Why the file shrinks more than its parameters do, in English (see {@link #optimizerNote()} for the studio's language). */
+    public static final String OPTIMIZER_NOTE = org.modelstudio.core.i18n.Words.english("core.compact.optimizer-note");
+
+    /** Why the file shrinks more than its parameters do, in the studio's language. */
+    public static String optimizerNote() { return Texts.get("core.compact.optimizer-note"); }
 
     /** The table as text, for the command line. */
     public String toTable() {
         StringBuilder sb = new StringBuilder();
-        String format = "%-22s %14s %14s %16s%n";
-        sb.append(String.format(Locale.ROOT, format, "", "before", "after (" + precision + ")", "change"));
-        for (Row r : rows()) sb.append(String.format(Locale.ROOT, format, r.what(), r.before(), r.after(), r.change()));
-        return sb.append(measuredOn()).append(' ').append(OPTIMIZER_NOTE).append('\n').toString();
+        sb.append(row("", Texts.get("core.compact.before"), Texts.get("core.compact.after", precision), Texts.get("core.compact.change")));
+        for (Row r : rows()) sb.append(row(r.what(), r.before(), r.after(), r.change()));
+        return sb.append(measuredOn()).append(' ').append(optimizerNote()).append('\n').toString();
+    }
+
+    private static String row(String what, String before, String after, String change) {
+        return org.modelstudio.core.i18n.Words.pad(what, 22) + " " + org.modelstudio.core.i18n.Words.padLeft(before, 14) + " "
+                + org.modelstudio.core.i18n.Words.padLeft(after, 14) + " " + org.modelstudio.core.i18n.Words.padLeft(change, 16) + "\n";
     }
 
     /** A file size in the units a file manager shows: "940 bytes", "54.2 KB", "1.62 MB" (1 KB = 1,000 bytes). */
     public static String size(long bytes) {
-        if (bytes < 1000) return bytes + " bytes";
+        if (bytes < 1000) return Texts.get("core.compact.bytes", bytes);
         if (bytes < 1_000_000) return String.format(Locale.ROOT, "%.1f KB", bytes / 1e3);
         return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
     }
@@ -89,6 +98,6 @@ public record CompactionReport(String precision, long fileBytesBefore, long file
     private static String percent(long before, long after) {
         if (before == 0) return "";
         double p = 100.0 * (after - before) / before;
-        return String.format(Locale.ROOT, "%s%.1f %%", p < 0 ? "−" : "+", Math.abs(p));
+        return (p < 0 ? "−" : "+") + Texts.get("core.compact.percent", String.format(Locale.ROOT, "%.1f", Math.abs(p)));
     }
 }

@@ -1,6 +1,8 @@
 package org.modelstudio.core.eval;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.List;
+import org.modelstudio.core.i18n.Words;
 import java.util.Locale;
 
 /**
@@ -101,19 +103,23 @@ public record EvaluationReport(List<String> classes, double accuracy, double[] p
     /** A readable table for the CLI. */
     public String toTable() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Accuracy: %.2f%% on %d examples%n%n", 100 * accuracy, total()));
-        sb.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %8s%n", "Class", "Precision", "Recall", "F1", "Support"));
+        sb.append(Texts.get("core.report.accuracy-on", Texts.percent(accuracy, 2), Texts.number(total()))).append("\n\n");
+        sb.append(Words.pad(Texts.get("core.report.class"), 16)).append(' ').append(Words.padLeft(Texts.get("core.report.precision"), 9)).append(' ')
+                .append(Words.padLeft(Texts.get("core.report.recall"), 9)).append(' ').append(Words.padLeft("F1", 9)).append(' ')
+                .append(Words.padLeft(Texts.get("core.report.support"), 8)).append('\n');
         for (int c = 0; c < classes.size(); c++) {
-            sb.append(String.format(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f %8d%n", classes.get(c), precision[c], recall[c], f1[c], support[c]));
+            sb.append(Words.pad(classes.get(c), 16)).append(String.format(Locale.ROOT, " %9.3f %9.3f %9.3f %8d%n", precision[c], recall[c], f1[c], support[c]));
         }
-        sb.append(String.format(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f %8d%n", "macro avg", macroPrecision(), macroRecall(), macroF1(), total()));
-        sb.append(String.format(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f %8d%n", "weighted avg", weightedPrecision(), weightedRecall(), weightedF1(), total()));
-        sb.append("\nConfusion matrix (rows: actual, columns: predicted)\n");
+        sb.append(Words.pad(Texts.get("core.report.macro-avg"), 16))
+                .append(String.format(Locale.ROOT, " %9.3f %9.3f %9.3f %8d%n", macroPrecision(), macroRecall(), macroF1(), total()));
+        sb.append(Words.pad(Texts.get("core.report.weighted-avg"), 16))
+                .append(String.format(Locale.ROOT, " %9.3f %9.3f %9.3f %8d%n", weightedPrecision(), weightedRecall(), weightedF1(), total()));
+        sb.append('\n').append(Texts.get("core.report.confusion-rows")).append('\n');
         sb.append(String.format("%-16s", ""));
         for (int c = 0; c < classes.size(); c++) sb.append(String.format("%6d", c));
         sb.append('\n');
         for (int a = 0; a < classes.size(); a++) {
-            sb.append(String.format("%-16s", a + " " + abbreviate(classes.get(a))));
+            sb.append(Words.pad(a + " " + abbreviate(classes.get(a)), 16));
             for (int p = 0; p < classes.size(); p++) sb.append(String.format("%6d", confusion[a][p]));
             sb.append('\n');
         }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.eval;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +27,8 @@ public record Prediction(List<ClassScore> ranked) {
     public String describeTop(int k) {
         StringBuilder sb = new StringBuilder();
         for (ClassScore s : top(k)) {
-            if (sb.length() > 0) sb.append(", ");
-            sb.append(s.label()).append(' ').append(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * s.probability()));
+            if (sb.length() > 0) sb.append(Texts.get("core.list.separator"));
+            sb.append(s.label()).append(' ').append(Texts.percent(s.probability(), 1));
         }
         return sb.toString();
     }

@@ -1,6 +1,8 @@
 package org.modelstudio.core.eval;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.Locale;
+import org.modelstudio.core.i18n.Words;
 
 /**
  * How well a regression did on a set of examples, in the units of the quantity predicted: mean absolute error,
@@ -46,23 +48,24 @@ public record RegressionReport(String quantity, int n, double mae, double rmse, 
 
     /** "MAE 41.2, R² 0.47": the two figures the studio shows. */
     public String summary() {
-        return String.format(Locale.ROOT, "MAE %s, R² %.3f", number(mae), r2);
+        return Texts.get("core.report.regression-summary", number(mae), String.format(Locale.ROOT, "%.3f", r2));
     }
 
     /** A readable table for the command line: the figures, then the first {@code pairs} examples' actual and predicted values. */
     public String toTable(int pairs) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Regression of \"%s\" on %d examples%n%n", quantity, n));
-        sb.append(String.format(Locale.ROOT, "MAE   %12s %s   (mean absolute error)%n", number(mae), quantity));
-        sb.append(String.format(Locale.ROOT, "RMSE  %12s %s   (root mean squared error)%n", number(rmse), quantity));
-        sb.append(String.format(Locale.ROOT, "R²    %12.4f   (share of the variance explained; 1 is perfect, 0 is predicting the mean)%n", r2));
+        sb.append(Texts.get("core.report.regression-of", quantity, Texts.number(n))).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "MAE   %12s %s   ", number(mae), quantity)).append(Texts.get("core.report.mae")).append('\n');
+        sb.append(String.format(Locale.ROOT, "RMSE  %12s %s   ", number(rmse), quantity)).append(Texts.get("core.report.rmse")).append('\n');
+        sb.append(String.format(Locale.ROOT, "R²    %12.4f   ", r2)).append(Texts.get("core.report.r2")).append('\n');
         int shown = Math.min(pairs, n);
         if (shown > 0) {
-            sb.append(String.format(Locale.ROOT, "%n%-14s %14s %14s%n", "Example", "Actual", "Predicted"));
+            sb.append('\n').append(Words.pad(Texts.get("core.report.example"), 14)).append(' ').append(Words.padLeft(Texts.get("core.report.actual"), 14))
+                    .append(' ').append(Words.padLeft(Texts.get("core.report.predicted"), 14)).append('\n');
             for (int i = 0; i < shown; i++) {
                 sb.append(String.format(Locale.ROOT, "%-14d %14s %14s%n", i + 1, number(actual[i]), number(predicted[i])));
             }
-            if (n > shown) sb.append("… and ").append(n - shown).append(" more\n");
+            if (n > shown) sb.append(Texts.get("core.report.more", n - shown)).append('\n');
         }
         return sb.toString();
     }

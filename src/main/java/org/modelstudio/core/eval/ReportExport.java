@@ -1,5 +1,6 @@
 package org.modelstudio.core.eval;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
@@ -68,24 +69,22 @@ public final class ReportExport {
     /** A regression as a self-contained page: the figures and the {@code worst} examples furthest from their actual value. */
     public static String html(RegressionReport r, String title, IntFunction<String> describe, int worst) {
         StringBuilder sb = new StringBuilder(8192);
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title)).append("</title>\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        sb.append("<h1>").append(escape(title)).append("</h1>\n");
-        sb.append(String.format(Locale.ROOT, "<p class=\"summary\">Predicting <b>%s</b> for %,d examples: mean absolute error <b>%s</b>, "
-                        + "root mean squared error %s, R² <b>%.3f</b>.</p>\n", escape(r.quantity()), r.n(), RegressionReport.number(r.mae()),
-                RegressionReport.number(r.rmse()), r.r2()));
-        sb.append("<p class=\"note\">R² is the share of the actual values' variance the predictions explain: 1 is perfect, 0 is no "
-                + "better than always predicting their mean.</p>\n");
+        head(sb, title);
+        sb.append("<p class=\"summary\">").append(Texts.get("core.html.regression-summary", escape(r.quantity()), Texts.number(r.n()),
+                RegressionReport.number(r.mae()), RegressionReport.number(r.rmse()), String.format(Locale.ROOT, "%.3f", r.r2()))).append("</p>\n");
+        sb.append("<p class=\"note\">").append(Texts.get("core.html.r2-note")).append("</p>\n");
         int[] order = r.largestErrorsFirst();
         int shown = Math.min(worst, order.length);
-        sb.append("<h2>Largest errors</h2>\n<table class=\"scores\">\n<tr><th>Example</th><th>Actual</th><th>Predicted</th><th>Error</th></tr>\n");
+        sb.append("<h2>").append(Texts.get("core.html.largest-errors")).append("</h2>\n<table class=\"scores\">\n<tr><th>")
+                .append(Texts.get("core.report.example")).append("</th><th>").append(Texts.get("core.report.actual")).append("</th><th>")
+                .append(Texts.get("core.report.predicted")).append("</th><th>").append(Texts.get("core.html.error")).append("</th></tr>\n");
         for (int k = 0; k < shown; k++) {
             int i = order[k];
             sb.append("<tr><td>").append(escape(describe.apply(i))).append("</td><td>").append(RegressionReport.number(r.actual()[i]))
                     .append("</td><td>").append(RegressionReport.number(r.predicted()[i])).append("</td><td>")
                     .append(RegressionReport.number(r.predicted()[i] - r.actual()[i])).append("</td></tr>\n");
         }
-        sb.append("</table>\n<p class=\"note\">Made by Model Studio.</p>\n</body>\n</html>\n");
+        sb.append("</table>\n<p class=\"note\">").append(Texts.get("core.html.made-by")).append("</p>\n</body>\n</html>\n");
         return sb.toString();
     }
 
@@ -103,7 +102,7 @@ public final class ReportExport {
 
     /** As {@link #html(DetailedEvaluation, String, IntFunction, IntFunction)}, examples named by their index. */
     public static String html(DetailedEvaluation evaluation, String title, IntFunction<String> exampleImageDataUri) {
-        return html(evaluation, title, exampleImageDataUri, i -> "example " + i + " (counting from 0)");
+        return html(evaluation, title, exampleImageDataUri, i -> Texts.get("core.html.example", i));
     }
 
     /**
@@ -119,26 +118,24 @@ public final class ReportExport {
         EvaluationReport r = evaluation.report();
         List<String> classes = r.classes();
         StringBuilder sb = new StringBuilder(8192);
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title)).append("</title>\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        sb.append("<h1>").append(escape(title)).append("</h1>\n");
-        sb.append(String.format(Locale.ROOT, "<p class=\"summary\"><b>%.2f%%</b> accuracy on %,d examples in %d classes; %,d mistakes. "
-                        + "Macro F1 %.3f, weighted F1 %.3f.</p>\n",
-                100 * r.accuracy(), r.total(), classes.size(), evaluation.mistakes(), r.macroF1(), r.weightedF1()));
+        head(sb, title);
+        sb.append("<p class=\"summary\">").append(Texts.get("core.html.summary", Texts.percent(r.accuracy(), 2), Texts.number(r.total()),
+                classes.size(), Texts.number(evaluation.mistakes()), String.format(Locale.ROOT, "%.3f", r.macroF1()),
+                String.format(Locale.ROOT, "%.3f", r.weightedF1()))).append("</p>\n");
 
-        sb.append("<h2>Per class</h2>\n<table class=\"scores\">\n<tr><th>Class</th><th>Precision</th><th>Recall</th><th>F1</th><th>Support</th></tr>\n");
+        sb.append("<h2>").append(Texts.get("core.html.per-class")).append("</h2>\n<table class=\"scores\">\n<tr><th>")
+                .append(Texts.get("core.report.class")).append("</th><th>").append(Texts.get("core.report.precision")).append("</th><th>")
+                .append(Texts.get("core.report.recall")).append("</th><th>F1</th><th>").append(Texts.get("core.report.support")).append("</th></tr>\n");
         for (int c = 0; c < classes.size(); c++) {
             scoreRow(sb, escape(classes.get(c)), r.precision()[c], r.recall()[c], r.f1()[c], r.support()[c], "");
         }
-        scoreRow(sb, "Macro average", r.macroPrecision(), r.macroRecall(), r.macroF1(), r.total(), " class=\"avg\"");
-        scoreRow(sb, "Weighted average", r.weightedPrecision(), r.weightedRecall(), r.weightedF1(), r.total(), " class=\"avg\"");
-        sb.append("</table>\n<p class=\"note\">Precision: of the examples predicted as the class, the share that are. Recall: of the "
-                + "examples of the class, the share found. F1: their harmonic mean. A class never predicted has precision 0; "
-                + "one absent from the data has recall 0. The macro average weighs each class alike, the weighted average by support.</p>\n");
+        scoreRow(sb, Texts.get("core.html.macro-average"), r.macroPrecision(), r.macroRecall(), r.macroF1(), r.total(), " class=\"avg\"");
+        scoreRow(sb, Texts.get("core.html.weighted-average"), r.weightedPrecision(), r.weightedRecall(), r.weightedF1(), r.total(), " class=\"avg\"");
+        sb.append("</table>\n<p class=\"note\">").append(Texts.get("core.html.scores-note")).append("</p>\n");
 
         confusion(sb, r);
         mistakes(sb, evaluation, exampleImageDataUri, describe);
-        sb.append("<p class=\"note\">Made by Model Studio.</p>\n</body>\n</html>\n");
+        sb.append("<p class=\"note\">").append(Texts.get("core.html.made-by")).append("</p>\n</body>\n</html>\n");
         return sb.toString();
     }
 
@@ -148,9 +145,9 @@ public final class ReportExport {
 
     private static void confusion(StringBuilder sb, EvaluationReport r) {
         List<String> classes = r.classes();
-        sb.append("<h2>Confusion matrix</h2>\n<p class=\"note\">Rows: the actual class; columns: the predicted class. Each cell: how many "
-                + "examples, and their share of the row. Green: right; red: wrong; the deeper the colour, the larger the share.</p>\n");
-        sb.append("<table class=\"confusion\">\n<tr><th class=\"corner\">actual \\ predicted</th>");
+        sb.append("<h2>").append(Texts.get("core.html.confusion")).append("</h2>\n<p class=\"note\">").append(Texts.get("core.html.confusion-note"))
+                .append("</p>\n");
+        sb.append("<table class=\"confusion\">\n<tr><th class=\"corner\">").append(escape(Texts.get("core.html.corner"))).append("</th>");
         for (String c : classes) sb.append("<th>").append(escape(c)).append("</th>");
         sb.append("</tr>\n");
         for (int a = 0; a < classes.size(); a++) {
@@ -161,8 +158,9 @@ public final class ReportExport {
                 double lightness = 97 - 55 * Math.sqrt(share);
                 String colour = r.confusion()[a][p] == 0 ? "#fff"
                         : String.format(Locale.ROOT, "hsl(%d,%d%%,%.0f%%)", a == p ? 130 : 5, a == p ? 50 : 70, lightness);
-                sb.append(String.format(Locale.ROOT, "<td style=\"background:%s;color:%s\" title=\"%s predicted as %s\">%,d<br><small>%.1f%%</small></td>",
-                        colour, lightness < 60 ? "#fff" : "#222", escape(classes.get(a)), escape(classes.get(p)), r.confusion()[a][p], 100 * share));
+                sb.append(String.format(Locale.ROOT, "<td style=\"background:%s;color:%s\" title=\"%s\">%s<br><small>%s</small></td>",
+                        colour, lightness < 60 ? "#fff" : "#222", escape(Texts.get("core.html.cell", classes.get(a), classes.get(p))),
+                        Texts.number(r.confusion()[a][p]), Texts.percent(share, 1)));
             }
             sb.append("</tr>\n");
         }
@@ -172,13 +170,13 @@ public final class ReportExport {
     private static void mistakes(StringBuilder sb, DetailedEvaluation evaluation, IntFunction<String> dataUri, IntFunction<String> describe) {
         List<ExampleOutcome> worst = evaluation.mostConfidentMistakes(MISTAKES_SHOWN);
         List<String> classes = evaluation.report().classes();
-        sb.append("<h2>Most confident mistakes</h2>\n");
+        sb.append("<h2>").append(Texts.get("core.html.mistakes")).append("</h2>\n");
         if (worst.isEmpty()) {
-            sb.append("<p>None: every example was predicted right.</p>\n");
+            sb.append("<p>").append(Texts.get("core.html.no-mistakes")).append("</p>\n");
             return;
         }
-        sb.append("<p class=\"note\">The wrong predictions the model was surest of, most confident first").append(
-                evaluation.mistakes() > worst.size() ? " (" + worst.size() + " of " + evaluation.mistakes() + ")" : "").append(".</p>\n");
+        sb.append("<p class=\"note\">").append(evaluation.mistakes() > worst.size()
+                ? Texts.get("core.html.mistakes-note-some", worst.size(), evaluation.mistakes()) : Texts.get("core.html.mistakes-note")).append("</p>\n");
         sb.append("<div class=\"mistakes\">\n");
         for (ExampleOutcome o : worst) {
             String uri = dataUri.apply(o.index());
@@ -189,11 +187,18 @@ public final class ReportExport {
             } else {
                 sb.append("<blockquote>").append(escape(name)).append("</blockquote>");
             }
-            sb.append(String.format(Locale.ROOT, "<figcaption><b>%s</b> %.1f%%<br>actually %s (%.1f%%)%s</figcaption></figure>\n",
-                    escape(classes.get(o.predicted())), 100 * o.confidence(), escape(classes.get(o.actual())), 100 * o.actualProbability(),
-                    uri != null ? "<br><small>" + escape(name) + "</small>" : ""));
+            sb.append("<figcaption><b>").append(escape(classes.get(o.predicted()))).append("</b> ").append(Texts.percent(o.confidence(), 1))
+                    .append("<br>").append(Texts.get("core.html.actually", escape(classes.get(o.actual())), Texts.percent(o.actualProbability(), 1)))
+                    .append(uri != null ? "<br><small>" + escape(name) + "</small>" : "").append("</figcaption></figure>\n");
         }
         sb.append("</div>\n");
+    }
+
+    /** The page's head, in the studio's language ({@code lang}), and its title. */
+    private static void head(StringBuilder sb, String title) {
+        sb.append("<!DOCTYPE html>\n<html lang=\"").append(Texts.locale().toLanguageTag()).append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(title)).append("</title>\n").append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        sb.append("<h1>").append(escape(title)).append("</h1>\n");
     }
 
     /** Text made safe to put in HTML content or a quoted attribute. */

@@ -1,5 +1,6 @@
 package org.modelstudio.core.events;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -9,23 +10,22 @@ import java.util.Locale;
  */
 public enum RunOutcome {
     /** Every planned epoch was trained. */
-    FINISHED("finished"),
+    FINISHED,
     /** Early stopping ended it: the validation metric stopped improving. */
-    EARLY_STOPPED("stopped early"),
+    EARLY_STOPPED,
     /** The person stopped it. */
-    CANCELLED("stopped"),
+    CANCELLED,
     /** It could not go on (a diverging loss, data that does not fit). */
-    FAILED("failed");
-
-    private final String shown;
-
-    RunOutcome(String shown) { this.shown = shown; }
+    FAILED;
 
     /** As project files write it: "finished", "early_stopped", "cancelled", "failed". */
     public String id() { return name().toLowerCase(Locale.ROOT); }
 
-    /** As the Runs table shows it: "finished", "stopped early", "stopped", "failed". */
-    public String describe() { return shown; }
+    /** As the Runs table shows it, in the studio's language: "finished", "stopped early", "stopped", "failed". */
+    public String describe() {
+        String key = "core.outcome." + id();
+        return Texts.get(key);
+    }
 
     /** The outcome a project file names, or null for a name that is none. */
     public static RunOutcome fromId(String id) {

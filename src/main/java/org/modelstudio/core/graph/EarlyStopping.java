@@ -1,5 +1,6 @@
 package org.modelstudio.core.graph;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -19,7 +20,10 @@ public record EarlyStopping(boolean enabled, Metric metric, int patience, double
         public static Metric fromId(String id) { return Enums.fromId(Metric.class, id); }
 
         /** "validation loss". */
-        public String describe() { return id().replace('_', ' '); }
+        public String describe() {
+            String key = "core.stopping.metric." + id();
+            return Texts.get(key);
+        }
 
         /** Loss improves downwards, accuracy upwards. */
         public boolean higherIsBetter() { return this == VALIDATION_ACCURACY; }
@@ -43,17 +47,18 @@ public record EarlyStopping(boolean enabled, Metric metric, int patience, double
     String problem() {
         if (!enabled) return null;
         if (patience < 1) {
-            return "Early stopping must wait at least 1 epoch without improvement before it stops, not " + patience + ".";
+            return Texts.get("core.stopping.patience", patience);
         }
         if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-            return "Early stopping's smallest improvement (min delta) must be 0 or more, not " + minDelta + ".";
+            return Texts.get("core.stopping.min-delta", minDelta);
         }
         return null;
     }
 
     /** "validation loss, patience 3" or "off". */
     public String describe() {
-        if (!enabled) return "off";
-        return metric.describe() + ", patience " + patience + (minDelta > 0 ? ", min delta " + minDelta : "");
+        if (!enabled) return Texts.get("core.stopping.off");
+        return minDelta > 0 ? Texts.get("core.stopping.describe-delta", metric.describe(), patience, minDelta)
+                : Texts.get("core.stopping.describe", metric.describe(), patience);
     }
 }

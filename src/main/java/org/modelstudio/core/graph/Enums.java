@@ -1,5 +1,6 @@
 package org.modelstudio.core.graph;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -15,7 +16,7 @@ public final class Enums {
                 if (e.name().equals(wanted)) return e;
             }
         }
-        throw new IllegalArgumentException("\"" + id + "\" is not one of " + ids(type));
+        throw new IllegalArgumentException(Texts.get("core.spec.not-one-of", id, ids(type)));
     }
 
     public static <E extends Enum<E>> String ids(Class<E> type) {

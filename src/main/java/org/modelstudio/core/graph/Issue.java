@@ -1,5 +1,6 @@
 package org.modelstudio.core.graph;
 
+import org.modelstudio.core.i18n.Texts;
 /**
  * A problem found in a network spec: which layer (0-based; {@link #NETWORK} for the network as a whole),
  * how bad, and a sentence a student understands.
@@ -16,5 +17,5 @@ public record Issue(int layerIndex, Severity severity, String message) {
 
     static Issue warning(int layer, String message) { return new Issue(layer, Severity.WARNING, message); }
 
-    @Override public String toString() { return (isError() ? "error: " : "warning: ") + message; }
+    @Override public String toString() { return Texts.get(isError() ? "core.issue.error" : "core.issue.warning", message); }
 }

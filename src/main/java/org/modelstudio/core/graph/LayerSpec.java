@@ -1,5 +1,6 @@
 package org.modelstudio.core.graph;
 
+import org.modelstudio.core.i18n.Texts;
 /**
  * One layer of a network, as plain immutable data. Edits make a new value; the engine compiles these
  * to DL4J and the UI draws them, but neither owns them.
@@ -46,7 +47,7 @@ public sealed interface LayerSpec
         public Dense(int units, Activation activation) { this(units, activation, defaultInit(activation)); }
         @Override public String typeName() { return "Dense"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.dense(this); }
-        @Override public String describe() { return units + " units, " + activation.id(); }
+        @Override public String describe() { return Texts.get("core.layer.units", units, activation.id()); }
     }
 
     /** A 2-D convolution. */
@@ -58,9 +59,9 @@ public sealed interface LayerSpec
         @Override public String typeName() { return "Conv2D"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.conv2d(this); }
         @Override public String describe() {
-            return filters + " filters " + kernelHeight + "×" + kernelWidth
-                    + (strideHeight != 1 || strideWidth != 1 ? ", stride " + strideHeight + "×" + strideWidth : "")
-                    + (padding == Padding.SAME ? ", same" : "") + ", " + activation.id();
+            return Texts.get("core.layer.filters", filters, kernelHeight + "×" + kernelWidth)
+                    + (strideHeight != 1 || strideWidth != 1 ? Texts.get("core.layer.stride", strideHeight + "×" + strideWidth) : "")
+                    + (padding == Padding.SAME ? Texts.get("core.layer.same") : "") + Texts.get("core.layer.then", activation.id());
         }
     }
 
@@ -95,7 +96,7 @@ public sealed interface LayerSpec
 
         @Override public String typeName() { return "GlobalPooling"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.globalPooling(this); }
-        @Override public String describe() { return (pooling == Pooling.MAX ? "max" : "average") + " of each channel"; }
+        @Override public String describe() { return Texts.get(pooling == Pooling.MAX ? "core.layer.global-max" : "core.layer.global-average"); }
     }
 
     /**
@@ -106,7 +107,8 @@ public sealed interface LayerSpec
         @Override public String typeName() { return "ZeroPadding"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.zeroPadding(this); }
         @Override public String describe() {
-            return vertical + (vertical == 1 ? " row, " : " rows, ") + horizontal + (horizontal == 1 ? " column" : " columns") + " of zeros on each side";
+            return Texts.get("core.layer.zero-padding", vertical, horizontal, Texts.get(vertical == 1 ? "core.layer.row" : "core.layer.rows"),
+                    Texts.get(horizontal == 1 ? "core.layer.column" : "core.layer.columns"));
         }
     }
 
@@ -114,21 +116,21 @@ public sealed interface LayerSpec
     record Flatten() implements LayerSpec {
         @Override public String typeName() { return "Flatten"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.flatten(this); }
-        @Override public String describe() { return "to a vector"; }
+        @Override public String describe() { return Texts.get("core.layer.flatten"); }
     }
 
     /** Randomly zeroes a fraction {@code rate} of its inputs while training (Keras semantics: rate = fraction dropped). */
     record Dropout(double rate) implements LayerSpec {
         @Override public String typeName() { return "Dropout"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.dropout(this); }
-        @Override public String describe() { return "drop " + Math.round(rate * 100) + "%"; }
+        @Override public String describe() { return Texts.get("core.layer.dropout", Math.round(rate * 100)); }
     }
 
     /** Batch normalisation (per channel for images, per feature for vectors). */
     record BatchNorm() implements LayerSpec {
         @Override public String typeName() { return "BatchNorm"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.batchNorm(this); }
-        @Override public String describe() { return "per channel or feature"; }
+        @Override public String describe() { return Texts.get("core.layer.batchnorm"); }
     }
 
     /** Applies an activation function on its own. */
@@ -146,7 +148,7 @@ public sealed interface LayerSpec
     record Embedding(int dimensions) implements LayerSpec {
         @Override public String typeName() { return "Embedding"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.embedding(this); }
-        @Override public String describe() { return dimensions + " dimensions per token"; }
+        @Override public String describe() { return Texts.get("core.layer.embedding", dimensions); }
     }
 
     /**
@@ -157,7 +159,7 @@ public sealed interface LayerSpec
     record Lstm(int units, boolean returnSequences) implements LayerSpec {
         @Override public String typeName() { return "LSTM"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.lstm(this); }
-        @Override public String describe() { return units + " units, " + (returnSequences ? "every step" : "last step"); }
+        @Override public String describe() { return Texts.get(returnSequences ? "core.layer.lstm-all" : "core.layer.lstm-last", units); }
     }
 
     /** The final layer: one unit per class (softmax) and the loss the network is trained on. */
@@ -165,7 +167,7 @@ public sealed interface LayerSpec
         public Output(int units) { this(units, Activation.SOFTMAX, WeightInit.XAVIER); }
         @Override public String typeName() { return "Output"; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.output(this); }
-        @Override public String describe() { return units + " units, " + activation.id(); }
+        @Override public String describe() { return Texts.get("core.layer.units", units, activation.id()); }
     }
 
     /**
@@ -185,7 +187,7 @@ public sealed interface LayerSpec
         @Override public String typeName() { return kind; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.fixed(this); }
         @Override public String describe() {
-            return reason.isEmpty() || reason.startsWith("no block") ? "Keras layer " + name : name + ": " + reason;
+            return reason.isEmpty() || reason.startsWith("no block") ? Texts.get("core.layer.keras", name) : name + ": " + reason;
         }
     }
 
@@ -197,6 +199,6 @@ public sealed interface LayerSpec
     }
 
     private static String poolDescription(int ph, int pw, int sh, int sw) {
-        return ph + "×" + pw + (sh != ph || sw != pw ? ", stride " + sh + "×" + sw : "");
+        return ph + "×" + pw + (sh != ph || sw != pw ? Texts.get("core.layer.stride", sh + "×" + sw) : "");
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.graph;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.Locale;
 
 /**
@@ -57,26 +58,26 @@ public record LearningRateSchedule(Kind kind, double factor, int every) {
         if (kind == Kind.CONSTANT) return null;
         if (kind == Kind.PLATEAU) {
             if (!(factor > 0 && factor < 1)) {
-                return "The reduce-on-plateau schedule's factor must be above 0 and below 1 (0.5 halves the rate), not " + factor + ".";
+                return Texts.get("core.schedule.plateau-factor", factor);
             }
             if (every < 1) {
-                return "The reduce-on-plateau schedule must wait 1 or more epochs without improvement, not " + every + ".";
+                return Texts.get("core.schedule.plateau-every", every);
             }
             return null;
         }
         if (!(factor > 0 && factor <= 1)) {
-            return "The learning-rate schedule's factor must be above 0 and at most 1, not " + factor + ".";
+            return Texts.get("core.schedule.factor", factor);
         }
-        if (every < 1) return "The learning-rate schedule must step every 1 or more epochs, not " + every + ".";
+        if (every < 1) return Texts.get("core.schedule.every", every);
         return null;
     }
 
     public String describe() {
         return switch (kind) {
-            case CONSTANT -> "constant";
-            case STEP -> String.format(Locale.ROOT, "×%s every %d epoch%s", factor, every, every == 1 ? "" : "s");
-            case EXPONENTIAL -> String.format(Locale.ROOT, "×%s each epoch", factor);
-            case PLATEAU -> String.format(Locale.ROOT, "×%s after %d epoch%s without improvement", factor, every, every == 1 ? "" : "s");
+            case CONSTANT -> Texts.get("core.schedule.constant");
+            case STEP -> Texts.get(every == 1 ? "core.schedule.step-one" : "core.schedule.step", factor, every);
+            case EXPONENTIAL -> Texts.get("core.schedule.exponential", factor);
+            case PLATEAU -> Texts.get(every == 1 ? "core.schedule.plateau-one" : "core.schedule.plateau", factor, every);
         };
     }
 }

@@ -1,6 +1,8 @@
 package org.modelstudio.core.graph;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.List;
+import org.modelstudio.core.i18n.Words;
 import java.util.Locale;
 
 /** The result of shape inference: a row per layer, the total parameter count and every issue found. */
@@ -30,19 +32,25 @@ public record NetworkSummary(Shape inputShape, List<LayerSummary> layers, long t
     /** The network's output shape, or null when it cannot be worked out. */
     public Shape outputShape() { return layers.isEmpty() ? inputShape : layers.get(layers.size() - 1).outputShape(); }
 
+    /** One row of the table, in columns of 4, 16, 28, 14 and 12 characters (CJK characters count two). */
+    private static String row(String index, String layer, String settings, String shape, String parameters) {
+        return Words.pad(index, 4) + " " + Words.pad(layer, 16) + " " + Words.pad(settings, 28) + " " + Words.pad(shape, 14) + " "
+                + Words.padLeft(parameters, 12) + "\n";
+    }
+
     /** A Keras-style text table, as the CLI prints it. */
     public String toTable() {
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-4s %-16s %-28s %-14s %12s%n";
-        sb.append(String.format(fmt, "#", "Layer", "Settings", "Output shape", "Parameters"));
+        sb.append(row("#", Texts.get("core.summary.layer"), Texts.get("core.summary.settings"), Texts.get("core.summary.output-shape"),
+                Texts.get("core.summary.parameters")));
         sb.append("-".repeat(78)).append('\n');
-        sb.append(String.format(fmt, "0", "Input", "", inputShape, "0"));
+        sb.append(row("0", Texts.get("core.summary.input"), "", String.valueOf(inputShape), "0"));
         for (LayerSummary row : layers) {
-            sb.append(String.format(fmt, row.index() + 1, row.layer().typeName(), row.layer().describe(),
-                    row.outputShape() == null ? "?" : row.outputShape(), String.format(Locale.ROOT, "%,d", row.parameters())));
+            sb.append(row(String.valueOf(row.index() + 1), ShapeInference.name(row.layer()), row.layer().describe(),
+                    row.outputShape() == null ? "?" : row.outputShape().toString(), Texts.number(row.parameters())));
         }
         sb.append("-".repeat(78)).append('\n');
-        sb.append(String.format(Locale.ROOT, "Total parameters: %,d%n", totalParameters));
+        sb.append(Texts.get("core.summary.total", Texts.number(totalParameters))).append('\n');
         for (Issue issue : issues) sb.append(issue).append('\n');
         return sb.toString();
     }

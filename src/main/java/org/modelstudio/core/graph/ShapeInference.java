@@ -1,6 +1,7 @@
 package org.modelstudio.core.graph;
 
 import java.util.ArrayList;
+import org.modelstudio.core.i18n.Texts;
 import java.util.List;
 
 /**
@@ -41,28 +42,33 @@ public final class ShapeInference {
         return new NetworkSummary(inputShape, rows, total, issues);
     }
 
-    /** "Conv2D #3". */
-    public static String label(LayerSpec layer, int index) { return layer.typeName() + " #" + (index + 1); }
+    /** "Conv2D #3" (卷积层 #3): the layer's name from the catalogue, in the studio's language, and its place. */
+    public static String label(LayerSpec layer, int index) { return name(layer) + " #" + (index + 1); }
+
+    /** The layer type's name as the palette shows it; a layer without a block keeps its Keras kind. */
+    public static String name(LayerSpec layer) {
+        String key = "catalogue.layer." + SpecJson.typeId(layer) + ".name";
+        return layer instanceof LayerSpec.Fixed || !Texts.has(key) ? layer.typeName() : Texts.get(key);
+    }
 
     private record Result(Shape shape, long params) {}
 
     private static Shape checkInput(InputSpec input, List<Issue> issues) {
         if (input instanceof InputSpec.ImageInput img) {
             if (img.height() < 1 || img.width() < 1 || img.channels() < 1) {
-                issues.add(Issue.error(Issue.NETWORK, "The input image must be at least 1×1 with at least one channel, not "
-                        + img.height() + "×" + img.width() + "×" + img.channels() + "."));
+                issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.input-image", img.height(), img.width(), img.channels())));
                 return null;
             }
         } else if (input instanceof InputSpec.VectorInput vec && vec.features() < 1) {
-            issues.add(Issue.error(Issue.NETWORK, "The input must have at least one feature, not " + vec.features() + "."));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.input-features", vec.features())));
             return null;
         } else if (input instanceof InputSpec.SequenceInput seq) {
             if (seq.length() < 1) {
-                issues.add(Issue.error(Issue.NETWORK, "The input sequences must be at least 1 token long, not " + seq.length() + "."));
+                issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.input-length", seq.length())));
                 return null;
             }
             if (seq.vocabulary() < 1) {
-                issues.add(Issue.error(Issue.NETWORK, "The input's vocabulary must have at least one token, not " + seq.vocabulary() + "."));
+                issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.input-vocabulary", seq.vocabulary())));
                 return null;
             }
         }
@@ -84,31 +90,31 @@ public final class ShapeInference {
             this.name = name;
         }
 
-        @Override public List<Issue> dense(LayerSpec.Dense d) { return atLeastOne("number of units", d.units()); }
+        @Override public List<Issue> dense(LayerSpec.Dense d) { return atLeastOne("units", d.units()); }
 
-        @Override public List<Issue> output(LayerSpec.Output o) { return atLeastOne("number of units", o.units()); }
+        @Override public List<Issue> output(LayerSpec.Output o) { return atLeastOne("units", o.units()); }
 
         @Override public List<Issue> conv2d(LayerSpec.Conv2D c) {
-            atLeastOne("number of filters", c.filters());
-            atLeastOne("kernel height", c.kernelHeight());
-            atLeastOne("kernel width", c.kernelWidth());
-            atLeastOne("vertical stride", c.strideHeight());
-            return atLeastOne("horizontal stride", c.strideWidth());
+            atLeastOne("filters", c.filters());
+            atLeastOne("kernel-height", c.kernelHeight());
+            atLeastOne("kernel-width", c.kernelWidth());
+            atLeastOne("vertical-stride", c.strideHeight());
+            return atLeastOne("horizontal-stride", c.strideWidth());
         }
 
         @Override public List<Issue> maxPool(LayerSpec.MaxPool p) { return pool(p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
 
         @Override public List<Issue> avgPool(LayerSpec.AvgPool p) { return pool(p.poolHeight(), p.poolWidth(), p.strideHeight(), p.strideWidth()); }
 
-        @Override public List<Issue> embedding(LayerSpec.Embedding e) { return atLeastOne("number of dimensions", e.dimensions()); }
+        @Override public List<Issue> embedding(LayerSpec.Embedding e) { return atLeastOne("dimensions", e.dimensions()); }
 
-        @Override public List<Issue> lstm(LayerSpec.Lstm l) { return atLeastOne("number of units", l.units()); }
+        @Override public List<Issue> lstm(LayerSpec.Lstm l) { return atLeastOne("units", l.units()); }
 
         @Override public List<Issue> dropout(LayerSpec.Dropout d) {
             if (!(d.rate() >= 0 && d.rate() < 1)) {
-                found.add(Issue.error(i, name + ": its rate is the fraction of inputs dropped, so it must be at least 0 and below 1, not " + d.rate() + "."));
+                found.add(Issue.error(i, Texts.get("core.check.dropout-rate", name, d.rate())));
             } else if (d.rate() > 0.8) {
-                found.add(Issue.warning(i, name + " drops " + Math.round(d.rate() * 100) + "% of its inputs; the network may struggle to learn. Rates of 0.2 to 0.5 are usual."));
+                found.add(Issue.warning(i, Texts.get("core.check.dropout-high", name, Math.round(d.rate() * 100))));
             }
             return found;
         }
@@ -126,20 +132,22 @@ public final class ShapeInference {
 
         @Override public List<Issue> zeroPadding(LayerSpec.ZeroPadding z) {
             if (z.vertical() < 0 || z.horizontal() < 0) {
-                found.add(Issue.error(i, name + ": its padding cannot be negative, not " + z.vertical() + "×" + z.horizontal() + "."));
+                found.add(Issue.error(i, Texts.get("core.check.padding-negative", name, z.vertical(), z.horizontal())));
             }
             return found;
         }
 
         private List<Issue> pool(int ph, int pw, int sh, int sw) {
-            atLeastOne("window height", ph);
-            atLeastOne("window width", pw);
-            atLeastOne("vertical stride", sh);
-            return atLeastOne("horizontal stride", sw);
+            atLeastOne("window-height", ph);
+            atLeastOne("window-width", pw);
+            atLeastOne("vertical-stride", sh);
+            return atLeastOne("horizontal-stride", sw);
         }
 
+        /** {@code what} names the setting: core.check.setting.WHAT. */
         private List<Issue> atLeastOne(String what, int value) {
-            if (value < 1) found.add(Issue.error(i, name + ": its " + what + " must be at least 1, not " + value + "."));
+            String setting = "core.check.setting." + what;
+            if (value < 1) found.add(Issue.error(i, Texts.get("core.check.at-least-one", name, Texts.get(setting), value)));
             return found;
         }
     }
@@ -148,9 +156,8 @@ public final class ShapeInference {
         String name = label(layer, i);
         // Only an Embedding takes token ids; any other layer after the input is refused them with the same advice.
         if (in instanceof Shape.Tokens t && !(layer instanceof LayerSpec.Embedding) && !(layer instanceof LayerSpec.Fixed)) {
-            String what = layer instanceof LayerSpec.Lstm ? " needs a sequence of vectors but gets " : " cannot take ";
-            issues.add(Issue.error(i, name + what + "token ids (" + t + "): they number the words of a vocabulary and are not "
-                    + "measurements, so they must go through an Embedding first. Put an Embedding layer right after the input."));
+            issues.add(Issue.error(i, layer instanceof LayerSpec.Lstm ? Texts.get("core.check.tokens-to-lstm", name, t.length())
+                    : Texts.get("core.check.tokens", name, t.length())));
             return new Result(null, 0);
         }
         return layer.accept(new Inference(name, i, in, issues));
@@ -161,8 +168,7 @@ public final class ShapeInference {
 
         @Override public Result embedding(LayerSpec.Embedding e) {
             if (!(in instanceof Shape.Tokens t)) {
-                return refuse(name + " must come right after a token-sequence input, but it gets " + describe(in)
-                        + ". An Embedding turns token ids into vectors, so it can only be the first layer of a network whose input is a token sequence.");
+                return refuse(Texts.get("core.check.embedding-first", name, describe(in)));
             }
             // One learned vector per token id; DL4J's EmbeddingSequenceLayer has no bias by default, like Keras' Embedding.
             return new Result(new Shape.Sequence(t.length(), e.dimensions()), (long) t.vocabulary() * e.dimensions());
@@ -170,9 +176,8 @@ public final class ShapeInference {
 
         @Override public Result lstm(LayerSpec.Lstm l) {
             if (!(in instanceof Shape.Sequence seq)) {
-                return refuse(name + " needs a sequence (steps×features) but gets " + describe(in)
-                        + "; put an Embedding before it" + (in instanceof Shape.Vector
-                        ? ", and make any LSTM before it return every step ('all')." : "."));
+                return refuse(Texts.get(in instanceof Shape.Vector ? "core.check.lstm-needs-sequence-all" : "core.check.lstm-needs-sequence",
+                        name, describe(in)));
             }
             // Four gates, each with input weights, recurrent weights and a bias (DL4J's LSTM and Keras' count alike).
             long params = 4L * l.units() * (seq.features() + l.units() + 1);
@@ -187,13 +192,11 @@ public final class ShapeInference {
             if (!(in instanceof Shape.Image img)) return needsImage();
             if (c.padding() == Padding.SAME && (gapsBetweenWindows(img.height(), c.kernelHeight(), c.strideHeight())
                     || gapsBetweenWindows(img.width(), c.kernelWidth(), c.strideWidth()))) {
-                return refuse(name + ": with 'same' padding its " + c.kernelHeight() + "×" + c.kernelWidth()
-                        + " kernel at a stride of " + c.strideHeight() + "×" + c.strideWidth() + " leaves parts of its "
-                        + img.height() + "×" + img.width() + " input between the windows, which DL4J refuses (it would need "
-                        + "negative padding). Use a stride no larger than the kernel, or 'valid' padding.");
+                return refuse(Texts.get("core.check.same-padding-gaps", name, c.kernelHeight() + "×" + c.kernelWidth(),
+                        c.strideHeight() + "×" + c.strideWidth(), img.height() + "×" + img.width()));
             }
-            Integer h = window("kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.padding(), true);
-            Integer w = window("kernel", img, c.kernelHeight(), c.kernelWidth(), c.strideWidth(), c.padding(), false);
+            Integer h = window("core.check.kernel-too-large", img, c.kernelHeight(), c.kernelWidth(), c.strideHeight(), c.padding(), true);
+            Integer w = window("core.check.kernel-too-large", img, c.kernelHeight(), c.kernelWidth(), c.strideWidth(), c.padding(), false);
             if (h == null || w == null) return new Result(null, 0);
             long params = (long) c.kernelHeight() * c.kernelWidth() * img.channels() * c.filters() + c.filters();
             return new Result(new Shape.Image(h, w, c.filters()), params);
@@ -207,18 +210,16 @@ public final class ShapeInference {
             if (in instanceof Shape.Image img) return new Result(new Shape.Vector(img.channels()), 0);
             // Over a sequence it pools each feature over all the steps.
             if (in instanceof Shape.Sequence seq) return new Result(new Shape.Vector(seq.features()), 0);
-            return refuse(name + " needs an image or a sequence to pool over but gets " + describe(in)
-                    + ". Move it before any Flatten or Dense layer.");
+            return refuse(Texts.get("core.check.global-pooling-input", name, describe(in)));
         }
 
         @Override public Result flatten(LayerSpec.Flatten f) {
             if (in instanceof Shape.Vector) {
-                issues.add(Issue.warning(i, name + " does nothing: its input is already a flat vector of " + in + " values."));
+                issues.add(Issue.warning(i, Texts.get("core.check.flatten-nothing", name, in)));
                 return new Result(in, 0);
             }
             if (in instanceof Shape.Sequence seq) {
-                return refuse(name + " cannot flatten " + describe(seq) + ". Use a GlobalPooling layer to summarise each "
-                        + "feature over the steps, or an LSTM that returns only the last step.");
+                return refuse(Texts.get("core.check.flatten-sequence", name, describe(seq)));
             }
             return new Result(new Shape.Vector(Math.toIntExact(in.size())), 0);
         }
@@ -226,8 +227,7 @@ public final class ShapeInference {
         @Override public Result batchNorm(LayerSpec.BatchNorm b) {
             if (in instanceof Shape.Sequence seq) {
                 // DL4J M2.1's BatchNormalization accepts a recurrent input type but fails on the 3-D data itself.
-                return refuse(name + " cannot normalise " + describe(seq) + ". Put it after a GlobalPooling layer "
-                        + "or an LSTM that returns only the last step.");
+                return refuse(Texts.get("core.check.batchnorm-sequence", name, describe(seq)));
             }
             long n = in instanceof Shape.Image img ? img.channels() : in.size();
             // gamma, beta, and the running mean and variance (DL4J and Keras both count all four).
@@ -249,28 +249,25 @@ public final class ShapeInference {
 
         private Result fullyConnected(int units) {
             if (in instanceof Shape.Image img) {
-                return refuse(name + " needs a flat vector but gets an image of " + img + ". Add a Flatten layer before it.");
+                return refuse(Texts.get("core.check.vector-not-image", name, img));
             }
             if (in instanceof Shape.Sequence seq) {
-                return refuse(name + " needs a flat vector but gets " + describe(seq)
-                        + ". Add a GlobalPooling layer before it, or an LSTM that returns only the last step.");
+                return refuse(Texts.get("core.check.vector-not-sequence", name, describe(seq)));
             }
             return new Result(new Shape.Vector(units), in.size() * units + units);
         }
 
         private Result needsImage() {
             if (in instanceof Shape.Sequence seq) {
-                return refuse(name + " needs an image-shaped input (height×width×channels) but gets " + describe(seq)
-                        + ". For sequences use LSTM or GlobalPooling layers.");
+                return refuse(Texts.get("core.check.image-not-sequence", name, describe(seq)));
             }
-            return refuse(name + " needs an image-shaped input (height×width×channels) but gets a flat vector of "
-                    + in + " values. Move it before any Flatten or Dense layer.");
+            return refuse(Texts.get("core.check.image-not-vector", name, in));
         }
 
         private Result pool(int ph, int pw, int sh, int sw) {
             if (!(in instanceof Shape.Image img)) return needsImage();
-            Integer h = window("pooling window", img, ph, pw, sh, Padding.VALID, true);
-            Integer w = window("pooling window", img, ph, pw, sw, Padding.VALID, false);
+            Integer h = window("core.check.window-too-large", img, ph, pw, sh, Padding.VALID, true);
+            Integer w = window("core.check.window-too-large", img, ph, pw, sw, Padding.VALID, false);
             if (h == null || w == null) return new Result(null, 0);
             return new Result(new Shape.Image(h, w, img.channels()), 0);
         }
@@ -279,15 +276,13 @@ public final class ShapeInference {
          * Output size along one axis, or null after reporting why there is none. Reports a too-large window
          * once, on the height pass, naming both dimensions ("its 5×5 kernel is larger than its 3×3 input").
          */
-        private Integer window(String what, Shape.Image img, int kh, int kw, int stride, Padding padding, boolean vertical) {
+        private Integer window(String tooLarge, Shape.Image img, int kh, int kw, int stride, Padding padding, boolean vertical) {
             int size = vertical ? img.height() : img.width();
             int k = vertical ? kh : kw;
             if (padding == Padding.SAME) return (size + stride - 1) / stride;
             if (k > size) {
                 if (vertical || kh <= img.height()) {
-                    issues.add(Issue.error(i, name + ": its " + kh + "×" + kw + " " + what + " is larger than its "
-                            + img.height() + "×" + img.width() + " input. Use a smaller " + what
-                            + ", remove a pooling layer before it, or use 'same' padding."));
+                    issues.add(Issue.error(i, Texts.get(tooLarge, name, kh + "×" + kw, img.height() + "×" + img.width())));
                 }
                 return null;
             }
@@ -303,10 +298,10 @@ public final class ShapeInference {
 
     /** "an image of 8×8×1", "a flat vector of 16 values", "a sequence of 12×8 (steps×features)", "token ids (12 tokens)". */
     private static String describe(Shape s) {
-        if (s instanceof Shape.Image img) return "an image of " + img;
-        if (s instanceof Shape.Sequence seq) return "a sequence of " + seq + " (steps×features)";
-        if (s instanceof Shape.Tokens t) return "token ids (" + t + ")";
-        return "a flat vector of " + s + " values";
+        if (s instanceof Shape.Image img) return Texts.get("core.shape.image", img);
+        if (s instanceof Shape.Sequence seq) return Texts.get("core.shape.sequence", seq);
+        if (s instanceof Shape.Tokens t) return Texts.get("core.shape.tokens", t.length());
+        return Texts.get("core.shape.vector", s);
     }
 
     /**
@@ -322,76 +317,68 @@ public final class ShapeInference {
     private static void checkStructure(NetworkSpec spec, List<Issue> issues) {
         List<LayerSpec> layers = spec.layers();
         if (layers.isEmpty()) {
-            issues.add(Issue.error(Issue.NETWORK, "The network has no layers. Add at least an Output layer."));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.no-layers")));
             return;
         }
         for (int i = 0; i < layers.size() - 1; i++) {
             if (layers.get(i) instanceof LayerSpec.Output) {
-                issues.add(Issue.error(i, label(layers.get(i), i) + " is not the last layer. An Output layer must come last; use Dense for hidden layers."));
+                issues.add(Issue.error(i, Texts.get("core.check.output-not-last", label(layers.get(i), i))));
             }
         }
         int last = layers.size() - 1;
         LayerSpec end = layers.get(last);
         if (!(end instanceof LayerSpec.Output out)) {
-            issues.add(Issue.error(last, "The network must end with an Output layer, but it ends with " + label(end, last) + "."));
+            issues.add(Issue.error(last, Texts.get("core.check.no-output", label(end, last))));
             return;
         }
         Loss loss = spec.training().loss();
         if (loss == Loss.CROSS_ENTROPY && out.activation() != Activation.SOFTMAX) {
-            issues.add(Issue.warning(last, label(end, last) + " uses " + out.activation().id()
-                    + " with the cross-entropy loss; for classifying into classes use softmax."));
+            issues.add(Issue.warning(last, Texts.get("core.check.cross-entropy-not-softmax", label(end, last), out.activation().id())));
         }
         if (out.activation() == Activation.SOFTMAX && out.units() == 1) {
-            issues.add(Issue.error(last, label(end, last) + " has a single unit with softmax, which always outputs 1. Use one unit per class."));
+            issues.add(Issue.error(last, Texts.get("core.check.softmax-one-unit", label(end, last))));
         }
         if (loss == Loss.MSE && out.activation() == Activation.SOFTMAX) {
-            issues.add(Issue.warning(last, label(end, last) + " uses softmax with the mean squared error loss; for classification use cross-entropy, for regression an identity activation."));
+            issues.add(Issue.warning(last, Texts.get("core.check.mse-softmax", label(end, last))));
         }
     }
 
     private static void checkTraining(TrainingConfig t, List<Issue> issues) {
         if (!(t.learningRate() > 0) || Double.isInfinite(t.learningRate())) {
-            issues.add(Issue.error(Issue.NETWORK, "The learning rate must be above 0, not " + t.learningRate() + "."));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.rate-not-positive", t.learningRate())));
         } else if (t.learningRate() > 1) {
-            issues.add(Issue.warning(Issue.NETWORK, "A learning rate of " + t.learningRate()
-                    + " is very high; training will probably diverge. Try 0.001 for Adam or 0.01 for SGD."));
+            issues.add(Issue.warning(Issue.NETWORK, Texts.get("core.check.rate-high", t.learningRate())));
         }
-        if (t.batchSize() < 1) issues.add(Issue.error(Issue.NETWORK, "The batch size must be at least 1, not " + t.batchSize() + "."));
-        if (t.epochs() < 1) issues.add(Issue.error(Issue.NETWORK, "The number of epochs must be at least 1, not " + t.epochs() + "."));
+        if (t.batchSize() < 1) issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.batch-size", t.batchSize())));
+        if (t.epochs() < 1) issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.epochs", t.epochs())));
         String schedule = t.schedule().problem();
         if (schedule != null) issues.add(Issue.error(Issue.NETWORK, schedule));
         if (!(t.l2() >= 0) || Double.isInfinite(t.l2())) {
-            issues.add(Issue.error(Issue.NETWORK, "The L2 weight penalty must be 0 (off) or more, not " + t.l2() + "."));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.l2-negative", t.l2())));
         } else if (t.l2() > 0.1) {
-            issues.add(Issue.warning(Issue.NETWORK, "An L2 weight penalty of " + t.l2()
-                    + " is very strong; it will push the weights towards zero faster than the network can learn. 0.0001 to 0.001 are usual."));
+            issues.add(Issue.warning(Issue.NETWORK, Texts.get("core.check.l2-strong", t.l2())));
         }
         if (!(t.testSplit() >= 0 && t.testSplit() <= TrainingConfig.MAX_TEST_SPLIT)) {
-            issues.add(Issue.error(Issue.NETWORK, "The test share must be between 0 and " + TrainingConfig.MAX_TEST_SPLIT
-                    + ", not " + t.testSplit() + "."));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.test-share", TrainingConfig.MAX_TEST_SPLIT, t.testSplit())));
         } else if (t.testSplit() + t.validationSplit() > 0.8) {
-            issues.add(Issue.error(Issue.NETWORK, String.format(java.util.Locale.ROOT, "The validation share (%s) and the test share (%s) "
-                    + "together leave less than a fifth of the data to train on. Lower one of them.", t.validationSplit(), t.testSplit())));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.shares-too-large", t.validationSplit(), t.testSplit())));
         }
         boolean validates = t.validationSplit() > 0;
         if (!(t.validationSplit() >= 0 && t.validationSplit() <= TrainingConfig.MAX_VALIDATION_SPLIT)) {
-            issues.add(Issue.error(Issue.NETWORK, "The validation split is the fraction of the data held out to check the network on; it must be from 0 (none) to "
-                    + TrainingConfig.MAX_VALIDATION_SPLIT + ", not " + t.validationSplit() + "."));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.validation-split", TrainingConfig.MAX_VALIDATION_SPLIT, t.validationSplit())));
             validates = true; // already wrong; do not also blame the settings that need validation data
         }
         EarlyStopping stop = t.earlyStopping();
         String stopping = stop.problem();
         if (stopping != null) issues.add(Issue.error(Issue.NETWORK, stopping));
         if (stop.enabled() && !validates) {
-            issues.add(Issue.error(Issue.NETWORK, "Early stopping watches the " + stop.metric().describe()
-                    + ", but the validation split is 0, so there is no validation data. Set a validation split such as 0.1, or turn early stopping off."));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.stopping-without-validation", stop.metric().describe())));
         } else if (stopping == null && stop.enabled() && stop.patience() >= t.epochs()) {
-            issues.add(Issue.warning(Issue.NETWORK, "Early stopping waits " + stop.patience() + " epochs without improvement, but training runs only "
-                    + t.epochs() + " epoch" + (t.epochs() == 1 ? "" : "s") + ", so it can never stop early. Lower its patience or train for more epochs."));
+            issues.add(Issue.warning(Issue.NETWORK, Texts.get(t.epochs() == 1 ? "core.check.patience-one-epoch" : "core.check.patience",
+                    stop.patience(), t.epochs())));
         }
         if (t.schedule().watchesValidation() && !validates) {
-            issues.add(Issue.error(Issue.NETWORK, "The reduce-on-plateau schedule lowers the rate when the validation loss stops improving, "
-                    + "but the validation split is 0, so there is no validation data. Set a validation split such as 0.1, or choose another schedule."));
+            issues.add(Issue.error(Issue.NETWORK, Texts.get("core.check.plateau-without-validation")));
         }
     }
 }

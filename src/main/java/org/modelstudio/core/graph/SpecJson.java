@@ -1,5 +1,6 @@
 package org.modelstudio.core.graph;
 
+import org.modelstudio.core.i18n.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -216,9 +217,9 @@ public final class SpecJson {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new SpecFormatException(file + ": not a text file (it is not UTF-8)");
+            throw new SpecFormatException(Texts.get("core.spec.not-utf8", file));
         } catch (IOException e) {
-            throw new SpecFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new SpecFormatException(Texts.get("core.spec.unreadable", file, e.getMessage()), e);
         }
         try {
             return read(text);
@@ -233,21 +234,20 @@ public final class SpecJson {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new SpecFormatException("not valid JSON" + (loc != null ? " at line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr() : "") + ": " + e.getOriginalMessage());
+            throw new SpecFormatException(loc != null ? Texts.get("core.spec.json-at", loc.getLineNr(), loc.getColumnNr(), e.getOriginalMessage())
+                    : Texts.get("core.spec.json", e.getOriginalMessage()));
         }
-        if (root == null || !root.isObject()) throw new SpecFormatException("expected a JSON object describing a network");
+        if (root == null || !root.isObject()) throw new SpecFormatException(Texts.get("core.spec.not-object"));
         Node r = new Node(root, "");
         String format = r.optText("format", FORMAT);
         if (!FORMAT.equals(format)) {
-            throw new SpecFormatException("format: this is a \"" + format + "\" file, not a network spec (\"" + FORMAT + "\")");
+            throw new SpecFormatException(Texts.get("core.spec.format", format, FORMAT));
         }
         int version = r.optInt("version", VERSION);
         if (version > VERSION) {
-            throw new SpecFormatException("version: written by a newer Model Studio (format version " + version
-                    + "); this version reads up to " + VERSION + ". Nothing was changed in the file.");
+            throw new SpecFormatException(Texts.get("core.spec.newer", version, VERSION));
         }
-        if (version < 1) throw new SpecFormatException("version: must be 1 or more, found " + version);
+        if (version < 1) throw new SpecFormatException(Texts.get("core.spec.version", version));
         r.allowOnly("format", "version", "name", "description", "input", "layers", "training");
         String name = r.optText("name", "Untitled network");
         String description = r.optText("description", "");
@@ -276,8 +276,7 @@ public final class SpecJson {
                 n.allowOnly("type", "length", "vocabulary");
                 return new InputSpec.SequenceInput(n.integer("length"), n.integer("vocabulary"));
             }
-            default -> throw new SpecFormatException(n.path("type") + ": \"" + type
-                    + "\" is not an input type; use \"image\", \"vector\" or \"sequence\"");
+            default -> throw new SpecFormatException(Texts.get("core.spec.input-type", n.path("type"), type));
         }
     }
 
@@ -369,13 +368,13 @@ public final class SpecJson {
                     for (int i = 0; i < d.length; i++) {
                         JsonNode v = dims.json.get(i);
                         if (!v.canConvertToInt() || v.intValue() < 1) {
-                            throw new SpecFormatException(dims.where + "[" + i + "]: expected a whole number of at least 1, found " + Node.show(v));
+                            throw new SpecFormatException(Texts.get("core.spec.dimension", dims.where + "[" + i + "]", Node.show(v)));
                         }
                         d[i] = v.intValue();
                     }
                     int expected = kind.equals("image") ? 3 : kind.equals("vector") ? 1 : 2;
                     if (d.length != expected) {
-                        throw new SpecFormatException(dims.where + ": expected " + expected + " numbers, found " + d.length);
+                        throw new SpecFormatException(Texts.get("core.spec.dimensions", dims.where, expected, d.length));
                     }
                     shape = switch (kind) {
                         case "image" -> new Shape.Image(d[0], d[1], d[2]);
@@ -384,11 +383,11 @@ public final class SpecJson {
                         default -> new Shape.Tokens(d[0], d[1]);
                     };
                 }
-                if (shape == null) throw new SpecFormatException(output.where + ": expected one of image, vector, sequence, tokens");
+                if (shape == null) throw new SpecFormatException(Texts.get("core.spec.output-kind", output.where));
                 return new LayerSpec.Fixed(n.text("kind"), n.optText("name", ""), n.optText("reason", ""), shape,
                         n.has("parameters") ? n.longValue("parameters") : 0);
             }
-            default -> throw new SpecFormatException(n.path("type") + ": \"" + type + "\" is not a layer type; known types are " + LAYER_TYPES);
+            default -> throw new SpecFormatException(Texts.get("core.spec.layer-type", n.path("type"), type, LAYER_TYPES));
         }
     }
 
@@ -437,7 +436,7 @@ public final class SpecJson {
         boolean has(String field) { return json.has(field) && !json.get(field).isNull(); }
 
         JsonNode get(String field) throws SpecFormatException {
-            if (!has(field)) throw new SpecFormatException(path(field) + ": missing");
+            if (!has(field)) throw new SpecFormatException(Texts.get("core.spec.missing", path(field)));
             return json.get(field);
         }
 
@@ -446,33 +445,33 @@ public final class SpecJson {
             for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!allowed.contains(f)) {
-                    throw new SpecFormatException(path(f) + ": unknown field; expected one of " + String.join(", ", fields));
+                    throw new SpecFormatException(Texts.get("core.spec.unknown-field", path(f), String.join(", ", fields)));
                 }
             }
         }
 
         Node object(String field) throws SpecFormatException {
             JsonNode v = get(field);
-            if (!v.isObject()) throw new SpecFormatException(path(field) + ": expected an object, found " + show(v));
+            if (!v.isObject()) throw new SpecFormatException(Texts.get("core.spec.expected-object", path(field), show(v)));
             return new Node(v, path(field));
         }
 
         Node array(String field) throws SpecFormatException {
             JsonNode v = get(field);
-            if (!v.isArray()) throw new SpecFormatException(path(field) + ": expected a list, found " + show(v));
+            if (!v.isArray()) throw new SpecFormatException(Texts.get("core.spec.expected-list", path(field), show(v)));
             return new Node(v, path(field));
         }
 
         Node element(int i) throws SpecFormatException {
             JsonNode v = json.get(i);
             String p = where + "[" + i + "]";
-            if (!v.isObject()) throw new SpecFormatException(p + ": expected a layer object, found " + show(v));
+            if (!v.isObject()) throw new SpecFormatException(Texts.get("core.spec.expected-layer", p, show(v)));
             return new Node(v, p);
         }
 
         String text(String field) throws SpecFormatException {
             JsonNode v = get(field);
-            if (!v.isTextual()) throw new SpecFormatException(path(field) + ": expected text, found " + show(v));
+            if (!v.isTextual()) throw new SpecFormatException(Texts.get("core.spec.expected-text", path(field), show(v)));
             return v.asText();
         }
 
@@ -483,7 +482,7 @@ public final class SpecJson {
         int integer(String field) throws SpecFormatException {
             JsonNode v = get(field);
             if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new SpecFormatException(path(field) + ": expected a whole number, found " + show(v));
+                throw new SpecFormatException(Texts.get("core.spec.expected-whole-number", path(field), show(v)));
             }
             return v.intValue();
         }
@@ -491,7 +490,7 @@ public final class SpecJson {
         long longValue(String field) throws SpecFormatException {
             JsonNode v = get(field);
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new SpecFormatException(path(field) + ": expected a whole number, found " + show(v));
+                throw new SpecFormatException(Texts.get("core.spec.expected-whole-number", path(field), show(v)));
             }
             return v.longValue();
         }
@@ -502,19 +501,19 @@ public final class SpecJson {
 
         boolean bool(String field) throws SpecFormatException {
             JsonNode v = get(field);
-            if (!v.isBoolean()) throw new SpecFormatException(path(field) + ": expected true or false, found " + show(v));
+            if (!v.isBoolean()) throw new SpecFormatException(Texts.get("core.spec.expected-boolean", path(field), show(v)));
             return v.booleanValue();
         }
 
         double number(String field) throws SpecFormatException {
             JsonNode v = get(field);
-            if (!v.isNumber()) throw new SpecFormatException(path(field) + ": expected a number, found " + show(v));
+            if (!v.isNumber()) throw new SpecFormatException(Texts.get("core.spec.expected-number", path(field), show(v)));
             return v.doubleValue();
         }
 
         int[] pair(String field, int[] fallback) throws SpecFormatException {
             if (!has(field)) {
-                if (fallback == null) throw new SpecFormatException(path(field) + ": missing");
+                if (fallback == null) throw new SpecFormatException(Texts.get("core.spec.missing", path(field)));
                 return fallback;
             }
             JsonNode v = json.get(field);
@@ -522,7 +521,7 @@ public final class SpecJson {
             if (v.isArray() && v.size() == 2 && v.get(0).isIntegralNumber() && v.get(1).isIntegralNumber()) {
                 return new int[] {v.get(0).intValue(), v.get(1).intValue()};
             }
-            throw new SpecFormatException(path(field) + ": expected a whole number or [height, width], found " + show(v));
+            throw new SpecFormatException(Texts.get("core.spec.expected-pair", path(field), show(v)));
         }
 
         <E> E enumValue(String field, Function<String, E> parse) throws SpecFormatException {

@@ -1,5 +1,6 @@
 package org.modelstudio.core.infer;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.eval.RegressionReport;
 
 import java.util.List;
@@ -13,6 +14,6 @@ public record Estimate(double value, String quantity, List<String> warnings) {
 
     /** "progression ≈ 152.3 (in the units of the column \"progression\")". */
     public String describe() {
-        return quantity + " ≈ " + RegressionReport.number(value) + " (in the units of the column \"" + quantity + "\")";
+        return Texts.get("core.estimate", quantity, RegressionReport.number(value));
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.io;
 
+import org.modelstudio.core.i18n.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ public final class AtomicFiles {
      * what the system said ("Read-only file system"). The JDK's own messages of these name only the file.
      */
     public static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " is a file, not a folder";
+        if (e instanceof java.nio.file.AccessDeniedException) return Texts.get("core.files.permission-denied");
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return Texts.get("core.files.not-a-folder", f.getFile());
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
         return e.getMessage();
     }

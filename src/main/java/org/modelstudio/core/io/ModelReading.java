@@ -1,5 +1,6 @@
 package org.modelstudio.core.io;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,10 +88,10 @@ public record ModelReading(Kind kind, int height, int width, int channels, boole
     /** For people: "a 28×28 greyscale image, pixels 0–255", "a row of 4 numbers", "a sequence of 20 token ids". */
     public String describe() {
         return switch (kind) {
-            case IMAGE -> "a " + height + "×" + width + " " + (channels == 1 ? "greyscale" : "RGB") + " image, pixels "
-                    + (pixels255 ? "0–255" : "0–1");
-            case FEATURES -> "a row of " + width + " number" + (width == 1 ? "" : "s");
-            case TOKENS -> "a sequence of " + width + " token ids";
+            case IMAGE -> Texts.get(channels == 1 ? "core.reading.image-grey" : "core.reading.image-rgb", height + "×" + width,
+                    pixels255 ? "0–255" : "0–1");
+            case FEATURES -> Texts.get(width == 1 ? "core.reading.number" : "core.reading.numbers", width);
+            case TOKENS -> Texts.get("core.reading.tokens", width);
         };
     }
 }

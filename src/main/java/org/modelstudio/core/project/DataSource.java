@@ -1,5 +1,6 @@
 package org.modelstudio.core.project;
 
+import org.modelstudio.core.i18n.Texts;
 /** Where a project's training data comes from: a shipped sample, or an image folder, a table or texts on this computer. */
 public sealed interface DataSource {
 
@@ -7,12 +8,12 @@ public sealed interface DataSource {
 
     /** A sample shipped inside the studio, by name ("fashion-mnist"). */
     record Sample(String name) implements DataSource {
-        @Override public String describe() { return "the shipped " + name + " sample"; }
+        @Override public String describe() { return Texts.get("core.source.sample", name); }
     }
 
     /** A folder with one subfolder per class. Stored as given (absolute, or relative to the project file). */
     record ImageFolder(String path) implements DataSource {
-        @Override public String describe() { return "images in " + path; }
+        @Override public String describe() { return Texts.get("core.source.images", path); }
     }
 
     /**
@@ -23,12 +24,12 @@ public sealed interface DataSource {
         /** A table whose task its label's values decide. */
         public TableFile(String path, String label) { this(path, label, null); }
 
-        @Override public String describe() { return "the table " + path; }
+        @Override public String describe() { return Texts.get("core.source.table", path); }
     }
 
     /** Texts: a CSV with a text and a label column, or a folder with one subfolder of .txt files per class. */
     record TextFile(String path, String textColumn, String labelColumn) implements DataSource {
-        @Override public String describe() { return "the texts in " + path; }
+        @Override public String describe() { return Texts.get("core.source.texts", path); }
     }
 
     DataSource FASHION_MNIST = new Sample("fashion-mnist");

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.compile;
 
+import org.modelstudio.core.i18n.Texts;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -122,9 +123,7 @@ public final class NetworkCompiler {
 
     /** Why a fixed network (one with a layer that has no block, from a Keras file) cannot be built from its blocks. */
     public static String fixedSentence(NetworkSpec spec, LayerSpec.Fixed fixed) {
-        return spec.name() + " cannot be built from its blocks: its Keras layer " + fixed.name() + " (" + fixed.kind()
-                + ") has no block of its own. It predicts, evaluates and serves as it was opened; to train it, use "
-                + "Train ▸ Continue training the current model (or the CLI's train --from).";
+        return Texts.get("engine.compile.fixed", spec.name(), fixed.name(), fixed.kind());
     }
 
     public static InputType inputType(InputSpec input) {

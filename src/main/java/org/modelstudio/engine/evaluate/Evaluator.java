@@ -1,5 +1,6 @@
 package org.modelstudio.engine.evaluate;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.ClassMatching;
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.ExampleSource;
@@ -88,8 +89,7 @@ public final class Evaluator {
     static ExampleSource alignClasses(TrainedModel model, ExampleSource data, Map<String, String> chosen) throws InvalidNetworkException {
         Shape expected = model.spec().input().shape();
         if (!expected.equals(data.exampleShape())) {
-            throw new InvalidNetworkException("The model takes inputs of " + InputFit.describe(expected)
-                    + " but the data has examples of " + InputFit.describe(data.exampleShape()) + ".");
+            throw new InvalidNetworkException(Texts.get("engine.evaluate.input-mismatch", InputFit.describe(expected), InputFit.describe(data.exampleShape())));
         }
         if (expected instanceof Shape.Tokens tokens) {
             String problem = InputFit.tokenProblem(tokens, data);

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.evaluate;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.InputPreparation;
@@ -19,15 +20,15 @@ public final class RegressionEvaluator {
 
     public static RegressionReport evaluate(TrainedModel model, ExampleSource data) throws InvalidNetworkException {
         InputPreparation.Target target = model.target();
-        if (target == null) throw new InvalidNetworkException("The model tells classes apart; it does not predict a number to measure errors of.");
+        if (target == null) throw new InvalidNetworkException(Texts.get("engine.evaluate.not-regression"));
         if (!data.regression()) {
-            throw new InvalidNetworkException("The data has classes (" + String.join(", ", data.classes()) + "), not numbers to compare the model's predictions with.");
+            throw new InvalidNetworkException(Texts.get("engine.evaluate.data-has-classes", org.modelstudio.core.i18n.Words.list(data.classes())));
         }
         if (!model.spec().input().shape().equals(data.exampleShape())) {
-            throw new InvalidNetworkException("The model takes inputs of " + InputFit.describe(model.spec().input().shape())
-                    + " but the data has examples of " + InputFit.describe(data.exampleShape()) + ".");
+            throw new InvalidNetworkException(Texts.get("engine.evaluate.input-mismatch", InputFit.describe(model.spec().input().shape()),
+                    InputFit.describe(data.exampleShape())));
         }
-        if (data.size() == 0) throw new InvalidNetworkException("The data has no examples.");
+        if (data.size() == 0) throw new InvalidNetworkException(Texts.get("engine.train.no-examples"));
         double[][] pairs = Metrics.regressionPairs(model.network(), data);
         double[] actual = pairs[0];
         double[] predicted = pairs[1];

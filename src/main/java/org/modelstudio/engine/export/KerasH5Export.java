@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.i18n.Texts;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bytedeco.hdf5.Group;
@@ -121,7 +122,7 @@ public final class KerasH5Export {
                 }
             }
         } catch (TrainedLayer.Refusal r) {
-            throw new ExportRefusedException("The model cannot be exported to Keras exactly: " + r.getMessage());
+            throw new ExportRefusedException(Texts.get("engine.export.not-exactly", "Keras", r.getMessage()));
         }
         if (model.regression()) entries.add(toLabelUnits(model.target()));
         Map<String, Integer> counts = new HashMap<>();

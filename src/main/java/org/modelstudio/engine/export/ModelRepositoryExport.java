@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.ShapeInference;
@@ -48,16 +49,14 @@ public final class ModelRepositoryExport {
      */
     public static int write(TrainedModel model, Path repository, String name) throws IOException, ExportRefusedException {
         if (!ModelNames.isName(name)) {
-            throw new ExportRefusedException("\"" + name + "\" cannot name a model: use letters, digits, '-' and '_' (at most 64), "
-                    + "starting with a letter or digit");
+            throw new ExportRefusedException(Texts.get("engine.export.model-name", name));
         }
         byte[] onnx = OnnxExport.export(model).toByteArray();
         String config = config(model, name);
         Path folder = repository.resolve(name);
         Path configFile = folder.resolve(CONFIG);
         if (Files.exists(configFile) && !Files.readString(configFile).equals(config)) {
-            throw new ExportRefusedException(configFile + " describes another model (a different input, output or labels); "
-                    + "export under another name, or into another folder");
+            throw new ExportRefusedException(Texts.get("engine.export.other-model", configFile));
         }
         int version = nextVersion(folder);
         Files.createDirectories(folder.resolve(Integer.toString(version)));

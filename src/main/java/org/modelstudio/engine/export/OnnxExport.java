@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.i18n.Texts;
 import onnx.Onnx;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -93,7 +94,7 @@ public final class OnnxExport {
                 }
             }
         } catch (TrainedLayer.Refusal r) {
-            throw new ExportRefusedException("The model cannot be exported to ONNX exactly: " + r.getMessage());
+            throw new ExportRefusedException(Texts.get("engine.export.not-exactly", "ONNX", r.getMessage()));
         }
         String output = PROBABILITIES;
         if (model.regression()) {

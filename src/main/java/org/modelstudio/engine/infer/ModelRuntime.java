@@ -1,5 +1,6 @@
 package org.modelstudio.engine.infer;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.eval.Prediction;
@@ -184,7 +185,8 @@ public final class ModelRuntime {
             if (!Float.isFinite(x[i])) throw new InputRejectedException("tensor", "value " + i + " is " + x[i] + ", not a finite number");
         }
         if (shape instanceof Shape.Tokens tokens) {
-            String problem = InputFit.tokenProblem(tokens, new float[][] {x});
+            // English, as every rejection of the runtime: the model server's programs read them too
+            String problem = InputFit.tokenProblem(tokens, new float[][] {x}, org.modelstudio.core.i18n.Words::english);
             if (problem != null) throw new InputRejectedException("tensor", problem.replaceFirst("^Example 0 \\(counting from 0\\) has", "has"));
         }
         if (signature.kind() == ModelSignature.Kind.IMAGE) {
@@ -216,7 +218,7 @@ public final class ModelRuntime {
         List<Integer> dims = tensorShape(shape);
         List<String> columns = prep instanceof InputPreparation.Table table ? table.columnNames() : List.of();
         return new ModelSignature(kind, dims, shape instanceof Shape.Tokens, model.labels(), model.regression(), columns,
-                prep == null ? "prepared numbers only" : prep.describe());
+                prep == null ? "prepared numbers only" : prep.describeInEnglish());
     }
 
     /** One example's shape in the network's layout (BatchIterator's): C×H×W, features, tokens, or features×steps. */

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.i18n.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -107,20 +108,18 @@ public final class CompactWeights {
     public static String problem(TrainedModel model, Precision precision) {
         LayerSpec.Fixed fixed = model.spec().firstFixed();
         if (fixed != null && precision != Precision.FLOAT32) {
-            return model.spec().name() + " has a Keras layer without a block of its own (" + fixed.name() + ", " + fixed.kind()
-                    + "), so its weights cannot be laid out for a compact file; save or export it in full.";
+            return Texts.get("engine.compact.fixed", model.spec().name(), fixed.name(), fixed.kind());
         }
         for (Planned p : plan(model, precision)) {
             float[] v = values(p.values());
             for (float x : v) {
-                if (!Float.isFinite(x)) return p.owner() + " has parameters that are not numbers (NaN or infinite); the model cannot be stored.";
+                if (!Float.isFinite(x)) return Texts.get("engine.compact.not-numbers", p.owner());
             }
             if (p.storage() == Storage.FLOAT16) {
                 float largest = 0;
                 for (float x : v) largest = Math.max(largest, Math.abs(x));
                 if (Math.abs(HalfFloats.toFloat(HalfFloats.fromFloat(largest))) > HalfFloats.MAX) {
-                    return String.format(Locale.ROOT, "%s has a weight of %.4g, beyond the largest half float (65,504), so it cannot be "
-                            + "stored as fp16; int8, which scales each output channel, can store it.", p.owner(), largest);
+                    return Texts.get("engine.compact.beyond-fp16", p.owner(), String.format(Locale.ROOT, "%.4g", largest));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.RejectedInput;
@@ -25,15 +26,14 @@ public final class ImageFolderLoader {
 
     public static Loaded load(Path dir, ImagePreprocessing prep) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": " + (Files.exists(dir) ? "is a file, not a folder" : "does not exist")
-                    + ". Give a folder with one subfolder per class.");
+            throw new IOException(Texts.get(Files.exists(dir) ? "engine.images.not-a-folder" : "engine.images.no-folder", dir));
         }
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(dir)) {
             classDirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         if (classDirs.isEmpty()) {
-            throw new IOException(dir + ": has no subfolders. Put the images of each class in a subfolder named after the class.");
+            throw new IOException(Texts.get("engine.images.no-subfolders", dir));
         }
         List<String> classes = new ArrayList<>();
         List<float[]> features = new ArrayList<>();
@@ -56,12 +56,12 @@ public final class ImageFolderLoader {
                 }
             }
             if (features.size() == before) {
-                warnings.add("Class folder \"" + classDir.getFileName() + "\" has no readable images and was left out.");
+                warnings.add(Texts.get("engine.images.class-left-out", classDir.getFileName()));
                 continue;
             }
             classes.add(classDir.getFileName().toString());
         }
-        if (classes.isEmpty()) throw new IOException(dir + ": no readable images in any class folder (" + ImageDecoder.SUPPORTED + ").");
+        if (classes.isEmpty()) throw new IOException(Texts.get("engine.images.none-readable", dir, ImageDecoder.SUPPORTED));
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         LabeledData data = new LabeledData(new Shape.Image(prep.height(), prep.width(), prep.channels()), classes,
                 features.toArray(new float[0][]), y);

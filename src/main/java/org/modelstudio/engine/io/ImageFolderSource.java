@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImageFacts;
 import org.modelstudio.core.data.ImagePreprocessing;
@@ -56,15 +57,14 @@ public final class ImageFolderSource implements ExampleSource {
      */
     public static Scanned scan(Path dir, ImagePreprocessing prep, DoubleConsumer progress, CancelToken cancel) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": " + (Files.exists(dir) ? "is a file, not a folder" : "does not exist")
-                    + ". Choose a folder with one subfolder per class.");
+            throw new IOException(Texts.get(Files.exists(dir) ? "engine.images.not-a-folder" : "engine.images.no-folder", dir));
         }
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(dir)) {
             classDirs = s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
         }
         if (classDirs.isEmpty()) {
-            throw new IOException(dir + ": has no subfolders. Put the images of each class in a subfolder named after the class.");
+            throw new IOException(Texts.get("engine.images.no-subfolders", dir));
         }
         List<String> classes = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -97,16 +97,15 @@ public final class ImageFolderSource implements ExampleSource {
             }
             String name = classDir.getFileName().toString();
             if (files.size() == before) {
-                warnings.add("Class folder \"" + name + "\" has no readable images and was left out.");
+                warnings.add(Texts.get("engine.images.class-left-out", name));
             } else {
                 classes.add(name);
             }
             progress.accept((c + 1) / (double) classDirs.size());
         }
-        if (classes.isEmpty()) throw new IOException(dir + ": no readable images in any class folder (" + ImageDecoder.SUPPORTED + ").");
+        if (classes.isEmpty()) throw new IOException(Texts.get("engine.images.none-readable", dir, ImageDecoder.SUPPORTED));
         if (classes.size() == 1) {
-            throw new IOException(dir + ": only one class (\"" + classes.get(0) + "\") has images. A classifier needs at least two "
-                    + "classes: add a subfolder of images for each other class.");
+            throw new IOException(Texts.get("engine.images.one-class", dir, classes.get(0)));
         }
         Path[] f = files.toArray(new Path[0]);
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
@@ -146,29 +145,29 @@ public final class ImageFolderSource implements ExampleSource {
 
     static Header header(Path f) {
         try {
-            if (Files.size(f) == 0) return Header.refused("is empty (0 bytes)");
+            if (Files.size(f) == 0) return Header.refused(Texts.get("engine.images.file-empty"));
         } catch (IOException e) {
-            return Header.refused("cannot be read (" + e.getMessage() + ")");
+            return Header.refused(Texts.get("engine.images.file-unreadable", e.getMessage()));
         }
-        if (!ImageDecoder.hasImageExtension(f)) return Header.refused("is not an image file (it reads " + ImageDecoder.SUPPORTED + ")");
+        if (!ImageDecoder.hasImageExtension(f)) return Header.refused(Texts.get("engine.images.not-an-image-file", ImageDecoder.SUPPORTED));
         try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
-            if (in == null) return Header.refused("cannot be opened");
+            if (in == null) return Header.refused(Texts.get("engine.images.file-unopenable"));
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                return Header.refused("is not an image Model Studio can read, whatever its name says; it reads " + ImageDecoder.SUPPORTED);
+                return Header.refused(Texts.get("engine.images.not-readable", ImageDecoder.SUPPORTED));
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if (width < 1 || height < 1) return Header.refused("has no pixels");
+                if (width < 1 || height < 1) return Header.refused(Texts.get("engine.images.no-pixels"));
                 return new Header(null, height, width, colourChannels(reader));
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            return Header.refused("is damaged and cannot be read as an image (" + e.getMessage() + ")");
+            return Header.refused(Texts.get("engine.images.damaged", e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.i18n.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -171,29 +172,26 @@ public final class ModelFile {
     /** Opens a model file; the message of a refusal names the file and says what is wrong with it. */
     public static TrainedModel load(Path file) throws IOException {
         String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) throw new IOException(name + ": " + (Files.exists(file) ? "is not a file" : "does not exist"));
-        if (Files.size(file) == 0) throw new IOException(name + ": is empty (0 bytes), not a model");
+        if (!Files.isRegularFile(file)) throw new IOException(name + ": " + Texts.get(Files.exists(file) ? "engine.file.not-a-file" : "engine.file.missing"));
+        if (Files.size(file) == 0) throw new IOException(Texts.get("engine.model.empty", name));
         JsonNode manifest;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry entry = zip.getEntry(ENTRY);
             if (entry == null) {
-                throw new IOException(name + ": " + (zip.getEntry("configuration.json") != null
-                        ? "is a plain DL4J model without Model Studio's labels and input settings; it cannot be opened here"
-                        : "is a zip file but not a Model Studio model"));
+                throw new IOException(Texts.get(zip.getEntry("configuration.json") != null ? "engine.model.plain-dl4j" : "engine.model.other-zip", name));
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 manifest = JSON.readTree(in);
             }
         } catch (ZipException e) {
-            throw new IOException(name + ": is not a Model Studio model file, or it is damaged (not a readable zip archive)", e);
+            throw new IOException(Texts.get("engine.model.not-zip", name), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(name + ": its " + ENTRY + " is damaged (" + e.getOriginalMessage() + ")", e);
+            throw new IOException(Texts.get("engine.model.damaged", name, ENTRY, e.getOriginalMessage()), e);
         }
-        if (!FORMAT.equals(manifest.path("format").asText())) throw new IOException(name + ": " + ENTRY + " is not a Model Studio model description");
+        if (!FORMAT.equals(manifest.path("format").asText())) throw new IOException(Texts.get("engine.model.not-description", name, ENTRY));
         int version = manifest.path("version").asInt(-1);
         if (version > VERSION) {
-            throw new IOException(name + ": was saved by a newer Model Studio (model format " + version
-                    + "); this version opens format " + VERSION + " and older");
+            throw new IOException(Texts.get("engine.model.newer", name, version, VERSION));
         }
         Description d = describe(name, manifest);
         NetworkSpec spec = d.spec();

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.i18n.Texts;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
 import org.datavec.api.writable.Writable;
 import org.modelstudio.core.data.DataFileException;
@@ -78,13 +79,12 @@ public final class TableLoader {
             try {
                 cells = parser.cells(line);
                 if (!rows.isEmpty() && cells.length != rows.get(0).length) {
-                    bad = new DataFileException(name, i + 1, "has " + cells.length + " field" + (cells.length == 1 ? "" : "s") + " but line "
-                            + lineNumbers.get(0) + " has " + rows.get(0).length + "; every row needs the same number of comma-separated fields "
-                            + "(quote a value that contains a comma)");
+                    bad = new DataFileException(name, i + 1, Texts.get(cells.length == 1 ? "engine.table.fields-one" : "engine.table.fields",
+                            cells.length, lineNumbers.get(0), rows.get(0).length));
                 }
             } catch (RuntimeException e) {
                 cells = null;
-                bad = new DataFileException(name, i + 1, "cannot be read as comma-separated values (" + e.getMessage() + ")");
+                bad = new DataFileException(name, i + 1, Texts.get("engine.table.not-csv", e.getMessage()));
             }
             if (bad != null) {
                 if (badRow == null) throw bad;
@@ -94,7 +94,7 @@ public final class TableLoader {
             rows.add(cells);
             lineNumbers.add(i + 1);
         }
-        if (rows.isEmpty()) throw new DataFileException(name, 0, "is empty; a table needs a row per example");
+        if (rows.isEmpty()) throw new DataFileException(name, 0, Texts.get("engine.table.empty"));
         boolean header = RawTable.looksLikeHeader(rows, expectedNames);
         List<String> names = new ArrayList<>();
         if (header) {
@@ -113,7 +113,7 @@ public final class TableLoader {
      */
     public static List<String> utf8Lines(Path file) throws IOException {
         String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) throw new DataFileException(name, 0, Files.exists(file) ? "is not a file" : "does not exist");
+        if (!Files.isRegularFile(file)) throw new DataFileException(name, 0, Texts.get(Files.exists(file) ? "engine.file.not-a-file" : "engine.file.missing"));
         byte[] bytes = Files.readAllBytes(file);
         List<String> lines = new ArrayList<>();
         int start = 0;
@@ -128,7 +128,7 @@ public final class TableLoader {
                     if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
                     lines.add(line);
                 } catch (CharacterCodingException e) {
-                    throw new DataFileException(name, lineNo, "is not UTF-8 text (it has bytes that are not UTF-8 here); save it as UTF-8");
+                    throw new DataFileException(name, lineNo, Texts.get("engine.file.not-utf8-here"));
                 }
                 start = i + 1;
                 lineNo++;

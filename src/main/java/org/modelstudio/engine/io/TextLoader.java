@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.DataFileException;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.PreparedData;
@@ -56,7 +57,7 @@ public final class TextLoader {
         if (labelColumn != null) expected.add(labelColumn); else expected.addAll(LABEL_NAMES);
         RawTable table = TableLoader.read(data, expected);
         String file = table.file();
-        if (table.names().size() < 2) throw new DataFileException(file, 0, "needs a text column and a label column, but has one column");
+        if (table.names().size() < 2) throw new DataFileException(file, 0, Texts.get("engine.texts.one-column"));
         int text;
         if (textColumn != null) {
             text = table.requireColumn(textColumn, "text");
@@ -71,13 +72,13 @@ public final class TextLoader {
             for (String n : LABEL_NAMES) if (label < 0) label = table.column(n);
             if (label < 0) label = text == table.names().size() - 1 ? 0 : table.names().size() - 1;
         }
-        if (label == text) throw new DataFileException(file, 0, "the text and the label are the same column (\"" + table.names().get(text) + "\")");
+        if (label == text) throw new DataFileException(file, 0, Texts.get("engine.texts.same-column", table.names().get(text)));
         List<LabeledText> out = new ArrayList<>();
         for (int r = 0; r < table.size(); r++) {
             String[] row = table.rows().get(r);
             String l = row[label].trim();
-            if (l.isEmpty()) throw new DataFileException(file, table.lines()[r], "has a text without a label (the column \"" + table.names().get(label) + "\")");
-            out.add(new LabeledText(row[text], l, file + ", line " + table.lines()[r]));
+            if (l.isEmpty()) throw new DataFileException(file, table.lines()[r], Texts.get("engine.texts.no-label", table.names().get(label)));
+            out.add(new LabeledText(row[text], l, Texts.get("engine.texts.where", file, table.lines()[r])));
         }
         return out;
     }
@@ -89,7 +90,7 @@ public final class TextLoader {
         try {
             lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new DataFileException(name, 0, "is not UTF-8 text; save it as UTF-8");
+            throw new DataFileException(name, 0, Texts.get("engine.file.not-utf8"));
         }
         List<LabeledText> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -98,11 +99,11 @@ public final class TextLoader {
             if (line.isBlank()) continue;
             int tab = line.indexOf('\t');
             if (tab <= 0 || line.substring(0, tab).isBlank()) {
-                throw new DataFileException(name, i + 1, "has no label: each line must be the label, a tab, then the text");
+                throw new DataFileException(name, i + 1, Texts.get("engine.texts.no-tab"));
             }
-            out.add(new LabeledText(line.substring(tab + 1), line.substring(0, tab).trim(), name + ", line " + (i + 1)));
+            out.add(new LabeledText(line.substring(tab + 1), line.substring(0, tab).trim(), Texts.get("engine.texts.where", name, i + 1)));
         }
-        if (out.isEmpty()) throw new DataFileException(name, 0, "has no lines of the form label TAB text");
+        if (out.isEmpty()) throw new DataFileException(name, 0, Texts.get("engine.texts.no-lines"));
         return out;
     }
 
@@ -112,7 +113,7 @@ public final class TextLoader {
             classDirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         if (classDirs.isEmpty()) {
-            throw new DataFileException(dir.getFileName().toString(), 0, "has no class folders; put each class's .txt files in a folder named after the class");
+            throw new DataFileException(dir.getFileName().toString(), 0, Texts.get("engine.texts.no-class-folders"));
         }
         List<LabeledText> out = new ArrayList<>();
         for (Path c : classDirs) {
@@ -132,7 +133,7 @@ public final class TextLoader {
                 out.add(new LabeledText(String.join("\n", lines), label, where));
             }
         }
-        if (out.isEmpty()) throw new DataFileException(dir.getFileName().toString(), 0, "has class folders but no .txt files in them");
+        if (out.isEmpty()) throw new DataFileException(dir.getFileName().toString(), 0, Texts.get("engine.texts.no-txt-files"));
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.keras;
 
+import org.modelstudio.core.i18n.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.modelstudio.core.io.ModelReading;
@@ -49,14 +50,14 @@ public final class KerasImport {
      */
     public static Opened open(Path file, ModelReading reading, Path labels) throws KerasImportException {
         String shown = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) throw new KerasImportException(shown + " does not exist or is not a file.");
+        if (!Files.isRegularFile(file)) throw new KerasImportException(Texts.get("engine.keras.no-file", shown));
         KerasConversion.checkSignature(file, shown);   // the cheapest refusal needs no child process
-        if (labels != null && !Files.isRegularFile(labels)) throw new KerasImportException("The labels file " + labels + " does not exist or is not a file.");
+        if (labels != null && !Files.isRegularFile(labels)) throw new KerasImportException(Texts.get("engine.keras.no-labels", labels));
         Path work;
         try {
             work = Files.createTempDirectory("modelstudio-keras-");
         } catch (IOException e) {
-            throw new KerasImportException("No temporary folder for opening " + shown + ": " + e.getMessage(), e);
+            throw new KerasImportException(Texts.get("engine.keras.no-temp", shown, e.getMessage()), e);
         }
         try {
             Path out = work.resolve("model.zip");
@@ -104,7 +105,7 @@ public final class KerasImport {
                 }
                 if (System.nanoTime() > deadline) {
                     child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    throw new KerasImportException("Opening " + shown + " took longer than " + limit + " s and was stopped.");
+                    throw new KerasImportException(Texts.get("engine.keras.timeout", shown, limit));
                 }
             }
             reader.join(5000);
@@ -115,21 +116,20 @@ public final class KerasImport {
                             .reduce((a, b) -> a + " " + b).orElse("exit code " + child.exitValue());
                     frame = frame.replaceAll("\\s+", " ");
                 }
-                throw new KerasImportException("DL4J's Keras importer crashed while reading " + shown + " (" + frame.replace('#', ' ').strip()
-                        + "). The studio is unaffected; the file was not opened.");
+                throw new KerasImportException(Texts.get("engine.keras.crashed", shown, frame.replace('#', ' ').strip()));
             }
             JsonNode r = JSON.readTree(result[0]);
-            if (!r.path("ok").asBoolean()) throw new KerasImportException(r.path("message").asText("Opening " + shown + " failed."));
+            if (!r.path("ok").asBoolean()) throw new KerasImportException(r.path("message").asText(Texts.get("engine.keras.failed", shown)));
             TrainedModel model = ModelFile.load(out);
             List<ModelReading> readings = new ArrayList<>();
             for (JsonNode id : r.path("readings")) readings.add(parse(id.asText()));
             return new Opened(model, parse(r.path("reading").asText()), readings, r.path("kerasVersion").asText(),
                     r.path("backend").asText(), r.path("kerasLayers").asInt(), r.path("maxDifference").asDouble());
         } catch (IOException e) {
-            throw new KerasImportException("Opening " + shown + " failed: " + e.getMessage(), e);
+            throw new KerasImportException(Texts.get("engine.keras.failed-because", shown, e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KerasImportException("Opening " + shown + " was interrupted.", e);
+            throw new KerasImportException(Texts.get("engine.keras.interrupted", shown), e);
         } finally {
             delete(work);
         }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.prepare;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.Tokenization;
 import org.modelstudio.core.data.TextPreparation;
 import org.modelstudio.core.data.DataFit;
@@ -66,8 +67,7 @@ public final class RunPreparation {
         long seed = spec.training().seed();
         if (source instanceof DataSource.TableFile t) {
             if (!(spec.input() instanceof InputSpec.VectorInput)) {
-                throw new IOException("The network takes " + spec.input().shape() + " but the data is a table of numbers. "
-                        + "Start from the Tabular MLP template, or give the network a vector input.");
+                throw new IOException(Texts.get("engine.prepare.table-needs-vector", spec.input().shape()));
             }
             return TableLoader.prepare(Path.of(t.path()), t.label(), t.task(), validation, test, seed);
         }
@@ -104,8 +104,7 @@ public final class RunPreparation {
             all = TextLoader.encode(Path.of(t.path()), t.textColumn(), t.labelColumn(), text, model.labels(), model.spec().input());
         } else if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile
                 || model.preparation() instanceof InputPreparation.Table || model.preparation() instanceof InputPreparation.Text) {
-            throw new IOException("The model in use was trained on " + model.preparation().describe()
-                    + "; the chosen data is " + source.describe() + ". Choose the data it was trained on to continue.");
+            throw new IOException(Texts.get("engine.prepare.other-data", model.preparation().describe(), source.describe()));
         } else {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.train;
 
+import org.modelstudio.core.i18n.Texts;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -173,18 +174,16 @@ final class ProgressBridge extends BaseTrainingListener {
         batch++;
         if (divergence == null) {
             if (!Double.isFinite(loss)) {
-                divergence = diverged(String.format(Locale.ROOT, "The loss became %s in epoch %d, batch %d",
-                        Double.isNaN(loss) ? "NaN (not a number)" : "infinite", epoch, batch));
+                divergence = diverged(Texts.get(Double.isNaN(loss) ? "engine.diverged.nan" : "engine.diverged.infinite", epoch, batch));
             } else if (loss > Trainer.EXPLODED_LOSS && loss > Trainer.EXPLOSION_FACTOR * reference) {
-                divergence = diverged(String.format(Locale.ROOT, "The loss exploded to %.3g in epoch %d, batch %d (from about %.3g at the start)",
-                        loss, epoch, batch, reference));
+                divergence = diverged(Texts.get("engine.diverged.exploded", g(loss), epoch, batch, g(reference)));
             } else if (Double.isFinite(untrained)) {
                 recent[recentCount++ % Trainer.STUCK_WINDOW] = loss;
                 if (recentCount >= Trainer.STUCK_WINDOW) {
                     double mean = java.util.Arrays.stream(recent).average().orElse(0);
                     if (mean > Trainer.STUCK_FACTOR * untrained) {
-                        divergence = diverged(String.format(Locale.ROOT, "Over the last %d batches (epoch %d) the loss averaged %.3g, "
-                                + "%.0f times the %.3g of an untrained network", Trainer.STUCK_WINDOW, epoch, mean, mean / untrained, untrained));
+                        divergence = diverged(Texts.get("engine.diverged.stuck", Trainer.STUCK_WINDOW, epoch, g(mean),
+                                String.format(Locale.ROOT, "%.0f", mean / untrained), g(untrained)));
                     }
                 }
             }
@@ -198,8 +197,11 @@ final class ProgressBridge extends BaseTrainingListener {
         sink.accept(new TrainingEvent.BatchScored(epoch, batch, iteration++, loss));
     }
 
+    /** What went wrong, then why training diverged and what to try: the explanation a person reads. */
     String diverged(String what) {
-        return String.format(Locale.ROOT, "%s: training diverged. The learning rate (%s) is probably too high; try one ten times "
-                + "smaller (0.001 suits Adam), or add BatchNorm layers.", what, learningRate);
+        return Texts.get("engine.diverged.explanation", what, learningRate);
     }
+
+    /** A loss as the explanations give it: three significant digits, a {@code .} decimal point in every language. */
+    static String g(double v) { return String.format(Locale.ROOT, "%.3g", v); }
 }

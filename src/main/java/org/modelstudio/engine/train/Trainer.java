@@ -1,5 +1,6 @@
 package org.modelstudio.engine.train;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.RunOutcome;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -65,8 +66,7 @@ public final class Trainer {
     static final double STUCK_FACTOR = 3;
     static final int STUCK_WINDOW = 50;
 
-    private static final String OUT_OF_MEMORY = "The computer ran out of memory while training. Use a smaller batch size, "
-            + "fewer filters or units, or smaller images.";
+
 
     /**
      * Training data held in memory ({@link LabeledData}, or a {@link Subset} of it) whose values take at most this
@@ -216,9 +216,8 @@ public final class Trainer {
                 boolean validationLearned = validation != null && val.accuracy() >= 1.5 / spec.outputUnits();
                 if (Double.isFinite(untrained) && ev.trainLoss() > NOT_LEARNING_FACTOR * untrained
                         && ev.trainAccuracy() < 1.5 / spec.outputUnits() && !validationLearned) {
-                    return fail(best, history, bridge.diverged(String.format(Locale.ROOT, "After epoch %d the training loss is %.3g, "
-                            + "higher than the %.3g of an untrained network, and the accuracy (%.1f%%) is at chance", epoch,
-                            ev.trainLoss(), untrained, 100 * ev.trainAccuracy())), clock, sink);
+                    return fail(best, history, bridge.diverged(Texts.get("engine.diverged.not-learning", epoch, ProgressBridge.g(ev.trainLoss()),
+                            ProgressBridge.g(untrained), String.format(Locale.ROOT, "%.1f", 100 * ev.trainAccuracy()))), clock, sink);
                 }
                 if (early != null) {
                     early.offer(epoch, stopping.metric() == EarlyStopping.Metric.VALIDATION_LOSS ? val.loss() : val.accuracy());
@@ -241,11 +240,11 @@ public final class Trainer {
                 }
             }
         } catch (OutOfMemoryError e) {
-            return fail(best, history, OUT_OF_MEMORY, clock, sink);
+            return fail(best, history, Texts.get("engine.train.out-of-memory"), clock, sink);
         } catch (RuntimeException e) {
-            if (causedByOutOfMemory(e)) return fail(best, history, OUT_OF_MEMORY, clock, sink);
+            if (causedByOutOfMemory(e)) return fail(best, history, Texts.get("engine.train.out-of-memory"), clock, sink);
             LOG.error("Training failed", e);
-            return fail(best, history, "Training stopped with an error: " + e.getMessage(), clock, sink);
+            return fail(best, history, Texts.get("engine.train.error", e.getMessage()), clock, sink);
         } finally {
             net.setListeners(List.of());
         }
@@ -258,24 +257,23 @@ public final class Trainer {
     static void checkValidationNeeds(TrainingConfig t, ExampleSource validation) throws InvalidNetworkException {
         if (validation != null && validation.size() > 0) return;
         if (t.earlyStopping().enabled()) {
-            throw new InvalidNetworkException("Early stopping watches the " + t.earlyStopping().metric().describe()
-                    + ", but there is no validation data. Set a validation split such as 0.1, or turn early stopping off.");
+            throw new InvalidNetworkException(Texts.get("engine.train.stopping-without-validation", t.earlyStopping().metric().describe()));
         }
         if (t.schedule().watchesValidation()) {
-            throw new InvalidNetworkException("The reduce-on-plateau schedule watches the validation loss, but there is no "
-                    + "validation data. Set a validation split such as 0.1, or choose another schedule.");
+            throw new InvalidNetworkException(Texts.get("engine.train.plateau-without-validation"));
         }
     }
 
     /** "Validation loss has not improved by more than 0.001 for 3 epochs; the best model is from epoch 5." */
     static String stopReason(EarlyStopping stopping, Improvement watched, int bestEpoch, boolean regression) {
         String metric = stopping.metric().describe();
-        String by = stopping.minDelta() > 0 ? " by more than " + number(stopping.minDelta()) : "";
-        String head = Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + " has not improved" + by + " for "
-                + watched.epochsWithout() + " epoch" + (watched.epochsWithout() == 1 ? "" : "s");
-        if (watched.bestEpoch() == bestEpoch) return head + "; the best model is from epoch " + bestEpoch + ".";
-        return head + " (its best was in epoch " + watched.bestEpoch() + "); the best model, by validation "
-                + (regression ? "loss" : "accuracy") + ", is from epoch " + bestEpoch + ".";
+        metric = metric.substring(0, 1).toUpperCase(Texts.locale()) + metric.substring(1);
+        int without = watched.epochsWithout();
+        String head = stopping.minDelta() > 0
+                ? Texts.get(without == 1 ? "engine.stopped.not-improved-by-one" : "engine.stopped.not-improved-by", metric, number(stopping.minDelta()), without)
+                : Texts.get(without == 1 ? "engine.stopped.not-improved-one" : "engine.stopped.not-improved", metric, without);
+        if (watched.bestEpoch() == bestEpoch) return Texts.get("engine.stopped.best", head, bestEpoch);
+        return Texts.get(regression ? "engine.stopped.best-by-loss" : "engine.stopped.best-by-accuracy", head, watched.bestEpoch(), bestEpoch);
     }
 
     private static String number(double v) {
@@ -311,8 +309,7 @@ public final class Trainer {
         Shape expected = spec.input().shape();
         if (!expected.equals(data.exampleShape())) {
             String found = InputFit.describe(data.exampleShape());
-            throw new InvalidNetworkException("The network takes inputs of " + InputFit.describe(expected)
-                    + " but the data has examples of " + found + ". Change the network's input to " + found + ".");
+            throw new InvalidNetworkException(Texts.get("engine.train.input-mismatch", InputFit.describe(expected), found));
         }
         if (expected instanceof Shape.Tokens tokens) {
             String problem = tokenProblem(tokens, data);
@@ -324,11 +321,10 @@ public final class Trainer {
         }
         int units = spec.outputUnits();
         if (units != data.classCount()) {
-            throw new InvalidNetworkException("The Output layer has " + units + " units but the data has "
-                    + data.classCount() + " classes (" + String.join(", ", data.classes()) + "). Set the Output layer's units to "
-                    + data.classCount() + ".");
+            throw new InvalidNetworkException(Texts.get("engine.train.output-mismatch", units, data.classCount(),
+                    org.modelstudio.core.i18n.Words.list(data.classes())));
         }
-        if (data.size() == 0) throw new InvalidNetworkException("The data has no examples.");
+        if (data.size() == 0) throw new InvalidNetworkException(Texts.get("engine.train.no-examples"));
     }
 
     /** {@link InputFit#tokenProblem} for any source; a source that cannot be read fails with its reason. */
@@ -337,7 +333,7 @@ public final class Trainer {
         try {
             return InputFit.tokenProblem(tokens, data);
         } catch (java.io.UncheckedIOException e) {
-            throw new InvalidNetworkException("The data cannot be read: " + e.getMessage());
+            throw new InvalidNetworkException(Texts.get("engine.train.unreadable", e.getMessage()));
         }
     }
 

@@ -10,6 +10,18 @@ import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.Padding;
 import org.modelstudio.core.graph.SpecJson;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.modelstudio.core.i18n.Texts;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,6 +71,71 @@ class LayerCatalogueTest {
                 assertEquals(null, p.problem(t.name(), p.defaultValue()), t.name() + "." + p.key() + " default is in range");
             }
         }
+    }
+
+    @Test void everyCatalogueTextIsInEnglishAndChineseAndTheJsonHoldsNone() throws IOException {
+        Properties en = bundle("catalogue.properties");
+        Properties zh = bundle("catalogue_zh_CN.properties");
+        Set<String> keys = new TreeSet<>();
+        for (Category c : catalogue.categories()) {
+            keys.add("catalogue.category." + c.id() + ".name");
+            keys.add("catalogue.category." + c.id() + ".help");
+        }
+        for (LayerType t : catalogue.types()) {
+            keys.add("catalogue.layer." + t.type() + ".name");
+            keys.add("catalogue.layer." + t.type() + ".help");
+            for (ParamSpec p : t.params()) {
+                keys.add("catalogue.layer." + t.type() + ".param." + p.key() + ".label");
+                keys.add("catalogue.layer." + t.type() + ".param." + p.key() + ".help");
+                for (String choice : p.choices()) keys.add("catalogue.choice." + choice);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (String key : keys) {
+            if (en.getProperty(key, "").isBlank()) problems.add("no English text for " + key);
+            if (zh.getProperty(key, "").isBlank()) problems.add("no Chinese text for " + key);
+        }
+        // and no stale text: every category, layer and choice text of the bundle belongs to an entry
+        for (String key : en.stringPropertyNames()) {
+            if (key.matches("catalogue\\.(category|layer|choice)\\..*") && !keys.contains(key)) problems.add(key + " belongs to no entry");
+        }
+        assertEquals(List.of(), problems);
+
+        JsonNode json;
+        try (var in = LayerCatalogue.class.getResourceAsStream("/catalogue/layers.json")) {
+            json = new ObjectMapper().readTree(in);
+        }
+        List<String> texts = new ArrayList<>();
+        json.findParents("name").forEach(n -> texts.add("name " + n.get("name")));
+        json.findParents("help").forEach(n -> texts.add("help " + n.get("help")));
+        json.findParents("label").forEach(n -> texts.add("label " + n.get("label")));
+        assertEquals(List.of(), texts, "the texts of layers.json belong in the catalogue bundle");
+    }
+
+    @Test void theCatalogueSpeaksChineseWhenTheStudioDoes() {
+        try {
+            Texts.use(Locale.SIMPLIFIED_CHINESE);
+            LayerType conv = catalogue.type("conv2d");
+            assertEquals("卷积层", conv.name());
+            assertEquals("过滤器数", conv.param("filters").label());
+            assertEquals("卷积", catalogue.categories().get(1).name());
+            assertEquals("last（最后一步）", ParamSpec.choiceLabel("last"));
+            var e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(catalogue.create("conv2d"), "filters", 0));
+            assertEquals("卷积层：过滤器数必须在 1 到 1024 之间，而不是 0。", e.getMessage());
+            assertEquals("卷积层 #3", org.modelstudio.core.graph.ShapeInference.label(catalogue.create("conv2d"), 2));
+        } finally {
+            Texts.use(Locale.ENGLISH);
+        }
+        assertEquals("Conv2D", catalogue.type("conv2d").name());
+        assertEquals("last", ParamSpec.choiceLabel("last"));
+    }
+
+    private static Properties bundle(String file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(Path.of("src/main/resources/org/modelstudio/i18n", file), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
     }
 
     @Test void createMakesAValidLayerWithTheDefaults() {

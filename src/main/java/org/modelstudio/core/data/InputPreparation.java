@@ -18,12 +18,12 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
     default String describe() { return describe(Texts::get); }
 
     /** The same sentence in English, for programs (the model server's metadata speaks English whatever the studio's language). */
-    default String describeInEnglish() { return describe(Words::english); }
+    default String describeInEnglish() { return describe(Texts::english); }
 
     /** The sentence, its words looked up with {@code say} (a key and its arguments → the text). */
     String describe(Say say);
 
-    /** Looks a text up: {@code Texts::get} in the studio's language, {@code Words::english} in English. */
+    /** Looks a text up: {@code Texts::get} in the studio's language, {@code Texts::english} in English. */
     @FunctionalInterface
     interface Say {
         String text(String key, Object... args);
@@ -110,7 +110,7 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
          */
         public float[] encode(List<String> values, List<String> warnings) {
             // In English: the model runtime answers the model server's programs with these, as well as the window.
-            return encode(values, warnings, new ArrayList<>(), Words::english);
+            return encode(values, warnings, new ArrayList<>(), Texts::english);
         }
 
         /**

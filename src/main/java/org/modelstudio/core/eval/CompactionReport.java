@@ -70,7 +70,7 @@ public record CompactionReport(String precision, long fileBytesBefore, long file
     }
 
     /** Why the file shrinks more than its parameters do, in English (see {@link #optimizerNote()} for the studio's language). */
-    public static final String OPTIMIZER_NOTE = org.modelstudio.core.i18n.Words.english("core.compact.optimizer-note");
+    public static final String OPTIMIZER_NOTE = org.modelstudio.core.i18n.Texts.english("core.compact.optimizer-note");
 
     /** Why the file shrinks more than its parameters do, in the studio's language. */
     public static String optimizerNote() { return Texts.get("core.compact.optimizer-note"); }

@@ -10,6 +10,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The words a person reads, in the studio's language: English or 简体中文.
@@ -34,6 +35,9 @@ public final class Texts {
 
     private static final String BASE = "org.modelstudio.i18n.";
     private static volatile Locale locale = choose(Locale.getDefault());
+    /** A language for one thread's work instead of the studio's ({@link #inEnglish}). */
+    private static final ThreadLocal<Locale> OVERRIDE = new ThreadLocal<>();
+    /** The bundles read so far, by area and language ("ui_zh_CN"). */
     private static final ConcurrentHashMap<String, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
 
     private Texts() {}
@@ -44,12 +48,34 @@ public final class Texts {
     }
 
     /** The language texts are given in now. */
-    public static Locale locale() { return locale; }
+    public static Locale locale() {
+        Locale here = OVERRIDE.get();
+        return here != null ? here : locale;
+    }
+
+    /**
+     * What {@code work} returns with every text in English, on this thread only: for what programs and files read (the
+     * model server's answers, comments in exported code), whatever language the window speaks.
+     */
+    public static <T> T inEnglish(Supplier<T> work) {
+        Locale before = OVERRIDE.get();
+        OVERRIDE.set(Locale.ENGLISH);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) OVERRIDE.remove();
+            else OVERRIDE.set(before);
+        }
+    }
+
+    /** The English text for {@code key} whatever the studio's language (see {@link #inEnglish}). */
+    public static String english(String key, Object... args) {
+        return inEnglish(() -> get(key, args));
+    }
 
     /** Speaks {@code language} from now on (one of {@link #LANGUAGES}, else the nearest). */
     public static void use(Locale language) {
         locale = choose(language);
-        BUNDLES.clear();
     }
 
     /** The text for {@code key} with its placeholders replaced; a key no bundle has is shown as itself in ‹ ›. */
@@ -64,14 +90,14 @@ public final class Texts {
 
     /** {@code value} with {@code decimals} decimals and the language's grouping, for reading (never for files). */
     public static String number(double value, int decimals) {
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        NumberFormat f = NumberFormat.getNumberInstance(locale());
         f.setMinimumFractionDigits(decimals);
         f.setMaximumFractionDigits(decimals);
         return f.format(value);
     }
 
     /** A whole number with the language's grouping ("12,345"). */
-    public static String number(long value) { return NumberFormat.getIntegerInstance(locale).format(value); }
+    public static String number(long value) { return NumberFormat.getIntegerInstance(locale()).format(value); }
 
     /** A fraction as a percentage with {@code decimals} decimals ("87.5 %" in English, "87.5%" in Chinese). */
     public static String percent(double fraction, int decimals) {
@@ -94,19 +120,20 @@ public final class Texts {
                 return Collections.enumeration(keys);
             }
 
-            @Override public Locale getLocale() { return locale; }
+            @Override public Locale getLocale() { return locale(); }
         };
     }
 
     /** The bundle of one area in the current language, or null if the area has no file. */
     public static ResourceBundle area(String area) {
-        ResourceBundle b = BUNDLES.computeIfAbsent(area, Texts::load);
+        Locale language = locale();
+        ResourceBundle b = BUNDLES.computeIfAbsent(area + "_" + language, key -> load(area, language));
         return b == EMPTY ? null : b;
     }
 
-    private static ResourceBundle load(String area) {
+    private static ResourceBundle load(String area, Locale language) {
         try {
-            return ResourceBundle.getBundle(BASE + area, locale, Texts.class.getClassLoader(), NO_SYSTEM_FALLBACK);
+            return ResourceBundle.getBundle(BASE + area, language, Texts.class.getClassLoader(), NO_SYSTEM_FALLBACK);
         } catch (MissingResourceException e) {
             return EMPTY;
         }

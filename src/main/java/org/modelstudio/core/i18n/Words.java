@@ -33,17 +33,4 @@ public final class Words {
 
     /** Spaces, then {@code s}, up to {@code columns} terminal columns (as {@code %Ns}). */
     public static String padLeft(String s, int columns) { return " ".repeat(Math.max(0, columns - width(s))) + s; }
-
-    /**
-     * The English text for {@code key} whatever the studio's language, for what programs read (the model server's
-     * metadata): the area's base bundle, its placeholders filled as {@link Texts#get} fills them.
-     */
-    public static String english(String key, Object... args) {
-        int dot = key.indexOf('.');
-        java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("org.modelstudio.i18n." + key.substring(0, Math.max(0, dot)),
-                java.util.Locale.ROOT, Words.class.getClassLoader(),
-                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
-        String text = b.containsKey(key) ? b.getString(key) : "‹" + key + "›";
-        return args.length == 0 ? text : Texts.fill(text, args);
-    }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.LayerSpec;
@@ -69,7 +70,7 @@ public final class JavaCodeExport {
         if (s.kind() == LearningRateSchedule.Kind.PLATEAU) {
             b.append(String.format(Locale.ROOT, "                // Reduce on plateau (%s): a DL4J schedule cannot watch the validation loss,%n"
                     + "                // so Model Studio starts from this fixed rate and lowers it between epochs with net.setLearningRate(…).%n",
-                    s.describe()));
+                    Texts.inEnglish(s::describe)));
         }
         b.append("                .updater(").append(updater(t)).append(")\n");
         if (t.l2() > 0) {
@@ -79,7 +80,7 @@ public final class JavaCodeExport {
         EarlyStopping stop = t.earlyStopping();
         if (stop.enabled()) {
             b.append(String.format(Locale.ROOT, "                // Early stopping (%s) is applied by Model Studio's trainer after each epoch.%n",
-                    stop.describe()));
+                    Texts.inEnglish(stop::describe)));
         }
         if (NetworkCompiler.keepsConvolutionOutputs(spec)) {
             b.append("                .cacheMode(CacheMode.DEVICE) // each convolution keeps its output for backprop instead of computing it again\n");

@@ -186,7 +186,7 @@ public final class ModelRuntime {
         }
         if (shape instanceof Shape.Tokens tokens) {
             // English, as every rejection of the runtime: the model server's programs read them too
-            String problem = InputFit.tokenProblem(tokens, new float[][] {x}, org.modelstudio.core.i18n.Words::english);
+            String problem = InputFit.tokenProblem(tokens, new float[][] {x}, Texts::english);
             if (problem != null) throw new InputRejectedException("tensor", problem.replaceFirst("^Example 0 \\(counting from 0\\) has", "has"));
         }
         if (signature.kind() == ModelSignature.Kind.IMAGE) {

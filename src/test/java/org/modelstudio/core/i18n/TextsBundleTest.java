@@ -90,6 +90,27 @@ class TextsBundleTest {
     }
 
     @Test
+    void whatProgramsReadIsEnglishOnItsThreadWhateverTheWindowSpeaks() throws Exception {
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("关闭", Texts.get("core.stopping.off"));
+        assertEquals("off", Texts.english("core.stopping.off"));
+        assertEquals("×0.5 after 2 epochs without improvement", Texts.inEnglish(() -> Texts.get("core.schedule.plateau", "0.5", 2)));
+        assertEquals("关闭", Texts.get("core.stopping.off"), "the window's language again after the English work");
+        Thread other = new Thread(() -> Texts.inEnglish(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        other.start();
+        Thread.sleep(10);
+        assertEquals("关闭", Texts.get("core.stopping.off"), "another thread's English work does not change this one's");
+        other.join();
+    }
+
+    @Test
     void placeholdersAreFilledAsGivenAndApostrophesStay() {
         assertEquals("the network's 3 outputs, not {5}", Texts.fill("the network's {0} outputs, not {5}", 3));
         assertEquals("b a", Texts.fill("{1} {0}", "a", "b"));

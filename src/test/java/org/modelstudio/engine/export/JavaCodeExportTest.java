@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.catalogue.CatalogueNetworks;
+import java.util.Locale;
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.compile.NetworkCompiler;
@@ -52,6 +54,17 @@ class JavaCodeExportTest {
             MultiLayerNetwork net = new MultiLayerNetwork(exported);
             net.init();
             assertEquals(new MultiLayerNetwork(ours).numParams(), net.numParams());
+        }
+    }
+
+    @Test void theCodesCommentsAreEnglishWhateverTheStudioSpeaks() throws Exception {
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+        try {
+            String code = JavaCodeExport.export(CatalogueNetworks.regularized(), "Regularized");
+            assertTrue(code.contains("Reduce on plateau (×0.5 after 2 epochs without improvement)"), code);
+            assertTrue(code.contains("Early stopping (validation loss, patience 3)"), code);
+        } finally {
+            Texts.use(Locale.ENGLISH);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Shape;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -81,14 +84,14 @@ public record Augmentation(double rotationDegrees, double shift, boolean flipHor
 
     /** "rotation ±15°, shift ±10 %, horizontal flip". */
     public String describe() {
-        if (isNone()) return "none";
-        StringBuilder b = new StringBuilder();
-        if (rotationDegrees > 0) b.append(String.format(java.util.Locale.ROOT, "rotation ±%.0f°, ", rotationDegrees));
-        if (shift > 0) b.append(String.format(java.util.Locale.ROOT, "shift ±%.0f%%, ", 100 * shift));
-        if (flipHorizontal) b.append("horizontal flip, ");
-        if (zoom > 0) b.append(String.format(java.util.Locale.ROOT, "zoom ±%.0f%%, ", 100 * zoom));
-        if (brightness > 0) b.append(String.format(java.util.Locale.ROOT, "brightness ±%.0f%%, ", 100 * brightness));
-        if (contrast > 0) b.append(String.format(java.util.Locale.ROOT, "contrast ±%.0f%%, ", 100 * contrast));
-        return b.substring(0, b.length() - 2);
+        if (isNone()) return Texts.get("core.augment.none");
+        List<String> parts = new ArrayList<>();
+        if (rotationDegrees > 0) parts.add(Texts.get("core.augment.rotation", Math.round(rotationDegrees)));
+        if (shift > 0) parts.add(Texts.get("core.augment.shift", Math.round(100 * shift)));
+        if (flipHorizontal) parts.add(Texts.get("core.augment.flip"));
+        if (zoom > 0) parts.add(Texts.get("core.augment.zoom", Math.round(100 * zoom)));
+        if (brightness > 0) parts.add(Texts.get("core.augment.brightness", Math.round(100 * brightness)));
+        if (contrast > 0) parts.add(Texts.get("core.augment.contrast", Math.round(100 * contrast)));
+        return String.join(Texts.get("core.list.separator"), parts);
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Shape;
 
 import java.util.List;
@@ -43,7 +44,7 @@ public interface ExampleSource {
 
     /** How messages name example {@code i}: "example 12 (counting from 0)", or a file name. */
     default String describe(int i) {
-        return "example " + i + " (counting from 0)";
+        return Texts.get("core.example.numbered", i);
     }
 
     default int classCount() {

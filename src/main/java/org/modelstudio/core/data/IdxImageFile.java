@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Shape;
 
 import java.io.Closeable;
@@ -162,7 +163,7 @@ public final class IdxImageFile implements ExampleSource, Closeable {
     }
 
     @Override public String describe(int i) {
-        return "image " + i + " (counting from 0) of " + images.getFileName();
+        return Texts.get("core.example.idx-image", i, images.getFileName());
     }
 
     public Path imagesFile() { return images; }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -15,10 +16,10 @@ public enum TaskKind {
     /** More different whole numbers than this make a label column a quantity rather than class codes. */
     public static final int MAX_CLASS_CODES = 10;
 
-    /** The rule in one sentence, as the Data tab and the command line's help say it. */
-    public static final String RULE = "A label column of numbers is a regression (a number to predict) when it holds fractions "
-            + "or more than " + MAX_CLASS_CODES + " different whole numbers; text, or at most " + MAX_CLASS_CODES
-            + " different whole numbers, are classes. A column of whole numbers can be set either way.";
+    /** The rule in one sentence, as the Data tab says it. */
+    public static String rule() {
+        return Texts.get("core.task.rule", MAX_CLASS_CODES);
+    }
 
     /** "classification", "regression". */
     public String id() { return name().toLowerCase(Locale.ROOT); }

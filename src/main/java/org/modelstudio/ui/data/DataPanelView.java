@@ -69,7 +69,7 @@ public final class DataPanelView {
                 .ifPresent(f -> model.useTable(f, null)));
         tableButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a header; numeric and text columns; the last column is "
                 + "the label: a class, or a number to predict (regression). Numbers are standardised on the training rows only. "
-                + org.modelstudio.core.data.TaskKind.RULE));
+                + org.modelstudio.core.data.TaskKind.rule()));
         textButton.setOnAction(e -> {
             // Texts come as one CSV (a text and a label column) or as a folder of .txt files, one subfolder per class.
             javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType("A file…");
@@ -168,7 +168,7 @@ public final class DataPanelView {
 
             @Override public org.modelstudio.core.data.TaskKind fromString(String s) { return null; }
         });
-        taskChoice.setTooltip(new javafx.scene.control.Tooltip(org.modelstudio.core.data.TaskKind.RULE));
+        taskChoice.setTooltip(new javafx.scene.control.Tooltip(org.modelstudio.core.data.TaskKind.rule()));
         taskChoice.valueProperty().addListener((o, was, kind) -> {
             if (kind != null && kind != model.taskProperty().get()) model.chooseTask(kind);
         });

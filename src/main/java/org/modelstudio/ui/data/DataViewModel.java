@@ -110,7 +110,7 @@ public final class DataViewModel {
 
     /**
      * For a table: whether its label is learnt as classes or predicted as a number (null for other data, or while the
-     * table is read). See {@link TaskKind#RULE}.
+     * table is read). See {@link TaskKind#rule()}.
      */
     public javafx.beans.property.ReadOnlyObjectProperty<TaskKind> taskProperty() { return task.getReadOnlyProperty(); }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -37,7 +38,7 @@ public final class StudioApp extends Application {
 
     public static String version() {
         String v = StudioApp.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return v == null ? Texts.get("ui.app.development-build") : v;
     }
 
     @Override public void start(Stage stage) throws Exception {
@@ -45,7 +46,7 @@ public final class StudioApp extends Application {
             LOG.error("Unexpected error on {}", t.getName(), e);
             Platform.runLater(() -> {
                 Alert a = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
-                a.setHeaderText("Something went wrong (the details are in the log)");
+                a.setHeaderText(Texts.get("ui.app.unexpected"));
                 a.show();
             });
         });

@@ -62,6 +62,7 @@ public final class MainView {
     private final org.modelstudio.ui.common.ChooserFolders folders;
     @FXML private javafx.scene.control.CheckMenuItem presentationItem;
     @FXML private javafx.scene.control.CheckMenuItem highContrastItem;
+    @FXML private Menu languageMenu;
 
     @FXML private BorderPane root;
     @FXML private Label modelOrigin;
@@ -189,6 +190,8 @@ public final class MainView {
             layerAction.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
         }
         buildAddLayerMenu();
+        new LanguageMenu(languageMenu, new org.modelstudio.ui.common.StudioSettings(AppDirs.dataDir()), () -> root.getScene().getWindow(),
+                this::quitThen);
         projects = new ProjectActions(model, () -> root.getScene().getWindow(), recentMenu,
                 new RecentFiles(AppDirs.dataDir().resolve("recent.txt")), folders);
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
@@ -510,10 +513,15 @@ public final class MainView {
     }
 
     /** File › Quit asks the same questions as closing the window (training running, unsaved changes). */
-    @FXML private void quit() {
-        if (!confirmClose()) return;
+    @FXML private void quit() { quitThen(null); }
+
+    /** Quits as File › Quit does; {@code then} (a restart) runs as the JVM exits, after the studio closed. False when the user stayed. */
+    private boolean quitThen(Runnable then) {
+        if (!confirmClose()) return false;
+        if (then != null) Runtime.getRuntime().addShutdownHook(new Thread(then, "studio-restart"));
         root.getScene().getWindow().hide();
         Platform.exit();
+        return true;
     }
 
     /**

@@ -45,6 +45,6 @@ public final class RunRow {
     public String details() {
         var t = run.spec().training();
         return Texts.get("ui.runs.details", run.spec().name(), run.specFingerprint(),
-                t.optimizer().id(), t.learningRate(), t.batchSize()) + (run.message() == null ? "" : "\n" + run.message());
+                org.modelstudio.ui.model.LayerPropertyItem.choiceName(t.optimizer().id()), t.learningRate(), t.batchSize()) + (run.message() == null ? "" : "\n" + run.message());
     }
 }

@@ -83,6 +83,8 @@ public final class TrainingViewModel {
     private Consumer<RunRecord> runRecorder = r -> { };
     /** The model a "Continue" run trains further (null for a fresh run). */
     private TrainedModel continueFrom;
+    /** The next run's request, taken when Train was pressed. */
+    private RunRequest pending;
     private Consumer<DataFit.Fitted> fitted = f -> { };
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
     private final java.util.concurrent.atomic.AtomicBoolean taskActive = new java.util.concurrent.atomic.AtomicBoolean();
@@ -273,6 +275,10 @@ public final class TrainingViewModel {
         this.continueFrom = base;
         gate = new PauseGate();
         paused.set(false);
+        // What the run trains on is taken now, as Train is pressed: the task starts a few frames later, and data chosen
+        // in between is for the next run.
+        NetworkSpec snapshot = base != null ? base.spec() : chosen.withTraining(chosen.training().withEpochs(epochs.get()));
+        pending = new RunRequest(dataSource.get(), snapshot, base, augmentation.get(), data, true);
         Frames.afterDrawn(service::restart);
     }
 
@@ -402,14 +408,13 @@ public final class TrainingViewModel {
     }
 
     private final class TrainingTask extends Task<Ended> {
+        /** Taken when Train was pressed (on the FX thread): changing the data or its augmentation later affects the next run. */
+        private final RunRequest request = pending;
         private final TrainedModel base = continueFrom;
-        private final NetworkSpec snapshot = base != null ? base.spec()
-                : spec.get().withTraining(spec.get().training().withEpochs(epochs.get()));
-        private final int runEpochs = epochs.get();
+        private final NetworkSpec snapshot = request.snapshot();
+        private final int runEpochs = plannedEpochs;
         private final CancelToken token = cancel.get();
         private final PauseGate pauseGate = gate;
-        /** Taken when the run starts (on the FX thread): changing the data or its augmentation later affects the next run. */
-        private final RunRequest request = new RunRequest(dataSource.get(), snapshot, base, augmentation.get(), images, true);
         private final RunProgress progress = new RunProgress(snapshot.training().batchSize());
 
         @Override protected Ended call() throws Exception {

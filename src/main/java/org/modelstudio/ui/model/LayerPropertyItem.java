@@ -56,8 +56,11 @@ public final class LayerPropertyItem implements PropertySheet.Item {
 
     /** How a choice reads: its name in {@code ui.choice.ID} when the bundle has one, else the id itself. */
     public static String choiceName(String id) {
-        return Texts.has("ui.choice." + id) ? Texts.get("ui.choice." + id) : id;
+        String key = CHOICE_KEY + id;
+        return Texts.has(key) ? Texts.get(key) : id;
     }
+
+    private static final String CHOICE_KEY = "ui.choice.";
 
     @Override public Class<?> getType() {
         return switch (param.kind()) {

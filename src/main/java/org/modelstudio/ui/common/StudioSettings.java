@@ -35,12 +35,15 @@ public final class StudioSettings {
     /** The settings kept in {@code dataDir} (read now). */
     public StudioSettings(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
-        if (Files.isRegularFile(file)) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                values.load(r);
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("{} could not be read, the studio starts with its defaults: {}", file, e.getMessage());
-            }
+        read(values);
+    }
+
+    private void read(Properties into) {
+        if (!Files.isRegularFile(file)) return;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            into.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("{} could not be read, the studio starts with its defaults: {}", file, e.getMessage());
         }
     }
 
@@ -81,7 +84,11 @@ public final class StudioSettings {
         presentation.highContrastProperty().addListener((obs, was, on) -> saveHighContrast(on));
     }
 
+    /** Saves one setting, keeping the others as the file has them now (the language menu and the window each hold one of these). */
     private synchronized void set(String key, String value) {
+        Properties now = new Properties();
+        read(now);
+        values.putAll(now);
         values.setProperty(key, value);
         StringBuilder text = new StringBuilder("# Model Studio settings, version 1 (see StudioSettings)\n");
         for (String k : new java.util.TreeSet<>(values.stringPropertyNames())) text.append(k).append('=').append(values.getProperty(k)).append('\n');

@@ -60,6 +60,18 @@ class StudioSettingsTest {
         assertFalse(third.highContrast());
     }
 
+    @Test void twoHoldersOfTheSettingsDoNotUndoEachOthersChanges(@TempDir Path dir) {
+        StudioSettings window = new StudioSettings(dir);
+        StudioSettings languageMenu = new StudioSettings(dir);
+        window.savePresentation(true);
+        languageMenu.saveLanguage(Locale.SIMPLIFIED_CHINESE);
+        window.saveHighContrast(true);
+        StudioSettings next = new StudioSettings(dir);
+        assertTrue(next.presentation());
+        assertTrue(next.highContrast());
+        assertEquals(Optional.of(Locale.SIMPLIFIED_CHINESE), next.language());
+    }
+
     @Test void aDamagedFileOrAnUnknownLanguageMeansNothingWasChosen(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(StudioSettings.FILE_NAME), "language=\npresentation=maybe\n\\u00zz=broken\n");
         StudioSettings s = new StudioSettings(dir);

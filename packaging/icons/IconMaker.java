@@ -100,7 +100,11 @@ public final class IconMaker {
         }
     }
 
-    /** The splash the launcher shows while the JVM starts: the icon and the name on white. */
+    /**
+     * The splash the launcher shows while the JVM starts: the icon and the name on white. It is a picture shown before
+     * any of the studio's code runs, so it cannot follow View ▸ Language: it says "starting" in both of the studio's
+     * languages (drawn with a CJK font present, e.g. fonts-noto-cjk, or the Chinese shows as boxes).
+     */
     static BufferedImage splash() {
         BufferedImage image = new BufferedImage(480, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -116,7 +120,7 @@ public final class IconMaker {
         g.drawString("Model Studio", 184, 100);
         g.setColor(new Color(0x52606d));
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
-        g.drawString("Starting…", 186, 132);
+        g.drawString("Starting…  正在启动…", 186, 132);
         g.dispose();
         return image;
     }

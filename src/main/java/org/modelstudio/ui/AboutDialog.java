@@ -1,5 +1,6 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -23,19 +24,19 @@ final class AboutDialog extends Dialog<Void> {
 
     AboutDialog(Window owner) {
         initOwner(owner);
-        setTitle("About Model Studio");
+        setTitle(Texts.get("ui.about.title"));
         setHeaderText("Model Studio " + StudioApp.version());
         setResizable(true);
 
         GridPane facts = new GridPane();
         facts.setHgap(10);
         facts.setVgap(4);
-        facts.addRow(0, new Label("Build, train, evaluate and use neural networks, offline."));
+        facts.addRow(0, new Label(Texts.get("ui.about.tagline")));
         GridPane.setColumnSpan(facts.getChildren().get(0), 2);
-        addFact(facts, 1, "Java runtime", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        addFact(facts, 1, Texts.get("ui.about.java"), System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         addFact(facts, 2, "JavaFX", System.getProperty("javafx.runtime.version", "?"));
-        addFact(facts, 3, "Your data", AppDirs.dataDir().toString());
-        addFact(facts, 4, "Sample files", AppDirs.samplesDir().map(Object::toString).orElse("inside the application"));
+        addFact(facts, 3, Texts.get("ui.about.data"), AppDirs.dataDir().toString());
+        addFact(facts, 4, Texts.get("ui.about.samples"), AppDirs.samplesDir().map(Object::toString).orElse(Texts.get("ui.about.samples-inside")));
 
         ListView<Licences.Text> list = new ListView<>();
         list.setId("licenceList");
@@ -53,7 +54,7 @@ final class AboutDialog extends Dialog<Void> {
         licences.setPrefSize(860, 420);
         VBox.setVgrow(licences, Priority.ALWAYS);
 
-        VBox content = new VBox(12, facts, new Label("Licences"), licences);
+        VBox content = new VBox(12, facts, new Label(Texts.get("ui.about.licences")), licences);
         content.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

@@ -1,5 +1,6 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
@@ -61,6 +62,7 @@ public final class MainView {
     private final org.modelstudio.ui.common.ChooserFolders folders;
     @FXML private javafx.scene.control.CheckMenuItem presentationItem;
     @FXML private javafx.scene.control.CheckMenuItem highContrastItem;
+    @FXML private Menu languageMenu;
 
     @FXML private BorderPane root;
     @FXML private Label modelOrigin;
@@ -161,7 +163,7 @@ public final class MainView {
 
     @FXML private void initialize() {
         modelOrigin.textProperty().bind(currentModel.originProperty());
-        serveStatus.textProperty().bind(javafx.beans.binding.Bindings.concat(serving.summaryProperty(), " (View \u25b8 Serve\u2026)"));
+        serveStatus.textProperty().bind(javafx.beans.binding.Bindings.concat(serving.summaryProperty(), Texts.get("ui.main.status.serve-hint")));
         serveStatus.visibleProperty().bind(serving.summaryProperty().isNotEmpty());
         serveStatus.managedProperty().bind(serveStatus.visibleProperty());
         predictPanelController.onServe(this::openServe);
@@ -177,7 +179,7 @@ public final class MainView {
         stopItem.disableProperty().bind(training.runningProperty().not());
         pauseItem.disableProperty().bind(training.runningProperty().not());
         pauseItem.textProperty().bind(javafx.beans.binding.Bindings.when(training.pausedProperty())
-                .then("Resume training").otherwise("Pause training"));
+                .then(Texts.get("ui.main.menu.resume-training")).otherwise(Texts.get("ui.main.menu.pause-training-plain")));
         continueItem.disableProperty().bind(training.runningProperty().or(currentModel.modelProperty().isNull()));
         undoItem.textProperty().bind(model.undoTextProperty());
         undoItem.disableProperty().bind(model.canUndoProperty().not());
@@ -188,6 +190,8 @@ public final class MainView {
             layerAction.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
         }
         buildAddLayerMenu();
+        new LanguageMenu(languageMenu, new org.modelstudio.ui.common.StudioSettings(AppDirs.dataDir()), () -> root.getScene().getWindow(),
+                this::quitThen);
         projects = new ProjectActions(model, () -> root.getScene().getWindow(), recentMenu,
                 new RecentFiles(AppDirs.dataDir().resolve("recent.txt")), folders);
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
@@ -306,8 +310,8 @@ public final class MainView {
     @FXML private void continueTraining() { training.continueTraining(); }
 
     @FXML private void openModel() {
-        FileChooser chooser = modelChooser("Open a trained model");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keras models (HDF5)", "*.h5", "*.hdf5"));
+        FileChooser chooser = modelChooser(Texts.get("ui.main.chooser.open-model"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.keras"), "*.h5", "*.hdf5"));
         folders.openIn(chooser, "models", java.util.Optional.empty());
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file == null) return;
@@ -319,11 +323,11 @@ public final class MainView {
         Task<TrainedModel> task = new Task<>() {
             @Override protected TrainedModel call() throws Exception { return ModelFile.load(file.toPath()); }
         };
-        task.setOnSucceeded(e -> currentModel.set(task.getValue(), "Opened " + file.getName()
-                + " (" + task.getValue().spec().name() + ", " + task.getValue().labels().size() + " classes"
-                + (task.getValue().precision() == org.modelstudio.engine.Precision.FLOAT32 ? "" : ", " + task.getValue().precision().id() + " weights")
-                + ")"));
-        task.setOnFailed(e -> error("Cannot open the model", task.getException().getMessage()));
+        task.setOnSucceeded(e -> currentModel.set(task.getValue(), task.getValue().precision() == org.modelstudio.engine.Precision.FLOAT32
+                ? Texts.get("ui.main.status.opened-model", file.getName(), task.getValue().spec().name(), Texts.number(task.getValue().labels().size()))
+                : Texts.get("ui.main.status.opened-model-precision", file.getName(), task.getValue().spec().name(),
+                        Texts.number(task.getValue().labels().size()), task.getValue().precision().id())));
+        task.setOnFailed(e -> error(Texts.get("ui.main.error.open-model"), task.getException().getMessage()));
         executor.execute(task);
     }
 
@@ -353,7 +357,7 @@ public final class MainView {
     @FXML private void saveModel() {
         TrainedModel model = currentModel.get();
         if (model == null) return;
-        FileChooser chooser = modelChooser("Save the trained model");
+        FileChooser chooser = modelChooser(Texts.get("ui.main.chooser.save-model"));
         chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase() + ".zip");
         folders.openIn(chooser, "models", java.util.Optional.empty());
         File file = chooser.showSaveDialog(root.getScene().getWindow());
@@ -365,8 +369,8 @@ public final class MainView {
                 return null;
             }
         };
-        task.setOnSucceeded(e -> currentModel.set(model, "Saved to " + file.getName()));
-        task.setOnFailed(e -> error("Cannot save the model", task.getException().getMessage()));
+        task.setOnSucceeded(e -> currentModel.set(model, Texts.get("ui.main.status.saved-model", file.getName())));
+        task.setOnFailed(e -> error(Texts.get("ui.main.error.save-model"), task.getException().getMessage()));
         executor.execute(task);
     }
 
@@ -375,8 +379,8 @@ public final class MainView {
         TrainedModel model = currentModel.get();
         if (model == null) return;
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the trained model as ONNX");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        chooser.setTitle(Texts.get("ui.main.chooser.export-onnx"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.onnx"), "*.onnx"));
         chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase() + ".onnx");
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) exportOnnx(model, file.toPath());
@@ -390,7 +394,7 @@ public final class MainView {
                 return null;
             }
         };
-        task.setOnFailed(e -> error("Cannot export " + file.getFileName() + " as ONNX", exportFailure(task.getException())));
+        task.setOnFailed(e -> error(Texts.get("ui.main.error.export-onnx", file.getFileName()), exportFailure(task.getException())));
         executor.execute(task);
         return task;
     }
@@ -400,8 +404,8 @@ public final class MainView {
         TrainedModel model = currentModel.get();
         if (model == null) return;
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the trained model as a Keras .h5 file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keras models (HDF5)", "*.h5"));
+        chooser.setTitle(Texts.get("ui.main.chooser.export-h5"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.keras"), "*.h5"));
         chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase() + ".h5");
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) exportKerasH5(model, file.toPath());
@@ -416,15 +420,12 @@ public final class MainView {
             }
         };
         task.setOnSucceeded(e -> {
-            Alert done = new Alert(Alert.AlertType.INFORMATION, String.format(java.util.Locale.ROOT,
-                    "%s%n%nOpen it with tf.keras.models.load_model(\"%s\"). It takes its input channels last (images as "
-                            + "[N, height, width, channels], values 0 to 1); the labels and how inputs are prepared are in its "
-                            + "\"%s\" attribute.", file, file.getFileName(), KerasH5Export.DESCRIPTION));
-            done.setHeaderText("Exported as a Keras .h5 file");
+            Alert done = new Alert(Alert.AlertType.INFORMATION, Texts.get("ui.main.done.h5", file, file.getFileName(), KerasH5Export.DESCRIPTION));
+            done.setHeaderText(Texts.get("ui.main.done.h5-header"));
             done.initOwner(root.getScene().getWindow());
             done.show();
         });
-        task.setOnFailed(e -> error("Cannot export " + file.getFileName() + " as a Keras .h5 file", exportFailure(task.getException())));
+        task.setOnFailed(e -> error(Texts.get("ui.main.error.export-h5", file.getFileName()), exportFailure(task.getException())));
         executor.execute(task);
         return task;
     }
@@ -437,7 +438,7 @@ public final class MainView {
         TrainedModel model = currentModel.get();
         if (model == null) return;
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose the model repository (the folder Triton or KServe serves)");
+        chooser.setTitle(Texts.get("ui.main.chooser.triton"));
         File folder = chooser.showDialog(root.getScene().getWindow());
         if (folder != null) exportTriton(model, folder.toPath(), ModelNames.nameFor(model.spec().name()));
     }
@@ -450,22 +451,20 @@ public final class MainView {
             }
         };
         task.setOnSucceeded(e -> {
-            Alert done = new Alert(Alert.AlertType.INFORMATION, String.format(java.util.Locale.ROOT,
-                    "%s, version %d.%n%nStart Triton with: tritonserver --model-repository=%s%nKServe takes the folder as the storageUri "
-                            + "of an InferenceService with the triton runtime.%nClients call /v2/models/%s/infer, as they call the studio's Serve window.",
+            Alert done = new Alert(Alert.AlertType.INFORMATION, Texts.get("ui.main.done.triton",
                     repository.resolve(name), task.getValue(), repository, name));
-            done.setHeaderText("Exported for Triton and KServe");
+            done.setHeaderText(Texts.get("ui.main.done.triton-header"));
             done.initOwner(root.getScene().getWindow());
             done.show();
         });
-        task.setOnFailed(e -> error("Cannot export " + name + " into " + repository, exportFailure(task.getException())));
+        task.setOnFailed(e -> error(Texts.get("ui.main.error.export-triton", name, repository), exportFailure(task.getException())));
         executor.execute(task);
         return task;
     }
 
     /** A refusal ({@link ExportRefusedException}) says why itself; a file that cannot be written is explained in words. */
     private static String exportFailure(Throwable t) {
-        return t instanceof IOException io ? "It could not be written: " + AtomicFiles.reason(io) + "." : t.getMessage();
+        return t instanceof IOException io ? Texts.get("ui.main.error.not-written", AtomicFiles.reason(io)) : t.getMessage();
     }
 
     @FXML private void exportJava() { exportToFile(true); }
@@ -489,16 +488,16 @@ public final class MainView {
             content.putString(code);
             Clipboard.getSystemClipboard().setContent(content);
         } catch (InvalidNetworkException e) {
-            error("The network cannot be exported yet", e.getMessage());
+            error(Texts.get("ui.main.error.not-exportable"), e.getMessage());
         }
     }
 
     private void exportToFile(boolean java) {
         String className = JavaCodeExport.className(model.specProperty().get().name());
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(java ? "Export as Java code" : "Export as Keras code");
-        chooser.getExtensionFilters().add(java ? new FileChooser.ExtensionFilter("Java source", "*.java")
-                : new FileChooser.ExtensionFilter("Python source", "*.py"));
+        chooser.setTitle(Texts.get(java ? "ui.main.chooser.export-java" : "ui.main.chooser.export-keras"));
+        chooser.getExtensionFilters().add(java ? new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.java"), "*.java")
+                : new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.python"), "*.py"));
         chooser.setInitialFileName(java ? className + ".java" : KerasCodeExport.modelName(model.specProperty().get().name()) + ".py");
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file == null) return;
@@ -507,17 +506,22 @@ public final class MainView {
             String code = code(java, java && javax.lang.model.SourceVersion.isName(name) ? name : className);
             AtomicFiles.writeString(file.toPath(), code);
         } catch (InvalidNetworkException e) {
-            error("The network cannot be exported yet", e.getMessage());
+            error(Texts.get("ui.main.error.not-exportable"), e.getMessage());
         } catch (IOException e) {
-            error("Cannot write " + file.getName(), e.getMessage());
+            error(Texts.get("ui.main.error.write", file.getName()), e.getMessage());
         }
     }
 
     /** File › Quit asks the same questions as closing the window (training running, unsaved changes). */
-    @FXML private void quit() {
-        if (!confirmClose()) return;
+    @FXML private void quit() { quitThen(null); }
+
+    /** Quits as File › Quit does; {@code then} (a restart) runs as the JVM exits, after the studio closed. False when the user stayed. */
+    private boolean quitThen(Runnable then) {
+        if (!confirmClose()) return false;
+        if (then != null) Runtime.getRuntime().addShutdownHook(new Thread(then, "studio-restart"));
         root.getScene().getWindow().hide();
         Platform.exit();
+        return true;
     }
 
     /**
@@ -526,22 +530,20 @@ public final class MainView {
      */
     public boolean confirmClose() {
         if (training.runningProperty().get()) {
-            ButtonType stop = new ButtonType("Stop training and quit", ButtonBar.ButtonData.YES);
-            ButtonType keep = new ButtonType("Keep training", ButtonBar.ButtonData.CANCEL_CLOSE);
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A network is training. The model trained so far is kept "
-                    + "in the run history if you save the project.", stop, keep);
+            ButtonType stop = new ButtonType(Texts.get("ui.main.quit.stop-training"), ButtonBar.ButtonData.YES);
+            ButtonType keep = new ButtonType(Texts.get("ui.main.quit.keep-training"), ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("ui.main.quit.training-text"), stop, keep);
             ask.initOwner(root.getScene().getWindow());
-            ask.setHeaderText("Training is running");
+            ask.setHeaderText(Texts.get("ui.main.quit.training-header"));
             if (ask.showAndWait().orElse(keep) != stop) return false;
             training.stop();
         }
         if (serving.stateProperty().get() != org.modelstudio.ui.serving.ServeViewModel.State.STOPPED) {
-            ButtonType stop = new ButtonType("Stop serving and quit", ButtonBar.ButtonData.YES);
-            ButtonType keep = new ButtonType("Keep serving", ButtonBar.ButtonData.CANCEL_CLOSE);
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, serving.summaryProperty().get()
-                    + ". Quitting stops the server: the requests in flight are answered, then programs calling it get no answer.", stop, keep);
+            ButtonType stop = new ButtonType(Texts.get("ui.main.quit.stop-serving"), ButtonBar.ButtonData.YES);
+            ButtonType keep = new ButtonType(Texts.get("ui.main.quit.keep-serving"), ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("ui.main.quit.serving-text", serving.summaryProperty().get()), stop, keep);
             ask.initOwner(root.getScene().getWindow());
-            ask.setHeaderText("Other programs may be using the model");
+            ask.setHeaderText(Texts.get("ui.main.quit.serving-header"));
             if (ask.showAndWait().orElse(keep) != stop) return false;
         }
         return projects.confirmDiscard();
@@ -560,7 +562,7 @@ public final class MainView {
     private static FileChooser modelChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio models", "*.zip"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.models"), "*.zip"));
         return chooser;
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.ui;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -47,7 +48,7 @@ final class ProjectActions {
 
     void openProject() {
         if (!confirmDiscard()) return;
-        FileChooser chooser = projectChooser("Open a project");
+        FileChooser chooser = projectChooser(Texts.get("ui.project.chooser.open"));
         folders.openIn(chooser, "projects", java.util.Optional.empty());
         File file = chooser.showOpenDialog(window.get());
         if (file == null) return;
@@ -61,7 +62,7 @@ final class ProjectActions {
             model.open(path);
             recent.add(path);
         } catch (SpecFormatException e) {
-            error("Cannot open the project", e.getMessage() + "\n\nNothing was changed, in the studio or in the file.");
+            error(Texts.get("ui.project.error.open"), Texts.get("ui.project.error.open-text", e.getMessage()));
         }
     }
 
@@ -76,7 +77,7 @@ final class ProjectActions {
     }
 
     private boolean saveProjectAs() {
-        FileChooser chooser = projectChooser("Save the project");
+        FileChooser chooser = projectChooser(Texts.get("ui.project.chooser.save"));
         chooser.setInitialFileName(KerasCodeExport.modelName(model.specProperty().get().name()) + ProjectFile.EXTENSION);
         folders.openIn(chooser, "projects", java.util.Optional.empty());
         File file = chooser.showSaveDialog(window.get());
@@ -93,7 +94,7 @@ final class ProjectActions {
             recent.add(path);
             return true;
         } catch (IOException e) {
-            error("Cannot save " + path.getFileName(), e.getMessage() + "\n\nThe previous file, if any, is unchanged.");
+            error(Texts.get("ui.project.error.save", path.getFileName()), Texts.get("ui.project.error.save-text", e.getMessage()));
             return false;
         }
     }
@@ -104,12 +105,12 @@ final class ProjectActions {
      */
     boolean confirmDiscard() {
         if (!model.dirtyProperty().get()) return true;
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + model.specProperty().get().name() + "?",
+        ButtonType save = new ButtonType(Texts.get("ui.project.ask.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(Texts.get("ui.project.ask.dont-save"), ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("ui.project.ask.save-text", model.specProperty().get().name()),
                 save, discard, ButtonType.CANCEL);
         ask.initOwner(window.get());
-        ask.setHeaderText("The network has unsaved changes");
+        ask.setHeaderText(Texts.get("ui.project.ask.save-header"));
         ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == save) return saveProject();
         return answer == discard;
@@ -117,13 +118,12 @@ final class ProjectActions {
 
     /** Offers work autosaved before a crash; restoring it keeps it unsaved until the user saves. */
     void offerRecovery(RecoveryStore.Recoverable found, RecoveryStore store) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Model Studio closed unexpectedly while "
-                + found.project().network().name() + (found.origin() == null ? "" : " (" + found.origin().getFileName() + ")")
-                + " had unsaved changes, autosaved at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                .format(found.savedAt().atZone(java.time.ZoneId.systemDefault())) + ". Restore them?",
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("ui.project.recover.text",
+                found.project().network().name() + (found.origin() == null ? "" : " (" + found.origin().getFileName() + ")"),
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(found.savedAt().atZone(java.time.ZoneId.systemDefault()))),
                 ButtonType.YES, ButtonType.NO);
         ask.initOwner(window.get());
-        ask.setHeaderText("Restore unsaved work?");
+        ask.setHeaderText(Texts.get("ui.project.recover.header"));
         if (ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) model.restore(found.project(), found.origin());
         store.clear();
     }
@@ -144,7 +144,7 @@ final class ProjectActions {
     private static FileChooser projectChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio projects", "*" + ProjectFile.EXTENSION));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.project.filter"), "*" + ProjectFile.EXTENSION));
         return chooser;
     }
 

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.modelstudio.core.catalogue.LayerCatalogue;
 import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.core.project.RecoveryStore;
 import org.modelstudio.ui.common.AppDirs;
@@ -55,7 +56,7 @@ public final class Studio implements AutoCloseable {
     private final org.modelstudio.ui.common.Presentation presentation = new org.modelstudio.ui.common.Presentation(
             org.modelstudio.ui.common.FontScale.system());
     private final org.modelstudio.ui.tour.TourViewModel tour = new org.modelstudio.ui.tour.TourViewModel(
-            org.modelstudio.ui.tour.TourViewModel.STUDIO_STEPS, new org.modelstudio.ui.tour.FirstRunRecord(AppDirs.dataDir()));
+            org.modelstudio.ui.tour.TourViewModel.studioSteps(), new org.modelstudio.ui.tour.FirstRunRecord(AppDirs.dataDir()));
     private final org.modelstudio.ui.common.ChooserFolders folders = new org.modelstudio.ui.common.ChooserFolders(
             AppDirs.dataDir().resolve("folders.properties"));
     private Timeline autosave;
@@ -124,7 +125,7 @@ public final class Studio implements AutoCloseable {
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),
                 PredictPanelView.class, () -> new PredictPanelView(predictionViewModel, explanationViewModel, folders));
-        FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"));
+        FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"), Texts.bundle());
         loader.setControllerFactory(type -> {
             Supplier<Object> s = views.get(type);
             if (s == null) throw new IllegalStateException("no view registered for " + type);

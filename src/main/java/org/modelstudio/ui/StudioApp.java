@@ -6,7 +6,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.modelstudio.core.project.ProjectFile;
+import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.ui.common.AppDirs;
 import org.modelstudio.ui.common.Frames;
+import org.modelstudio.ui.common.StudioSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +23,27 @@ import java.util.Optional;
 public final class StudioApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
     private Studio studio;
+    /** Whether {@link #main} already chose the language (an Application started otherwise chooses it in start). */
+    private static volatile boolean languageChosen;
 
-    public static void main(String[] args) { launch(StudioApp.class, args); }
+    public static void main(String[] args) {
+        useStartLanguage();
+        launch(StudioApp.class, args);
+    }
+
+    /**
+     * Speaks, from now on, the language chosen in View ▸ Language (or given as {@code -Dmodelstudio.language}, or the
+     * system's): before any window is built, since every window is built in one language. JavaFX's own words (a
+     * dialog's OK and Cancel, a text field's menu) follow the default locale, so it is set to match.
+     */
+    static void useStartLanguage() {
+        Locale language = new StudioSettings(AppDirs.dataDir())
+                .startLanguage(System.getProperty(StudioSettings.LANGUAGE_PROPERTY), Locale.getDefault());
+        Texts.use(language);
+        languageChosen = true;
+        if (!Texts.choose(Locale.getDefault()).equals(language)) Locale.setDefault(language);
+        LOG.info("The studio speaks {}", language.toLanguageTag());
+    }
 
     /** The project file among the arguments, when the studio was started to open one. */
     public static Optional<Path> projectFile(String[] args) {
@@ -37,7 +59,7 @@ public final class StudioApp extends Application {
 
     public static String version() {
         String v = StudioApp.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return v == null ? Texts.get("ui.app.development-build") : v;
     }
 
     @Override public void start(Stage stage) throws Exception {
@@ -45,11 +67,13 @@ public final class StudioApp extends Application {
             LOG.error("Unexpected error on {}", t.getName(), e);
             Platform.runLater(() -> {
                 Alert a = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
-                a.setHeaderText("Something went wrong (the details are in the log)");
+                a.setHeaderText(Texts.get("ui.app.unexpected"));
                 a.show();
             });
         });
+        if (!languageChosen) useStartLanguage();
         studio = new Studio();
+        new StudioSettings(AppDirs.dataDir()).follow(studio.presentation());
         studio.show(stage);
         onFirstFrame(stage.getScene(), studio::warmUp);
         stage.setOnCloseRequest(e -> {

@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.SpecFormatException;
@@ -71,16 +72,26 @@ public final class SampleData {
         return IdxImageFile.open(images, labels, FASHION_CLASSES);
     }
 
-    /** A shipped spec by file name ("small-cnn.json"). */
+    /**
+     * A shipped spec by file name ("small-cnn.json"), its description in the studio's language: the file's English one
+     * is also in the catalogue bundle ({@code catalogue.template.small-cnn.description}), where a test keeps them equal.
+     */
     public static NetworkSpec spec(String fileName) {
         String path = ROOT + fileName;
         try (InputStream in = open(path)) {
-            return SpecJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            NetworkSpec spec = SpecJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String key = descriptionKey(fileName);
+            return Texts.has(key) ? new NetworkSpec(spec.name(), Texts.get(key), spec.input(), spec.layers(), spec.training()) : spec;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SpecFormatException e) {
             throw new IllegalStateException("The shipped spec " + fileName + " is broken: " + e.getMessage(), e);
         }
+    }
+
+    /** Where a shipped spec's description is in the catalogue bundle. */
+    public static String descriptionKey(String fileName) {
+        return "catalogue.template." + fileName.replaceFirst("\\.json$", "") + ".description";
     }
 
     public static List<NetworkSpec> specs() {

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.common;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -9,7 +10,7 @@ import org.modelstudio.engine.TrainedModel;
 /** The model the studio predicts with: the one just trained, or one opened from a file. FX thread only. */
 public final class CurrentModel {
     private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper("No model yet: train one, or open a saved model.");
+    private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(Texts.get("ui.model-in-use.none"));
 
     public ReadOnlyObjectProperty<TrainedModel> modelProperty() { return model.getReadOnlyProperty(); }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.common;
 
+import org.modelstudio.core.i18n.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,9 +19,9 @@ public final class Licences {
     }
 
     public static final List<Text> ALL = List.of(
-            new Text("Model Studio (MIT)", "MODEL-STUDIO-LICENSE.txt"),
-            new Text("Third-party software", "THIRD-PARTY.txt"),
-            new Text("Sample data", "SAMPLE-DATA.txt"),
+            new Text(Texts.get("ui.licences.model-studio"), "MODEL-STUDIO-LICENSE.txt"),
+            new Text(Texts.get("ui.licences.third-party"), "THIRD-PARTY.txt"),
+            new Text(Texts.get("ui.licences.sample-data"), "SAMPLE-DATA.txt"),
             new Text("Apache License 2.0", "Apache-2.0.txt"),
             new Text("GPL 2.0 with Classpath Exception", "GPL-2.0-with-classpath-exception.txt"),
             new Text("LGPL 3.0", "LGPL-3.0.txt"),

@@ -25,6 +25,9 @@ public final class Presentation implements AutoCloseable {
     public static final double FACTOR = 1.5;
     public static final String PRESENTATION_CLASS = "presentation";
     public static final String HIGH_CONTRAST_CLASS = "high-contrast";
+    /** On the root while the studio speaks Chinese. */
+    public static final String CHINESE_CLASS = "lang-zh";
+    private static final String OS_CLASS = osClass(System.getProperty("os.name", ""));
 
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final BooleanProperty highContrast = new SimpleBooleanProperty(false);
@@ -63,6 +66,15 @@ public final class Presentation implements AutoCloseable {
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", fontSize()));
         toggle(root, PRESENTATION_CLASS, presentation.get());
         toggle(root, HIGH_CONTRAST_CLASS, highContrast.get());
+        // The font for Chinese text: studio.css names the system's own CJK UI font per OS (see docs/installers.md).
+        toggle(root, CHINESE_CLASS, "zh".equals(org.modelstudio.core.i18n.Texts.locale().getLanguage()));
+        toggle(root, OS_CLASS, true);
+    }
+
+    /** The style class of the operating system, so that studio.css can name the fonts each one has. */
+    static String osClass(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        return os.contains("win") ? "os-windows" : os.contains("mac") ? "os-mac" : "os-linux";
     }
 
     private void styleWhenShown(Window w) {

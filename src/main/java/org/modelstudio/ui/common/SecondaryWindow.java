@@ -8,6 +8,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.modelstudio.core.i18n.Texts;
+
 import java.io.IOException;
 
 /** A window beside the main one (evaluation, serving): its FXML with its view, sized to fit the screen, the studio's styles. */
@@ -23,6 +25,7 @@ public final class SecondaryWindow {
                              String... styles) throws IOException {
         FXMLLoader loader = new FXMLLoader(SecondaryWindow.class.getResource("/fxml/" + fxml));
         loader.setController(view);
+        loader.setResources(Texts.bundle());
         Parent root = loader.load();
         Stage stage = new Stage();
         stage.initOwner(owner);

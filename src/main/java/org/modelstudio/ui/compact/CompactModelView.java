@@ -1,5 +1,6 @@
 package org.modelstudio.ui.compact;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -45,7 +46,7 @@ public final class CompactModelView {
 
     /** Opens the window (owned by {@code owner}); returns its stage. */
     public static Stage open(Window owner, CompactModelViewModel model) throws IOException {
-        return SecondaryWindow.open(owner, "CompactModelWindow.fxml", new CompactModelView(model), "Compact model", 720, 500, 560, 460);
+        return SecondaryWindow.open(owner, "CompactModelWindow.fxml", new CompactModelView(model), Texts.get("ui.compact.title"), 720, 500, 560, 460);
     }
 
     @FXML private void initialize() {
@@ -74,15 +75,15 @@ public final class CompactModelView {
         progressBar.progressProperty().bind(model.progressProperty());
         progressBar.visibleProperty().bind(model.runningProperty());
         reportTable.setItems(model.rows());
-        reportTable.setPlaceholder(new Label("The file size and the accuracy before and after appear here once measured."));
+        reportTable.setPlaceholder(new Label(Texts.get("ui.compact.placeholder")));
         reportTable.getColumns().add(column("", CompactionReport.Row::what, 150));
         reportTable.setFocusTraversable(false);
-        reportTable.getColumns().add(column("Before (float32)", CompactionReport.Row::before, 130));
-        TableColumn<CompactionReport.Row, String> after = column("After", CompactionReport.Row::after, 130);
+        reportTable.getColumns().add(column(Texts.get("ui.compact.column.before"), CompactionReport.Row::before, 130));
+        TableColumn<CompactionReport.Row, String> after = column(Texts.get("ui.compact.column.after"), CompactionReport.Row::after, 130);
         after.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "After (" + model.precisionProperty().get().id() + ")", model.precisionProperty()));
+                () -> Texts.get("ui.compact.column.after-precision", model.precisionProperty().get().id()), model.precisionProperty()));
         reportTable.getColumns().add(after);
-        reportTable.getColumns().add(column("Change", CompactionReport.Row::change, 120));
+        reportTable.getColumns().add(column(Texts.get("ui.compact.column.change"), CompactionReport.Row::change, 120));
         messageLabel.textProperty().bind(model.messageProperty());
         saveButton.disableProperty().bind(model.reportProperty().isNull().or(model.runningProperty()));
         saveButton.setOnAction(e -> save());
@@ -103,8 +104,8 @@ public final class CompactModelView {
 
     private void save() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the compact model");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio models", "*.zip"));
+        chooser.setTitle(Texts.get("ui.compact.chooser"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.models"), "*.zip"));
         chooser.setInitialFileName(model.suggestedFileName());
         File file = chooser.showSaveDialog(saveButton.getScene().getWindow());
         if (file != null) model.save(file.toPath());

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.compact;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -40,7 +41,7 @@ import java.util.concurrent.ExecutorService;
  */
 public final class CompactModelViewModel {
     /** No labelled examples: only the sizes are measured. */
-    public static final Choice SIZES_ONLY = new Choice("No examples: measure the sizes only", (m, c, p) -> null);
+    private final Choice sizesOnly = new Choice(Texts.get("ui.compact.sizes-only"), (m, c, p) -> null);
 
     private final CurrentModel currentModel;
     private final ReadOnlyObjectProperty<HeldOut> heldOut;
@@ -70,13 +71,16 @@ public final class CompactModelViewModel {
 
     /** fp16 or int8. */
     public ObjectProperty<Precision> precisionProperty() { return precision; }
-    /** The examples to measure on: those the studio knows of, any picked, and {@link #SIZES_ONLY}. */
+    /** The examples to measure on: those the studio knows of, any picked, and {@link #sizesOnly()}. */
     public ObservableList<Choice> choices() { return choices; }
     public ObjectProperty<Choice> choiceProperty() { return choice; }
     /** The last measurement; null before one, and once the precision, the data or the model changed. */
     public ReadOnlyObjectProperty<CompactionReport> reportProperty() { return report.getReadOnlyProperty(); }
     /** The report's table: file size, parameters, accuracy or MAE, each before, after and the change. */
     public ObservableList<CompactionReport.Row> rows() { return rows; }
+    /** The choice that measures the sizes only (no labelled examples). */
+    public Choice sizesOnly() { return sizesOnly; }
+
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** The model in use, in words. */
     public ReadOnlyStringProperty modelNameProperty() { return modelName.getReadOnlyProperty(); }
@@ -105,13 +109,13 @@ public final class CompactModelViewModel {
     private void refresh() {
         TrainedModel m = currentModel.get();
         choices.setAll(DataChoices.offered(m, heldOut.get()));
-        choices.add(SIZES_ONLY);
+        choices.add(sizesOnly);
         choice.set(choices.get(0));
         forget();
-        modelName.set(m == null ? "There is no model in use: train one, or open a saved model."
-                : String.format(Locale.ROOT, "The model in use: %s, %,d parameters%s.", m.spec().name(), m.parameterCount(),
-                        m.precision() == Precision.FLOAT32 ? "" : ", opened from a " + m.precision().id() + " file"));
-        message.set(m == null ? "" : "Choose the weights' precision and the examples to measure on, then press Measure.");
+        modelName.set(m == null ? Texts.get("ui.compact.no-model")
+                : m.precision() == Precision.FLOAT32 ? Texts.get("ui.compact.model", m.spec().name(), Texts.number(m.parameterCount()))
+                : Texts.get("ui.compact.model-precision", m.spec().name(), Texts.number(m.parameterCount()), m.precision().id()));
+        message.set(m == null ? "" : Texts.get("ui.compact.choose"));
     }
 
     /** A measurement stands for one model, precision and data; any change makes it stale. */
@@ -148,29 +152,29 @@ public final class CompactModelViewModel {
         forget();
         running.set(true);
         progress.bind(task.progressProperty());
-        message.set("Writing the " + p.id() + " model and measuring it" + (data == SIZES_ONLY ? "" : " on " + decapitalised(data.name())) + "…");
+        message.set(data == sizesOnly ? Texts.get("ui.compact.measuring", p.id()) : Texts.get("ui.compact.measuring-on", p.id(), decapitalised(data.name())));
         task.setOnSucceeded(e -> {
             done();
             if (currentModel.get() != model || precision.get() != p || choice.get() != data) {
-                message.set("The model in use or the choices changed while it was measured; press Measure again.");
+                message.set(Texts.get("ui.compact.changed"));
                 return;
             }
             measured = made[0];
             CompactionReport r = task.getValue();
             report.set(r);
             rows.setAll(r.rows());
-            message.set((r.quality() == null ? "Accuracy was not measured: choose examples to measure it on."
-                    : "Measured on " + decapitalised(data.name()) + ".") + " " + CompactionReport.OPTIMIZER_NOTE + " Save… writes this file.");
+            message.set((r.quality() == null ? Texts.get("ui.compact.not-measured")
+                    : Texts.get("ui.compact.measured-on", decapitalised(data.name()))) + " " + CompactionReport.OPTIMIZER_NOTE + Texts.get("ui.compact.save-writes"));
         });
         task.setOnCancelled(e -> {
             done();
-            message.set("Measuring cancelled.");
+            message.set(Texts.get("ui.compact.cancelled"));
         });
         task.setOnFailed(e -> {
             done();
             Throwable t = task.getException();
-            message.set(t instanceof CancellationException ? "Measuring cancelled."
-                    : "Could not make the model compact: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+            message.set(t instanceof CancellationException ? Texts.get("ui.compact.cancelled")
+                    : Texts.get("ui.compact.failed", t.getMessage() == null ? t.toString() : t.getMessage()));
         });
         executor.execute(task);
         return task;
@@ -191,11 +195,10 @@ public final class CompactModelViewModel {
             task.cancel();
             return task;
         }
-        task.setOnSucceeded(e -> message.set(String.format(Locale.ROOT, "Saved %s (%s, %s weights). File ▸ Open trained model… opens it, "
-                + "and serve %s serves it, as any model file.", file, CompactionReport.size(report.get() == null ? 0 : report.get().fileBytesAfter()),
+        task.setOnSucceeded(e -> message.set(Texts.get("ui.compact.saved", file, CompactionReport.size(report.get() == null ? 0 : report.get().fileBytesAfter()),
                 c.precision().id(), file.getFileName())));
-        task.setOnFailed(e -> message.set("Could not save " + file.getFileName() + ": "
-                + (task.getException() instanceof IOException io ? AtomicFiles.reason(io) : task.getException().getMessage()) + "."));
+        task.setOnFailed(e -> message.set(Texts.get("ui.compact.save-failed", file.getFileName(),
+                task.getException() instanceof IOException io ? AtomicFiles.reason(io) : task.getException().getMessage())));
         executor.execute(task);
         return task;
     }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.data;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -49,7 +50,7 @@ public final class DataPanelView {
     @FXML private Button noAugmentationButton;
     @FXML private HBox augmentationPreview;
     private final java.util.Map<String, javafx.scene.control.Slider> sliders = new java.util.LinkedHashMap<>();
-    private final javafx.scene.control.CheckBox flip = new javafx.scene.control.CheckBox("Horizontal flip");
+    private final javafx.scene.control.CheckBox flip = new javafx.scene.control.CheckBox(Texts.get("ui.data.augment.flip"));
     private boolean showingAugmentation;
 
     public DataPanelView(DataViewModel model) { this.model = model; }
@@ -58,26 +59,23 @@ public final class DataPanelView {
         sampleButton.setOnAction(e -> model.useSample());
         folderButton.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Choose a folder with one subfolder of images per class");
+            chooser.setTitle(Texts.get("ui.data.chooser.images"));
             File dir = chooser.showDialog(folderButton.getScene().getWindow());
             if (dir != null) model.useFolder(dir.toPath());
         });
-        folderButton.setTooltip(new javafx.scene.control.Tooltip("A folder with one subfolder per class (cat/, dog/, …) of PNG, JPEG, "
-                + "BMP or GIF images, any size and colour: they are resized to the network's input. Nothing is copied."));
-        sampleButton.setTooltip(new javafx.scene.control.Tooltip("The shipped Fashion-MNIST sample: 10 000 clothing images in 10 classes"));
-        tableButton.setOnAction(e -> chooseCsv("Choose a table (CSV): one row per example, the label in the last column")
+        folderButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.folder")));
+        sampleButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.sample")));
+        tableButton.setOnAction(e -> chooseCsv(Texts.get("ui.data.chooser.table"))
                 .ifPresent(f -> model.useTable(f, null)));
-        tableButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a header; numeric and text columns; the last column is "
-                + "the label: a class, or a number to predict (regression). Numbers are standardised on the training rows only. "
-                + org.modelstudio.core.data.TaskKind.rule()));
+        tableButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.table", org.modelstudio.core.data.TaskKind.rule())));
         textButton.setOnAction(e -> {
             // Texts come as one CSV (a text and a label column) or as a folder of .txt files, one subfolder per class.
-            javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType("A file…");
-            javafx.scene.control.ButtonType folder = new javafx.scene.control.ButtonType("A folder of .txt files…");
+            javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType(Texts.get("ui.data.texts.file"));
+            javafx.scene.control.ButtonType folder = new javafx.scene.control.ButtonType(Texts.get("ui.data.texts.folder"));
             // The shipped topic sentences, when their files are where a person can find them (installed, or a source tree).
             java.util.Map<javafx.scene.control.ButtonType, java.nio.file.Path> samples = new java.util.LinkedHashMap<>();
             org.modelstudio.ui.common.AppDirs.samplesDir().ifPresent(d -> {
-                for (String[] sample : new String[][] {{"English sample", "text-topics"}, {"Chinese sample (中文)", "text-topics-zh"}}) {
+                for (String[] sample : new String[][] {{Texts.get("ui.data.texts.sample-en"), "text-topics"}, {Texts.get("ui.data.texts.sample-zh"), "text-topics-zh"}}) {
                     java.nio.file.Path topics = d.resolve(sample[1]).resolve("topics.csv");
                     if (java.nio.file.Files.isRegularFile(topics)) samples.put(new javafx.scene.control.ButtonType(sample[0]), topics);
                 }
@@ -86,32 +84,28 @@ public final class DataPanelView {
             buttons.addAll(samples.keySet());
             buttons.add(javafx.scene.control.ButtonType.CANCEL);
             javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
-                    "A file (a CSV with a \"text\" and a \"label\" or \"topic\" column, or one example per line: the label, a tab, "
-                            + "the text), or a folder with one subfolder of .txt files per class?"
-                            + (samples.isEmpty() ? "" : " Or the shipped topic sentences, in English or in Chinese (the Text classifier "
-                            + "templates train on them)."), buttons.toArray(new javafx.scene.control.ButtonType[0]));
+                    Texts.get("ui.data.texts.question")
+                            + (samples.isEmpty() ? "" : Texts.get("ui.data.texts.question-samples")), buttons.toArray(new javafx.scene.control.ButtonType[0]));
             ask.initOwner(textButton.getScene().getWindow());
-            ask.setHeaderText("Where are the texts?");
+            ask.setHeaderText(Texts.get("ui.data.texts.header"));
             var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
             if (samples.containsKey(answer)) {
                 model.useText(samples.get(answer), null, null);
             } else if (answer == csv) {
                 javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-                chooser.setTitle("Choose texts: a CSV with a text and a label column, or lines of label TAB text");
+                chooser.setTitle(Texts.get("ui.data.chooser.texts"));
                 chooser.getExtensionFilters().addAll(
-                        new javafx.stage.FileChooser.ExtensionFilter("CSV or label-tab-text lines", "*.csv", "*.CSV", "*.tsv", "*.txt"));
+                        new javafx.stage.FileChooser.ExtensionFilter(Texts.get("ui.data.filter.texts"), "*.csv", "*.CSV", "*.tsv", "*.txt"));
                 File f = chooser.showOpenDialog(textButton.getScene().getWindow());
                 if (f != null) model.useText(f.toPath(), null, null);
             } else if (answer == folder) {
                 DirectoryChooser chooser = new DirectoryChooser();
-                chooser.setTitle("Choose a folder with one subfolder of .txt files per class");
+                chooser.setTitle(Texts.get("ui.data.chooser.text-folder"));
                 File dir = chooser.showDialog(textButton.getScene().getWindow());
                 if (dir != null) model.useText(dir.toPath(), null, null);
             }
         });
-        textButton.setTooltip(new javafx.scene.control.Tooltip("A CSV file with a \"text\" column and a \"label\" (or \"topic\") column, "
-                + "or a folder with one subfolder of .txt files per class. "
-                + "The vocabulary is built from the training texts only and saved with the model."));
+        textButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.texts")));
         cancelScanButton.visibleProperty().bind(model.scanningProperty());
         cancelScanButton.managedProperty().bind(model.scanningProperty());
         cancelScanButton.setOnAction(e -> model.cancelScan());
@@ -124,9 +118,9 @@ public final class DataPanelView {
         setUpTask();
         classList.setItems(model.classes());
         classList.setCellFactory(l -> new ClassCell());
-        classList.setPlaceholder(new Label("Choose data to see its classes."));
+        classList.setPlaceholder(new Label(Texts.get("ui.data.classes-placeholder")));
         skippedList.setItems(model.skipped());
-        skippedPane.textProperty().bind(javafx.beans.binding.Bindings.size(model.skipped()).asString("Files left out (%d)"));
+        skippedPane.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Texts.get("ui.data.left-out", model.skipped().size()), model.skipped()));
         skippedPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.skipped()));
         skippedPane.managedProperty().bind(skippedPane.visibleProperty());
         setUpAugmentation();
@@ -163,7 +157,7 @@ public final class DataPanelView {
         taskChoice.getItems().setAll(org.modelstudio.core.data.TaskKind.values());
         taskChoice.setConverter(new javafx.util.StringConverter<>() {
             @Override public String toString(org.modelstudio.core.data.TaskKind k) {
-                return k == null ? "" : k == org.modelstudio.core.data.TaskKind.REGRESSION ? "a number (regression)" : "classes (classification)";
+                return k == null ? "" : Texts.get(k == org.modelstudio.core.data.TaskKind.REGRESSION ? "ui.data.task.regression" : "ui.data.task.classification");
             }
 
             @Override public org.modelstudio.core.data.TaskKind fromString(String s) { return null; }
@@ -179,18 +173,17 @@ public final class DataPanelView {
         regressionTemplateButton.visibleProperty().bind(model.templateSuggestedProperty());
         regressionTemplateButton.managedProperty().bind(regressionTemplateButton.visibleProperty());
         regressionTemplateButton.setOnAction(e -> model.useRegressionTemplate());
-        regressionTemplateButton.setTooltip(new javafx.scene.control.Tooltip("Dense 32 → Dense 16 → 1 unit, identity, mean squared error; "
-                + "its input as wide as this table's features. Undo brings the network back."));
+        regressionTemplateButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.regression-template")));
         bindOptional(taskLabel, model.taskNoteProperty());
     }
 
     /** Sliders for each change, and eight variants of the data's first image, redrawn as the sliders move. */
     private void setUpAugmentation() {
-        addSlider("rotation", "Rotation (±°)", 45, 0, "%.0f°");
-        addSlider("shift", "Shift (± share)", 0.3, 0, "%.2f");
-        addSlider("zoom", "Zoom (±)", 0.3, 0, "%.2f");
-        addSlider("brightness", "Brightness (±)", 0.5, 0, "%.2f");
-        addSlider("contrast", "Contrast (±)", 0.5, 0, "%.2f");
+        addSlider("rotation", Texts.get("ui.data.augment.rotation"), 45, 0, "%.0f°");
+        addSlider("shift", Texts.get("ui.data.augment.shift"), 0.3, 0, "%.2f");
+        addSlider("zoom", Texts.get("ui.data.augment.zoom"), 0.3, 0, "%.2f");
+        addSlider("brightness", Texts.get("ui.data.augment.brightness"), 0.5, 0, "%.2f");
+        addSlider("contrast", Texts.get("ui.data.augment.contrast"), 0.5, 0, "%.2f");
         augmentationGrid.add(flip, 1, sliders.size());
         flip.selectedProperty().addListener((o, a, b) -> fromControls());
         typicalButton.setOnAction(e -> model.augmentationProperty().set(org.modelstudio.core.data.Augmentation.TYPICAL));
@@ -202,7 +195,7 @@ public final class DataPanelView {
         augmentationPane.expandedProperty().addListener((o, a, open) -> preview());
         model.classes().addListener((javafx.collections.ListChangeListener<DataViewModel.ClassRow>) c -> preview());
         augmentationPane.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                "Augmentation (training images only): " + model.augmentationProperty().get().describe(), model.augmentationProperty()));
+                Texts.get("ui.data.augment.title", model.augmentationProperty().get().describe()), model.augmentationProperty()));
         toControls(model.augmentationProperty().get());
     }
 
@@ -245,7 +238,7 @@ public final class DataPanelView {
         if (!augmentationPane.isExpanded()) return;
         float[] example = model.previewExample();
         if (!(model.previewShape() instanceof org.modelstudio.core.graph.Shape.Image shape) || example == null) {
-            augmentationPreview.getChildren().add(new Label("Augmentation applies to images; choose image data to preview it."));
+            augmentationPreview.getChildren().add(new Label(Texts.get("ui.data.augment.images-only")));
             return;
         }
         var aug = model.augmentationProperty().get();
@@ -262,7 +255,7 @@ public final class DataPanelView {
     private java.util.Optional<java.nio.file.Path> chooseCsv(String title) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv", "*.CSV"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(Texts.get("ui.data.filter.csv"), "*.csv", "*.CSV"));
         File file = chooser.showOpenDialog(tableButton.getScene().getWindow());
         return java.util.Optional.ofNullable(file).map(File::toPath);
     }
@@ -282,7 +275,7 @@ public final class DataPanelView {
                 setGraphic(null);
                 return;
             }
-            Label name = new Label(String.format(Locale.ROOT, "%s  %,d", row.name(), row.count()));
+            Label name = new Label(row.name() + "  " + Texts.number(row.count()));
             name.getStyleClass().add("class-name");
             Region bar = new Region();
             bar.getStyleClass().add("class-bar");

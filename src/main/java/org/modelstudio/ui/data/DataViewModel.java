@@ -1,5 +1,6 @@
 package org.modelstudio.ui.data;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -200,7 +201,7 @@ public final class DataViewModel {
         scanCancel = cancel;
         scanning.set(true);
         scanProgress.set(-1);
-        summary.set("Reading " + source.describe().replaceFirst("^the ", "") + "…");
+        summary.set(Texts.get("ui.data.reading", source.describe().replaceFirst("^the ", "")));
         NetworkSpec spec = network.specProperty().get();
         List<String> columns = new ArrayList<>();
         List<List<String>> firstRows = new ArrayList<>();
@@ -269,6 +270,10 @@ public final class DataViewModel {
         showTaskNote();
     }
 
+    private static String taskName(TaskKind kind) {
+        return Texts.get(kind == TaskKind.REGRESSION ? "ui.data.task.name.regression" : "ui.data.task.name.classification");
+    }
+
     /** The rule's verdict on the table, and for a regression whether the network gives one number, in sentences. */
     private void showTaskNote() {
         TaskKind kind = task.get();
@@ -280,15 +285,14 @@ public final class DataViewModel {
         StringBuilder note = new StringBuilder();
         if (decision != null) {
             note.append(decision.kind() == kind ? decision.why()
-                    : "You chose " + kind.id() + " for this label column; its values alone would make it " + decision.kind().id() + ".");
+                    : Texts.get("ui.data.task.chosen", taskName(kind), taskName(decision.kind())));
         }
         if (kind == TaskKind.REGRESSION) {
             boolean outputFits = org.modelstudio.core.data.TaskFit.issues(network.specProperty().get(), kind, "").stream()
                     .allMatch(i -> i.layerIndex() == org.modelstudio.core.graph.Issue.NETWORK);
             templateSuggested.set(!outputFits);
-            note.append(outputFits ? " The network gives one number, as a regression needs."
-                    : " A regression needs an Output layer of 1 unit with the identity activation and the mse loss: start from the \""
-                      + REGRESSION_TEMPLATE + "\" template (the button here, or File › New from template), or change the Output layer and the loss.");
+            note.append(outputFits ? Texts.get("ui.data.task.fits")
+                    : Texts.get("ui.data.task.needs-template", REGRESSION_TEMPLATE));
         }
         taskNote.set(note.toString().trim());
     }
@@ -321,11 +325,10 @@ public final class DataViewModel {
         }
         if (source instanceof DataSource.ImageFolder) {
             ImageFolderSource f = folder;
-            if (f == null) throw new IllegalStateException(problem.get().isEmpty() ? "The image folder is still being scanned." : problem.get());
+            if (f == null) throw new IllegalStateException(problem.get().isEmpty() ? Texts.get("ui.data.still-scanning") : problem.get());
             NetworkSpec spec = network.specProperty().get();
             if (!(spec.input() instanceof InputSpec.ImageInput img)) {
-                throw new IllegalStateException("The network takes " + spec.input().shape() + " but the data is a folder of images. "
-                        + "Choose an image network, or other data.");
+                throw new IllegalStateException(Texts.get("ui.data.not-image-network", spec.input().shape()));
             }
             return f.withPreprocessing(ImagePreprocessing.forInput(img));
         }
@@ -350,7 +353,7 @@ public final class DataViewModel {
             prepareForPreview(source);
         } else {
             scanning.set(true);
-            summary.set("Reading the Fashion-MNIST sample…");
+            summary.set(Texts.get("ui.data.reading-sample"));
             Task<ExampleSource> load = new Task<>() {
                 @Override protected ExampleSource call() { return samples.train(); }
             };
@@ -360,7 +363,7 @@ public final class DataViewModel {
             });
             load.setOnFailed(e -> {
                 scanning.set(false);
-                problem.set("The sample cannot be read: " + load.getException().getMessage());
+                problem.set(Texts.get("ui.data.sample-unreadable", load.getException().getMessage()));
             });
             executor.execute(load);
         }
@@ -371,7 +374,7 @@ public final class DataViewModel {
         scanCancel = cancel;
         scanning.set(true);
         scanProgress.set(0);
-        summary.set("Scanning " + dir + "…");
+        summary.set(Texts.get("ui.data.scanning", dir));
         NetworkSpec spec = network.specProperty().get();
         ImagePreprocessing prep = spec.input() instanceof InputSpec.ImageInput img ? ImagePreprocessing.forInput(img)
                 : new ImagePreprocessing(28, 28, 1);
@@ -401,7 +404,7 @@ public final class DataViewModel {
             Throwable t = task.getException();
             if (t instanceof CancellationException) {
                 summary.set("");
-                problem.set("The scan of " + dir + " was cancelled. Choose the folder again to use it.");
+                problem.set(Texts.get("ui.data.scan-cancelled", dir));
             } else {
                 summary.set("");
                 problem.set(t.getMessage());
@@ -443,11 +446,11 @@ public final class DataViewModel {
         double testShare = network.specProperty().get().training().testSplit();
         int validation = (int) Math.round(total * share);
         int test = (int) Math.round(total * testShare);
-        String where = network.dataSourceProperty().get() instanceof DataSource.ImageFolder f ? "images in " + f.path()
-                : "the Fashion-MNIST sample";
-        summary.set(String.format(Locale.ROOT, "%d classes · %,d examples from %s · the next run trains on %,d and validates on %,d (%.0f%%)%s"
-                + " · stratified, seeded", classes.size(), total, where, total - validation - test, validation, 100 * share,
-                test > 0 ? String.format(Locale.ROOT, "; %,d (%.0f%%) are kept for a final test", test, 100 * testShare) : "")
+        String where = network.dataSourceProperty().get() instanceof DataSource.ImageFolder f ? Texts.get("ui.data.where.folder", f.path())
+                : Texts.get("ui.data.where.sample");
+        summary.set(Texts.get("ui.data.summary", Texts.number(classes.size()), Texts.number(total), where, Texts.number(total - validation - test),
+                Texts.number(validation), Texts.percent(share, 0),
+                test > 0 ? Texts.get("ui.data.summary.test", Texts.number(test), Texts.percent(testShare, 0)) : "")
                 + (fitNote.isEmpty() ? "" : " · " + fitNote));
     }
 }

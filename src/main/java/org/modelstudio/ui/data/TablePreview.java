@@ -1,5 +1,6 @@
 package org.modelstudio.ui.data;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.DataFileException;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.PreparedData;
@@ -44,8 +45,8 @@ final class TablePreview {
                     else if (isNumber(v)) numbers++;
                 }
                 int filled = table.size() - missing;
-                String kind = filled > 0 && numbers == filled ? "number" : numbers == 0 ? "text" : "mixed";
-                columns.add(table.names().get(c) + "\n" + kind + " · " + missing + " missing");
+                String kind = Texts.get(filled > 0 && numbers == filled ? "ui.data.column.number" : numbers == 0 ? "ui.data.column.text" : "ui.data.column.mixed");
+                columns.add(table.names().get(c) + "\n" + Texts.get("ui.data.column.header", kind, missing));
             }
             for (int r = 0; r < Math.min(PREVIEW_ROWS, table.size()); r++) rows.add(List.of(table.rows().get(r)));
             if (table.size() == 0 || table.names().size() < 2) return null;
@@ -57,8 +58,8 @@ final class TablePreview {
         }
         if (source instanceof DataSource.TextFile t) {
             var texts = TextLoader.read(Path.of(t.path()), t.textColumn(), t.labelColumn());
-            columns.add("text");
-            columns.add("label");
+            columns.add(Texts.get("ui.data.column.text-column"));
+            columns.add(Texts.get("ui.data.column.label-column"));
             for (var text : examplesPerClass(texts, org.modelstudio.core.data.TextPreparation.LabeledText::label, PREVIEW_ROWS)) {
                 rows.add(List.of(text.text(), text.label()));
             }
@@ -91,7 +92,7 @@ final class TablePreview {
         for (int n : counts) max = Math.max(max, n);
         List<String> names = pd.train().classes();
         for (int c = 0; c < counts.length; c++) {
-            String name = pd.regression() ? names.get(c) + " (a number: " + range(pd) + ")" : names.get(c);
+            String name = pd.regression() ? Texts.get("ui.data.class.regression", names.get(c), range(pd)) : names.get(c);
             rows.add(new DataViewModel.ClassRow(name, counts[c], counts[c] / (double) max, List.of(), -1));
         }
         return rows;
@@ -107,7 +108,7 @@ final class TablePreview {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        return "from " + RegressionReport.number(lo) + " to " + RegressionReport.number(hi) + " in the training rows";
+        return Texts.get("ui.data.range", RegressionReport.number(lo), RegressionReport.number(hi));
     }
 
     /**
@@ -118,14 +119,14 @@ final class TablePreview {
         int validation = pd.validation() == null ? 0 : pd.validation().size();
         int test = pd.test() == null ? 0 : pd.test().size();
         String what = pd.regression()
-                ? "A regression: predicting the number \"" + pd.train().classes().get(0) + "\""
-                : pd.train().classCount() + " classes";
+                ? Texts.get("ui.data.table.regression", pd.train().classes().get(0))
+                : Texts.get("ui.data.table.classes", Texts.number(pd.train().classCount()));
         String parts = test > 0
-                ? String.format(Locale.ROOT, "trains on %,d, validates on %,d and tests on %,d", pd.train().size(), validation, test)
-                : String.format(Locale.ROOT, "trains on %,d and validates on %,d", pd.train().size(), validation);
-        return String.format(Locale.ROOT, "%s · %,d examples from %s · %s · the next run %s (%s, seeded; fitted on the training part only%s)%s",
-                what, pd.size(), source.describe(), pd.preparation().describe(), parts, pd.regression() ? "random" : "stratified",
-                test > 0 ? "; the test part, held out from both, measures the finished model once" : "", unknownTokens(pd));
+                ? Texts.get("ui.data.table.parts-test", Texts.number(pd.train().size()), Texts.number(validation), Texts.number(test))
+                : Texts.get("ui.data.table.parts", Texts.number(pd.train().size()), Texts.number(validation));
+        return Texts.get("ui.data.table.summary", what, Texts.number(pd.size()), source.describe(), pd.preparation().describe(), parts,
+                Texts.get(pd.regression() ? "ui.data.table.random" : "ui.data.table.stratified"),
+                test > 0 ? Texts.get("ui.data.table.test-note") : "", unknownTokens(pd));
     }
 
     /** For texts: " · in the validation and test texts, 84 of the 1,020 tokens (8.2 %) are not in the vocabulary of 1,353". */
@@ -136,8 +137,9 @@ final class TablePreview {
             if (part != null) for (int i = 0; i < part.size(); i++) held.add(part.describe(i));
         }
         if (held.isEmpty()) return "";
-        String parts = pd.validation() != null && pd.test() != null ? "validation and test" : pd.validation() != null ? "validation" : "test";
-        return " · in the " + parts + " texts, " + text.coverage(held).describe();
+        String parts = Texts.get(pd.validation() != null && pd.test() != null ? "ui.data.texts.part.both"
+                : pd.validation() != null ? "ui.data.texts.part.validation" : "ui.data.texts.part.test");
+        return Texts.get("ui.data.texts.coverage", parts, text.coverage(held).describe());
     }
 
     /**

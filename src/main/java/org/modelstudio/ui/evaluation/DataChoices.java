@@ -1,5 +1,6 @@
 package org.modelstudio.ui.evaluation;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Shape;
@@ -28,19 +29,19 @@ public final class DataChoices {
         List<Choice> choices = new ArrayList<>();
         if (model == null) return choices;
         if (heldOut != null && heldOut.data().exampleShape().equals(model.spec().input().shape())) {
-            choices.add(new Choice(String.format(Locale.ROOT, "%s (%,d examples)", capitalised(heldOut.name()), heldOut.data().size()),
+            choices.add(new Choice(Texts.get("ui.eval.choice.held-out", capitalised(heldOut.name()), Texts.number(heldOut.data().size())),
                     (m, c, p) -> heldOut.data()));
         }
         if (model.labels().equals(SampleData.FASHION_CLASSES) && model.spec().input().shape().equals(new Shape.Image(28, 28, 1))) {
-            choices.add(new Choice("The Fashion-MNIST sample's test set (2,000 images never trained on)", (m, c, p) -> SampleData.fashionMnistTest()));
+            choices.add(new Choice(Texts.get("ui.eval.choice.sample-test", Texts.number(2000)), (m, c, p) -> SampleData.fashionMnistTest()));
         }
         return choices;
     }
 
     /** A folder of images, one subfolder per class, read one image at a time for the model's input. */
     public static Choice folder(Path dir) {
-        return new Choice("Images in " + dir.getFileName(), (model, c, p) -> {
-            if (model.preprocessing() == null) throw new IOException("The model in use takes " + model.preparation().describe() + ", not images.");
+        return new Choice(Texts.get("ui.eval.choice.folder", dir.getFileName()), (model, c, p) -> {
+            if (model.preprocessing() == null) throw new IOException(Texts.get("ui.eval.not-images", model.preparation().describe()));
             return EvaluationPreparation.scanImageFolder(model, dir, p, c).data();
         });
     }
@@ -51,8 +52,8 @@ public final class DataChoices {
             EvaluationData read = EvaluationPreparation.tableOrText(model, file, null, null);
             if (read != null) return read.data();
             InputPreparation prep = model.preparation();
-            throw new IOException("The model in use takes " + (prep == null ? "prepared inputs" : prep.describe())
-                    + "; choose " + (model.preprocessing() != null ? "a folder of images" : "data it can take") + ".");
+            throw new IOException(Texts.get(model.preprocessing() != null ? "ui.eval.wrong-data.images" : "ui.eval.wrong-data",
+                    prep == null ? Texts.get("ui.eval.prepared-inputs") : prep.describe()));
         });
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.evaluation;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -68,7 +69,7 @@ public final class EvaluationView {
 
     /** Opens the evaluation window (owned by {@code owner}); returns its stage. */
     public static Stage open(Window owner, EvaluationViewModel model) throws IOException {
-        return SecondaryWindow.open(owner, "EvaluationWindow.fxml", new EvaluationView(model), "Evaluation", 1260, 840, 760, 520);
+        return SecondaryWindow.open(owner, "EvaluationWindow.fxml", new EvaluationView(model), Texts.get("ui.eval.title"), 1260, 840, 760, 520);
     }
 
     @FXML private void initialize() {
@@ -80,8 +81,7 @@ public final class EvaluationView {
         model.onAmbiguousClasses(this::askWhichLabel);
         otherDataButton.disableProperty().bind(model.runningProperty());
         otherDataButton.setOnAction(e -> chooseOtherData());
-        otherDataButton.setTooltip(new Tooltip("A folder of images with one subfolder per class, or for a table or text model a "
-                + "file of labelled examples; it is prepared exactly as the model's training data was."));
+        otherDataButton.setTooltip(new Tooltip(Texts.get("ui.eval.tip.other-data")));
         cancelButton.visibleProperty().bind(model.runningProperty());
         cancelButton.managedProperty().bind(model.runningProperty());
         cancelButton.setOnAction(e -> model.cancel());
@@ -125,35 +125,35 @@ public final class EvaluationView {
     public static EvaluationViewModel.Choice askForData(Window window, boolean images) {
         if (images) {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Choose a folder of images, one subfolder per class");
+            chooser.setTitle(Texts.get("ui.eval.chooser.folder"));
             File dir = chooser.showDialog(window);
             return dir == null ? null : DataChoices.folder(dir.toPath());
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose labelled examples: a CSV, or lines of label TAB text");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV, TSV or text", "*.csv", "*.CSV", "*.tsv", "*.txt"));
+        chooser.setTitle(Texts.get("ui.eval.chooser.file"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.eval.filter.file"), "*.csv", "*.CSV", "*.tsv", "*.txt"));
         File f = chooser.showOpenDialog(window);
         return f == null ? null : DataChoices.file(f.toPath());
     }
 
     private void export() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the evaluation report");
+        chooser.setTitle(Texts.get("ui.eval.chooser.export"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Web page, self-contained (*.html)", "*.html"),
-                new FileChooser.ExtensionFilter("Table (*.csv)", "*.csv"));
+                new FileChooser.ExtensionFilter(Texts.get("ui.eval.filter.html"), "*.html"),
+                new FileChooser.ExtensionFilter(Texts.get("ui.eval.filter.csv"), "*.csv"));
         chooser.setInitialFileName("evaluation.html");
         File f = chooser.showSaveDialog(choiceBox.getScene().getWindow());
         if (f != null) model.exportInBackground(f.toPath());
     }
 
     private void buildClassTable() {
-        classTable.getColumns().add(column("Class", r -> r.name(), 150));
-        classTable.getColumns().add(column("Precision", r -> fmt(r.precision()), 80));
-        classTable.getColumns().add(column("Recall", r -> fmt(r.recall()), 80));
+        classTable.getColumns().add(column(Texts.get("ui.eval.column.class"), r -> r.name(), 150));
+        classTable.getColumns().add(column(Texts.get("ui.eval.column.precision"), r -> fmt(r.precision()), 80));
+        classTable.getColumns().add(column(Texts.get("ui.eval.column.recall"), r -> fmt(r.recall()), 80));
         classTable.getColumns().add(column("F1", r -> fmt(r.f1()), 70));
-        classTable.getColumns().add(column("Support", r -> String.format(Locale.ROOT, "%,d", r.support()), 70));
-        classTable.setPlaceholder(new Label("Per-class precision, recall and F1 appear here."));
+        classTable.getColumns().add(column(Texts.get("ui.eval.column.support"), r -> Texts.number(r.support()), 70));
+        classTable.setPlaceholder(new Label(Texts.get("ui.eval.classes-placeholder")));
     }
 
     /** A regression's figures: the predicted-against-actual plot and the examples with the largest errors. */
@@ -163,11 +163,11 @@ public final class EvaluationView {
         split.visibleProperty().bind(model.regressionProperty().isNull());
         model.regressionProperty().addListener((obs, old, r) -> scatter.show(r));
         errorTable.setItems(model.largestErrors());
-        errorTable.setPlaceholder(new Label("A regression's examples furthest from their actual value appear here."));
-        errorTable.getColumns().add(errorColumn("Example", r -> r.example(), 260));
-        errorTable.getColumns().add(errorColumn("Actual", r -> org.modelstudio.core.eval.RegressionReport.number(r.actual()), 80));
-        errorTable.getColumns().add(errorColumn("Predicted", r -> org.modelstudio.core.eval.RegressionReport.number(r.predicted()), 80));
-        errorTable.getColumns().add(errorColumn("Error", r -> org.modelstudio.core.eval.RegressionReport.number(r.error()), 70));
+        errorTable.setPlaceholder(new Label(Texts.get("ui.eval.errors-placeholder")));
+        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.example"), r -> r.example(), 260));
+        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.actual"), r -> org.modelstudio.core.eval.RegressionReport.number(r.actual()), 80));
+        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.predicted"), r -> org.modelstudio.core.eval.RegressionReport.number(r.predicted()), 80));
+        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.error"), r -> org.modelstudio.core.eval.RegressionReport.number(r.error()), 70));
     }
 
     private static TableColumn<EvaluationViewModel.ErrorRow, String> errorColumn(String title,
@@ -187,7 +187,7 @@ public final class EvaluationView {
         return c;
     }
 
-    private static String fmt(double v) { return String.format(Locale.ROOT, "%.3f", v); }
+    private static String fmt(double v) { return Texts.number(v, 3); }
 
     /** The per-class rows and the two averages, as the table shows them. */
     static List<ClassRow> classRows(EvaluationReport r) {
@@ -195,8 +195,8 @@ public final class EvaluationView {
         for (int c = 0; c < r.classes().size(); c++) {
             rows.add(new ClassRow(r.classes().get(c), r.precision()[c], r.recall()[c], r.f1()[c], r.support()[c]));
         }
-        rows.add(new ClassRow("Macro average", r.macroPrecision(), r.macroRecall(), r.macroF1(), r.total()));
-        rows.add(new ClassRow("Weighted average", r.weightedPrecision(), r.weightedRecall(), r.weightedF1(), r.total()));
+        rows.add(new ClassRow(Texts.get("ui.eval.macro"), r.macroPrecision(), r.macroRecall(), r.macroF1(), r.total()));
+        rows.add(new ClassRow(Texts.get("ui.eval.weighted"), r.weightedPrecision(), r.weightedRecall(), r.weightedF1(), r.total()));
         return rows;
     }
 
@@ -207,13 +207,13 @@ public final class EvaluationView {
         EvaluationReport r = d.report();
         classTable.getItems().setAll(classRows(r));
         int n = r.classes().size();
-        Label corner = new Label("true ↓  predicted →");
+        Label corner = new Label(Texts.get("ui.eval.matrix.corner"));
         corner.getStyleClass().add("matrix-corner");
         matrixGrid.add(corner, 0, 0);
         for (int p = 0; p < n; p++) {
             Label head = new Label(Integer.toString(p));
             head.getStyleClass().add("matrix-head");
-            head.setTooltip(new Tooltip("Predicted " + r.classes().get(p)));
+            head.setTooltip(new Tooltip(Texts.get("ui.eval.matrix.head", r.classes().get(p))));
             matrixGrid.add(head, p + 1, 0);
         }
         for (int a = 0; a < n; a++) {
@@ -230,7 +230,7 @@ public final class EvaluationView {
         double share = r.rowPercent(a, p) / 100.0;
         Label countLabel = new Label(Integer.toString(count));
         countLabel.getStyleClass().add("cell-count");
-        Label shareLabel = new Label(count == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * share));
+        Label shareLabel = new Label(count == 0 ? "" : Texts.percent(share, 0));
         shareLabel.getStyleClass().add("cell-share");
         VBox text = new VBox(countLabel, shareLabel);
         text.setAlignment(Pos.CENTER);
@@ -242,8 +242,7 @@ public final class EvaluationView {
         cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s,%.3f);", rgb, alpha));
         if (alpha > 0.55) cell.getStyleClass().add("dark");
         cell.setCursor(Cursor.HAND);
-        String says = String.format(Locale.ROOT, "%s predicted as %s: %d (%.1f%% of %s)", r.classes().get(a),
-                r.classes().get(p), count, 100 * share, r.classes().get(a));
+        String says = Texts.get("ui.eval.matrix.cell", r.classes().get(a), r.classes().get(p), count, Texts.percent(share, 1));
         Tooltip.install(cell, new Tooltip(says));
         cell.setAccessibleText(says);
         cell.setOnMouseClicked(e -> model.showCell(a, p));
@@ -274,15 +273,15 @@ public final class EvaluationView {
             text.getStyleClass().add("gallery-text");
             tile.getChildren().add(text);
         }
-        Label truth = new Label("True: " + item.actual());
+        Label truth = new Label(Texts.get("ui.eval.gallery.true", item.actual()));
         truth.getStyleClass().add("gallery-truth");
-        Label predicted = new Label(String.format(Locale.ROOT, "Predicted: %s (%.1f%%)", item.predicted(), 100 * item.outcome().confidence()));
+        Label predicted = new Label(Texts.get("ui.eval.gallery.predicted", item.predicted(), Texts.percent(item.outcome().confidence(), 1)));
         predicted.getStyleClass().add("gallery-predicted");
         truth.setWrapText(true);
         predicted.setWrapText(true);
         tile.getChildren().addAll(truth, predicted);
-        Tooltip.install(tile, new Tooltip(item.description() + String.format(Locale.ROOT, "\nProbability of the true class: %.1f%%",
-                100 * item.outcome().actualProbability())));
+        Tooltip.install(tile, new Tooltip(item.description() + Texts.get("ui.eval.gallery.true-probability",
+                Texts.percent(item.outcome().actualProbability(), 1))));
         return tile;
     }
 
@@ -293,8 +292,8 @@ public final class EvaluationView {
     private Map<String, String> askWhichLabel(Map<String, List<String>> ambiguous) {
         Dialog<Map<String, String>> dialog = new Dialog<>();
         dialog.initOwner(choiceBox.getScene().getWindow());
-        dialog.setTitle("Which class is it?");
-        dialog.setHeaderText("Some class names of the data match more than one of the model's classes. Choose the one each stands for.");
+        dialog.setTitle(Texts.get("ui.eval.ambiguous.title"));
+        dialog.setHeaderText(Texts.get("ui.eval.ambiguous.header"));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -303,8 +302,8 @@ public final class EvaluationView {
         for (Map.Entry<String, List<String>> e : ambiguous.entrySet()) {
             ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(e.getValue()));
             box.getSelectionModel().selectFirst();
-            box.setAccessibleText("The model's class for the data's \"" + e.getKey() + "\"");
-            grid.addRow(row++, new Label("\"" + e.getKey() + "\" is"), box);
+            box.setAccessibleText(Texts.get("ui.eval.ambiguous.a11y", e.getKey()));
+            grid.addRow(row++, new Label(Texts.get("ui.eval.ambiguous.is", e.getKey())), box);
             boxes.put(e.getKey(), box);
         }
         dialog.getDialogPane().setContent(grid);

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.evaluation;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -121,15 +122,14 @@ public final class EvaluationViewModel {
         choices.clear();
         TrainedModel m = currentModel.get();
         if (m == null) {
-            message.set("There is no model to evaluate yet. Train one, or open a saved model (File ▸ Open trained model…).");
+            message.set(Texts.get("ui.eval.no-model-menu"));
             return;
         }
         choices.setAll(DataChoices.offered(m, heldOut.get()));
         if (evaluation.get() == null) {
             message.set(choices.isEmpty()
-                    ? "Choose " + (takesImages() ? "a folder of images (one subfolder per class)" : "a file of labelled examples")
-                      + " to measure the model on."
-                    : "Choose the data to measure the model on and press Evaluate.");
+                    ? Texts.get(takesImages() ? "ui.eval.choose.folder" : "ui.eval.choose.file")
+                    : Texts.get("ui.eval.choose"));
         }
     }
 
@@ -178,13 +178,13 @@ public final class EvaluationViewModel {
             }
         };
         if (model == null) {
-            message.set("There is no model to evaluate yet. Train one, or open a saved model.");
+            message.set(Texts.get("ui.eval.no-model"));
             task.cancel();
             return task;
         }
         running.set(true);
         progress.bind(task.progressProperty());
-        message.set("Evaluating on " + choice.name() + "…");
+        message.set(Texts.get("ui.eval.evaluating", choice.name()));
         task.setOnSucceeded(e -> {
             done();
             evaluated = read[0];
@@ -196,28 +196,28 @@ public final class EvaluationViewModel {
                 galleryTitle.set("");
                 regression.set(r);
                 largestErrors.setAll(largestErrors(r, read[0], 30));
-                message.set(String.format(Locale.ROOT, "%s: mean absolute error %s (%s), RMSE %s, R² %.3f on %,d examples.", choice.name(),
-                        RegressionReport.number(r.mae()), r.quantity(), RegressionReport.number(r.rmse()), r.r2(), r.n()));
+                message.set(Texts.get("ui.eval.done.regression", choice.name(),
+                        RegressionReport.number(r.mae()), r.quantity(), RegressionReport.number(r.rmse()), Texts.number(r.r2(), 3), Texts.number(r.n())));
                 return;
             }
             DetailedEvaluation d = (DetailedEvaluation) task.getValue();
             regression.set(null);
             largestErrors.clear();
             evaluation.set(d);
-            message.set(String.format(Locale.ROOT, "%s: accuracy %.1f%% on %,d examples, %,d mistakes. Click a cell of the matrix to see its examples.",
-                    choice.name(), 100 * d.report().accuracy(), d.report().total(), d.mistakes())
-                    + (loose.isEmpty() ? "" : " Classes matched by name: " + String.join(", ", loose) + "."));
+            message.set(Texts.get("ui.eval.done", choice.name(), Texts.percent(d.report().accuracy(), 1), Texts.number(d.report().total()),
+                    Texts.number(d.mistakes()))
+                    + (loose.isEmpty() ? "" : Texts.get("ui.eval.done.matched", String.join(", ", loose))));
             showMistakes();
         });
         task.setOnCancelled(e -> {
             done();
-            message.set("Evaluation cancelled.");
+            message.set(Texts.get("ui.eval.cancelled"));
         });
         task.setOnFailed(e -> {
             done();
             Throwable t = task.getException();
-            message.set(t instanceof CancellationException ? "Evaluation cancelled."
-                    : "Could not evaluate on " + choice.name() + ": " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+            message.set(t instanceof CancellationException ? Texts.get("ui.eval.cancelled")
+                    : Texts.get("ui.eval.failed", choice.name(), t.getMessage() == null ? t.toString() : t.getMessage()));
         });
         executor.execute(task);
         return task;
@@ -249,10 +249,10 @@ public final class EvaluationViewModel {
         List<ExampleOutcome> cell = d.cell(actual, predicted);
         List<String> classes = d.report().classes();
         String what = actual == predicted
-                ? String.format(Locale.ROOT, "%s, predicted correctly", classes.get(actual))
-                : String.format(Locale.ROOT, "%s predicted as %s", classes.get(actual), classes.get(predicted));
+                ? Texts.get("ui.eval.cell.right", classes.get(actual))
+                : Texts.get("ui.eval.cell.wrong", classes.get(actual), classes.get(predicted));
         selectedCell.set(new int[] {actual, predicted});
-        return fillGallery(cell, String.format(Locale.ROOT, "%s: %,d example%s", what, cell.size(), cell.size() == 1 ? "" : "s"));
+        return fillGallery(cell, Texts.get(cell.size() == 1 ? "ui.eval.cell.one" : "ui.eval.cell.many", what, Texts.number(cell.size())));
     }
 
     /** Shows the mistakes the model was surest of. */
@@ -261,8 +261,8 @@ public final class EvaluationViewModel {
         if (d == null) return null;
         selectedCell.set(null);
         List<ExampleOutcome> worst = d.mostConfidentMistakes(MISTAKES);
-        return fillGallery(worst, worst.isEmpty() ? "No mistakes: every example was predicted correctly."
-                : String.format(Locale.ROOT, "The %d most confident mistakes (of %,d)", worst.size(), d.mistakes()));
+        return fillGallery(worst, worst.isEmpty() ? Texts.get("ui.eval.no-mistakes")
+                : Texts.get("ui.eval.mistakes", worst.size(), Texts.number(d.mistakes())));
     }
 
     private Task<List<GalleryItem>> fillGallery(List<ExampleOutcome> outcomes, String title) {
@@ -270,7 +270,7 @@ public final class EvaluationViewModel {
         ExampleSource data = evaluated;
         List<String> classes = evaluation.get().report().classes();
         List<ExampleOutcome> shown = outcomes.subList(0, Math.min(GALLERY_LIMIT, outcomes.size()));
-        galleryTitle.set(title + (shown.size() < outcomes.size() ? String.format(Locale.ROOT, " (the first %d shown)", shown.size()) : ""));
+        galleryTitle.set(title + (shown.size() < outcomes.size() ? Texts.get("ui.eval.first-shown", shown.size()) : ""));
         Task<List<GalleryItem>> task = new Task<>() {
             @Override protected List<GalleryItem> call() {
                 List<GalleryItem> items = new ArrayList<>(shown.size());
@@ -281,7 +281,7 @@ public final class EvaluationViewModel {
         task.setOnSucceeded(e -> {
             if (request == galleryRequest) gallery.setAll(task.getValue());
         });
-        task.setOnFailed(e -> message.set("Could not show the examples: " + task.getException().getMessage()));
+        task.setOnFailed(e -> message.set(Texts.get("ui.eval.gallery-failed", task.getException().getMessage())));
         gallery.clear();
         executor.execute(task);
         return task;
@@ -299,7 +299,7 @@ public final class EvaluationViewModel {
                 return null;
             }
         };
-        task.setOnFailed(e -> message.set("The report could not be saved to " + file + ": " + task.getException().getMessage()));
+        task.setOnFailed(e -> message.set(Texts.get("ui.eval.report-failed", file, task.getException().getMessage())));
         executor.execute(task);
         return task;
     }
@@ -308,7 +308,8 @@ public final class EvaluationViewModel {
     private record Shown(DetailedEvaluation evaluation, RegressionReport regression, String title, ExampleSource data) {}
 
     private Shown shown() {
-        String title = "Model Studio evaluation: " + (evaluatedModel == null ? "" : evaluatedModel.spec().name() + " on ") + dataName.get();
+        String title = evaluatedModel == null ? Texts.get("ui.eval.report-title", dataName.get())
+                : Texts.get("ui.eval.report-title-model", evaluatedModel.spec().name(), dataName.get());
         return new Shown(evaluation.get(), regression.get(), title, evaluated);
     }
 
@@ -326,13 +327,13 @@ public final class EvaluationViewModel {
         if (d == null && r != null) {
             AtomicFiles.writeString(file, name.endsWith(".csv") ? ReportExport.csv(r, title, data::describe)
                     : ReportExport.html(r, title, data::describe, 50));
-            Platform.runLater(() -> message.set("Report saved to " + file + "."));
+            Platform.runLater(() -> message.set(Texts.get("ui.eval.report-saved", file)));
             return;
         }
-        if (d == null) throw new IOException("There is no evaluation to export yet.");
+        if (d == null) throw new IOException(Texts.get("ui.eval.nothing-to-export"));
         String text = name.endsWith(".csv") ? ReportExport.csv(d, title)
                 : ReportExport.html(d, title, i -> Thumbnails.dataUri(data, i), data::describe);
         AtomicFiles.writeString(file, text);
-        Platform.runLater(() -> message.set("Report saved to " + file + "."));
+        Platform.runLater(() -> message.set(Texts.get("ui.eval.report-saved", file)));
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.evaluation;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -81,12 +82,12 @@ final class ScatterPlot extends Region {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("Actual " + report.quantity(), x0 + size / 2, h - 2);
+        g.fillText(Texts.get("ui.eval.scatter.actual", report.quantity()), x0 + size / 2, h - 2);
         g.save();
         g.translate(14, y0 - size / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("Predicted", 0, 0);
+        g.fillText(Texts.get("ui.eval.scatter.predicted"), 0, 0);
         g.restore();
         // Where predicted equals actual.
         g.setStroke(Color.web("#2ca02c"));

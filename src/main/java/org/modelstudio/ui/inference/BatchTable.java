@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -23,17 +24,17 @@ final class BatchTable {
         // The area is narrow: compact columns that keep their widths, the long refusal sentences last (scroll to read
         // them, or select the row to see it in full below).
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("Drop several files or a folder (or a CSV of rows) to predict them all here."));
-        TableColumn<PredictionItem, String> input = text("Input", "input", PredictionItem::name, 130);
+        table.setPlaceholder(new Label(Texts.get("ui.batch.placeholder")));
+        TableColumn<PredictionItem, String> input = text(Texts.get("ui.batch.column.input"), "input", PredictionItem::name, 130);
         input.setComparator(BatchTable::natural);
         input.getStyleClass().add("input-column");
         table.getColumns().add(input);
-        table.getColumns().add(text("Predicted", "predicted", i -> i.estimate() != null ? i.verdict() : label(i.best()), 82));
+        table.getColumns().add(text(Texts.get("ui.batch.column.predicted"), "predicted", i -> i.estimate() != null ? i.verdict() : label(i.best()), 82));
         table.getColumns().add(number("%", "probability", i -> i.best() == null ? null : i.best().probability(), "%.1f", 100, 46));
-        table.getColumns().add(text("2nd", "second", i -> label(i.second()), 72));
+        table.getColumns().add(text(Texts.get("ui.batch.column.second"), "second", i -> label(i.second()), 72));
         table.getColumns().add(number("%", "second-probability", i -> i.second() == null ? null : i.second().probability(), "%.1f", 100, 46));
-        table.getColumns().add(number("ms", "ms", i -> i.ok() ? i.millis() : null, "%.1f", 1, 42));
-        table.getColumns().add(text("Refused / note", "note", PredictionItem::note, 420));
+        table.getColumns().add(number(Texts.get("ui.batch.column.ms"), "ms", i -> i.ok() ? i.millis() : null, "%.1f", 1, 42));
+        table.getColumns().add(text(Texts.get("ui.batch.column.note"), "note", PredictionItem::note, 420));
         table.setRowFactory(t -> new TableRow<>() {
             @Override protected void updateItem(PredictionItem item, boolean empty) {
                 super.updateItem(item, empty);

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.RejectedInput;
 
 import java.io.File;
@@ -38,8 +39,8 @@ public final class DropSorter {
         List<RejectedInput> rejected = new ArrayList<>();
         for (File f : dropped) add(f.toPath(), 0, kind, accepted, rejected);
         if (accepted.size() > MAX_FILES) {
-            rejected.add(new RejectedInput((accepted.size() - MAX_FILES) + " more files",
-                    "left out: one drop predicts at most " + MAX_FILES + " files"));
+            rejected.add(new RejectedInput(Texts.get("ui.drop.more-files", accepted.size() - MAX_FILES),
+                    Texts.get("ui.drop.left-out", MAX_FILES)));
             accepted = new ArrayList<>(accepted.subList(0, MAX_FILES));
         }
         return new Sorted(accepted, rejected);
@@ -53,12 +54,12 @@ public final class DropSorter {
                 s.sorted().filter(c -> !c.getFileName().toString().startsWith("."))
                         .forEach(c -> add(c, depth + 1, kind, accepted, rejected));
             } catch (IOException e) {
-                rejected.add(new RejectedInput(name, "this folder cannot be read (" + e.getMessage() + ")"));
+                rejected.add(new RejectedInput(name, Texts.get("ui.drop.folder-unreadable", e.getMessage())));
             }
             return;
         }
         if (!Files.exists(p)) {
-            rejected.add(new RejectedInput(name, "does not exist"));
+            rejected.add(new RejectedInput(name, Texts.get("ui.drop.missing")));
             return;
         }
         String ext = extension(name);
@@ -73,19 +74,19 @@ public final class DropSorter {
     /** Why a file with this extension cannot be predicted by a model reading {@code kind}, or null when it can. */
     static String problem(String ext, InputKind kind) {
         boolean image = IMAGE_EXTENSIONS.contains(ext);
-        String what = ext.isEmpty() ? "has no file extension" : image ? "is an image" : "is a ." + ext + " file";
+        String what = ext.isEmpty() ? Texts.get("ui.drop.no-extension") : image ? Texts.get("ui.drop.is-image") : Texts.get("ui.drop.is-file", ext);
         switch (kind) {
             case IMAGE:
                 if (image) return null;
-                return what + "; drop PNG, JPEG, BMP or GIF images";
+                return Texts.get("ui.drop.want-images", what);
             case TEXT:
                 if (ext.equals("txt")) return null;
-                return what + ", but this model reads texts: drop .txt files (one text each) or type the text";
+                return Texts.get("ui.drop.want-texts", what);
             case TABLE:
                 if (ext.equals("csv")) return null;
-                return what + ", but this model reads table rows: drop a .csv file of rows or fill in the form";
+                return Texts.get("ui.drop.want-rows", what);
             default:
-                return what + ", and this model cannot read files (" + kind.reads() + ")";
+                return Texts.get("ui.drop.no-files", what, kind.reads());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,7 +32,7 @@ import java.util.Locale;
 final class ExplanationView {
     private final ExplanationViewModel model;
     private final VBox root = new VBox(4);
-    private final Button explainButton = new Button("Explain");
+    private final Button explainButton = new Button(Texts.get("ui.explain.button"));
     private final Slider opacity = new Slider(0, 1, 0.65);
     private StackPane imageHolder;
     private TextFlow textFlow;
@@ -43,12 +44,10 @@ final class ExplanationView {
         this.model = model;
         root.getStyleClass().add("explanation");
         explainButton.setId("explainButton");
-        explainButton.setTooltip(new Tooltip("Show what in the input the answer rests on: for an image, the parts whose covering "
-                + "lowers the predicted class most (occlusion); for a text, how much each word adds to it; for a table row, how much "
-                + "each value moves the answer compared with leaving it unknown."));
+        explainButton.setTooltip(new Tooltip(Texts.get("ui.explain.tip")));
         explainButton.setOnAction(e -> model.explain());
         explainButton.disableProperty().bind(model.runningProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Texts.get("ui.common.cancel"));
         cancel.setOnAction(e -> model.cancel());
         cancel.visibleProperty().bind(model.runningProperty());
         cancel.managedProperty().bind(model.runningProperty());
@@ -62,7 +61,7 @@ final class ExplanationView {
         opacity.visibleProperty().bind(model.heatmapProperty().isNotNull());
         opacity.managedProperty().bind(opacity.visibleProperty());
         opacity.setPrefWidth(110);
-        opacity.setTooltip(new Tooltip("How strongly the map is drawn over the image"));
+        opacity.setTooltip(new Tooltip(Texts.get("ui.explain.opacity")));
         HBox bar = new HBox(8, explainButton, progress, cancel, opacity);
         bar.getStyleClass().add("toolbar");
         Label message = new Label();
@@ -138,7 +137,7 @@ final class ExplanationView {
         for (int r = 0; r < columns.size(); r++) {
             ColumnContribution c = columns.get(r);
             Label cell = new Label(estimate ? String.format(Locale.ROOT, "%+.3g", c.contribution())
-                    : String.format(Locale.ROOT, "%+.1f points", 100 * c.contribution()));
+                    : Texts.get("ui.explain.points", String.format(Locale.ROOT, "%+.1f", 100 * c.contribution())));
             cell.getStyleClass().add("column-contribution");
             String rgb = c.contribution() >= 0 ? "44,160,44" : "214,39,40";
             cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s,%.2f);", rgb, 0.08 + 0.72 * Math.abs(c.contribution()) / max));
@@ -163,7 +162,7 @@ final class ExplanationView {
             double strength = Math.abs(w.contribution()) / max;
             String rgb = w.contribution() >= 0 ? "44,160,44" : "214,39,40";
             word.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s,%.2f);", rgb, 0.08 + 0.72 * strength));
-            word.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s: %+.1f points for the predicted class", w.word(), 100 * w.contribution())));
+            word.setTooltip(new Tooltip(Texts.get("ui.explain.word-tip", w.word(), String.format(Locale.ROOT, "%+.1f", 100 * w.contribution()))));
             word.setUserData(w);
             parts.add(word);
             at = w.end();

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -105,14 +106,14 @@ public final class ExplanationViewModel {
         };
         running.set(true);
         progress.bind(task.progressProperty());
-        message.set("Working out what the answer \"" + className + "\" rests on…");
+        message.set(Texts.get("ui.explain.working", className));
         task.setOnSucceeded(e -> {
             done();
             if (item.get() != selected) return;
             Object value = task.getValue();
             if (value instanceof Heatmap map) {
                 heatmap.set(map);
-                message.set("Red: the parts whose covering lowers \"" + className + "\" most. Drag the slider to see the image beneath.");
+                message.set(Texts.get("ui.explain.heatmap", className));
             } else if (value instanceof Columns c) {
                 columns.set(c.list());
                 message.set(describeColumns(c.list(), className, estimate));
@@ -126,11 +127,11 @@ public final class ExplanationViewModel {
             done();
             Throwable t = task.getException();
             if (t instanceof CancellationException) {
-                message.set("Explanation cancelled.");
+                message.set(Texts.get("ui.explain.cancelled"));
             } else if (t instanceof InputRejectedException r) {
-                message.set("Cannot explain " + r.getMessage());
+                message.set(Texts.get("ui.explain.cannot", r.getMessage()));
             } else {
-                message.set("The explanation failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+                message.set(Texts.get("ui.explain.failed", t.getMessage() == null ? t.toString() : t.getMessage()));
             }
         });
         task.setOnCancelled(e -> done());
@@ -151,19 +152,18 @@ public final class ExplanationViewModel {
     static String describeColumns(List<ColumnContribution> columns, String answer, boolean estimate) {
         ColumnContribution top = null;
         for (ColumnContribution c : columns) if (top == null || Math.abs(c.contribution()) > Math.abs(top.contribution())) top = c;
-        String unit = estimate ? "" : " percentage points";
         double scale = estimate ? 1 : 100;
-        String most = top == null ? "" : String.format(Locale.ROOT, "; most of all \"%s\" (%+.1f%s)", top.column(), scale * top.contribution(), unit);
-        return "How much each value moves \"" + answer + "\" compared with leaving it unknown (a number at its training mean, "
-                + "a category as none)" + most + ".";
+        String amount = top == null ? "" : String.format(Locale.ROOT, "%+.1f", scale * top.contribution());
+        String most = top == null ? "" : Texts.get(estimate ? "ui.explain.columns.most" : "ui.explain.columns.most-points", top.column(), amount);
+        return Texts.get("ui.explain.columns", answer, most);
     }
 
     /** "Green words speak for sport, red ones against it; most: goal (+64 points)." */
     static String describeWords(List<WordContribution> words, String className) {
         WordContribution top = null;
         for (WordContribution w : words) if (top == null || w.contribution() > top.contribution()) top = w;
-        String most = top == null || top.contribution() <= 0 ? "no single word raises it"
-                : String.format(Locale.ROOT, "most of all \"%s\" (%+.1f percentage points)", top.word(), 100 * top.contribution());
-        return "Green words speak for \"" + className + "\", red ones against it; " + most + ".";
+        String most = top == null || top.contribution() <= 0 ? Texts.get("ui.explain.words.none")
+                : Texts.get("ui.explain.words.most", top.word(), String.format(Locale.ROOT, "%+.1f", 100 * top.contribution()));
+        return Texts.get("ui.explain.words", className, most);
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -42,7 +43,7 @@ final class InputArea {
         hint.setWrapText(true);
         hint.setMinHeight(Label.USE_PREF_SIZE);
         text.setId("textInput");
-        text.setPromptText("Type or paste text");
+        text.setPromptText(Texts.get("ui.input.text-prompt"));
         text.setWrapText(true);
         text.setPrefRowCount(4);
         text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -51,7 +52,7 @@ final class InputArea {
                 e.consume();
             }
         });
-        predictButton.setTooltip(new Tooltip("Predict what is typed above (Ctrl+Enter)"));
+        predictButton.setTooltip(new Tooltip(Texts.get("ui.input.predict-tip")));
         predictButton.setOnAction(e -> predict());
         model.inputKindProperty().addListener((obs, old, kind) -> rebuild());
         model.rowFieldsProperty().addListener((obs, old, f) -> rebuild());
@@ -70,12 +71,12 @@ final class InputArea {
         hint.getStyleClass().setAll("label", typed ? "input-hint" : "drop-hint");
         switch (kind) {
             case TEXT -> {
-                hint.setText("…or drop .txt files (one text each) or a folder of them here.");
+                hint.setText(Texts.get("ui.input.hint.texts"));
                 predictButton.disableProperty().bind(text.textProperty().isEmpty());
                 box.getChildren().addAll(text, hint);
             }
             case TABLE -> {
-                hint.setText("…or drop a CSV file of rows here (its header names the columns).");
+                hint.setText(Texts.get("ui.input.hint.rows"));
                 box.getChildren().addAll(form(model.rowFieldsProperty().get()), hint);
             }
             default -> {
@@ -99,7 +100,7 @@ final class InputArea {
             if (f.categorical()) {
                 ComboBox<String> choice = new ComboBox<>();
                 choice.getItems().addAll(f.categories());
-                choice.setPromptText("choose");
+                choice.setPromptText(Texts.get("ui.input.choose"));
                 choice.setMaxWidth(Double.MAX_VALUE);
                 input = choice;
             } else {
@@ -113,7 +114,7 @@ final class InputArea {
             Label name = new Label(f.name());
             name.getStyleClass().add("field-name");
             name.setMinWidth(Label.USE_PREF_SIZE);
-            Label kind = new Label(f.categorical() ? "one of " + f.categories().size() : "number");
+            Label kind = new Label(f.categorical() ? Texts.get("ui.input.one-of", f.categories().size()) : Texts.get("ui.input.number"));
             kind.getStyleClass().add("field-kind");
             kind.setMinWidth(Label.USE_PREF_SIZE);
             grid.addRow(row++, name, input, kind);

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.engine.TrainedModel;
 
@@ -28,21 +29,20 @@ public enum InputKind {
     /** What the user can do with such a model, as a sentence for the drop zone. */
     public String hint() {
         return switch (this) {
-            case NONE -> "Train a model first (or File ▸ Open trained model…), then drop images, texts or table rows here.";
-            case IMAGE -> "Drop image files or a folder here (PNG, JPEG, BMP, GIF).";
-            case TEXT -> "Type or paste a text above and press Predict (Ctrl+Enter), or drop .txt files (one text each) or a folder of them.";
-            case TABLE -> "Fill in a row above and press Predict, or drop a CSV file of rows (a header row names the columns).";
-            case PREPARED -> "This model was saved without its input preparation, so it cannot read files or typed input. "
-                    + "Train it on images, a table or texts (Data tab), then predict here.";
+            case NONE -> Texts.get("ui.input.hint.kind.none");
+            case IMAGE -> Texts.get("ui.input.hint.kind.image");
+            case TEXT -> Texts.get("ui.input.hint.kind.text");
+            case TABLE -> Texts.get("ui.input.hint.kind.table");
+            case PREPARED -> Texts.get("ui.input.hint.kind.prepared");
         };
     }
 
     /** Where to try a model just trained: "Drop images on Predict." */
     public String tryIt() {
         return switch (this) {
-            case IMAGE -> "Drop images on Predict.";
-            case TEXT -> "Type a text or drop .txt files on Predict.";
-            case TABLE -> "Fill in a row or drop a CSV file on Predict.";
+            case IMAGE -> Texts.get("ui.input.try.image");
+            case TEXT -> Texts.get("ui.input.try.text");
+            case TABLE -> Texts.get("ui.input.try.table");
             default -> "";
         };
     }
@@ -50,10 +50,10 @@ public enum InputKind {
     /** What the model reads, for refusals: "texts", "table rows". */
     public String reads() {
         return switch (this) {
-            case IMAGE -> "images";
-            case TEXT -> "texts";
-            case TABLE -> "table rows";
-            default -> "prepared numbers only";
+            case IMAGE -> Texts.get("ui.input.reads.image");
+            case TEXT -> Texts.get("ui.input.reads.text");
+            case TABLE -> Texts.get("ui.input.reads.table");
+            default -> Texts.get("ui.input.reads.prepared");
         };
     }
 }

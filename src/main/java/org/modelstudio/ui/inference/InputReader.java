@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.DataFileException;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.RawTable;
@@ -40,7 +41,7 @@ final class InputReader {
                 case IMAGE -> out.add(new Pending(name, new PredictionInput.ImageFile(p), null));
                 case TEXT -> out.add(readText(p));
                 case TABLE -> out.addAll(readRows(p, table));
-                default -> out.add(Pending.refused(name, "this model cannot read files"));
+                default -> out.add(Pending.refused(name, Texts.get("ui.reader.no-files")));
             }
         }
         for (RejectedInput r : sorted.rejected()) out.add(Pending.refused(r.file(), r.reason()));
@@ -53,9 +54,9 @@ final class InputReader {
         try {
             return new Pending(name, new PredictionInput.Text(String.join("\n", TableLoader.utf8Lines(file))), null);
         } catch (DataFileException e) {
-            return Pending.refused(name, (e.line() > 0 ? "line " + e.line() + " " : "") + e.reason());
+            return Pending.refused(name, (e.line() > 0 ? Texts.get("ui.reader.line", e.line()) : "") + e.reason());
         } catch (IOException e) {
-            return Pending.refused(name, "cannot be read (" + e.getMessage() + ")");
+            return Pending.refused(name, Texts.get("ui.reader.unreadable", e.getMessage()));
         }
     }
 
@@ -72,9 +73,9 @@ final class InputReader {
         try {
             raw = TableLoader.read(file, columns, bad::add);
         } catch (DataFileException e) {
-            return List.of(Pending.refused(name, (e.line() > 0 ? "line " + e.line() + " " : "") + e.reason()));
+            return List.of(Pending.refused(name, (e.line() > 0 ? Texts.get("ui.reader.line", e.line()) : "") + e.reason()));
         } catch (IOException e) {
-            return List.of(Pending.refused(name, "cannot be read (" + e.getMessage() + ")"));
+            return List.of(Pending.refused(name, Texts.get("ui.reader.unreadable", e.getMessage())));
         }
         int[] positions = new int[columns.size()];
         if (raw.hadHeader()) {
@@ -84,24 +85,24 @@ final class InputReader {
                 if (positions[c] < 0) missing.add("\"" + columns.get(c) + "\"");
             }
             if (!missing.isEmpty()) {
-                return List.of(Pending.refused(name, "has no column " + String.join(", ", missing) + " (its columns are "
-                        + String.join(", ", raw.names()) + "); the model needs " + String.join(", ", columns)));
+                return List.of(Pending.refused(name, Texts.get("ui.reader.no-column", String.join(", ", missing),
+                        String.join(", ", raw.names()), String.join(", ", columns))));
             }
         } else if (raw.names().size() == columns.size()) {
             for (int c = 0; c < positions.length; c++) positions[c] = c;
         } else {
-            return List.of(Pending.refused(name, "has no header row, and its " + raw.names().size() + " columns are not the model's "
-                    + columns.size() + "; put the column names (" + String.join(", ", columns) + ") in the first line"));
+            return List.of(Pending.refused(name, Texts.get("ui.reader.no-header", raw.names().size(), columns.size(),
+                    String.join(", ", columns))));
         }
         Map<Integer, Pending> byLine = new java.util.TreeMap<>();
-        for (DataFileException e : bad) byLine.put(e.line(), Pending.refused(name + ", line " + e.line(), e.reason()));
+        for (DataFileException e : bad) byLine.put(e.line(), Pending.refused(Texts.get("ui.reader.name-line", name, e.line()), e.reason()));
         for (int r = 0; r < raw.size(); r++) {
             String[] cells = raw.rows().get(r);
             Map<String, String> values = new LinkedHashMap<>();
             for (int c = 0; c < positions.length; c++) values.put(columns.get(c), cells[positions[c]].trim());
-            byLine.put(raw.lines()[r], new Pending(name + ", line " + raw.lines()[r], new PredictionInput.Row(values), null));
+            byLine.put(raw.lines()[r], new Pending(Texts.get("ui.reader.name-line", name, raw.lines()[r]), new PredictionInput.Row(values), null));
         }
-        if (byLine.isEmpty()) return List.of(Pending.refused(name, "has a header but no rows to predict"));
+        if (byLine.isEmpty()) return List.of(Pending.refused(name, Texts.get("ui.reader.no-rows")));
         return new ArrayList<>(byLine.values());
     }
 }

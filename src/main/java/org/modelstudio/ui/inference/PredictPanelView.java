@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -73,9 +74,9 @@ public final class PredictPanelView {
     }
 
     @FXML private void initialize() {
-        serveButton.setTooltip(new Tooltip("Let other programs use the model in use over HTTP (Ctrl+5)"));
-        evaluationButton.setTooltip(new Tooltip("Measure the model in use on data it has not seen: accuracy, confusion matrix, mistakes (Ctrl+4)"));
-        examplesButton.setTooltip(new Tooltip("Predict the 20 example images shipped with the studio (two of each kind of clothing)"));
+        serveButton.setTooltip(new Tooltip(Texts.get("ui.predict.tip.serve")));
+        evaluationButton.setTooltip(new Tooltip(Texts.get("ui.predict.tip.evaluate")));
+        examplesButton.setTooltip(new Tooltip(Texts.get("ui.predict.tip.examples")));
         examplesButton.setOnAction(e -> model.tryExamples());
         // The examples are Fashion-MNIST pictures: offered while the model reads images, or before there is one.
         examplesButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.inputKindProperty().get() == InputKind.IMAGE
@@ -88,19 +89,19 @@ public final class PredictPanelView {
         dropZone.setOnDragDropped(this::dropped);
         openButton.setOnAction(e -> open());
         openButton.textProperty().bind(Bindings.createStringBinding(() -> switch (model.inputKindProperty().get()) {
-            case TEXT -> "Open texts…";
-            case TABLE -> "Open CSV…";
-            default -> "Open images…";
+            case TEXT -> Texts.get("ui.predict.open.texts");
+            case TABLE -> Texts.get("ui.predict.open.csv");
+            default -> Texts.get("ui.predict.open-images");
         }, model.inputKindProperty()));
         openButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !canRead(), model.inputKindProperty()));
         Tooltip openTip = new Tooltip();
         openTip.textProperty().bind(Bindings.createStringBinding(() -> switch (model.inputKindProperty().get()) {
-            case TEXT -> "Choose .txt files to predict, one text each";
-            case TABLE -> "Choose a CSV file of rows to predict";
-            default -> "Choose image files to predict";
+            case TEXT -> Texts.get("ui.predict.open-tip.texts");
+            case TABLE -> Texts.get("ui.predict.open-tip.csv");
+            default -> Texts.get("ui.predict.open-tip.images");
         }, model.inputKindProperty()));
         openButton.setTooltip(openTip);
-        dropZone.setAccessibleText("Prediction input: drop files or folders here");
+        dropZone.setAccessibleText(Texts.get("ui.predict.drop-a11y"));
         exportButton.setOnAction(e -> export());
         exportButton.disableProperty().bind(Bindings.isEmpty(model.batch()).or(model.batchRunningProperty()));
         clearButton.setOnAction(e -> model.clear());
@@ -112,10 +113,10 @@ public final class PredictPanelView {
 
         resultList.setItems(model.results());
         resultList.setCellFactory(v -> new ResultCell());
-        resultList.setPlaceholder(new Label("Predictions appear here."));
+        resultList.setPlaceholder(new Label(Texts.get("ui.predict.results-placeholder")));
         BatchTable.configure(batchTable, model.sortedBatch());
-        resultsTab.textProperty().bind(Bindings.size(model.results()).asString("Results (%d)"));
-        batchTab.textProperty().bind(Bindings.size(model.batch()).asString("Batch (%,d)"));
+        resultsTab.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("ui.predict.tab.results", model.results().size()), model.results()));
+        batchTab.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("ui.predict.tab.batch", Texts.number(model.batch().size())), model.batch()));
         model.shownProperty().addListener((obs, old, shown) ->
                 resultTabs.getSelectionModel().select(shown == PredictionViewModel.Shown.BATCH ? batchTab : resultsTab));
 
@@ -166,16 +167,16 @@ public final class PredictPanelView {
                 ? org.modelstudio.ui.common.ShippedExamples.shippedFolder() : org.modelstudio.ui.common.AppDirs.samplesDir());
         switch (model.inputKindProperty().get()) {
             case TEXT -> {
-                chooser.setTitle("Choose texts to predict (one text per file)");
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Texts (UTF-8)", "*.txt"));
+                chooser.setTitle(Texts.get("ui.predict.chooser.texts"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.predict.filter.texts"), "*.txt"));
             }
             case TABLE -> {
-                chooser.setTitle("Choose a CSV file of rows to predict");
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tables (CSV)", "*.csv"));
+                chooser.setTitle(Texts.get("ui.predict.open-tip.csv"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.predict.filter.tables"), "*.csv"));
             }
             default -> {
-                chooser.setTitle("Choose images to predict");
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+                chooser.setTitle(Texts.get("ui.predict.chooser.images"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.predict.filter.images"), "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
             }
         }
         List<File> files = chooser.showOpenMultipleDialog(dropZone.getScene().getWindow());
@@ -187,7 +188,7 @@ public final class PredictPanelView {
 
     private void export() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the batch's predictions");
+        chooser.setTitle(Texts.get("ui.predict.chooser.export"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialFileName("predictions.csv");
         folders.openIn(chooser, "predict-export", java.util.Optional.empty());
@@ -199,7 +200,7 @@ public final class PredictPanelView {
         } catch (IOException ex) {
             Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
             a.initOwner(dropZone.getScene().getWindow());
-            a.setHeaderText("Cannot write " + file.getName());
+            a.setHeaderText(Texts.get("ui.main.error.write", file.getName()));
             a.show();
         }
     }

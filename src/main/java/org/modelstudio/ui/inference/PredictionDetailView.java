@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -42,7 +43,7 @@ final class PredictionDetailView {
     void show(PredictionItem item) {
         root.getChildren().clear();
         if (item == null) {
-            Label none = new Label(kind.getValue() == InputKind.NONE ? "" : "Select a result to see it here in full, with every class's probability.");
+            Label none = new Label(kind.getValue() == InputKind.NONE ? "" : Texts.get("ui.detail.placeholder"));
             none.setWrapText(true);
             none.getStyleClass().add("detail-placeholder");
             root.getChildren().add(none);
@@ -55,8 +56,8 @@ final class PredictionDetailView {
         root.getChildren().add(title);
         if (item.ok()) {
             Label verdict = new Label(item.estimate() != null
-                    ? String.format(Locale.ROOT, "%s · %.1f ms", item.estimate().describe(), item.millis())
-                    : String.format(Locale.ROOT, "%s, %s · %.1f ms", item.best().label(), ProbabilityBars.percent(item.best().probability()), item.millis()));
+                    ? Texts.get("ui.detail.estimate", item.estimate().describe(), Texts.number(item.millis(), 1))
+                    : Texts.get("ui.detail.verdict", item.best().label(), ProbabilityBars.percent(item.best().probability()), Texts.number(item.millis(), 1)));
             verdict.setWrapText(true);
             verdict.getStyleClass().add("detail-verdict");
             root.getChildren().add(verdict);
@@ -79,7 +80,7 @@ final class PredictionDetailView {
         }
         explanation.attach(item, root);
         if (!item.ok()) {
-            Label problem = new Label("Refused: " + item.problem());
+            Label problem = new Label(Texts.get("ui.detail.refused", item.problem()));
             problem.getStyleClass().add("problems");
             problem.setWrapText(true);
             root.getChildren().add(problem);
@@ -112,7 +113,7 @@ final class PredictionDetailView {
         for (Map.Entry<String, String> e : ((PredictionInput.Row) input).values().entrySet()) {
             Label name = new Label(e.getKey());
             name.getStyleClass().add("field-name");
-            values.addRow(r++, name, new Label(e.getValue().isEmpty() ? "(empty)" : e.getValue()));
+            values.addRow(r++, name, new Label(e.getValue().isEmpty() ? Texts.get("ui.detail.empty") : e.getValue()));
         }
         return values;
     }

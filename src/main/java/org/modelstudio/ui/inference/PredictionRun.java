@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.scene.image.Image;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
@@ -63,7 +64,7 @@ final class PredictionRun {
             } catch (InputRejectedException e) {
                 problems[i] = e.reason();
             } catch (RuntimeException e) {
-                problems[i] = "could not be read (" + e.getMessage() + ")";
+                problems[i] = Texts.get("ui.run.unreadable", e.getMessage());
             }
             millis[i] = (System.nanoTime() - t0) / 1e6;
         }
@@ -75,7 +76,7 @@ final class PredictionRun {
             try {
                 answers = runtime.answer(batch.toArray(new float[0][]), warnings);
             } catch (RuntimeException e) {
-                failure = "could not be predicted (" + e.getMessage() + ")";
+                failure = Texts.get("ui.run.failed", e.getMessage());
             }
             share = (System.nanoTime() - t0) / 1e6 / batch.size();
         }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -122,22 +123,21 @@ public final class PredictionViewModel {
             try {
                 return InputReader.read(org.modelstudio.ui.common.ShippedExamples.images().stream().map(Path::toFile).toList(), kind, null);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("The example images could not be copied out of the studio: "
-                        + AtomicFiles.reason(e), e);
+                throw new java.io.UncheckedIOException(Texts.get("ui.predict.examples-failed", AtomicFiles.reason(e)), e);
             }
         });
     }
 
     /** Predicts a typed or pasted text. */
     public Task<List<PredictionItem>> predictText(String text) {
-        return start(currentModel.get(), () -> List.of(new InputReader.Pending("Typed text", new PredictionInput.Text(text), null)));
+        return start(currentModel.get(), () -> List.of(new InputReader.Pending(Texts.get("ui.predict.typed-text"), new PredictionInput.Text(text), null)));
     }
 
     /** Predicts a row typed into the form, its values by column name. */
     public Task<List<PredictionItem>> predictRow(Map<String, String> values) {
         Map<String, String> ordered = new LinkedHashMap<>();
         for (RowField f : rowFields.get()) ordered.put(f.name(), values.getOrDefault(f.name(), ""));
-        return start(currentModel.get(), () -> List.of(new InputReader.Pending("Typed row", new PredictionInput.Row(ordered), null)));
+        return start(currentModel.get(), () -> List.of(new InputReader.Pending(Texts.get("ui.predict.typed-row"), new PredictionInput.Row(ordered), null)));
     }
 
     private interface Reading { List<InputReader.Pending> read(); }
@@ -169,26 +169,26 @@ public final class PredictionViewModel {
             }
         };
         if (kind == InputKind.NONE || kind == InputKind.PREPARED) {
-            message.set(kind == InputKind.NONE ? "There is no model to predict with yet. Train one first, or open a saved model." : kind.hint());
+            message.set(kind == InputKind.NONE ? Texts.get("ui.predict.no-model") : kind.hint());
             task.cancel();
             return task;
         }
         running++;
         busy.set(true);
-        message.set("Predicting…");
+        message.set(Texts.get("ui.predict.predicting"));
         task.setOnSucceeded(e -> finished(id, task));
         task.setOnCancelled(e -> {
             done();
             if (task == batchTask) {
                 shownBatch = -1;
                 batchEnded();
-                message.set(String.format(Locale.ROOT, "Stopped: %,d of %,d predicted.", batch.size(), batchTotal));
+                message.set(Texts.get("ui.predict.stopped", Texts.number(batch.size()), Texts.number(batchTotal)));
             }
         });
         task.setOnFailed(e -> {
             done();
             if (task == batchTask) batchEnded();
-            message.set("Prediction failed: " + task.getException().getMessage());
+            message.set(Texts.get("ui.predict.failed", task.getException().getMessage()));
         });
         executor.execute(task);
         return task;
@@ -208,21 +208,21 @@ public final class PredictionViewModel {
         progress.set(0);
         batchRunning.set(true);
         shown.set(Shown.BATCH);
-        message.set(String.format(Locale.ROOT, "Predicting %,d inputs…", total));
+        message.set(Texts.get("ui.predict.batch-started", Texts.number(total)));
     }
 
     private void arrived(long id, List<PredictionItem> chunk) {
         if (id != shownBatch) return;
         batch.addAll(chunk);
         progress.set(batch.size() / (double) Math.max(1, batchTotal));
-        message.set(String.format(Locale.ROOT, "Predicting: %,d of %,d…", batch.size(), batchTotal));
+        message.set(Texts.get("ui.predict.batch-progress", Texts.number(batch.size()), Texts.number(batchTotal)));
     }
 
     private void finished(long id, Task<List<PredictionItem>> task) {
         done();
         List<PredictionItem> items = task.getValue();
         if (items.isEmpty() && id > clearedUpTo) {
-            message.set("There was nothing to predict in what was dropped (an empty folder?).");
+            message.set(Texts.get("ui.predict.nothing"));
             return;
         }
         if (task != batchTask) {
@@ -231,17 +231,17 @@ public final class PredictionViewModel {
                 results.add(0, item);
                 shown.set(Shown.RESULTS);
                 selected.set(item);
-                message.set(item.ok() ? item.name() + ": " + item.verdict() + String.format(Locale.ROOT, " (%.0f ms)", item.millis())
-                        : item.name() + " was refused: " + item.problem());
+                message.set(item.ok() ? Texts.get("ui.predict.one", item.name(), item.verdict(), Texts.number(item.millis(), 0))
+                        : Texts.get("ui.predict.one-refused", item.name(), item.problem()));
             }
             return;
         }
         batchEnded();
         long refused = batch.stream().filter(i -> !i.ok()).count();
         double ms = batch.stream().filter(PredictionItem::ok).mapToDouble(PredictionItem::millis).sum();
-        message.set(String.format(Locale.ROOT, "%,d predicted%s, %.1f ms each on average. Click a column to sort; select a row to see it in full.",
-                batch.size() - refused, refused > 0 ? String.format(Locale.ROOT, ", %,d refused (reasons in the table)", refused) : "",
-                batch.size() == refused ? 0 : ms / (batch.size() - refused)));
+        message.set(Texts.get("ui.predict.batch-done", Texts.number(batch.size() - refused),
+                refused > 0 ? Texts.get("ui.predict.batch-refused", Texts.number(refused)) : "",
+                Texts.number(batch.size() == refused ? 0 : ms / (batch.size() - refused), 1)));
     }
 
     private void done() {
@@ -264,7 +264,7 @@ public final class PredictionViewModel {
     /** Writes the batch, in the table's order, as CSV (see {@link BatchCsv}), atomically. */
     public void exportBatch(Path file) throws IOException {
         AtomicFiles.writeString(file, BatchCsv.of(List.copyOf(sortedBatch)));
-        message.set(String.format(Locale.ROOT, "Saved %,d rows to %s.", sortedBatch.size(), file.getFileName()));
+        message.set(Texts.get("ui.predict.saved", Texts.number(sortedBatch.size()), file.getFileName()));
     }
 
     /** Empties the results and the batch, and stops a running batch. */

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
@@ -62,5 +63,5 @@ final class ProbabilityBars extends GridPane {
         addRow(row, name, bar, pct);
     }
 
-    static String percent(double p) { return String.format(Locale.ROOT, "%.1f%%", 100 * p); }
+    static String percent(double p) { return Texts.percent(p, 1); }
 }

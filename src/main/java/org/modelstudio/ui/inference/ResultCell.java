@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.image.ImageView;
@@ -51,7 +52,7 @@ final class ResultCell extends ListCell<PredictionItem> {
             setGraphic(refusal);
             return;
         }
-        title.setText(String.format(Locale.ROOT, "%s · %.0f ms", item.name(), item.millis()));
+        title.setText(Texts.get("ui.detail.estimate", item.name(), Texts.number(item.millis(), 0)));
         show(thumb, item.thumbnail() != null);
         thumb.setImage(item.thumbnail());
         boolean typed = item.input() instanceof PredictionInput.Text || item.input() instanceof PredictionInput.Row;

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.inference;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.InputPreparation;
 
 import java.util.List;
@@ -21,8 +22,8 @@ public record RowField(String name, String hint, List<String> categories) {
 
     static RowField of(InputPreparation.Column c) {
         if (c.kind() == InputPreparation.Kind.NUMERIC) {
-            return new RowField(c.name(), String.format(Locale.ROOT, "number (mean %.3g)", c.mean()), List.of());
+            return new RowField(c.name(), Texts.get("ui.input.number-mean", String.format(Locale.ROOT, "%.3g", c.mean())), List.of());
         }
-        return new RowField(c.name(), c.categories().size() + " categories", c.categories());
+        return new RowField(c.name(), Texts.get("ui.input.categories", c.categories().size()), c.categories());
     }
 }

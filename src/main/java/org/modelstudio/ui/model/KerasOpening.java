@@ -1,5 +1,6 @@
 package org.modelstudio.ui.model;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
@@ -56,8 +57,8 @@ public final class KerasOpening {
     /** File ▸ Open Keras model…: asks for the file (the chooser opens where the last one came from), then {@link #open}. */
     public void choose(org.modelstudio.ui.common.ChooserFolders folders) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a Keras model (.h5)");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keras models (HDF5)", "*.h5", "*.hdf5"));
+        chooser.setTitle(Texts.get("ui.keras.chooser"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.keras"), "*.h5", "*.hdf5"));
         folders.openIn(chooser, "keras", java.util.Optional.empty());
         File file = chooser.showOpenDialog(owner.get());
         if (file == null) return;
@@ -69,7 +70,7 @@ public final class KerasOpening {
     public Task<KerasImport.Opened> open(Path file) {
         Task<KerasImport.Opened> task = opening(file, null, null);
         task.setOnSucceeded(e -> confirm(file, task.getValue()));
-        currentModel.set(currentModel.get(), "Opening " + file.getFileName() + "…");
+        currentModel.set(currentModel.get(), Texts.get("ui.keras.opening", file.getFileName()));
         executor.execute(task);
         return task;
     }
@@ -80,10 +81,10 @@ public final class KerasOpening {
             @Override protected KerasImport.Opened call() throws Exception { return KerasImport.open(file, reading, labels); }
         };
         task.setOnFailed(e -> {
-            currentModel.set(currentModel.get(), before.startsWith("Opening ") ? "No model yet: train one, or open a saved model." : before);
+            currentModel.set(currentModel.get(), before.equals(Texts.get("ui.keras.opening", file.getFileName())) ? Texts.get("ui.model-in-use.none") : before);
             Alert a = new Alert(Alert.AlertType.ERROR, task.getException().getMessage());
             a.initOwner(owner.get());
-            a.setHeaderText("Cannot open " + file.getFileName());
+            a.setHeaderText(Texts.get("ui.keras.error", file.getFileName()));
             a.show();
         });
         return task;
@@ -93,21 +94,20 @@ public final class KerasOpening {
     private void confirm(Path file, KerasImport.Opened opened) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner.get());
-        dialog.setTitle("Open Keras model");
-        dialog.setHeaderText("Open " + file.getFileName() + " (Keras " + opened.kerasVersion()
-                + (opened.backend().isEmpty() ? "" : ", " + opened.backend()) + ")");
+        dialog.setTitle(Texts.get("ui.keras.title"));
+        dialog.setHeaderText(Texts.get("ui.keras.header", file.getFileName(), opened.kerasVersion()
+                + (opened.backend().isEmpty() ? "" : ", " + opened.backend())));
         TrainedModel model = opened.model();
-        Label summary = new Label(String.format(Locale.ROOT, "%d Keras layers become %d blocks with %,d parameters. "
-                        + "On test inputs they answer as DL4J's own import of the file does (largest difference %.1e).",
-                opened.kerasLayers(), model.spec().layers().size(), model.parameterCount(), opened.maxDifference()));
+        Label summary = new Label(Texts.get("ui.keras.summary", Texts.number(opened.kerasLayers()), Texts.number(model.spec().layers().size()),
+                Texts.number(model.parameterCount()), String.format(Locale.ROOT, "%.1e", opened.maxDifference())));
         summary.setWrapText(true);
-        Label question = new Label("A Keras file does not say how its input is read. What does this model take?");
+        Label question = new Label(Texts.get("ui.keras.question"));
         question.setWrapText(true);
         question.getStyleClass().add("dialog-question");
         ToggleGroup group = new ToggleGroup();
         VBox choices = new VBox(6);
         for (ModelReading r : opened.readings()) {
-            RadioButton b = new RadioButton(r.describe() + (r.equals(opened.readings().get(0)) ? "  (proposed)" : ""));
+            RadioButton b = new RadioButton(r.describe() + (r.equals(opened.readings().get(0)) ? Texts.get("ui.keras.proposed") : ""));
             b.setUserData(r);
             b.setToggleGroup(group);
             b.setId("reading-" + r.id().replace(':', '-') + (r.pixels255() ? "-255" : ""));
@@ -117,14 +117,14 @@ public final class KerasOpening {
         Path[] labels = new Path[1];
         Label labelText = new Label(labelSummary(model.labels()));
         labelText.setWrapText(true);
-        Button chooseLabels = new Button("Class names from a file…");
+        Button chooseLabels = new Button(Texts.get("ui.keras.labels-button"));
         chooseLabels.setOnAction(e -> {
             FileChooser c = new FileChooser();
-            c.setTitle("A text file with one class name per line");
+            c.setTitle(Texts.get("ui.keras.labels-chooser"));
             File f = c.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
             if (f != null) {
                 labels[0] = f.toPath();
-                labelText.setText("Class names from " + f.getName());
+                labelText.setText(Texts.get("ui.keras.labels-from", f.getName()));
             }
         });
         HBox labelRow = new HBox(10, labelText, chooseLabels);
@@ -132,12 +132,12 @@ public final class KerasOpening {
         content.setPadding(new Insets(12, 14, 4, 14));
         content.setPrefWidth(620);
         dialog.getDialogPane().setContent(content);
-        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+        ButtonType open = new ButtonType(Texts.get("ui.template.open"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(open, ButtonType.CANCEL);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() != open) {
-                currentModel.set(currentModel.get(), currentModel.get() == null ? "No model yet: train one, or open a saved model."
-                        : "Not opened: " + file.getFileName());
+                currentModel.set(currentModel.get(), currentModel.get() == null ? Texts.get("ui.model-in-use.none")
+                        : Texts.get("ui.keras.not-opened", file.getFileName()));
                 return;
             }
             ModelReading chosen = (ModelReading) group.getSelectedToggle().getUserData();
@@ -156,12 +156,12 @@ public final class KerasOpening {
     private void use(Path file, KerasImport.Opened opened) {
         TrainedModel model = opened.model();
         editor.openNetwork(model.spec());
-        currentModel.set(model, "Opened " + file.getFileName() + " (Keras " + opened.kerasVersion() + "; input: "
-                + opened.reading().describe() + ", " + model.labels().size() + " outputs)");
+        currentModel.set(model, Texts.get("ui.keras.opened", file.getFileName(), opened.kerasVersion(),
+                opened.reading().describe(), Texts.number(model.labels().size())));
     }
 
     private static String labelSummary(List<String> labels) {
-        return "Class names: " + String.join(", ", labels.subList(0, Math.min(4, labels.size()))) + (labels.size() > 4 ? ", …" : "");
+        return Texts.get("ui.keras.class-names", String.join(", ", labels.subList(0, Math.min(4, labels.size()))) + (labels.size() > 4 ? ", …" : ""));
     }
 
     /** The reading dialog shown last, for tests. */

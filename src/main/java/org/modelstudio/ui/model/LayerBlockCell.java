@@ -1,5 +1,6 @@
 package org.modelstudio.ui.model;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -85,7 +86,7 @@ final class LayerBlockCell extends ListCell<LayerRow> {
         if (LayerCatalogue.FIXED_CATEGORY.equals(row.category())) block.getStyleClass().add("fixed-block");
         name.setText(row.number().equals("0") ? row.layer() : row.layer() + " #" + row.number());
         settings.setText(row.settings());
-        params.setText(row.number().equals("0") ? "" : row.parameters() + " params");
+        params.setText(row.number().equals("0") ? "" : Texts.get("ui.model.block.params", row.parameters()));
         boolean hasProblem = !row.problem().isEmpty();
         if (hasProblem) {
             block.getStyleClass().add(row.error() ? "layer-error" : "layer-warning");

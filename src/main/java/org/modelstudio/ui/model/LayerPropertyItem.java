@@ -1,5 +1,6 @@
 package org.modelstudio.ui.model;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
 import org.modelstudio.core.catalogue.ParamSpec;
@@ -33,11 +34,33 @@ public final class LayerPropertyItem implements PropertySheet.Item {
         return item -> {
             ParamSpec p = ((LayerPropertyItem) item).param();
             return switch (p.kind()) {
-                case CHOICE -> org.controlsfx.property.editor.Editors.createChoiceEditor(item, p.choices());
+                case CHOICE -> choiceEditor(item, p);
                 case INT, NUMBER, PAIR -> new SettingEditor((LayerPropertyItem) item);
             };
         };
     }
+
+    /** A list of the setting's choices, each shown by its name in the studio's language (the value stays its id). */
+    @SuppressWarnings("unchecked")
+    private static org.controlsfx.property.editor.PropertyEditor<?> choiceEditor(PropertySheet.Item item, ParamSpec p) {
+        var editor = org.controlsfx.property.editor.Editors.createChoiceEditor(item, p.choices());
+        ((javafx.scene.control.ComboBox<Object>) editor.getEditor()).setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Object id) { return id == null ? "" : choiceName(String.valueOf(id)); }
+
+            @Override public Object fromString(String name) {
+                return p.choices().stream().filter(id -> choiceName(id).equals(name)).findFirst().orElse(name);
+            }
+        });
+        return editor;
+    }
+
+    /** How a choice reads: its name in {@code ui.choice.ID} when the bundle has one, else the id itself. */
+    public static String choiceName(String id) {
+        String key = CHOICE_KEY + id;
+        return Texts.has(key) ? Texts.get(key) : id;
+    }
+
+    private static final String CHOICE_KEY = "ui.choice.";
 
     @Override public Class<?> getType() {
         return switch (param.kind()) {

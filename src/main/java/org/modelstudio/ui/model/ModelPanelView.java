@@ -1,5 +1,6 @@
 package org.modelstudio.ui.model;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -98,10 +99,10 @@ public final class ModelPanelView {
         moveDownButton.setOnAction(e -> model.moveSelected(1));
         duplicateButton.setOnAction(e -> model.duplicateSelected());
         deleteButton.setOnAction(e -> model.deleteSelected());
-        moveUpButton.setTooltip(new Tooltip("Move the selected layer up (Alt+Up)"));
-        moveDownButton.setTooltip(new Tooltip("Move the selected layer down (Alt+Down)"));
-        duplicateButton.setTooltip(new Tooltip("Duplicate the selected layer (Ctrl+D)"));
-        deleteButton.setTooltip(new Tooltip("Delete the selected layer (Delete)"));
+        moveUpButton.setTooltip(new Tooltip(Texts.get("ui.model.tip.up")));
+        moveDownButton.setTooltip(new Tooltip(Texts.get("ui.model.tip.down")));
+        duplicateButton.setTooltip(new Tooltip(Texts.get("ui.model.tip.duplicate")));
+        deleteButton.setTooltip(new Tooltip(Texts.get("ui.model.tip.delete")));
         for (Button b : new Button[] {moveUpButton, moveDownButton, duplicateButton, deleteButton}) {
             b.disableProperty().bind(model.selectedLayerProperty().lessThan(0).or(model.fixedProperty()));
         }
@@ -158,7 +159,7 @@ public final class ModelPanelView {
                 Button tile = new Button(t.name());
                 tile.setId("palette-" + t.type());
                 tile.getStyleClass().addAll("palette-tile", "layer-" + c.id());
-                tile.setTooltip(new Tooltip(c.name() + ": " + t.help() + "\nClick to add, or drag into the model."));
+                tile.setTooltip(new Tooltip(Texts.get("ui.model.tip.palette", c.name(), t.help())));
                 tile.setOnAction(e -> model.add(t.type()));
                 // What a drag from this tile carries, kept on the tile so a headless test drags exactly this.
                 tile.getProperties().put(DRAG_PAYLOAD, LayerDrop.NEW + t.type());
@@ -274,7 +275,7 @@ public final class ModelPanelView {
         propertySheet.setVisible(layer && fixed == null);
         noSelectionHint.setVisible(!layer || fixed != null);
         noSelectionHint.setText(fixed != null ? fixedLayerText(fixed, i)
-                : "Select a layer to change its settings here. How the network trains is set in Train ▸ Settings.");
+                : Texts.get("ui.model.select-a-layer-to-change-its"));
         if (!layer || fixed != null) {
             propertySheet.getItems().clear();
             return;
@@ -291,9 +292,8 @@ public final class ModelPanelView {
 
     /** What a layer without a block is, said where its settings would be. */
     private static String fixedLayerText(LayerSpec.Fixed f, int i) {
-        String why = f.reason().isEmpty() || f.reason().startsWith("no block") ? "the studio has no block of this kind" : f.reason();
-        return f.kind() + " #" + (i + 1) + ", the Keras layer " + f.name() + ": " + why + ". It is kept as DL4J's Keras importer "
-                + "read it, with " + String.format(java.util.Locale.ROOT, "%,d", f.parameters()) + " parameters, and cannot be changed.";
+        String why = f.reason().isEmpty() || f.reason().startsWith("no block") ? Texts.get("ui.model.fixed.no-block") : f.reason();
+        return Texts.get("ui.model.fixed.text", f.kind(), i + 1, f.name(), why, Texts.number(f.parameters()));
     }
 
     private LayerSpec layerAt(int i) {

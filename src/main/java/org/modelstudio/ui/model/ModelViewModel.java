@@ -1,5 +1,6 @@
 package org.modelstudio.ui.model;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -68,8 +69,8 @@ public final class ModelViewModel {
     private final ReadOnlyStringWrapper fixedNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper fixed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper trainingSettings = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(Texts.get("ui.main.menu.undo"));
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(Texts.get("ui.main.menu.redo"));
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper editError = new ReadOnlyStringWrapper("");
@@ -91,7 +92,7 @@ public final class ModelViewModel {
         saved = history.current();
         template.addListener((obs, old, chosen) -> {
             if (chosen != null && !chosen.equals(history.current())) {
-                history.apply(new Edit.ReplaceNetwork(chosen, "Open " + chosen.name()));
+                history.apply(new Edit.ReplaceNetwork(chosen, Texts.get("ui.model.edit.open", chosen.name())));
                 history.seal();
             }
         });
@@ -108,7 +109,7 @@ public final class ModelViewModel {
     /** Replaces the network with a template (one undoable step), even when that template was chosen before. */
     public void openTemplate(NetworkSpec chosen) {
         if (chosen.equals(template.get()) && !chosen.equals(history.current())) {
-            history.apply(new Edit.ReplaceNetwork(chosen, "Open " + chosen.name()));
+            history.apply(new Edit.ReplaceNetwork(chosen, Texts.get("ui.model.edit.open", chosen.name())));
             history.seal();
         }
         template.set(chosen);
@@ -129,7 +130,7 @@ public final class ModelViewModel {
         if (current.layers().size() != fitted.layers().size()) return;
         NetworkSpec next = new NetworkSpec(current.name(), current.description(), fitted.input(), fitted.layers(), current.training());
         if (next.equals(current)) return;
-        history.apply(new Edit.ReplaceNetwork(next, "Fit to the data"));
+        history.apply(new Edit.ReplaceNetwork(next, Texts.get("ui.model.edit.fit")));
         history.seal();
     }
 
@@ -226,7 +227,7 @@ public final class ModelViewModel {
         runs.clear();
         dataSource.set(DataSource.FASHION_MNIST);
         augmentation.set(org.modelstudio.core.data.Augmentation.NONE);
-        startDocument(new NetworkSpec("Untitled network", "", new InputSpec.ImageInput(28, 28, 1), List.of(),
+        startDocument(new NetworkSpec(Texts.get("ui.model.untitled"), "", new InputSpec.ImageInput(28, 28, 1), List.of(),
                 history.current().training()), null, true);
     }
 
@@ -337,7 +338,7 @@ public final class ModelViewModel {
             boolean endsWithOutput = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof LayerSpec.Output;
             at = endsWithOutput ? layers.size() - 1 : layers.size();
         }
-        history.beginBatch(copied.size() == 1 ? "Paste " + copied.get(0).typeName() : "Paste " + copied.size() + " layers");
+        history.beginBatch(copied.size() == 1 ? Texts.get("ui.model.edit.paste-one", copied.get(0).typeName()) : Texts.get("ui.model.edit.paste-many", copied.size()));
         try {
             for (int k = 0; k < copied.size(); k++) apply(new Edit.InsertLayer(at + k, copied.get(k)));
         } finally {
@@ -429,8 +430,7 @@ public final class ModelViewModel {
     private boolean apply(Edit edit) {
         boolean changesLayers = !(edit instanceof Edit.ReplaceNetwork || edit instanceof Edit.SetTraining || edit instanceof Edit.Rename);
         if (changesLayers && history.current().fixed()) {
-            editError.set("This network is fixed: its blocks cannot be changed, because some of its Keras layers have no block "
-                    + "to rebuild them from. Choose a template to start a network of your own.");
+            editError.set(Texts.get("ui.model.fixed.edit-refused"));
             return false;
         }
         try {
@@ -456,24 +456,24 @@ public final class ModelViewModel {
         spec.set(current);
         revision.set(history.revision() + runsRevision);
         dirty.set(!current.equals(saved) || runsChanged);
-        undoText.set(history.canUndo() ? "Undo " + history.undoDescription() : "Undo");
-        redoText.set(history.canRedo() ? "Redo " + history.redoDescription() : "Redo");
+        undoText.set(history.canUndo() ? Texts.get("ui.model.undo-what", history.undoDescription()) : Texts.get("ui.main.menu.undo"));
+        redoText.set(history.canRedo() ? Texts.get("ui.model.redo-what", history.redoDescription()) : Texts.get("ui.main.menu.redo"));
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
         NetworkSummary s = ShapeInference.analyse(current)
                 .withIssues(org.modelstudio.core.data.TaskFit.issues(current, dataTask, dataQuantity));
         List<LayerRow> newRows = new ArrayList<>();
-        newRows.add(new LayerRow("0", "Input", inputDescription(current.input()), String.valueOf(s.inputShape()), "0", "", false, "input"));
+        newRows.add(new LayerRow("0", Texts.get("ui.model.row.input"), inputDescription(current.input()), String.valueOf(s.inputShape()), "0", "", false, "input"));
         for (LayerSummary l : s.layers()) {
             List<Issue> issues = s.issuesFor(l.index());
             newRows.add(new LayerRow(String.valueOf(l.index() + 1), l.layer().typeName(), l.layer().describe(),
-                    l.outputShape() == null ? "?" : l.outputShape().toString(), String.format(Locale.ROOT, "%,d", l.parameters()),
+                    l.outputShape() == null ? "?" : l.outputShape().toString(), Texts.number(l.parameters()),
                     issues.stream().map(Issue::message).collect(Collectors.joining(" ")),
                     issues.stream().anyMatch(Issue::isError), catalogue.typeOf(l.layer()).category()));
         }
         rows.setAll(newRows);
         summary.set(s);
-        totals.set(String.format(Locale.ROOT, "%,d parameters · output %s", s.totalParameters(), s.outputShape() == null ? "?" : s.outputShape()));
+        totals.set(Texts.get("ui.model.totals", Texts.number(s.totalParameters()), s.outputShape() == null ? "?" : s.outputShape()));
         problems.set(s.issues().stream().map(Issue::toString).collect(Collectors.joining("\n")));
         trainingSettings.set(TrainingSettings.describe(current.training()));
         fixed.set(current.fixed());
@@ -484,19 +484,19 @@ public final class ModelViewModel {
     static String fixedNote(NetworkSpec network) {
         long n = network.layers().stream().filter(l -> l instanceof LayerSpec.Fixed).count();
         if (n == 0) return "";
-        return "Fixed network: " + (n == 1 ? "1 Keras layer has" : n + " Keras layers have") + " no block (hatched), so its blocks "
-                + "cannot be changed. It predicts, evaluates and serves as opened, and trains further with Continue.";
+        return Texts.get(n == 1 ? "ui.model.fixed.note-one" : "ui.model.fixed.note-many", n);
     }
 
     /** What the Input block says it takes ("28×28 grey images"). */
     static String inputDescription(InputSpec input) {
         if (input instanceof InputSpec.ImageInput img) {
-            String kind = img.channels() == 1 ? "grey" : img.channels() == 3 ? "colour" : img.channels() + "-channel";
-            return img.height() + "×" + img.width() + " " + kind + " images";
+            return img.channels() == 1 ? Texts.get("ui.model.input.grey", img.height(), img.width())
+                    : img.channels() == 3 ? Texts.get("ui.model.input.colour", img.height(), img.width())
+                    : Texts.get("ui.model.input.channels", img.height(), img.width(), img.channels());
         }
-        if (input instanceof InputSpec.VectorInput vec) return vec.features() + (vec.features() == 1 ? " feature" : " features");
+        if (input instanceof InputSpec.VectorInput vec) return Texts.get(vec.features() == 1 ? "ui.model.input.feature" : "ui.model.input.features", vec.features());
         if (input instanceof InputSpec.SequenceInput seq) {
-            return String.format(Locale.ROOT, "text as %d token ids from a vocabulary of %,d", seq.length(), seq.vocabulary());
+            return Texts.get("ui.model.input.text", seq.length(), Texts.number(seq.vocabulary()));
         }
         return "";
     }

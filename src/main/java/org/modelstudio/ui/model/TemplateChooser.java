@@ -1,5 +1,6 @@
 package org.modelstudio.ui.model;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -29,9 +30,9 @@ public final class TemplateChooser {
 
     public TemplateChooser(Window owner, List<NetworkSpec> templates, NetworkSpec current) {
         dialog.initOwner(owner);
-        dialog.setTitle("New from template");
-        dialog.setHeaderText("Start from a template. You can change every layer afterwards.");
-        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+        dialog.setTitle(Texts.get("ui.template.title"));
+        dialog.setHeaderText(Texts.get("ui.template.header"));
+        ButtonType open = new ButtonType(Texts.get("ui.template.open"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
         list.getItems().setAll(templates);
         list.setId("templateList");
@@ -92,8 +93,8 @@ public final class TemplateChooser {
     /** "8 layers · 421,642 parameters · takes 28×28×1 · 10 classes". */
     static String facts(NetworkSpec s) {
         NetworkSummary summary = ShapeInference.analyse(s);
-        return String.format(Locale.ROOT, "%d layers · %,d parameters · takes %s · %s outputs", s.layers().size(),
-                summary.totalParameters(), summary.inputShape(), s.outputUnits() < 0 ? "?" : s.outputUnits());
+        return Texts.get("ui.template.facts", Texts.number(s.layers().size()),
+                Texts.number(summary.totalParameters()), summary.inputShape(), s.outputUnits() < 0 ? "?" : Texts.number(s.outputUnits()));
     }
 
     public Optional<NetworkSpec> showAndWait() { return dialog.showAndWait(); }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.model;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.catalogue.ParamSpec;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.LearningRateSchedule;
@@ -18,47 +19,47 @@ public final class TrainingSettings {
 
     private TrainingSettings() {}
 
-    /** The settings the Train area's Settings tab shows, with their ranges and help. */
-    public static final List<ParamSpec> PARAMS = List.of(
-            new ParamSpec("optimizer", "Optimizer", ParamSpec.Kind.CHOICE, "adam", null, null,
-                    List.of("adam", "sgd", "nesterov", "rmsprop"), "The rule that updates the weights after each batch; Adam is a good default."),
-            new ParamSpec("loss", "Loss", ParamSpec.Kind.CHOICE, "cross_entropy", null, null,
+    /** The settings the Train area's Settings tab shows, with their ranges and help (in the studio's language now). */
+    public static List<ParamSpec> params() {
+        return List.of(
+            new ParamSpec("optimizer", Texts.get("ui.settings.optimizer"), ParamSpec.Kind.CHOICE, "adam", null, null,
+                    List.of("adam", "sgd", "nesterov", "rmsprop"), Texts.get("ui.settings.optimizer.help")),
+            new ParamSpec("loss", Texts.get("ui.settings.loss"), ParamSpec.Kind.CHOICE, "cross_entropy", null, null,
                     List.of("cross_entropy", "mse", "binary_cross_entropy"),
-                    "What training lowers: cross_entropy to tell classes apart (softmax output), mse (mean squared error) to "
-                            + "predict a number (identity output, 1 unit), binary_cross_entropy for independent yes/no outputs (sigmoid)."),
-            new ParamSpec("learningRate", "Learning rate", ParamSpec.Kind.NUMBER, 0.001, 1e-7, 10.0, null,
-                    "How big each update step is. Too high and training diverges; too low and it crawls."),
-            new ParamSpec("batchSize", "Batch size", ParamSpec.Kind.INT, 32, 1.0, 4096.0, null,
-                    "How many examples are averaged for each update."),
-            new ParamSpec("epochs", "Epochs", ParamSpec.Kind.INT, 10, 1.0, 1000.0, null,
-                    "How many times training goes through all the training examples."),
-            new ParamSpec("seed", "Random seed", ParamSpec.Kind.INT, 42, 0.0, (double) Integer.MAX_VALUE, null,
-                    "Fixes the starting weights and the shuffling, so a run can be repeated exactly."),
-            new ParamSpec("schedule", "Rate schedule", ParamSpec.Kind.CHOICE, "constant", null, null,
+                    Texts.get("ui.settings.loss.help")),
+            new ParamSpec("learningRate", Texts.get("ui.settings.learningrate"), ParamSpec.Kind.NUMBER, 0.001, 1e-7, 10.0, null,
+                    Texts.get("ui.settings.learningrate.help")),
+            new ParamSpec("batchSize", Texts.get("ui.settings.batchsize"), ParamSpec.Kind.INT, 32, 1.0, 4096.0, null,
+                    Texts.get("ui.settings.batchsize.help")),
+            new ParamSpec("epochs", Texts.get("ui.settings.epochs"), ParamSpec.Kind.INT, 10, 1.0, 1000.0, null,
+                    Texts.get("ui.settings.epochs.help")),
+            new ParamSpec("seed", Texts.get("ui.settings.seed"), ParamSpec.Kind.INT, 42, 0.0, (double) Integer.MAX_VALUE, null,
+                    Texts.get("ui.settings.seed.help")),
+            new ParamSpec("schedule", Texts.get("ui.settings.schedule"), ParamSpec.Kind.CHOICE, "constant", null, null,
                     List.of("constant", "step", "exponential", "plateau"),
-                    "How the learning rate changes: step and exponential lower it on a timetable; plateau lowers it "
-                            + "when the validation loss stops improving."),
-            new ParamSpec("factor", "Schedule factor", ParamSpec.Kind.NUMBER, 0.5, 0.01, 1.0, null,
-                    "What the rate is multiplied by at each step of the schedule."),
-            new ParamSpec("every", "Schedule epochs", ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
-                    "Step: epochs between two steps. Plateau: epochs without improvement before the rate is lowered."),
-            new ParamSpec("l2", "L2 penalty", ParamSpec.Kind.NUMBER, 0.0, 0.0, 1.0, null,
-                    "Weight decay: pulls the weights towards zero to fight overfitting. 0 is off; 0.0001 to 0.001 is usual."),
-            new ParamSpec("validationSplit", "Validation share", ParamSpec.Kind.NUMBER, 0.1, 0.0, 0.5, null,
-                    "The fraction of the examples held out to check the network on data it does not train on."),
-            new ParamSpec("testSplit", "Test share", ParamSpec.Kind.NUMBER, 0.0, 0.0, 0.5, null,
-                    "The fraction held out from training and validation alike; the finished model is measured on it once."),
-            new ParamSpec("earlyStopping", "Early stopping", ParamSpec.Kind.CHOICE, "off", null, null,
+                    Texts.get("ui.settings.schedule.help")),
+            new ParamSpec("factor", Texts.get("ui.settings.factor"), ParamSpec.Kind.NUMBER, 0.5, 0.01, 1.0, null,
+                    Texts.get("ui.settings.factor.help")),
+            new ParamSpec("every", Texts.get("ui.settings.every"), ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
+                    Texts.get("ui.settings.every.help")),
+            new ParamSpec("l2", Texts.get("ui.settings.l2"), ParamSpec.Kind.NUMBER, 0.0, 0.0, 1.0, null,
+                    Texts.get("ui.settings.l2.help")),
+            new ParamSpec("validationSplit", Texts.get("ui.settings.validationsplit"), ParamSpec.Kind.NUMBER, 0.1, 0.0, 0.5, null,
+                    Texts.get("ui.settings.validationsplit.help")),
+            new ParamSpec("testSplit", Texts.get("ui.settings.testsplit"), ParamSpec.Kind.NUMBER, 0.0, 0.0, 0.5, null,
+                    Texts.get("ui.settings.testsplit.help")),
+            new ParamSpec("earlyStopping", Texts.get("ui.settings.earlystopping"), ParamSpec.Kind.CHOICE, "off", null, null,
                     List.of("off", "validation_loss", "validation_accuracy"),
-                    "Stop when this validation figure has not improved for a while; the best epoch's model is kept."),
-            new ParamSpec("patience", "Early stopping patience", ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
-                    "How many epochs without improvement early stopping waits."),
-            new ParamSpec("minDelta", "Early stopping min. change", ParamSpec.Kind.NUMBER, 0.0, 0.0, 10.0, null,
-                    "How much better the figure must get to count as an improvement."));
+                    Texts.get("ui.settings.earlystopping.help")),
+            new ParamSpec("patience", Texts.get("ui.settings.patience"), ParamSpec.Kind.INT, 3, 1.0, 1000.0, null,
+                    Texts.get("ui.settings.patience.help")),
+            new ParamSpec("minDelta", Texts.get("ui.settings.mindelta"), ParamSpec.Kind.NUMBER, 0.0, 0.0, 10.0, null,
+                    Texts.get("ui.settings.mindelta.help")));
+    }
 
     /** The setting with this key. */
     public static ParamSpec param(String key) {
-        return PARAMS.stream().filter(p -> p.key().equals(key)).findFirst()
+        return params().stream().filter(p -> p.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no training setting " + key));
     }
 
@@ -127,22 +128,21 @@ public final class TrainingSettings {
         String optimizer = switch (t.optimizer()) {
             case ADAM -> "Adam";
             case SGD -> "SGD";
-            case NESTEROV -> "SGD with Nesterov momentum";
+            case NESTEROV -> Texts.get("ui.settings.describe.nesterov");
             case RMSPROP -> "RMSProp";
         };
-        String schedule = t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? "" : " (" + t.schedule().describe() + ")";
-        String extras = (t.l2() > 0 ? ", L2 " + java.math.BigDecimal.valueOf(t.l2()).stripTrailingZeros().toPlainString() : "")
-                + (t.validationSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% held out for validation", 100 * t.validationSplit())
-                        : ", no validation")
-                + (t.testSplit() > 0 ? String.format(Locale.ROOT, ", %.0f%% for a final test", 100 * t.testSplit()) : "")
-                + (t.earlyStopping().enabled() ? ", early stopping on " + t.earlyStopping().describe() : "");
+        String schedule = t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? "" : Texts.get("ui.settings.describe.schedule", t.schedule().describe());
+        String extras = (t.l2() > 0 ? Texts.get("ui.settings.describe.l2", java.math.BigDecimal.valueOf(t.l2()).stripTrailingZeros().toPlainString()) : "")
+                + (t.validationSplit() > 0 ? Texts.get("ui.settings.describe.validation", Texts.percent(t.validationSplit(), 0))
+                        : Texts.get("ui.settings.describe.no-validation"))
+                + (t.testSplit() > 0 ? Texts.get("ui.settings.describe.test", Texts.percent(t.testSplit(), 0)) : "")
+                + (t.earlyStopping().enabled() ? Texts.get("ui.settings.describe.early", t.earlyStopping().describe()) : "");
         // Cross-entropy, the classifiers' loss, goes without saying; another loss is named.
         String loss = switch (t.loss()) {
             case CROSS_ENTROPY -> "";
-            case MSE -> " to lower the mean squared error";
-            case BINARY_CROSS_ENTROPY -> " to lower the binary cross-entropy";
+            case MSE -> Texts.get("ui.settings.describe.mse");
+            case BINARY_CROSS_ENTROPY -> Texts.get("ui.settings.describe.bce");
         };
-        return String.format(Locale.ROOT, "Trains with %s%s, learning rate %s%s, batches of %d, %d epochs%s.",
-                optimizer, loss, t.learningRate(), schedule, t.batchSize(), t.epochs(), extras);
+        return Texts.get("ui.settings.describe", optimizer, loss, t.learningRate(), schedule, t.batchSize(), t.epochs(), extras);
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.infer.ModelSignature;
@@ -22,7 +23,6 @@ import java.util.Optional;
  */
 final class ExampleInputs {
     static final String IMAGE = "ankle-boot-1.png";
-    static final String TEXT = "Write here the text to classify.";
 
     private ExampleInputs() {}
 
@@ -49,7 +49,7 @@ final class ExampleInputs {
     static String sample(ModelSignature signature, TrainedModel model, Path image) {
         return switch (signature.kind()) {
             case IMAGE -> image == null ? "photo.png" : image.toString();
-            case TEXT -> TEXT;
+            case TEXT -> Texts.get("ui.serve.example-text");
             case TABLE -> model.preparation() instanceof InputPreparation.Table table ? row(table) : String.join(",", signature.columns());
             case PREPARED -> "";
         };

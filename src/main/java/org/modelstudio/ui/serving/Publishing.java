@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,7 +29,7 @@ public final class Publishing {
     private final ExecutorService executor;
     private final ReadOnlyBooleanWrapper allowed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper action = new ReadOnlyStringWrapper("Publish the model in use as the next version");
+    private final ReadOnlyStringWrapper action = new ReadOnlyStringWrapper(Texts.get("ui.publish.action"));
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final BooleanProperty automatic = new SimpleBooleanProperty(false);
     private TrainedModel signed;
@@ -55,23 +56,22 @@ public final class Publishing {
         String name = serve.selectedProperty().get();
         if (serve.stateProperty().get() != ServeViewModel.State.SERVING || s == null || name == null || s.models().get(name) == null) {
             allowed.set(false);
-            action.set("Publish the model in use as the next version");
+            action.set(Texts.get("ui.publish.action"));
             note.set("");
             return;
         }
         ModelVersion current = s.models().get(name).current();
         String next = next(current.version());
-        action.set("Publish the model in use as version " + next + " of " + name);
+        action.set(Texts.get("ui.publish.action-version", next, name));
         TrainedModel m = currentModel.get();
         String why;
-        if (running.get()) why = "Publishing version " + next + "\u2026";
-        else if (m == null) why = "There is no model in use to publish: train one, or open a saved model.";
+        if (running.get()) why = Texts.get("ui.publish.running", next);
+        else if (m == null) why = Texts.get("ui.publish.no-model");
         else if (current.runtime().model() == m) {
-            why = "The model in use is version " + current.version() + " of " + name + " already; train or open another, then publish it as version " + next + ".";
+            why = Texts.get("ui.publish.same", current.version(), name, next);
         } else why = SignatureFit.misfit(current.runtime().signature(), signatureOf(m), name);
         allowed.set(why == null);
-        note.set(why != null ? why : "It fits " + name + ": requests already given to version " + current.version()
-                + " finish on it, and new ones go to version " + next + ".");
+        note.set(why != null ? why : Texts.get("ui.publish.fits", name, current.version(), next));
     }
 
     /** Publishes the model in use as the selected name's next version, off the FX thread. */
@@ -85,7 +85,7 @@ public final class Publishing {
     private void publish(boolean auto) {
         refresh();
         if (!allowed.get()) {
-            if (auto && !note.get().isEmpty()) serve.publishRefused("The newly trained model was not published: " + note.get());
+            if (auto && !note.get().isEmpty()) serve.publishRefused(Texts.get("ui.publish.auto-refused", note.get()));
             return;
         }
         ModelServer s = serve.server();
@@ -107,7 +107,7 @@ public final class Publishing {
         task.setOnFailed(e -> {
             running.set(false);
             refresh();
-            serve.publishRefused("The model in use could not be published: " + task.getException().getMessage() + ".");
+            serve.publishRefused(Texts.get("ui.publish.failed", task.getException().getMessage()));
         });
         executor.execute(task);
     }

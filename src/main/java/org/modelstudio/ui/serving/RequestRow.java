@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.server.RequestLog;
 
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ public record RequestRow(long seq, String time, String client, String model, Str
     static RequestRow of(RequestLog.Entry e) {
         String input = e.input() == null || e.input().isEmpty() ? e.method() + " " + shortPath(e.path()) : e.input();
         return new RequestRow(e.seq(), TIME.format(e.time()), e.client(), e.model(), input, e.status(), e.answer() == null ? "" : e.answer(),
-                String.format(Locale.ROOT, "%.1f", e.millis()), e.method(), e.path());
+                Texts.number(e.millis(), 1), e.method(), e.path());
     }
 
     /** "/v2/models/fashion/infer" → "…/infer": the model's column already names it. Other paths stay whole. */

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
@@ -19,14 +20,14 @@ final class RequestTable {
 
     static void configure(TableView<RequestRow> table, ObservableList<RequestRow> rows) {
         table.setItems(rows);
-        table.setPlaceholder(new Label("The requests the server answers appear here, newest first."));
-        table.getColumns().add(column("Time", RequestRow::time, 72));
-        table.getColumns().add(column("Client", RequestRow::client, 80));
-        table.getColumns().add(column("Model", RequestRow::model, 150));
-        table.getColumns().add(column("Input", RequestRow::input, 110));
-        table.getColumns().add(column("Status", r -> Integer.toString(r.status()), 64));
-        table.getColumns().add(column("ms", RequestRow::millis, 52));
-        table.getColumns().add(column("Answer", RequestRow::answer, 200));
+        table.setPlaceholder(new Label(Texts.get("ui.requests.placeholder")));
+        table.getColumns().add(column(Texts.get("ui.requests.column.time"), RequestRow::time, 72));
+        table.getColumns().add(column(Texts.get("ui.requests.column.client"), RequestRow::client, 80));
+        table.getColumns().add(column(Texts.get("ui.requests.column.model"), RequestRow::model, 150));
+        table.getColumns().add(column(Texts.get("ui.requests.column.input"), RequestRow::input, 110));
+        table.getColumns().add(column(Texts.get("ui.requests.column.status"), r -> Integer.toString(r.status()), 64));
+        table.getColumns().add(column(Texts.get("ui.requests.column.ms"), RequestRow::millis, 52));
+        table.getColumns().add(column(Texts.get("ui.requests.column.answer"), RequestRow::answer, 200));
         table.setRowFactory(t -> new TableRow<>() {
             @Override protected void updateItem(RequestRow row, boolean empty) {
                 super.updateItem(row, empty);

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.infer.ModelNames;
 
 /** What the Serve window checks as a person types: a model's name and the port, each refused with the reason. */
@@ -13,11 +14,11 @@ final class ServeChecks {
      */
     static String nameProblem(String name, long others) {
         String n = name == null ? "" : name.trim();
-        if (n.isEmpty()) return "Give the model a name: programs call it by this name in its address.";
+        if (n.isEmpty()) return Texts.get("ui.serve.check.no-name");
         if (!ModelNames.isName(n)) {
-            return "\u201c" + n + "\u201d cannot name a model: use letters, digits, - and _ (at most 64), starting with a letter or digit.";
+            return Texts.get("ui.serve.check.bad-name", n);
         }
-        if (others > 0) return "Another model in the list is named \u201c" + n + "\u201d; each needs its own name.";
+        if (others > 0) return Texts.get("ui.serve.check.same-name", n);
         return null;
     }
 
@@ -32,8 +33,8 @@ final class ServeChecks {
     /** Why {@code text} is not a port to listen on, or null. */
     static String portProblem(String text) {
         String t = text == null ? "" : text.trim();
-        if (t.isEmpty()) return "Give a port from 1 to 65535, or 0 to let the system choose a free one.";
-        if (port(t) < 0) return "\u201c" + t + "\u201d is not a port: give a whole number from 1 to 65535, or 0 to let the system choose a free one.";
+        if (t.isEmpty()) return Texts.get("ui.serve.check.no-port");
+        if (port(t) < 0) return Texts.get("ui.serve.check.bad-port", t);
         return null;
     }
 }

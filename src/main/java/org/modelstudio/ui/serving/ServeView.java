@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.ui.common.SecondaryWindow;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -79,7 +80,7 @@ public final class ServeView {
 
     /** Opens the Serve window (owned by {@code owner}); returns its stage, which can be shown again after it is closed. */
     public static Stage open(Window owner, ServeViewModel model) throws IOException {
-        return SecondaryWindow.open(owner, "ServeWindow.fxml", new ServeView(model), "Serve", 1320, 860, 820, 560, "serving.css");
+        return SecondaryWindow.open(owner, "ServeWindow.fxml", new ServeView(model), Texts.get("ui.serve.title"), 1320, 860, 820, 560, "serving.css");
     }
 
     @FXML private void initialize() {
@@ -105,7 +106,7 @@ public final class ServeView {
         portField.textProperty().bindBidirectional(model.portProperty());
         showProblem(portProblem, model.portProblemProperty());
         networkBox.selectedProperty().bindBidirectional(model.networkProperty());
-        networkBox.setTooltip(new Tooltip("Listens on every network address of this computer instead of 127.0.0.1 only; a token is then required."));
+        networkBox.setTooltip(new Tooltip(Texts.get("ui.serve.tip.network")));
         tokenBox.selectedProperty().bindBidirectional(model.tokenRequiredProperty());
         tokenBox.disableProperty().bind(model.networkProperty());
         tokenField.textProperty().bind(model.tokenProperty());
@@ -115,17 +116,17 @@ public final class ServeView {
         newTokenButton.disableProperty().bind(stopped.not().or(model.tokenRequiredProperty().not()));
         newTokenButton.setOnAction(e -> model.newToken());
         tokenNote.textProperty().bind(Bindings.createStringBinding(() -> model.networkProperty().get()
-                        ? "Other computers can reach it, so the token is required: every request must carry the header “Authorization: Bearer” and the token."
+                        ? Texts.get("ui.serve.token.network")
                         : model.tokenRequiredProperty().get()
-                        ? "Every request must carry the header “Authorization: Bearer” and the token; the examples do."
-                        : "Without a token any program on this computer can use the model.",
+                        ? Texts.get("ui.serve.token.required")
+                        : Texts.get("ui.serve.token.none"),
                 model.networkProperty(), model.tokenRequiredProperty()));
 
         startServingButton.disableProperty().bind(model.canStartProperty().not());
         startServingButton.setOnAction(e -> model.start());
         stopServingButton.disableProperty().bind(serving.not().or(model.publishing().runningProperty()));
         stopServingButton.setOnAction(e -> model.stop());
-        freePortButton.textProperty().bind(Bindings.createStringBinding(() -> "Use port " + model.freePortProperty().get(), model.freePortProperty()));
+        freePortButton.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("ui.serve.use-port", model.freePortProperty().get()), model.freePortProperty()));
         freePortButton.visibleProperty().bind(model.freePortProperty().greaterThan(0).and(stopped));
         freePortButton.managedProperty().bind(freePortButton.visibleProperty());
         freePortButton.setOnAction(e -> model.useFreePort());
@@ -159,7 +160,7 @@ public final class ServeView {
         chartHolder.getChildren().add(chart);
         model.trafficRevisionProperty().addListener(o -> chart.draw());
         trafficSummary.textProperty().bind(model.trafficSummaryProperty());
-        requestsTitle.textProperty().bind(Bindings.size(model.requests()).asString("Requests (newest first; %,d shown)"));
+        requestsTitle.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("ui.serve.requests-title", Texts.number(model.requests().size())), model.requests()));
         RequestTable.configure(requestTable, model.requests());
     }
 
@@ -178,7 +179,7 @@ public final class ServeView {
             name.setPrefColumnCount(15);
             name.setMinWidth(180);
             name.getStyleClass().add("entry-name");
-            name.setTooltip(new Tooltip("The name programs call it by: …/v2/models/NAME"));
+            name.setTooltip(new Tooltip(Texts.get("ui.serve.tip.name")));
             Label source = new Label();
             source.textProperty().bind(entry.sourceProperty());
             source.setWrapText(true);
@@ -187,7 +188,7 @@ public final class ServeView {
             if (entry.file() != null) source.setTooltip(new Tooltip(entry.file().toString()));
             HBox.setHgrow(source, Priority.ALWAYS);
             source.setMaxWidth(Double.MAX_VALUE);
-            Button remove = new Button("Remove");
+            Button remove = new Button(Texts.get("ui.serve.remove"));
             remove.setMinWidth(Button.USE_PREF_SIZE);
             remove.setOnAction(e -> model.remove(entry));
             HBox line = new HBox(8, name, source, remove);
@@ -205,8 +206,8 @@ public final class ServeView {
 
     private void chooseFiles() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose saved models to serve");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model Studio models", "*.zip"));
+        chooser.setTitle(Texts.get("ui.serve.chooser"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.models"), "*.zip"));
         List<File> files = chooser.showOpenMultipleDialog(entriesBox.getScene().getWindow());
         if (files != null) model.addFiles(files.stream().map(File::toPath).toList());
     }
@@ -219,7 +220,7 @@ public final class ServeView {
             code.setWrapText(true); // what is copied is the program as it is; the wrapping only spares a scroll bar
             code.getStyleClass().add("example-code");
             VBox.setVgrow(code, Priority.ALWAYS);
-            Button copy = new Button("Copy");
+            Button copy = new Button(Texts.get("ui.serve.copy"));
             copy.setId("copy-" + ex.language().toLowerCase(java.util.Locale.ROOT));
             copy.setOnAction(e -> copy(ex.code()));
             HBox bar = new HBox(copy);
@@ -228,10 +229,10 @@ public final class ServeView {
             examplesTabs.getTabs().add(tab);
         }
         if (model.examples().isEmpty()) {
-            Label empty = new Label("Start serving to see programs that call the model, ready to copy and run.");
+            Label empty = new Label(Texts.get("ui.serve.examples-placeholder"));
             empty.setWrapText(true);
             empty.getStyleClass().add("description");
-            examplesTabs.getTabs().add(new Tab("Examples", new StackPane(empty)));
+            examplesTabs.getTabs().add(new Tab(Texts.get("ui.serve.examples"), new StackPane(empty)));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.infer.ModelNames;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -176,7 +177,7 @@ public final class ServeViewModel {
             Path file = f.toAbsolutePath().normalize();
             if (entries.stream().anyMatch(e -> file.equals(e.file()))) continue;
             entries.add(new ServeEntry(file, unique(ModelNames.nameFor(file.getFileName().toString())),
-                    file.getFileName() + ", a saved model (opened when serving starts)"));
+                    Texts.get("ui.serve.entry.file", file.getFileName())));
         }
     }
 
@@ -204,7 +205,7 @@ public final class ServeViewModel {
         port.set(Integer.toString(freePort.get()));
         freePort.set(-1);
         failed.set(false);
-        message.set("Port " + port.get() + " is free; press Start serving.");
+        message.set(Texts.get("ui.serve.port-free", port.get()));
     }
 
     private ServeEntry inUseEntry(TrainedModel m) {
@@ -212,7 +213,7 @@ public final class ServeViewModel {
     }
 
     private String inUseSource() {
-        return "The model in use: " + currentModel.originProperty().get();
+        return Texts.get("ui.serve.entry.in-use", currentModel.originProperty().get());
     }
 
     private static String defaultName(TrainedModel m) {
@@ -253,9 +254,9 @@ public final class ServeViewModel {
         }
         portProblem.set(ServeChecks.portProblem(port.get()));
         String problem = "";
-        if (entries.isEmpty()) problem = "Add a model to serve: the model in use, or saved model files.";
+        if (entries.isEmpty()) problem = Texts.get("ui.serve.no-models");
         else if (hasModelInUseEntry() && currentModel.get() == null) {
-            problem = "There is no model in use yet: train one or open a saved model (File \u25b8 Open trained model\u2026), or serve saved model files.";
+            problem = Texts.get("ui.serve.no-model-in-use");
         }
         startProblem.set(problem);
         canAddModelInUse.set(state.get() == State.STOPPED && currentModel.get() != null && !hasModelInUseEntry());
@@ -282,7 +283,7 @@ public final class ServeViewModel {
         canStart.set(false);
         failed.set(false);
         freePort.set(-1);
-        message.set("Starting: opening the models and running each once, so the first request is not slow\u2026");
+        message.set(Texts.get("ui.serve.starting"));
         Task<ServerLauncher.Launched> task = new Task<>() {
             @Override protected ServerLauncher.Launched call() throws Exception { return ServerLauncher.launch(request); }
         };
@@ -291,7 +292,7 @@ public final class ServeViewModel {
             Throwable x = task.getException();
             state.set(State.STOPPED);
             failed.set(true);
-            message.set(x instanceof ServerLauncher.Refused r ? r.getMessage() : "The server could not start: " + x.getMessage());
+            message.set(x instanceof ServerLauncher.Refused r ? r.getMessage() : Texts.get("ui.serve.not-started", x.getMessage()));
             if (x instanceof ServerLauncher.Refused r) freePort.set(r.freePort());
             check();
         });
@@ -313,19 +314,18 @@ public final class ServeViewModel {
         lastSeq = -1;
         traffic.reset(System.nanoTime(), server.metrics().requests(), server.metrics().latencySeconds());
         trafficRevision.set(trafficRevision.get() + 1);
-        trafficSummary.set("No traffic measured yet.");
+        trafficSummary.set(Texts.get("ui.traffic.none"));
         state.set(State.SERVING);
         servedNames.setAll(names);
         selected.set(first);
         refreshServing();
         addresses.set(!request.network() ? ""
-                : launched.addresses().isEmpty() ? "Other computers call it at this computer's network address instead of 127.0.0.1, with the token."
-                : "Other computers call it at " + String.join(" or ", launched.addresses()) + " (instead of 127.0.0.1), with the token.");
+                : launched.addresses().isEmpty() ? Texts.get("ui.serve.addresses.unknown")
+                : Texts.get("ui.serve.addresses", String.join(Texts.get("ui.serve.or"), launched.addresses())));
         String where = server.url().toString();
-        message.set((names.size() == 1 ? "Serving " + names.get(0) : "Serving " + names.size() + " models") + " at " + where + ". "
-                + (request.network() ? "Programs on this computer and on other computers of the network can call it; every request needs the token."
-                : "Programs on this computer can call it" + (request.token() != null ? "; every request needs the token." : ".")));
-        summary.set((names.size() == 1 ? "Serving " + names.get(0) : "Serving " + String.join(", ", names)) + " at " + where);
+        message.set((names.size() == 1 ? Texts.get("ui.serve.serving-one", names.get(0), where) : Texts.get("ui.serve.serving-many", names.size(), where))
+                + Texts.get(request.network() ? "ui.serve.who.network" : request.token() != null ? "ui.serve.who.local-token" : "ui.serve.who.local"));
+        summary.set(Texts.get("ui.serve.summary", names.size() == 1 ? names.get(0) : String.join(", ", names), where));
         poller = new Timeline(new KeyFrame(javafx.util.Duration.millis(POLL_MILLIS), e -> poll()));
         poller.setCycleCount(Animation.INDEFINITE);
         poller.play();
@@ -339,7 +339,7 @@ public final class ServeViewModel {
         state.set(State.STOPPING);
         publishing.refresh();
         failed.set(false);
-        message.set("Stopping: answering the requests in flight\u2026");
+        message.set(Texts.get("ui.serve.stopping"));
         Task<Void> task = new Task<>() {
             @Override protected Void call() {
                 s.stop(GRACE);
@@ -365,8 +365,8 @@ public final class ServeViewModel {
         examplesNote.set("");
         summary.set("");
         failed.set(failure != null);
-        message.set(failure != null ? "The server did not stop cleanly: " + failure.getMessage()
-                : String.format(Locale.ROOT, "Stopped after %,d requests; port %d is free again.", s.metrics().requests(), s.port()));
+        message.set(failure != null ? Texts.get("ui.serve.stop-failed", failure.getMessage())
+                : Texts.get("ui.serve.stopped", Texts.number(s.metrics().requests()), s.port()));
         publishing.refresh();
         check();
     }
@@ -397,7 +397,7 @@ public final class ServeViewModel {
         }
         if (traffic.sample(System.nanoTime(), s.metrics().requests(), s.metrics().latencySeconds())) {
             trafficRevision.set(trafficRevision.get() + 1);
-            trafficSummary.set(traffic.summary(10) + String.format(Locale.ROOT, " %,d in all.", s.metrics().requests()));
+            trafficSummary.set(traffic.summary(10) + Texts.get("ui.traffic.total", Texts.number(s.metrics().requests())));
         }
     }
 
@@ -409,16 +409,14 @@ public final class ServeViewModel {
         ModelVersion v = s.models().get(name).current();
         url.set(s.url(name).toString());
         List<String> loaded = s.models().get(name).versions();
-        version.set("Version " + v.version() + " of " + name + " answers, since "
-                + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(v.loaded())
-                + "; it came from " + v.source() + "."
-                + (loaded.size() > 1 ? " Versions " + String.join(", ", loaded) + " are loaded; a program can ask for one at \u2026/versions/N/infer." : ""));
+        version.set(Texts.get("ui.serve.version", v.version(), name,
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(v.loaded()), v.source())
+                + (loaded.size() > 1 ? Texts.get("ui.serve.versions-loaded", String.join(", ", loaded)) : ""));
         var sig = v.runtime().signature();
         if (sig.kind() == org.modelstudio.core.infer.ModelSignature.Kind.PREPARED) {
             examples.clear();
-            examplesNote.set("This model was saved without its input preparation, so it takes prepared numbers only: POST a tensor of shape [N, "
-                    + String.join(", ", sig.tensorShape().stream().map(String::valueOf).toList()) + "] to " + url.get()
-                    + "/infer, as described at " + url.get() + ".");
+            examplesNote.set(Texts.get("ui.serve.examples.prepared",
+                    String.join(", ", sig.tensorShape().stream().map(String::valueOf).toList()), url.get()));
         } else {
             var client = new org.modelstudio.server.ClientExamples(s.url(name), sig, servedToken,
                     ExampleInputs.sample(sig, v.runtime().model(), exampleImage));
@@ -426,10 +424,10 @@ public final class ServeViewModel {
             for (var language : client.languages()) list.add(new Example(language.title(), client.example(language)));
             examples.setAll(list);
             examplesNote.set(sig.kind() == org.modelstudio.core.infer.ModelSignature.Kind.IMAGE
-                    ? "Each sends " + (exampleImage == null ? "an image file" : exampleImage.getFileName()) + ", an example image shipped with the studio; put your own image's path in its place."
+                    ? Texts.get("ui.serve.examples.image", exampleImage == null ? Texts.get("ui.serve.examples.an-image") : exampleImage.getFileName())
                     : sig.kind() == org.modelstudio.core.infer.ModelSignature.Kind.TABLE
-                    ? "Each sends one row of " + String.join(", ", sig.columns()) + " (here the training means); put your own values in its place."
-                    : "Each sends one text; put your own in its place.");
+                    ? Texts.get("ui.serve.examples.row", String.join(", ", sig.columns()))
+                    : Texts.get("ui.serve.examples.text"));
         }
         publishing.refresh();
     }
@@ -438,8 +436,7 @@ public final class ServeViewModel {
     void published(ModelVersion v, boolean automatic) {
         refreshServing();
         failed.set(false);
-        message.set((automatic ? "The newly trained model was published: v" : "Published: v") + v.version() + " of " + v.name()
-                + " answers from now on; requests already given to the earlier version finish on it.");
+        message.set(Texts.get(automatic ? "ui.serve.published-auto" : "ui.serve.published", v.version(), v.name()));
     }
 
     void publishRefused(String sentence) {

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.keras.KerasImport;
 import org.modelstudio.server.ModelServer;
@@ -71,7 +72,7 @@ final class ServerLauncher {
         try {
             server = new ModelServer(ServerOptions.defaults().withBind(request.bind()).withPort(request.port()).withToken(request.token()));
         } catch (IllegalArgumentException e) {
-            throw new Refused("The server could not start: " + e.getMessage() + ".", -1);
+            throw new Refused(Texts.get("ui.serve.not-started-dot", e.getMessage()), -1);
         }
         try {
             for (Source s : request.sources()) {
@@ -79,7 +80,7 @@ final class ServerLauncher {
                 try {
                     server.models().publish(s.name(), model, s.description());
                 } catch (IllegalArgumentException e) {
-                    throw new Refused(s.name() + " cannot be served: " + e.getMessage() + ". Nothing was started.", -1);
+                    throw new Refused(Texts.get("ui.serve.cannot-serve", s.name(), e.getMessage()), -1);
                 }
             }
             try {
@@ -87,8 +88,8 @@ final class ServerLauncher {
             } catch (IOException e) {
                 boolean busy = inUse(e);
                 int free = busy ? FreePort.after(request.bind(), request.port()) : -1;
-                throw new Refused("The server could not start: " + reason(e, busy) + "."
-                        + (free > 0 ? " Port " + free + " is free: use it, or type another." : busy ? " Type another port, or 0 to let the system choose one." : ""),
+                throw new Refused(Texts.get("ui.serve.not-started-dot", reason(e, busy))
+                        + (free > 0 ? Texts.get("ui.serve.port-suggested", free) : busy ? Texts.get("ui.serve.port-busy") : ""),
                         free);
             }
         } catch (Refused e) {
@@ -96,7 +97,7 @@ final class ServerLauncher {
             throw e;
         } catch (RuntimeException e) {
             server.stop(Duration.ofSeconds(2));
-            throw new Refused("The server could not start: " + e.getMessage(), -1);
+            throw new Refused(Texts.get("ui.serve.not-started", e.getMessage()), -1);
         }
         return new Launched(server, ExampleInputs.exampleImage().orElse(null), request.network() ? addresses(server.port()) : List.of());
     }
@@ -125,7 +126,7 @@ final class ServerLauncher {
         try {
             return KerasImport.loadModel(file);
         } catch (IOException | RuntimeException e) {
-            throw new Refused(file.getFileName() + " cannot be opened: " + e.getMessage() + ". Nothing was started.", -1);
+            throw new Refused(Texts.get("ui.serve.cannot-open", file.getFileName(), e.getMessage()), -1);
         }
     }
 

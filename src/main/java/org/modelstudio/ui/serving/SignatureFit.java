@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.infer.ModelSignature;
 
 import java.util.Locale;
@@ -15,28 +16,24 @@ final class SignatureFit {
     /** Why {@code candidate} cannot replace {@code served} under {@code name}, as a sentence; null when it fits. */
     static String misfit(ModelSignature served, ModelSignature candidate, String name) {
         if (served.kind() != candidate.kind()) {
-            return "The model in use reads " + candidate.kind().reads() + ", but " + name + " reads " + served.kind().reads()
-                    + ": programs calling it would send the wrong input.";
+            return Texts.get("ui.fit.kind", candidate.kind().reads(), name, served.kind().reads());
         }
         if (!served.tensorShape().equals(candidate.tensorShape()) || served.tokenIds() != candidate.tokenIds()) {
-            return "The model in use takes inputs of shape " + candidate.describeShape() + ", but " + name + " takes "
-                    + served.describeShape() + ": programs sending prepared tensors would break.";
+            return Texts.get("ui.fit.shape", candidate.describeShape(), name, served.describeShape());
         }
         if (!served.columns().equals(candidate.columns())) {
-            return "The model in use reads the columns " + String.join(", ", candidate.columns()) + ", but " + name + " reads "
-                    + String.join(", ", served.columns()) + ".";
+            return Texts.get("ui.fit.columns", String.join(", ", candidate.columns()), name, String.join(", ", served.columns()));
         }
         if (served.regression() != candidate.regression()) {
-            return "The model in use " + task(candidate) + ", but " + name + " " + task(served) + ": programs would read the wrong answer.";
+            return Texts.get("ui.fit.task", task(candidate), name, task(served));
         }
         if (served.labels().size() != candidate.labels().size()) {
-            return String.format(Locale.ROOT, "The model in use has %d classes, but %s has %d: programs reading its probabilities expect %d.",
-                    candidate.labels().size(), name, served.labels().size(), served.labels().size());
+            return Texts.get("ui.fit.classes", candidate.labels().size(), name, served.labels().size());
         }
         return null;
     }
 
     private static String task(ModelSignature s) {
-        return s.regression() ? "predicts a number" : "predicts classes";
+        return Texts.get(s.regression() ? "ui.fit.predicts-number" : "ui.fit.predicts-classes");
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -72,18 +73,18 @@ final class TrafficChart extends Region {
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        String[] ticks = {"2 min ago", "1 min ago", "now"};
+        String[] ticks = {Texts.get("ui.traffic.tick.2min"), Texts.get("ui.traffic.tick.1min"), Texts.get("ui.traffic.tick.now")};
         for (int i = 0; i < 3; i++) g.fillText(ticks[i], LEFT + plotW * i / 2.0, TOP + plotH + 5);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(RATE);
         g.fillRect(LEFT, 7, 10, 10);
-        g.fillText("requests/s", LEFT + 14, 12);
+        g.fillText(Texts.get("ui.traffic.rate"), LEFT + 14, 12);
         g.setStroke(LATENCY);
         g.setLineWidth(2);
         g.strokeLine(LEFT + 100, 12, LEFT + 116, 12);
         g.setFill(LATENCY);
-        g.fillText("mean latency (ms)", LEFT + 120, 12);
+        g.fillText(Texts.get("ui.traffic.latency"), LEFT + 120, 12);
         if (points.isEmpty()) return;
 
         double window = TrafficHistory.WINDOW_SECONDS;

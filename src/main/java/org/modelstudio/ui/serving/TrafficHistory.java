@@ -1,5 +1,6 @@
 package org.modelstudio.ui.serving;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,8 +73,8 @@ final class TrafficHistory {
             if (p.requests() > 0) weighted += p.latencyMs() * p.requests();
             span += p.seconds();
         }
-        if (span == 0) return "No traffic measured yet.";
-        if (requests == 0) return String.format(java.util.Locale.ROOT, "Last %.0f s: no requests.", span);
-        return String.format(java.util.Locale.ROOT, "Last %.0f s: %.1f requests/s, %.1f ms on average.", span, requests / span, weighted / requests);
+        if (span == 0) return Texts.get("ui.traffic.none");
+        if (requests == 0) return Texts.get("ui.traffic.no-requests", Texts.number(span, 0));
+        return Texts.get("ui.traffic.summary", Texts.number(span, 0), Texts.number(requests / span, 1), Texts.number(weighted / requests, 1));
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.tour;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.geometry.Bounds;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -34,9 +35,9 @@ public final class TourOverlay {
     private final Label position = new Label();
     private final Label title = new Label();
     private final Label text = new Label();
-    private final Button back = new Button("Back");
-    private final Button next = new Button("Next");
-    private final Button skip = new Button("Skip tour");
+    private final Button back = new Button(Texts.get("ui.tour.back"));
+    private final Button next = new Button(Texts.get("ui.tour.next"));
+    private final Button skip = new Button(Texts.get("ui.tour.skip"));
     private final Runnable follow = this::place;
     private Node target;
 
@@ -64,8 +65,8 @@ public final class TourOverlay {
         next.setId("tourNext");
         skip.setId("tourSkip");
         next.getStyleClass().add("primary");
-        back.setTooltip(new Tooltip("The step before"));
-        skip.setTooltip(new Tooltip("End the tour now (Escape). Help ▸ Guided tour shows it again."));
+        back.setTooltip(new Tooltip(Texts.get("ui.tour.tip.back")));
+        skip.setTooltip(new Tooltip(Texts.get("ui.tour.tip.skip")));
         back.setOnAction(e -> model.back());
         next.setOnAction(e -> model.next());
         skip.setOnAction(e -> model.skip());
@@ -100,8 +101,8 @@ public final class TourOverlay {
         title.setText(step.title());
         text.setText(step.text());
         back.setDisable(model.isFirst());
-        next.setText(model.isLast() ? "Done" : "Next");
-        next.setTooltip(new Tooltip(model.isLast() ? "End the tour" : "The next step"));
+        next.setText(Texts.get(model.isLast() ? "ui.tour.done" : "ui.tour.next"));
+        next.setTooltip(new Tooltip(Texts.get(model.isLast() ? "ui.tour.tip.done" : "ui.tour.tip.next")));
         callout.setAccessibleText(step.title() + ". " + step.text());
         target = window.lookup(step.target());
         if (target != null) reveal(target);

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.tour;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -15,26 +16,16 @@ import java.util.List;
  * overlay ({@link TourOverlay}) only points.
  */
 public final class TourViewModel {
-    /** The studio's tour, from a template to a served model. */
-    public static final List<TourStep> STUDIO_STEPS = List.of(
-            new TourStep("#networkChoice", "Choose a template",
-                    "Start from a ready network. The MLP learns to tell clothes apart in small pictures (Fashion-MNIST). "
-                            + "Its layers appear below as blocks; File ▸ New from template… shows every template.", TourStep.Side.BELOW),
-            new TourStep("#trainButton", "Train it",
-                    "Press Train (Ctrl+T). The network learns from the sample pictures in about half a minute, "
-                            + "and you can go on with the tour while it trains.", TourStep.Side.BELOW),
-            new TourStep("#lossChart", "Watch the curves",
-                    "Loss falls and accuracy rises, epoch after epoch. When the validation curve (red) stays behind the "
-                            + "training curve (green), the network is learning its examples by heart.", TourStep.Side.RIGHT),
-            new TourStep("#dropZone", "Drop an example",
-                    "Once it has trained, drop pictures here, or press Try the examples: the studio says what it sees "
-                            + "and how sure it is.", TourStep.Side.LEFT),
-            new TourStep("#evaluationButton", "Open the evaluation",
-                    "Evaluate… measures the model on pictures it has never seen: which classes it mixes up, and the "
-                            + "pictures behind every mistake.", TourStep.Side.LEFT),
-            new TourStep("#serveButton", "Serve it",
-                    "Serve… lets other programs use the model over the network: a web page, a script, a spreadsheet. "
-                            + "Help ▸ Guided tour shows this tour again.", TourStep.Side.LEFT));
+    /** The studio's tour, from a template to a served model, in the studio's language now. */
+    public static List<TourStep> studioSteps() {
+        return List.of(
+                new TourStep("#networkChoice", Texts.get("ui.tour.template.title"), Texts.get("ui.tour.template.text"), TourStep.Side.BELOW),
+                new TourStep("#trainButton", Texts.get("ui.tour.train.title"), Texts.get("ui.tour.train.text"), TourStep.Side.BELOW),
+                new TourStep("#lossChart", Texts.get("ui.tour.curves.title"), Texts.get("ui.tour.curves.text"), TourStep.Side.RIGHT),
+                new TourStep("#dropZone", Texts.get("ui.tour.drop.title"), Texts.get("ui.tour.drop.text"), TourStep.Side.LEFT),
+                new TourStep("#evaluationButton", Texts.get("ui.tour.evaluate.title"), Texts.get("ui.tour.evaluate.text"), TourStep.Side.LEFT),
+                new TourStep("#serveButton", Texts.get("ui.tour.serve.title"), Texts.get("ui.tour.serve.text"), TourStep.Side.LEFT));
+    }
 
     private final List<TourStep> steps;
     private final FirstRunRecord record;
@@ -49,7 +40,7 @@ public final class TourViewModel {
         this.steps = List.copyOf(steps);
         this.record = record;
         step = Bindings.createObjectBinding(() -> index.get() < 0 ? null : this.steps.get(index.get()), index);
-        position = Bindings.createStringBinding(() -> index.get() < 0 ? "" : "Step " + (index.get() + 1) + " of " + this.steps.size(), index);
+        position = Bindings.createStringBinding(() -> index.get() < 0 ? "" : Texts.get("ui.tour.position", index.get() + 1, this.steps.size()), index);
         running = index.greaterThanOrEqualTo(0);
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.events.TrainingEvent;
 
@@ -17,26 +18,27 @@ final class EpochFigures {
     /** The line under the status: "Epoch 3: loss 0.412, accuracy 86.0% · validation 0.451, 84.3%". */
     static String summary(TrainingEvent.EpochEvaluated e) {
         if (e.regression()) {
-            String train = String.format(Locale.ROOT, "Epoch %d: loss %.3f, MAE %s", e.epoch(), e.trainLoss(), num(e.trainMae()));
+            String train = Texts.get("ui.epoch.summary.regression", e.epoch(), Texts.number(e.trainLoss(), 3), num(e.trainMae()));
             return Double.isNaN(e.validationLoss()) ? train
-                    : train + String.format(Locale.ROOT, " · validation %.3f, MAE %s, R² %.3f", e.validationLoss(), num(e.validationMae()), e.validationR2());
+                    : train + Texts.get("ui.epoch.summary.regression-validation", Texts.number(e.validationLoss(), 3), num(e.validationMae()),
+                            Texts.number(e.validationR2(), 3));
         }
         return Double.isNaN(e.validationLoss())
-                ? String.format(Locale.ROOT, "Epoch %d: loss %.3f, accuracy %.1f%%", e.epoch(), e.trainLoss(), 100 * e.trainAccuracy())
-                : String.format(Locale.ROOT, "Epoch %d: loss %.3f, accuracy %.1f%% · validation %.3f, %.1f%%",
-                        e.epoch(), e.trainLoss(), 100 * e.trainAccuracy(), e.validationLoss(), 100 * e.validationAccuracy());
+                ? Texts.get("ui.epoch.summary", e.epoch(), Texts.number(e.trainLoss(), 3), Texts.percent(e.trainAccuracy(), 1))
+                : Texts.get("ui.epoch.summary.validation", e.epoch(), Texts.number(e.trainLoss(), 3), Texts.percent(e.trainAccuracy(), 1),
+                        Texts.number(e.validationLoss(), 3), Texts.percent(e.validationAccuracy(), 1));
     }
 
     /** The log's line for an epoch, with every figure. */
     static String logLine(TrainingEvent.EpochEvaluated e, int totalEpochs) {
         if (e.regression()) {
-            return String.format(Locale.ROOT, "Epoch %d/%d: loss %.4f, mean absolute error %s; validation loss %.4f, mean absolute error %s, "
-                            + "R² %.3f; learning rate %.3g; %,.0f samples/s.", e.epoch(), totalEpochs, e.trainLoss(), num(e.trainMae()),
-                    e.validationLoss(), num(e.validationMae()), e.validationR2(), e.learningRate(), e.samplesPerSecond());
+            return Texts.get("ui.epoch.log.regression", e.epoch(), totalEpochs, Texts.number(e.trainLoss(), 4), num(e.trainMae()),
+                    Texts.number(e.validationLoss(), 4), num(e.validationMae()), Texts.number(e.validationR2(), 3),
+                    String.format(Locale.ROOT, "%.3g", e.learningRate()), Texts.number(Math.round(e.samplesPerSecond())));
         }
-        return String.format(Locale.ROOT, "Epoch %d/%d: loss %.4f, accuracy %.2f%%; validation loss %.4f, accuracy %.2f%%; "
-                        + "learning rate %.3g; %,.0f samples/s.", e.epoch(), totalEpochs, e.trainLoss(), 100 * e.trainAccuracy(),
-                e.validationLoss(), 100 * e.validationAccuracy(), e.learningRate(), e.samplesPerSecond());
+        return Texts.get("ui.epoch.log", e.epoch(), totalEpochs, Texts.number(e.trainLoss(), 4), Texts.percent(e.trainAccuracy(), 2),
+                Texts.number(e.validationLoss(), 4), Texts.percent(e.validationAccuracy(), 2),
+                String.format(Locale.ROOT, "%.3g", e.learningRate()), Texts.number(Math.round(e.samplesPerSecond())));
     }
 
     /** ", validation accuracy 91.0%" or ", validation MAE 41.2, R² 0.47"; empty without validation. */
@@ -46,8 +48,8 @@ final class EpochFigures {
     }
 
     private static String validation(boolean regression, double accuracy, double mae, double r2) {
-        if (regression) return Double.isNaN(mae) ? "" : String.format(Locale.ROOT, ", validation MAE %s, R² %.3f", num(mae), r2);
-        return Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, ", validation accuracy %.1f%%", 100 * accuracy);
+        if (regression) return Double.isNaN(mae) ? "" : Texts.get("ui.epoch.validation.regression", num(mae), Texts.number(r2, 3));
+        return Double.isNaN(accuracy) ? "" : Texts.get("ui.epoch.validation", Texts.percent(accuracy, 1));
     }
 
     /** The Runs table's cell for a run's best epoch: "91.0% (epoch 7)" or "MAE 41.2 · R² 0.47 (epoch 7)". */
@@ -55,11 +57,11 @@ final class EpochFigures {
         if (b == null) return "–";
         if (b.regression()) {
             boolean validated = !Double.isNaN(b.validationMae());
-            return validated ? String.format(Locale.ROOT, "MAE %s · R² %.2f (epoch %d)", num(b.validationMae()), b.validationR2(), b.epoch())
-                    : String.format(Locale.ROOT, "MAE %s (training, epoch %d)", num(b.trainMae()), b.epoch());
+            return validated ? Texts.get("ui.epoch.best.regression", num(b.validationMae()), Texts.number(b.validationR2(), 2), b.epoch())
+                    : Texts.get("ui.epoch.best.regression-training", num(b.trainMae()), b.epoch());
         }
         double acc = Double.isNaN(b.validationAccuracy()) ? b.trainAccuracy() : b.validationAccuracy();
-        return String.format(Locale.ROOT, "%.1f%% (epoch %d)", 100 * acc, b.epoch());
+        return Texts.get("ui.epoch.best", Texts.percent(acc, 1), b.epoch());
     }
 
     private static String num(double v) { return RegressionReport.number(v); }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.TrainingEvent;
 
 import java.util.Locale;
@@ -55,11 +56,11 @@ final class RunProgress {
         lastStatusNanos = now;
         lastStatusDone = done;
         return new Update(new TrainingViewModel.StatusStrip(
-                String.format(Locale.ROOT, "Epoch %d/%d", b.epoch(), totalEpochs),
-                String.format(Locale.ROOT, "Batch %d/%d", b.batch(), batchesPerEpoch),
-                Double.isNaN(speed) ? "– samples/s" : String.format(Locale.ROOT, "%,.0f samples/s", speed),
-                "Elapsed " + clock(elapsed),
-                "Time left " + clock(left)), done, total);
+                Texts.get("ui.strip.epoch", b.epoch(), totalEpochs),
+                Texts.get("ui.strip.batch", b.batch(), batchesPerEpoch),
+                Texts.get("ui.strip.speed", Double.isNaN(speed) ? "–" : Texts.number(Math.round(speed))),
+                Texts.get("ui.strip.elapsed", clock(elapsed)),
+                Texts.get("ui.strip.left", clock(left))), done, total);
     }
 
     void resumed(TrainingEvent.Resumed r) {
@@ -80,6 +81,6 @@ final class RunProgress {
     /** "42 s", "3 min 05 s". */
     static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        return s < 60 ? Texts.get("ui.duration.seconds", s) : Texts.get("ui.duration.minutes", s / 60, String.format(Locale.ROOT, "%02d", s % 60));
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.modelstudio.core.project.RunRecord;
@@ -10,7 +11,6 @@ import java.util.Locale;
 
 /** One run in the Runs table: its record, formatted cells, and whether its curves are overlaid. */
 public final class RunRow {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     private final int number;
     private final RunRecord run;
@@ -25,7 +25,9 @@ public final class RunRow {
     public RunRecord run() { return run; }
     public BooleanProperty shownProperty() { return shown; }
 
-    public String started() { return WHEN.format(run.started()); }
+    public String started() {
+        return DateTimeFormatter.ofPattern(Texts.get("ui.runs.started-pattern"), Texts.locale()).withZone(ZoneId.systemDefault()).format(run.started());
+    }
 
     public String outcome() { return run.outcome().describe(); }
 
@@ -42,7 +44,7 @@ public final class RunRow {
     /** What the network and settings were, for the tooltip. */
     public String details() {
         var t = run.spec().training();
-        return String.format(Locale.ROOT, "%s (network %s) · %s, learning rate %s, batch %d%s", run.spec().name(), run.specFingerprint(),
-                t.optimizer().id(), t.learningRate(), t.batchSize(), run.message() == null ? "" : "\n" + run.message());
+        return Texts.get("ui.runs.details", run.spec().name(), run.specFingerprint(),
+                org.modelstudio.ui.model.LayerPropertyItem.choiceName(t.optimizer().id()), t.learningRate(), t.batchSize()) + (run.message() == null ? "" : "\n" + run.message());
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.eval.RegressionReport;
@@ -21,13 +22,12 @@ final class TestResult {
     /** The sentence for the log and the status line; null when there is no test part or no model to test. */
     static String of(TrainingResult result, ExampleSource test) throws InvalidNetworkException {
         if (test == null || test.size() == 0 || result.epochs().isEmpty() || result.outcome() == RunOutcome.FAILED) return null;
-        String held = String.format(Locale.ROOT, "On the %,d test examples held out from training and validation, the best model (epoch %d) ",
-                test.size(), result.bestEpoch());
         if (test.regression()) {
             RegressionReport r = RegressionEvaluator.evaluate(result.best(), test);
-            return held + String.format(Locale.ROOT, "has a mean absolute error of %s (%s) and R² %.3f.",
-                    RegressionReport.number(r.mae()), r.quantity(), r.r2());
+            return Texts.get("ui.test-result.regression", Texts.number(test.size()), result.bestEpoch(),
+                    RegressionReport.number(r.mae()), r.quantity(), Texts.number(r.r2(), 3));
         }
-        return held + String.format(Locale.ROOT, "scores %.1f%%.", 100 * Evaluator.evaluate(result.best(), test).accuracy());
+        return Texts.get("ui.test-result", Texts.number(test.size()), result.bestEpoch(),
+                Texts.percent(Evaluator.evaluate(result.best(), test).accuracy(), 1));
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.TrainingEvent;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -98,17 +99,17 @@ public final class TrainPanelView {
         trainTabs.getSelectionModel().select(curvesTab);
         stopButton.setOnAction(e -> model.stop());
         pauseButton.disableProperty().bind(model.runningProperty().not());
-        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
+        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.pausedProperty()).then(Texts.get("ui.train.resume")).otherwise(Texts.get("ui.train.pause")));
         pauseButton.setOnAction(e -> {
             if (model.pausedProperty().get()) model.resume();
             else model.pause();
         });
         continueButton.disableProperty().bind(model.runningProperty().or(model.currentModelProperty().isNull()));
         continueButton.setOnAction(e -> model.continueTraining());
-        trainButton.setTooltip(new javafx.scene.control.Tooltip("Train the network from scratch (Ctrl+T)"));
-        pauseButton.setTooltip(new javafx.scene.control.Tooltip("Pause between two batches, then resume where it stopped (Ctrl+P)"));
-        stopButton.setTooltip(new javafx.scene.control.Tooltip("Stop after this batch; the best and the last model are kept (Ctrl+.)"));
-        continueButton.setTooltip(new javafx.scene.control.Tooltip("Train the current model for more epochs, from where it is"));
+        trainButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.train.tip.train")));
+        pauseButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.train.tip.pause")));
+        stopButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.train.tip.stop")));
+        continueButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.train.tip.continue")));
         progressBar.progressProperty().bind(model.progressProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         epochLabel.textProperty().bind(model.epochSummaryProperty());
@@ -131,7 +132,7 @@ public final class TrainPanelView {
                 setText(empty ? null : line);
             }
         });
-        logList.setPlaceholder(new Label("Each run's progress is written here."));
+        logList.setPlaceholder(new Label(Texts.get("ui.train.log-placeholder")));
         model.log().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (!model.log().isEmpty()) logList.scrollTo(model.log().size() - 1);
         });
@@ -146,22 +147,22 @@ public final class TrainPanelView {
         // Settings stay editable while a run trains: the run has its own snapshot, the edits apply to the next one.
 
         TrainingCurves curves = model.curves();
-        lossChart = chart("Loss", "loss");
+        lossChart = chart(Texts.get("ui.train.chart.loss"), Texts.get("ui.train.axis.loss"));
         lossChart.getRenderers().setAll(
                 renderer(false, curves.batchLoss(), curves.smoothedLoss()),
                 renderer(true, curves.trainLoss(), curves.validationLoss()));
-        accuracyChart = chart("Accuracy", "accuracy");
+        accuracyChart = chart(Texts.get("ui.train.chart.accuracy"), Texts.get("ui.train.axis.accuracy"));
         accuracyChart.getRenderers().setAll(metricRenderer);
         // One compact legend for both charts (chart-fx's own, one per chart, took a third of their height).
         lossChart.setLegendVisible(false);
         accuracyChart.setLegendVisible(false);
-        legend("#9fb8da", "batch loss", false);
-        legend("#1f4e9c", "smoothed", false);
-        legend("#2ca02c", "training", false);
-        legend("#d62728", "validation", false);
+        legend("#9fb8da", Texts.get("ui.train.legend.batch-loss"), false);
+        legend("#1f4e9c", Texts.get("ui.train.legend.smoothed"), false);
+        legend("#2ca02c", Texts.get("ui.train.legend.training"), false);
+        legend("#d62728", Texts.get("ui.train.legend.validation"), false);
         lossChart.getRenderers().add(lossOverlays);
         accuracyChart.getRenderers().add(accuracyOverlays);
-        rateChart = chart("Learning rate", "rate");
+        rateChart = chart(Texts.get("ui.train.chart.rate"), Texts.get("ui.train.axis.rate"));
         rateChart.setLegendVisible(false);
         rateChart.setTitle(null);
         rateChart.getRenderers().setAll(renderer(false, curves.learningRate()));
@@ -243,10 +244,10 @@ public final class TrainPanelView {
         if (overlaid.containsKey(id)) return;
         String colour = OVERLAY_COLOURS[(row.number() - 1) % OVERLAY_COLOURS.length];
         String style = "-fx-line-color: " + colour + "; -fx-marker-color: " + colour + "; -fx-line-dash-array: 7 5;";
-        io.fair_acc.dataset.spi.DoubleDataSet loss = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number() + " validation loss");
+        io.fair_acc.dataset.spi.DoubleDataSet loss = new io.fair_acc.dataset.spi.DoubleDataSet(Texts.get("ui.train.overlay.loss", row.number()));
         boolean regression = row.run().epochs().stream().anyMatch(TrainingEvent.EpochEvaluated::regression);
-        io.fair_acc.dataset.spi.DoubleDataSet accuracy = new io.fair_acc.dataset.spi.DoubleDataSet("run #" + row.number()
-                + (regression ? " validation mean absolute error" : " validation accuracy"));
+        io.fair_acc.dataset.spi.DoubleDataSet accuracy = new io.fair_acc.dataset.spi.DoubleDataSet(
+                Texts.get(regression ? "ui.train.overlay.mae" : "ui.train.overlay.accuracy", row.number()));
         for (var e : row.run().epochs()) {
             boolean validated = !Double.isNaN(e.validationLoss());
             loss.add(e.epoch(), validated ? e.validationLoss() : e.trainLoss());
@@ -256,7 +257,7 @@ public final class TrainPanelView {
         loss.setStyle(style).addStyleClasses("curve-overlay");
         accuracy.setStyle(style).addStyleClasses("curve-overlay");
         overlaid.put(id, new DataSet[] {loss, accuracy});
-        legend(colour, "run #" + row.number() + " validation", true).setId("legend-" + id);
+        legend(colour, Texts.get("ui.train.overlay.legend", row.number()), true).setId("legend-" + id);
         lossOverlays.getDatasets().add(loss);
         overlaidRegression.put(id, regression);
         if (regression == model.regressionProperty().get()) accuracyOverlays.getDatasets().add(accuracy);
@@ -299,8 +300,8 @@ public final class TrainPanelView {
         metricRenderer.getDatasets().setAll(regression ? curves.trainMae() : curves.trainAccuracy(),
                 regression ? curves.validationMae() : curves.validationAccuracy());
         String quantity = model.quantityProperty().get();
-        accuracyChart.setTitle(regression ? "Mean absolute error of " + quantity : "Accuracy");
-        accuracyChart.getYAxis().setName(regression ? "MAE" : "accuracy");
+        accuracyChart.setTitle(regression ? Texts.get("ui.train.chart.mae", quantity) : Texts.get("ui.train.chart.accuracy"));
+        accuracyChart.getYAxis().setName(regression ? "MAE" : Texts.get("ui.train.axis.accuracy"));
         accuracyOverlays.getDatasets().setAll(overlaid.entrySet().stream()
                 .filter(e -> overlaidRegression.getOrDefault(e.getKey(), false) == regression).map(e -> e.getValue()[1]).toList());
     }
@@ -313,8 +314,8 @@ public final class TrainPanelView {
     }
 
     private void showSettings() {
-        settingsSheet.getItems().setAll(TrainingSettings.PARAMS.stream()
-                .map(p -> new LayerPropertyItem("Training", p, network::trainingValue, (k, v) -> {
+        settingsSheet.getItems().setAll(TrainingSettings.params().stream()
+                .map(p -> new LayerPropertyItem(Texts.get("ui.settings.category"), p, network::trainingValue, (k, v) -> {
                     editingSettings = true;
                     try {
                         network.setTraining(k, v);
@@ -345,7 +346,7 @@ public final class TrainPanelView {
     }
 
     private static XYChart chart(String title, String yName) {
-        DefaultNumericAxis x = new DefaultNumericAxis("epoch", null);
+        DefaultNumericAxis x = new DefaultNumericAxis(Texts.get("ui.train.axis.epoch"), null);
         DefaultNumericAxis y = new DefaultNumericAxis(yName, null);
         for (DefaultNumericAxis a : new DefaultNumericAxis[] {x, y}) {
             a.setAutoRanging(true);
@@ -356,7 +357,7 @@ public final class TrainPanelView {
         y.setAutoRangePadding(0.05);
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
-        chart.setAccessibleText(title + " per epoch");
+        chart.setAccessibleText(Texts.get("ui.train.chart.a11y", title));
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         return chart;

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.i18n.Texts;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import org.modelstudio.core.events.TrainingEvent;
 
@@ -17,15 +18,15 @@ public final class TrainingCurves {
     static final long FLUSH_MILLIS = 250;
     private static final double SMOOTHING = 0.9;
 
-    private final DoubleDataSet batchLoss = new DoubleDataSet("batch loss", 4096);
-    private final DoubleDataSet smoothedLoss = new DoubleDataSet("batch loss, smoothed", 4096);
-    private final DoubleDataSet trainLoss = new DoubleDataSet("training loss");
-    private final DoubleDataSet validationLoss = new DoubleDataSet("validation loss");
-    private final DoubleDataSet trainAccuracy = new DoubleDataSet("training accuracy");
-    private final DoubleDataSet validationAccuracy = new DoubleDataSet("validation accuracy");
-    private final DoubleDataSet trainMae = new DoubleDataSet("training mean absolute error");
-    private final DoubleDataSet validationMae = new DoubleDataSet("validation mean absolute error");
-    private final DoubleDataSet learningRate = new DoubleDataSet("learning rate");
+    private final DoubleDataSet batchLoss = new DoubleDataSet(Texts.get("ui.curves.batch-loss"), 4096);
+    private final DoubleDataSet smoothedLoss = new DoubleDataSet(Texts.get("ui.curves.smoothed-loss"), 4096);
+    private final DoubleDataSet trainLoss = new DoubleDataSet(Texts.get("ui.curves.training-loss"));
+    private final DoubleDataSet validationLoss = new DoubleDataSet(Texts.get("ui.curves.validation-loss"));
+    private final DoubleDataSet trainAccuracy = new DoubleDataSet(Texts.get("ui.curves.training-accuracy"));
+    private final DoubleDataSet validationAccuracy = new DoubleDataSet(Texts.get("ui.curves.validation-accuracy"));
+    private final DoubleDataSet trainMae = new DoubleDataSet(Texts.get("ui.curves.training-mae"));
+    private final DoubleDataSet validationMae = new DoubleDataSet(Texts.get("ui.curves.validation-mae"));
+    private final DoubleDataSet learningRate = new DoubleDataSet(Texts.get("ui.curves.learning-rate"));
 
     private int batchesPerEpoch = 1;
     private double smoothed = Double.NaN;

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.training;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.RunOutcome;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
@@ -56,11 +57,11 @@ public final class TrainingViewModel {
     private final IntegerProperty epochs = new SimpleIntegerProperty(1);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a network and press Train.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Texts.get("ui.training.status.idle"));
     private final ReadOnlyStringWrapper epochSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final javafx.beans.property.ReadOnlyObjectWrapper<StatusStrip> strip =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(StatusStrip.IDLE);
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(StatusStrip.idle());
     private final javafx.collections.ObservableList<String> log = javafx.collections.FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper regression = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper quantity = new ReadOnlyStringWrapper("");
@@ -82,6 +83,8 @@ public final class TrainingViewModel {
     private Consumer<RunRecord> runRecorder = r -> { };
     /** The model a "Continue" run trains further (null for a fresh run). */
     private TrainedModel continueFrom;
+    /** The next run's request, taken when Train was pressed. */
+    private RunRequest pending;
     private Consumer<DataFit.Fitted> fitted = f -> { };
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
     private final java.util.concurrent.atomic.AtomicBoolean taskActive = new java.util.concurrent.atomic.AtomicBoolean();
@@ -103,7 +106,7 @@ public final class TrainingViewModel {
             paused.set(false);
             failed.set(true);
             Throwable ex = service.getException();
-            status.set("Training could not start: " + (ex == null ? "unknown error" : ex.getMessage()));
+            status.set(Texts.get("ui.training.status.not-started", ex == null ? Texts.get("ui.training.unknown-error") : ex.getMessage()));
         });
         progress.bind(service.progressProperty());
         if (spec.get() != null) epochs.set(spec.get().training().epochs());
@@ -131,7 +134,7 @@ public final class TrainingViewModel {
     public void useRunModel(RunRecord run, boolean best) {
         String file = best ? run.bestModelFile() : run.lastModelFile();
         if (file == null) {
-            status.set("That run kept no model (it stopped before its first epoch ended).");
+            status.set(Texts.get("ui.training.status.no-model"));
             return;
         }
         Task<TrainedModel> load = new Task<>() {
@@ -140,14 +143,16 @@ public final class TrainingViewModel {
         load.setOnSucceeded(e -> {
             var m = best ? run.bestMetrics() : (run.epochs().isEmpty() ? null : run.epochs().get(run.epochs().size() - 1));
             String acc = EpochFigures.validation(m);
-            currentModel.set(load.getValue(), "Restored the " + (best ? "best" : "last") + " model of a run of "
-                    + run.spec().name() + (m == null ? "" : " (epoch " + m.epoch() + acc + ")"));
+            currentModel.set(load.getValue(), m == null
+                    ? Texts.get(best ? "ui.training.restored.best" : "ui.training.restored.last", run.spec().name())
+                    : Texts.get(best ? "ui.training.restored.best-epoch" : "ui.training.restored.last-epoch", run.spec().name(), m.epoch(), acc));
             failed.set(false);
-            status.set("Using the " + (best ? "best" : "last") + " model of that run" + (m == null ? "" : ", from epoch " + m.epoch()) + ".");
+            status.set(m == null ? Texts.get(best ? "ui.training.using.best" : "ui.training.using.last")
+                    : Texts.get(best ? "ui.training.using.best-epoch" : "ui.training.using.last-epoch", m.epoch()));
         });
         load.setOnFailed(e -> {
             failed.set(true);
-            status.set("Cannot restore that model: " + load.getException().getMessage());
+            status.set(Texts.get("ui.training.status.cannot-restore", load.getException().getMessage()));
         });
         executor.execute(load);
     }
@@ -182,7 +187,11 @@ public final class TrainingViewModel {
 
     /** The status strip's cells, already formatted. */
     public record StatusStrip(String epoch, String batch, String speed, String elapsed, String eta) {
-        public static final StatusStrip IDLE = new StatusStrip("Epoch –", "Batch –", "– samples/s", "Elapsed –", "Time left –");
+        /** The strip before a run: every cell with a dash (in the studio's language now). */
+        public static StatusStrip idle() {
+            return new StatusStrip(Texts.get("ui.strip.epoch-none"), Texts.get("ui.strip.batch-none"), Texts.get("ui.strip.speed", "–"),
+                    Texts.get("ui.strip.elapsed", "–"), Texts.get("ui.strip.left", "–"));
+        }
     }
 
     /** Starts a run on the chosen data (see {@link #useData}). */
@@ -227,8 +236,7 @@ public final class TrainingViewModel {
                 begin(data::get, inUse);
             } else if (!running.get()) {
                 failed.set(true);
-                status.set("Cannot train " + chosen.name() + " from scratch: some of its Keras layers have no block. Open its file "
-                        + "again to train it further.");
+                status.set(Texts.get("ui.training.status.fixed", chosen.name()));
             }
             return;
         }
@@ -252,21 +260,25 @@ public final class TrainingViewModel {
         var summary = ShapeInference.analyse(chosen);
         if (summary.hasErrors()) {
             failed.set(true);
-            status.set("Cannot train: " + summary.errors().get(0).message());
+            status.set(Texts.get("ui.training.status.cannot-train", summary.errors().get(0).message()));
             return;
         }
         cancel.set(new CancelToken());
         failed.set(false);
         epochSummary.set("");
         log.clear();
-        strip.set(StatusStrip.IDLE);
+        strip.set(StatusStrip.idle());
         plannedEpochs = epochs.get();
         running.set(true);
-        status.set((base != null ? "Preparing to continue " : "Preparing ") + chosen.name() + "…");
+        status.set(Texts.get(base != null ? "ui.training.status.preparing-continue" : "ui.training.status.preparing", chosen.name()));
         this.images = data;
         this.continueFrom = base;
         gate = new PauseGate();
         paused.set(false);
+        // What the run trains on is taken now, as Train is pressed: the task starts a few frames later, and data chosen
+        // in between is for the next run.
+        NetworkSpec snapshot = base != null ? base.spec() : chosen.withTraining(chosen.training().withEpochs(epochs.get()));
+        pending = new RunRequest(dataSource.get(), snapshot, base, augmentation.get(), data, true);
         Frames.afterDrawn(service::restart);
     }
 
@@ -274,7 +286,7 @@ public final class TrainingViewModel {
     public void stop() {
         if (running.get()) {
             cancel.get().cancel();
-            status.set("Stopping after this batch…");
+            status.set(Texts.get("ui.training.status.stopping"));
         }
     }
 
@@ -283,7 +295,7 @@ public final class TrainingViewModel {
         if (running.get() && !paused.get()) {
             gate.pause();
             paused.set(true);
-            status.set("Pausing after this batch…");
+            status.set(Texts.get("ui.training.status.pausing"));
         }
     }
 
@@ -291,7 +303,7 @@ public final class TrainingViewModel {
         if (paused.get()) {
             gate.resume();
             paused.set(false);
-            status.set("Resuming…");
+            status.set(Texts.get("ui.training.status.resuming"));
         }
     }
 
@@ -327,8 +339,8 @@ public final class TrainingViewModel {
      */
     public record HeldOut(String name, ExampleSource data) {
         static HeldOut of(ExampleSource test, ExampleSource validation) {
-            if (test != null && test.size() > 0) return new HeldOut("the last run's test part", test);
-            if (validation != null && validation.size() > 0) return new HeldOut("the last run's validation part", validation);
+            if (test != null && test.size() > 0) return new HeldOut(Texts.get("ui.training.held-out.test"), test);
+            if (validation != null && validation.size() > 0) return new HeldOut(Texts.get("ui.training.held-out.validation"), validation);
             return null;
         }
     }
@@ -354,39 +366,38 @@ public final class TrainingViewModel {
         if (!epochsRun.isEmpty()) {
             var lastRun = epochsRun.get(epochsRun.size() - 1);
             double meanSpeed = epochsRun.stream().mapToDouble(TrainingEvent.EpochEvaluated::samplesPerSecond).average().orElse(Double.NaN);
-            strip.set(new StatusStrip(String.format(Locale.ROOT, "Epoch %d/%d", lastRun.epoch(), plannedEpochs),
-                    complete ? "All batches" : strip.get().batch(),
-                    String.format(Locale.ROOT, "%,.0f samples/s", meanSpeed),
-                    "Elapsed " + clock(result.elapsedMillis() / 1000.0),
-                    complete ? "Done" : "Stopped"));
+            strip.set(new StatusStrip(Texts.get("ui.strip.epoch", lastRun.epoch(), plannedEpochs),
+                    complete ? Texts.get("ui.strip.all-batches") : strip.get().batch(),
+                    Texts.get("ui.strip.speed", Double.isNaN(meanSpeed) ? "–" : Texts.number(Math.round(meanSpeed))),
+                    Texts.get("ui.strip.elapsed", clock(result.elapsedMillis() / 1000.0)),
+                    Texts.get(complete ? "ui.strip.done" : "ui.strip.stopped")));
         }
         if (ended.testResult() != null) log(result.elapsedMillis(), ended.testResult());
         log(result.elapsedMillis(), switch (result.outcome()) {
-            case FINISHED -> "Finished " + result.epochs().size() + " epochs.";
-            case EARLY_STOPPED -> "Stopped early after " + result.epochs().size() + " epochs: " + result.stopReason();
-            case CANCELLED -> "Stopped by you after " + result.epochs().size() + " epoch(s).";
-            case FAILED -> "Failed: " + result.failure();
+            case FINISHED -> Texts.get("ui.training.log.finished", result.epochs().size());
+            case EARLY_STOPPED -> Texts.get("ui.training.log.early", result.epochs().size(), result.stopReason());
+            case CANCELLED -> Texts.get("ui.training.log.cancelled", result.epochs().size());
+            case FAILED -> Texts.get("ui.training.log.failed", result.failure());
         });
         var lastEpoch = result.epochs().isEmpty() ? null : result.epochs().get(result.epochs().size() - 1);
         String accuracy = EpochFigures.validation(lastEpoch);
         String name = result.model().spec().name();
         switch (result.outcome()) {
             case FINISHED -> {
-                currentModel.set(result.model(), "Trained " + name + accuracy);
-                status.set(String.format(Locale.ROOT, "Finished %d epochs in %s%s. %s",
+                currentModel.set(result.model(), Texts.get("ui.training.trained", name, accuracy));
+                status.set(Texts.get("ui.training.status.finished",
                         result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy,
                         org.modelstudio.ui.inference.InputKind.of(result.model()).tryIt()));
             }
             case EARLY_STOPPED -> {
                 String bestAccuracy = EpochFigures.validation(result.bestMetrics());
-                currentModel.set(result.best(), "Trained " + name + " (best epoch " + result.bestEpoch() + bestAccuracy + ")");
-                status.set(result.stopReason() + " The best model is in use.");
+                currentModel.set(result.best(), Texts.get("ui.training.trained-best", name, result.bestEpoch(), bestAccuracy));
+                status.set(Texts.get("ui.training.status.early", result.stopReason()));
             }
             case CANCELLED -> {
-                currentModel.set(result.model(), "Trained " + name + ", stopped" + (result.epochs().isEmpty()
-                        ? " during its first epoch" : " after " + result.epochs().size() + " epoch(s)") + accuracy);
-                status.set(String.format(Locale.ROOT, "Stopped after %d complete epoch(s)%s. The model trained so far is in use; "
-                        + "the best and the last are in the run history (Runs).", result.epochs().size(), accuracy));
+                currentModel.set(result.model(), result.epochs().isEmpty() ? Texts.get("ui.training.trained-stopped-first", name, accuracy)
+                        : Texts.get("ui.training.trained-stopped", name, result.epochs().size(), accuracy));
+                status.set(Texts.get("ui.training.status.cancelled", result.epochs().size(), accuracy));
             }
             case FAILED -> {
                 failed.set(true);
@@ -397,14 +408,13 @@ public final class TrainingViewModel {
     }
 
     private final class TrainingTask extends Task<Ended> {
+        /** Taken when Train was pressed (on the FX thread): changing the data or its augmentation later affects the next run. */
+        private final RunRequest request = pending;
         private final TrainedModel base = continueFrom;
-        private final NetworkSpec snapshot = base != null ? base.spec()
-                : spec.get().withTraining(spec.get().training().withEpochs(epochs.get()));
-        private final int runEpochs = epochs.get();
+        private final NetworkSpec snapshot = request.snapshot();
+        private final int runEpochs = plannedEpochs;
         private final CancelToken token = cancel.get();
         private final PauseGate pauseGate = gate;
-        /** Taken when the run starts (on the FX thread): changing the data or its augmentation later affects the next run. */
-        private final RunRequest request = new RunRequest(dataSource.get(), snapshot, base, augmentation.get(), images, true);
         private final RunProgress progress = new RunProgress(snapshot.training().batchSize());
 
         @Override protected Ended call() throws Exception {
@@ -424,7 +434,7 @@ public final class TrainingViewModel {
                     if (fit.changed()) {
                         Platform.runLater(() -> {
                             fitted.accept(fit);
-                            for (String change : fit.changes()) log(0, "Fitted to the data: " + change + ".");
+                            for (String change : fit.changes()) log(0, Texts.get("ui.training.log.fitted", change));
                         });
                     }
                     result = data.preparation() != null
@@ -458,7 +468,7 @@ public final class TrainingViewModel {
                     lastFile = RunModels.save(result.last(), runsDir, id, "last");
                     bestFile = result.best() == result.last() ? lastFile : RunModels.save(result.best(), runsDir, id, "best");
                 } catch (java.io.IOException | RuntimeException e) {
-                    String why = "The run's models could not be saved to " + runsDir + ": " + e.getMessage();
+                    String why = Texts.get("ui.training.log.not-saved", runsDir, e.getMessage());
                     Platform.runLater(() -> log(result.elapsedMillis(), why));
                 }
             }
@@ -470,28 +480,28 @@ public final class TrainingViewModel {
             long now = System.nanoTime();
             if (event instanceof TrainingEvent.Started s) {
                 progress.started(s, now);
-                String line = String.format(Locale.ROOT, "Training %s on %,d examples, validating on %,d; %d epochs of %d batches.",
-                        snapshot.name(), s.trainingExamples(), s.validationExamples(), s.epochs(), s.batchesPerEpoch());
+                String line = Texts.get("ui.training.log.started", snapshot.name(), Texts.number(s.trainingExamples()),
+                        Texts.number(s.validationExamples()), s.epochs(), s.batchesPerEpoch());
                 Platform.runLater(() -> log(0, line));
-                updateMessage(String.format(Locale.ROOT, "Training on %,d examples, validating on %,d…", s.trainingExamples(), s.validationExamples()));
+                updateMessage(Texts.get("ui.training.message.started", Texts.number(s.trainingExamples()), Texts.number(s.validationExamples())));
             } else if (event instanceof TrainingEvent.BatchScored b) {
                 RunProgress.Update update = progress.batch(b, now);
                 if (update != null) {
                     updateProgress(update.done(), update.total());
                     Platform.runLater(() -> strip.set(update.strip()));
-                    updateMessage(String.format(Locale.ROOT, "Training · loss %.3f", b.loss()));
+                    updateMessage(Texts.get("ui.training.message.loss", Texts.number(b.loss(), 3)));
                 }
             } else if (event instanceof TrainingEvent.Paused p) {
-                String line = String.format(Locale.ROOT, "Paused after batch %d of epoch %d.", p.batch(), p.epoch());
+                String line = Texts.get("ui.training.log.paused", p.batch(), p.epoch());
                 long at = progress.elapsedMillis(now);
                 Platform.runLater(() -> log(at, line));
-                updateMessage("Paused after batch " + p.batch() + " of epoch " + p.epoch() + ". Press Resume to go on, or Stop.");
+                updateMessage(Texts.get("ui.training.message.paused", p.batch(), p.epoch()));
             } else if (event instanceof TrainingEvent.Resumed r) {
                 progress.resumed(r);
                 long at = progress.elapsedMillis(now);
-                String line = "Resumed after a pause of " + duration(r.pausedMillis() / 1000.0) + ".";
+                String line = Texts.get("ui.training.log.resumed", duration(r.pausedMillis() / 1000.0));
                 Platform.runLater(() -> log(at, line));
-                updateMessage("Training…");
+                updateMessage(Texts.get("ui.training.message.training"));
             } else if (event instanceof TrainingEvent.EarlyStopped stop) {
                 long at = progress.elapsedMillis(now);
                 Platform.runLater(() -> log(at, stop.reason()));

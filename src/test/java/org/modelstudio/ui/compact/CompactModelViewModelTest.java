@@ -26,12 +26,12 @@ class CompactModelViewModelTest {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             CompactModelViewModel vm = new CompactModelViewModel(current, heldOut.getReadOnlyProperty(), executor);
-            assertEquals(List.of(CompactModelViewModel.SIZES_ONLY), vm.choices());
+            assertEquals(List.of(vm.sizesOnly()), vm.choices());
 
             MultiLayerNetwork net = new MultiLayerNetwork(NetworkCompiler.compile(TestData.barCnn(1)).configuration());
             net.init();
             current.set(TrainedModel.of(TestData.barCnn(1), TestData.BAR_CLASSES, new InputPreparation.Image(new ImagePreprocessing(8, 8, 1)), net), "test");
-            assertEquals(CompactModelViewModel.SIZES_ONLY, vm.choiceProperty().get(), "bars are not the Fashion-MNIST sample, and no run held any out");
+            assertEquals(vm.sizesOnly(), vm.choiceProperty().get(), "bars are not the Fashion-MNIST sample, and no run held any out");
 
             heldOut.set(new HeldOut("the last run's test part", TestData.bars(30, 2)));
             assertEquals(2, vm.choices().size());

@@ -23,7 +23,7 @@ class TourViewModelTest {
 
     @Test void itStartsOnlyAtTheFirstStartAndWalksForwardAndBack(@TempDir Path dir) {
         System.clearProperty("modelstudio.tour");
-        TourViewModel tour = new TourViewModel(TourViewModel.STUDIO_STEPS, new FirstRunRecord(dir));
+        TourViewModel tour = new TourViewModel(TourViewModel.studioSteps(), new FirstRunRecord(dir));
         assertNull(tour.stepProperty().get());
         assertTrue(tour.startIfFirstRun());
         assertEquals("Step 1 of 6", tour.positionProperty().get());
@@ -36,7 +36,7 @@ class TourViewModelTest {
         for (int i = 0; i < 5; i++) tour.next();
         assertFalse(tour.runningProperty().get());
         assertEquals("tour=completed", new FirstRunRecord(dir).recorded());
-        assertFalse(new TourViewModel(TourViewModel.STUDIO_STEPS, new FirstRunRecord(dir)).startIfFirstRun(), "once is enough");
+        assertFalse(new TourViewModel(TourViewModel.studioSteps(), new FirstRunRecord(dir)).startIfFirstRun(), "once is enough");
     }
 
     @Test void skippingIsRememberedAndTheSettingTurnsItOff(@TempDir Path dir) {

@@ -54,13 +54,10 @@ public final class LayerPropertyItem implements PropertySheet.Item {
         return editor;
     }
 
-    /** How a choice reads: its name in {@code ui.choice.ID} when the bundle has one, else the id itself. */
+    /** How a choice reads: its name in the catalogue's words ({@link ParamSpec#choiceLabel}). */
     public static String choiceName(String id) {
-        String key = CHOICE_KEY + id;
-        return Texts.has(key) ? Texts.get(key) : id;
+        return ParamSpec.choiceLabel(id);
     }
-
-    private static final String CHOICE_KEY = "ui.choice.";
 
     @Override public Class<?> getType() {
         return switch (param.kind()) {

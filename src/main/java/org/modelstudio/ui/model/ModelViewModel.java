@@ -338,7 +338,7 @@ public final class ModelViewModel {
             boolean endsWithOutput = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof LayerSpec.Output;
             at = endsWithOutput ? layers.size() - 1 : layers.size();
         }
-        history.beginBatch(copied.size() == 1 ? Texts.get("ui.model.edit.paste-one", copied.get(0).typeName()) : Texts.get("ui.model.edit.paste-many", copied.size()));
+        history.beginBatch(copied.size() == 1 ? Texts.get("ui.model.edit.paste-one", ShapeInference.name(copied.get(0))) : Texts.get("ui.model.edit.paste-many", copied.size()));
         try {
             for (int k = 0; k < copied.size(); k++) apply(new Edit.InsertLayer(at + k, copied.get(k)));
         } finally {
@@ -466,7 +466,7 @@ public final class ModelViewModel {
         newRows.add(new LayerRow("0", Texts.get("ui.model.row.input"), inputDescription(current.input()), String.valueOf(s.inputShape()), "0", "", false, "input"));
         for (LayerSummary l : s.layers()) {
             List<Issue> issues = s.issuesFor(l.index());
-            newRows.add(new LayerRow(String.valueOf(l.index() + 1), l.layer().typeName(), l.layer().describe(),
+            newRows.add(new LayerRow(String.valueOf(l.index() + 1), ShapeInference.name(l.layer()), l.layer().describe(),
                     l.outputShape() == null ? "?" : l.outputShape().toString(), Texts.number(l.parameters()),
                     issues.stream().map(Issue::message).collect(Collectors.joining(" ")),
                     issues.stream().anyMatch(Issue::isError), catalogue.typeOf(l.layer()).category()));

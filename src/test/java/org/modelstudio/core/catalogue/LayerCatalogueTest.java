@@ -90,6 +90,12 @@ class LayerCatalogueTest {
                 for (String choice : p.choices()) keys.add("catalogue.choice." + choice);
             }
         }
+        // the training settings' choices, which the settings sheet shows in the same words
+        for (var o : org.modelstudio.core.graph.Optimizer.values()) keys.add("catalogue.choice." + o.id());
+        for (var l : org.modelstudio.core.graph.Loss.values()) keys.add("catalogue.choice." + l.id());
+        for (var k : org.modelstudio.core.graph.LearningRateSchedule.Kind.values()) keys.add("catalogue.choice." + k.id());
+        for (var m : org.modelstudio.core.graph.EarlyStopping.Metric.values()) keys.add("catalogue.choice." + m.id());
+        keys.add("catalogue.choice.off");
         List<String> problems = new ArrayList<>();
         for (String key : keys) {
             if (en.getProperty(key, "").isBlank()) problems.add("no English text for " + key);
@@ -119,7 +125,7 @@ class LayerCatalogueTest {
             assertEquals("卷积层", conv.name());
             assertEquals("过滤器数", conv.param("filters").label());
             assertEquals("卷积", catalogue.categories().get(1).name());
-            assertEquals("last（最后一步）", ParamSpec.choiceLabel("last"));
+            assertEquals("最后一步", ParamSpec.choiceLabel("last"));
             var e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(catalogue.create("conv2d"), "filters", 0));
             assertEquals("卷积层：过滤器数必须在 1 到 1024 之间，而不是 0。", e.getMessage());
             assertEquals("卷积层 #3", org.modelstudio.core.graph.ShapeInference.label(catalogue.create("conv2d"), 2));

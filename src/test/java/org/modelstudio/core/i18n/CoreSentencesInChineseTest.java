@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +16,7 @@ import org.modelstudio.core.data.ClassMatching;
 import org.modelstudio.core.data.DataFileException;
 import org.modelstudio.core.data.DataFit;
 import org.modelstudio.core.data.RawTable;
+import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.data.TablePreparation;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
@@ -36,6 +41,19 @@ class CoreSentencesInChineseTest {
     }
 
     private static String firstIssue(NetworkSpec spec) { return ShapeInference.analyse(spec).errors().get(0).message(); }
+
+    @Test void theShippedTemplatesAreDescribedInBothLanguagesAndTheFilesEnglishIsTheBundles() throws Exception {
+        for (String file : SampleData.SPEC_FILES) {
+            String key = SampleData.descriptionKey(file);
+            JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of("sample-models", file)));
+            assertEquals(json.get("description").asText(), Texts.english(key), file + ": the file's description and the bundle's English differ");
+            assertEquals(json.get("description").asText(), SampleData.spec(file).description());
+            Texts.use(Locale.SIMPLIFIED_CHINESE);
+            String chinese = SampleData.spec(file).description();
+            Texts.use(Locale.ENGLISH);
+            assertTrue(chinese.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), file + ": " + chinese);
+        }
+    }
 
     @Test void aValidationIssue() {
         assertEquals("Dense #1 needs a flat vector but gets an image of 28×28×1. Add a Flatten layer before it.", firstIssue(denseOnAnImage()));

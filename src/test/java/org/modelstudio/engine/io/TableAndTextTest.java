@@ -202,7 +202,7 @@ class TableAndTextTest {
         NetworkSpec spec = SampleData.spec("text-classifier.json");
         PreparedData data = TextLoader.prepare(TOPICS, null, null, spec.input(), 0, spec.training().seed());
         assertEquals(List.of("computers", "cooking", "sport", "weather"), data.train().classes());
-        assertEquals(400, data.train().size());
+        assertEquals(700, data.train().size());
         InputPreparation.Text prep = (InputPreparation.Text) data.preparation();
         assertEquals(InputPreparation.TextMode.SEQUENCE, prep.mode());
         assertEquals(40, prep.length());

@@ -205,9 +205,10 @@ class TableAndTextTest {
         assertEquals(700, data.train().size());
         InputPreparation.Text prep = (InputPreparation.Text) data.preparation();
         assertEquals(InputPreparation.TextMode.SEQUENCE, prep.mode());
-        assertEquals(40, prep.length());
-        assertEquals(List.of("<pad>", "<unk>", "the"), prep.vocabulary().subList(0, 3), "most frequent first");
-        assertTrue(prep.vocabulary().size() <= 2000);
+        assertEquals(256, prep.length());
+        assertEquals(List.of("<pad>", "<unk>", "#<th", "#the"), prep.vocabulary().subList(0, 4),
+                "most frequent first: the n-grams that the, this, they, … share");
+        assertTrue(prep.vocabulary().size() <= 16000 && prep.knows("the"));
         TrainedModel model = train(spec, data);
 
         List<String> classes = model.labels();

@@ -65,6 +65,8 @@ class ScriptTokenizerTest {
         java.util.Set<String> runner = new java.util.HashSet<>(Tokenization.STANDARD.tokens("runners"));
         runner.retainAll(Tokenization.STANDARD.tokens("runner"));
         assertTrue(runner.containsAll(List.of("#<ru", "#run", "#unn", "#nne", "#ner", "#<run", "#runn")), runner.toString());
+        assertEquals(List.of("go", "runners", "#<go", "#go>", "#<ru"), Tokenization.STANDARD.tokens("Go runners").subList(0, 5),
+                "the words first, so a text cut at the network's length keeps them all");
         Piece word = Tokenization.STANDARD.pieces("Go Runners").get(1);
         assertEquals("Runners", "Go Runners".substring(word.start(), word.end()));
         assertEquals(Tokenization.STANDARD.tokens("runners"), word.tokens(), "explanations take a word out with its n-grams");

@@ -42,11 +42,16 @@ public final class ScriptTokenizer {
     }
 
     /**
-     * As {@link #tokens}, each word of a spaced script also followed by its {@link #subwords}: {@code "cats"} → cats,
-     * #<ca, #cat, #ats, #ts>, #<cat, #cats, #ats>, #<cats, #cats>.
+     * The tokens of {@link #tokens} in reading order, then the {@link #subwords} of each word of a spaced script:
+     * {@code "cats"} → cats, #<ca, #cat, #ats, #ts>, #<cat, #cats, #ats>, #<cats, #cats>. A network averaging its tokens
+     * does not care about the order; a text longer than the network's input keeps all its words and loses n-grams.
      */
     public static List<String> tokensWithSubwords(String text) {
-        return split(text, true).tokens();
+        List<String> all = split(text, true).tokens();
+        List<String> out = new ArrayList<>(all.size());
+        for (String t : all) if (!t.startsWith("#")) out.add(t);   // words and characters never start with #
+        for (String t : all) if (t.startsWith("#")) out.add(t);
+        return out;
     }
 
     /** As {@link #pieces}, a word's tokens being the word and its {@link #subwords}. */

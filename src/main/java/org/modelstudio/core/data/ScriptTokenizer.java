@@ -49,9 +49,14 @@ public final class ScriptTokenizer {
     public static List<String> tokensWithSubwords(String text) {
         List<String> all = split(text, true).tokens();
         List<String> out = new ArrayList<>(all.size());
-        for (String t : all) if (!t.startsWith("#")) out.add(t);   // words and characters never start with #
-        for (String t : all) if (t.startsWith("#")) out.add(t);
+        for (String t : all) if (!isSubword(t)) out.add(t);
+        for (String t : all) if (isSubword(t)) out.add(t);
         return out;
+    }
+
+    /** Whether a token is one of a word's {@link #subwords} rather than a word or a character. */
+    public static boolean isSubword(String token) {
+        return token.startsWith("#");
     }
 
     /** As {@link #pieces}, a word's tokens being the word and its {@link #subwords}. */

@@ -7,16 +7,16 @@ import java.util.List;
  * {@link #id()}, so training, evaluation, prediction, the server and explanations all split a text as the model was
  * trained to see it.
  * <ul>
- *   <li>{@link #STANDARD}, what new text models use: {@link ScriptTokenizer} with subwords (NFKC, so full-width forms are
- *       their half-width selves; each word of a spaced script whole and followed by its character n-grams of 3 to 5,
- *       as fastText forms them; Chinese and Japanese characters as uni- and bigrams).</li>
+ *   <li>{@link #STANDARD}, what new models that read token sequences use: {@link ScriptTokenizer} with subwords (NFKC,
+ *       so full-width forms are their half-width selves; words of spaced scripts whole, Chinese and Japanese characters
+ *       as uni- and bigrams, in reading order; then each word's character n-grams of 3 to 5, as fastText forms them).
+ *       A new bag of words uses {@link #SCRIPT_WORDS} ({@link TextPreparation#tokenizationFor}).</li>
  *   <li>{@link #SCRIPT_WORDS}, what models saved before subwords used: the same without the n-grams. On the shipped English
  *       topics a model saw a quarter of the test words as unknown under it (docs/measurements.md).</li>
  *   <li>{@link #WORDS}, what models saved before either used: {@link Tokenizer} (words between separators, so a Chinese
  *       sentence is one word).</li>
  * </ul>
  * The older rules are kept so that models saved with them read texts as they were trained to.
- * </ul>
  */
 public interface Tokenization {
 

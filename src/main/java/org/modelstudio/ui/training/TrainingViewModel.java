@@ -82,6 +82,8 @@ public final class TrainingViewModel {
     private Consumer<RunRecord> runRecorder = r -> { };
     /** The model a "Continue" run trains further (null for a fresh run). */
     private TrainedModel continueFrom;
+    /** The data chosen when Train was pressed: the task starts after the next frame, by when other data may be chosen. */
+    private DataSource chosenSource;
     private Consumer<DataFit.Fitted> fitted = f -> { };
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
     private final java.util.concurrent.atomic.AtomicBoolean taskActive = new java.util.concurrent.atomic.AtomicBoolean();
@@ -265,6 +267,7 @@ public final class TrainingViewModel {
         status.set((base != null ? "Preparing to continue " : "Preparing ") + chosen.name() + "…");
         this.images = data;
         this.continueFrom = base;
+        this.chosenSource = dataSource.get();
         gate = new PauseGate();
         paused.set(false);
         Frames.afterDrawn(service::restart);
@@ -404,7 +407,7 @@ public final class TrainingViewModel {
         private final CancelToken token = cancel.get();
         private final PauseGate pauseGate = gate;
         /** Taken when the run starts (on the FX thread): changing the data or its augmentation later affects the next run. */
-        private final RunRequest request = new RunRequest(dataSource.get(), snapshot, base, augmentation.get(), images, true);
+        private final RunRequest request = new RunRequest(chosenSource, snapshot, base, augmentation.get(), images, true);
         private final RunProgress progress = new RunProgress(snapshot.training().batchSize());
 
         @Override protected Ended call() throws Exception {

@@ -181,10 +181,10 @@ class CliTest {
     @Test void theTextClassifierTemplateIsSummarisedAndExportedAndAsksForTexts(@TempDir Path dir) {
         Run summary = cli("summary", "text-classifier");
         assertEquals(Cli.OK, summary.code(), summary.toString());
-        assertTrue(summary.out().contains("40 tokens") && summary.out().contains("Total parameters: 65,188"), summary.toString());
+        assertTrue(summary.out().contains("256 tokens") && summary.out().contains("Total parameters: 512,132"), summary.toString());
         Run keras = cli("export", "text-classifier", "--keras");
         assertEquals(Cli.OK, keras.code(), keras.toString());
-        assertTrue(keras.out().contains("layers.Embedding(2000, 32"), keras.toString());
+        assertTrue(keras.out().contains("layers.Embedding(16000, 32"), keras.toString());
         Run train = cli("train", "text-classifier", "--out", dir.resolve("m.zip").toString());
         assertEquals(Cli.USAGE, train.code(), train.toString());
         assertTrue(train.err().contains("this network takes texts: give them with --data"), train.toString());
@@ -704,10 +704,10 @@ class CliTest {
         Run t = cli("train", "text-classifier", "--data", "sample-models/text-topics/topics.csv", "--label", "topic", "--text", "text",
                 "--validation", "0", "--out", model);
         assertEquals(Cli.OK, t.code(), t.toString());
-        assertTrue(t.out().contains("Read 400 texts in 4 classes (computers, cooking, sport, weather)"), t.toString());
+        assertTrue(t.out().contains("Read 700 texts in 4 classes (computers, cooking, sport, weather)"), t.toString());
         Run e = cli("evaluate", model, "--data", "sample-models/text-topics/test.csv");
         assertEquals(Cli.OK, e.code(), e.toString());
-        assertTrue(accuracy(e) >= 0.6, "4 topics, chance 25 %: " + e);
+        assertTrue(accuracy(e) >= 0.8, "4 topics, chance 25 %, the template before subwords 71 %: " + e);
         Run p = cli("predict", model, "--text", "Preheat the oven and whisk the eggs with sugar.");
         assertEquals(Cli.OK, p.code(), p.toString());
         assertTrue(p.out().startsWith("Preheat the oven and whisk the eggs with sugar.: cooking "), p.toString());

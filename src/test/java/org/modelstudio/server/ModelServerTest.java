@@ -153,7 +153,7 @@ class ModelServerTest {
         assertEquals("weather", labels.get(1));
         assertTrue(reply.json().path("parameters").path("warnings").asText().startsWith("[2] none of the words is in the model's vocabulary"),
                 reply.toString());
-        Http.Reply ids = http.postJson("/v2/models/topics/infer", infer("input", "INT64", List.of(1, 40), zeros(40)));
+        Http.Reply ids = http.postJson("/v2/models/topics/infer", infer("input", "INT64", List.of(1, 256), zeros(256)));
         assertEquals(200, ids.status(), ids.toString());
     }
 

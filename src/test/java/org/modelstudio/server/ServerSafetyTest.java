@@ -81,11 +81,11 @@ class ServerSafetyTest {
         Http.Reply notImage = http.postJson("/v2/models/bars/infer", ModelServerTest.infer("image", "BYTES", List.of(1), png));
         assertEquals(400, notImage.status());
         assertEquals("inputs[0].data[0] is not an image Model Studio can read (it looks like text); it reads PNG, JPEG, BMP and GIF files.", notImage.error());
-        Http.Reply token = http.postJson("/v2/models/topics/infer", ModelServerTest.infer("input", "INT64", List.of(1, 40), ModelServerTest.zeros(40)).put("id", "x"));
+        Http.Reply token = http.postJson("/v2/models/topics/infer", ModelServerTest.infer("input", "INT64", List.of(1, 256), ModelServerTest.zeros(256)).put("id", "x"));
         assertEquals(200, token.status());
-        ArrayNode ids = ModelServerTest.zeros(40);
+        ArrayNode ids = ModelServerTest.zeros(256);
         ids.set(3, Http.JSON.getNodeFactory().numberNode(99999));
-        Http.Reply vocabulary = http.postJson("/v2/models/topics/infer", ModelServerTest.infer("input", "INT64", List.of(1, 40), ids));
+        Http.Reply vocabulary = http.postJson("/v2/models/topics/infer", ModelServerTest.infer("input", "INT64", List.of(1, 256), ids));
         assertEquals(400, vocabulary.status());
         assertTrue(vocabulary.error().startsWith("inputs[0].data[0] has the token id 99999 at position 3, but the network's vocabulary is"), vocabulary.error());
     }

@@ -232,7 +232,7 @@ class DataTabTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(java.util.List.of("computers", "cooking", "sport", "weather"), studio.data().classes().stream().map(c -> c.name()).toList());
-        assertEquals(400, studio.data().classes().stream().mapToInt(c -> c.count()).sum());
+        assertEquals(700, studio.data().classes().stream().mapToInt(c -> c.count()).sum());
         assertEquals(java.util.List.of("text", "label"), studio.data().previewColumns());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !studio.data().previewRows().isEmpty());
         java.util.List<String> shownLabels = studio.data().previewRows().stream().map(r -> r.get(1)).toList();

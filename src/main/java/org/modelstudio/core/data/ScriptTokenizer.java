@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Tokens for text in any script ({@link Tokenization#STANDARD}). The text is normalised with NFKC, so full-width
+ * Tokens for text in any script ({@link Tokenization#SCRIPT_WORDS}; with subwords {@link Tokenization#STANDARD}). The text is normalised with NFKC, so full-width
  * letters, digits and punctuation (ＣＰＵ，２８) are their half-width selves and half-width katakana full-width, then
  * lower-cased (locale-independent). Words of scripts written with spaces (Latin, Cyrillic, Greek, Korean, …) are kept
  * whole, as {@link Tokenizer} keeps them: letters, digits and combining marks, an apostrophe inside a word kept.
  * A run of Chinese or Japanese characters, written without spaces, becomes its characters and each pair of neighbours,
  * in reading order: 今天下雨 → 今, 今天, 天, 天下, 下, 下雨, 雨. A mixed text keeps its Latin words whole:
- * "我的 iPhone 没电了" → 我, 我的, 的, iphone, 没, 没电, 电, 电了, 了.
+ * "我的 iPhone 没电了" → 我, 我的, 的, iphone, 没, 没电, 电, 电了, 了. New models ({@link Tokenization#STANDARD}) also
+ * see each whole word's character n-grams ({@link #subwords}), as fastText does (Bojanowski et al., "Enriching Word Vectors
+ * with Subword Information", 2017): on the shipped English topics, 400 training sentences, a quarter of the words of new
+ * sentences were never seen in training ("runners", "forecasters"); with their n-grams and the template in fastText's
+ * shape its test accuracy rose from 71 % to 81 % (mean of 3 seeds), and with 300 more sentences to 90-92.5 %
+ * (docs/measurements.md).
  * <p>
  * Why characters and pairs rather than a word segmenter: on the project's Chinese sample a model on them generalised
  * better than on the words of Lucene's SmartChineseAnalyzer (docs/measurements.md gives the figures). A pair carries most
@@ -23,14 +28,63 @@ public final class ScriptTokenizer {
     /** The name a model file records for these rules. */
     public static final String ID = "nfkc-lowercase-words-cjk-unigrams-bigrams";
 
+    /** The name a model file records for these rules with {@link #subwords}. */
+    public static final String SUBWORDS_ID = "nfkc-lowercase-words-subwords3-5-cjk-unigrams-bigrams";
+
     private ScriptTokenizer() {}
 
     public static List<String> tokens(String text) {
-        return split(text).tokens();
+        return split(text, false).tokens();
     }
 
     public static List<Tokenization.Piece> pieces(String text) {
-        return split(text).pieces();
+        return split(text, false).pieces();
+    }
+
+    /**
+     * The tokens of {@link #tokens} in reading order, then the {@link #subwords} of each word of a spaced script:
+     * {@code "cats"} → cats, #<ca, #cat, #ats, #ts>, #<cat, #cats, #ats>, #<cats, #cats>. A network averaging its tokens
+     * does not care about the order; a text longer than the network's input keeps all its words and loses n-grams.
+     */
+    public static List<String> tokensWithSubwords(String text) {
+        List<String> all = split(text, true).tokens();
+        List<String> out = new ArrayList<>(all.size());
+        for (String t : all) if (!isSubword(t)) out.add(t);
+        for (String t : all) if (isSubword(t)) out.add(t);
+        return out;
+    }
+
+    /** Whether a token is one of a word's {@link #subwords} rather than a word or a character. */
+    public static boolean isSubword(String token) {
+        return token.startsWith("#");
+    }
+
+    /** As {@link #pieces}, a word's tokens being the word and its {@link #subwords}. */
+    public static List<Tokenization.Piece> piecesWithSubwords(String text) {
+        return split(text, true).pieces();
+    }
+
+    /** The shortest and longest character n-grams {@link #subwords} gives, fastText's defaults but for 6. */
+    public static final int SHORTEST_SUBWORD = 3;
+    public static final int LONGEST_SUBWORD = 5;
+
+    /**
+     * A word's character n-grams as fastText forms them (Bojanowski et al. 2017): the word between the boundary marks
+     * {@code <} and {@code >}, and every run of 3 to 5 of its characters, shortest first, the whole marked word left
+     * out; each written with a leading {@code #} so it is never taken for a word. "runs" → #<ru, #run, #uns, #ns>,
+     * #<run, #runs, #uns>, #<runs, #runs>. A word the training texts never had ("runners") still shares most of its
+     * n-grams with words they had ("run", "runner's", "corners").
+     */
+    public static List<String> subwords(String word) {
+        int[] cps = ("<" + word + ">").codePoints().toArray();
+        List<String> out = new ArrayList<>();
+        for (int n = SHORTEST_SUBWORD; n <= LONGEST_SUBWORD; n++) {
+            for (int i = 0; i + n <= cps.length; i++) {
+                if (n == cps.length) continue;
+                out.add("#" + new String(cps, i, n));
+            }
+        }
+        return out;
     }
 
     /** Whether a (normalised) character belongs to a script written without spaces between words. */
@@ -45,7 +99,7 @@ public final class ScriptTokenizer {
     /** One normalised code point and the characters of the original text it came from. */
     private record Point(int c, int start, int end) {}
 
-    private static Split split(String text) {
+    private static Split split(String text, boolean subwords) {
         List<Point> points = normalised(text);
         List<String> tokens = new ArrayList<>();
         List<Tokenization.Piece> pieces = new ArrayList<>();
@@ -55,7 +109,7 @@ public final class ScriptTokenizer {
         for (int k = 0; k < points.size(); k++) {
             int c = points.get(k).c();
             if (isUnspaced(c)) {
-                endWord(word, wordAt, tokens, pieces);
+                endWord(word, wordAt, tokens, pieces, subwords);
                 run.add(points.get(k));
             } else if (Tokenizer.isWordChar(c)) {
                 endRun(run, tokens, pieces);
@@ -66,20 +120,23 @@ public final class ScriptTokenizer {
                     && Tokenizer.isWordChar(points.get(k + 1).c()) && !isUnspaced(points.get(k + 1).c())) {
                 word.append('\'');
             } else {
-                endWord(word, wordAt, tokens, pieces);
+                endWord(word, wordAt, tokens, pieces, subwords);
                 endRun(run, tokens, pieces);
             }
         }
-        endWord(word, wordAt, tokens, pieces);
+        endWord(word, wordAt, tokens, pieces, subwords);
         endRun(run, tokens, pieces);
         return new Split(tokens, pieces);
     }
 
-    private static void endWord(StringBuilder word, int[] at, List<String> tokens, List<Tokenization.Piece> pieces) {
+    private static void endWord(StringBuilder word, int[] at, List<String> tokens, List<Tokenization.Piece> pieces, boolean subwords) {
         if (word.length() == 0) return;
         String w = word.toString();
-        tokens.add(w);
-        pieces.add(new Tokenization.Piece(w, at[0], at[1], List.of(w)));
+        List<String> mine = new ArrayList<>();
+        mine.add(w);
+        if (subwords) mine.addAll(subwords(w));
+        tokens.addAll(mine);
+        pieces.add(new Tokenization.Piece(w, at[0], at[1], mine));
         word.setLength(0);
     }
 

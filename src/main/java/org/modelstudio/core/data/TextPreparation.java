@@ -5,6 +5,7 @@ import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.Shape;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,10 @@ import java.util.TreeSet;
 
 /**
  * Turns labelled texts into token sequences (for a network whose input is a {@link InputSpec.SequenceInput}) or
- * bag-of-words vectors (for a {@link InputSpec.VectorInput}). Texts are split by {@link Tokenization#STANDARD}, and the
- * vocabulary is built from the training texts only: the most frequent tokens first (ties in alphabetical order), as many
- * as the input takes; rarer ones are read as unknown. (Keeping only tokens of at least two training texts was measured
+ * bag-of-words vectors (for a {@link InputSpec.VectorInput}). Texts are split by {@link #tokenizationFor} (words with their
+ * character n-grams for a sequence, whole words for a bag of words), and the
+ * vocabulary is built from the training texts only: the most frequent words (and characters) first, then the most frequent
+ * n-grams (ties in alphabetical order), as many as the input takes; rarer ones are read as unknown. (Keeping only tokens of at least two training texts was measured
  * and dropped: on the shipped English topics it cost 9 points of test accuracy, since a word seen once in training
  * is still the best clue a new sentence with it has.) Texts without any word are skipped and counted in a warning.
  * Class names are the distinct labels, sorted.
@@ -38,10 +40,19 @@ public final class TextPreparation {
      */
     public static PreparedData prepare(String source, List<LabeledText> texts, InputSpec input, double validation, double test, long seed)
             throws DataFileException {
-        return prepare(source, texts, input, validation, test, seed, Tokenization.STANDARD);
+        return prepare(source, texts, input, validation, test, seed, tokenizationFor(input));
     }
 
-    /** As above, splitting the texts with {@code tokenization} (new models use {@link Tokenization#STANDARD}). */
+    /**
+     * How new models split texts for {@code input}: a network that takes token sequences averages its tokens' vectors,
+     * and reads each word with its character n-grams ({@link Tokenization#STANDARD}); a bag of words has one feature per
+     * frequent token, which n-grams would crowd out, so it counts whole words ({@link Tokenization#SCRIPT_WORDS}).
+     */
+    public static Tokenization tokenizationFor(InputSpec input) {
+        return input instanceof InputSpec.VectorInput ? Tokenization.SCRIPT_WORDS : Tokenization.STANDARD;
+    }
+
+    /** As above, splitting the texts with {@code tokenization} (new models use {@link #tokenizationFor}). */
     public static PreparedData prepare(String source, List<LabeledText> texts, InputSpec input, double validation, double test, long seed,
                                        Tokenization tokenization) throws DataFileException {
         List<String> warnings = new ArrayList<>();
@@ -89,7 +100,7 @@ public final class TextPreparation {
 
     /** The vocabulary and settings for {@code input}, fitted on the given texts: their most frequent tokens. */
     public static InputPreparation.Text fit(List<LabeledText> texts, int[] rows, InputSpec input) {
-        return fit(texts, rows, input, Tokenization.STANDARD);
+        return fit(texts, rows, input, tokenizationFor(input));
     }
 
     /** As above, splitting the texts with {@code tokenization}. */
@@ -97,7 +108,10 @@ public final class TextPreparation {
         Map<String, Integer> counts = new HashMap<>();
         for (int r : rows) for (String w : tokenization.tokens(texts.get(r).text())) counts.merge(w, 1, Integer::sum);
         List<Map.Entry<String, Integer>> byFrequency = new ArrayList<>(counts.entrySet());
-        byFrequency.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        // Words (and characters) before n-grams, as fastText keeps n-grams apart from its words: a small vocabulary holds
+        // the words, and n-grams fill the room they leave.
+        byFrequency.sort(Comparator.<Map.Entry<String, Integer>, Boolean>comparing(e -> ScriptTokenizer.isSubword(e.getKey()))
+                .thenComparing(Map.Entry.<String, Integer>comparingByValue().reversed()).thenComparing(Map.Entry.comparingByKey()));
         if (input instanceof InputSpec.SequenceInput seq) {
             List<String> vocabulary = new ArrayList<>(List.of(InputPreparation.Text.PADDING, InputPreparation.Text.UNKNOWN));
             for (var e : byFrequency) {

@@ -202,12 +202,15 @@ class TableAndTextTest {
         NetworkSpec spec = SampleData.spec("text-classifier.json");
         PreparedData data = TextLoader.prepare(TOPICS, null, null, spec.input(), 0, spec.training().seed());
         assertEquals(List.of("computers", "cooking", "sport", "weather"), data.train().classes());
-        assertEquals(400, data.train().size());
+        assertEquals(700, data.train().size());
         InputPreparation.Text prep = (InputPreparation.Text) data.preparation();
         assertEquals(InputPreparation.TextMode.SEQUENCE, prep.mode());
-        assertEquals(40, prep.length());
+        assertEquals(256, prep.length());
         assertEquals(List.of("<pad>", "<unk>", "the"), prep.vocabulary().subList(0, 3), "most frequent first");
-        assertTrue(prep.vocabulary().size() <= 2000);
+        List<String> words = prep.vocabulary().stream().filter(t -> !t.startsWith("#")).toList();
+        assertEquals(words, prep.vocabulary().subList(0, words.size()), "the words first, then the n-grams in the room left");
+        assertEquals("#<th", prep.vocabulary().get(words.size()), "the n-gram that the, this, they, … share");
+        assertTrue(prep.vocabulary().size() <= 16000);
         TrainedModel model = train(spec, data);
 
         List<String> classes = model.labels();

@@ -2,16 +2,21 @@ package org.modelstudio.engine.train;
 
 import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.Test;
-import org.modelstudio.TestData;
 import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.PauseGate;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.evaluate.Evaluator;
+import org.modelstudio.engine.infer.ModelRuntime;
+import org.modelstudio.engine.io.TextLoader;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -21,18 +26,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The templates for data other than images train, as shipped, on small data of the shape they expect. */
 class TemplateTrainingTest {
 
-    @Test void textClassifierLearnsWhichKeywordATextHas() throws Exception {
+    /**
+     * The text template, as shipped, on the shipped English sentences: a quarter of them held back. Before subwords and
+     * the network without a hidden layer it scored about 60 % on such a held-back part (and 71 % on test.csv), knowing
+     * the training sentences by heart; docs/measurements.md has the figures.
+     */
+    @Test void textClassifierGeneralisesToEnglishSentencesItNeverSaw() throws Exception {
         NetworkSpec spec = SampleData.spec("text-classifier.json");
-        List<String> topics = List.of("sport", "music", "food", "travel");
-        LabeledData train = TestData.keywordSequences(480, topics, 40, 2000, 1);
-        LabeledData heldOut = TestData.keywordSequences(120, topics, 40, 2000, 2);
-        TrainingResult result = Trainer.train(spec, train, heldOut, e -> { }, new CancelToken());
+        PreparedData data = TextLoader.prepare(Path.of("sample-models/text-topics/topics.csv"), "text", "topic", spec.input(), 0.25, 42);
+        assertTrue(data.validation().size() >= 150, "a held-back part large enough to measure: " + data.validation().size());
+        TrainingResult result = Trainer.train(spec, data.train(), data.validation(), data.preparation(), e -> { }, new CancelToken(), new PauseGate());
         assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         assertEquals(30, result.epochs().size(), "as shipped");
-        double acc = Evaluator.evaluate(result.last(), heldOut).accuracy();
-        // Average pooling (chosen because it generalises better on real sentences: text-topics) dilutes one keyword
-        // among 39 random tokens, so this synthetic task scores lower than with max pooling (0.73 against 0.8+).
-        assertTrue(acc >= 0.65, "4 topics, chance is 25%: " + acc);
+        double acc = Evaluator.evaluate(result.last(), data.validation()).accuracy();
+        assertTrue(acc >= 0.8, "4 topics, chance is 25 %, the template before 60 %: " + acc);
+        String unseen = "The sprinters were stretching their hamstrings before the relays.";
+        assertEquals("sport", new ModelRuntime(result.last()).classify(new ModelInput.Text(unseen)).prediction().best().label());
     }
 
     @Test void tabularMlpLearnsIrisLikeMeasurements() throws Exception {

@@ -276,7 +276,7 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
 
         @Override public String describe(Say say) {
             int words = mode == TextMode.SEQUENCE ? vocabulary.size() - 2 : vocabulary.size();
-            String split = tokenization == Tokenization.WORDS ? say.text("core.prep.words") : say.text("core.prep.lower-cased", tokenization.describe());
+            String split = tokenization == Tokenization.WORDS ? say.text("core.prep.words") : say.text("core.prep.lower-cased", say.text(tokenization.describeKey()));
             return mode == TextMode.SEQUENCE ? say.text("core.prep.sequence", split, words, length) : say.text("core.prep.bag", split, words);
         }
     }

@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import org.modelstudio.core.i18n.Texts;
 import java.util.List;
 
 /**
@@ -34,7 +35,11 @@ public interface Tokenization {
     String id();
 
     /** A phrase for the user: "words; Chinese and Japanese as single characters and pairs". */
-    String describe();
+    /** Where the bundles say how texts are split ("words between spaces and punctuation"). */
+    String describeKey();
+
+    /** How texts are split, in the studio's language. */
+    default String describe() { return Texts.get(describeKey()); }
 
     /**
      * One piece of a text: {@code text} as the tokenizer normalised it, {@code start}–{@code end} where it is written in
@@ -55,7 +60,7 @@ public interface Tokenization {
 
         @Override public String id() { return "nfc-lowercase-letters-digits-apostrophes"; }
 
-        @Override public String describe() { return "words between spaces and punctuation"; }
+        @Override public String describeKey() { return "core.tokens.words"; }
 
         @Override public String toString() { return id(); }
     };
@@ -67,7 +72,7 @@ public interface Tokenization {
 
         @Override public String id() { return ScriptTokenizer.ID; }
 
-        @Override public String describe() { return "words, and Chinese or Japanese as single characters and pairs of characters"; }
+        @Override public String describeKey() { return "core.tokens.script-words"; }
 
         @Override public String toString() { return id(); }
     };
@@ -79,9 +84,7 @@ public interface Tokenization {
 
         @Override public String id() { return ScriptTokenizer.SUBWORDS_ID; }
 
-        @Override public String describe() {
-            return "words with their character n-grams of 3 to 5, and Chinese or Japanese as single characters and pairs of characters";
-        }
+        @Override public String describeKey() { return "core.tokens.subwords"; }
 
         @Override public String toString() { return id(); }
     };

@@ -64,6 +64,8 @@ public final class SegmenterComparison {
 
         @Override public String id() { return "lucene-smartcn-words"; }
 
+        @Override public String describeKey() { return null; }
+
         @Override public String describe() { return "SmartChineseAnalyzer words"; }
     };
 
@@ -74,6 +76,8 @@ public final class SegmenterComparison {
         @Override public List<Piece> pieces(String text) { return Tokenization.STANDARD.pieces(text); }
 
         @Override public String id() { return "characters"; }
+
+        @Override public String describeKey() { return null; }
 
         @Override public String describe() { return "single characters"; }
     };

@@ -1,10 +1,13 @@
 package org.modelstudio;
 
+import java.util.Arrays;
 import org.modelstudio.cli.Cli;
 import org.modelstudio.engine.NativeMemory;
 import org.modelstudio.ui.LauncherSplash;
 import org.modelstudio.ui.common.AppDirs;
 import org.modelstudio.ui.StudioApp;
+import org.modelstudio.ui.bench.LiveViewBench;
+import org.modelstudio.ui.bench.PredictBench;
 
 /**
  * Entry point of {@code model-studio.jar}: no arguments opens the studio, and so does a single project file (the
@@ -22,11 +25,11 @@ public final class Launcher {
             return;
         }
         if (args[0].equals("bench-live")) {
-            org.modelstudio.ui.bench.LiveViewBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            LiveViewBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args[0].equals("bench-predict")) {
-            org.modelstudio.ui.bench.PredictBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            PredictBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         LauncherSplash.close();

@@ -3,6 +3,7 @@ package org.modelstudio;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class ArchitectureTest {
 
     /** The window's feature packages (model, training, data, inference, evaluation, serving, …) do not depend in a circle. */
     @Test void uiFeaturePackagesHaveNoCycles() {
-        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("org.modelstudio.ui.(*)..")
+        SlicesRuleDefinition.slices().matching("org.modelstudio.ui.(*)..")
                 .should().beFreeOfCycles().check(classes);
     }
 

@@ -1,6 +1,7 @@
 package org.modelstudio;
 
 import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -99,7 +101,7 @@ public final class TestData {
 
     /** A small text classifier for the keyword sequences: Embedding, then the given layers, then 3 classes. */
     public static NetworkSpec keywordNetwork(String name, int epochs, LayerSpec... middle) {
-        List<LayerSpec> layers = new java.util.ArrayList<>();
+        List<LayerSpec> layers = new ArrayList<>();
         layers.add(new LayerSpec.Embedding(8));
         layers.addAll(List.of(middle));
         layers.add(new LayerSpec.Output(3));
@@ -141,7 +143,7 @@ public final class TestData {
             double x2 = r.nextGaussian();
             int c = r.nextInt(3);
             double y = 3 * x1 - 2 * x2 + 2 * (1 - c) + 0.3 * r.nextGaussian();
-            csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%s,%.3f%n", x1, x2, colours[c], y));
+            csv.append(String.format(Locale.ROOT, "%.3f,%.3f,%s,%.3f%n", x1, x2, colours[c], y));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, csv);
@@ -150,11 +152,14 @@ public final class TestData {
 
     /** The Tabular regression template with an input of {@code features} and {@code epochs} epochs. */
     public static NetworkSpec regressionNetwork(int features, int epochs) {
-        NetworkSpec t = org.modelstudio.core.data.SampleData.spec("tabular-regression.json");
+        NetworkSpec t = SampleData.spec("tabular-regression.json");
         return new NetworkSpec(t.name(), t.description(), new InputSpec.VectorInput(features), t.layers(), t.training().withEpochs(epochs));
     }
 
-    /** A CSV file as rows of cells, to check what the studio writes. RFC 4180: commas separate, double quotes quote, "" is a quote inside quotes; CRLF ends a row. */
+    /**
+     * A CSV file as rows of cells, to check what the studio writes. RFC 4180: commas separate, double quotes quote, "" is
+     * a quote inside quotes; CRLF ends a row.
+     */
     public static List<List<String>> parseCsv(String csv) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();

@@ -1,5 +1,8 @@
 package org.modelstudio.cli;
 
+import org.modelstudio.core.data.Augmentation;
+import org.modelstudio.core.data.AugmentedSource;
+import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.GeneratedImages;
 import org.modelstudio.core.data.LabeledData;
@@ -19,7 +22,12 @@ import org.modelstudio.engine.train.BareFit;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.engine.InputRejectedException;
+import org.modelstudio.engine.io.ImageFolderSource;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -30,8 +38,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import javax.imageio.ImageIO;
 
 /**
  * Measures, in one run so that machine noise hits both sides alike: training throughput of the studio's
@@ -134,7 +145,8 @@ final class BenchCommand {
 
     /**
      * The image import pipeline: writes {@code n} 64×64 colour PNGs in 10 class folders (a temporary folder,
-     * deleted afterwards; each class has a white bar in its own place over random shapes), then measures the scan, decoding and resizing to 28×28 grey, and the same with the
+     * deleted afterwards; each class has a white bar in its own place over random shapes), then measures the scan, decoding and resizing to 28×28
+     * grey, and the same with the
      * typical augmentation (rotation 15°, shift 0.1, flip), in images/s. With {@code train}, the shipped MLP
      * then trains one epoch on the folder as the studio would (read from disk batch by batch), and the heap's
      * peak is reported as for {@code --stream}.
@@ -142,28 +154,28 @@ final class BenchCommand {
     private int folder(int n, boolean train) throws IOException, InvalidNetworkException {
         Path dir = Files.createTempDirectory("model-studio-bench-");
         try {
-            java.util.Random r = new java.util.Random(1);
+            Random r = new Random(1);
             for (int i = 0; i < n; i++) {
-                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
-                java.awt.Graphics2D g = img.createGraphics();
-                g.setColor(new java.awt.Color(r.nextInt(0xffffff)));
+                BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                g.setColor(new Color(r.nextInt(0xffffff)));
                 g.fillRect(0, 0, 64, 64);
-                g.setColor(new java.awt.Color(r.nextInt(0xffffff)));
+                g.setColor(new Color(r.nextInt(0xffffff)));
                 g.fillOval(r.nextInt(40), r.nextInt(40), 10 + r.nextInt(24), 10 + r.nextInt(24));
-                g.setColor(java.awt.Color.WHITE);              // the class: where a white bar stands, so there is something to learn
+                g.setColor(Color.WHITE);              // the class: where a white bar stands, so there is something to learn
                 g.fillRect(2 + 6 * (i % 10), 0, 5, 64);
                 g.dispose();
                 Path f = dir.resolve("class" + (i % 10)).resolve(i + ".png");
                 Files.createDirectories(f.getParent());
-                javax.imageio.ImageIO.write(img, "png", f.toFile());
+                ImageIO.write(img, "png", f.toFile());
             }
             ImagePreprocessing prep = new ImagePreprocessing(28, 28, 1);
             long t0 = System.nanoTime();
-            var source = org.modelstudio.engine.io.ImageFolderSource.scan(dir, prep, p -> { }, new CancelToken()).source();
+            var source = ImageFolderSource.scan(dir, prep, p -> { }, new CancelToken()).source();
             double scan = (System.nanoTime() - t0) / 1e9;
             float[] into = new float[28 * 28];
             double plain = readAll(source, into);
-            var augmented = new org.modelstudio.core.data.AugmentedSource(source, org.modelstudio.core.data.Augmentation.TYPICAL, 1);
+            var augmented = new AugmentedSource(source, Augmentation.TYPICAL, 1);
             double withAugmentation = readAll(augmented, into);
             plain = Math.min(plain, readAll(source, into));          // second pass: the files are in the OS cache either way
             out.printf(Locale.ROOT, "Image import: %,d PNG files (64×64 colour) in 10 class folders → 28×28 grey, 1 thread%n", n);
@@ -175,12 +187,12 @@ final class BenchCommand {
             return trainStreaming(source, 1, String.format(Locale.ROOT, "%,d PNG files in a folder, decoded as they are read", n));
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
 
-    private static double readAll(org.modelstudio.core.data.ExampleSource source, float[] into) {
+    private static double readAll(ExampleSource source, float[] into) {
         long t0 = System.nanoTime();
         for (int i = 0; i < source.size(); i++) source.read(i, into);
         return (System.nanoTime() - t0) / 1e9;
@@ -196,7 +208,7 @@ final class BenchCommand {
     }
 
     /** Trains the shipped MLP on {@code images} through the streaming path; throughput and the heap's peak. */
-    private int trainStreaming(org.modelstudio.core.data.ExampleSource images, int epochs, String what) throws InvalidNetworkException {
+    private int trainStreaming(ExampleSource images, int epochs, String what) throws InvalidNetworkException {
         int n = images.size();
         NetworkSpec spec = SampleData.spec("mlp.json");
         spec = spec.withTraining(spec.training().withEpochs(epochs));
@@ -297,7 +309,7 @@ final class BenchCommand {
                     + "  prepared input  median %.2f ms  p99 %.2f ms%n", runs,
                     percentile(fileNanos, 50) / 1e6, percentile(fileNanos, 99) / 1e6,
                     percentile(arrayNanos, 50) / 1e6, percentile(arrayNanos, 99) / 1e6);
-        } catch (org.modelstudio.engine.InputRejectedException e) {
+        } catch (InputRejectedException e) {
             throw new IOException(e.getMessage(), e);
         } finally {
             Files.deleteIfExists(png);

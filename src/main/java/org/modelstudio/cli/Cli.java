@@ -25,6 +25,7 @@ import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
 import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.i18n.Words;
 import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.core.project.DataSource;
@@ -98,7 +99,9 @@ public final class Cli {
                 case "export" -> new ExportCommand(out, err).run(rest);
                 case "import" -> new ImportCommand(out).run(rest);
                 case "serve" -> serve(rest);
-                case "bench" -> new BenchCommand(out).run(Args.parse(rest, Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds", "--target"), Set.of("--quick", "--train", "--serve", "--peer", "--to-accuracy")));
+                case "bench" -> new BenchCommand(out).run(Args.parse(rest,
+                        Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds", "--target"),
+                        Set.of("--quick", "--train", "--serve", "--peer", "--to-accuracy")));
                 default -> throw new UsageException(Texts.get("cli.unknown-command", args[0]));
             };
         } catch (UsageException e) {
@@ -313,7 +316,7 @@ public final class Cli {
                     RegressionReport.number(target.mean()), RegressionReport.number(target.std())));
         } else {
             out.println(Texts.get(text ? "cli.train.read-texts" : "cli.train.read-rows", Texts.number(prepared.size()),
-                    prepared.train().classCount(), org.modelstudio.core.i18n.Words.list(prepared.train().classes()), data));
+                    prepared.train().classCount(), Words.list(prepared.train().classes()), data));
         }
         return prepared;
     }
@@ -380,7 +383,7 @@ public final class Cli {
             return OK;
         }
         var matching = Evaluator.classMatching(model, data);
-        if (matching.matched() && !matching.loose().isEmpty()) out.println(Texts.get("cli.evaluate.matched-loosely", org.modelstudio.core.i18n.Words.list(matching.loose())));
+        if (matching.matched() && !matching.loose().isEmpty()) out.println(Texts.get("cli.evaluate.matched-loosely", Words.list(matching.loose())));
         DetailedEvaluation evaluation = Evaluator.evaluateDetailed(model, data, new CancelToken(), done -> { });
         out.print(evaluation.report().toTable());
         if (a.has("--report")) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The labelled examples a command measures a model on ({@code evaluate}, {@code export --compact}): {@code --data}

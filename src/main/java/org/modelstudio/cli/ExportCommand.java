@@ -4,6 +4,7 @@ import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.eval.CompactionReport;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.infer.ModelNames;
@@ -27,8 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 
 /**
  * {@code export}: a network spec as DL4J Java or Keras Python code, and a trained model as an ONNX file, as a Keras 2
@@ -89,7 +90,7 @@ final class ExportCommand {
         if (a.has("--java")) {
             String className = file == null ? JavaCodeExport.className(spec.name())
                     : Path.of(file).getFileName().toString().replaceFirst("\\.java$", "");
-            if (!javax.lang.model.SourceVersion.isName(className)) {
+            if (!SourceVersion.isName(className)) {
                 throw new UsageException(Texts.get("cli.export.java-class", file));
             }
             code = JavaCodeExport.export(spec, className);
@@ -109,7 +110,8 @@ final class ExportCommand {
     private int exportOnnx(String modelFile, String target) throws IOException {
         TrainedModel model = trainedModel(modelFile, "--onnx");
         if (!written(() -> OnnxExport.write(model, Path.of(target)), Texts.get("cli.export.cannot-write", target))) return Cli.BAD_INPUT;
-        out.println(Texts.get("cli.export.wrote-onnx", target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE : OnnxExport.PROBABILITIES));
+        out.println(Texts.get("cli.export.wrote-onnx", target, OnnxExport.OPSET, OnnxExport.INPUT, model.regression() ? OnnxExport.VALUE
+                : OnnxExport.PROBABILITIES));
         return Cli.OK;
     }
 
@@ -137,10 +139,10 @@ final class ExportCommand {
 
     /** What the Keras model takes, channels last. */
     private static String kerasInput(TrainedModel model) {
-        if (model.spec().input() instanceof org.modelstudio.core.graph.InputSpec.ImageInput img) {
+        if (model.spec().input() instanceof InputSpec.ImageInput img) {
             return Texts.get("cli.export.keras-images", img.height() + ", " + img.width() + ", " + img.channels());
         }
-        if (model.spec().input() instanceof org.modelstudio.core.graph.InputSpec.SequenceInput seq) return Texts.get("cli.export.keras-tokens", seq.length());
+        if (model.spec().input() instanceof InputSpec.SequenceInput seq) return Texts.get("cli.export.keras-tokens", seq.length());
         return Texts.get("cli.export.keras-features", model.spec().input().shape().size());
     }
 
@@ -152,11 +154,13 @@ final class ExportCommand {
         TrainedModel model = trainedModel(modelFile, "--triton");
         String modelName = name != null ? name : ModelNames.nameFor(Path.of(modelFile).getFileName().toString());
         int[] version = new int[1];
-        if (!written(() -> version[0] = ModelRepositoryExport.write(model, Path.of(repository), modelName), Texts.get("cli.export.cannot-write-into", repository))) {
+        if (!written(() -> version[0] = ModelRepositoryExport.write(model, Path.of(repository), modelName),
+                Texts.get("cli.export.cannot-write-into", repository))) {
             return Cli.BAD_INPUT;
         }
         Path folder = Path.of(repository).resolve(modelName);
-        out.println(Texts.get("cli.export.wrote-triton", folder, version[0], folder.resolve(ModelRepositoryExport.CONFIG), folder.resolve(Integer.toString(version[0])).resolve(ModelRepositoryExport.MODEL),
+        out.println(Texts.get("cli.export.wrote-triton", folder, version[0], folder.resolve(ModelRepositoryExport.CONFIG),
+                folder.resolve(Integer.toString(version[0])).resolve(ModelRepositoryExport.MODEL),
                 modelName));
         return Cli.OK;
     }

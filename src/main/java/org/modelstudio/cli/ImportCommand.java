@@ -2,6 +2,7 @@ package org.modelstudio.cli;
 
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.i18n.Words;
 import org.modelstudio.core.io.ModelReading;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.io.ModelFile;
@@ -66,7 +67,7 @@ final class ImportCommand {
             out.println(Texts.get("cli.import.fixed-can", target.getFileName()));
         }
         out.println(Texts.get("cli.import.agrees", String.format(Locale.ROOT, "%.1e", opened.maxDifference())));
-        out.println(Texts.get("cli.import.labels", org.modelstudio.core.i18n.Words.list(model.labels().subList(0, Math.min(10, model.labels().size())))
+        out.println(Texts.get("cli.import.labels", Words.list(model.labels().subList(0, Math.min(10, model.labels().size())))
                 + (model.labels().size() > 10 ? Texts.get("core.list.separator") + "…" : "")));
         out.println(Texts.get("cli.import.saved", target));
         return 0;

@@ -82,7 +82,8 @@ final class PeerBench {
                 for (int r = 0; r < rounds; r++) ratios[r] = studio[r] / torch[r];
                 out.printf(Locale.ROOT, "%-20s %,6d images  studio %,8.0f samples/s  PyTorch %,8.0f samples/s (%d thread(s))  studio/PyTorch %.2f%n",
                         spec.name(), data.size(), BenchCommand.median(studio), BenchCommand.median(torch), threads, BenchCommand.median(ratios));
-                out.printf(Locale.ROOT, "%-20s   per-round ratios %s%n", "", Arrays.toString(Arrays.stream(ratios).map(v -> Math.round(v * 100) / 100.0).toArray()));
+                out.printf(Locale.ROOT, "%-20s   per-round ratios %s%n", "",
+                        Arrays.toString(Arrays.stream(ratios).map(v -> Math.round(v * 100) / 100.0).toArray()));
             }
             return Cli.OK;
         } finally {

@@ -50,7 +50,8 @@ final class ServeBench {
             NetworkSpec spec = SampleData.spec(specFile);
             spec = spec.withTraining(spec.training().withEpochs(1));
             TrainedModel model = Trainer.train(spec, train.first(specFile.equals("mlp.json") ? 2000 : 500), null,
-                    new InputPreparation.Image(ImagePreprocessing.forInput((InputSpec.ImageInput) spec.input())), e -> { }, new CancelToken(), new PauseGate()).last();
+                    new InputPreparation.Image(ImagePreprocessing.forInput((InputSpec.ImageInput) spec.input())), e -> { }, new CancelToken(),
+                            new PauseGate()).last();
             allOk &= bench(spec.name(), model, image, seconds);
         }
         return allOk ? Cli.OK : Cli.FAILED;
@@ -58,8 +59,10 @@ final class ServeBench {
 
     private boolean bench(String name, TrainedModel model, float[] image, int seconds) throws IOException, InterruptedException {
         double offline = offline(new ModelRuntime(model), image, ServerOptions.DEFAULT_MAX_BATCH);
-        out.printf(Locale.ROOT, "%s: the engine alone, offline, batches of %d prepared images: %,.0f images/s%n", name, ServerOptions.DEFAULT_MAX_BATCH, offline);
-        out.printf(Locale.ROOT, "  %11s  %10s  %8s  %8s  %10s  %6s  %10s%n", "concurrency", "requests/s", "p50 ms", "p99 ms", "mean batch", "failed", "of offline");
+        out.printf(Locale.ROOT, "%s: the engine alone, offline, batches of %d prepared images: %,.0f images/s%n", name,
+                ServerOptions.DEFAULT_MAX_BATCH, offline);
+        out.printf(Locale.ROOT, "  %11s  %10s  %8s  %8s  %10s  %6s  %10s%n", "concurrency", "requests/s", "p50 ms", "p99 ms", "mean batch", "failed",
+                "of offline");
         boolean ok = true;
         try (ModelServer server = new ModelServer(ServerOptions.defaults().withPort(0))) {
             server.models().publish("bench", model, "bench");

@@ -63,7 +63,8 @@ public final class Forward {
         }
         int n = (int) shape[0];
         int width = n == 0 ? 0 : out.length / n;
-        if ((long) n * width != out.length || outShape[0] != n) throw new IllegalStateException("the network gave " + out.length + " outputs for " + n + " examples");
+        if ((long) n * width != out.length || outShape[0] != n) throw new IllegalStateException("the network gave " + out.length + " outputs for " + n
+                + " examples");
         float[][] rows = new float[n][];
         for (int i = 0; i < n; i++) {
             rows[i] = new float[width];

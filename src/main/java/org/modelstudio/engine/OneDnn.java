@@ -1,5 +1,7 @@
 package org.modelstudio.engine;
 
+import java.util.Locale;
+import org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
@@ -56,8 +58,8 @@ public final class OneDnn {
      * Windows and macOS (pom.xml's OS profiles).
      */
     public static boolean shouldBeInNatives() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         return (arch.equals("amd64") || arch.equals("x86_64")) && (os.contains("linux") || os.contains("win") || os.contains("mac"));
     }
 
@@ -68,7 +70,7 @@ public final class OneDnn {
      */
     public static boolean helpersUsable() {
         return enabledBySwitch() && inNatives() && Nd4j.getEnvironment().helpersAllowed()
-                && org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+                && Nd4jCpu.Environment.getInstance().isUseONEDNN();
     }
 
     private static boolean enabledBySwitch() {

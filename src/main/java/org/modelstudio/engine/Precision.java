@@ -1,6 +1,7 @@
 package org.modelstudio.engine;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,7 +29,7 @@ public enum Precision {
     public String describe() { return description; }
 
     /** The compact precisions, as the command line and the studio offer them. */
-    public static final java.util.List<Precision> COMPACT = java.util.List.of(FP16, INT8);
+    public static final List<Precision> COMPACT = List.of(FP16, INT8);
 
     /** The precision with this id ("fp16", "int8", "float32"); null for any other text. */
     public static Precision fromId(String id) {

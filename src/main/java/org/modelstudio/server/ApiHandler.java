@@ -124,7 +124,8 @@ final class ApiHandler extends Handler.Abstract {
         }
         ModelVersion v = version == null ? served.current() : served.version(version);
         if (v == null) {
-            throw new BadRequestException(404, name + " has no version \"" + version + "\" loaded; its versions are " + String.join(", ", served.versions()) + ".");
+            throw new BadRequestException(404, name + " has no version \"" + version + "\" loaded; its versions are "
+                    + String.join(", ", served.versions()) + ".");
         }
         ex.model = name;
         ex.version = v.version();

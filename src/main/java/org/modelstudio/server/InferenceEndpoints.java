@@ -207,7 +207,8 @@ final class InferenceEndpoints {
     private static ModelInput row(String text) throws BadRequestException {
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) throw new BadRequestException("The body is empty; send one CSV row.");
-        if (lines.size() > 2) throw new BadRequestException("The body has " + lines.size() + " lines; /classify takes one CSV row (a header line may come first). Send several rows to /infer.");
+        if (lines.size() > 2) throw new BadRequestException("The body has " + lines.size()
+                + " lines; /classify takes one CSV row (a header line may come first). Send several rows to /infer.");
         if (lines.size() == 1) return new ModelInput.Row(CsvLine.cells(lines.get(0)));
         List<String> names = CsvLine.cells(lines.get(0));
         List<String> values = CsvLine.cells(lines.get(1));
@@ -274,7 +275,8 @@ final class InferenceEndpoints {
                     ByteBuffer buffer = chunk.getByteBuffer();
                     if (body.size() + (long) buffer.remaining() > max) {
                         chunk.release();
-                        ex.error(413, tooLarge(body.size() + (long) buffer.remaining(), max).getMessage().replace("The body is", "The body is more than"), true);
+                        ex.error(413, tooLarge(body.size() + (long) buffer.remaining(), max).getMessage().replace("The body is",
+                                "The body is more than"), true);
                         return;
                     }
                     byte[] bytes = new byte[buffer.remaining()];

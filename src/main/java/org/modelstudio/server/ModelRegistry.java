@@ -37,7 +37,8 @@ public final class ModelRegistry {
      */
     public ModelVersion publish(String name, TrainedModel model, String source) {
         if (!ModelNames.isName(name)) {
-            throw new IllegalArgumentException("\"" + name + "\" cannot name a model: use letters, digits, '-' and '_' (at most 64), starting with a letter or digit");
+            throw new IllegalArgumentException("\"" + name
+                    + "\" cannot name a model: use letters, digits, '-' and '_' (at most 64), starting with a letter or digit");
         }
         ModelRuntime runtime = new ModelRuntime(model);
         warmUp(runtime);

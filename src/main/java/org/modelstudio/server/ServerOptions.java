@@ -53,16 +53,26 @@ public record ServerOptions(String bind, int port, String token, long maxBodyByt
                 Duration.ofMillis(1), Duration.ofSeconds(10), 1024, null);
     }
 
-    public ServerOptions withBind(String value) { return new ServerOptions(value, port, token, maxBodyBytes, maxBatch, maxQueue, batchWait, requestTimeout, maxConnections, allowOrigin); }
-    public ServerOptions withPort(int value) { return new ServerOptions(bind, value, token, maxBodyBytes, maxBatch, maxQueue, batchWait, requestTimeout, maxConnections, allowOrigin); }
-    public ServerOptions withToken(String value) { return new ServerOptions(bind, port, value, maxBodyBytes, maxBatch, maxQueue, batchWait, requestTimeout, maxConnections, allowOrigin); }
-    public ServerOptions withMaxBody(long value) { return new ServerOptions(bind, port, token, value, maxBatch, maxQueue, batchWait, requestTimeout, maxConnections, allowOrigin); }
-    public ServerOptions withMaxBatch(int value) { return new ServerOptions(bind, port, token, maxBodyBytes, value, maxQueue, batchWait, requestTimeout, maxConnections, allowOrigin); }
-    public ServerOptions withMaxQueue(int value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, value, batchWait, requestTimeout, maxConnections, allowOrigin); }
-    public ServerOptions withBatchWait(Duration value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, maxQueue, value, requestTimeout, maxConnections, allowOrigin); }
-    public ServerOptions withRequestTimeout(Duration value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, maxQueue, batchWait, value, maxConnections, allowOrigin); }
-    public ServerOptions withMaxConnections(int value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, maxQueue, batchWait, requestTimeout, value, allowOrigin); }
-    public ServerOptions withAllowOrigin(String value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, maxQueue, batchWait, requestTimeout, maxConnections, value); }
+    public ServerOptions withBind(String value) { return new ServerOptions(value, port, token, maxBodyBytes, maxBatch, maxQueue, batchWait,
+            requestTimeout, maxConnections, allowOrigin); }
+    public ServerOptions withPort(int value) { return new ServerOptions(bind, value, token, maxBodyBytes, maxBatch, maxQueue, batchWait,
+            requestTimeout, maxConnections, allowOrigin); }
+    public ServerOptions withToken(String value) { return new ServerOptions(bind, port, value, maxBodyBytes, maxBatch, maxQueue, batchWait,
+            requestTimeout, maxConnections, allowOrigin); }
+    public ServerOptions withMaxBody(long value) { return new ServerOptions(bind, port, token, value, maxBatch, maxQueue, batchWait, requestTimeout,
+            maxConnections, allowOrigin); }
+    public ServerOptions withMaxBatch(int value) { return new ServerOptions(bind, port, token, maxBodyBytes, value, maxQueue, batchWait,
+            requestTimeout, maxConnections, allowOrigin); }
+    public ServerOptions withMaxQueue(int value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, value, batchWait,
+            requestTimeout, maxConnections, allowOrigin); }
+    public ServerOptions withBatchWait(Duration value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, maxQueue, value,
+            requestTimeout, maxConnections, allowOrigin); }
+    public ServerOptions withRequestTimeout(Duration value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, maxQueue, batchWait,
+            value, maxConnections, allowOrigin); }
+    public ServerOptions withMaxConnections(int value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, maxQueue, batchWait,
+            requestTimeout, value, allowOrigin); }
+    public ServerOptions withAllowOrigin(String value) { return new ServerOptions(bind, port, token, maxBodyBytes, maxBatch, maxQueue, batchWait,
+            requestTimeout, maxConnections, value); }
 
     /**
      * Refuses to listen beyond this machine without a token: anyone on the network could otherwise use the models.

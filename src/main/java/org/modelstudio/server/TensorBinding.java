@@ -88,7 +88,8 @@ final class TensorBinding {
         if (n < 1) throw new BadRequestException("inputs[0].shape says a batch of 0 examples; send at least one.");
         if (t.numbers() == null) throw new BadRequestException("inputs[0].data must hold numbers for " + t.datatype() + ", not strings.");
         if (t.count() != t.elements()) {
-            throw new BadRequestException("inputs[0].shape " + Arrays.toString(t.shape()) + " means " + t.elements() + " values, but data holds " + t.count() + ".");
+            throw new BadRequestException("inputs[0].shape " + Arrays.toString(t.shape()) + " means " + t.elements() + " values, but data holds "
+                    + t.count() + ".");
         }
         int size = sig.tensorSize();
         List<ModelInput> inputs = new ArrayList<>((int) n);
@@ -105,11 +106,13 @@ final class TensorBinding {
         boolean flat = t.shape().length == 1;
         if (!flat && !rowCells || rowCells && t.shape()[1] != sig.columns().size()) {
             throw new BadRequestException(at + ".shape is " + Arrays.toString(t.shape()) + ", but this input takes "
-                    + (sig.kind() == ModelSignature.Kind.TABLE ? "[-1, " + sig.columns().size() + "] (" + String.join(", ", sig.columns()) + ") or [-1] CSV lines" : "[-1]") + ".");
+                    + (sig.kind() == ModelSignature.Kind.TABLE ? "[-1, " + sig.columns().size() + "] (" + String.join(", ", sig.columns())
+                            + ") or [-1] CSV lines" : "[-1]") + ".");
         }
         if (n < 1) throw new BadRequestException(at + ".shape says a batch of 0 examples; send at least one.");
         if (t.count() != t.elements()) {
-            throw new BadRequestException(at + ".shape " + Arrays.toString(t.shape()) + " means " + t.elements() + " elements, but data holds " + t.count() + ".");
+            throw new BadRequestException(at + ".shape " + Arrays.toString(t.shape()) + " means " + t.elements() + " elements, but data holds "
+                    + t.count() + ".");
         }
         List<ModelInput> inputs = new ArrayList<>((int) n);
         for (int i = 0; i < n; i++) {

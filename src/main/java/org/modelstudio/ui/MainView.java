@@ -2,22 +2,31 @@ package org.modelstudio.ui;
 
 import org.modelstudio.core.i18n.Texts;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import org.modelstudio.core.infer.ModelNames;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.io.AtomicFiles;
@@ -25,6 +34,7 @@ import org.modelstudio.core.project.RecoveryStore;
 import org.modelstudio.ui.common.AppDirs;
 import org.modelstudio.ui.common.RecentFiles;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.export.ExportRefusedException;
 import org.modelstudio.engine.export.JavaCodeExport;
@@ -33,35 +43,49 @@ import org.modelstudio.engine.export.KerasH5Export;
 import org.modelstudio.engine.export.ModelRepositoryExport;
 import org.modelstudio.engine.export.OnnxExport;
 import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.ui.common.ChooserFolders;
 import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.common.Presentation;
+import org.modelstudio.ui.common.StudioSettings;
+import org.modelstudio.ui.compact.CompactModelView;
+import org.modelstudio.ui.compact.CompactModelViewModel;
+import org.modelstudio.ui.evaluation.EvaluationView;
+import org.modelstudio.ui.evaluation.EvaluationViewModel;
+import org.modelstudio.ui.inference.PredictPanelView;
 import org.modelstudio.ui.model.KerasOpening;
 import org.modelstudio.ui.model.ModelPanelView;
 import org.modelstudio.ui.model.ModelViewModel;
 import org.modelstudio.ui.model.TemplateChooser;
+import org.modelstudio.ui.serving.ServeView;
+import org.modelstudio.ui.serving.ServeViewModel;
+import org.modelstudio.ui.tour.TourViewModel;
 import org.modelstudio.ui.training.TrainingViewModel;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import javax.lang.model.SourceVersion;
 
 /** The main window: menus and the three areas (Model, Train, Predict), each its own FXML and view. */
 public final class MainView {
     private final CurrentModel currentModel;
     private final ModelViewModel model;
     private final TrainingViewModel training;
-    private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluation;
-    private javafx.stage.Stage evaluationStage;
-    private final org.modelstudio.ui.serving.ServeViewModel serving;
-    private javafx.stage.Stage serveStage;
-    private final org.modelstudio.ui.compact.CompactModelViewModel compact;
-    private javafx.stage.Stage compactStage;
+    private final EvaluationViewModel evaluation;
+    private Stage evaluationStage;
+    private final ServeViewModel serving;
+    private Stage serveStage;
+    private final CompactModelViewModel compact;
+    private Stage compactStage;
     private final ExecutorService executor;
-    private final org.modelstudio.ui.common.Presentation presentation;
-    private final org.modelstudio.ui.tour.TourViewModel tour;
-    private final org.modelstudio.ui.common.ChooserFolders folders;
-    @FXML private javafx.scene.control.CheckMenuItem presentationItem;
-    @FXML private javafx.scene.control.CheckMenuItem highContrastItem;
+    private final Presentation presentation;
+    private final TourViewModel tour;
+    private final ChooserFolders folders;
+    @FXML private CheckMenuItem presentationItem;
+    @FXML private CheckMenuItem highContrastItem;
     @FXML private Menu languageMenu;
 
     @FXML private BorderPane root;
@@ -88,15 +112,15 @@ public final class MainView {
     @FXML private MenuItem redoItem;
     @FXML private Menu addLayerMenu;
     @FXML private ModelPanelView modelPanelController;
-    @FXML private org.modelstudio.ui.inference.PredictPanelView predictPanelController;
+    @FXML private PredictPanelView predictPanelController;
     @FXML private Label serveStatus;
 
     private ProjectActions projects;
 
     public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training,
-                    org.modelstudio.ui.evaluation.EvaluationViewModel evaluation, org.modelstudio.ui.serving.ServeViewModel serving,
-                    org.modelstudio.ui.compact.CompactModelViewModel compact, org.modelstudio.ui.common.Presentation presentation,
-                    org.modelstudio.ui.tour.TourViewModel tour, org.modelstudio.ui.common.ChooserFolders folders, ExecutorService executor) {
+                    EvaluationViewModel evaluation, ServeViewModel serving,
+                    CompactModelViewModel compact, Presentation presentation,
+                    TourViewModel tour, ChooserFolders folders, ExecutorService executor) {
         this.currentModel = currentModel;
         this.model = model;
         this.training = training;
@@ -116,14 +140,14 @@ public final class MainView {
             return;
         }
         try {
-            evaluationStage = org.modelstudio.ui.evaluation.EvaluationView.open(root.getScene().getWindow(), evaluation);
+            evaluationStage = EvaluationView.open(root.getScene().getWindow(), evaluation);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("The evaluation window could not be built", e);
+            throw new UncheckedIOException("The evaluation window could not be built", e);
         }
     }
 
     /** The evaluation window if it is open (for tests). */
-    public javafx.stage.Stage evaluationStage() { return evaluationStage; }
+    public Stage evaluationStage() { return evaluationStage; }
 
     /**
      * Opens the Serve window, or shows it again: it is built once, since the server (and what the window shows of it)
@@ -136,14 +160,14 @@ public final class MainView {
             return;
         }
         try {
-            serveStage = org.modelstudio.ui.serving.ServeView.open(root.getScene().getWindow(), serving);
+            serveStage = ServeView.open(root.getScene().getWindow(), serving);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("The Serve window could not be built", e);
+            throw new UncheckedIOException("The Serve window could not be built", e);
         }
     }
 
     /** The Serve window once it was opened (for tests). */
-    public javafx.stage.Stage serveStage() { return serveStage; }
+    public Stage serveStage() { return serveStage; }
 
     /** File › Export network › Compact model: opens the window that makes the model in use smaller, or brings it to the front. */
     @FXML public void openCompact() {
@@ -152,18 +176,18 @@ public final class MainView {
             return;
         }
         try {
-            compactStage = org.modelstudio.ui.compact.CompactModelView.open(root.getScene().getWindow(), compact);
+            compactStage = CompactModelView.open(root.getScene().getWindow(), compact);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("The compact-model window could not be built", e);
+            throw new UncheckedIOException("The compact-model window could not be built", e);
         }
     }
 
     /** The compact-model window once it was opened (for tests). */
-    public javafx.stage.Stage compactStage() { return compactStage; }
+    public Stage compactStage() { return compactStage; }
 
     @FXML private void initialize() {
         modelOrigin.textProperty().bind(currentModel.originProperty());
-        serveStatus.textProperty().bind(javafx.beans.binding.Bindings.concat(serving.summaryProperty(), Texts.get("ui.main.status.serve-hint")));
+        serveStatus.textProperty().bind(Bindings.concat(serving.summaryProperty(), Texts.get("ui.main.status.serve-hint")));
         serveStatus.visibleProperty().bind(serving.summaryProperty().isNotEmpty());
         serveStatus.managedProperty().bind(serveStatus.visibleProperty());
         predictPanelController.onServe(this::openServe);
@@ -178,7 +202,7 @@ public final class MainView {
         trainItem.disableProperty().bind(training.runningProperty());
         stopItem.disableProperty().bind(training.runningProperty().not());
         pauseItem.disableProperty().bind(training.runningProperty().not());
-        pauseItem.textProperty().bind(javafx.beans.binding.Bindings.when(training.pausedProperty())
+        pauseItem.textProperty().bind(Bindings.when(training.pausedProperty())
                 .then(Texts.get("ui.main.menu.resume-training")).otherwise(Texts.get("ui.main.menu.pause-training-plain")));
         continueItem.disableProperty().bind(training.runningProperty().or(currentModel.modelProperty().isNull()));
         undoItem.textProperty().bind(model.undoTextProperty());
@@ -190,7 +214,7 @@ public final class MainView {
             layerAction.disableProperty().bind(model.selectedLayerProperty().lessThan(0));
         }
         buildAddLayerMenu();
-        new LanguageMenu(languageMenu, new org.modelstudio.ui.common.StudioSettings(AppDirs.dataDir()), () -> root.getScene().getWindow(),
+        new LanguageMenu(languageMenu, new StudioSettings(AppDirs.dataDir()), () -> root.getScene().getWindow(),
                 this::quitThen);
         projects = new ProjectActions(model, () -> root.getScene().getWindow(), recentMenu,
                 new RecentFiles(AppDirs.dataDir().resolve("recent.txt")), folders);
@@ -210,7 +234,7 @@ public final class MainView {
         for (var category : catalogue.categories()) {
             var types = catalogue.typesIn(category.id());
             if (types.isEmpty()) continue;
-            if (!addLayerMenu.getItems().isEmpty()) addLayerMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            if (!addLayerMenu.getItems().isEmpty()) addLayerMenu.getItems().add(new SeparatorMenuItem());
             for (var type : types) {
                 MenuItem item = new MenuItem(type.name());
                 item.setId("add-" + type.type());
@@ -233,7 +257,7 @@ public final class MainView {
     /** The text box for a text model, the row form's first field for a table model, else the Open button. */
     @FXML private void goToPrediction() {
         for (String selector : new String[] {"#textInput", "#rowForm .text-field", "#rowForm .combo-box", "#openButton"}) {
-            javafx.scene.Node n = root.lookup(selector);
+            Node n = root.lookup(selector);
             if (n != null && n.isVisible() && n.getScene() != null) {
                 n.requestFocus();
                 return;
@@ -242,7 +266,7 @@ public final class MainView {
     }
 
     private void focus(String selector) {
-        javafx.scene.Node n = root.lookup(selector);
+        Node n = root.lookup(selector);
         if (n != null) n.requestFocus();
     }
 
@@ -280,7 +304,7 @@ public final class MainView {
 
     /** Cut, copy, paste and delete keys belong to a text field while one is being edited. */
     private boolean textHasFocus() {
-        return root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl;
+        return root.getScene().getFocusOwner() instanceof TextInputControl;
     }
 
     @FXML private void duplicateLayer() { model.duplicateSelected(); }
@@ -312,7 +336,7 @@ public final class MainView {
     @FXML private void openModel() {
         FileChooser chooser = modelChooser(Texts.get("ui.main.chooser.open-model"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.keras"), "*.h5", "*.hdf5"));
-        folders.openIn(chooser, "models", java.util.Optional.empty());
+        folders.openIn(chooser, "models", Optional.empty());
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file == null) return;
         folders.used("models", file.toPath());
@@ -323,7 +347,7 @@ public final class MainView {
         Task<TrainedModel> task = new Task<>() {
             @Override protected TrainedModel call() throws Exception { return ModelFile.load(file.toPath()); }
         };
-        task.setOnSucceeded(e -> currentModel.set(task.getValue(), task.getValue().precision() == org.modelstudio.engine.Precision.FLOAT32
+        task.setOnSucceeded(e -> currentModel.set(task.getValue(), task.getValue().precision() == Precision.FLOAT32
                 ? Texts.get("ui.main.status.opened-model", file.getName(), task.getValue().spec().name(), Texts.number(task.getValue().labels().size()))
                 : Texts.get("ui.main.status.opened-model-precision", file.getName(), task.getValue().spec().name(),
                         Texts.number(task.getValue().labels().size()), task.getValue().precision().id())));
@@ -338,14 +362,14 @@ public final class MainView {
     public KerasOpening kerasOpening() { return kerasOpening; }
 
     /** A Keras file dropped anywhere on the window opens as a model (other drops go where they were made). */
-    private void acceptKerasDrops(javafx.scene.Scene scene) {
-        scene.addEventFilter(javafx.scene.input.DragEvent.DRAG_OVER, e -> {
+    private void acceptKerasDrops(Scene scene) {
+        scene.addEventFilter(DragEvent.DRAG_OVER, e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1 && KerasOpening.isKerasFile(e.getDragboard().getFiles().get(0))) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.acceptTransferModes(TransferMode.COPY);
                 e.consume();
             }
         });
-        scene.addEventFilter(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> {
+        scene.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1 && KerasOpening.isKerasFile(e.getDragboard().getFiles().get(0))) {
                 kerasOpening.open(e.getDragboard().getFiles().get(0).toPath());
                 e.setDropCompleted(true);
@@ -359,7 +383,7 @@ public final class MainView {
         if (model == null) return;
         FileChooser chooser = modelChooser(Texts.get("ui.main.chooser.save-model"));
         chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase() + ".zip");
-        folders.openIn(chooser, "models", java.util.Optional.empty());
+        folders.openIn(chooser, "models", Optional.empty());
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file == null) return;
         folders.used("models", file.toPath());
@@ -503,7 +527,7 @@ public final class MainView {
         if (file == null) return;
         try {
             String name = file.getName().replaceFirst("\\.java$", "");
-            String code = code(java, java && javax.lang.model.SourceVersion.isName(name) ? name : className);
+            String code = code(java, java && SourceVersion.isName(name) ? name : className);
             AtomicFiles.writeString(file.toPath(), code);
         } catch (InvalidNetworkException e) {
             error(Texts.get("ui.main.error.not-exportable"), e.getMessage());
@@ -538,7 +562,7 @@ public final class MainView {
             if (ask.showAndWait().orElse(keep) != stop) return false;
             training.stop();
         }
-        if (serving.stateProperty().get() != org.modelstudio.ui.serving.ServeViewModel.State.STOPPED) {
+        if (serving.stateProperty().get() != ServeViewModel.State.STOPPED) {
             ButtonType stop = new ButtonType(Texts.get("ui.main.quit.stop-serving"), ButtonBar.ButtonData.YES);
             ButtonType keep = new ButtonType(Texts.get("ui.main.quit.keep-serving"), ButtonBar.ButtonData.CANCEL_CLOSE);
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("ui.main.quit.serving-text", serving.summaryProperty().get()), stop, keep);

@@ -12,12 +12,16 @@ import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.project.ProjectFile;
 import org.modelstudio.core.project.RecoveryStore;
 import org.modelstudio.engine.export.KerasCodeExport;
+import org.modelstudio.ui.common.ChooserFolders;
 import org.modelstudio.ui.common.RecentFiles;
 import org.modelstudio.ui.model.ModelViewModel;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -28,11 +32,11 @@ final class ProjectActions {
     private final ModelViewModel model;
     private final Supplier<Window> window;
     private final Menu recentMenu;
-    private final org.modelstudio.ui.common.ChooserFolders folders;
+    private final ChooserFolders folders;
     private final RecentFiles recent;
 
     ProjectActions(ModelViewModel model, Supplier<Window> window, Menu recentMenu, RecentFiles recent,
-                   org.modelstudio.ui.common.ChooserFolders folders) {
+                   ChooserFolders folders) {
         this.folders = folders;
         this.model = model;
         this.window = window;
@@ -49,7 +53,7 @@ final class ProjectActions {
     void openProject() {
         if (!confirmDiscard()) return;
         FileChooser chooser = projectChooser(Texts.get("ui.project.chooser.open"));
-        folders.openIn(chooser, "projects", java.util.Optional.empty());
+        folders.openIn(chooser, "projects", Optional.empty());
         File file = chooser.showOpenDialog(window.get());
         if (file == null) return;
         folders.used("projects", file.toPath());
@@ -79,7 +83,7 @@ final class ProjectActions {
     private boolean saveProjectAs() {
         FileChooser chooser = projectChooser(Texts.get("ui.project.chooser.save"));
         chooser.setInitialFileName(KerasCodeExport.modelName(model.specProperty().get().name()) + ProjectFile.EXTENSION);
-        folders.openIn(chooser, "projects", java.util.Optional.empty());
+        folders.openIn(chooser, "projects", Optional.empty());
         File file = chooser.showSaveDialog(window.get());
         if (file == null) return false;
         folders.used("projects", file.toPath());
@@ -120,7 +124,7 @@ final class ProjectActions {
     void offerRecovery(RecoveryStore.Recoverable found, RecoveryStore store) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("ui.project.recover.text",
                 found.project().network().name() + (found.origin() == null ? "" : " (" + found.origin().getFileName() + ")"),
-                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(found.savedAt().atZone(java.time.ZoneId.systemDefault()))),
+                DateTimeFormatter.ofPattern("HH:mm:ss").format(found.savedAt().atZone(ZoneId.systemDefault()))),
                 ButtonType.YES, ButtonType.NO);
         ask.initOwner(window.get());
         ask.setHeaderText(Texts.get("ui.project.recover.header"));

@@ -8,6 +8,8 @@ import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -17,13 +19,25 @@ import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.core.project.RecoveryStore;
 import org.modelstudio.ui.common.AppDirs;
+import org.modelstudio.ui.common.ChooserFolders;
 import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.common.FontScale;
+import org.modelstudio.ui.common.Presentation;
 import org.modelstudio.ui.common.SampleLibrary;
 import org.modelstudio.ui.common.UiExecutor;
+import org.modelstudio.ui.compact.CompactModelViewModel;
+import org.modelstudio.ui.data.DataPanelView;
+import org.modelstudio.ui.data.DataViewModel;
+import org.modelstudio.ui.evaluation.EvaluationViewModel;
+import org.modelstudio.ui.inference.ExplanationViewModel;
 import org.modelstudio.ui.inference.PredictPanelView;
 import org.modelstudio.ui.inference.PredictionViewModel;
 import org.modelstudio.ui.model.ModelPanelView;
 import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.ui.serving.ServeViewModel;
+import org.modelstudio.ui.tour.FirstRunRecord;
+import org.modelstudio.ui.tour.TourOverlay;
+import org.modelstudio.ui.tour.TourViewModel;
 import org.modelstudio.ui.training.TrainPanelView;
 import org.modelstudio.ui.training.TrainingViewModel;
 import org.slf4j.Logger;
@@ -47,17 +61,17 @@ public final class Studio implements AutoCloseable {
     private final ModelViewModel modelViewModel = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
     private final TrainingViewModel trainingViewModel;
     private final PredictionViewModel predictionViewModel;
-    private final org.modelstudio.ui.data.DataViewModel dataViewModel;
-    private final org.modelstudio.ui.evaluation.EvaluationViewModel evaluationViewModel;
-    private final org.modelstudio.ui.inference.ExplanationViewModel explanationViewModel;
-    private final org.modelstudio.ui.serving.ServeViewModel serveViewModel;
-    private final org.modelstudio.ui.compact.CompactModelViewModel compactViewModel;
+    private final DataViewModel dataViewModel;
+    private final EvaluationViewModel evaluationViewModel;
+    private final ExplanationViewModel explanationViewModel;
+    private final ServeViewModel serveViewModel;
+    private final CompactModelViewModel compactViewModel;
     private final RecoveryStore recovery = new RecoveryStore(AppDirs.dataDir().resolve("recovery"));
-    private final org.modelstudio.ui.common.Presentation presentation = new org.modelstudio.ui.common.Presentation(
-            org.modelstudio.ui.common.FontScale.system());
-    private final org.modelstudio.ui.tour.TourViewModel tour = new org.modelstudio.ui.tour.TourViewModel(
-            org.modelstudio.ui.tour.TourViewModel.studioSteps(), new org.modelstudio.ui.tour.FirstRunRecord(AppDirs.dataDir()));
-    private final org.modelstudio.ui.common.ChooserFolders folders = new org.modelstudio.ui.common.ChooserFolders(
+    private final Presentation presentation = new Presentation(
+            FontScale.system());
+    private final TourViewModel tour = new TourViewModel(
+            TourViewModel.studioSteps(), new FirstRunRecord(AppDirs.dataDir()));
+    private final ChooserFolders folders = new ChooserFolders(
             AppDirs.dataDir().resolve("folders.properties"));
     private Timeline autosave;
     private long autosavedRevision = -1;
@@ -68,15 +82,15 @@ public final class Studio implements AutoCloseable {
                 AppDirs.dataDir().resolve("runs"));
         trainingViewModel.onRun(modelViewModel::addRun);
         trainingViewModel.onFitted(fit -> modelViewModel.fitToData(fit.spec()));
-        dataViewModel = new org.modelstudio.ui.data.DataViewModel(modelViewModel, samples, executor.executor());
+        dataViewModel = new DataViewModel(modelViewModel, samples, executor.executor());
         trainingViewModel.useData(modelViewModel.dataSourceProperty()::get, dataViewModel::imageExamples);
         trainingViewModel.useAugmentation(dataViewModel.augmentationProperty()::get);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
-        explanationViewModel = new org.modelstudio.ui.inference.ExplanationViewModel(currentModel, executor.executor());
-        evaluationViewModel = new org.modelstudio.ui.evaluation.EvaluationViewModel(currentModel, trainingViewModel.heldOutProperty(),
+        explanationViewModel = new ExplanationViewModel(currentModel, executor.executor());
+        evaluationViewModel = new EvaluationViewModel(currentModel, trainingViewModel.heldOutProperty(),
                 executor.executor());
-        serveViewModel = new org.modelstudio.ui.serving.ServeViewModel(currentModel, trainingViewModel.lastResultProperty(), executor.executor());
-        compactViewModel = new org.modelstudio.ui.compact.CompactModelViewModel(currentModel, trainingViewModel.heldOutProperty(),
+        serveViewModel = new ServeViewModel(currentModel, trainingViewModel.lastResultProperty(), executor.executor());
+        compactViewModel = new CompactModelViewModel(currentModel, trainingViewModel.heldOutProperty(),
                 executor.executor());
         // The Epochs field in the Train area edits the network's training settings (undoable, saved with it).
         trainingViewModel.epochsProperty().addListener((obs, old, epochs) -> {
@@ -89,17 +103,17 @@ public final class Studio implements AutoCloseable {
     public ModelViewModel model() { return modelViewModel; }
     public TrainingViewModel training() { return trainingViewModel; }
     public PredictionViewModel prediction() { return predictionViewModel; }
-    public org.modelstudio.ui.data.DataViewModel data() { return dataViewModel; }
-    public org.modelstudio.ui.evaluation.EvaluationViewModel evaluation() { return evaluationViewModel; }
-    public org.modelstudio.ui.inference.ExplanationViewModel explanation() { return explanationViewModel; }
-    public org.modelstudio.ui.serving.ServeViewModel serving() { return serveViewModel; }
-    public org.modelstudio.ui.compact.CompactModelViewModel compact() { return compactViewModel; }
+    public DataViewModel data() { return dataViewModel; }
+    public EvaluationViewModel evaluation() { return evaluationViewModel; }
+    public ExplanationViewModel explanation() { return explanationViewModel; }
+    public ServeViewModel serving() { return serveViewModel; }
+    public CompactModelViewModel compact() { return compactViewModel; }
     public CurrentModel currentModel() { return currentModel; }
     public RecoveryStore recovery() { return recovery; }
     /** Presentation mode and high contrast, for every studio window. */
-    public org.modelstudio.ui.common.Presentation presentation() { return presentation; }
+    public Presentation presentation() { return presentation; }
     /** The guided tour (it shows by itself at the very first start, see {@link #show}). */
-    public org.modelstudio.ui.tour.TourViewModel tour() { return tour; }
+    public TourViewModel tour() { return tour; }
     /** The main window's view, once the scene is built (for the close and recovery questions). */
     public MainView mainView() { return mainView; }
 
@@ -123,7 +137,7 @@ public final class Studio implements AutoCloseable {
                         evaluationViewModel, serveViewModel, compactViewModel, presentation, tour, folders, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
                 TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
-                org.modelstudio.ui.data.DataPanelView.class, () -> new org.modelstudio.ui.data.DataPanelView(dataViewModel),
+                DataPanelView.class, () -> new DataPanelView(dataViewModel),
                 PredictPanelView.class, () -> new PredictPanelView(predictionViewModel, explanationViewModel, folders));
         FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"), Texts.bundle());
         loader.setControllerFactory(type -> {
@@ -133,9 +147,9 @@ public final class Studio implements AutoCloseable {
         });
         Parent root = loader.load();
         // The guided tour draws over the window, in a layer that lets clicks through to it.
-        javafx.scene.layout.Pane tourLayer = new javafx.scene.layout.Pane();
-        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(root, tourLayer);
-        new org.modelstudio.ui.tour.TourOverlay(tourLayer, root, tour);
+        Pane tourLayer = new Pane();
+        StackPane layers = new StackPane(root, tourLayer);
+        new TourOverlay(tourLayer, root, tour);
         // Fit small classroom laptops (1366×768) as well as large screens.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(layers, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));

@@ -1,5 +1,7 @@
 package org.nd4j.nativeblas;
 
+import org.modelstudio.engine.OneDnn;
+
 /**
  * Not ND4J's class: the name DL4J 1.0.0-M2.1's oneDNN helper check ({@code BaseMKLDNNHelper.mklDnnEnabled})
  * still looks up, although ND4J M2.1 moved the class to {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu}
@@ -17,6 +19,6 @@ public final class Nd4jCpu {
 
         public static Environment getInstance() { return INSTANCE; }
 
-        public boolean isUseMKLDNN() { return org.modelstudio.engine.OneDnn.helpersUsable(); }
+        public boolean isUseMKLDNN() { return OneDnn.helpersUsable(); }
     }
 }

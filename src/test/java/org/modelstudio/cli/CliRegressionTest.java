@@ -3,6 +3,7 @@ package org.modelstudio.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
+import org.modelstudio.core.graph.SpecJson;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class CliRegressionTest {
     @Test void aRegressionTableTrainsEvaluatesAndPredictsARowInTheLabelsUnits(@TempDir Path dir) throws Exception {
         Path csv = TestData.linearTable(dir.resolve("linear.csv"), 300, 6);
         Path spec = dir.resolve("linear.json");
-        Files.writeString(spec, org.modelstudio.core.graph.SpecJson.write(TestData.regressionNetwork(5, 30)));
+        Files.writeString(spec, SpecJson.write(TestData.regressionNetwork(5, 30)));
         Path model = dir.resolve("linear.zip");
         CliTest.Run train = cli("train", spec.toString(), "--data", csv.toString(), "--validation", "0.3", "--out", model.toString());
         assertEquals(Cli.OK, train.code(), train.toString());
@@ -59,7 +60,7 @@ class CliRegressionTest {
         assertTrue(classes.out().contains("Fitted to the data: Input: 4 → 1 features, the table's columns as prepared."), classes.out());
 
         Path regression = dir.resolve("one.json");
-        Files.writeString(regression, org.modelstudio.core.graph.SpecJson.write(TestData.regressionNetwork(1, 2)));
+        Files.writeString(regression, SpecJson.write(TestData.regressionNetwork(1, 2)));
         CliTest.Run number = cli("train", regression.toString(), "--data", grades.toString(), "--task", "regression", "--out", out.toString());
         assertEquals(Cli.OK, number.code(), number.toString());
         assertTrue(number.out().contains("a regression, predicting the number \"grade\""), number.out());

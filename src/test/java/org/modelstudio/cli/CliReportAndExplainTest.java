@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +83,7 @@ class CliReportAndExplainTest {
         List<List<String>> rows = TestData.parseCsv(Files.readString(csv));
         assertEquals(List.of("Examples", "90"), rows.get(1));
         double accuracy = Double.parseDouble(rows.get(2).get(1));
-        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "Accuracy: %.2f%% on 90 examples", 100 * accuracy)), r.toString());
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "Accuracy: %.2f%% on 90 examples", 100 * accuracy)), r.toString());
 
         CliTest.Run wrong = cli("evaluate", barModel.toString(), "--data", bars.toString(), "--report", dir.resolve("r.txt").toString());
         assertEquals(Cli.USAGE, wrong.code(), wrong.toString());

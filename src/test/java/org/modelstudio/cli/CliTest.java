@@ -4,11 +4,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
+import org.modelstudio.core.data.CsvLine;
+import org.modelstudio.core.eval.CompactionReport;
+import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecJson;
+import org.modelstudio.engine.Precision;
+import org.modelstudio.engine.export.KerasImportRun;
+import org.modelstudio.engine.export.OnnxRuntimeRun;
+import org.modelstudio.engine.infer.ModelRuntime;
+import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.train.BatchIterator;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,7 +114,7 @@ class CliTest {
 
     @Test void benchFolderMeasuresTheImageImportPipelineAndLeavesNoFiles() throws Exception {
         long before;
-        try (var tmp = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             before = tmp.filter(p -> p.getFileName().toString().startsWith("model-studio-bench-")).count();
         }
         Run r = cli("bench", "--folder", "60");
@@ -108,7 +122,7 @@ class CliTest {
         for (String step : List.of("scan (list and check headers)", "decode + resize ", "decode + resize + augment (typical)")) {
             assertTrue(Pattern.compile(Pattern.quote(step) + "\\s+[\\d,]+ images/s").matcher(r.out()).find(), step + ": " + r.out());
         }
-        try (var tmp = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertEquals(before, tmp.filter(p -> p.getFileName().toString().startsWith("model-studio-bench-")).count(), "the PNGs are deleted");
         }
     }
@@ -169,7 +183,7 @@ class CliTest {
 
     @Test void summaryOfASpecWhoseKernelIsLargerThanItsInput(@TempDir Path dir) throws Exception {
         NetworkSpec tooSmall = new NetworkSpec("tiny", "", new InputSpec.ImageInput(4, 4, 1), List.of(
-                new LayerSpec.Conv2D(4, 5, org.modelstudio.core.graph.Activation.RELU),
+                new LayerSpec.Conv2D(4, 5, Activation.RELU),
                 new LayerSpec.Flatten(), new LayerSpec.Output(2)), TestData.barCnn(1).training());
         Path spec = dir.resolve("tiny.json");
         SpecJson.write(tooSmall, spec);
@@ -296,12 +310,12 @@ class CliTest {
         assertEquals(List.of("Wrote " + onnx + " (ONNX, opset 13): input \"input\", output \"probabilities\"; labels and input preparation in its metadata"),
                 r.outLines());
         assertEquals("", r.err());
-        var trained = org.modelstudio.engine.io.ModelFile.load(model);
-        var runtime = new org.modelstudio.engine.infer.ModelRuntime(trained);
+        var trained = ModelFile.load(model);
+        var runtime = new ModelRuntime(trained);
         Random rnd = new Random(5);
         float[][] bars = new float[9][];
         for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, rnd);
-        org.modelstudio.engine.export.OnnxRuntimeRun.assertAnswersAsTheStudio(trained, runtime, bars, onnx);
+        OnnxRuntimeRun.assertAnswersAsTheStudio(trained, runtime, bars, onnx);
         assertTrue(cli("--help").out().contains("export   <MODEL.zip> --onnx OUT.onnx"));
     }
 
@@ -332,11 +346,11 @@ class CliTest {
         assertTrue(r.out().startsWith("Wrote " + h5 + " (Keras 2.4.0 HDF5, for tf.keras.models.load_model): input [N, "), r.toString());
         assertTrue(r.out().contains("output each class's probability [N, 3]; labels and input preparation in its \"model_studio\" attribute"), r.toString());
         assertEquals("", r.err());
-        var trained = org.modelstudio.engine.io.ModelFile.load(model);
+        var trained = ModelFile.load(model);
         Random rnd = new Random(6);
         float[][] bars = new float[9][];
         for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, rnd);
-        org.modelstudio.engine.export.KerasImportRun.assertAnswersAsTheStudio(trained, new org.modelstudio.engine.infer.ModelRuntime(trained), bars, h5);
+        KerasImportRun.assertAnswersAsTheStudio(trained, new ModelRuntime(trained), bars, h5);
         Path other = dir.resolve("other.h5");
         assertEquals(Cli.OK, cli("export", "--keras=" + other, model.toString()).code(), "--keras=OUT.h5 too");
         assertTrue(Files.size(other) > 0);
@@ -352,14 +366,14 @@ class CliTest {
         assertTrue(r.out().contains("Opened bars.h5 (Keras 2.4.0, tensorflow)"), r.toString());
         assertTrue(r.out().contains("Input read as") && r.out().contains("proposed, since the file does not say"), r.toString());
         assertTrue(r.out().contains("Saved " + back), r.toString());
-        var original = org.modelstudio.engine.io.ModelFile.load(model);
-        var opened = org.modelstudio.engine.io.ModelFile.load(back);
+        var original = ModelFile.load(model);
+        var opened = ModelFile.load(back);
         assertEquals(original.labels(), opened.labels());
         Random rnd = new Random(8);
         float[][] bars = new float[6][];
         for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, rnd);
-        var x = org.modelstudio.engine.train.BatchIterator.features(original.spec().input().shape(), bars);
-        double difference = org.nd4j.linalg.ops.transforms.Transforms.abs(original.output(x).sub(opened.output(x))).maxNumber().doubleValue();
+        var x = BatchIterator.features(original.spec().input().shape(), bars);
+        double difference = Transforms.abs(original.output(x).sub(opened.output(x))).maxNumber().doubleValue();
         assertTrue(difference <= 1e-5, "answers differ by " + difference);
 
         // The commands that take a model file take the Keras file too, read as import proposes, with its own labels back.
@@ -411,10 +425,10 @@ class CliTest {
         assertEquals(Cli.OK, r.code(), r.toString());
         assertTrue(r.out().startsWith("Wrote " + repo.resolve("bars") + " version 1"), r.toString());
         assertTrue(Files.readString(repo.resolve("bars").resolve("config.pbtxt")).contains("platform: \"onnxruntime_onnx\""));
-        var trained = org.modelstudio.engine.io.ModelFile.load(model);
+        var trained = ModelFile.load(model);
         float[][] bars = new float[3][];
         for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i, new Random(i));
-        org.modelstudio.engine.export.OnnxRuntimeRun.assertAnswersAsTheStudio(trained, new org.modelstudio.engine.infer.ModelRuntime(trained),
+        OnnxRuntimeRun.assertAnswersAsTheStudio(trained, new ModelRuntime(trained),
                 bars, repo.resolve("bars").resolve("1").resolve("model.onnx"));
         r = cli("export", model.toString(), "--triton", repo.toString(), "--name", "bars");
         assertTrue(r.out().startsWith("Wrote " + repo.resolve("bars") + " version 2"), r.toString());
@@ -437,18 +451,18 @@ class CliTest {
         assertTrue(r.out().contains("Wrote " + onnx + " (ONNX, opset 13, int8 weights, "), r.toString());
         var size = Pattern.compile("File size\\s+(\\S+ \\S+)\\s+(\\S+ \\S+)").matcher(r.out());
         assertTrue(size.find(), r.toString());
-        assertEquals(org.modelstudio.core.eval.CompactionReport.size(Files.size(small)), size.group(2));
+        assertEquals(CompactionReport.size(Files.size(small)), size.group(2));
         var accuracy = Pattern.compile("Accuracy\\s+(\\S+) %\\s+(\\S+) %").matcher(r.out());
         assertTrue(accuracy.find(), r.toString());
 
         Run evaluated = cli("evaluate", small.toString(), "--data", data.toString());
         assertEquals(Cli.OK, evaluated.code(), evaluated.toString());
         assertTrue(evaluated.out().contains("Accuracy: " + accuracy.group(2) + "% on 120 examples"), evaluated + "\n" + r);
-        var compact = org.modelstudio.engine.io.ModelFile.load(small);
-        assertEquals(org.modelstudio.engine.Precision.INT8, compact.precision());
+        var compact = ModelFile.load(small);
+        assertEquals(Precision.INT8, compact.precision());
         float[][] bars = new float[9][];
         for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, new Random(20 + i));
-        org.modelstudio.engine.export.OnnxRuntimeRun.assertAnswersAsTheStudio(compact, new org.modelstudio.engine.infer.ModelRuntime(compact), bars, onnx);
+        OnnxRuntimeRun.assertAnswersAsTheStudio(compact, new ModelRuntime(compact), bars, onnx);
 
         // Without --data a model of other data than the sample is not measured, and says so.
         Run unmeasured = cli("export", model.toString(), "--compact", "fp16", "--out", dir.resolve("bars-fp16.zip").toString());
@@ -621,7 +635,7 @@ class CliTest {
         // Three topics of the shipped sentences, one .txt file each, against the text template's four outputs.
         List<String> lines = Files.readAllLines(Path.of("sample-models/text-topics/topics.csv"));
         for (int i = 1; i < lines.size(); i++) {
-            List<String> cells = org.modelstudio.core.data.CsvLine.cells(lines.get(i));
+            List<String> cells = CsvLine.cells(lines.get(i));
             String topic = cells.get(1);
             if (topic.equals("computers")) continue;
             Path file = dir.resolve("texts").resolve(topic).resolve(i + ".txt");
@@ -640,7 +654,7 @@ class CliTest {
         // An iris table without its petal widths: the table network takes the 3 columns left.
         StringBuilder three = new StringBuilder();
         for (String line : Files.readAllLines(Path.of("sample-models/iris/iris.csv"))) {
-            List<String> cells = org.modelstudio.core.data.CsvLine.cells(line);
+            List<String> cells = CsvLine.cells(line);
             three.append(cells.get(0)).append(',').append(cells.get(1)).append(',').append(cells.get(2)).append(',').append(cells.get(4)).append('\n');
         }
         Path csv = Files.writeString(dir.resolve("iris3.csv"), three);
@@ -661,14 +675,14 @@ class CliTest {
         Random r = new Random(2);
         for (String c : List.of("red", "blue")) {
             for (int i = 0; i < 12; i++) {
-                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(100, 100, java.awt.image.BufferedImage.TYPE_INT_RGB);
-                java.awt.Graphics2D g = img.createGraphics();
-                g.setColor(c.equals("red") ? new java.awt.Color(200 + r.nextInt(55), 0, 0) : new java.awt.Color(0, 0, 200 + r.nextInt(55)));
+                BufferedImage img = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                g.setColor(c.equals("red") ? new Color(200 + r.nextInt(55), 0, 0) : new Color(0, 0, 200 + r.nextInt(55)));
                 g.fillRect(r.nextInt(50), r.nextInt(50), 50, 50);
                 g.dispose();
                 Path f = dir.resolve("photos").resolve(c).resolve(i + ".png");
                 Files.createDirectories(f.getParent());
-                javax.imageio.ImageIO.write(img, "png", f.toFile());
+                ImageIO.write(img, "png", f.toFile());
             }
         }
         Run large = cli("train", "mlp", "--data", dir.resolve("photos").toString(), "--epochs", "1", "--out", dir.resolve("photos.zip").toString());

@@ -23,12 +23,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,7 +92,7 @@ class ServeCommandTest {
 
         Path junk = dir.resolve("junk.tmp");
         Files.writeString(junk, "not a model");
-        Files.move(junk, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(junk, file, StandardCopyOption.REPLACE_EXISTING);
         waitFor(() -> text(err).contains("warning: Bar Shapes.zip changed but cannot be served ("), 15, () -> text(out) + text(err));
         assertTrue(text(err).contains("still serving bar-shapes version 3."), text(err));
         assertEquals("3", classify(url, png).path("model_version").asText());
@@ -107,7 +109,8 @@ class ServeCommandTest {
         assertTrue(none.err().contains("serve takes at least one model"), none.toString());
         CliTest.Run open = CliTest.cli("serve", "m.zip", "--bind", "0.0.0.0");
         assertEquals(Cli.USAGE, open.code());
-        assertTrue(open.err().contains("error: listening on 0.0.0.0 would let anyone who can reach this machine use the models; give a token"), open.toString());
+        assertTrue(open.err().contains("error: listening on 0.0.0.0 would let anyone who can reach this machine use the models; give a token"),
+                open.toString());
         CliTest.Run name = CliTest.cli("serve", "m.zip", "--name", "../etc");
         assertEquals(Cli.USAGE, name.code());
         assertTrue(name.err().contains("--name must be letters, digits, '-' and '_'"), name.toString());
@@ -136,7 +139,7 @@ class ServeCommandTest {
 
     static String text(ByteArrayOutputStream s) { return s.toString(StandardCharsets.UTF_8); }
 
-    static void waitFor(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> why) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition, int seconds, Supplier<String> why) throws InterruptedException {
         long until = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) throw new AssertionError("waited " + seconds + " s: " + why.get());

@@ -1,11 +1,20 @@
 package org.modelstudio.engine;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +29,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -80,16 +90,16 @@ class OneDnnParityTest {
         for (OneDnnCases.Case c : refused) {
             LayerSpec.Conv2D conv = assertInstanceOf(LayerSpec.Conv2D.class, c.layer(), c.refusal());
             assertTrue(c.refusal().contains("'same' padding") && c.refusal().contains("negative padding"), c.refusal());
-            MultiLayerNetwork plain = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().list()
-                    .layer(new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(conv.kernelHeight(), conv.kernelWidth())
+            MultiLayerNetwork plain = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
+                    .layer(new ConvolutionLayer.Builder(conv.kernelHeight(), conv.kernelWidth())
                             .stride(conv.strideHeight(), conv.strideWidth()).nOut(conv.filters())
-                            .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same).build())
-                    .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nOut(3).build())
-                    .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(OneDnnCases.SIDE, OneDnnCases.SIDE, OneDnnCases.CHANNELS))
+                            .convolutionMode(ConvolutionMode.Same).build())
+                    .layer(new OutputLayer.Builder().nOut(3).build())
+                    .setInputType(InputType.convolutional(OneDnnCases.SIDE, OneDnnCases.SIDE, OneDnnCases.CHANNELS))
                     .build());
             plain.init();
             INDArray x = Nd4j.rand(DataType.FLOAT, 1, OneDnnCases.CHANNELS, OneDnnCases.SIDE, OneDnnCases.SIDE);
-            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> plain.output(x),
+            IllegalStateException e = Assertions.assertThrows(IllegalStateException.class, () -> plain.output(x),
                     c + " is refused by the studio but DL4J runs it");
             assertTrue(e.getMessage().contains("Invalid padding values"), e.getMessage());
         }
@@ -106,9 +116,9 @@ class OneDnnParityTest {
                 String name = spec.name() + ": " + l.getClass().getSimpleName();
                 if (l instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) {
                     assertInstanceOf(MKLDNNConvHelper.class, l.getHelper(), name + " runs on oneDNN");
-                } else if (l instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) {
+                } else if (l instanceof SubsamplingLayer) {
                     assertInstanceOf(MKLDNNSubsamplingHelper.class, l.getHelper(), name + " runs on oneDNN");
-                } else if (l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
+                } else if (l instanceof BatchNormalization) {
                     assertInstanceOf(MKLDNNBatchNormHelper.class, l.getHelper(), name + " runs on oneDNN");
                 }
             }
@@ -156,7 +166,7 @@ class OneDnnParityTest {
             List<INDArray> training = net.feedForward(x, true).stream().map(INDArray::dup).toList();
             List<INDArray> inference = net.feedForward(x, false).stream().map(INDArray::dup).toList();
             Pair<Gradient, INDArray> g = net.calculateGradients(x, y, null, null);
-            Gradient gradient = new org.deeplearning4j.nn.gradient.DefaultGradient();
+            Gradient gradient = new DefaultGradient();
             g.getFirst().gradientForVariable().forEach((k, v) -> gradient.setGradientFor(k, v.dup()));
             return new Run(training, inference, gradient, g.getSecond().dup());
         } finally {
@@ -166,7 +176,7 @@ class OneDnnParityTest {
 
     /** Every element within {@code tolerance} of the expected one, on the scale of the expected values (at least 1). */
     static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
-        assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()), what);
+        assertEquals(Arrays.toString(expected.shape()), Arrays.toString(actual.shape()), what);
         double scale = Math.max(1, expected.amaxNumber().doubleValue());
         double diff = expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
         if (!(diff <= tolerance * scale)) {

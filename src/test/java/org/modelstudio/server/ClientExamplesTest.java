@@ -48,7 +48,8 @@ class ClientExamplesTest {
     @BeforeAll static void serve() throws Exception {
         NetworkSpec mlp = SampleData.spec("mlp.json");
         fashion = Trainer.train(mlp.withTraining(mlp.training().withEpochs(2)), SampleData.fashionMnistTrain().first(3000), null,
-                new InputPreparation.Image(ImagePreprocessing.forInput((InputSpec.ImageInput) mlp.input())), e -> { }, new CancelToken(), new PauseGate()).last();
+                new InputPreparation.Image(ImagePreprocessing.forInput((InputSpec.ImageInput) mlp.input())), e -> { }, new CancelToken(),
+                        new PauseGate()).last();
         expected = ((ModelAnswer.Classified) new ModelRuntime(fashion).predict(new ModelInput.ImageFile(Path.of(SAMPLE)))).prediction().best().label();
         server = new ModelServer(ServingFixture.options().withToken(TOKEN));
         server.models().publish("fashion", fashion, "test");
@@ -77,7 +78,8 @@ class ClientExamplesTest {
         assertTrue(serving > 0, "docs/serving.md has a Serving a model section");
         String section = readme.substring(serving, Math.max(readme.indexOf("\n## ", serving + 5), serving + 1));
         for (ClientExamples.Language language : ClientExamples.Language.values()) {
-            assertTrue(section.contains(readme().example(language)), "docs/serving.md's Serving a model section shows, as written:\n" + readme().example(language));
+            assertTrue(section.contains(readme().example(language)), "docs/serving.md's Serving a model section shows, as written:\n"
+                    + readme().example(language));
         }
     }
 

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,9 +94,9 @@ final class Http {
         byte[] buf = new byte[8192];
         try {
             for (int n; (n = in.read(buf)) > 0; ) got.write(buf, 0, n);
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             // What arrived until then is the reply.
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             // Reset after the server answered and closed: what arrived is the reply.
         }
         return got.toString(StandardCharsets.UTF_8);

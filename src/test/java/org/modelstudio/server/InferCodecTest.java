@@ -28,7 +28,8 @@ class InferCodecTest {
             };
             numbers.add(s);
         }
-        String body = "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[" + numbers.size() + "],\"data\":[[" + String.join(",", numbers) + "]]}]}";
+        String body = "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[" + numbers.size() + "],\"data\":[["
+                + String.join(",", numbers) + "]]}]}";
         InferRequest request = InferCodec.read(body.getBytes(StandardCharsets.UTF_8));
         float[] read = request.inputs().get(0).numbers();
         float[] expected = new float[numbers.size()];
@@ -38,8 +39,10 @@ class InferCodecTest {
     }
 
     @Test void nestedAndFlatDataAreTheSame() throws Exception {
-        InferRequest nested = InferCodec.read("{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[2,2],\"data\":[[1,2],[3,4]]}]}".getBytes(StandardCharsets.UTF_8));
-        InferRequest flat = InferCodec.read("{\"id\":\"a\",\"inputs\":[{\"data\":[1,2,3,4],\"shape\":[2,2],\"datatype\":\"fp32\",\"name\":\"input\"}]}".getBytes(StandardCharsets.UTF_8));
+        String nestedBody = "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[2,2],\"data\":[[1,2],[3,4]]}]}";
+        String flatBody = "{\"id\":\"a\",\"inputs\":[{\"data\":[1,2,3,4],\"shape\":[2,2],\"datatype\":\"fp32\",\"name\":\"input\"}]}";
+        InferRequest nested = InferCodec.read(nestedBody.getBytes(StandardCharsets.UTF_8));
+        InferRequest flat = InferCodec.read(flatBody.getBytes(StandardCharsets.UTF_8));
         assertArrayEquals(nested.inputs().get(0).numbers(), flat.inputs().get(0).numbers());
         assertEquals("FP32", flat.inputs().get(0).datatype());
         assertEquals("a", flat.id());

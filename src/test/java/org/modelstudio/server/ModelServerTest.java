@@ -14,12 +14,12 @@ import org.modelstudio.engine.infer.ModelRuntime;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,7 +46,7 @@ class ModelServerTest {
     }
 
     @AfterAll static void stop() {
-        server.stop(java.time.Duration.ofSeconds(2));
+        server.stop(Duration.ofSeconds(2));
     }
 
     @Test void theServerDescribesItselfAndItsHealth() throws Exception {
@@ -165,7 +165,8 @@ class ModelServerTest {
         assertEquals(200, reply.status(), reply.toString());
         assertEquals(List.of("setosa", "virginica"), strings(output(reply.json(), "label").path("data")));
         ArrayNode lines = Http.JSON.createArrayNode().add("5.0,3.4,1.5,0.2").add("6.9, 3.1, 5.6, 2.3");
-        assertEquals(output(reply.json(), "probabilities"), output(http.postJson("/v2/models/iris/infer", infer("row", "BYTES", List.of(2), lines)).json(), "probabilities"));
+        assertEquals(output(reply.json(), "probabilities"),
+                output(http.postJson("/v2/models/iris/infer", infer("row", "BYTES", List.of(2), lines)).json(), "probabilities"));
         assertNotNull(setosa);
 
         ArrayNode row = Http.JSON.createArrayNode().add("1,0,red");
@@ -173,7 +174,8 @@ class ModelServerTest {
         assertEquals(200, value.status(), value.toString());
         JsonNode v = output(value.json(), "value");
         assertEquals("[1,1]", v.path("shape").toString());
-        double expected = ((ModelAnswer.Estimated) new ModelRuntime(ServingFixture.linear(dir)).predict(new ModelInput.Row(List.of("1", "0", "red")))).estimate().value();
+        double expected = ((ModelAnswer.Estimated) new ModelRuntime(ServingFixture.linear(dir)).predict(new ModelInput.Row(List.of("1", "0",
+                "red")))).estimate().value();
         assertEquals(expected, v.path("data").get(0).asDouble(), 1e-4);
         assertEquals(5, expected, 1.0, "3·1 − 2·0 + 2 = 5 is learnt");
     }
@@ -227,10 +229,12 @@ class ModelServerTest {
         assertTrue(metrics.header("Content-Type").startsWith("text/plain; version=0.0.4"), metrics.header("Content-Type"));
         String text = metrics.body();
         assertTrue(text.contains("modelstudio_requests_total{model=\"iris\",endpoint=\"classify\",status=\"200\"}"), text);
-        assertTrue(text.contains("modelstudio_requests_total{model=\"\",endpoint=\"model_metadata\",status=\"404\"}"), "an unknown name is not a label: " + text);
+        assertTrue(text.contains("modelstudio_requests_total{model=\"\",endpoint=\"model_metadata\",status=\"404\"}"),
+                "an unknown name is not a label: " + text);
         assertFalse(text.contains("nobody"));
         for (String name : List.of("modelstudio_request_duration_seconds_bucket{le=\"0.005\"}", "modelstudio_request_duration_seconds_count",
-                "modelstudio_batch_size_bucket{le=\"1\"}", "modelstudio_forward_duration_seconds_sum", "modelstudio_queue_length{model=\"bars\",version=\"1\"} 0",
+                "modelstudio_batch_size_bucket{le=\"1\"}", "modelstudio_forward_duration_seconds_sum",
+                        "modelstudio_queue_length{model=\"bars\",version=\"1\"} 0",
                 "modelstudio_requests_in_flight 1")) {
             assertTrue(text.contains(name), name + " in\n" + text);
         }

@@ -11,9 +11,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -74,20 +76,24 @@ class ServerSafetyTest {
         Http.Reply size = http.postJson("/v2/models/bars/infer", ModelServerTest.infer("input", "FP32", List.of(2, 1, 8, 8), ModelServerTest.zeros(64)));
         assertEquals("inputs[0].shape [2, 1, 8, 8] means 128 values, but data holds 64.", size.error());
         Http.Reply name = http.postJson("/v2/models/bars/infer", ModelServerTest.infer("pixels", "FP32", List.of(1, 1, 8, 8), ModelServerTest.zeros(64)));
-        assertEquals("This model has no input named \"pixels\"; it takes input (FP32 [-1, 1, 8, 8]) or image (BYTES [-1], image files in base64).", name.error());
-        Http.Reply notBase64 = http.postJson("/v2/models/bars/infer", ModelServerTest.infer("image", "BYTES", List.of(1), Http.JSON.createArrayNode().add("%%%")));
+        assertEquals("This model has no input named \"pixels\"; it takes input (FP32 [-1, 1, 8, 8]) or image (BYTES [-1], image files in base64).",
+                name.error());
+        Http.Reply notBase64 = http.postJson("/v2/models/bars/infer",
+                ModelServerTest.infer("image", "BYTES", List.of(1), Http.JSON.createArrayNode().add("%%%")));
         assertTrue(notBase64.error().startsWith("inputs[0] (\"image\").data[0] is not base64-encoded"), notBase64.error());
-        ArrayNode png = Http.JSON.createArrayNode().add(java.util.Base64.getEncoder().encodeToString("not a picture at all".getBytes(StandardCharsets.UTF_8)));
+        ArrayNode png = Http.JSON.createArrayNode().add(Base64.getEncoder().encodeToString("not a picture at all".getBytes(StandardCharsets.UTF_8)));
         Http.Reply notImage = http.postJson("/v2/models/bars/infer", ModelServerTest.infer("image", "BYTES", List.of(1), png));
         assertEquals(400, notImage.status());
         assertEquals("inputs[0].data[0] is not an image Model Studio can read (it looks like text); it reads PNG, JPEG, BMP and GIF files.", notImage.error());
-        Http.Reply token = http.postJson("/v2/models/topics/infer", ModelServerTest.infer("input", "INT64", List.of(1, 256), ModelServerTest.zeros(256)).put("id", "x"));
+        Http.Reply token = http.postJson("/v2/models/topics/infer",
+                ModelServerTest.infer("input", "INT64", List.of(1, 256), ModelServerTest.zeros(256)).put("id", "x"));
         assertEquals(200, token.status());
         ArrayNode ids = ModelServerTest.zeros(256);
         ids.set(3, Http.JSON.getNodeFactory().numberNode(99999));
         Http.Reply vocabulary = http.postJson("/v2/models/topics/infer", ModelServerTest.infer("input", "INT64", List.of(1, 256), ids));
         assertEquals(400, vocabulary.status());
-        assertTrue(vocabulary.error().startsWith("inputs[0].data[0] has the token id 99999 at position 3, but the network's vocabulary is"), vocabulary.error());
+        assertTrue(vocabulary.error().startsWith("inputs[0].data[0] has the token id 99999 at position 3, but the network's vocabulary is"),
+                vocabulary.error());
     }
 
     @Test void notANumberIsRefused() throws Exception {
@@ -104,7 +110,8 @@ class ServerSafetyTest {
     @Test void aFortyMegabyteBodyIsRefusedBeforeItIsRead() throws Exception {
         long size = 40L * 1024 * 1024;
         try (Socket s = connect()) {
-            String reply = Http.raw(s, ("POST /v2/models/bars/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + size + "\r\n\r\n")
+            String reply = Http.raw(s,
+                    ("POST /v2/models/bars/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + size + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(5));
             assertEquals(413, Http.status(reply), reply);
             assertTrue(reply.contains("{\"error\":\"The body is 40.0 MB; this server takes at most 8.0 MB (--max-body).\"}"), reply);
@@ -152,7 +159,8 @@ class ServerSafetyTest {
         assertEquals("The upload: this model reads images, not texts.", textToImages.error());
         Http.Reply pdf = http.post("/v2/models/bars/classify", "application/pdf", new byte[] {1});
         assertEquals(415, pdf.status());
-        assertTrue(pdf.error().startsWith("Send one image (Content-Type: image/png, image/jpeg, …), text (text/plain) or CSV row (text/csv), not application/pdf."), pdf.error());
+        assertTrue(pdf.error().startsWith("Send one image (Content-Type: image/png, image/jpeg, …), text (text/plain) or CSV row (text/csv), not "
+                + "application/pdf."), pdf.error());
     }
 
     @Test void aTokenIsRequiredComparedAndNeverNeededForHealth() throws Exception {
@@ -164,7 +172,8 @@ class ServerSafetyTest {
             assertEquals(401, none.status());
             assertEquals("This server needs a token: send the header \"Authorization: Bearer <token>\".", none.error());
             assertTrue(none.header("WWW-Authenticate").startsWith("Bearer"), none.toString());
-            Http.Reply wrong = new Http(guarded.url(), "s3cret-token-124").post("/v2/models/bars/classify", "image/png", ServingFixture.barPng(0, new Random(2)));
+            Http.Reply wrong = new Http(guarded.url(), "s3cret-token-124").post("/v2/models/bars/classify", "image/png",
+                    ServingFixture.barPng(0, new Random(2)));
             assertEquals(401, wrong.status());
             assertEquals("The token is wrong.", wrong.error());
             assertEquals(401, anonymous.get("/metrics").status());
@@ -256,7 +265,7 @@ class ServerSafetyTest {
                     while (System.nanoTime() < until) {
                         try {
                             if (in.read() < 0) throw new IOException("closed");
-                        } catch (java.net.SocketTimeoutException stillOpen) {
+                        } catch (SocketTimeoutException stillOpen) {
                             Thread.sleep(20);
                         }
                     }

@@ -5,6 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -65,8 +66,8 @@ class AccessibilityTest {
 
     /** The text of the label that names {@code c} (labelFor), which screen readers read as its name. */
     private static String labelFor(Parent root, Control c) {
-        return root.lookupAll(".label").stream().filter(l -> l instanceof javafx.scene.control.Label label && label.getLabelFor() == c)
-                .map(l -> ((javafx.scene.control.Label) l).getText()).findFirst().orElse(null);
+        return root.lookupAll(".label").stream().filter(l -> l instanceof Label label && label.getLabelFor() == c)
+                .map(l -> ((Label) l).getText()).findFirst().orElse(null);
     }
 
     private static boolean inside(Node n, Node ancestor) {
@@ -93,7 +94,8 @@ class AccessibilityTest {
             robot.type(KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        List<String> order = List.of("networkChoice", "layerList", "epochsSpinner", "trainButton", "trainTabs", "evaluationButton", "serveButton", "clearButton");
+        List<String> order = List.of("networkChoice", "layerList", "epochsSpinner", "trainButton", "trainTabs", "evaluationButton", "serveButton",
+                "clearButton");
         int last = -1;
         for (String id : order) {
             int at = visited.indexOf(id);

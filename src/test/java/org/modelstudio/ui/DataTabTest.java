@@ -3,24 +3,39 @@ package org.modelstudio.ui;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
+import org.modelstudio.core.data.Augmentation;
+import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.core.project.ProjectFile;
+import org.modelstudio.engine.io.TextLoader;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,7 +72,7 @@ class DataTabTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 3 && !studio.data().scanningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(java.util.List.of("diagonal", "horizontal", "vertical"), studio.data().classes().stream().map(c -> c.name()).toList());
+        assertEquals(List.of("diagonal", "horizontal", "vertical"), studio.data().classes().stream().map(c -> c.name()).toList());
         assertEquals(40, studio.data().classes().get(2).count());
         assertEquals(8, studio.data().classes().get(0).preview().size(), "a row of thumbnails per class");
         assertEquals(1, studio.data().skipped().size());
@@ -70,8 +85,8 @@ class DataTabTest {
         robot.interact(() -> {
             try {
                 studio.model().saveTo(project);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         assertEquals(new DataSource.ImageFolder(images.toAbsolutePath().toString()), ProjectFile.load(project).data(),
@@ -81,7 +96,7 @@ class DataTabTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         var run = studio.model().runs().get(0);
         assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
-        assertEquals(java.util.List.of("diagonal", "horizontal", "vertical"), studio.currentModel().get().labels());
+        assertEquals(List.of("diagonal", "horizontal", "vertical"), studio.currentModel().get().labels());
         assertTrue(run.epochs().get(run.epochs().size() - 1).validationAccuracy() > 0.8,
                 "learns the folder's classes: " + run.epochs().get(run.epochs().size() - 1));
         assertTrue(studio.model().specProperty().get().input() instanceof InputSpec.ImageInput);
@@ -117,20 +132,20 @@ class DataTabTest {
     @Test void augmentationIsPreviewedOnARealImageAsTheSlidersMove(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 10);
         robot.interact(() -> {
-            var tabs = robot.lookup("#trainTabs").queryAs(javafx.scene.control.TabPane.class);
+            var tabs = robot.lookup("#trainTabs").queryAs(TabPane.class);
             tabs.getSelectionModel().select(0);
-            robot.lookup("#augmentationPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            robot.lookup("#augmentationPane").queryAs(TitledPane.class).setExpanded(true);
         });
-        var preview = robot.lookup("#augmentationPreview").queryAs(javafx.scene.layout.HBox.class);
+        var preview = robot.lookup("#augmentationPreview").queryAs(HBox.class);
         assertEquals(8, preview.getChildren().size(), "the first image and seven variants");
-        robot.interact(() -> robot.lookup("#augment-rotation").queryAs(javafx.scene.control.Slider.class).setValue(30));
+        robot.interact(() -> robot.lookup("#augment-rotation").queryAs(Slider.class).setValue(30));
         assertEquals(30, studio.data().augmentationProperty().get().rotationDegrees(), 1e-9);
         robot.clickOn("#typicalButton");
-        assertEquals(org.modelstudio.core.data.Augmentation.TYPICAL, studio.data().augmentationProperty().get());
-        assertEquals(15, robot.lookup("#augment-rotation").queryAs(javafx.scene.control.Slider.class).getValue(), 1e-9);
+        assertEquals(Augmentation.TYPICAL, studio.data().augmentationProperty().get());
+        assertEquals(15, robot.lookup("#augment-rotation").queryAs(Slider.class).getValue(), 1e-9);
     }
 
-    private org.modelstudio.core.graph.NetworkSpec template(String name) {
+    private NetworkSpec template(String name) {
         return studio.model().networks().stream().filter(n -> n.name().startsWith(name)).findFirst().orElseThrow();
     }
 
@@ -142,17 +157,17 @@ class DataTabTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), studio.data().classes().stream().map(c -> c.name()).toList());
+        assertEquals(List.of("setosa", "versicolor", "virginica"), studio.data().classes().stream().map(c -> c.name()).toList());
         assertTrue(studio.data().summaryProperty().get().contains("150 examples"), studio.data().summaryProperty().get());
         assertEquals("sepal_length\nnumber · 0 missing", studio.data().previewColumns().get(0));
         assertEquals("species\ntext · 0 missing", studio.data().previewColumns().get(4));
-        assertEquals(java.util.List.of("5.1", "3.5", "1.4", "0.2", "setosa"), studio.data().previewRows().get(0));
+        assertEquals(List.of("5.1", "3.5", "1.4", "0.2", "setosa"), studio.data().previewRows().get(0));
         robot.interact(() -> studio.training().start());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         var run = studio.model().runs().get(0);
         assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertTrue(run.bestMetrics().validationAccuracy() > 0.8, "iris is learned: " + run.bestMetrics());
-        assertTrue(studio.currentModel().get().preparation() instanceof org.modelstudio.core.data.InputPreparation.Table,
+        assertTrue(studio.currentModel().get().preparation() instanceof InputPreparation.Table,
                 "the model keeps the standardisation fitted on its training rows");
         var fitted = studio.currentModel().get().preparation();
 
@@ -179,10 +194,10 @@ class DataTabTest {
         WaitForAsyncUtils.waitForFxEvents();
         // The data source is taken on the FX thread as the run starts (never read by the training thread), so choosing
         // other data at once changes the next run only.
-        java.util.List<Boolean> readOnFx = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> readOnFx = new CopyOnWriteArrayList<>();
         robot.interact(() -> {
             studio.training().useData(() -> {
-                readOnFx.add(javafx.application.Platform.isFxApplicationThread());
+                readOnFx.add(Platform.isFxApplicationThread());
                 return studio.model().dataSourceProperty().get();
             }, studio.data()::imageExamples);
             studio.training().start();
@@ -191,8 +206,8 @@ class DataTabTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
         var run = studio.model().runs().get(0);
         assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
-        assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), studio.currentModel().get().labels());
-        assertEquals(java.util.List.of(true), readOnFx, "read once, on the FX thread");
+        assertEquals(List.of("setosa", "versicolor", "virginica"), studio.currentModel().get().labels());
+        assertEquals(List.of(true), readOnFx, "read once, on the FX thread");
     }
 
     @Test void theTopicSentencesTrainTheTextTemplateAndAnImageNetworkIsRefusedForThem(FxRobot robot) throws Exception {
@@ -217,8 +232,8 @@ class DataTabTest {
     }
 
     @Test void aFolderOfTextFilesPerClassIsReadToo(FxRobot robot, @TempDir Path dir) throws Exception {
-        var rows = org.modelstudio.engine.io.TextLoader.read(Path.of("sample-models/text-topics/topics.csv"), null, null);
-        java.util.Map<String, Integer> written = new java.util.HashMap<>();
+        var rows = TextLoader.read(Path.of("sample-models/text-topics/topics.csv"), null, null);
+        Map<String, Integer> written = new HashMap<>();
         for (var row : rows) {
             int n = written.merge(row.label(), 1, Integer::sum);
             Path f = dir.resolve(row.label()).resolve(n + ".txt");
@@ -231,12 +246,12 @@ class DataTabTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(java.util.List.of("computers", "cooking", "sport", "weather"), studio.data().classes().stream().map(c -> c.name()).toList());
+        assertEquals(List.of("computers", "cooking", "sport", "weather"), studio.data().classes().stream().map(c -> c.name()).toList());
         assertEquals(700, studio.data().classes().stream().mapToInt(c -> c.count()).sum());
-        assertEquals(java.util.List.of("text", "label"), studio.data().previewColumns());
+        assertEquals(List.of("text", "label"), studio.data().previewColumns());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !studio.data().previewRows().isEmpty());
-        java.util.List<String> shownLabels = studio.data().previewRows().stream().map(r -> r.get(1)).toList();
-        assertEquals(java.util.List.of("computers", "computers", "computers", "cooking", "cooking", "cooking",
+        List<String> shownLabels = studio.data().previewRows().stream().map(r -> r.get(1)).toList();
+        assertEquals(List.of("computers", "computers", "computers", "cooking", "cooking", "cooking",
                 "sport", "sport", "sport", "weather", "weather", "weather"), shownLabels, "three examples of every class, grouped");
     }
 }

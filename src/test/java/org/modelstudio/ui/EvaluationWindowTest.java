@@ -1,11 +1,13 @@
 package org.modelstudio.ui;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +24,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -114,8 +119,8 @@ class EvaluationWindowTest {
             try {
                 studio.evaluation().export(html);
                 studio.evaluation().export(csv);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         String page = Files.readString(html);
@@ -147,23 +152,23 @@ class EvaluationWindowTest {
         ChoiceBox<String> box = robot.from(pane).lookup(".choice-box").queryAs(ChoiceBox.class);
         assertEquals(List.of("Ankle boot", "ankle-boot"), box.getItems());
         robot.interact(() -> box.setValue("ankle-boot"));
-        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(ButtonType.OK)).fire());
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.OK)).fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, task::isDone);
         WaitForAsyncUtils.waitForFxEvents();
         DetailedEvaluation d = studio.evaluation().evaluationProperty().get();
         assertNotNull(d, studio.evaluation().messageProperty().get());
         assertEquals(20, d.report().total());
         int[][] confusion = d.report().confusion();
-        assertEquals(0, java.util.Arrays.stream(confusion[0]).sum(), "no example is taken for the label not chosen");
-        assertEquals(10, java.util.Arrays.stream(confusion[1]).sum(), "ankle_boot is ankle-boot, as answered");
-        assertEquals(10, java.util.Arrays.stream(confusion[2]).sum(), "BAG is Bag");
+        assertEquals(0, Arrays.stream(confusion[0]).sum(), "no example is taken for the label not chosen");
+        assertEquals(10, Arrays.stream(confusion[1]).sum(), "ankle_boot is ankle-boot, as answered");
+        assertEquals(10, Arrays.stream(confusion[2]).sum(), "BAG is Bag");
         assertTrue(studio.evaluation().messageProperty().get().endsWith("Classes matched by name: BAG → Bag, ankle_boot → ankle-boot."),
                 studio.evaluation().messageProperty().get());
     }
 
     private static DialogPane dialogPane(String header) {
         try {
-            return WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+            return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
                     .map(w -> w.getScene() == null ? null : w.getScene().getRoot().lookup(".dialog-pane"))
                     .filter(n -> n instanceof DialogPane p && header.equals(p.getHeaderText()))
                     .map(DialogPane.class::cast).findFirst().orElse(null)).get(5, TimeUnit.SECONDS);

@@ -31,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +118,7 @@ class ExplanationPaneTest {
         }
         assertEquals(text, shown.toString(), "the text is shown as typed, punctuation and all");
         assertEquals(words.size(), coloured, "every word is coloured");
-        WordContribution top = words.stream().max(java.util.Comparator.comparingDouble(WordContribution::contribution)).orElseThrow();
+        WordContribution top = words.stream().max(Comparator.comparingDouble(WordContribution::contribution)).orElseThrow();
         assertTrue(List.of("bake", "bread", "oven", "butter").contains(top.word()), "a cooking word carries the answer: " + words);
         assertTrue(studio.explanation().messageProperty().get().contains("Green words speak for \"cooking\""),
                 studio.explanation().messageProperty().get());

@@ -3,6 +3,7 @@ package org.modelstudio.ui;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class FirstRunTourTest {
         robot.clickOn("#tourNext").clickOn("#tourNext");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("#lossChart", studio.tour().stepProperty().get().target());
-        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(studio.tour().runningProperty().get(), "Escape skips");
     }

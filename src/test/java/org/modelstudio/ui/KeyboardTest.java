@@ -3,8 +3,10 @@ package org.modelstudio.ui;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -103,9 +105,9 @@ class KeyboardTest {
 
     @Test void everyLayerTypeCanBeAddedFromTheEditMenu(FxRobot robot) {
         MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
-        javafx.scene.control.Menu add = (javafx.scene.control.Menu) bar.getMenus().get(1).getItems().stream()
+        Menu add = (Menu) bar.getMenus().get(1).getItems().stream()
                 .filter(i -> "_Add layer".equals(i.getText())).findFirst().orElseThrow();
-        List<String> names = add.getItems().stream().filter(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem))
+        List<String> names = add.getItems().stream().filter(i -> !(i instanceof SeparatorMenuItem))
                 .map(MenuItem::getText).toList();
         assertEquals(studio.model().catalogue().types().size(), names.size(), names.toString());
         MenuItem dropout = add.getItems().stream().filter(i -> "Dropout".equals(i.getText())).findFirst().orElseThrow();

@@ -1,10 +1,12 @@
 package org.modelstudio.ui;
 
 import javafx.concurrent.Task;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
 import org.modelstudio.core.data.ImagePreprocessing;
@@ -18,6 +20,8 @@ import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.prepare.EvaluationPreparation;
 import org.modelstudio.ui.evaluation.DataChoices;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import java.util.List;
 import org.modelstudio.engine.TrainedModel;
@@ -28,12 +32,24 @@ import org.modelstudio.engine.train.Trainer;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.Clipboard;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.engine.compile.NetworkCompiler;
+import org.modelstudio.engine.export.KerasFiles;
+import org.modelstudio.engine.export.KerasH5Export;
+import org.modelstudio.engine.train.BatchIterator;
+import org.modelstudio.ui.model.LayerRow;
+import org.modelstudio.ui.model.ModelPanelView;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,6 +57,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -78,7 +96,7 @@ class ModelEditingWindowTest {
     }
 
     private static MenuItem exportItem(FxRobot robot, String text) {
-        return robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getItems().stream()
+        return robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(0).getItems().stream()
                 .filter(i -> i instanceof Menu m && m.getText().equals("_Export network"))
                 .flatMap(m -> ((Menu) m).getItems().stream())
                 .filter(i -> text.equals(i.getText())).findFirst().orElseThrow();
@@ -88,56 +106,56 @@ class ModelEditingWindowTest {
         MenuItem copy = exportItem(robot, "_Copy as Java code");
         robot.interact(copy::fire);
         WaitForAsyncUtils.waitForFxEvents();
-        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, java.util.concurrent.TimeUnit.SECONDS);
-        org.junit.jupiter.api.Assertions.assertTrue(copied.contains("public class MlpKerasClassic {"), copied);
-        org.junit.jupiter.api.Assertions.assertTrue(copied.contains(".layer(0, new DenseLayer.Builder().nOut(64)"), copied);
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS);
+        Assertions.assertTrue(copied.contains("public class MlpKerasClassic {"), copied);
+        Assertions.assertTrue(copied.contains(".layer(0, new DenseLayer.Builder().nOut(64)"), copied);
     }
 
     @Test void unsavedEditsShowInTheTitleAndAreAutosavedForRecovery(FxRobot robot) throws Exception {
-        javafx.stage.Window window = robot.lookup("#layerList").query().getScene().getWindow();
+        Window window = robot.lookup("#layerList").query().getScene().getWindow();
         String title = ((Stage) window).getTitle();
         assertEquals("MLP (Keras classic) — Model Studio", title);
         robot.interact(() -> studio.model().add("dropout"));
         assertEquals("MLP (Keras classic) • — Model Studio", ((Stage) window).getTitle());
-        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> studio.recovery().pending().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> studio.recovery().pending().isPresent());
         assertEquals(studio.model().specProperty().get(), studio.recovery().pending().orElseThrow().project().network());
         studio.close();
-        org.junit.jupiter.api.Assertions.assertTrue(studio.recovery().pending().isEmpty(), "a clean exit leaves nothing to recover");
+        Assertions.assertTrue(studio.recovery().pending().isEmpty(), "a clean exit leaves nothing to recover");
     }
 
     /** The shapes written on the connections, top to bottom (the Input's outgoing one first). */
-    private static java.util.List<String> connectionShapes(FxRobot robot) {
-        return robot.lookup(".layer-block-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+    private static List<String> connectionShapes(FxRobot robot) {
+        return robot.lookup(".layer-block-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> !c.isEmpty())
-                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.ListCell::getIndex))
-                .map(c -> ((javafx.scene.control.Label) c.lookup(".connector-shape")).getText()).toList();
+                .sorted(Comparator.comparingInt(ListCell::getIndex))
+                .map(c -> ((Label) c.lookup(".connector-shape")).getText()).toList();
     }
 
-    private static final java.util.List<String> SMALL_CNN_SHAPES = java.util.List.of(
+    private static final List<String> SMALL_CNN_SHAPES = List.of(
             "28×28×1", "26×26×32", "13×13×32", "11×11×64", "5×5×64", "1600", "64", "10");
 
     @Test void buildTheSmallCnnFromAnEmptyModelByDraggingFromThePalette(FxRobot robot) throws Exception {
         robot.interact(() -> studio.model().newNetwork());
         ListView<?> list = robot.lookup("#layerList").queryAs(ListView.class);
         assertEquals(1, list.getItems().size(), "only the Input");
-        assertEquals(java.util.List.of("28×28×1"), connectionShapes(robot));
+        assertEquals(List.of("28×28×1"), connectionShapes(robot));
         for (String type : new String[] {"conv2d", "maxpool", "conv2d", "maxpool", "flatten", "dense", "output"}) {
             // Drag what the palette tile carries onto the empty space below the blocks (a synthetic drag:
             // TestFX cannot drive an OS drag-and-drop headless).
-            javafx.scene.control.Button tile = robot.lookup("#palette-" + type).queryAs(javafx.scene.control.Button.class);
-            String payload = (String) tile.getProperties().get(org.modelstudio.ui.model.ModelPanelView.DRAG_PAYLOAD);
-            javafx.scene.Node below = robot.lookup(".layer-block-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                    .filter(javafx.scene.control.ListCell::isEmpty).findFirst().orElseThrow();
+            Button tile = robot.lookup("#palette-" + type).queryAs(Button.class);
+            String payload = (String) tile.getProperties().get(ModelPanelView.DRAG_PAYLOAD);
+            Node below = robot.lookup(".layer-block-cell").queryAllAs(ListCell.class).stream()
+                    .filter(ListCell::isEmpty).findFirst().orElseThrow();
             boolean[] done = new boolean[1];
             robot.interact(() -> done[0] = TestDragboards.drop(below, payload));
-            org.junit.jupiter.api.Assertions.assertTrue(done[0], type);
+            Assertions.assertTrue(done[0], type);
         }
-        assertEquals(java.util.List.of("28×28×1", "26×26×32", "13×13×32", "11×11×32", "5×5×32", "800", "64", "10"),
+        assertEquals(List.of("28×28×1", "26×26×32", "13×13×32", "11×11×32", "5×5×32", "800", "64", "10"),
                 connectionShapes(robot));
 
         // The second Conv2D gets 64 filters by typing into the property sheet, as a user would.
-        robot.clickOn(robot.from(list).lookup("Conv2D #3").<javafx.scene.Node>query());
-        javafx.scene.control.TextField filters = propertyEditor(robot, "Filters");
+        robot.clickOn(robot.from(list).lookup("Conv2D #3").<Node>query());
+        TextField filters = propertyEditor(robot, "Filters");
         robot.doubleClickOn(filters).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("64").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, studio.model().selectedLayerProperty().get(), "the edited layer stays selected");
@@ -145,14 +163,14 @@ class ModelEditingWindowTest {
         assertEquals(SMALL_CNN_SHAPES, connectionShapes(robot), "every connection reads the small CNN's shape");
 
         // The parameter total shown equals what DL4J builds from the same network.
-        var net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
-                org.modelstudio.engine.compile.NetworkCompiler.compile(studio.model().specProperty().get()).configuration());
+        var net = new MultiLayerNetwork(
+                NetworkCompiler.compile(studio.model().specProperty().get()).configuration());
         net.init();
         assertEquals(121_930, net.numParams());
         assertEquals("121,930 parameters · output 10", studio.model().totalsProperty().get());
 
         // Undo every step with the keyboard, back to the empty model; then redo them all.
-        robot.clickOn(robot.from(list).lookup("Dense #6").<javafx.scene.Node>query());
+        robot.clickOn(robot.from(list).lookup("Dense #6").<Node>query());
         int undone = 0;
         while (studio.model().canUndoProperty().get() && undone < 20) {
             robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
@@ -160,7 +178,7 @@ class ModelEditingWindowTest {
             undone++;
         }
         assertEquals(8, undone, "seven drops and one typed setting, one undo step each");
-        assertEquals(java.util.List.of("28×28×1"), connectionShapes(robot));
+        assertEquals(List.of("28×28×1"), connectionShapes(robot));
         for (int i = 0; i < 7; i++) {
             robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
             WaitForAsyncUtils.waitForFxEvents();
@@ -172,13 +190,13 @@ class ModelEditingWindowTest {
     }
 
     /** The property sheet's editor for the setting labelled {@code label} (same grid row as its label). */
-    private static javafx.scene.control.TextField propertyEditor(FxRobot robot, String label) {
-        javafx.scene.Node sheet = robot.lookup(".property-sheet").query();
-        javafx.scene.control.Label name = robot.from(sheet).lookup((javafx.scene.control.Label l) -> label.equals(l.getText())).query();
-        Integer row = javafx.scene.layout.GridPane.getRowIndex(name);
-        return robot.from(name.getParent()).lookup((javafx.scene.Node n) -> n != name
-                && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row)).query()
-                .lookup(".text-field") instanceof javafx.scene.control.TextField f ? f : null;
+    private static TextField propertyEditor(FxRobot robot, String label) {
+        Node sheet = robot.lookup(".property-sheet").query();
+        Label name = robot.from(sheet).lookup((Label l) -> label.equals(l.getText())).query();
+        Integer row = GridPane.getRowIndex(name);
+        return robot.from(name.getParent()).lookup((Node n) -> n != name
+                && Objects.equals(GridPane.getRowIndex(n), row)).query()
+                .lookup(".text-field") instanceof TextField f ? f : null;
     }
 
     @Test void theEpochsFieldEditsTheNetworksTrainingSettings(FxRobot robot) {
@@ -191,13 +209,13 @@ class ModelEditingWindowTest {
 
     @Test void selectSeveralRowsCopyAndPasteWithTheKeyboard(FxRobot robot) {
         ListView<?> table = robot.lookup("#layerList").queryAs(ListView.class);
-        robot.clickOn(robot.from(table).lookup("Flatten #1").<javafx.scene.Node>query());
-        robot.press(KeyCode.SHIFT).clickOn(robot.from(table).lookup("Dense #2").<javafx.scene.Node>query()).release(KeyCode.SHIFT);
+        robot.clickOn(robot.from(table).lookup("Flatten #1").<Node>query());
+        robot.press(KeyCode.SHIFT).clickOn(robot.from(table).lookup("Dense #2").<Node>query()).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(java.util.List.of(0, 1), studio.model().selection());
+        assertEquals(List.of(0, 1), studio.model().selection());
         robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(java.util.List.of("Flatten", "Dense", "Flatten", "Dense", "Dense", "Output"),
+        assertEquals(List.of("Flatten", "Dense", "Flatten", "Dense", "Dense", "Output"),
                 studio.model().specProperty().get().layers().stream().map(LayerSpec::typeName).toList());
         assertEquals("Undo Paste 2 layers", studio.model().undoTextProperty().get());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
@@ -209,7 +227,7 @@ class ModelEditingWindowTest {
         ListView<?> table = robot.lookup("#layerList").queryAs(ListView.class);
         assertEquals(5, table.getItems().size());
 
-        robot.clickOn(robot.from(table).lookup("Dense #2").<javafx.scene.Node>query());
+        robot.clickOn(robot.from(table).lookup("Dense #2").<Node>query());
         robot.clickOn("#palette-dropout");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(6, table.getItems().size());
@@ -292,19 +310,19 @@ class ModelEditingWindowTest {
     @Test void aKerasFileOpensAsBlocksWithTheReadingConfirmedInADialog(FxRobot robot, @TempDir Path dir) throws Exception {
         TrainedModel model = Trainer.train(TestData.barCnn(1), TestData.bars(60, 1), null, e -> { }, new CancelToken()).model();
         Path h5 = dir.resolve("bars.h5");
-        org.modelstudio.engine.export.KerasH5Export.write(model, h5);
+        KerasH5Export.write(model, h5);
         var opening = WaitForAsyncUtils.asyncFx(() -> studio.mainView().kerasOpening().open(h5)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, opening::isDone);
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane pane = dialog("Open bars.h5 (Keras 2.4.0, tensorflow)");
-        var choices = robot.from(pane).lookup(".radio-button").queryAllAs(javafx.scene.control.RadioButton.class);
+        var choices = robot.from(pane).lookup(".radio-button").queryAllAs(RadioButton.class);
         assertEquals(2, choices.size(), "the proposed reading and the same image with pixels 0..255");
-        var proposed = choices.stream().filter(javafx.scene.control.RadioButton::isSelected).findFirst().orElseThrow();
+        var proposed = choices.stream().filter(RadioButton::isSelected).findFirst().orElseThrow();
         assertTrue(proposed.getText().endsWith("(proposed)"), proposed.getText());
         var in255 = choices.stream().filter(b -> !b.isSelected()).findFirst().orElseThrow();
         assertTrue(in255.getText().contains("pixels 0–255"), in255.getText());
         robot.interact(() -> in255.setSelected(true));
-        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+        robot.interact(() -> ((Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> studio.currentModel().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         TrainedModel opened = studio.currentModel().get();
@@ -317,8 +335,8 @@ class ModelEditingWindowTest {
         Random r = new Random(5);
         float[][] bars = new float[4][];
         for (int i = 0; i < bars.length; i++) bars[i] = TestData.bar(i % 3, r);
-        var x = org.modelstudio.engine.train.BatchIterator.features(model.spec().input().shape(), bars);
-        double difference = org.nd4j.linalg.ops.transforms.Transforms.abs(model.output(x.mul(255)).sub(opened.output(x))).maxNumber().doubleValue();
+        var x = BatchIterator.features(model.spec().input().shape(), bars);
+        double difference = Transforms.abs(model.output(x.mul(255)).sub(opened.output(x))).maxNumber().doubleValue();
         assertTrue(difference <= 1e-5, "answers differ by " + difference);
 
         Path notKeras = Files.writeString(dir.resolve("notes.h5"), "not a Keras file\n".repeat(64));
@@ -339,13 +357,13 @@ class ModelEditingWindowTest {
     @Test void aKerasFileWithLayersWithoutBlocksOpensAsAFixedNetwork(FxRobot robot, @TempDir Path dir) throws Exception {
         TrainedModel model = Trainer.train(TestData.barCnn(1), TestData.bars(60, 1), null, e -> { }, new CancelToken()).model();
         Path h5 = dir.resolve("bars-leaky.h5");
-        org.modelstudio.engine.export.KerasH5Export.write(model, h5);
-        org.modelstudio.engine.export.KerasFiles.withLayersWithoutBlocks(h5);
+        KerasH5Export.write(model, h5);
+        KerasFiles.withLayersWithoutBlocks(h5);
         var opening = WaitForAsyncUtils.asyncFx(() -> studio.mainView().kerasOpening().open(h5)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, opening::isDone);
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane pane = dialog("Open bars-leaky.h5 (Keras 2.4.0, tensorflow)");
-        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+        robot.interact(() -> ((Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> studio.currentModel().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -353,10 +371,10 @@ class ModelEditingWindowTest {
         assertTrue(editor.fixedProperty().get());
         assertTrue(editor.fixedNoteProperty().get().startsWith("Fixed network: 3 Keras layers have no block"), editor.fixedNoteProperty().get());
         assertEquals(List.of("Input", "Conv2D", "LeakyReLU", "ZeroPadding2D", "Cropping2D", "MaxPool", "Flatten", "Dense", "Output"),
-                editor.rows().stream().map(org.modelstudio.ui.model.LayerRow::layer).toList());
+                editor.rows().stream().map(LayerRow::layer).toList());
         assertEquals("7×7×8", editor.rows().get(3).outputShape(), "the padding's output shape, from DL4J's import");
         assertTrue(robot.lookup("#palette").query().isDisabled(), "nothing can be added");
-        assertTrue(robot.lookup(".fixed-note").queryAs(javafx.scene.control.Label.class).isVisible());
+        assertTrue(robot.lookup(".fixed-note").queryAs(Label.class).isVisible());
         robot.interact(() -> {
             editor.selectedLayerProperty().set(1);
             editor.deleteSelected();
@@ -426,7 +444,7 @@ class ModelEditingWindowTest {
         assertEquals(List.of("File size", "Parameters", "Accuracy"), table.getItems().stream().map(r -> ((CompactionReport.Row) r).what()).toList());
         assertEquals("After (int8)", table.getColumns().get(2).getText());
         assertTrue(report.fileBytesAfter() < report.fileBytesBefore() / 2, report.rows().toString());
-        assertTrue(robot.lookup(".compact-model .training-status").queryAs(javafx.scene.control.Label.class).getText()
+        assertTrue(robot.lookup(".compact-model .training-status").queryAs(Label.class).getText()
                 .startsWith("Measured on images in bars."), studio.compact().messageProperty().get());
         assertFalse(save.isDisable());
 

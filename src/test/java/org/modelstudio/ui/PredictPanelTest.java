@@ -31,6 +31,7 @@ import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.inference.BatchCsv;
 import org.modelstudio.ui.inference.InputKind;
+import org.modelstudio.ui.inference.PredictionInput;
 import org.modelstudio.ui.inference.PredictionItem;
 import org.modelstudio.ui.inference.PredictionViewModel;
 import org.testfx.api.FxRobot;
@@ -39,10 +40,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -111,7 +116,7 @@ class PredictPanelTest {
             } else if (item.name().equals("notes.txt")) {
                 assertEquals("is a .txt file; drop PNG, JPEG, BMP or GIF images", item.problem());
             } else {
-                Path file = ((org.modelstudio.ui.inference.PredictionInput.ImageFile) item.input()).file();
+                Path file = ((PredictionInput.ImageFile) item.input()).file();
                 if (item.best().label().equals(file.getParent().getFileName().toString())) right++;
             }
         }
@@ -134,8 +139,8 @@ class PredictPanelTest {
         robot.interact(() -> {
             try {
                 vm.exportBatch(csv);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         List<String> lines = Files.readAllLines(csv);
@@ -223,7 +228,7 @@ class PredictPanelTest {
 
         Path weather = Files.writeString(dir.resolve("forecast.txt"), "Heavy rain and strong wind tonight, then sunshine and clouds tomorrow.");
         Path sport = Files.writeString(dir.resolve("match.txt"), "The team scored a late goal and won the match.");
-        Path latin = Files.write(dir.resolve("old.txt"), "Le caf\u00e9 est chaud".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path latin = Files.write(dir.resolve("old.txt"), "Le caf\u00e9 est chaud".getBytes(StandardCharsets.ISO_8859_1));
         Path image = Files.write(dir.resolve("photo.png"), new byte[] {1, 2, 3});
         drop(robot, List.of(weather.toFile(), sport.toFile(), latin.toFile(), image.toFile()));
         waitForBatch(4);
@@ -276,7 +281,7 @@ class PredictPanelTest {
         Random r = new Random(3);
         for (int i = 0; i < 150; i++) {
             String colour = colours[i % 3];
-            csv.append(colour).append(',').append(String.format(java.util.Locale.ROOT, "%.2f", 1 + r.nextDouble())).append(',')
+            csv.append(colour).append(',').append(String.format(Locale.ROOT, "%.2f", 1 + r.nextDouble())).append(',')
                     .append(colour.equals("red") ? "ripe" : "unripe").append('\n');
         }
         PreparedData data = TableLoader.prepare(Files.writeString(dir.resolve("fruit.csv"), csv), "kind", 0, 1);

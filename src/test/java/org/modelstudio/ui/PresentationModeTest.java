@@ -2,8 +2,10 @@ package org.modelstudio.ui;
 
 import io.fair_acc.chartfx.ui.css.DataSetNode;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +79,8 @@ class PresentationModeTest {
         WaitForAsyncUtils.waitForFxEvents();
         Node root = robot.lookup(".studio").query().getScene().getRoot();
         assertTrue(root.getStyleClass().contains(Presentation.HIGH_CONTRAST_CLASS));
-        javafx.scene.control.Label title = robot.lookup(".area-title").queryAs(javafx.scene.control.Label.class);
-        assertEquals(javafx.scene.paint.Color.BLACK, title.getTextFill(), "titles are black");
+        Label title = robot.lookup(".area-title").queryAs(Label.class);
+        assertEquals(Color.BLACK, title.getTextFill(), "titles are black");
     }
 
     private static Map<String, Double> fontSizes(FxRobot robot) {

@@ -1,6 +1,8 @@
 package org.modelstudio.ui;
 
 import org.modelstudio.core.events.RunOutcome;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +55,7 @@ class RegressionTabTest {
             studio.model().openTemplate(studio.model().networks().stream().filter(n -> n.name().equals("Tabular MLP")).findFirst().orElseThrow());
             studio.model().setTraining("testSplit", 0.2);
             studio.data().useTable(csv, null);
-            robot.lookup("#trainTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0);
+            robot.lookup("#trainTabs").queryAs(TabPane.class).getSelectionModel().select(0);
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().taskProperty().get() == TaskKind.REGRESSION
                 && !studio.data().summaryProperty().get().isEmpty());
@@ -90,7 +97,8 @@ class RegressionTabTest {
 
         assertTrue(studio.training().epochSummaryProperty().get().contains("MAE"), studio.training().epochSummaryProperty().get());
         assertFalse(studio.training().epochSummaryProperty().get().contains("%"), studio.training().epochSummaryProperty().get());
-        assertTrue(studio.training().log().stream().anyMatch(l -> l.contains("validation loss") && l.contains("mean absolute error")), String.join("\n", studio.training().log()));
+        assertTrue(studio.training().log().stream().anyMatch(l -> l.contains("validation loss") && l.contains("mean absolute error")),
+                String.join("\n", studio.training().log()));
         assertTrue(studio.training().log().stream().anyMatch(l -> l.contains("On the 60 test examples held out from training and validation")
                 && l.contains("mean absolute error of")), String.join("\n", studio.training().log()));
         var chart = robot.lookup("#accuracyChart").queryAs(io.fair_acc.chartfx.XYChart.class);
@@ -118,23 +126,23 @@ class RegressionTabTest {
         robot.interact(() -> {
             try {
                 studio.evaluation().export(exported);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
-        String csvText = java.nio.file.Files.readString(exported);
+        String csvText = Files.readString(exported);
         assertTrue(csvText.contains("R2,") && csvText.lines().filter(l -> l.startsWith("\"linear.csv, line ")).count() == 60, csvText);
         robot.interact(() -> studio.mainView().evaluationStage().close());
 
         // The Predict area estimates a typed row's number: y = 3·1 − 2·0 + 2·(1 − 1) = 3 for a green row.
-        robot.interact(() -> studio.prediction().predictRow(java.util.Map.of("x1", "1", "x2", "0", "colour", "green")));
+        robot.interact(() -> studio.prediction().predictRow(Map.of("x1", "1", "x2", "0", "colour", "green")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> studio.prediction().results().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         var estimated = studio.prediction().results().get(0);
         assertTrue(estimated.ok() && estimated.estimate() != null, String.valueOf(estimated));
         assertEquals(3.0, estimated.estimate().value(), 1.0, "the rule is learnt: " + estimated.verdict());
         assertTrue(estimated.verdict().startsWith("y ≈ "), estimated.verdict());
-        assertTrue(robot.lookup("#detailPane .detail-verdict").queryAs(javafx.scene.control.Label.class).getText()
+        assertTrue(robot.lookup("#detailPane .detail-verdict").queryAs(Label.class).getText()
                 .startsWith("y ≈ "), "the detail pane shows the number");
 
         // Explain: each value's share of the estimate, shown beside it; x1 = 1 (its mean is about 0) adds about 3.
@@ -142,7 +150,7 @@ class RegressionTabTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> studio.explanation().columnsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var columns = studio.explanation().columnsProperty().get();
-        assertEquals(java.util.List.of("x1", "x2", "colour"), columns.stream().map(c -> c.column()).toList());
+        assertEquals(List.of("x1", "x2", "colour"), columns.stream().map(c -> c.column()).toList());
         assertTrue(columns.get(0).contribution() > 1.5 && columns.get(0).contribution() < 4.5, columns.toString());
         assertEquals(3, robot.lookup("#detailRow .column-contribution").queryAll().size(), "a contribution beside each value");
 

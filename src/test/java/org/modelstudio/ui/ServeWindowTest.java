@@ -37,10 +37,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -204,7 +207,7 @@ class ServeWindowTest {
         String curl = serve.examples().get(0).code();
         assertTrue(curl.contains("sample-models/fashion-mnist/examples/ankle-boot-1.png") || curl.contains("examples/ankle-boot-1.png"), curl);
         Process p = new ProcessBuilder("sh", "-c", curl).redirectErrorStream(false).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("\"model_name\":\"bars-model\"") && out.contains("\"label\":"), out);
         awaitRow(robot, window, r -> r.status() == 200 && r.model().equals("bars-model v1"));
@@ -227,9 +230,9 @@ class ServeWindowTest {
 
     /** Writes {@code code} to {@code file} in {@code dir}, runs the command there and returns what it printed; it must succeed. */
     private static String run(Path dir, String file, String code, String... command) throws Exception {
-        java.nio.file.Files.writeString(dir.resolve(file), code);
+        Files.writeString(dir.resolve(file), code);
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), file + " did not finish");
         assertEquals(0, p.exitValue(), file + ": " + out);
         return out;
@@ -278,7 +281,7 @@ class ServeWindowTest {
 
     /** Waits (polling is the window's: every few hundred ms) until the log table shows a row that matches. */
     @SuppressWarnings("unchecked")
-    private RequestRow awaitRow(FxRobot robot, Stage window, java.util.function.Predicate<RequestRow> match) throws Exception {
+    private RequestRow awaitRow(FxRobot robot, Stage window, Predicate<RequestRow> match) throws Exception {
         TableView<RequestRow> table = in(robot, window, "#requestTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(match));
         WaitForAsyncUtils.waitForFxEvents();

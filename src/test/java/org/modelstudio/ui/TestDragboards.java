@@ -15,6 +15,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A synthetic file drag-and-drop for headless tests (TestFX cannot drive an OS drag). JavaFX has no public
@@ -28,7 +29,7 @@ final class TestDragboards {
         return withContent(c -> c.putFiles(files));
     }
 
-    private static Dragboard withContent(java.util.function.Consumer<ClipboardContent> fill) {
+    private static Dragboard withContent(Consumer<ClipboardContent> fill) {
         TKClipboard local = Toolkit.getToolkit().createLocalClipboard();
         Set<TransferMode> supported = Set.of(TransferMode.COPY, TransferMode.MOVE);
         TKClipboard peer = (TKClipboard) Proxy.newProxyInstance(TKClipboard.class.getClassLoader(),

@@ -13,19 +13,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.project.ProjectFile;
+import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
+import org.modelstudio.ui.training.RunRow;
 import org.modelstudio.ui.training.TrainingCurves;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +53,7 @@ class TrainingWorkspaceTest {
 
     @AfterEach void close() { studio.close(); }
 
-    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -80,7 +89,8 @@ class TrainingWorkspaceTest {
         assertEquals(RunOutcome.CANCELLED, result.outcome());
         assertTrue(epochAxis.isAutoRanging(), "after the run the axis follows the data again");
         assertNotNull(studio.currentModel().get(), "the model trained so far is in use");
-        var prediction = new ModelRuntime(studio.currentModel().get()).classify(new ModelInput.Tensor(SampleData.fashionMnistTest().features()[0])).prediction();
+        var prediction = new ModelRuntime(studio.currentModel().get())
+                .classify(new ModelInput.Tensor(SampleData.fashionMnistTest().features()[0])).prediction();
         assertEquals(10, prediction.ranked().size(), "and it predicts");
 
         waitFor(10, () -> studio.model().runs().size() == 1);   // the stopped run goes into the history
@@ -109,8 +119,8 @@ class TrainingWorkspaceTest {
         robot.interact(() -> {
             try {
                 studio.model().saveTo(project);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         robot.clickOn("#trainButton");
@@ -147,7 +157,7 @@ class TrainingWorkspaceTest {
         assertEquals(2, table.getItems().size());
         var rows = robot.lookup("#runTable").queryAs(TableView.class).getItems();
         robot.interact(() -> {
-            for (Object r : rows) ((org.modelstudio.ui.training.RunRow) r).shownProperty().set(true);
+            for (Object r : rows) ((RunRow) r).shownProperty().set(true);
         });
         var accuracyChart = robot.lookup("#accuracyChart").queryAs(io.fair_acc.chartfx.XYChart.class);
         long overlaid = accuracyChart.getRenderers().stream().flatMap(r -> r.getDatasets().stream())
@@ -167,8 +177,8 @@ class TrainingWorkspaceTest {
         robot.interact(() -> {
             try {
                 studio.model().saveTo(file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         assertEquals(studio.model().runs(), ProjectFile.load(file).runs(), "the history is saved with the project");
@@ -197,15 +207,15 @@ class TrainingWorkspaceTest {
     @Test void aFreshRunFitsTheNetworkToItsDataAndTheEditorShowsItAsOneUndoableStep(FxRobot robot) throws Exception {
         // Three classes of the sample (T-shirt/top, Trouser, Pullover) for the MLP's ten outputs.
         var all = SampleData.fashionMnistTrain();
-        java.util.List<float[]> x = new java.util.ArrayList<>();
-        java.util.List<Integer> y = new java.util.ArrayList<>();
+        List<float[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
         for (int i = 0; i < all.size() && x.size() < 900; i++) {
             if (all.labels()[i] < 3) {
                 x.add(all.features()[i]);
                 y.add(all.labels()[i]);
             }
         }
-        var three = new org.modelstudio.core.data.LabeledData(all.exampleShape(), all.classes().subList(0, 3), x.toArray(new float[0][]),
+        var three = new LabeledData(all.exampleShape(), all.classes().subList(0, 3), x.toArray(new float[0][]),
                 y.stream().mapToInt(Integer::intValue).toArray());
         var before = studio.model().specProperty().get();
         int last = before.layers().size() - 1;
@@ -228,7 +238,7 @@ class TrainingWorkspaceTest {
 
     @Test void dataReadFromDiskStreamsThroughTheStudiosTraining(FxRobot robot, @TempDir Path dir) throws Exception {
         try (var onDisk = SampleData.fashionMnistTrainOnDisk(dir)) {
-            assertTrue(org.modelstudio.engine.train.Trainer.streams(onDisk), "a file-backed set is not loaded into memory");
+            assertTrue(Trainer.streams(onDisk), "a file-backed set is not loaded into memory");
             robot.interact(() -> {
                 studio.training().epochsProperty().set(1);
                 studio.training().start(() -> onDisk);
@@ -250,10 +260,10 @@ class TrainingWorkspaceTest {
         waitFor(120, () -> studio.model().runs().size() == 1);
         var line = studio.training().log().stream().filter(l -> l.contains("test examples held out")).findFirst().orElseThrow();
         assertTrue(line.contains("On the 500 test examples"), line);
-        var accuracy = java.util.regex.Pattern.compile("scores ([\\d.]+)%").matcher(line);
+        var accuracy = Pattern.compile("scores ([\\d.]+)%").matcher(line);
         assertTrue(accuracy.find() && Double.parseDouble(accuracy.group(1)) > 60, line);
         var started = studio.training().log().get(0);
-        var counts = java.util.regex.Pattern.compile("on ([\\d,]+) examples, validating on ([\\d,]+)").matcher(started);
+        var counts = Pattern.compile("on ([\\d,]+) examples, validating on ([\\d,]+)").matcher(started);
         assertTrue(counts.find(), started);
         int trained = Integer.parseInt(counts.group(1).replace(",", ""));
         int validated = Integer.parseInt(counts.group(2).replace(",", ""));

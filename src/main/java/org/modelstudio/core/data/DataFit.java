@@ -9,6 +9,7 @@ import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.ShapeInference;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -85,7 +86,7 @@ public final class DataFit {
     public static Fitted fitTexts(NetworkSpec spec, int[] tokenCounts) {
         if (!(spec.input() instanceof InputSpec.SequenceInput seq) || tokenCounts.length == 0) return new Fitted(spec, List.of());
         int[] sorted = tokenCounts.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.95 * sorted.length) - 1)];
         int wanted = Math.min(LONGEST_FITTED_SEQUENCE, (p95 + 7) / 8 * 8);
         if (wanted <= seq.length()) return new Fitted(spec, List.of());

@@ -1,5 +1,6 @@
 package org.modelstudio.core.data;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ public final class IdxReader {
 
     /** The stream's bytes, unpacked if it is gzipped. */
     static InputStream gunzip(InputStream raw) throws IOException {
-        java.io.BufferedInputStream b = new java.io.BufferedInputStream(raw);
+        BufferedInputStream b = new BufferedInputStream(raw);
         b.mark(2);
         int m1 = b.read();
         int m2 = b.read();

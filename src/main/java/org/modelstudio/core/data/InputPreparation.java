@@ -1,10 +1,10 @@
 package org.modelstudio.core.data;
 
 import org.modelstudio.core.i18n.Texts;
-import org.modelstudio.core.i18n.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -159,9 +159,9 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
         /** As {@link #encode(List, List)} with the values named by column (case-insensitive); missing names are empty. */
         public float[] encode(Map<String, String> byName, List<String> warnings) {
             Map<String, String> lower = new HashMap<>();
-            byName.forEach((k, v) -> lower.put(k.trim().toLowerCase(java.util.Locale.ROOT), v));
+            byName.forEach((k, v) -> lower.put(k.trim().toLowerCase(Locale.ROOT), v));
             List<String> values = new ArrayList<>();
-            for (Column c : columns) values.add(lower.getOrDefault(c.name().toLowerCase(java.util.Locale.ROOT), ""));
+            for (Column c : columns) values.add(lower.getOrDefault(c.name().toLowerCase(Locale.ROOT), ""));
             return encode(values, warnings);
         }
 
@@ -172,7 +172,7 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
                     + (target == null ? "" : say.text("core.prep.table-regression", round(target.mean()), round(target.std())));
         }
 
-        private static String round(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
+        private static String round(double v) { return String.format(Locale.ROOT, "%.4g", v); }
     }
 
     /** Of {@code tokens} tokens in some texts, {@code unknown} are not among the {@code vocabulary} tokens a model knows. */
@@ -215,7 +215,8 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
                 throw new IllegalArgumentException("a sequence vocabulary starts with " + PADDING + " and " + UNKNOWN);
             }
             if (mode == TextMode.BAG_OF_WORDS && length < vocabulary.size()) {
-                throw new IllegalArgumentException("a bag of words has one feature per word: length " + length + " is less than " + vocabulary.size() + " words");
+                throw new IllegalArgumentException("a bag of words has one feature per word: length " + length + " is less than " + vocabulary.size()
+                        + " words");
             }
         }
 
@@ -276,7 +277,8 @@ public sealed interface InputPreparation permits InputPreparation.Image, InputPr
 
         @Override public String describe(Say say) {
             int words = mode == TextMode.SEQUENCE ? vocabulary.size() - 2 : vocabulary.size();
-            String split = tokenization == Tokenization.WORDS ? say.text("core.prep.words") : say.text("core.prep.lower-cased", say.text(tokenization.describeKey()));
+            String split = tokenization == Tokenization.WORDS ? say.text("core.prep.words")
+                    : say.text("core.prep.lower-cased", say.text(tokenization.describeKey()));
             return mode == TextMode.SEQUENCE ? say.text("core.prep.sequence", split, words, length) : say.text("core.prep.bag", split, words);
         }
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Tokens for text in any script ({@link Tokenization#SCRIPT_WORDS}; with subwords {@link Tokenization#STANDARD}). The text is normalised with NFKC, so full-width
+ * Tokens for text in any script ({@link Tokenization#SCRIPT_WORDS}; with subwords {@link Tokenization#STANDARD}). The text is normalised with NFKC,
+ * so full-width
  * letters, digits and punctuation (ＣＰＵ，２８) are their half-width selves and half-width katakana full-width, then
  * lower-cased (locale-independent). Words of scripts written with spaces (Latin, Cyrillic, Greek, Korean, …) are kept
  * whole, as {@link Tokenizer} keeps them: letters, digits and combining marks, an apostrophe inside a word kept.

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * bag-of-words vectors (for a {@link InputSpec.VectorInput}). Texts are split by {@link #tokenizationFor} (words with their
  * character n-grams for a sequence, whole words for a bag of words), and the
  * vocabulary is built from the training texts only: the most frequent words (and characters) first, then the most frequent
- * n-grams (ties in alphabetical order), as many as the input takes; rarer ones are read as unknown. (Keeping only tokens of at least two training texts was measured
+ * n-grams (ties in alphabetical order), as many as the input takes; rarer ones are read as unknown. (Keeping only tokens of at least two training
+ * texts was measured
  * and dropped: on the shipped English topics it cost 9 points of test accuracy, since a word seen once in training
  * is still the best clue a new sentence with it has.) Texts without any word are skipped and counted in a warning.
  * Class names are the distinct labels, sorted.

@@ -1,6 +1,7 @@
 package org.modelstudio.core.eval;
 
 import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.core.i18n.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,8 @@ public record CompactionReport(String precision, long fileBytesBefore, long file
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(Texts.get("core.compact.file-size"), size(fileBytesBefore), size(fileBytesAfter), percent(fileBytesBefore, fileBytesAfter)));
-        rows.add(new Row(Texts.get("core.summary.parameters"), size(parameterBytesBefore), size(parameterBytesAfter), percent(parameterBytesBefore, parameterBytesAfter)));
+        rows.add(new Row(Texts.get("core.summary.parameters"), size(parameterBytesBefore), size(parameterBytesAfter),
+                percent(parameterBytesBefore, parameterBytesAfter)));
         if (quality != null) rows.add(new Row(quality.measure(), quality.format(quality.before()), quality.format(quality.after()), quality.formatChange()));
         return rows;
     }
@@ -70,7 +72,7 @@ public record CompactionReport(String precision, long fileBytesBefore, long file
     }
 
     /** Why the file shrinks more than its parameters do, in English (see {@link #optimizerNote()} for the studio's language). */
-    public static final String OPTIMIZER_NOTE = org.modelstudio.core.i18n.Texts.english("core.compact.optimizer-note");
+    public static final String OPTIMIZER_NOTE = Texts.english("core.compact.optimizer-note");
 
     /** Why the file shrinks more than its parameters do, in the studio's language. */
     public static String optimizerNote() { return Texts.get("core.compact.optimizer-note"); }
@@ -84,8 +86,8 @@ public record CompactionReport(String precision, long fileBytesBefore, long file
     }
 
     private static String row(String what, String before, String after, String change) {
-        return org.modelstudio.core.i18n.Words.pad(what, 22) + " " + org.modelstudio.core.i18n.Words.padLeft(before, 14) + " "
-                + org.modelstudio.core.i18n.Words.padLeft(after, 14) + " " + org.modelstudio.core.i18n.Words.padLeft(change, 16) + "\n";
+        return Words.pad(what, 22) + " " + Words.padLeft(before, 14) + " "
+                + Words.padLeft(after, 14) + " " + Words.padLeft(change, 16) + "\n";
     }
 
     /** A file size in the units a file manager shows: "940 bytes", "54.2 KB", "1.62 MB" (1 KB = 1,000 bytes). */

@@ -1,7 +1,10 @@
 package org.modelstudio.core.eval;
 
 import org.modelstudio.core.i18n.Texts;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.modelstudio.core.i18n.Words;
 
 /**
@@ -41,7 +44,7 @@ public record RegressionReport(String quantity, int n, double mae, double rmse, 
 
     /** The examples' positions, the one predicted furthest from its actual value first. */
     public int[] largestErrorsFirst() {
-        return java.util.stream.IntStream.range(0, n).boxed()
+        return IntStream.range(0, n).boxed()
                 .sorted((a, b) -> Double.compare(Math.abs(predicted[b] - actual[b]), Math.abs(predicted[a] - actual[a])))
                 .mapToInt(Integer::intValue).toArray();
     }
@@ -75,7 +78,7 @@ public record RegressionReport(String quantity, int n, double mae, double rmse, 
         if (Double.isNaN(v)) return "–";
         double a = Math.abs(v);
         if (a != 0 && (a >= 1e7 || a < 1e-4)) return String.format(Locale.ROOT, "%.4g", v);
-        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(4));
+        BigDecimal d = new BigDecimal(v).round(new MathContext(4));
         return d.stripTrailingZeros().toPlainString();
     }
 }

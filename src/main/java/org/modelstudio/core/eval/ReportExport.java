@@ -236,7 +236,8 @@ public final class ReportExport {
             .mistakes { display: flex; flex-wrap: wrap; gap: 1em; }
             figure { margin: 0; width: 10em; }
             figure img { width: 96px; height: 96px; image-rendering: pixelated; border: 1px solid #ccc; display: block; object-fit: contain; }
-            figure blockquote { margin: 0; padding: .4em; border-left: 3px solid #c33; background: #fafafa; font-size: .85em; max-height: 8em; overflow: hidden; }
+            figure blockquote { margin: 0; padding: .4em; border-left: 3px solid #c33; background: #fafafa; font-size: .85em;
+                                max-height: 8em; overflow: hidden; }
             figcaption { font-size: .85em; margin-top: .3em; overflow-wrap: anywhere; }
             """;
 }

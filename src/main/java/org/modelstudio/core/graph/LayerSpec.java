@@ -1,5 +1,7 @@
 package org.modelstudio.core.graph;
 
+import java.util.Locale;
+import java.util.Objects;
 import org.modelstudio.core.i18n.Texts;
 /**
  * One layer of a network, as plain immutable data. Edits make a new value; the engine compiles these
@@ -89,7 +91,7 @@ public sealed interface LayerSpec
         public enum Pooling {
             MAX, AVG;
 
-            public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
+            public String id() { return name().toLowerCase(Locale.ROOT); }
 
             public static Pooling fromId(String id) { return Enums.fromId(Pooling.class, id); }
         }
@@ -179,10 +181,10 @@ public sealed interface LayerSpec
      */
     record Fixed(String kind, String name, String reason, Shape output, long parameters) implements LayerSpec {
         public Fixed {
-            java.util.Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(kind, "kind");
             name = name == null ? "" : name;
             reason = reason == null ? "" : reason;
-            java.util.Objects.requireNonNull(output, "output");
+            Objects.requireNonNull(output, "output");
         }
         @Override public String typeName() { return kind; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.fixed(this); }

@@ -1,5 +1,7 @@
 package org.modelstudio.core.graph;
 
+import java.util.Locale;
+
 /** What the Output layer minimises. */
 public enum Loss {
     /** Categorical cross-entropy: the loss for softmax classification. */
@@ -9,7 +11,7 @@ public enum Loss {
     /** Binary cross-entropy: independent yes/no outputs (sigmoid). */
     BINARY_CROSS_ENTROPY;
 
-    public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String id() { return name().toLowerCase(Locale.ROOT); }
 
     public static Loss fromId(String id) { return Enums.fromId(Loss.class, id); }
 }

@@ -1,9 +1,9 @@
 package org.modelstudio.core.graph;
 
 import org.modelstudio.core.i18n.Texts;
+import java.util.ArrayList;
 import java.util.List;
 import org.modelstudio.core.i18n.Words;
-import java.util.Locale;
 
 /** The result of shape inference: a row per layer, the total parameter count and every issue found. */
 public record NetworkSummary(Shape inputShape, List<LayerSummary> layers, long totalParameters, List<Issue> issues) {
@@ -16,7 +16,7 @@ public record NetworkSummary(Shape inputShape, List<LayerSummary> layers, long t
     /** The same summary with more issues (those a network has with its data, say) after its own. */
     public NetworkSummary withIssues(List<Issue> more) {
         if (more.isEmpty()) return this;
-        List<Issue> all = new java.util.ArrayList<>(issues);
+        List<Issue> all = new ArrayList<>(issues);
         all.addAll(more);
         return new NetworkSummary(inputShape, layers, totalParameters, all);
     }

@@ -11,13 +11,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.modelstudio.core.io.AtomicFiles;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -93,9 +98,9 @@ public final class SpecJson {
         writeArchitecture(spec, root);
         try {
             byte[] json = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(json);
-            return java.util.HexFormat.of().formatHex(hash).substring(0, 12);
-        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
+            return HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 and plain JSON values are always available", e);
         }
     }
@@ -199,7 +204,7 @@ public final class SpecJson {
 
     /** The id a layer type has in spec files ("conv2d"); every layer without a block is "fixed". */
     public static String typeId(LayerSpec layer) {
-        return layer instanceof LayerSpec.Fixed ? FIXED : layer.typeName().toLowerCase(java.util.Locale.ROOT);
+        return layer instanceof LayerSpec.Fixed ? FIXED : layer.typeName().toLowerCase(Locale.ROOT);
     }
 
     private static final String FIXED = "fixed";
@@ -216,7 +221,7 @@ public final class SpecJson {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new SpecFormatException(Texts.get("core.spec.not-utf8", file));
         } catch (IOException e) {
             throw new SpecFormatException(Texts.get("core.spec.unreadable", file, e.getMessage()), e);
@@ -294,7 +299,7 @@ public final class SpecJson {
     }
 
     private static LayerSpec readLayer(Node n) throws SpecFormatException {
-        String type = n.text("type").toLowerCase(java.util.Locale.ROOT);
+        String type = n.text("type").toLowerCase(Locale.ROOT);
         switch (type) {
             case "dense" -> {
                 n.allowOnly("type", "units", "activation", "init");

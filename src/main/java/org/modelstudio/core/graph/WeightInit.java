@@ -1,5 +1,7 @@
 package org.modelstudio.core.graph;
 
+import java.util.Locale;
+
 /** How a layer's weights start out. */
 public enum WeightInit {
     /** Glorot/Xavier: a good default for tanh, sigmoid and softmax layers. */
@@ -9,7 +11,7 @@ public enum WeightInit {
     UNIFORM,
     ZERO;
 
-    public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String id() { return name().toLowerCase(Locale.ROOT); }
 
     public static WeightInit fromId(String id) { return Enums.fromId(WeightInit.class, id); }
 }

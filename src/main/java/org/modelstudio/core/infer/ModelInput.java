@@ -1,6 +1,7 @@
 package org.modelstudio.core.infer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public sealed interface ModelInput
 
     /** A table row's raw values in the order of the model's columns (the label column left out). */
     record Row(List<String> values) implements ModelInput {
-        public Row { values = Collections.unmodifiableList(new java.util.ArrayList<>(values)); }
+        public Row { values = Collections.unmodifiableList(new ArrayList<>(values)); }
 
         @Override public String kind() { return "row"; }
     }

@@ -3,9 +3,15 @@ package org.modelstudio.core.io;
 import org.modelstudio.core.i18n.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that it is never seen half-written: to a temporary file beside it, then moved into
@@ -35,9 +41,9 @@ public final class AtomicFiles {
      * what the system said ("Read-only file system"). The JDK's own messages of these name only the file.
      */
     public static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return Texts.get("core.files.permission-denied");
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) return Texts.get("core.files.not-a-folder", f.getFile());
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        if (e instanceof AccessDeniedException) return Texts.get("core.files.permission-denied");
+        if (e instanceof FileAlreadyExistsException f) return Texts.get("core.files.not-a-folder", f.getFile());
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
         return e.getMessage();
     }
 
@@ -48,8 +54,8 @@ public final class AtomicFiles {
      */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(target)
-                    ? Files.getPosixFilePermissions(target) : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Set<PosixFilePermission> permissions = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
             Files.setPosixFilePermissions(tmp, permissions);
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system (Windows): files take their folder's permissions.

@@ -1,5 +1,6 @@
 package org.modelstudio.core.project;
 
+import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.i18n.Texts;
 /** Where a project's training data comes from: a shipped sample, or an image folder, a table or texts on this computer. */
 public sealed interface DataSource {
@@ -20,7 +21,7 @@ public sealed interface DataSource {
      * A CSV table; {@code label} names the label column (null: the last column); {@code task} says whether to learn its
      * classes or predict it as a number (null: as its values decide, see {@link org.modelstudio.core.data.TaskKind#decide}).
      */
-    record TableFile(String path, String label, org.modelstudio.core.data.TaskKind task) implements DataSource {
+    record TableFile(String path, String label, TaskKind task) implements DataSource {
         /** A table whose task its label's values decide. */
         public TableFile(String path, String label) { this(path, label, null); }
 

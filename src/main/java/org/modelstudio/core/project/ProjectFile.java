@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.Augmentation;
+import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
@@ -22,8 +23,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Project files ({@value #EXTENSION}): versioned JSON holding the network, its data source and its run history.
@@ -183,9 +186,9 @@ public final class ProjectFile {
             }
             case "table" -> {
                 if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
-                org.modelstudio.core.data.TaskKind task = null;
+                TaskKind task = null;
                 if (data.has("task")) {
-                    task = org.modelstudio.core.data.TaskKind.fromId(data.path("task").asText());
+                    task = TaskKind.fromId(data.path("task").asText());
                     if (task == null) throw new SpecFormatException("data.task: \"" + data.path("task").asText() + "\" is not classification or regression");
                 }
                 yield new DataSource.TableFile(data.path("path").asText(), data.path("label").isTextual() ? data.path("label").asText() : null, task);
@@ -251,7 +254,8 @@ public final class ProjectFile {
         }
         String fingerprint = text(n, where, "specFingerprint");
         JsonNode specNode = n.path("spec");
-        if (!specNode.isObject()) throw new SpecFormatException(where + ".spec: " + (specNode.isMissingNode() ? "missing" : "expected an object, found " + show(specNode)));
+        if (!specNode.isObject()) throw new SpecFormatException(where + ".spec: "
+                + (specNode.isMissingNode() ? "missing" : "expected an object, found " + show(specNode)));
         NetworkSpec spec;
         try {
             spec = SpecJson.read(JSON.writeValueAsString(specNode));
@@ -262,14 +266,16 @@ public final class ProjectFile {
         }
         int planned = (int) whole(n, where, "epochsPlanned", Integer.MAX_VALUE);
         JsonNode epochsNode = n.path("epochs");
-        if (!epochsNode.isArray()) throw new SpecFormatException(where + ".epochs: " + (epochsNode.isMissingNode() ? "missing" : "expected a list, found " + show(epochsNode)));
+        if (!epochsNode.isArray()) throw new SpecFormatException(where + ".epochs: "
+                + (epochsNode.isMissingNode() ? "missing" : "expected a list, found " + show(epochsNode)));
         List<TrainingEvent.EpochEvaluated> epochs = new ArrayList<>();
         for (int i = 0; i < epochsNode.size(); i++) {
             JsonNode e = epochsNode.get(i);
             String at = where + ".epochs[" + i + "]";
             if (!e.isObject()) throw new SpecFormatException(at + ": expected an epoch object, found " + show(e));
             allowOnly(e, at, EPOCH_FIELDS);
-            epochs.add(new TrainingEvent.EpochEvaluated((int) whole(e, at, "epoch", Integer.MAX_VALUE), number(e, at, "trainLoss"), number(e, at, "trainAccuracy"),
+            epochs.add(new TrainingEvent.EpochEvaluated((int) whole(e, at, "epoch", Integer.MAX_VALUE), number(e, at, "trainLoss"),
+                    number(e, at, "trainAccuracy"),
                     number(e, at, "validationLoss"), number(e, at, "validationAccuracy"), number(e, at, "learningRate"),
                     number(e, at, "samplesPerSecond"), whole(e, at, "elapsedMillis", Long.MAX_VALUE),
                     number(e, at, "trainMae"), number(e, at, "validationMae"), number(e, at, "validationR2")));
@@ -279,7 +285,7 @@ public final class ProjectFile {
         RunOutcome outcome = RunOutcome.fromId(outcomeId);
         if (outcome == null) {
             throw new SpecFormatException(where + ".outcome: \"" + outcomeId + "\" is not one of "
-                    + java.util.Arrays.stream(RunOutcome.values()).map(RunOutcome::id).collect(java.util.stream.Collectors.joining(", ")));
+                    + Arrays.stream(RunOutcome.values()).map(RunOutcome::id).collect(Collectors.joining(", ")));
         }
         return new RunRecord(id, started, fingerprint, spec, planned, epochs, duration, outcome,
                 optText(n, where, "message"), optText(n, where, "bestModelFile"), optText(n, where, "lastModelFile"),

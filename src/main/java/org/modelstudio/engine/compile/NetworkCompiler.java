@@ -136,7 +136,8 @@ public final class NetworkCompiler {
      * Whether each convolution keeps its pre-activation output from the forward pass for its backward pass
      * (DL4J's {@code CacheMode.DEVICE}). Without it DL4J's ConvolutionLayer computes its forward pass a second time
      * in backprop: on oneDNN keeping it made the small CNN's training step about a tenth shorter (1 625 → 1 835
-     * samples/s, one thread); DL4J's own im2col path (no oneDNN) keeps its im2col matrix as well. A network with a Conv2D has an image input, so it has no LSTM (which has a cache of its
+     * samples/s, one thread); DL4J's own im2col path (no oneDNN) keeps its im2col matrix as well. A network with a Conv2D has an image input, so it
+     * has no LSTM (which has a cache of its
      * own that the mode would switch on too): among the catalogue's layers only the convolution uses the mode.
      */
     public static boolean keepsConvolutionOutputs(NetworkSpec spec) {

@@ -5,6 +5,7 @@ import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.InputFit;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.eval.RegressionReport;
+import org.modelstudio.core.i18n.Words;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.train.Metrics;
@@ -22,7 +23,7 @@ public final class RegressionEvaluator {
         InputPreparation.Target target = model.target();
         if (target == null) throw new InvalidNetworkException(Texts.get("engine.evaluate.not-regression"));
         if (!data.regression()) {
-            throw new InvalidNetworkException(Texts.get("engine.evaluate.data-has-classes", org.modelstudio.core.i18n.Words.list(data.classes())));
+            throw new InvalidNetworkException(Texts.get("engine.evaluate.data-has-classes", Words.list(data.classes())));
         }
         if (!model.spec().input().shape().equals(data.exampleShape())) {
             throw new InvalidNetworkException(Texts.get("engine.evaluate.input-mismatch", InputFit.describe(model.spec().input().shape()),

@@ -11,6 +11,7 @@ import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.infer.ModelRuntime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class Explainer {
                 int y0 = ys[k / xs.length];
                 for (int c = 0; c < fill.length; c++) {
                     for (int y = y0; y < y0 + patch; y++) {
-                        java.util.Arrays.fill(occluded, c * plane + y * w + x0, c * plane + y * w + x0 + patch, fill[c]);
+                        Arrays.fill(occluded, c * plane + y * w + x0, c * plane + y * w + x0 + patch, fill[c]);
                     }
                 }
                 batch[k - from] = occluded;
@@ -152,7 +153,7 @@ public final class Explainer {
         double base = Double.NaN;
         for (int from = 0; from < inputs.length; from += BATCH) {
             int to = Math.min(inputs.length, from + BATCH);
-            double[][] p = probabilities(model, java.util.Arrays.copyOfRange(inputs, from, to));
+            double[][] p = probabilities(model, Arrays.copyOfRange(inputs, from, to));
             for (int k = from; k < to; k++) {
                 if (k == 0) base = p[0][classIndex];
                 else contribution.put(words.get(k - 1), base - p[k - from][classIndex]);
@@ -186,7 +187,7 @@ public final class Explainer {
         for (int c = 0; c < columns.size(); c++) {
             float[] without = full.clone();
             // Standardised numbers: 0 is the training mean. Categories: all zeros is "none of them".
-            java.util.Arrays.fill(without, at, at + columns.get(c).width(), 0f);
+            Arrays.fill(without, at, at + columns.get(c).width(), 0f);
             inputs[c + 1] = without;
             at += columns.get(c).width();
         }

@@ -10,6 +10,7 @@ import org.bytedeco.hdf5.PredType;
 import org.bytedeco.hdf5.StrType;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 
 import java.io.IOException;
@@ -109,7 +110,7 @@ final class Hdf5Writer implements AutoCloseable {
             type.setStrpad(H5T_STR_NULLPAD);
             Attribute a = owner.createAttribute(name, type, space);
             BytePointer data = new BytePointer(all);
-            a.write(type, (org.bytedeco.javacpp.Pointer) data);
+            a.write(type, (Pointer) data);
             a.deallocate();
             data.deallocate();
             type.deallocate();

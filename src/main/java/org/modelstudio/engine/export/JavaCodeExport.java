@@ -103,7 +103,8 @@ public final class JavaCodeExport {
                 pendingFlatten = null;
             }
             if (pooledSequence) {
-                b.append(String.format(Locale.ROOT, "                .inputPreProcessor(%d, new RnnToFeedForwardPreProcessor()) // a pooled sequence is a vector%n", next));
+                b.append(String.format(Locale.ROOT,
+                        "                .inputPreProcessor(%d, new RnnToFeedForwardPreProcessor()) // a pooled sequence is a vector%n", next));
                 pooledSequence = false;
             }
             if (layer instanceof LayerSpec.GlobalPooling && current instanceof Shape.Sequence) pooledSequence = true;

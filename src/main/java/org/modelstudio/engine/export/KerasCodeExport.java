@@ -6,6 +6,7 @@ import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.LearningRateSchedule;
+import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.NetworkSummary;
 import org.modelstudio.core.graph.Padding;
@@ -58,7 +59,7 @@ public final class KerasCodeExport {
         }
         b.append("], name=\"").append(modelName(spec.name())).append("\")\n\n");
         b.append("model.compile(\n    optimizer=").append(optimizer(t)).append(",\n    loss=").append(loss(t))
-                .append(",\n    metrics=[").append(t.loss() == org.modelstudio.core.graph.Loss.MSE ? "\"mae\"" : "\"accuracy\"").append("],\n)\n");
+                .append(",\n    metrics=[").append(t.loss() == Loss.MSE ? "\"mae\"" : "\"accuracy\"").append("],\n)\n");
         LearningRateSchedule s = t.schedule();
         b.append('\n');
         List<String> callbacks = new ArrayList<>();
@@ -82,7 +83,7 @@ public final class KerasCodeExport {
         b.append("callbacks = [").append(String.join(", ", callbacks)).append("]\n");
         b.append("model.summary()\n");
         String validation = t.validationSplit() > 0 ? ", validation_split=" + num(t.validationSplit()) : "";
-        if (t.loss() == org.modelstudio.core.graph.Loss.MSE) {
+        if (t.loss() == Loss.MSE) {
             b.append("# Model Studio learns a number to predict standardised, (y - mean) / std with the training rows' mean and\n"
                     + "# standard deviation, and turns predictions back (prediction * std + mean): do the same with y_train.\n");
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bytedeco.hdf5.Group;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.ActivationLayer;
+import org.deeplearning4j.nn.layers.DropoutLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.LayerSummary;
@@ -116,8 +118,8 @@ public final class KerasH5Export {
                 order = written.order();
                 in = row.outputShape();
                 // At inference DL4J's dropout and activation layers hand on the array they were given (changed in place).
-                if (layer != null && !(layer instanceof org.deeplearning4j.nn.layers.DropoutLayer)
-                        && !(layer instanceof org.deeplearning4j.nn.layers.ActivationLayer)) {
+                if (layer != null && !(layer instanceof DropoutLayer)
+                        && !(layer instanceof ActivationLayer)) {
                     feeding = layer;
                 }
             }

@@ -63,7 +63,8 @@ record KerasH5Layer(TrainedLayer trained, int[] order, double l2) implements Lay
     @Override public Written conv2d(LayerSpec.Conv2D conv) {
         TrainedLayer.Convolution t = trained.convolution(conv.activation());
         boolean same = t.conf().getConvolutionMode() == ConvolutionMode.Same;
-        if (!same && Arrays.stream(t.pads()).anyMatch(p -> p != 0)) throw trained.refuse("pads its input by " + Arrays.toString(t.pads()) + ", which Keras' Conv2D cannot");
+        if (!same && Arrays.stream(t.pads()).anyMatch(p -> p != 0)) throw trained.refuse("pads its input by " + Arrays.toString(t.pads())
+                + ", which Keras' Conv2D cannot");
         int out = (int) t.shape()[0];
         int in = (int) t.shape()[1];
         int kh = (int) t.shape()[2];

@@ -3,6 +3,8 @@ package org.modelstudio.engine.export;
 import org.modelstudio.core.i18n.Texts;
 import onnx.Onnx;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.ActivationLayer;
+import org.deeplearning4j.nn.layers.DropoutLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.LayerSummary;
@@ -88,8 +90,8 @@ public final class OnnxExport {
                 x = row.layer().accept(new OnnxLayer(g, x, new TrainedLayer(layer, feeding, in, row.label())));
                 in = row.outputShape();
                 // At inference DL4J's dropout and activation layers hand on the array they were given (changed in place).
-                if (layer != null && !(layer instanceof org.deeplearning4j.nn.layers.DropoutLayer)
-                        && !(layer instanceof org.deeplearning4j.nn.layers.ActivationLayer)) {
+                if (layer != null && !(layer instanceof DropoutLayer)
+                        && !(layer instanceof ActivationLayer)) {
                     feeding = layer;
                 }
             }

@@ -4,7 +4,6 @@ import onnx.Onnx;
 import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.io.HalfFloats;
 import org.modelstudio.engine.io.Int8Weights;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.protobuf.ByteString;
 

@@ -3,12 +3,15 @@ package org.modelstudio.engine.export;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -79,7 +82,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
     }
 
     FullyConnected fullyConnected(Activation activation) {
-        org.deeplearning4j.nn.conf.layers.FeedForwardLayer conf = conf(org.deeplearning4j.nn.conf.layers.FeedForwardLayer.class);
+        FeedForwardLayer conf = conf(FeedForwardLayer.class);
         checkActivation(activation, ((BaseLayer) conf).getActivationFn());
         float[] bias = layer.paramTable().containsKey(DefaultParamInitializer.BIAS_KEY) ? values(param(DefaultParamInitializer.BIAS_KEY)) : null;
         return new FullyConnected(Math.toIntExact(conf.getNIn()), Math.toIntExact(conf.getNOut()), values(param(DefaultParamInitializer.WEIGHT_KEY)), bias);
@@ -136,7 +139,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
     void zeroPadding(LayerSpec.ZeroPadding z) {
         ZeroPaddingLayer conf = conf(ZeroPaddingLayer.class);
         int[] p = conf.getPadding();
-        boolean plain = conf.getDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW
+        boolean plain = conf.getDataFormat() == CNN2DFormat.NCHW
                 && Arrays.equals(p, new int[] {z.vertical(), z.vertical(), z.horizontal(), z.horizontal()});
         if (!plain) throw refuse("is DL4J zero padding " + Arrays.toString(p) + ", not the " + z.describe() + " of its block");
     }
@@ -178,7 +181,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
 
     /** Checks the Activation layer's function against the studio's {@code a}. */
     void activationLayer(Activation a) {
-        checkActivation(a, conf(org.deeplearning4j.nn.conf.layers.ActivationLayer.class).getActivationFn());
+        checkActivation(a, conf(ActivationLayer.class).getActivationFn());
     }
 
     /**

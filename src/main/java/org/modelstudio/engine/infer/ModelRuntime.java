@@ -81,7 +81,8 @@ public final class ModelRuntime {
      */
     public ModelAnswer.Classified classify(ModelInput input) throws InputRejectedException {
         if (model.regression()) {
-            throw new InputRejectedException(input.kind(), "this model predicts a number (\"" + model.labels().get(0) + "\"), not classes; ask it for an estimate");
+            throw new InputRejectedException(input.kind(), "this model predicts a number (\"" + model.labels().get(0)
+                    + "\"), not classes; ask it for an estimate");
         }
         ModelAnswer answer = predict(input);
         if (answer instanceof ModelAnswer.Refused refused) throw new InputRejectedException(input.kind(), refused.reason());

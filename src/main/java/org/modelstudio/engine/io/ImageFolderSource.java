@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
@@ -112,7 +113,8 @@ public final class ImageFolderSource implements ExampleSource {
         ImageFolderSource source = new ImageFolderSource(dir, prep, classes, f, y);
         warnings.addAll(balanceWarnings(classes, source.classCounts()));
         if (!animated.isEmpty()) {
-            warnings.add(animated.size() + " animated GIF" + (animated.size() == 1 ? "" : "s") + " (" + String.join(", ", animated.subList(0, Math.min(3, animated.size())))
+            warnings.add(animated.size() + " animated GIF" + (animated.size() == 1 ? "" : "s") + " ("
+                    + String.join(", ", animated.subList(0, Math.min(3, animated.size())))
                     + (animated.size() > 3 ? ", …" : "") + "): only the first frame of each is used, in training and in prediction alike.");
         }
         return new Scanned(source, skipped, warnings, facts.build());
@@ -184,7 +186,7 @@ public final class ImageFolderSource implements ExampleSource {
 
     /** Whether {@code f} is a GIF with more than one frame (its frames are counted; other files are not opened). */
     static boolean isAnimatedGif(Path f) {
-        if (!f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gif")) return false;
+        if (!f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")) return false;
         try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) return false;

@@ -1,6 +1,7 @@
 package org.modelstudio.engine.io;
 
 import org.modelstudio.core.i18n.Texts;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +14,7 @@ import org.modelstudio.core.data.Tokenization;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
+import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.OneDnn;
 import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
@@ -23,7 +25,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ public final class ModelFile {
                 out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
-            org.modelstudio.core.io.AtomicFiles.moveIntoPlace(whole, target.toAbsolutePath());
+            AtomicFiles.moveIntoPlace(whole, target.toAbsolutePath());
         } finally {
             Files.deleteIfExists(dl4j);
             Files.deleteIfExists(whole);
@@ -129,7 +130,8 @@ public final class ModelFile {
      */
     public static Map<String, String> manifestFields(TrainedModel model) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
-        manifestTree(model, Precision.FLOAT32).fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
+        manifestTree(model, Precision.FLOAT32).fields().forEachRemaining(f ->
+                fields.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
         return fields;
     }
 
@@ -185,7 +187,7 @@ public final class ModelFile {
             }
         } catch (ZipException e) {
             throw new IOException(Texts.get("engine.model.not-zip", name), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException(Texts.get("engine.model.damaged", name, ENTRY, e.getOriginalMessage()), e);
         }
         if (!FORMAT.equals(manifest.path("format").asText())) throw new IOException(Texts.get("engine.model.not-description", name, ENTRY));
@@ -233,7 +235,7 @@ public final class ModelFile {
         JsonNode manifest;
         try {
             manifest = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException(name + ": its model description is damaged (" + e.getOriginalMessage() + ")", e);
         }
         if (!FORMAT.equals(manifest.path("format").asText())) throw new IOException(name + ": not a Model Studio model description");

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads CSV tables (comma-separated, RFC 4180 quotes, UTF-8) with DataVec's CSV parser, and prepares them with
@@ -64,7 +65,7 @@ public final class TableLoader {
      * handed to {@code badRow} (naming its line) and left out, instead of refusing the whole file; with a null
      * {@code badRow} such a row refuses the file.
      */
-    public static RawTable read(Path file, List<String> expectedNames, java.util.function.Consumer<DataFileException> badRow)
+    public static RawTable read(Path file, List<String> expectedNames, Consumer<DataFileException> badRow)
             throws IOException {
         String name = file.getFileName().toString();
         List<String> lines = utf8Lines(file);

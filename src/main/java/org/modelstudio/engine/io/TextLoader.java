@@ -10,6 +10,8 @@ import org.modelstudio.core.data.TextPreparation.LabeledText;
 import org.modelstudio.core.graph.InputSpec;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ public final class TextLoader {
     /** The labelled texts of a CSV file, a class folder, or a file of lines "label TAB text" (.tsv or .txt). */
     public static List<LabeledText> read(Path data, String textColumn, String labelColumn) throws IOException {
         if (Files.isDirectory(data)) return readFolder(data);
-        String lower = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String lower = data.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".tsv") || lower.endsWith(".txt")) return readLines(data);
         List<String> expected = new ArrayList<>();
         expected.add(textColumn == null ? "text" : textColumn);
@@ -88,8 +90,8 @@ public final class TextLoader {
         String name = file.getFileName().toString();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
             throw new DataFileException(name, 0, Texts.get("engine.file.not-utf8"));
         }
         List<LabeledText> out = new ArrayList<>();

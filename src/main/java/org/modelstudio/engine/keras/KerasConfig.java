@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,7 +69,7 @@ final class KerasConfig {
         JsonNode root;
         try {
             root = JSON.readTree(modelConfig);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new KerasImportException(file + " is not a Keras model file: its model_config is not JSON (" + e.getMessage() + ").");
         }
         String cls = root.path("class_name").asText("");
@@ -86,7 +88,7 @@ final class KerasConfig {
         int[] shape = inputShape(file, layers, kerasVersion);
         for (int d : shape) {
             if (d < 1 || d > MAX_DECLARED) {
-                throw new KerasImportException(file + " declares an input of shape " + java.util.Arrays.toString(shape)
+                throw new KerasImportException(file + " declares an input of shape " + Arrays.toString(shape)
                         + ", which the studio cannot take (Keras " + kerasVersion + ").");
             }
         }
@@ -169,7 +171,7 @@ final class KerasConfig {
      * A functional model whose layers form one chain (see {@link #parse}) rewritten as the Sequential model it is, which
      * DL4J's sequential import reads; any other model_config unchanged.
      */
-    static String asSequential(String modelConfig) throws java.io.IOException {
+    static String asSequential(String modelConfig) throws IOException {
         JsonNode root = JSON.readTree(modelConfig);
         String cls = root.path("class_name").asText("");
         if (!cls.equals("Model") && !cls.equals("Functional")) return modelConfig;
@@ -199,7 +201,7 @@ final class KerasConfig {
      * the file afterwards, so the initializer never matters; DL4J 1.0.0-M2.1 crashes the whole JVM in native code when it
      * initialises a layer orthogonally (an LSTM's recurrent weights, by Keras' default).
      */
-    static String withoutOrthogonal(String modelConfig) throws java.io.IOException {
+    static String withoutOrthogonal(String modelConfig) throws IOException {
         JsonNode root = JSON.readTree(modelConfig);
         replaceOrthogonal(root);
         return JSON.writeValueAsString(root);

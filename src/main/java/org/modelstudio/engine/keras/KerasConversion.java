@@ -3,9 +3,11 @@ package org.modelstudio.engine.keras;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.config.KerasModelConfiguration;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
@@ -14,20 +16,26 @@ import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.io.ModelReading;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
+import org.modelstudio.engine.export.KerasH5Export;
 import org.modelstudio.engine.io.ModelFile;
+import org.modelstudio.engine.train.BatchIterator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +88,7 @@ final class KerasConversion {
                 if (archive.getGroups().stream().noneMatch("model_weights"::equals)) {
                     throw new KerasImportException(shown + " has no model_weights group: it holds an architecture without weights.");
                 }
-            } catch (org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException | RuntimeException e) {
+            } catch (UnsupportedKerasConfigurationException | RuntimeException e) {
                 throw new KerasImportException(shown + " could not be read as a Keras model file (" + e.getMessage() + ").", e);
             } finally {
                 archive.close();
@@ -148,7 +156,7 @@ final class KerasConversion {
     }
 
     /** The root attribute in which the studio's Keras export keeps the model file's own description. */
-    static final String STUDIO_DESCRIPTION = org.modelstudio.engine.export.KerasH5Export.DESCRIPTION;
+    static final String STUDIO_DESCRIPTION = KerasH5Export.DESCRIPTION;
 
     /**
      * The description a studio-exported file carries, if it describes the network that was opened (the same input and
@@ -174,7 +182,7 @@ final class KerasConversion {
             }
             byte[] head = in.readNBytes((int) Math.min(size, 8192));
             for (int offset = 0; offset + 8 <= head.length; offset = offset == 0 ? 512 : offset * 2) {
-                if (java.util.Arrays.equals(java.util.Arrays.copyOfRange(head, offset, offset + 8), signature)) return;
+                if (Arrays.equals(Arrays.copyOfRange(head, offset, offset + 8), signature)) return;
             }
             throw new KerasImportException(shown + " is not an HDF5 file, so not a Keras .h5 model.");
         } catch (IOException e) {
@@ -183,7 +191,7 @@ final class KerasConversion {
     }
 
     /** DL4J's import of a file: its network, and the output type of each Keras layer by name. */
-    record Imported(MultiLayerNetwork network, Map<String, org.deeplearning4j.nn.conf.inputs.InputType> outputTypes) {}
+    record Imported(MultiLayerNetwork network, Map<String, InputType> outputTypes) {}
 
     /** DL4J's own import of the file, with the architecture cleaned of what crashes it (see {@link KerasConfig#withoutOrthogonal}). */
     private static Imported dl4jImport(Path file, String shown, String modelConfig, String version, String backend)
@@ -215,8 +223,8 @@ final class KerasConversion {
         for (Layer l : theirs.getLayers()) byName.put(l.conf().getLayer().getLayerName(), l);
         NetworkSpec spec = m.spec();
         boolean afterFlatten = false;
-        org.modelstudio.core.graph.Shape flattened = null;
-        var shapes = org.modelstudio.core.graph.ShapeInference.analyse(spec).layers();
+        Shape flattened = null;
+        var shapes = ShapeInference.analyse(spec).layers();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec layer = spec.layers().get(i);
             if (layer instanceof LayerSpec.Flatten) {
@@ -230,7 +238,8 @@ final class KerasConversion {
             if (mine.numParams() == 0) continue;
             Layer source = byName.get(kerasName);
             if (source == null) throw new KerasImportException("DL4J's import of " + shown + " has no layer " + kerasName + ".");
-            boolean permute = afterFlatten && m.flattenedHwc() && flattened instanceof org.modelstudio.core.graph.Shape.Image && (layer instanceof LayerSpec.Dense || layer instanceof LayerSpec.Output);
+            boolean permute = afterFlatten && m.flattenedHwc() && flattened instanceof Shape.Image
+                    && (layer instanceof LayerSpec.Dense || layer instanceof LayerSpec.Output);
             if (layer instanceof LayerSpec.Dense || layer instanceof LayerSpec.Output) afterFlatten = false;
             for (Map.Entry<String, INDArray> p : mine.paramTable().entrySet()) {
                 String key = p.getKey();
@@ -243,12 +252,12 @@ final class KerasConversion {
                 }
                 if (value == null || value.length() != target.length()) {
                     throw new KerasImportException("Layer " + kerasName + " of " + shown + ": its weights " + key + " have shape "
-                            + (value == null ? "(none)" : java.util.Arrays.toString(value.shape())) + " where the studio's block needs "
-                            + java.util.Arrays.toString(target.shape()) + ".");
+                            + (value == null ? "(none)" : Arrays.toString(value.shape())) + " where the studio's block needs "
+                            + Arrays.toString(target.shape()) + ".");
                 }
                 value = value.castTo(target.dataType()).reshape(target.ordering(), target.shape());
                 if (permute && key.equals("W")) {
-                    var in = (org.modelstudio.core.graph.Shape.Image) flattened;
+                    var in = (Shape.Image) flattened;
                     value = hwcRowsToChw(value, in.height(), in.width(), in.channels());
                 }
                 target.assign(value);
@@ -296,7 +305,7 @@ final class KerasConversion {
                             + ", smaller than the studio's " + myConf.getEps() + ", with a variance too small to make up for it.");
                 }
                 if (key.equals(BatchNormalizationParamInitializer.GLOBAL_LOG_STD)) {
-                    return org.nd4j.linalg.ops.transforms.Transforms.log(Nd4j.math().sqrt(adjusted), 10);
+                    return Transforms.log(Nd4j.math().sqrt(adjusted), 10);
                 }
                 return adjusted;
         }
@@ -327,7 +336,7 @@ final class KerasConversion {
     static double agreement(NetworkSpec spec, ModelReading reading, KerasConfig k, MultiLayerNetwork theirs, MultiLayerNetwork ours) {
         Random random = new Random(7);
         int n = 16;
-        long[] shape = org.modelstudio.engine.train.BatchIterator.shapeOf(spec.input().shape(), n);
+        long[] shape = BatchIterator.shapeOf(spec.input().shape(), n);
         INDArray x = Nd4j.create(DataType.FLOAT, shape);
         int vocabulary = spec.input() instanceof InputSpec.SequenceInput s ? s.vocabulary() : 0;
         float[] values = new float[(int) x.length()];

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.keras;
 
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -17,9 +18,11 @@ import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.io.ModelReading;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -82,7 +85,7 @@ final class KerasFixed {
     static void checkOpenable(KerasMapping.Mapped m, ModelReading reading, KerasConfig k, String shown, String version)
             throws KerasImportException {
         if (reading.kind() == ModelReading.Kind.IMAGE && k.inputShape.length == 2) {
-            throw new KerasImportException(shown + " (Keras " + version + ") takes arrays of shape " + java.util.Arrays.toString(k.inputShape)
+            throw new KerasImportException(shown + " (Keras " + version + ") takes arrays of shape " + Arrays.toString(k.inputShape)
                     + ", which the studio reads as one-channel images, and only when every layer has a block; "
                     + String.join("; ", m.unknown()) + " has none. Sequences of numbers as input are not supported.");
         }
@@ -109,7 +112,7 @@ final class KerasFixed {
         if (!(theirs.getOutputLayer() instanceof IOutputLayer)) {
             NeuralNetConfiguration last = conf.getConf(conf.getConfs().size() - 1).clone();
             last.setLayer(new LossLayer.Builder(NetworkCompiler.lossFunction(spec.training().loss()))
-                    .activation(org.nd4j.linalg.activations.Activation.IDENTITY).name("studio_loss").build());
+                    .activation(Activation.IDENTITY).name("studio_loss").build());
             conf.getConfs().add(last);
         }
         IUpdater updater = NetworkCompiler.updater(spec.training());
@@ -138,7 +141,7 @@ final class KerasFixed {
     }
 
     private static long parametersOf(MultiLayerNetwork net, String kerasName) {
-        for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+        for (Layer l : net.getLayers()) {
             if (kerasName.equals(l.conf().getLayer().getLayerName())) return l.numParams();
         }
         return 0;

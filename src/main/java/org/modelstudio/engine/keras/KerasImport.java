@@ -17,7 +17,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -76,7 +78,7 @@ public final class KerasImport {
             Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
             ArrayDeque<String> tail = new ArrayDeque<>();
             String[] result = new String[1];
-            java.util.concurrent.atomic.AtomicLong crashedAt = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong crashedAt = new AtomicLong();
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
@@ -153,7 +155,7 @@ public final class KerasImport {
 
     /** Whether the file's name says it is a Keras model (.h5 or .hdf5). */
     public static boolean isKerasFile(Path file) {
-        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".h5") || n.endsWith(".hdf5");
     }
 

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.keras;
 
+import java.util.Objects;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -92,5 +93,5 @@ public final class KerasInputAdaptor implements InputPreProcessor {
                 && a.channelsLast == channelsLast && a.flatten == flatten && Double.compare(a.scale, scale) == 0;
     }
 
-    @Override public int hashCode() { return java.util.Objects.hash(height, width, channels, channelsLast, flatten, scale); }
+    @Override public int hashCode() { return Objects.hash(height, width, channels, channelsLast, flatten, scale); }
 }

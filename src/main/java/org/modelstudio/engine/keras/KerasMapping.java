@@ -6,6 +6,7 @@ import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.core.io.ModelReading;
@@ -38,7 +39,7 @@ final class KerasMapping {
                   String unfit) {}
 
     /** The output shape a {@link LayerSpec.Fixed} has until DL4J's import says what it is. */
-    static final org.modelstudio.core.graph.Shape UNKNOWN_SHAPE = new org.modelstudio.core.graph.Shape.Vector(1);
+    static final Shape UNKNOWN_SHAPE = new Shape.Vector(1);
 
     private KerasMapping() {}
 

@@ -7,7 +7,6 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.events.TrainingEventSink;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -180,7 +180,7 @@ final class ProgressBridge extends BaseTrainingListener {
             } else if (Double.isFinite(untrained)) {
                 recent[recentCount++ % Trainer.STUCK_WINDOW] = loss;
                 if (recentCount >= Trainer.STUCK_WINDOW) {
-                    double mean = java.util.Arrays.stream(recent).average().orElse(0);
+                    double mean = Arrays.stream(recent).average().orElse(0);
                     if (mean > Trainer.STUCK_FACTOR * untrained) {
                         divergence = diverged(Texts.get("engine.diverged.stuck", Trainer.STUCK_WINDOW, epoch, g(mean),
                                 String.format(Locale.ROOT, "%.0f", mean / untrained), g(untrained)));

@@ -2,9 +2,7 @@ package org.modelstudio.engine.train;
 
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.RunOutcome;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputFit;
@@ -20,23 +18,22 @@ import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LearningRateSchedule;
+import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.core.i18n.Words;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.NativeThreads;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -172,7 +169,7 @@ public final class Trainer {
         // finite, and accuracy sits at chance). Such runs are stopped with the same advice as a NaN loss.
         // A regression has no such level (an untrained network's squared error depends on its weights), so only
         // a loss that is not a number or that explodes stops it.
-        double untrained = !regression && t.loss() == org.modelstudio.core.graph.Loss.CROSS_ENTROPY && spec.outputUnits() >= 2
+        double untrained = !regression && t.loss() == Loss.CROSS_ENTROPY && spec.outputUnits() >= 2
                 ? Math.log(spec.outputUnits()) : Double.NaN;
         ProgressBridge bridge = new ProgressBridge(sink, cancel, untrained, regression, target == null ? 1 : target.std());
         Pauses pauses = new Pauses(pause, cancel, sink, bridge, clock);
@@ -270,7 +267,8 @@ public final class Trainer {
         metric = metric.substring(0, 1).toUpperCase(Texts.locale()) + metric.substring(1);
         int without = watched.epochsWithout();
         String head = stopping.minDelta() > 0
-                ? Texts.get(without == 1 ? "engine.stopped.not-improved-by-one" : "engine.stopped.not-improved-by", metric, number(stopping.minDelta()), without)
+                ? Texts.get(without == 1 ? "engine.stopped.not-improved-by-one" : "engine.stopped.not-improved-by", metric,
+                        number(stopping.minDelta()), without)
                 : Texts.get(without == 1 ? "engine.stopped.not-improved-one" : "engine.stopped.not-improved", metric, without);
         if (watched.bestEpoch() == bestEpoch) return Texts.get("engine.stopped.best", head, bestEpoch);
         return Texts.get(regression ? "engine.stopped.best-by-loss" : "engine.stopped.best-by-accuracy", head, watched.bestEpoch(), bestEpoch);
@@ -322,7 +320,7 @@ public final class Trainer {
         int units = spec.outputUnits();
         if (units != data.classCount()) {
             throw new InvalidNetworkException(Texts.get("engine.train.output-mismatch", units, data.classCount(),
-                    org.modelstudio.core.i18n.Words.list(data.classes())));
+                    Words.list(data.classes())));
         }
         if (data.size() == 0) throw new InvalidNetworkException(Texts.get("engine.train.no-examples"));
     }
@@ -332,7 +330,7 @@ public final class Trainer {
         if (data instanceof LabeledData held) return InputFit.tokenProblem(tokens, held.features());
         try {
             return InputFit.tokenProblem(tokens, data);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new InvalidNetworkException(Texts.get("engine.train.unreadable", e.getMessage()));
         }
     }

@@ -2,10 +2,13 @@ package org.modelstudio.ui.bench;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.TrainingEvent;
 import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.NativeThreads;
@@ -13,9 +16,12 @@ import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.Studio;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -114,16 +120,16 @@ public final class LiveViewBench extends Application {
         int perEpoch = points / epochs;
         BenchSupport.onFx(pulses::reset);
         long t0 = System.nanoTime();
-        java.util.Random r = new java.util.Random(1);
-        curves.accept(new org.modelstudio.core.events.TrainingEvent.Started(epochs, perEpoch, perEpoch * 32, 1000));
+        Random r = new Random(1);
+        curves.accept(new TrainingEvent.Started(epochs, perEpoch, perEpoch * 32, 1000));
         long iteration = 0;
         for (int e = 1; e <= epochs; e++) {
             for (int b = 1; b <= perEpoch; b++) {
                 double loss = 2.3 * Math.exp(-iteration / (double) points * 3) + 0.2 * r.nextDouble();
-                curves.accept(new org.modelstudio.core.events.TrainingEvent.BatchScored(e, b, iteration++, loss));
+                curves.accept(new TrainingEvent.BatchScored(e, b, iteration++, loss));
                 if (b % 50 == 0) Thread.sleep(80);
             }
-            curves.accept(new org.modelstudio.core.events.TrainingEvent.EpochEvaluated(e, 0.5, 0.8, 0.55, 0.78, 0.001, 1000, 0));
+            curves.accept(new TrainingEvent.EpochEvaluated(e, 0.5, 0.8, 0.55, 0.78, 0.001, 1000, 0));
         }
         curves.flush();
         Thread.sleep(500);
@@ -137,8 +143,8 @@ public final class LiveViewBench extends Application {
     private TrainingResult liveRun(LabeledData data) throws Exception {
         CompletableFuture<TrainingResult> done = new CompletableFuture<>();
         BenchSupport.onFx(() -> {
-            studio.training().lastResultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingResult> o,
+            studio.training().lastResultProperty().addListener(new ChangeListener<>() {
+                @Override public void changed(ObservableValue<? extends TrainingResult> o,
                                               TrainingResult old, TrainingResult result) {
                     o.removeListener(this);
                     done.complete(result);
@@ -174,7 +180,7 @@ public final class LiveViewBench extends Application {
                     for (var e : Thread.getAllStackTraces().entrySet()) {
                         String n = e.getKey().getName();
                         var s2 = e.getValue();
-                        boolean trainer = java.util.Arrays.stream(s2).anyMatch(f -> f.getClassName().contains("modelstudio.engine"));
+                        boolean trainer = Arrays.stream(s2).anyMatch(f -> f.getClassName().contains("modelstudio.engine"));
                         if (n.startsWith("QuantumRenderer") || trainer) {
                             b.append("\n  [" + n + "]");
                             for (int i = 0; i < Math.min(12, s2.length); i++) b.append("\n      ").append(s2[i]);
@@ -189,13 +195,13 @@ public final class LiveViewBench extends Application {
     }
 
     private static long threadCpuNanos(String namePrefix) {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        var mx = ManagementFactory.getThreadMXBean();
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(namePrefix))
                 .mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.getId()))).sum();
     }
 
     private long fxCpuNanos() {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        var mx = ManagementFactory.getThreadMXBean();
         return fxThread == null ? 0 : mx.getThreadCpuTime(fxThread.getId());
     }
 
@@ -208,7 +214,7 @@ public final class LiveViewBench extends Application {
 
         private long last;
         private long since;
-        private final java.util.List<String> slow = new java.util.ArrayList<>();
+        private final List<String> slow = new ArrayList<>();
         private long maxGap;
         private long over50;
         private long count;

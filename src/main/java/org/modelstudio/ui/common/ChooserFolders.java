@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 
 /**
  * Where each file chooser opens: the folder last used for that purpose (kept in the data folder), else the shipped
@@ -49,12 +51,12 @@ public final class ChooserFolders {
     }
 
     /** Sets where {@code chooser} opens (see {@link #initial}). */
-    public void openIn(javafx.stage.FileChooser chooser, String purpose, Optional<Path> fallback) {
+    public void openIn(FileChooser chooser, String purpose, Optional<Path> fallback) {
         initial(purpose, fallback).ifPresent(d -> chooser.setInitialDirectory(d.toFile()));
     }
 
     /** Sets where {@code chooser} opens (see {@link #initial}). */
-    public void openIn(javafx.stage.DirectoryChooser chooser, String purpose, Optional<Path> fallback) {
+    public void openIn(DirectoryChooser chooser, String purpose, Optional<Path> fallback) {
         initial(purpose, fallback).ifPresent(d -> chooser.setInitialDirectory(d.toFile()));
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.ui.common;
 
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
@@ -8,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.stage.Window;
 
 import java.util.Locale;
+import org.modelstudio.core.i18n.Texts;
 
 /**
  * How big and how contrasted the studio's windows are drawn: the root font size (the system's font scale times
@@ -67,7 +69,7 @@ public final class Presentation implements AutoCloseable {
         toggle(root, PRESENTATION_CLASS, presentation.get());
         toggle(root, HIGH_CONTRAST_CLASS, highContrast.get());
         // The font for Chinese text: studio.css names the system's own CJK UI font per OS (see docs/installers.md).
-        toggle(root, CHINESE_CLASS, "zh".equals(org.modelstudio.core.i18n.Texts.locale().getLanguage()));
+        toggle(root, CHINESE_CLASS, "zh".equals(Texts.locale().getLanguage()));
         toggle(root, OS_CLASS, true);
     }
 
@@ -98,7 +100,7 @@ public final class Presentation implements AutoCloseable {
     }
 
     @Override public void close() {
-        if (javafx.application.Platform.isFxApplicationThread()) Window.getWindows().removeListener(windowsOpened);
-        else javafx.application.Platform.runLater(() -> Window.getWindows().removeListener(windowsOpened));
+        if (Platform.isFxApplicationThread()) Window.getWindows().removeListener(windowsOpened);
+        else Platform.runLater(() -> Window.getWindows().removeListener(windowsOpened));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * What the studio remembers between starts in its data folder: the language chosen in View ▸ Language, presentation
@@ -91,7 +92,7 @@ public final class StudioSettings {
         values.putAll(now);
         values.setProperty(key, value);
         StringBuilder text = new StringBuilder("# Model Studio settings, version 1 (see StudioSettings)\n");
-        for (String k : new java.util.TreeSet<>(values.stringPropertyNames())) text.append(k).append('=').append(values.getProperty(k)).append('\n');
+        for (String k : new TreeSet<>(values.stringPropertyNames())) text.append(k).append('=').append(values.getProperty(k)).append('\n');
         try {
             AtomicFiles.writeString(file, text.toString());
         } catch (IOException e) {

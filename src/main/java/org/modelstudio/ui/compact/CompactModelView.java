@@ -1,6 +1,7 @@
 package org.modelstudio.ui.compact;
 
 import org.modelstudio.core.i18n.Texts;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -80,7 +81,7 @@ public final class CompactModelView {
         reportTable.setFocusTraversable(false);
         reportTable.getColumns().add(column(Texts.get("ui.compact.column.before"), CompactionReport.Row::before, 130));
         TableColumn<CompactionReport.Row, String> after = column(Texts.get("ui.compact.column.after"), CompactionReport.Row::after, 130);
-        after.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        after.textProperty().bind(Bindings.createStringBinding(
                 () -> Texts.get("ui.compact.column.after-precision", model.precisionProperty().get().id()), model.precisionProperty()));
         reportTable.getColumns().add(after);
         reportTable.getColumns().add(column(Texts.get("ui.compact.column.change"), CompactionReport.Row::change, 120));

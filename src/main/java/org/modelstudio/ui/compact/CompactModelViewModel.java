@@ -164,7 +164,8 @@ public final class CompactModelViewModel {
             report.set(r);
             rows.setAll(r.rows());
             message.set((r.quality() == null ? Texts.get("ui.compact.not-measured")
-                    : Texts.get("ui.compact.measured-on", decapitalised(data.name()))) + " " + CompactionReport.OPTIMIZER_NOTE + Texts.get("ui.compact.save-writes"));
+                    : Texts.get("ui.compact.measured-on", decapitalised(data.name()))) + " " + CompactionReport.OPTIMIZER_NOTE
+                            + Texts.get("ui.compact.save-writes"));
         });
         task.setOnCancelled(e -> {
             done();
@@ -195,7 +196,8 @@ public final class CompactModelViewModel {
             task.cancel();
             return task;
         }
-        task.setOnSucceeded(e -> message.set(Texts.get("ui.compact.saved", file, CompactionReport.size(report.get() == null ? 0 : report.get().fileBytesAfter()),
+        task.setOnSucceeded(e ->
+                message.set(Texts.get("ui.compact.saved", file, CompactionReport.size(report.get() == null ? 0 : report.get().fileBytesAfter()),
                 c.precision().id(), file.getFileName())));
         task.setOnFailed(e -> message.set(Texts.get("ui.compact.save-failed", file.getFileName(),
                 task.getException() instanceof IOException io ? AtomicFiles.reason(io) : task.getException().getMessage())));

@@ -1,25 +1,54 @@
 package org.modelstudio.ui.data;
 
+import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.i18n.Texts;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.modelstudio.core.data.LabeledData;
+import org.modelstudio.core.data.TaskKind;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.ui.common.AppDirs;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 
 /** The Data tab: choose the sample or an image folder; classes with counts, bars and thumbnails; files left out. */
 public final class DataPanelView {
@@ -36,21 +65,21 @@ public final class DataPanelView {
     @FXML private Label summaryLabel;
     @FXML private Label problemLabel;
     @FXML private Label warningsLabel;
-    @FXML private javafx.scene.layout.FlowPane taskBox;
-    @FXML private javafx.scene.control.ChoiceBox<org.modelstudio.core.data.TaskKind> taskChoice;
+    @FXML private FlowPane taskBox;
+    @FXML private ChoiceBox<TaskKind> taskChoice;
     @FXML private Button regressionTemplateButton;
     @FXML private Label taskLabel;
     @FXML private ListView<DataViewModel.ClassRow> classList;
     @FXML private TitledPane skippedPane;
-    @FXML private javafx.scene.control.TableView<java.util.List<String>> previewTable;
+    @FXML private TableView<List<String>> previewTable;
     @FXML private ListView<String> skippedList;
     @FXML private TitledPane augmentationPane;
-    @FXML private javafx.scene.layout.GridPane augmentationGrid;
+    @FXML private GridPane augmentationGrid;
     @FXML private Button typicalButton;
     @FXML private Button noAugmentationButton;
     @FXML private HBox augmentationPreview;
-    private final java.util.Map<String, javafx.scene.control.Slider> sliders = new java.util.LinkedHashMap<>();
-    private final javafx.scene.control.CheckBox flip = new javafx.scene.control.CheckBox(Texts.get("ui.data.augment.flip"));
+    private final Map<String, Slider> sliders = new LinkedHashMap<>();
+    private final CheckBox flip = new CheckBox(Texts.get("ui.data.augment.flip"));
     private boolean showingAugmentation;
 
     public DataPanelView(DataViewModel model) { this.model = model; }
@@ -63,39 +92,40 @@ public final class DataPanelView {
             File dir = chooser.showDialog(folderButton.getScene().getWindow());
             if (dir != null) model.useFolder(dir.toPath());
         });
-        folderButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.folder")));
-        sampleButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.sample")));
+        folderButton.setTooltip(new Tooltip(Texts.get("ui.data.tip.folder")));
+        sampleButton.setTooltip(new Tooltip(Texts.get("ui.data.tip.sample")));
         tableButton.setOnAction(e -> chooseCsv(Texts.get("ui.data.chooser.table"))
                 .ifPresent(f -> model.useTable(f, null)));
-        tableButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.table", org.modelstudio.core.data.TaskKind.rule())));
+        tableButton.setTooltip(new Tooltip(Texts.get("ui.data.tip.table", TaskKind.rule())));
         textButton.setOnAction(e -> {
             // Texts come as one CSV (a text and a label column) or as a folder of .txt files, one subfolder per class.
-            javafx.scene.control.ButtonType csv = new javafx.scene.control.ButtonType(Texts.get("ui.data.texts.file"));
-            javafx.scene.control.ButtonType folder = new javafx.scene.control.ButtonType(Texts.get("ui.data.texts.folder"));
+            ButtonType csv = new ButtonType(Texts.get("ui.data.texts.file"));
+            ButtonType folder = new ButtonType(Texts.get("ui.data.texts.folder"));
             // The shipped topic sentences, when their files are where a person can find them (installed, or a source tree).
-            java.util.Map<javafx.scene.control.ButtonType, java.nio.file.Path> samples = new java.util.LinkedHashMap<>();
-            org.modelstudio.ui.common.AppDirs.samplesDir().ifPresent(d -> {
-                for (String[] sample : new String[][] {{Texts.get("ui.data.texts.sample-en"), "text-topics"}, {Texts.get("ui.data.texts.sample-zh"), "text-topics-zh"}}) {
-                    java.nio.file.Path topics = d.resolve(sample[1]).resolve("topics.csv");
-                    if (java.nio.file.Files.isRegularFile(topics)) samples.put(new javafx.scene.control.ButtonType(sample[0]), topics);
+            Map<ButtonType, Path> samples = new LinkedHashMap<>();
+            AppDirs.samplesDir().ifPresent(d -> {
+                for (String[] sample
+                        : new String[][] {{Texts.get("ui.data.texts.sample-en"), "text-topics"}, {Texts.get("ui.data.texts.sample-zh"), "text-topics-zh"}}) {
+                    Path topics = d.resolve(sample[1]).resolve("topics.csv");
+                    if (Files.isRegularFile(topics)) samples.put(new ButtonType(sample[0]), topics);
                 }
             });
-            java.util.List<javafx.scene.control.ButtonType> buttons = new java.util.ArrayList<>(java.util.List.of(csv, folder));
+            List<ButtonType> buttons = new ArrayList<>(List.of(csv, folder));
             buttons.addAll(samples.keySet());
-            buttons.add(javafx.scene.control.ButtonType.CANCEL);
-            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
+            buttons.add(ButtonType.CANCEL);
+            Alert ask = new Alert(Alert.AlertType.NONE,
                     Texts.get("ui.data.texts.question")
-                            + (samples.isEmpty() ? "" : Texts.get("ui.data.texts.question-samples")), buttons.toArray(new javafx.scene.control.ButtonType[0]));
+                            + (samples.isEmpty() ? "" : Texts.get("ui.data.texts.question-samples")), buttons.toArray(new ButtonType[0]));
             ask.initOwner(textButton.getScene().getWindow());
             ask.setHeaderText(Texts.get("ui.data.texts.header"));
-            var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+            var answer = ask.showAndWait().orElse(ButtonType.CANCEL);
             if (samples.containsKey(answer)) {
                 model.useText(samples.get(answer), null, null);
             } else if (answer == csv) {
-                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                FileChooser chooser = new FileChooser();
                 chooser.setTitle(Texts.get("ui.data.chooser.texts"));
                 chooser.getExtensionFilters().addAll(
-                        new javafx.stage.FileChooser.ExtensionFilter(Texts.get("ui.data.filter.texts"), "*.csv", "*.CSV", "*.tsv", "*.txt"));
+                        new FileChooser.ExtensionFilter(Texts.get("ui.data.filter.texts"), "*.csv", "*.CSV", "*.tsv", "*.txt"));
                 File f = chooser.showOpenDialog(textButton.getScene().getWindow());
                 if (f != null) model.useText(f.toPath(), null, null);
             } else if (answer == folder) {
@@ -105,7 +135,7 @@ public final class DataPanelView {
                 if (dir != null) model.useText(dir.toPath(), null, null);
             }
         });
-        textButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.texts")));
+        textButton.setTooltip(new Tooltip(Texts.get("ui.data.tip.texts")));
         cancelScanButton.visibleProperty().bind(model.scanningProperty());
         cancelScanButton.managedProperty().bind(model.scanningProperty());
         cancelScanButton.setOnAction(e -> model.cancelScan());
@@ -120,32 +150,32 @@ public final class DataPanelView {
         classList.setCellFactory(l -> new ClassCell());
         classList.setPlaceholder(new Label(Texts.get("ui.data.classes-placeholder")));
         skippedList.setItems(model.skipped());
-        skippedPane.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Texts.get("ui.data.left-out", model.skipped().size()), model.skipped()));
-        skippedPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.skipped()));
+        skippedPane.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("ui.data.left-out", model.skipped().size()), model.skipped()));
+        skippedPane.visibleProperty().bind(Bindings.isNotEmpty(model.skipped()));
         skippedPane.managedProperty().bind(skippedPane.visibleProperty());
         setUpAugmentation();
         // Tables and texts show their first rows (the class list gets the rest of the space).
         previewTable.setItems(model.previewRows());
-        previewTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.previewColumns()));
+        previewTable.visibleProperty().bind(Bindings.isNotEmpty(model.previewColumns()));
         previewTable.managedProperty().bind(previewTable.visibleProperty());
         previewTable.setMinHeight(240);
         // Augmentation is for images: tables and texts do not show it.
-        augmentationPane.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.previewColumns()));
+        augmentationPane.visibleProperty().bind(Bindings.isEmpty(model.previewColumns()));
         augmentationPane.managedProperty().bind(augmentationPane.visibleProperty());
-        model.previewColumns().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        model.previewColumns().addListener((ListChangeListener<String>) c -> {
             previewTable.getColumns().clear();
             for (int i = 0; i < model.previewColumns().size(); i++) {
                 int at = i;
-                var column = new javafx.scene.control.TableColumn<java.util.List<String>, String>(model.previewColumns().get(i));
-                column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
+                var column = new TableColumn<List<String>, String>(model.previewColumns().get(i));
+                column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                         at < cell.getValue().size() ? cell.getValue().get(at) : "").getReadOnlyProperty());
                 column.setSortable(false);
                 column.setPrefWidth(model.previewColumns().size() == 2 && i == 1 ? 100 : 150);
                 previewTable.getColumns().add(column);
             }
             previewTable.setColumnResizePolicy(model.previewColumns().size() == 2
-                    ? javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
-                    : javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+                    ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
+                    : TableView.UNCONSTRAINED_RESIZE_POLICY);
         });
     }
 
@@ -154,15 +184,15 @@ public final class DataPanelView {
      * allow both), why, and the regression template when the network does not suit a regression.
      */
     private void setUpTask() {
-        taskChoice.getItems().setAll(org.modelstudio.core.data.TaskKind.values());
-        taskChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(org.modelstudio.core.data.TaskKind k) {
-                return k == null ? "" : Texts.get(k == org.modelstudio.core.data.TaskKind.REGRESSION ? "ui.data.task.regression" : "ui.data.task.classification");
+        taskChoice.getItems().setAll(TaskKind.values());
+        taskChoice.setConverter(new StringConverter<>() {
+            @Override public String toString(TaskKind k) {
+                return k == null ? "" : Texts.get(k == TaskKind.REGRESSION ? "ui.data.task.regression" : "ui.data.task.classification");
             }
 
-            @Override public org.modelstudio.core.data.TaskKind fromString(String s) { return null; }
+            @Override public TaskKind fromString(String s) { return null; }
         });
-        taskChoice.setTooltip(new javafx.scene.control.Tooltip(org.modelstudio.core.data.TaskKind.rule()));
+        taskChoice.setTooltip(new Tooltip(TaskKind.rule()));
         taskChoice.valueProperty().addListener((o, was, kind) -> {
             if (kind != null && kind != model.taskProperty().get()) model.chooseTask(kind);
         });
@@ -173,7 +203,7 @@ public final class DataPanelView {
         regressionTemplateButton.visibleProperty().bind(model.templateSuggestedProperty());
         regressionTemplateButton.managedProperty().bind(regressionTemplateButton.visibleProperty());
         regressionTemplateButton.setOnAction(e -> model.useRegressionTemplate());
-        regressionTemplateButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.data.tip.regression-template")));
+        regressionTemplateButton.setTooltip(new Tooltip(Texts.get("ui.data.tip.regression-template")));
         bindOptional(taskLabel, model.taskNoteProperty());
     }
 
@@ -186,21 +216,21 @@ public final class DataPanelView {
         addSlider("contrast", Texts.get("ui.data.augment.contrast"), 0.5, 0, "%.2f");
         augmentationGrid.add(flip, 1, sliders.size());
         flip.selectedProperty().addListener((o, a, b) -> fromControls());
-        typicalButton.setOnAction(e -> model.augmentationProperty().set(org.modelstudio.core.data.Augmentation.TYPICAL));
-        noAugmentationButton.setOnAction(e -> model.augmentationProperty().set(org.modelstudio.core.data.Augmentation.NONE));
+        typicalButton.setOnAction(e -> model.augmentationProperty().set(Augmentation.TYPICAL));
+        noAugmentationButton.setOnAction(e -> model.augmentationProperty().set(Augmentation.NONE));
         model.augmentationProperty().addListener((o, a, aug) -> {
             toControls(aug);
             preview();
         });
         augmentationPane.expandedProperty().addListener((o, a, open) -> preview());
-        model.classes().addListener((javafx.collections.ListChangeListener<DataViewModel.ClassRow>) c -> preview());
-        augmentationPane.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        model.classes().addListener((ListChangeListener<DataViewModel.ClassRow>) c -> preview());
+        augmentationPane.textProperty().bind(Bindings.createStringBinding(() ->
                 Texts.get("ui.data.augment.title", model.augmentationProperty().get().describe()), model.augmentationProperty()));
         toControls(model.augmentationProperty().get());
     }
 
     private void addSlider(String key, String label, double max, double value, String format) {
-        javafx.scene.control.Slider slider = new javafx.scene.control.Slider(0, max, value);
+        Slider slider = new Slider(0, max, value);
         slider.setId("augment-" + key);
         slider.setPrefWidth(180);
         Label shown = new Label();
@@ -213,12 +243,12 @@ public final class DataPanelView {
 
     private void fromControls() {
         if (showingAugmentation) return;
-        model.augmentationProperty().set(new org.modelstudio.core.data.Augmentation(sliders.get("rotation").getValue(),
+        model.augmentationProperty().set(new Augmentation(sliders.get("rotation").getValue(),
                 sliders.get("shift").getValue(), flip.isSelected(), sliders.get("zoom").getValue(),
                 sliders.get("brightness").getValue(), sliders.get("contrast").getValue()));
     }
 
-    private void toControls(org.modelstudio.core.data.Augmentation a) {
+    private void toControls(Augmentation a) {
         showingAugmentation = true;
         try {
             sliders.get("rotation").setValue(a.rotationDegrees());
@@ -237,12 +267,12 @@ public final class DataPanelView {
         augmentationPreview.getChildren().clear();
         if (!augmentationPane.isExpanded()) return;
         float[] example = model.previewExample();
-        if (!(model.previewShape() instanceof org.modelstudio.core.graph.Shape.Image shape) || example == null) {
+        if (!(model.previewShape() instanceof Shape.Image shape) || example == null) {
             augmentationPreview.getChildren().add(new Label(Texts.get("ui.data.augment.images-only")));
             return;
         }
         var aug = model.augmentationProperty().get();
-        java.util.Random random = new java.util.Random(1);
+        Random random = new Random(1);
         for (int i = 0; i < 8; i++) {
             float[] variant = i == 0 ? example : aug.apply(example, shape, random);
             ImageView view = new ImageView(grey(variant, shape.width(), shape.height()));
@@ -252,17 +282,17 @@ public final class DataPanelView {
         }
     }
 
-    private java.util.Optional<java.nio.file.Path> chooseCsv(String title) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    private Optional<Path> chooseCsv(String title) {
+        FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(Texts.get("ui.data.filter.csv"), "*.csv", "*.CSV"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.data.filter.csv"), "*.csv", "*.CSV"));
         File file = chooser.showOpenDialog(tableButton.getScene().getWindow());
-        return java.util.Optional.ofNullable(file).map(File::toPath);
+        return Optional.ofNullable(file).map(File::toPath);
     }
 
-    private static void bindOptional(Label label, javafx.beans.value.ObservableStringValue text) {
+    private static void bindOptional(Label label, ObservableStringValue text) {
         label.textProperty().bind(text);
-        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
     }
 
@@ -304,7 +334,7 @@ public final class DataPanelView {
             thumbs.setMinWidth(0);
             HBox line = new HBox(10, text, thumbs);
             line.setMinWidth(0);
-            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+            Rectangle clip = new Rectangle();
             clip.widthProperty().bind(line.widthProperty());
             clip.heightProperty().bind(line.heightProperty());
             line.setClip(clip);

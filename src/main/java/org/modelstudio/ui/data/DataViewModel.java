@@ -1,18 +1,24 @@
 package org.modelstudio.ui.data;
 
+import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.i18n.Texts;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.modelstudio.core.data.DataFit;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
+import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.RejectedInput;
 import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.events.CancelToken;
@@ -20,6 +26,9 @@ import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.core.data.PreparedData;
+import org.modelstudio.core.data.TaskFit;
+import org.modelstudio.core.graph.Issue;
+import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.io.ImageFolderSource;
 import org.modelstudio.engine.prepare.RunPreparation;
 import org.modelstudio.engine.prepare.RunRequest;
@@ -28,8 +37,8 @@ import org.modelstudio.ui.model.ModelViewModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 
@@ -59,12 +68,12 @@ public final class DataViewModel {
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper scanProgress = new ReadOnlyDoubleWrapper(0);
     private volatile ImageFolderSource folder;
-    private final javafx.beans.property.ObjectProperty<org.modelstudio.core.data.Augmentation> augmentation =
-            new javafx.beans.property.SimpleObjectProperty<>(org.modelstudio.core.data.Augmentation.NONE);
+    private final ObjectProperty<Augmentation> augmentation =
+            new SimpleObjectProperty<>(Augmentation.NONE);
     private CancelToken scanCancel = new CancelToken();
     /** What fitting the network to the chosen data changed, or how its images are converted (empty for nothing). */
     private String fitNote = "";
-    private final javafx.beans.property.ReadOnlyObjectWrapper<TaskKind> task = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TaskKind> task = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper taskChoosable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper taskNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper templateSuggested = new ReadOnlyBooleanWrapper(false);
@@ -113,7 +122,7 @@ public final class DataViewModel {
      * For a table: whether its label is learnt as classes or predicted as a number (null for other data, or while the
      * table is read). See {@link TaskKind#rule()}.
      */
-    public javafx.beans.property.ReadOnlyObjectProperty<TaskKind> taskProperty() { return task.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TaskKind> taskProperty() { return task.getReadOnlyProperty(); }
 
     /** Whether the table's label could be either (whole numbers), so the person may choose. */
     public ReadOnlyBooleanProperty taskChoosableProperty() { return taskChoosable.getReadOnlyProperty(); }
@@ -148,7 +157,7 @@ public final class DataViewModel {
     static final String REGRESSION_TEMPLATE = "Tabular regression";
 
     /** How training images are varied on the fly (never validation, test or prediction images). */
-    public javafx.beans.property.ObjectProperty<org.modelstudio.core.data.Augmentation> augmentationProperty() { return augmentation; }
+    public ObjectProperty<Augmentation> augmentationProperty() { return augmentation; }
 
     /** The first example of the chosen data, for the augmentation preview (null when there is none yet). */
     public float[] previewExample() {
@@ -165,7 +174,7 @@ public final class DataViewModel {
     }
 
     /** The shape of the chosen data's examples, as the network will see them. */
-    public org.modelstudio.core.graph.Shape previewShape() {
+    public Shape previewShape() {
         try {
             ExampleSource data = chosenImages();
             return data == null ? null : data.exampleShape();
@@ -225,7 +234,7 @@ public final class DataViewModel {
             warnings.set(String.join("\n", pd.warnings()));
             classes.setAll(TablePreview.classes(pd));
             summary.set(TablePreview.summary(pd, source) + (fitNote.isEmpty() ? "" : " · " + fitNote));
-            tableFeatures = pd.preparation() instanceof org.modelstudio.core.data.InputPreparation.Table t ? t.features() : 0;
+            tableFeatures = pd.preparation() instanceof InputPreparation.Table t ? t.features() : 0;
             showTask(decided[0], pd.regression() ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION, pd.train().classes().get(0));
         });
         reading.setOnFailed(e -> {
@@ -288,8 +297,8 @@ public final class DataViewModel {
                     : Texts.get("ui.data.task.chosen", taskName(kind), taskName(decision.kind())));
         }
         if (kind == TaskKind.REGRESSION) {
-            boolean outputFits = org.modelstudio.core.data.TaskFit.issues(network.specProperty().get(), kind, "").stream()
-                    .allMatch(i -> i.layerIndex() == org.modelstudio.core.graph.Issue.NETWORK);
+            boolean outputFits = TaskFit.issues(network.specProperty().get(), kind, "").stream()
+                    .allMatch(i -> i.layerIndex() == Issue.NETWORK);
             templateSuggested.set(!outputFits);
             note.append(outputFits ? Texts.get("ui.data.task.fits")
                     : Texts.get("ui.data.task.needs-template", REGRESSION_TEMPLATE));
@@ -424,7 +433,7 @@ public final class DataViewModel {
         for (int n : counts) max = Math.max(max, n);
         List<ClassRow> rows = new ArrayList<>();
         int[] firstOf = new int[counts.length];
-        java.util.Arrays.fill(firstOf, -1);
+        Arrays.fill(firstOf, -1);
         List<List<Path>> previews = new ArrayList<>();
         for (int c = 0; c < counts.length; c++) previews.add(new ArrayList<>());
         for (int i = 0; i < data.size(); i++) {

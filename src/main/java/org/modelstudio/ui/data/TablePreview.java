@@ -3,10 +3,12 @@ package org.modelstudio.ui.data;
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.DataFileException;
 import org.modelstudio.core.data.InputPreparation;
+import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.RawTable;
 import org.modelstudio.core.data.TablePreparation;
 import org.modelstudio.core.data.TaskKind;
+import org.modelstudio.core.data.TextPreparation;
 import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.engine.io.TableLoader;
@@ -15,8 +17,11 @@ import org.modelstudio.engine.io.TextLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the Data tab shows of a table or texts: the first rows with each column's kind, what the label column asks
@@ -45,7 +50,8 @@ final class TablePreview {
                     else if (isNumber(v)) numbers++;
                 }
                 int filled = table.size() - missing;
-                String kind = Texts.get(filled > 0 && numbers == filled ? "ui.data.column.number" : numbers == 0 ? "ui.data.column.text" : "ui.data.column.mixed");
+                String kind = Texts.get(filled > 0 && numbers == filled ? "ui.data.column.number" : numbers == 0 ? "ui.data.column.text"
+                        : "ui.data.column.mixed");
                 columns.add(table.names().get(c) + "\n" + Texts.get("ui.data.column.header", kind, missing));
             }
             for (int r = 0; r < Math.min(PREVIEW_ROWS, table.size()); r++) rows.add(List.of(table.rows().get(r)));
@@ -60,7 +66,7 @@ final class TablePreview {
             var texts = TextLoader.read(Path.of(t.path()), t.textColumn(), t.labelColumn());
             columns.add(Texts.get("ui.data.column.text-column"));
             columns.add(Texts.get("ui.data.column.label-column"));
-            for (var text : examplesPerClass(texts, org.modelstudio.core.data.TextPreparation.LabeledText::label, PREVIEW_ROWS)) {
+            for (var text : examplesPerClass(texts, TextPreparation.LabeledText::label, PREVIEW_ROWS)) {
                 rows.add(List.of(text.text(), text.label()));
             }
         }
@@ -83,7 +89,7 @@ final class TablePreview {
     static List<DataViewModel.ClassRow> classes(PreparedData pd) {
         List<DataViewModel.ClassRow> rows = new ArrayList<>();
         int[] counts = new int[pd.train().classCount()];
-        for (var part : new org.modelstudio.core.data.LabeledData[] {pd.train(), pd.validation(), pd.test()}) {
+        for (var part : new LabeledData[] {pd.train(), pd.validation(), pd.test()}) {
             if (part == null) continue;
             int[] c = part.classCounts();
             for (int i = 0; i < counts.length; i++) counts[i] += c[i];
@@ -132,8 +138,8 @@ final class TablePreview {
     /** For texts: " · in the validation and test texts, 84 of the 1,020 tokens (8.2 %) are not in the vocabulary of 1,353". */
     static String unknownTokens(PreparedData pd) {
         if (!(pd.preparation() instanceof InputPreparation.Text text)) return "";
-        List<String> held = new java.util.ArrayList<>();
-        for (var part : java.util.Arrays.asList(pd.validation(), pd.test())) {
+        List<String> held = new ArrayList<>();
+        for (var part : Arrays.asList(pd.validation(), pd.test())) {
             if (part != null) for (int i = 0; i < part.size(); i++) held.add(part.describe(i));
         }
         if (held.isEmpty()) return "";
@@ -146,11 +152,11 @@ final class TablePreview {
      * The first examples of each class, grouped by class in the order classes first appear: {@code rows} shared out
      * evenly (at least one per class, so no class is missing from a preview), each class's in file order.
      */
-    static <T> List<T> examplesPerClass(List<T> items, java.util.function.Function<T, String> label, int rows) {
-        java.util.Map<String, List<T>> byClass = new java.util.LinkedHashMap<>();
-        for (T item : items) byClass.computeIfAbsent(label.apply(item), k -> new java.util.ArrayList<>()).add(item);
+    static <T> List<T> examplesPerClass(List<T> items, Function<T, String> label, int rows) {
+        Map<String, List<T>> byClass = new LinkedHashMap<>();
+        for (T item : items) byClass.computeIfAbsent(label.apply(item), k -> new ArrayList<>()).add(item);
         int each = Math.max(1, (rows + byClass.size() - 1) / Math.max(1, byClass.size()));
-        List<T> out = new java.util.ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (List<T> members : byClass.values()) out.addAll(members.subList(0, Math.min(each, members.size())));
         return out;
     }

@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.modelstudio.core.eval.DetailedEvaluation;
 import org.modelstudio.core.eval.EvaluationReport;
+import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.ui.common.SecondaryWindow;
 
 import java.io.File;
@@ -31,11 +32,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.SplitPane;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The evaluation window's view: forwards choices and clicks to {@link EvaluationViewModel} and draws what it holds:
@@ -56,8 +61,8 @@ public final class EvaluationView {
     @FXML private TableView<ClassRow> classTable;
     @FXML private Label galleryTitle;
     @FXML private FlowPane galleryPane;
-    @FXML private javafx.scene.control.SplitPane split;
-    @FXML private javafx.scene.control.SplitPane regressionPane;
+    @FXML private SplitPane split;
+    @FXML private SplitPane regressionPane;
     @FXML private StackPane scatterHolder;
     @FXML private TableView<EvaluationViewModel.ErrorRow> errorTable;
     private final ScatterPlot scatter = new ScatterPlot();
@@ -74,7 +79,7 @@ public final class EvaluationView {
 
     @FXML private void initialize() {
         choiceBox.setItems(model.choices());
-        model.choices().addListener((javafx.collections.ListChangeListener<EvaluationViewModel.Choice>) c -> selectFirstChoice());
+        model.choices().addListener((ListChangeListener<EvaluationViewModel.Choice>) c -> selectFirstChoice());
         selectFirstChoice();
         evaluateButton.disableProperty().bind(model.runningProperty().or(choiceBox.valueProperty().isNull()));
         evaluateButton.setOnAction(e -> model.evaluate(choiceBox.getValue()));
@@ -94,7 +99,7 @@ public final class EvaluationView {
         mistakesButton.disableProperty().bind(model.evaluationProperty().isNull());
         mistakesButton.setOnAction(e -> model.showMistakes());
         galleryTitle.textProperty().bind(model.galleryTitleProperty());
-        model.gallery().addListener((javafx.collections.ListChangeListener<GalleryItem>) c -> drawGallery());
+        model.gallery().addListener((ListChangeListener<GalleryItem>) c -> drawGallery());
         model.evaluationProperty().addListener((obs, old, d) -> drawReport(d));
         model.selectedCellProperty().addListener((obs, old, cell) -> markSelected(cell));
         buildClassTable();
@@ -165,13 +170,13 @@ public final class EvaluationView {
         errorTable.setItems(model.largestErrors());
         errorTable.setPlaceholder(new Label(Texts.get("ui.eval.errors-placeholder")));
         errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.example"), r -> r.example(), 260));
-        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.actual"), r -> org.modelstudio.core.eval.RegressionReport.number(r.actual()), 80));
-        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.predicted"), r -> org.modelstudio.core.eval.RegressionReport.number(r.predicted()), 80));
-        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.error"), r -> org.modelstudio.core.eval.RegressionReport.number(r.error()), 70));
+        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.actual"), r -> RegressionReport.number(r.actual()), 80));
+        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.predicted"), r -> RegressionReport.number(r.predicted()), 80));
+        errorTable.getColumns().add(errorColumn(Texts.get("ui.eval.column.error"), r -> RegressionReport.number(r.error()), 70));
     }
 
     private static TableColumn<EvaluationViewModel.ErrorRow, String> errorColumn(String title,
-            java.util.function.Function<EvaluationViewModel.ErrorRow, String> value, double width) {
+            Function<EvaluationViewModel.ErrorRow, String> value, double width) {
         TableColumn<EvaluationViewModel.ErrorRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setPrefWidth(width);
@@ -179,7 +184,7 @@ public final class EvaluationView {
         return c;
     }
 
-    private static TableColumn<ClassRow, String> column(String title, java.util.function.Function<ClassRow, String> value, double width) {
+    private static TableColumn<ClassRow, String> column(String title, Function<ClassRow, String> value, double width) {
         TableColumn<ClassRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setPrefWidth(width);
@@ -250,14 +255,14 @@ public final class EvaluationView {
     }
 
     private void markSelected(int[] selected) {
-        for (javafx.scene.Node n : matrixGrid.getChildren()) {
+        for (Node n : matrixGrid.getChildren()) {
             n.getStyleClass().remove("selected");
             if (selected != null && ("cell-" + selected[0] + "-" + selected[1]).equals(n.getId())) n.getStyleClass().add("selected");
         }
     }
 
     private void drawGallery() {
-        List<javafx.scene.Node> tiles = new ArrayList<>();
+        List<Node> tiles = new ArrayList<>();
         for (GalleryItem item : model.gallery()) tiles.add(tile(item));
         galleryPane.getChildren().setAll(tiles);
     }

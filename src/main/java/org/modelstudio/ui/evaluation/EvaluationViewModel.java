@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.DoubleConsumer;
 
 /**
  * The evaluation view's state: which data the model in use is measured on, the report (metrics, confusion matrix,
@@ -57,7 +58,7 @@ public final class EvaluationViewModel {
     /** Reads the data to evaluate on (on a background thread). */
     @FunctionalInterface
     public interface DataReader {
-        ExampleSource read(TrainedModel model, CancelToken cancel, java.util.function.DoubleConsumer progress) throws IOException;
+        ExampleSource read(TrainedModel model, CancelToken cancel, DoubleConsumer progress) throws IOException;
     }
 
     private final CurrentModel currentModel;

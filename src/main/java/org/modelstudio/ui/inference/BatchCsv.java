@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * A batch of results as CSV (RFC 4180 quoting, one row per input, in the order given): the input, the predicted class
- * and its probability (for a regression: the number estimated, in the label's units), the second class and its probability, the time in milliseconds, and the reason it was refused
+ * and its probability (for a regression: the number estimated, in the label's units), the second class and its probability, the time in
+ * milliseconds, and the reason it was refused
  * or what was odd about it. Plain Java.
  */
 public final class BatchCsv {

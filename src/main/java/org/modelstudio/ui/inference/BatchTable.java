@@ -3,13 +3,16 @@ package org.modelstudio.ui.inference;
 import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import org.modelstudio.core.eval.ClassScore;
 
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -39,8 +42,8 @@ final class BatchTable {
             @Override protected void updateItem(PredictionItem item, boolean empty) {
                 super.updateItem(item, empty);
                 boolean refused = !empty && item != null && !item.ok();
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), refused);
-                setTooltip(refused ? new javafx.scene.control.Tooltip(item.problem()) : null);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"), refused);
+                setTooltip(refused ? new Tooltip(item.problem()) : null);
             }
         });
         items.comparatorProperty().bind(table.comparatorProperty());
@@ -59,7 +62,7 @@ final class BatchTable {
                 int sj = j;
                 while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
                 while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
-                int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                int c = new BigInteger(a.substring(si, i)).compareTo(new BigInteger(b.substring(sj, j)));
                 if (c != 0) return c;
             } else {
                 int c = Character.compare(Character.toLowerCase(x), Character.toLowerCase(y));

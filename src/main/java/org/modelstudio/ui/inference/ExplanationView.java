@@ -11,6 +11,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -36,7 +37,7 @@ final class ExplanationView {
     private final Slider opacity = new Slider(0, 1, 0.65);
     private StackPane imageHolder;
     private TextFlow textFlow;
-    private javafx.scene.layout.GridPane rowGrid;
+    private GridPane rowGrid;
     private String text;
     private ImageView overlay;
 
@@ -87,7 +88,7 @@ final class ExplanationView {
         explainButton.setManaged(can);
         imageHolder = detail.lookup("#detailInput") instanceof StackPane s && s.lookup("#detailImage") != null ? s : null;
         textFlow = detail.lookup("#detailText") instanceof TextFlow t ? t : null;
-        rowGrid = detail.lookup("#detailRow") instanceof javafx.scene.layout.GridPane g ? g : null;
+        rowGrid = detail.lookup("#detailRow") instanceof GridPane g ? g : null;
         text = item != null && item.input() instanceof PredictionInput.Text t ? t.text() : null;
         overlay = null;
         model.select(item);

@@ -22,6 +22,7 @@ import org.modelstudio.engine.explain.Explainer;
 import org.modelstudio.engine.io.ImageDecoder;
 import org.modelstudio.ui.common.CurrentModel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -30,7 +31,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Why the model gave its answer for the selected result: for an image, an occlusion map (where covering the image
  * lowers the predicted class's probability most); for a text, each word's contribution (how much the probability falls
- * without it); for a table row, each column's (how much the answer moves with the value left unknown). Computed in the background, cancellable; a new selection cancels and clears the last explanation.
+ * without it); for a table row, each column's (how much the answer moves with the value left unknown). Computed in the background, cancellable; a
+ * new selection cancels and clears the last explanation.
  */
 public final class ExplanationViewModel {
     private final CurrentModel currentModel;
@@ -100,7 +102,8 @@ public final class ExplanationViewModel {
                     return Explainer.occlusion(model, example, classIndex, token, p -> updateProgress(p, 1));
                 }
                 updateProgress(-1, 1);
-                if (selected.input() instanceof PredictionInput.Row row) return new Columns(Explainer.columns(model, row.values(), classIndex, new java.util.ArrayList<>()));
+                if (selected.input() instanceof PredictionInput.Row row) return new Columns(Explainer.columns(model, row.values(), classIndex,
+                        new ArrayList<>()));
                 return Explainer.words(model, ((PredictionInput.Text) selected.input()).text(), classIndex);
             }
         };

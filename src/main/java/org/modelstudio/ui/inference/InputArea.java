@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -46,7 +47,7 @@ final class InputArea {
         text.setPromptText(Texts.get("ui.input.text-prompt"));
         text.setWrapText(true);
         text.setPrefRowCount(4);
-        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (PREDICT_KEY.match(e)) {
                 predict();
                 e.consume();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns dropped or opened files into the inputs to predict, in drop order, each with the name the user knows it by:
@@ -94,7 +95,7 @@ final class InputReader {
             return List.of(Pending.refused(name, Texts.get("ui.reader.no-header", raw.names().size(), columns.size(),
                     String.join(", ", columns))));
         }
-        Map<Integer, Pending> byLine = new java.util.TreeMap<>();
+        Map<Integer, Pending> byLine = new TreeMap<>();
         for (DataFileException e : bad) byLine.put(e.line(), Pending.refused(Texts.get("ui.reader.name-line", name, e.line()), e.reason()));
         for (int r = 0; r < raw.size(); r++) {
             String[] cells = raw.rows().get(r);

@@ -1,6 +1,9 @@
 package org.modelstudio.ui.inference;
 
 import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.ui.common.AppDirs;
+import org.modelstudio.ui.common.ChooserFolders;
+import org.modelstudio.ui.common.ShippedExamples;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -24,6 +27,8 @@ import javafx.stage.FileChooser;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Predict area: an input that suits the model (a drop zone, a text box or a row form, see {@link InputArea}), the
@@ -55,9 +60,9 @@ public final class PredictPanelView {
     private InputArea inputArea;
 
     private final ExplanationViewModel explanations;
-    private final org.modelstudio.ui.common.ChooserFolders folders;
+    private final ChooserFolders folders;
 
-    public PredictPanelView(PredictionViewModel model, ExplanationViewModel explanations, org.modelstudio.ui.common.ChooserFolders folders) {
+    public PredictPanelView(PredictionViewModel model, ExplanationViewModel explanations, ChooserFolders folders) {
         this.model = model;
         this.explanations = explanations;
         this.folders = folders;
@@ -162,9 +167,9 @@ public final class PredictPanelView {
 
     private void open() {
         FileChooser chooser = new FileChooser();
-        String purpose = "predict-" + model.inputKindProperty().get().name().toLowerCase(java.util.Locale.ROOT);
+        String purpose = "predict-" + model.inputKindProperty().get().name().toLowerCase(Locale.ROOT);
         folders.openIn(chooser, purpose, model.inputKindProperty().get() == InputKind.IMAGE
-                ? org.modelstudio.ui.common.ShippedExamples.shippedFolder() : org.modelstudio.ui.common.AppDirs.samplesDir());
+                ? ShippedExamples.shippedFolder() : AppDirs.samplesDir());
         switch (model.inputKindProperty().get()) {
             case TEXT -> {
                 chooser.setTitle(Texts.get("ui.predict.chooser.texts"));
@@ -176,7 +181,8 @@ public final class PredictPanelView {
             }
             default -> {
                 chooser.setTitle(Texts.get("ui.predict.chooser.images"));
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.predict.filter.images"), "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.predict.filter.images"), "*.png", "*.jpg", "*.jpeg",
+                        "*.bmp", "*.gif"));
             }
         }
         List<File> files = chooser.showOpenMultipleDialog(dropZone.getScene().getWindow());
@@ -191,7 +197,7 @@ public final class PredictPanelView {
         chooser.setTitle(Texts.get("ui.predict.chooser.export"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialFileName("predictions.csv");
-        folders.openIn(chooser, "predict-export", java.util.Optional.empty());
+        folders.openIn(chooser, "predict-export", Optional.empty());
         File file = chooser.showSaveDialog(dropZone.getScene().getWindow());
         if (file == null) return;
         folders.used("predict-export", file.toPath());

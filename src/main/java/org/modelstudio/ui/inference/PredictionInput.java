@@ -1,6 +1,7 @@
 package org.modelstudio.ui.inference;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public sealed interface PredictionInput permits PredictionInput.ImageFile, Predi
 
     /** The values by column name, in the model's column order. */
     record Row(Map<String, String> values) implements PredictionInput {
-        public Row { values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values)); }
+        public Row { values = Collections.unmodifiableMap(new LinkedHashMap<>(values)); }
 
         @Override public String snippet() { return String.join(", ", values.values()); }
     }

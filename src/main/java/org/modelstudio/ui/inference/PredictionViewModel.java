@@ -21,14 +21,15 @@ import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.ui.common.CurrentModel;
+import org.modelstudio.ui.common.ShippedExamples;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -121,9 +122,9 @@ public final class PredictionViewModel {
         InputKind kind = InputKind.of(model);
         return start(model, () -> {
             try {
-                return InputReader.read(org.modelstudio.ui.common.ShippedExamples.images().stream().map(Path::toFile).toList(), kind, null);
+                return InputReader.read(ShippedExamples.images().stream().map(Path::toFile).toList(), kind, null);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(Texts.get("ui.predict.examples-failed", AtomicFiles.reason(e)), e);
+                throw new UncheckedIOException(Texts.get("ui.predict.examples-failed", AtomicFiles.reason(e)), e);
             }
         });
     }

@@ -9,7 +9,6 @@ import org.modelstudio.core.eval.Prediction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The classes of a prediction, most likely first, each with a bar and its percentage. Rows are made once and reused

@@ -1,13 +1,13 @@
 package org.modelstudio.ui.inference;
 
 import org.modelstudio.core.i18n.Texts;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.Locale;
 
 /**
  * A single result: the input (thumbnail or snippet), its name and time, and a bar for each of the top classes. The
@@ -67,7 +67,7 @@ final class ResultCell extends ListCell<PredictionItem> {
         setGraphic(box);
     }
 
-    private static void show(javafx.scene.Node n, boolean shown) {
+    private static void show(Node n, boolean shown) {
         n.setVisible(shown);
         n.setManaged(shown);
     }

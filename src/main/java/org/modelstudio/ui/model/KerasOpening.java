@@ -18,12 +18,14 @@ import javafx.stage.Window;
 import org.modelstudio.core.io.ModelReading;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.keras.KerasImport;
+import org.modelstudio.ui.common.ChooserFolders;
 import org.modelstudio.ui.common.CurrentModel;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -55,11 +57,11 @@ public final class KerasOpening {
     }
 
     /** File ▸ Open Keras model…: asks for the file (the chooser opens where the last one came from), then {@link #open}. */
-    public void choose(org.modelstudio.ui.common.ChooserFolders folders) {
+    public void choose(ChooserFolders folders) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.get("ui.keras.chooser"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("ui.main.filter.keras"), "*.h5", "*.hdf5"));
-        folders.openIn(chooser, "keras", java.util.Optional.empty());
+        folders.openIn(chooser, "keras", Optional.empty());
         File file = chooser.showOpenDialog(owner.get());
         if (file == null) return;
         folders.used("keras", file.toPath());

@@ -1,8 +1,12 @@
 package org.modelstudio.ui.model;
 
-import org.modelstudio.core.i18n.Texts;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.ComboBox;
+import javafx.util.Callback;
+import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.Editors;
+import org.controlsfx.property.editor.PropertyEditor;
 import org.modelstudio.core.catalogue.ParamSpec;
 
 import java.util.List;
@@ -30,7 +34,7 @@ public final class LayerPropertyItem implements PropertySheet.Item {
     ParamSpec param() { return param; }
 
     /** Editors for catalogue settings: a list for choices, a checked text field for numbers and pairs. */
-    public static javafx.util.Callback<PropertySheet.Item, org.controlsfx.property.editor.PropertyEditor<?>> editors() {
+    public static Callback<PropertySheet.Item, PropertyEditor<?>> editors() {
         return item -> {
             ParamSpec p = ((LayerPropertyItem) item).param();
             return switch (p.kind()) {
@@ -42,9 +46,9 @@ public final class LayerPropertyItem implements PropertySheet.Item {
 
     /** A list of the setting's choices, each shown by its name in the studio's language (the value stays its id). */
     @SuppressWarnings("unchecked")
-    private static org.controlsfx.property.editor.PropertyEditor<?> choiceEditor(PropertySheet.Item item, ParamSpec p) {
-        var editor = org.controlsfx.property.editor.Editors.createChoiceEditor(item, p.choices());
-        ((javafx.scene.control.ComboBox<Object>) editor.getEditor()).setConverter(new javafx.util.StringConverter<>() {
+    private static PropertyEditor<?> choiceEditor(PropertySheet.Item item, ParamSpec p) {
+        var editor = Editors.createChoiceEditor(item, p.choices());
+        ((ComboBox<Object>) editor.getEditor()).setConverter(new StringConverter<>() {
             @Override public String toString(Object id) { return id == null ? "" : choiceName(String.valueOf(id)); }
 
             @Override public Object fromString(String name) {

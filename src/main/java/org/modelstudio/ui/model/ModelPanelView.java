@@ -1,13 +1,25 @@
 package org.modelstudio.ui.model;
 
+import java.util.Optional;
 import org.modelstudio.core.i18n.Texts;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -42,7 +54,7 @@ public final class ModelPanelView {
     @FXML private Label trainingSettings;
     @FXML private Label noSelectionHint;
 
-    private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     /** Node property holding the text a drag from a palette tile or block puts on the dragboard. */
     public static final String DRAG_PAYLOAD = "model-studio.drag-payload";
@@ -116,8 +128,8 @@ public final class ModelPanelView {
             return cell;
         });
         layerList.setOnKeyPressed(this::keys);
-        layerList.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        layerList.getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+        layerList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        layerList.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> {
             if (!syncing) fromTable(() -> model.select(layerList.getSelectionModel().getSelectedIndices().stream().map(r -> r - 1).toList()));
         });
         // Table row 0 is the Input; layer i is row i + 1.
@@ -129,7 +141,7 @@ public final class ModelPanelView {
             if (!updatingFromTable) selectRow(layer.intValue());
             showProperties();
         });
-        model.rows().addListener((javafx.collections.ListChangeListener<LayerRow>) c -> {
+        model.rows().addListener((ListChangeListener<LayerRow>) c -> {
             syncing = true;
             try {
                 layerList.getItems().setAll(model.rows());
@@ -214,22 +226,22 @@ public final class ModelPanelView {
 
     /** Puts keyboard focus on the first setting of the selected layer, or of training (View › Settings). */
     public void focusSettings() {
-        firstEditor(propertySheet).ifPresent(javafx.scene.Node::requestFocus);
+        firstEditor(propertySheet).ifPresent(Node::requestFocus);
     }
 
-    private static java.util.Optional<javafx.scene.Node> firstEditor(javafx.scene.Parent parent) {
-        for (javafx.scene.Node n : parent.getChildrenUnmodifiable()) {
-            if ((n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase<?>
-                    || n instanceof javafx.scene.control.ChoiceBox<?> || n instanceof javafx.scene.control.CheckBox)
+    private static Optional<Node> firstEditor(Parent parent) {
+        for (Node n : parent.getChildrenUnmodifiable()) {
+            if ((n instanceof TextInputControl || n instanceof ComboBoxBase<?>
+                    || n instanceof ChoiceBox<?> || n instanceof CheckBox)
                     && n.isVisible() && !n.isDisabled()) {
-                return java.util.Optional.of(n);
+                return Optional.of(n);
             }
-            if (n instanceof javafx.scene.Parent p) {
+            if (n instanceof Parent p) {
                 var found = firstEditor(p);
                 if (found.isPresent()) return found;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Delete, Ctrl+D and Alt+Up/Down are Edit-menu accelerators; Backspace deletes too, as on a Mac. */
@@ -252,8 +264,8 @@ public final class ModelPanelView {
                 layerList.getFocusModel().focus(layer + 1);
                 // Bring the block into view, scrolling as little as possible (ListView.scrollTo puts it on top).
                 int row = layer + 1;
-                javafx.application.Platform.runLater(() -> {
-                    if (layerList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                Platform.runLater(() -> {
+                    if (layerList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
                             && row < layerList.getItems().size()) flow.scrollTo(row);
                 });
             }

@@ -16,6 +16,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.modelstudio.core.catalogue.LayerCatalogue;
+import org.modelstudio.core.data.Augmentation;
+import org.modelstudio.core.data.TaskFit;
+import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.edit.Edit;
 import org.modelstudio.core.edit.EditHistory;
 import org.modelstudio.core.graph.InputSpec;
@@ -35,7 +38,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -53,8 +55,8 @@ public final class ModelViewModel {
     private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<DataSource> dataSource = new ReadOnlyObjectWrapper<>(DataSource.FASHION_MNIST);
-    private final ReadOnlyObjectWrapper<org.modelstudio.core.data.Augmentation> augmentation =
-            new ReadOnlyObjectWrapper<>(org.modelstudio.core.data.Augmentation.NONE);
+    private final ReadOnlyObjectWrapper<Augmentation> augmentation =
+            new ReadOnlyObjectWrapper<>(Augmentation.NONE);
     /** One wrapper, kept: listeners on a throwaway unmodifiable view would be collected with it. */
     private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
     private boolean runsChanged;
@@ -78,7 +80,7 @@ public final class ModelViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(0);
     /** What the chosen data asks for (null while unknown) and the name of the number a regression predicts. */
-    private org.modelstudio.core.data.TaskKind dataTask;
+    private TaskKind dataTask;
     private String dataQuantity = "";
     /** The network as last saved or opened (null: never saved); dirty is "differs from it", so undo back to it is clean. */
     private NetworkSpec saved;
@@ -165,9 +167,9 @@ public final class ModelViewModel {
     public Project project() { return new Project(history.current(), dataSource.get(), List.copyOf(runs), augmentation.get()); }
 
     /** How the project's training images are augmented (saved with it). */
-    public ReadOnlyObjectProperty<org.modelstudio.core.data.Augmentation> augmentationProperty() { return augmentation.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Augmentation> augmentationProperty() { return augmentation.getReadOnlyProperty(); }
 
-    public void setAugmentation(org.modelstudio.core.data.Augmentation a) {
+    public void setAugmentation(Augmentation a) {
         if (a.equals(augmentation.get())) return;
         augmentation.set(a);
         documentChanged();
@@ -187,7 +189,7 @@ public final class ModelViewModel {
      * for a regression the name of the number it predicts. What the network lacks for it is shown on the layer to
      * change, like a shape problem ({@link org.modelstudio.core.data.TaskFit}).
      */
-    public void setDataTask(org.modelstudio.core.data.TaskKind task, String quantity) {
+    public void setDataTask(TaskKind task, String quantity) {
         String q = quantity == null ? "" : quantity;
         if (task == dataTask && q.equals(dataQuantity)) return;
         dataTask = task;
@@ -196,7 +198,7 @@ public final class ModelViewModel {
     }
 
     /** The data's task as last set (null while unknown). */
-    public org.modelstudio.core.data.TaskKind dataTask() { return dataTask; }
+    public TaskKind dataTask() { return dataTask; }
 
     // ------------------------------------------------------------------ run history
 
@@ -226,7 +228,7 @@ public final class ModelViewModel {
     public void newNetwork() {
         runs.clear();
         dataSource.set(DataSource.FASHION_MNIST);
-        augmentation.set(org.modelstudio.core.data.Augmentation.NONE);
+        augmentation.set(Augmentation.NONE);
         startDocument(new NetworkSpec(Texts.get("ui.model.untitled"), "", new InputSpec.ImageInput(28, 28, 1), List.of(),
                 history.current().training()), null, true);
     }
@@ -338,7 +340,8 @@ public final class ModelViewModel {
             boolean endsWithOutput = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof LayerSpec.Output;
             at = endsWithOutput ? layers.size() - 1 : layers.size();
         }
-        history.beginBatch(copied.size() == 1 ? Texts.get("ui.model.edit.paste-one", ShapeInference.name(copied.get(0))) : Texts.get("ui.model.edit.paste-many", copied.size()));
+        history.beginBatch(copied.size() == 1 ? Texts.get("ui.model.edit.paste-one", ShapeInference.name(copied.get(0)))
+                : Texts.get("ui.model.edit.paste-many", copied.size()));
         try {
             for (int k = 0; k < copied.size(); k++) apply(new Edit.InsertLayer(at + k, copied.get(k)));
         } finally {
@@ -461,9 +464,10 @@ public final class ModelViewModel {
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
         NetworkSummary s = ShapeInference.analyse(current)
-                .withIssues(org.modelstudio.core.data.TaskFit.issues(current, dataTask, dataQuantity));
+                .withIssues(TaskFit.issues(current, dataTask, dataQuantity));
         List<LayerRow> newRows = new ArrayList<>();
-        newRows.add(new LayerRow("0", Texts.get("ui.model.row.input"), inputDescription(current.input()), String.valueOf(s.inputShape()), "0", "", false, "input"));
+        newRows.add(new LayerRow("0", Texts.get("ui.model.row.input"), inputDescription(current.input()), String.valueOf(s.inputShape()), "0", "",
+                false, "input"));
         for (LayerSummary l : s.layers()) {
             List<Issue> issues = s.issuesFor(l.index());
             newRows.add(new LayerRow(String.valueOf(l.index() + 1), ShapeInference.name(l.layer()), l.layer().describe(),
@@ -494,7 +498,8 @@ public final class ModelViewModel {
                     : img.channels() == 3 ? Texts.get("ui.model.input.colour", img.height(), img.width())
                     : Texts.get("ui.model.input.channels", img.height(), img.width(), img.channels());
         }
-        if (input instanceof InputSpec.VectorInput vec) return Texts.get(vec.features() == 1 ? "ui.model.input.feature" : "ui.model.input.features", vec.features());
+        if (input instanceof InputSpec.VectorInput vec) return Texts.get(vec.features() == 1 ? "ui.model.input.feature" : "ui.model.input.features",
+                vec.features());
         if (input instanceof InputSpec.SequenceInput seq) {
             return Texts.get("ui.model.input.text", seq.length(), Texts.number(seq.vocabulary()));
         }

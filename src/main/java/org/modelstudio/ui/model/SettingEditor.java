@@ -1,11 +1,11 @@
 package org.modelstudio.ui.model;
 
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import org.controlsfx.property.editor.PropertyEditor;
-import org.modelstudio.core.catalogue.ParamSpec;
 
 import java.util.Locale;
 
@@ -67,7 +67,7 @@ final class SettingEditor implements PropertyEditor<Object> {
         field.getTooltip().setText(problem != null ? problem : item.getDescription());
     }
 
-    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     @Override public Node getEditor() { return field; }
 

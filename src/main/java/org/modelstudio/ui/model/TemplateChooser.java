@@ -1,6 +1,7 @@
 package org.modelstudio.ui.model;
 
 import org.modelstudio.core.i18n.Texts;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -8,6 +9,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -17,7 +20,6 @@ import org.modelstudio.core.graph.NetworkSummary;
 import org.modelstudio.core.graph.ShapeInference;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -71,8 +73,8 @@ public final class TemplateChooser {
             if (e.getClickCount() == 2) openSelected();
         });
         // The list would keep Enter to itself; here it means Open.
-        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
                 openSelected();
                 e.consume();
             }
@@ -80,7 +82,7 @@ public final class TemplateChooser {
         dialog.setResultConverter(b -> b == open ? list.getSelectionModel().getSelectedItem() : null);
         int start = Math.max(0, templates.indexOf(current));
         list.getSelectionModel().select(start);
-        dialog.setOnShown(e -> javafx.application.Platform.runLater(list::requestFocus));
+        dialog.setOnShown(e -> Platform.runLater(list::requestFocus));
     }
 
     private void openSelected() {

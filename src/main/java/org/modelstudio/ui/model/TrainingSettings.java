@@ -8,8 +8,8 @@ import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.Optimizer;
 import org.modelstudio.core.graph.TrainingConfig;
 
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The training settings as the property sheet edits them: each with a key, range and help (like a catalogue
@@ -132,7 +132,7 @@ public final class TrainingSettings {
             case RMSPROP -> "RMSProp";
         };
         String schedule = t.schedule().kind() == LearningRateSchedule.Kind.CONSTANT ? "" : Texts.get("ui.settings.describe.schedule", t.schedule().describe());
-        String extras = (t.l2() > 0 ? Texts.get("ui.settings.describe.l2", java.math.BigDecimal.valueOf(t.l2()).stripTrailingZeros().toPlainString()) : "")
+        String extras = (t.l2() > 0 ? Texts.get("ui.settings.describe.l2", BigDecimal.valueOf(t.l2()).stripTrailingZeros().toPlainString()) : "")
                 + (t.validationSplit() > 0 ? Texts.get("ui.settings.describe.validation", Texts.percent(t.validationSplit(), 0))
                         : Texts.get("ui.settings.describe.no-validation"))
                 + (t.testSplit() > 0 ? Texts.get("ui.settings.describe.test", Texts.percent(t.testSplit(), 0)) : "")

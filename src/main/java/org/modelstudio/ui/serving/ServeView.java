@@ -31,6 +31,7 @@ import javafx.stage.Window;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The Serve window's view: binds to {@link ServeViewModel} and forwards clicks; copying to the clipboard and choosing
@@ -126,7 +127,8 @@ public final class ServeView {
         startServingButton.setOnAction(e -> model.start());
         stopServingButton.disableProperty().bind(serving.not().or(model.publishing().runningProperty()));
         stopServingButton.setOnAction(e -> model.stop());
-        freePortButton.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("ui.serve.use-port", model.freePortProperty().get()), model.freePortProperty()));
+        freePortButton.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("ui.serve.use-port", model.freePortProperty().get()),
+                model.freePortProperty()));
         freePortButton.visibleProperty().bind(model.freePortProperty().greaterThan(0).and(stopped));
         freePortButton.managedProperty().bind(freePortButton.visibleProperty());
         freePortButton.setOnAction(e -> model.useFreePort());
@@ -160,7 +162,8 @@ public final class ServeView {
         chartHolder.getChildren().add(chart);
         model.trafficRevisionProperty().addListener(o -> chart.draw());
         trafficSummary.textProperty().bind(model.trafficSummaryProperty());
-        requestsTitle.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("ui.serve.requests-title", Texts.number(model.requests().size())), model.requests()));
+        requestsTitle.textProperty().bind(Bindings.createStringBinding(() ->
+                Texts.get("ui.serve.requests-title", Texts.number(model.requests().size())), model.requests()));
         RequestTable.configure(requestTable, model.requests());
     }
 
@@ -221,7 +224,7 @@ public final class ServeView {
             code.getStyleClass().add("example-code");
             VBox.setVgrow(code, Priority.ALWAYS);
             Button copy = new Button(Texts.get("ui.serve.copy"));
-            copy.setId("copy-" + ex.language().toLowerCase(java.util.Locale.ROOT));
+            copy.setId("copy-" + ex.language().toLowerCase(Locale.ROOT));
             copy.setOnAction(e -> copy(ex.code()));
             HBox bar = new HBox(copy);
             bar.getStyleClass().add("toolbar");

@@ -2,6 +2,7 @@ package org.modelstudio.ui.serving;
 
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.infer.ModelNames;
+import org.modelstudio.core.infer.ModelSignature;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -28,6 +29,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.train.TrainingResult;
+import org.modelstudio.server.ClientExamples;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.ModelVersion;
 import org.modelstudio.server.RequestLog;
@@ -36,9 +38,10 @@ import org.modelstudio.ui.common.CurrentModel;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -410,22 +413,22 @@ public final class ServeViewModel {
         url.set(s.url(name).toString());
         List<String> loaded = s.models().get(name).versions();
         version.set(Texts.get("ui.serve.version", v.version(), name,
-                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(v.loaded()), v.source())
+                DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(v.loaded()), v.source())
                 + (loaded.size() > 1 ? Texts.get("ui.serve.versions-loaded", String.join(", ", loaded)) : ""));
         var sig = v.runtime().signature();
-        if (sig.kind() == org.modelstudio.core.infer.ModelSignature.Kind.PREPARED) {
+        if (sig.kind() == ModelSignature.Kind.PREPARED) {
             examples.clear();
             examplesNote.set(Texts.get("ui.serve.examples.prepared",
                     String.join(", ", sig.tensorShape().stream().map(String::valueOf).toList()), url.get()));
         } else {
-            var client = new org.modelstudio.server.ClientExamples(s.url(name), sig, servedToken,
+            var client = new ClientExamples(s.url(name), sig, servedToken,
                     ExampleInputs.sample(sig, v.runtime().model(), exampleImage));
             List<Example> list = new ArrayList<>();
             for (var language : client.languages()) list.add(new Example(language.title(), client.example(language)));
             examples.setAll(list);
-            examplesNote.set(sig.kind() == org.modelstudio.core.infer.ModelSignature.Kind.IMAGE
+            examplesNote.set(sig.kind() == ModelSignature.Kind.IMAGE
                     ? Texts.get("ui.serve.examples.image", exampleImage == null ? Texts.get("ui.serve.examples.an-image") : exampleImage.getFileName())
-                    : sig.kind() == org.modelstudio.core.infer.ModelSignature.Kind.TABLE
+                    : sig.kind() == ModelSignature.Kind.TABLE
                     ? Texts.get("ui.serve.examples.row", String.join(", ", sig.columns()))
                     : Texts.get("ui.serve.examples.text"));
         }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Starts a server for the Serve window, off the FX thread: opens the saved model files, publishes every model as version
@@ -113,7 +114,7 @@ final class ServerLauncher {
     /** Whether another program holds the port. */
     private static boolean inUse(Throwable e) {
         BindException b = bindFailure(e);
-        return b != null && String.valueOf(b.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use");
+        return b != null && String.valueOf(b.getMessage()).toLowerCase(Locale.ROOT).contains("in use");
     }
 
     /** The server's sentence, without its advice to choose another port when the window offers a free one. */

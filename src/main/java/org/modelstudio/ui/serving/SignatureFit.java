@@ -3,7 +3,6 @@ package org.modelstudio.ui.serving;
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.infer.ModelSignature;
 
-import java.util.Locale;
 
 /**
  * Whether a model can be published as the next version of a served name: programs calling the name must be able to send

@@ -9,6 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -134,6 +135,6 @@ final class TrafficChart extends Region {
     /** An axis label: "0", "12.5", "0.25". */
     private static String number(double v) {
         if (v == Math.rint(v)) return String.format(Locale.ROOT, "%.0f", v);
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 }

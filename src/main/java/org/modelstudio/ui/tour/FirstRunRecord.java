@@ -1,6 +1,7 @@
 package org.modelstudio.ui.tour;
 
 import org.modelstudio.core.io.AtomicFiles;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class FirstRunRecord {
         try {
             AtomicFiles.writeString(file, "tour=" + outcome + "\n");
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(FirstRunRecord.class).warn("Could not remember that the tour was seen: {}", AtomicFiles.reason(e));
+            LoggerFactory.getLogger(FirstRunRecord.class).warn("Could not remember that the tour was seen: {}", AtomicFiles.reason(e));
         }
     }
 

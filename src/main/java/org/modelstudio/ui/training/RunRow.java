@@ -4,10 +4,10 @@ import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.modelstudio.core.project.RunRecord;
+import org.modelstudio.ui.model.LayerPropertyItem;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** One run in the Runs table: its record, formatted cells, and whether its curves are overlaid. */
 public final class RunRow {
@@ -45,6 +45,6 @@ public final class RunRow {
     public String details() {
         var t = run.spec().training();
         return Texts.get("ui.runs.details", run.spec().name(), run.specFingerprint(),
-                org.modelstudio.ui.model.LayerPropertyItem.choiceName(t.optimizer().id()), t.learningRate(), t.batchSize()) + (run.message() == null ? "" : "\n" + run.message());
+                LayerPropertyItem.choiceName(t.optimizer().id()), t.learningRate(), t.batchSize()) + (run.message() == null ? "" : "\n" + run.message());
     }
 }

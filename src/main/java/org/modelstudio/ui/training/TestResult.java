@@ -9,7 +9,6 @@ import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.train.TrainingResult;
 
-import java.util.Locale;
 
 /**
  * The one measurement of a finished run's best model on the test part, held out from training and validation:

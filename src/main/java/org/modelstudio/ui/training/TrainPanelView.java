@@ -8,15 +8,39 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import org.controlsfx.control.PropertySheet;
+import org.modelstudio.core.project.RunRecord;
 import org.modelstudio.ui.model.LayerPropertyItem;
 import org.modelstudio.ui.model.ModelViewModel;
 import org.modelstudio.ui.model.TrainingSettings;
@@ -35,19 +59,19 @@ public final class TrainPanelView {
     @FXML private Button pauseButton;
     @FXML private Button continueButton;
     @FXML private StackPane rateChartHolder;
-    @FXML private javafx.scene.layout.FlowPane curveLegend;
-    @FXML private javafx.scene.control.TableView<RunRow> runTable;
-    @FXML private javafx.scene.control.TableColumn<RunRow, Boolean> showColumn;
-    @FXML private javafx.scene.control.TableColumn<RunRow, String> runNumberColumn;
-    @FXML private javafx.scene.control.TableColumn<RunRow, String> runStartedColumn;
-    @FXML private javafx.scene.control.TableColumn<RunRow, String> runOutcomeColumn;
-    @FXML private javafx.scene.control.TableColumn<RunRow, String> runEpochsColumn;
-    @FXML private javafx.scene.control.TableColumn<RunRow, String> runBestColumn;
-    @FXML private javafx.scene.control.TableColumn<RunRow, String> runDurationColumn;
+    @FXML private FlowPane curveLegend;
+    @FXML private TableView<RunRow> runTable;
+    @FXML private TableColumn<RunRow, Boolean> showColumn;
+    @FXML private TableColumn<RunRow, String> runNumberColumn;
+    @FXML private TableColumn<RunRow, String> runStartedColumn;
+    @FXML private TableColumn<RunRow, String> runOutcomeColumn;
+    @FXML private TableColumn<RunRow, String> runEpochsColumn;
+    @FXML private TableColumn<RunRow, String> runBestColumn;
+    @FXML private TableColumn<RunRow, String> runDurationColumn;
     @FXML private Button useBestButton;
     @FXML private Button useLastButton;
-    @FXML private javafx.scene.control.TabPane trainTabs;
-    @FXML private javafx.scene.control.Tab curvesTab;
+    @FXML private TabPane trainTabs;
+    @FXML private Tab curvesTab;
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private Label epochLabel;
@@ -63,7 +87,7 @@ public final class TrainPanelView {
     @FXML private ListView<String> logList;
 
     /** Held here: a bidirectional binding keeps only a weak reference, and asObject() would be collected. */
-    private javafx.beans.property.ObjectProperty<Integer> epochsAsObject;
+    private ObjectProperty<Integer> epochsAsObject;
     private XYChart lossChart;
     private XYChart accuracyChart;
     private XYChart rateChart;
@@ -73,8 +97,8 @@ public final class TrainPanelView {
     /** The second chart's live curves: accuracy, or a regression's mean absolute error. */
     private final ErrorDataSetRenderer metricRenderer = renderer(true);
     /** Of each overlaid run, whether its second curve is a mean absolute error (a regression) rather than an accuracy. */
-    private final java.util.Map<String, Boolean> overlaidRegression = new java.util.HashMap<>();
-    private final java.util.Map<String, DataSet[]> overlaid = new java.util.HashMap<>();
+    private final Map<String, Boolean> overlaidRegression = new HashMap<>();
+    private final Map<String, DataSet[]> overlaid = new HashMap<>();
     private static final String[] OVERLAY_COLOURS = {"#7f7f7f", "#ff7f0e", "#8c564b", "#17becf", "#bcbd22", "#e377c2"};
 
     public TrainPanelView(TrainingViewModel model, ModelViewModel network) {
@@ -99,17 +123,17 @@ public final class TrainPanelView {
         trainTabs.getSelectionModel().select(curvesTab);
         stopButton.setOnAction(e -> model.stop());
         pauseButton.disableProperty().bind(model.runningProperty().not());
-        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.pausedProperty()).then(Texts.get("ui.train.resume")).otherwise(Texts.get("ui.train.pause")));
+        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then(Texts.get("ui.train.resume")).otherwise(Texts.get("ui.train.pause")));
         pauseButton.setOnAction(e -> {
             if (model.pausedProperty().get()) model.resume();
             else model.pause();
         });
         continueButton.disableProperty().bind(model.runningProperty().or(model.currentModelProperty().isNull()));
         continueButton.setOnAction(e -> model.continueTraining());
-        trainButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.train.tip.train")));
-        pauseButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.train.tip.pause")));
-        stopButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.train.tip.stop")));
-        continueButton.setTooltip(new javafx.scene.control.Tooltip(Texts.get("ui.train.tip.continue")));
+        trainButton.setTooltip(new Tooltip(Texts.get("ui.train.tip.train")));
+        pauseButton.setTooltip(new Tooltip(Texts.get("ui.train.tip.pause")));
+        stopButton.setTooltip(new Tooltip(Texts.get("ui.train.tip.stop")));
+        continueButton.setTooltip(new Tooltip(Texts.get("ui.train.tip.continue")));
         progressBar.progressProperty().bind(model.progressProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         epochLabel.textProperty().bind(model.epochSummaryProperty());
@@ -121,7 +145,7 @@ public final class TrainPanelView {
         model.statusStripProperty().addListener((obs, old, cells) -> showStrip(cells));
         showStrip(model.statusStripProperty().get());
         logList.setItems(model.log());
-        logList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        logList.setCellFactory(list -> new ListCell<>() {
             {
                 setWrapText(true);
                 setPrefWidth(0);   // wrap to the list's width instead of scrolling sideways
@@ -133,7 +157,7 @@ public final class TrainPanelView {
             }
         });
         logList.setPlaceholder(new Label(Texts.get("ui.train.log-placeholder")));
-        model.log().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        model.log().addListener((ListChangeListener<String>) c -> {
             if (!model.log().isEmpty()) logList.scrollTo(model.log().size() - 1);
         });
 
@@ -184,20 +208,20 @@ public final class TrainPanelView {
     /** The Runs tab: the project's runs, newest first; tick to overlay, and put a run's model back in use. */
     private void setUpRuns() {
         showColumn.setCellValueFactory(c -> c.getValue().shownProperty());
-        showColumn.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(showColumn));
+        showColumn.setCellFactory(CheckBoxTableCell.forTableColumn(showColumn));
         text(runNumberColumn, r -> "#" + r.number());
         text(runStartedColumn, RunRow::started);
         text(runOutcomeColumn, RunRow::outcome);
         text(runEpochsColumn, RunRow::epochs);
         text(runBestColumn, RunRow::best);
         text(runDurationColumn, RunRow::duration);
-        runTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        runTable.setRowFactory(t -> new TableRow<>() {
             @Override protected void updateItem(RunRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.details()));
+                setTooltip(empty || row == null ? null : new Tooltip(row.details()));
             }
         });
-        network.runs().addListener((javafx.collections.ListChangeListener<org.modelstudio.core.project.RunRecord>) c -> {
+        network.runs().addListener((ListChangeListener<RunRecord>) c -> {
             // A run just recorded goes on top; anything else (another project) rebuilds the table.
             boolean onlyAdded = true;
             while (c.next()) onlyAdded &= c.wasAdded() && !c.wasRemoved() && c.getFrom() == runTable.getItems().size();
@@ -217,9 +241,9 @@ public final class TrainPanelView {
     }
 
     private void showRuns() {
-        java.util.Set<String> shown = new java.util.HashSet<>(overlaid.keySet());
+        Set<String> shown = new HashSet<>(overlaid.keySet());
         var runs = network.runs();
-        java.util.List<RunRow> rows = new java.util.ArrayList<>();
+        List<RunRow> rows = new ArrayList<>();
         for (int i = runs.size() - 1; i >= 0; i--) rows.add(row(i + 1, runs.get(i), shown.contains(runs.get(i).id())));
         // Overlays of runs that are no longer in the project (another project opened) go.
         for (String id : shown) {
@@ -228,7 +252,7 @@ public final class TrainPanelView {
         runTable.getItems().setAll(rows);
     }
 
-    private RunRow row(int number, org.modelstudio.core.project.RunRecord run, boolean shown) {
+    private RunRow row(int number, RunRecord run, boolean shown) {
         RunRow row = new RunRow(number, run);
         row.shownProperty().set(shown);
         row.shownProperty().addListener((obs, was, show) -> overlay(row, show));
@@ -307,10 +331,10 @@ public final class TrainPanelView {
     }
 
     /** The data sets drawn for overlaid runs (loss, accuracy), by run id. */
-    java.util.Map<String, DataSet[]> overlays() { return java.util.Collections.unmodifiableMap(overlaid); }
+    Map<String, DataSet[]> overlays() { return Collections.unmodifiableMap(overlaid); }
 
-    private static void text(javafx.scene.control.TableColumn<RunRow, String> c, java.util.function.Function<RunRow, String> value) {
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
+    private static void text(TableColumn<RunRow, String> c, Function<RunRow, String> value) {
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
     }
 
     private void showSettings() {
@@ -327,8 +351,8 @@ public final class TrainPanelView {
 
     /** A legend entry: a short line in the curve's colour (dashed for an overlaid run) and its name. */
     private Label legend(String colour, String text, boolean dashed) {
-        javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 18, 0);
-        line.setStroke(javafx.scene.paint.Color.web(colour));
+        Line line = new Line(0, 0, 18, 0);
+        line.setStroke(Color.web(colour));
         line.setStrokeWidth(3);
         if (dashed) line.getStrokeDashArray().setAll(5.0, 3.0);
         Label entry = new Label(text, line);

@@ -2,6 +2,7 @@ package org.modelstudio.ui.training;
 
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.RunOutcome;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -9,11 +10,15 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
+import javafx.util.Duration;
 import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.events.CancelToken;
@@ -36,14 +41,19 @@ import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.common.CurrentModel;
 import org.modelstudio.ui.common.Frames;
 import org.modelstudio.ui.common.SampleLibrary;
+import org.modelstudio.ui.inference.InputKind;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -60,9 +70,9 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Texts.get("ui.training.status.idle"));
     private final ReadOnlyStringWrapper epochSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
-    private final javafx.beans.property.ReadOnlyObjectWrapper<StatusStrip> strip =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(StatusStrip.idle());
-    private final javafx.collections.ObservableList<String> log = javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<StatusStrip> strip =
+            new ReadOnlyObjectWrapper<>(StatusStrip.idle());
+    private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper regression = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper quantity = new ReadOnlyStringWrapper("");
     private int plannedEpochs;
@@ -72,11 +82,11 @@ public final class TrainingViewModel {
     private Supplier<DataSource> dataSource = () -> DataSource.FASHION_MNIST;
     private Supplier<RunRequest.Images> chosenImages;
     private Supplier<Augmentation> augmentation = () -> Augmentation.NONE;
-    private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingResult> lastResult = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TrainingResult> lastResult = new ReadOnlyObjectWrapper<>();
     private final AtomicReference<CancelToken> cancel = new AtomicReference<>(new CancelToken());
     private final Service<Ended> service;
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
-    private final javafx.beans.property.ReadOnlyObjectWrapper<HeldOut> heldOut = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HeldOut> heldOut = new ReadOnlyObjectWrapper<>();
     private volatile PauseGate gate = new PauseGate();
     private final Path runsDir;
     private final ExecutorService executor;
@@ -87,7 +97,7 @@ public final class TrainingViewModel {
     private RunRequest pending;
     private Consumer<DataFit.Fitted> fitted = f -> { };
     /** True while a training task's call() runs; readable from any thread (Service state is FX-thread only). */
-    private final java.util.concurrent.atomic.AtomicBoolean taskActive = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean taskActive = new AtomicBoolean();
 
     public TrainingViewModel(ReadOnlyObjectProperty<NetworkSpec> spec, CurrentModel currentModel, SampleLibrary samples,
                              ExecutorService executor, Path runsDir) {
@@ -177,13 +187,13 @@ public final class TrainingViewModel {
 
     /** The result of the last run that ended (finished, stopped or failed). */
     /** The last successful run's held-out examples (for the evaluation view); null before any run. */
-    public javafx.beans.property.ReadOnlyObjectProperty<HeldOut> heldOutProperty() { return heldOut.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<HeldOut> heldOutProperty() { return heldOut.getReadOnlyProperty(); }
 
-    public javafx.beans.property.ReadOnlyObjectProperty<TrainingResult> lastResultProperty() { return lastResult.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TrainingResult> lastResultProperty() { return lastResult.getReadOnlyProperty(); }
     /** Epoch, batch, speed, elapsed time and time left of the run in progress (or of the last one). */
-    public javafx.beans.property.ReadOnlyObjectProperty<StatusStrip> statusStripProperty() { return strip.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<StatusStrip> statusStripProperty() { return strip.getReadOnlyProperty(); }
     /** What happened, line by line, in the current run: start, every epoch's figures, and how it ended. */
-    public javafx.collections.ObservableList<String> log() { return log; }
+    public ObservableList<String> log() { return log; }
 
     /** The status strip's cells, already formatted. */
     public record StatusStrip(String epoch, String batch, String speed, String elapsed, String eta) {
@@ -357,7 +367,7 @@ public final class TrainingViewModel {
         // The history (a new table row, the project marked changed) follows a frame later, so that the end of a
         // run does not put all its updates of the window into one frame.
         if (ended.run() != null) {
-            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
+            PauseTransition later = new PauseTransition(Duration.millis(40));
             later.setOnFinished(e -> runRecorder.accept(ended.run()));
             later.play();
         }
@@ -387,7 +397,7 @@ public final class TrainingViewModel {
                 currentModel.set(result.model(), Texts.get("ui.training.trained", name, accuracy));
                 status.set(Texts.get("ui.training.status.finished",
                         result.epochs().size(), duration(result.elapsedMillis() / 1000.0), accuracy,
-                        org.modelstudio.ui.inference.InputKind.of(result.model()).tryIt()));
+                        InputKind.of(result.model()).tryIt()));
             }
             case EARLY_STOPPED -> {
                 String bestAccuracy = EpochFigures.validation(result.bestMetrics());
@@ -459,15 +469,15 @@ public final class TrainingViewModel {
 
         /** The run for the project's history, with its best and last models saved beside the other runs. */
         private RunRecord record(TrainingResult result, Instant started) {
-            String id = "run-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                    .withZone(java.time.ZoneId.systemDefault()).format(started) + "-" + java.util.UUID.randomUUID().toString().substring(0, 4);
+            String id = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(ZoneId.systemDefault()).format(started) + "-" + UUID.randomUUID().toString().substring(0, 4);
             String bestFile = null;
             String lastFile = null;
             if (result.outcome() != RunOutcome.FAILED || !result.epochs().isEmpty()) {
                 try {
                     lastFile = RunModels.save(result.last(), runsDir, id, "last");
                     bestFile = result.best() == result.last() ? lastFile : RunModels.save(result.best(), runsDir, id, "best");
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     String why = Texts.get("ui.training.log.not-saved", runsDir, e.getMessage());
                     Platform.runLater(() -> log(result.elapsedMillis(), why));
                 }

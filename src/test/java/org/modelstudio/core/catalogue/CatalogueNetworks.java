@@ -1,7 +1,5 @@
 package org.modelstudio.core.catalogue;
 
-import org.modelstudio.core.catalogue.LayerCatalogue;
-import org.modelstudio.core.catalogue.LayerType;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.LearningRateSchedule;

@@ -1,14 +1,16 @@
 package org.modelstudio.core.catalogue;
 
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.catalogue.Category;
-import org.modelstudio.core.catalogue.LayerCatalogue;
-import org.modelstudio.core.catalogue.LayerType;
-import org.modelstudio.core.catalogue.ParamSpec;
 import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.LearningRateSchedule;
+import org.modelstudio.core.graph.Loss;
+import org.modelstudio.core.graph.Optimizer;
 import org.modelstudio.core.graph.Padding;
+import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.SpecJson;
+import org.modelstudio.core.graph.WeightInit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,10 +93,10 @@ class LayerCatalogueTest {
             }
         }
         // the training settings' choices, which the settings sheet shows in the same words
-        for (var o : org.modelstudio.core.graph.Optimizer.values()) keys.add("catalogue.choice." + o.id());
-        for (var l : org.modelstudio.core.graph.Loss.values()) keys.add("catalogue.choice." + l.id());
-        for (var k : org.modelstudio.core.graph.LearningRateSchedule.Kind.values()) keys.add("catalogue.choice." + k.id());
-        for (var m : org.modelstudio.core.graph.EarlyStopping.Metric.values()) keys.add("catalogue.choice." + m.id());
+        for (var o : Optimizer.values()) keys.add("catalogue.choice." + o.id());
+        for (var l : Loss.values()) keys.add("catalogue.choice." + l.id());
+        for (var k : LearningRateSchedule.Kind.values()) keys.add("catalogue.choice." + k.id());
+        for (var m : EarlyStopping.Metric.values()) keys.add("catalogue.choice." + m.id());
         keys.add("catalogue.choice.off");
         List<String> problems = new ArrayList<>();
         for (String key : keys) {
@@ -128,7 +130,7 @@ class LayerCatalogueTest {
             assertEquals("最后一步", ParamSpec.choiceLabel("last"));
             var e = assertThrows(IllegalArgumentException.class, () -> catalogue.with(catalogue.create("conv2d"), "filters", 0));
             assertEquals("卷积层：过滤器数必须在 1 到 1024 之间，而不是 0。", e.getMessage());
-            assertEquals("卷积层 #3", org.modelstudio.core.graph.ShapeInference.label(catalogue.create("conv2d"), 2));
+            assertEquals("卷积层 #3", ShapeInference.label(catalogue.create("conv2d"), 2));
         } finally {
             Texts.use(Locale.ENGLISH);
         }
@@ -151,7 +153,7 @@ class LayerCatalogueTest {
             assertEquals(List.of(), catalogue.problems(layer), t.name());
             for (ParamSpec p : t.params()) assertEquals(p.defaultValue(), catalogue.value(layer, p.key()), t.name() + "." + p.key());
         }
-        assertEquals(new LayerSpec.Conv2D(32, 3, 3, 1, 1, Padding.VALID, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+        assertEquals(new LayerSpec.Conv2D(32, 3, 3, 1, 1, Padding.VALID, Activation.RELU, WeightInit.HE),
                 catalogue.create("conv2d"));
         assertEquals(new LayerSpec.Embedding(32), catalogue.create("embedding"));
         assertEquals(new LayerSpec.Lstm(64, false), catalogue.create("lstm"));

@@ -2,11 +2,9 @@ package org.modelstudio.core.data;
 
 import org.junit.jupiter.api.Test;
 import org.modelstudio.TestData;
-import org.modelstudio.core.data.AugmentedSource;
-import org.modelstudio.core.data.Augmentation;
-import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.graph.Shape;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -37,7 +35,7 @@ class AugmentationTest {
         float[] img = new float[64];
         img[4 * 8 + 4] = 0.5f;
         float[] shifted = new Augmentation(0, 0.25, false, 0, 0, 0).apply(img, SHAPE, new Random(7));
-        assertFalse(java.util.Arrays.equals(img, shifted));
+        assertFalse(Arrays.equals(img, shifted));
         float[] lighter = new Augmentation(0, 0, false, 0, 0.3, 0).apply(new float[64], SHAPE, new Random(3));
         assertTrue(lighter[0] == lighter[63], "brightness changes every pixel alike");
         assertTrue(Math.abs(lighter[0]) <= 0.3f + 1e-6f);
@@ -54,8 +52,8 @@ class AugmentationTest {
             assertEquals(bars.label(i), augmented.label(i), "labels are never changed");
             augmented.read(i, first);
             augmented.read(i, again);
-            if (!java.util.Arrays.equals(first, bars.features()[i])) changed++;
-            assertFalse(java.util.Arrays.equals(first, again), "each read is a new variant");
+            if (!Arrays.equals(first, bars.features()[i])) changed++;
+            assertFalse(Arrays.equals(first, again), "each read is a new variant");
             for (float v : first) assertTrue(v >= 0 && v <= 1);
         }
         assertEquals(bars.size(), changed);

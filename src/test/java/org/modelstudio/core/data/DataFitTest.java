@@ -1,14 +1,12 @@
 package org.modelstudio.core.data;
 
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.data.DataFit;
-import org.modelstudio.core.data.ImageFacts;
-import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,9 +86,9 @@ class DataFitTest {
         assertEquals(56, ((InputSpec.SequenceInput) longer.spec().input()).length(), "95 % have 50 tokens: rounded up to 56");
         assertEquals(List.of("Input: " + length + " → 56 tokens, so that 95 % of the texts are read whole"), longer.changes());
         assertEquals(text.layers(), longer.spec().layers());
-        java.util.Arrays.fill(counts, 5000);
+        Arrays.fill(counts, 5000);
         assertEquals(DataFit.LONGEST_FITTED_SEQUENCE, ((InputSpec.SequenceInput) DataFit.fitTexts(text, counts).spec().input()).length());
-        java.util.Arrays.fill(counts, 3);
+        Arrays.fill(counts, 3);
         assertSame(text, DataFit.fitTexts(text, counts).spec(), "short texts are padded, the input kept");
     }
 }

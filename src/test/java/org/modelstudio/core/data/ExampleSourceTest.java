@@ -2,11 +2,6 @@ package org.modelstudio.core.data;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelstudio.core.data.ExampleSource;
-import org.modelstudio.core.data.GeneratedImages;
-import org.modelstudio.core.data.IdxImageFile;
-import org.modelstudio.core.data.LabeledData;
-import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Shape;
 
 import java.io.IOException;

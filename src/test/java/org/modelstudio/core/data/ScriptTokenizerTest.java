@@ -1,10 +1,13 @@
 package org.modelstudio.core.data;
 
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.data.Tokenization;
 import org.modelstudio.core.data.Tokenization.Piece;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,11 +49,11 @@ class ScriptTokenizerTest {
         assertEquals(List.of("python"), pieces.get(1).tokens());
         for (String t : List.of("", " ，。！ ", "e\u0301te\u0301 天气", "ＡＢＣ１２３ 中文", "\uD840\uDC0B\uD840\uDC0C")) {
             for (Tokenization rules : List.of(Tokenization.SCRIPT_WORDS, Tokenization.STANDARD)) {
-                List<String> fromPieces = new java.util.ArrayList<>();
+                List<String> fromPieces = new ArrayList<>();
                 for (Piece p : rules.pieces(t)) {
                     for (String token : p.tokens()) if (!fromPieces.contains(token)) fromPieces.add(token);
                 }
-                assertEquals(new java.util.TreeSet<>(rules.tokens(t)), new java.util.TreeSet<>(fromPieces), "every token belongs to a piece: " + t);
+                assertEquals(new TreeSet<>(rules.tokens(t)), new TreeSet<>(fromPieces), "every token belongs to a piece: " + t);
             }
         }
     }
@@ -62,7 +65,7 @@ class ScriptTokenizerTest {
                 Tokenization.STANDARD.tokens("A it’s"), "a word of one letter is itself alone: <a> is the whole marked word");
         assertEquals(List.of("今", "今天", "天", "iphone"), Tokenization.STANDARD.tokens("今天 iPhone").subList(0, 4),
                 "Chinese and Japanese as before: characters and pairs, no n-grams");
-        java.util.Set<String> runner = new java.util.HashSet<>(Tokenization.STANDARD.tokens("runners"));
+        Set<String> runner = new HashSet<>(Tokenization.STANDARD.tokens("runners"));
         runner.retainAll(Tokenization.STANDARD.tokens("runner"));
         assertTrue(runner.containsAll(List.of("#<ru", "#run", "#unn", "#nne", "#ner", "#<run", "#runn")), runner.toString());
         assertEquals(List.of("go", "runners", "#<go", "#go>", "#<ru"), Tokenization.STANDARD.tokens("Go runners").subList(0, 5),

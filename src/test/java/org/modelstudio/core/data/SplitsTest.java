@@ -2,11 +2,6 @@ package org.modelstudio.core.data;
 
 import org.junit.jupiter.api.Test;
 import org.modelstudio.TestData;
-import org.modelstudio.core.data.ExampleSource;
-import org.modelstudio.core.data.LabeledData;
-import org.modelstudio.core.data.SampleData;
-import org.modelstudio.core.data.Splits;
-import org.modelstudio.core.data.Subset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,15 +1,8 @@
 package org.modelstudio.core.data;
 
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.data.InputPreparation;
-import org.modelstudio.core.data.LabeledData;
-import org.modelstudio.core.data.PreparedData;
-import org.modelstudio.core.data.RawTable;
-import org.modelstudio.core.data.Splits;
-import org.modelstudio.core.data.TablePreparation;
-import org.modelstudio.core.data.TaskKind;
-import org.modelstudio.core.data.TextPreparation;
 import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.Shape;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -109,8 +102,8 @@ class TestPartsTest {
         int[][] rows = Splits.rows(labels, 3, 0.2, 0.2, 42);
         float[][] x = new float[30][];
         for (int i = 0; i < 30; i++) x[i] = new float[] {i};
-        var parts = Splits.parts(new LabeledData(new org.modelstudio.core.graph.Shape.Vector(1), List.of("a", "b", "c"), x, labels), 0.2, 0.2, 42);
-        for (int i = 0; i < rows[2].length; i++) assertEquals(rows[2][i], (int) ((org.modelstudio.core.data.Subset) parts.test()).baseIndex(i));
+        var parts = Splits.parts(new LabeledData(new Shape.Vector(1), List.of("a", "b", "c"), x, labels), 0.2, 0.2, 42);
+        for (int i = 0; i < rows[2].length; i++) assertEquals(rows[2][i], (int) ((Subset) parts.test()).baseIndex(i));
 
         assertEquals(TaskKind.REGRESSION, TaskKind.decide("price", List.of("1", "2.5", "3")).kind());
         assertEquals(TaskKind.CLASSIFICATION, TaskKind.decide("grade", List.of("1", "2", "3", "2")).kind());

@@ -1,7 +1,6 @@
 package org.modelstudio.core.data;
 
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.data.Tokenizer;
 
 import java.util.List;
 

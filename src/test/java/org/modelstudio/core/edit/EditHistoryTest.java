@@ -2,8 +2,6 @@ package org.modelstudio.core.edit;
 
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.SampleData;
-import org.modelstudio.core.edit.Edit;
-import org.modelstudio.core.edit.EditHistory;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;

@@ -1,7 +1,6 @@
 package org.modelstudio.core.eval;
 
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.eval.CompactionReport;
 
 import java.util.List;
 

@@ -3,10 +3,8 @@ package org.modelstudio.core.eval;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.eval.DetailedEvaluation;
-import org.modelstudio.core.eval.EvaluationReport;
-import org.modelstudio.core.eval.ExampleOutcome;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -86,7 +84,7 @@ class EvaluationReportTest {
 
     @Test void cellsAndMistakesAreTheRightExamplesMostConfidentFirst() {
         double[] confidence = {0.9, 0.6, 0.7, 0.95, 0.8, 0.5, 0.99, 0.7, 0.4, 0.55};
-        List<ExampleOutcome> outcomes = new java.util.ArrayList<>();
+        List<ExampleOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < ACTUAL.length; i++) outcomes.add(new ExampleOutcome(i, ACTUAL[i], PREDICTED[i], confidence[i], 0.1));
         DetailedEvaluation d = new DetailedEvaluation(EvaluationReport.fromPredictions(ABC, ACTUAL, PREDICTED), outcomes);
         assertEquals(List.of(0, 1), d.cell(0, 0).stream().map(ExampleOutcome::index).toList());

@@ -2,10 +2,6 @@ package org.modelstudio.core.eval;
 
 import org.modelstudio.TestData;
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.eval.DetailedEvaluation;
-import org.modelstudio.core.eval.EvaluationReport;
-import org.modelstudio.core.eval.ExampleOutcome;
-import org.modelstudio.core.eval.ReportExport;
 
 import java.util.ArrayList;
 import java.util.List;

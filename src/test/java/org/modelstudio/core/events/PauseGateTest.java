@@ -1,8 +1,6 @@
 package org.modelstudio.core.events;
 
 import org.junit.jupiter.api.Test;
-import org.modelstudio.core.events.CancelToken;
-import org.modelstudio.core.events.PauseGate;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -3,19 +3,10 @@ package org.modelstudio.core.graph;
 import org.modelstudio.core.catalogue.CatalogueNetworks;
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.SampleData;
-import org.modelstudio.core.graph.Activation;
-import org.modelstudio.core.graph.EarlyStopping;
-import org.modelstudio.core.graph.InputSpec;
-import org.modelstudio.core.graph.Issue;
-import org.modelstudio.core.graph.LayerSpec;
-import org.modelstudio.core.graph.LearningRateSchedule;
-import org.modelstudio.core.graph.NetworkSpec;
-import org.modelstudio.core.graph.NetworkSummary;
-import org.modelstudio.core.graph.Shape;
-import org.modelstudio.core.graph.ShapeInference;
-import org.modelstudio.core.graph.TrainingConfig;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -182,7 +173,7 @@ class ShapeInferenceTest {
 
     @Test void samePaddingAndStrides() {
         NetworkSummary s = ShapeInference.analyse(image(28, 28, 3,
-                new LayerSpec.Conv2D(4, 3, 3, 2, 2, org.modelstudio.core.graph.Padding.SAME, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+                new LayerSpec.Conv2D(4, 3, 3, 2, 2, Padding.SAME, Activation.RELU, WeightInit.HE),
                 new LayerSpec.MaxPool(3, 3, 2, 2), new LayerSpec.BatchNorm(),
                 new LayerSpec.Flatten(), new LayerSpec.BatchNorm(), new LayerSpec.Output(2)));
         assertEquals(new Shape.Image(14, 14, 4), s.layers().get(0).outputShape());
@@ -193,7 +184,7 @@ class ShapeInferenceTest {
 
     @Test void samePaddingWhoseStrideLeavesGapsBetweenWindowsIsRefusedAsDl4jRefusesIt() {
         NetworkSummary s = ShapeInference.analyse(image(32, 32, 1,
-                new LayerSpec.Conv2D(4, 1, 3, 16, 2, org.modelstudio.core.graph.Padding.SAME, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+                new LayerSpec.Conv2D(4, 1, 3, 16, 2, Padding.SAME, Activation.RELU, WeightInit.HE),
                 new LayerSpec.Flatten(), new LayerSpec.Output(2)));
         assertEquals(1, s.errors().size(), s.errors().toString());
         assertEquals("Conv2D #1: with 'same' padding its 1×3 kernel at a stride of 16×2 leaves parts of its 32×32 input between the "
@@ -201,7 +192,7 @@ class ShapeInferenceTest {
                 s.errors().get(0).message());
         // A 1×1 kernel at stride 2 (a ResNet shortcut) needs padding of -1 in all, which DL4J rounds to 0: accepted.
         assertFalse(ShapeInference.analyse(image(28, 28, 1,
-                new LayerSpec.Conv2D(4, 1, 1, 2, 2, org.modelstudio.core.graph.Padding.SAME, Activation.RELU, org.modelstudio.core.graph.WeightInit.HE),
+                new LayerSpec.Conv2D(4, 1, 1, 2, 2, Padding.SAME, Activation.RELU, WeightInit.HE),
                 new LayerSpec.Flatten(), new LayerSpec.Output(2))).hasErrors());
     }
 
@@ -259,7 +250,7 @@ class ShapeInferenceTest {
     @Test void learningRateSchedules() {
         assertEquals(0.01, LearningRateSchedule.CONSTANT.rateAt(7, 0.01));
         LearningRateSchedule step = LearningRateSchedule.step(0.5, 3);
-        assertEquals(List.of(1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.25), java.util.stream.IntStream.rangeClosed(1, 7)
+        assertEquals(List.of(1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.25), IntStream.rangeClosed(1, 7)
                 .mapToObj(e -> step.rateAt(e, 1.0)).toList());
         assertEquals(0.81, LearningRateSchedule.exponential(0.9).rateAt(3, 1.0), 1e-12);
         NetworkSpec bad = SampleData.spec("mlp.json");
@@ -270,7 +261,7 @@ class ShapeInferenceTest {
 
     @Test void l2ValidationSplitEarlyStoppingAndPlateauAreChecked() {
         NetworkSpec mlp = SampleData.spec("mlp.json");
-        java.util.function.Function<TrainingConfig, List<String>> errors = t ->
+        Function<TrainingConfig, List<String>> errors = t ->
                 ShapeInference.analyse(mlp.withTraining(t)).errors().stream().map(Issue::message).toList();
         TrainingConfig d = mlp.training();
         assertEquals(List.of(), errors.apply(d.withL2(1e-4).withValidationSplit(0.5)

@@ -2,9 +2,6 @@ package org.modelstudio.core.graph;
 
 import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.SampleData;
-import org.modelstudio.core.graph.NetworkSpec;
-import org.modelstudio.core.graph.ShapeInference;
-import org.modelstudio.core.graph.SpecJson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,9 +1,10 @@
 package org.modelstudio.core.io;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelstudio.core.io.AtomicFiles;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AtomicFilesTest {
 
     @Test void aNewFileIsReadableByOthersAndAnExistingOneKeepsItsPermissions(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         Path report = dir.resolve("report.html");
         AtomicFiles.writeString(report, "<p>one</p>");
         assertEquals("<p>one</p>", Files.readString(report));

@@ -4,16 +4,13 @@ import org.modelstudio.core.catalogue.CatalogueNetworks;
 import org.modelstudio.core.events.TrainingEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
-import org.modelstudio.core.project.DataSource;
-import org.modelstudio.core.project.Project;
-import org.modelstudio.core.project.ProjectFile;
-import org.modelstudio.core.project.RecoveryStore;
-import org.modelstudio.core.project.RunRecord;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +41,11 @@ class ProjectFileTest {
     @Test void theAugmentationIsSavedAndADamagedOneIsNamed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("aug" + ProjectFile.EXTENSION);
         Project augmented = new Project(cnn.network(), cnn.data(), List.of(),
-                new org.modelstudio.core.data.Augmentation(15, 0.1, true, 0.05, 0.2, 0));
+                new Augmentation(15, 0.1, true, 0.05, 0.2, 0));
         ProjectFile.save(augmented, f);
         assertEquals(augmented, ProjectFile.load(f));
         Files.writeString(f, Files.readString(f).replace("\"flipHorizontal\" : true", "\"flipHorizontal\" : \"yes\""));
-        var e = assertThrows(org.modelstudio.core.graph.SpecFormatException.class, () -> ProjectFile.load(f));
+        var e = assertThrows(SpecFormatException.class, () -> ProjectFile.load(f));
         assertTrue(e.getMessage().contains("augmentation.flipHorizontal: expected true or false"), e.getMessage());
     }
 
@@ -137,8 +134,8 @@ class ProjectFileTest {
         TrainingEvent.EpochEvaluated epoch = new TrainingEvent.EpochEvaluated(1, 0.4, Double.NaN, 0.5, Double.NaN, 0.003, 900, 120, 31.5, 34.25, 0.47);
         RunRecord run = new RunRecord("run-r", Instant.parse("2025-03-01T10:15:30Z"), SpecJson.fingerprint(net), net, 1, List.of(epoch), 120,
                 RunOutcome.FINISHED, null, null, null, 1);
-        Project project = new Project(net, new DataSource.TableFile("diabetes.csv", null, org.modelstudio.core.data.TaskKind.REGRESSION),
-                List.of(run), org.modelstudio.core.data.Augmentation.NONE);
+        Project project = new Project(net, new DataSource.TableFile("diabetes.csv", null, TaskKind.REGRESSION),
+                List.of(run), Augmentation.NONE);
         String json = ProjectFile.write(project);
         assertTrue(json.contains("\"task\" : \"regression\"") && json.contains("\"validationMae\" : 34.25"), json);
         Project read = ProjectFile.read(json);
@@ -146,7 +143,7 @@ class ProjectFileTest {
         assertTrue(read.runs().get(0).bestMetrics().regression());
         assertEquals(0.47, read.runs().get(0).bestMetrics().validationR2());
         // Left to the label's values, no task is written; an unknown one is named.
-        Project auto = new Project(net, new DataSource.TableFile("diabetes.csv", null), List.of(), org.modelstudio.core.data.Augmentation.NONE);
+        Project auto = new Project(net, new DataSource.TableFile("diabetes.csv", null), List.of(), Augmentation.NONE);
         assertFalse(ProjectFile.write(auto).contains("\"task\""));
         assertEquals(auto, ProjectFile.read(ProjectFile.write(auto)));
         SpecFormatException e = assertThrows(SpecFormatException.class,

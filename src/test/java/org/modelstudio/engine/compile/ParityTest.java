@@ -12,7 +12,7 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.NetworkSummary;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.ShapeInference;
-import org.modelstudio.engine.compile.NetworkCompiler;
+import org.modelstudio.core.graph.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,7 +50,7 @@ class ParityTest {
         check(new NetworkSpec("LSTM then pooling", "", new InputSpec.SequenceInput(7, 20), List.of(
                 new LayerSpec.Embedding(4), new LayerSpec.Dropout(0.5), new LayerSpec.Lstm(3, true),
                 new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX), new LayerSpec.Dropout(0.1), new LayerSpec.Output(2)),
-                org.modelstudio.core.graph.TrainingConfig.defaults()));
+                TrainingConfig.defaults()));
     }
 
     private static void check(NetworkSpec spec) throws Exception {

@@ -14,6 +14,7 @@ import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.train.BatchIterator;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
+import org.nd4j.evaluation.EvaluationAveraging;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -88,8 +89,8 @@ class DetailedEvaluationTest {
             for (int p = 0; p < 3; p++) row[p] = dl4j.getConfusionMatrix().getCount(c, p);
             assertArrayEquals(row, ours.confusion()[c]);
         }
-        assertEquals(dl4j.f1(org.nd4j.evaluation.EvaluationAveraging.Macro), ours.macroF1(), 1e-12);
-        assertEquals(dl4j.precision(org.nd4j.evaluation.EvaluationAveraging.Macro), ours.macroPrecision(), 1e-12);
+        assertEquals(dl4j.f1(EvaluationAveraging.Macro), ours.macroF1(), 1e-12);
+        assertEquals(dl4j.precision(EvaluationAveraging.Macro), ours.macroPrecision(), 1e-12);
     }
 
     @Test void cancellingStopsBetweenBatches() {

@@ -20,6 +20,7 @@ import org.modelstudio.engine.train.TrainingResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 
@@ -87,7 +88,7 @@ class OcclusionTest {
             assertEquals(SIDE, map.height());
             double inside = map.mean(0, 0, QUARTER, QUARTER);
             double outside = (map.mean(0, 0, SIDE, SIDE) * SIDE * SIDE - inside * QUARTER * QUARTER) / (SIDE * SIDE - QUARTER * QUARTER);
-            ratios.add(String.format(java.util.Locale.ROOT, "%.1f", inside / Math.max(outside, 1e-9)));
+            ratios.add(String.format(Locale.ROOT, "%.1f", inside / Math.max(outside, 1e-9)));
             if (inside > 2 * outside) clear++;
         }
         assertTrue(clear >= 0.9 * examples.size(), clear + " of " + examples.size() + " maps are at least twice as strong in the corner: " + ratios);

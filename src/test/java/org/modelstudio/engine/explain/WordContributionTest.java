@@ -22,6 +22,7 @@ import org.modelstudio.engine.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,7 +76,7 @@ class WordContributionTest {
         assertEquals("GOAL", text.substring(top.start(), top.end()), "the offsets point at the word as written");
         assertTrue(top.contribution() > 0.2, "hiding the keyword costs the topic much of its probability: " + top.contribution());
         for (WordContribution w : words) {
-            assertEquals(w.word(), text.substring(w.start(), w.end()).toLowerCase(java.util.Locale.ROOT));
+            assertEquals(w.word(), text.substring(w.start(), w.end()).toLowerCase(Locale.ROOT));
             if (!w.word().equals("goal")) assertTrue(w.contribution() < top.contribution() / 2, w + " is filler");
         }
         WordContribution unknown = words.stream().filter(w -> w.word().equals("yesterday's")).findFirst().orElseThrow();

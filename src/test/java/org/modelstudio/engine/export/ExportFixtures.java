@@ -98,7 +98,8 @@ public final class ExportFixtures {
         List<float[]> inputs = new ArrayList<>();
         if (spec.input() instanceof InputSpec.ImageInput img) {
             try (Stream<Path> files = Files.list(Path.of("sample-models/fashion-mnist/examples"))) {
-                for (Path png : files.sorted().toList()) inputs.add(ImageDecoder.decode(png, new ImagePreprocessing(img.height(), img.width(), img.channels())));
+                for (Path png : files.sorted().toList()) inputs.add(ImageDecoder.decode(png,
+                        new ImagePreprocessing(img.height(), img.width(), img.channels())));
             }
         }
         for (int i = 0; i < 16; i++) inputs.add(madeUp(spec.input(), r));

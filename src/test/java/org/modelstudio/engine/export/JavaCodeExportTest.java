@@ -1,7 +1,10 @@
 package org.modelstudio.engine.export;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +14,8 @@ import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.compile.NetworkCompiler;
-import org.modelstudio.engine.export.JavaCodeExport;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.nd4j.common.config.ND4JSystemProperties;
 import org.nd4j.linalg.learning.config.Adam;
 
 import javax.tools.JavaCompiler;
@@ -75,7 +78,7 @@ class JavaCodeExportTest {
         assertTrue(code.contains(".overrideNinUponBuild(false)"), code);
         assertTrue(code.contains("new LastTimeStep(new LSTM.Builder().nOut(10).activation(Activation.TANH).build())"), code);
         MultiLayerConfiguration exported = compileAndBuild(code, "Sequence", dir);
-        var embedding = (org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer) exported.getConf(0).getLayer();
+        var embedding = (EmbeddingSequenceLayer) exported.getConf(0).getLayer();
         assertEquals(50, embedding.getNIn(), "the vocabulary, not the sequence length (12)");
         assertFalse(JavaCodeExport.export(SampleData.spec("small-cnn.json"), "SmallCnn").contains("overrideNinUponBuild"),
                 "only networks with an Embedding need it");
@@ -88,7 +91,7 @@ class JavaCodeExportTest {
         assertTrue(code.contains("// Reduce on plateau (×0.5 after 2 epochs without improvement)"), code);
         assertTrue(code.contains("net.setLearningRate"), code);
         assertTrue(code.contains("// Early stopping (validation loss, patience 3) is applied by Model Studio"), code);
-        var layer = (org.deeplearning4j.nn.conf.layers.BaseLayer) compileAndBuild(code, "Regularized", dir).getConf(0).getLayer();
+        var layer = (BaseLayer) compileAndBuild(code, "Regularized", dir).getConf(0).getLayer();
         assertEquals("[L2Regularization(l2=FixedSchedule(value=0.002))]", layer.getRegularization().toString());
         assertFalse(JavaCodeExport.export(SampleData.spec("mlp.json"), "Mlp").contains(".l2("), "no penalty, no l2() call");
     }
@@ -124,8 +127,8 @@ class JavaCodeExportTest {
     /** The jars the generated code uses, found from classes in them (surefire's own class path is a manifest jar). */
     private static String classPath() throws Exception {
         Set<String> jars = new LinkedHashSet<>();
-        for (Class<?> c : new Class<?>[] {NeuralNetConfiguration.class, Adam.class, org.nd4j.common.config.ND4JSystemProperties.class,
-                com.fasterxml.jackson.annotation.JsonProperty.class, org.nd4j.shade.jackson.annotation.JsonProperty.class}) {
+        for (Class<?> c : new Class<?>[] {NeuralNetConfiguration.class, Adam.class, ND4JSystemProperties.class,
+                JsonProperty.class, org.nd4j.shade.jackson.annotation.JsonProperty.class}) {
             jars.add(new File(c.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
         }
         return String.join(File.pathSeparator, jars);

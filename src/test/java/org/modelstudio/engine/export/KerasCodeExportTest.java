@@ -5,8 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.catalogue.CatalogueNetworks;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.NetworkSpec;
-import org.modelstudio.engine.export.KerasCodeExport;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +22,11 @@ class KerasCodeExportTest {
     @Test void smallCnnAsKeras() throws Exception {
         String code = KerasCodeExport.export(SampleData.spec("small-cnn.json"));
         assertTrue(code.contains("keras.Input(shape=(28, 28, 1))"), code);
-        assertTrue(code.contains("layers.Conv2D(32, (3, 3), strides=(1, 1), padding=\"same\", activation=\"relu\", kernel_initializer=\"he_normal\", kernel_regularizer=keras.regularizers.l2(2.5E-4))"), code);
+        assertTrue(code.contains("layers.Conv2D(32, (3, 3), strides=(1, 1), padding=\"same\", activation=\"relu\", kernel_initializer=\"he_normal\", "
+                + "kernel_regularizer=keras.regularizers.l2(2.5E-4))"), code);
         assertTrue(code.contains("layers.MaxPooling2D(pool_size=(2, 2), strides=(2, 2))"), code);
-        assertTrue(code.contains("layers.Dense(10, activation=\"softmax\", kernel_initializer=\"glorot_normal\", kernel_regularizer=keras.regularizers.l2(2.5E-4))"), code);
+        assertTrue(code.contains("layers.Dense(10, activation=\"softmax\", kernel_initializer=\"glorot_normal\", "
+                + "kernel_regularizer=keras.regularizers.l2(2.5E-4))"), code);
         assertTrue(code.contains("keras.optimizers.Adam(learning_rate=0.001)"), code);
         assertTrue(code.contains("LearningRateScheduler(lambda epoch: 0.001 * 0.5 ** (epoch // 5))"), code);
         assertTrue(code.contains("name=\"small_cnn\""), code);
@@ -76,7 +78,8 @@ class KerasCodeExportTest {
         String code = KerasCodeExport.export(CatalogueNetworks.regularized());
         // DL4J's l2(0.002) penalises ½·0.002·Σw²; Keras' l2(k) penalises k·Σw².
         for (String expected : new String[] {
-                "layers.Conv2D(4, (3, 3), strides=(1, 1), padding=\"valid\", activation=\"relu\", kernel_initializer=\"he_normal\", kernel_regularizer=keras.regularizers.l2(0.001))",
+                "layers.Conv2D(4, (3, 3), strides=(1, 1), padding=\"valid\", activation=\"relu\", kernel_initializer=\"he_normal\", "
+                        + "kernel_regularizer=keras.regularizers.l2(0.001))",
                 "layers.Dense(8, kernel_initializer=\"he_normal\", kernel_regularizer=keras.regularizers.l2(0.001))",
                 "layers.Dense(3, activation=\"softmax\", kernel_initializer=\"glorot_normal\", kernel_regularizer=keras.regularizers.l2(0.001))",
                 "layers.BatchNormalization(momentum=0.9, epsilon=1e-5)",
@@ -113,7 +116,7 @@ class KerasCodeExportTest {
     }
 
     private static String python() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, "python3"))) return Path.of(dir, "python3").toString();
         }
         return null;

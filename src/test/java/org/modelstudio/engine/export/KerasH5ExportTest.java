@@ -15,13 +15,17 @@ import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.ShapeInference;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,11 +144,11 @@ class KerasH5ExportTest {
     }
 
     private static boolean softmaxAlongAnAxisOfItsOwn(NetworkSpec spec) {
-        var summary = org.modelstudio.core.graph.ShapeInference.analyse(spec);
+        var summary = ShapeInference.analyse(spec);
         var in = summary.inputShape();
         for (var row : summary.layers()) {
             if (row.layer() instanceof LayerSpec.ActivationLayer a && a.activation() == Activation.SOFTMAX
-                    && !(in instanceof org.modelstudio.core.graph.Shape.Vector)) {
+                    && !(in instanceof Shape.Vector)) {
                 return true;
             }
             in = row.outputShape();
@@ -182,11 +186,11 @@ class KerasH5ExportTest {
         Path target = out.resolve("model.h5");
         Files.writeString(target, "an older file");
         KerasH5Export.write(model, target);
-        assertArrayEquals(new byte[] {(byte) 0x89, 'H', 'D', 'F'}, java.util.Arrays.copyOf(Files.readAllBytes(target), 4), "an HDF5 file");
+        assertArrayEquals(new byte[] {(byte) 0x89, 'H', 'D', 'F'}, Arrays.copyOf(Files.readAllBytes(target), 4), "an HDF5 file");
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(target), files.toList());
         }
         Path underAFile = target.resolve("inside.h5");
-        assertThrows(java.io.IOException.class, () -> KerasH5Export.write(model, underAFile));
+        assertThrows(IOException.class, () -> KerasH5Export.write(model, underAFile));
     }
 }

@@ -1,6 +1,9 @@
 package org.modelstudio.engine.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bytedeco.hdf5.Group;
+import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -20,6 +23,7 @@ import org.modelstudio.engine.keras.KerasImportException;
 import org.modelstudio.engine.train.BatchIterator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +59,8 @@ class KerasImportTest {
         for (String template : List.of("mlp.json", "small-cnn.json", "text-classifier.json", "tabular-mlp.json", "tabular-regression.json")) {
             tests.add(dynamicTest(template, () -> roundTrip(template, ExportFixtures.template(template))));
         }
-        tests.add(dynamicTest("BatchNorm, Activation, ZeroPadding, AvgPool, leaky ReLU", () -> roundTrip("normalised", ExportFixtures.brieflyTrained(NORMALISED))));
+        tests.add(dynamicTest("BatchNorm, Activation, ZeroPadding, AvgPool, leaky ReLU", () ->
+                roundTrip("normalised", ExportFixtures.brieflyTrained(NORMALISED))));
         tests.add(dynamicTest("Embedding, LSTM", () -> roundTrip("recurrent", ExportFixtures.brieflyTrained(RECURRENT))));
         return tests.stream();
     }
@@ -104,7 +109,7 @@ class KerasImportTest {
         }
         INDArray after = back.output(x).castTo(DataType.DOUBLE);
         double scale = original.regression() ? original.target().std() : 1;
-        double difference = org.nd4j.linalg.ops.transforms.Transforms.abs(before.sub(after)).maxNumber().doubleValue() / scale;
+        double difference = Transforms.abs(before.sub(after)).maxNumber().doubleValue() / scale;
         assertTrue(difference <= 1e-5, name + ": answers differ by " + difference);
         assertTrue(opened.maxDifference() <= 1e-4, name + ": " + opened.maxDifference());
         System.out.printf("%s: %d layers back, largest difference %.1e (check against DL4J's import %.1e)%n", name,
@@ -127,7 +132,7 @@ class KerasImportTest {
         // A network that wants 0..255 answers the studio's 0..1 images as the original answered 0..1/255.
         INDArray x = BatchIterator.features(mlp.model().spec().input().shape(), mlp.inputs());
         INDArray expected = mlp.model().output(x.mul(255));
-        double difference = org.nd4j.linalg.ops.transforms.Transforms.abs(expected.sub(in255.model().output(x))).maxNumber().doubleValue();
+        double difference = Transforms.abs(expected.sub(in255.model().output(x))).maxNumber().doubleValue();
         assertTrue(difference <= 1e-5, "pixels 0..255: " + difference);
 
         Path tooFew = Files.writeString(dir.resolve("three.txt"), "a\nb\nc\n");
@@ -167,14 +172,14 @@ class KerasImportTest {
         Path orthogonal = dir.resolve("orthogonal-lstm.h5");
         KerasH5Export.write(ExportFixtures.brieflyTrained(RECURRENT).model(), orthogonal);
         String config;
-        try (var archive = new org.deeplearning4j.nn.modelimport.keras.Hdf5Archive(orthogonal.toString())) {
+        try (var archive = new Hdf5Archive(orthogonal.toString())) {
             config = archive.readAttributeAsJson("model_config");
         }
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config);
+        var json = new ObjectMapper().readTree(config);
         var replaced = 0;
         for (var layer : json.path("config").path("layers")) {
             if (layer.path("class_name").asText().equals("LSTM")) {
-                var init = (com.fasterxml.jackson.databind.node.ObjectNode) layer.path("config").path("recurrent_initializer");
+                var init = (ObjectNode) layer.path("config").path("recurrent_initializer");
                 init.put("class_name", "Orthogonal");
                 init.putObject("config").put("gain", 1.0).putNull("seed");
                 replaced++;

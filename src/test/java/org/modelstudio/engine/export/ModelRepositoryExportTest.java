@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.infer.ModelRuntime;
@@ -14,8 +15,10 @@ import org.modelstudio.engine.train.TrainingResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +68,7 @@ class ModelRepositoryExportTest {
 
     private static TrainedModel fiveClasses() throws Exception {
         LabeledData all = SampleData.fashionMnistTrain();
-        int[] keep = java.util.stream.IntStream.range(0, 400).filter(i -> all.labels()[i] < 5).toArray();
+        int[] keep = IntStream.range(0, 400).filter(i -> all.labels()[i] < 5).toArray();
         float[][] x = new float[keep.length][];
         int[] y = new int[keep.length];
         for (int i = 0; i < keep.length; i++) {
@@ -74,8 +77,8 @@ class ModelRepositoryExportTest {
         }
         LabeledData five = new LabeledData(all.exampleShape(), all.classes().subList(0, 5), x, y);
         NetworkSpec mlp = SampleData.spec("mlp.json");
-        List<org.modelstudio.core.graph.LayerSpec> layers = new java.util.ArrayList<>(mlp.layers());
-        layers.set(layers.size() - 1, new org.modelstudio.core.graph.LayerSpec.Output(5));
+        List<LayerSpec> layers = new ArrayList<>(mlp.layers());
+        layers.set(layers.size() - 1, new LayerSpec.Output(5));
         NetworkSpec spec = mlp.withLayers(layers).withTraining(mlp.training().withEpochs(1));
         TrainingResult result = Trainer.train(spec, five, null, e -> { }, new CancelToken());
         assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());

@@ -7,7 +7,10 @@ import ai.onnxruntime.TensorInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import onnx.Onnx;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -23,24 +26,24 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Padding;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
-import org.modelstudio.core.infer.ModelInput;
-import org.modelstudio.core.project.DataSource;
 import org.modelstudio.engine.Precision;
 import org.modelstudio.engine.TrainedModel;
+import org.modelstudio.engine.compile.NetworkCompiler;
 import org.modelstudio.engine.infer.ModelRuntime;
-import org.modelstudio.engine.io.ImageDecoder;
 import org.modelstudio.engine.io.ModelFile;
-import org.modelstudio.engine.io.TextLoader;
-import org.modelstudio.engine.prepare.RunPreparation;
-import org.modelstudio.engine.train.Trainer;
-import org.modelstudio.engine.train.TrainingResult;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -157,9 +160,9 @@ class OnnxExportTest {
                 largestCompact = Math.max(largestCompact, worst);
             }
             long compacted;
-            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            try (ZipFile z = new ZipFile(zip.toFile())) {
                 JsonNode manifest = JSON.readTree(z.getInputStream(z.getEntry(ModelFile.ENTRY)));
-                compacted = java.util.stream.StreamSupport.stream(manifest.path("parameters").spliterator(), false)
+                compacted = StreamSupport.stream(manifest.path("parameters").spliterator(), false)
                         .filter(p -> !p.path("stored").asText().equals("float32")).count();
             }
             Onnx.ModelProto proto = Onnx.ModelProto.parseFrom(Files.readAllBytes(onnx));
@@ -228,8 +231,8 @@ class OnnxExportTest {
                 new LayerSpec.Output(3)), TrainingConfig.defaults());
         NetworkSpec built = new NetworkSpec("built", "", new InputSpec.VectorInput(6), List.of(new LayerSpec.Dense(8, Activation.TANH),
                 new LayerSpec.Output(3)), TrainingConfig.defaults());
-        var network = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
-                org.modelstudio.engine.compile.NetworkCompiler.compile(built).configuration());
+        var network = new MultiLayerNetwork(
+                NetworkCompiler.compile(built).configuration());
         network.init();
         TrainedModel model = TrainedModel.of(said, List.of("a", "b", "c"), null, network);
         Path target = dir.resolve("refused.onnx");
@@ -247,14 +250,14 @@ class OnnxExportTest {
         NetworkSpec spec = new NetworkSpec("LSTM then batch norm", "", new InputSpec.SequenceInput(6, 30), List.of(
                 new LayerSpec.Embedding(4), new LayerSpec.Lstm(6, false), new LayerSpec.Dropout(0.2),
                 new LayerSpec.ActivationLayer(Activation.TANH), new LayerSpec.BatchNorm(), new LayerSpec.Output(3)), TrainingConfig.defaults());
-        var network = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
-                org.modelstudio.engine.compile.NetworkCompiler.compile(spec).configuration());
+        var network = new MultiLayerNetwork(
+                NetworkCompiler.compile(spec).configuration());
         network.init();
-        org.junit.jupiter.api.Assumptions.assumeTrue(network.getLayer(4).getHelper() != null, "oneDNN is not in use here");
+        Assumptions.assumeTrue(network.getLayer(4).getHelper() != null, "oneDNN is not in use here");
         // The last of 5 steps of 6 units for 2 examples, as DL4J's LSTM lays them out ('f' order) and LastTimeStep takes it.
-        var view = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 6, 5).dup('f')
-                .get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(4));
-        var none = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        var view = Nd4j.rand(DataType.FLOAT, 2, 6, 5).dup('f')
+                .get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(4));
+        var none = LayerWorkspaceMgr.noWorkspaces();
         var fromView = network.getLayer(4).activate(view, false, none).dup();
         var fromCopy = network.getLayer(4).activate(view.dup('c'), false, none).dup();
         assertFalse(fromView.equalsWithEps(fromCopy, 1e-4), "DL4J's batch norm now reads a view right: the refusal can go");
@@ -266,8 +269,8 @@ class OnnxExportTest {
 
     @Test void writingReplacesAnOldFileWholeAndLeavesNoTemporaryFile(@TempDir Path out) throws Exception {
         NetworkSpec spec = CatalogueNetworks.oneOfEachType().get(0);
-        var network = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
-                org.modelstudio.engine.compile.NetworkCompiler.compile(spec).configuration());
+        var network = new MultiLayerNetwork(
+                NetworkCompiler.compile(spec).configuration());
         network.init();
         TrainedModel model = TrainedModel.of(spec, IntStream.range(0, 10).mapToObj(i -> "c" + i).toList(), null, network);
         Path target = out.resolve("model.onnx");
@@ -278,6 +281,6 @@ class OnnxExportTest {
             assertEquals(List.of(target), files.toList());
         }
         Path underAFile = target.resolve("inside.onnx");
-        assertThrows(java.io.IOException.class, () -> OnnxExport.write(model, underAFile));
+        assertThrows(IOException.class, () -> OnnxExport.write(model, underAFile));
     }
 }

@@ -30,6 +30,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,10 +232,10 @@ class CompactWeightsTest {
 
     @Test void anEntryOfTheWrongLengthIsRefused() throws Exception {
         byte[] w = entries(barsInt8).get("parameters/2/W");
-        Path file = rewritten("short.zip", e -> e.put("parameters/2/W", java.util.Arrays.copyOf(w, w.length - 1)), m -> { });
+        Path file = rewritten("short.zip", e -> e.put("parameters/2/W", Arrays.copyOf(w, w.length - 1)), m -> { });
         assertRefused(file, "short.zip: the parameter \"W\" of layer 2 is damaged: its entry parameters/2/W holds " + (w.length - 1)
                 + " bytes, but");
-        Path longer = rewritten("long.zip", e -> e.put("parameters/2/W", java.util.Arrays.copyOf(w, w.length + 100)), m -> { });
+        Path longer = rewritten("long.zip", e -> e.put("parameters/2/W", Arrays.copyOf(w, w.length + 100)), m -> { });
         assertRefused(longer, "long.zip: the parameter \"W\" of layer 2 is damaged: its entry parameters/2/W holds more than " + w.length + " bytes");
     }
 

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
 import org.modelstudio.core.data.ImagePreprocessing;
-import org.modelstudio.engine.io.ImageDecoder;
 import org.modelstudio.engine.InputRejectedException;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -209,14 +212,14 @@ class ImageDecoderTest {
     }
 
     static Path writeAnimatedGif(Path file, int... frameColours) throws Exception {
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
             for (int colour : frameColours) {
                 BufferedImage frame = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
                 for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) frame.setRGB(x, y, colour);
-                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
+                writer.writeToSequence(new IIOImage(frame, null, null), null);
             }
             writer.endWriteSequence();
         } finally {
@@ -245,7 +248,7 @@ class ImageDecoderTest {
 
     @Test void truncatedPng(@TempDir Path dir) throws Exception {
         Path whole = dir.resolve("whole.png");
-        TestData.writeGreyPng(TestData.bar(0, new java.util.Random(1)), 8, 8, whole);
+        TestData.writeGreyPng(TestData.bar(0, new Random(1)), 8, 8, whole);
         byte[] bytes = Files.readAllBytes(whole);
         assertTrue(bytes.length > 60);
         Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, 30));

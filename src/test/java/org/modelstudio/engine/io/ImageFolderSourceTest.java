@@ -4,12 +4,13 @@ import org.modelstudio.core.events.RunOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
+import org.modelstudio.core.data.Augmentation;
+import org.modelstudio.core.data.AugmentedSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.Splits;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.engine.evaluate.Evaluator;
-import org.modelstudio.engine.io.ImageFolderSource;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +78,7 @@ class ImageFolderSourceTest {
 
     @Test void foldersThatCannotTrainAreRefusedAndScansCanBeCancelled(@TempDir Path dir) throws Exception {
         Path one = dir.resolve("one");
-        TestData.writeGreyPng(TestData.bar(0, new java.util.Random(1)), 8, 8, one.resolve("only/a.png"));
+        TestData.writeGreyPng(TestData.bar(0, new Random(1)), 8, 8, one.resolve("only/a.png"));
         IOException single = assertThrows(IOException.class, () -> ImageFolderSource.scan(one, BARS, p -> { }, new CancelToken()));
         assertTrue(single.getMessage().contains("only one class"), single.getMessage());
         IOException missing = assertThrows(IOException.class, () -> ImageFolderSource.scan(dir.resolve("nope"), BARS, p -> { }, new CancelToken()));
@@ -96,8 +98,8 @@ class ImageFolderSourceTest {
         TestData.barFolder(dir, 60, 8);
         var source = ImageFolderSource.scan(dir, BARS, p -> { }, new CancelToken()).source();
         var split = Splits.split(source, 0.2, 1);
-        var augmented = new org.modelstudio.core.data.AugmentedSource(split.first(),
-                new org.modelstudio.core.data.Augmentation(8, 0.1, false, 0, 0.1, 0.1), 3);
+        var augmented = new AugmentedSource(split.first(),
+                new Augmentation(8, 0.1, false, 0, 0.1, 0.1), 3);
         TrainingResult result = Trainer.train(TestData.barCnn(15), augmented, split.second(), TrainingEventSink.NONE, new CancelToken());
         assertEquals(RunOutcome.FINISHED, result.outcome(), result.message());
         double accuracy = Evaluator.evaluate(result.best(), split.second()).accuracy();

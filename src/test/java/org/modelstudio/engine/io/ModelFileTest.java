@@ -14,8 +14,8 @@ import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.eval.ClassScore;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
-import org.modelstudio.engine.io.ModelFile;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.engine.TrainedModel;
@@ -104,8 +104,8 @@ class ModelFileTest {
     }
 
     @Test void aSequenceNetworkRoundTripsWithTheSameOutputs(@TempDir Path dir) throws Exception {
-        NetworkSpec spec = TestData.keywordNetwork("keywords", 2, new org.modelstudio.core.graph.LayerSpec.Lstm(6, true),
-                new org.modelstudio.core.graph.LayerSpec.Lstm(5, false));
+        NetworkSpec spec = TestData.keywordNetwork("keywords", 2, new LayerSpec.Lstm(6, true),
+                new LayerSpec.Lstm(5, false));
         TrainingResult result = Trainer.train(spec, TestData.keywordSequences(90, 3), null, e -> { }, new CancelToken());
         assertEquals(RunOutcome.FINISHED, result.outcome(), result.failure());
         TrainedModel trained = result.model();

@@ -6,6 +6,7 @@ import org.modelstudio.core.infer.ModelAnswer;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.TestData;
@@ -25,6 +26,7 @@ import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.Loss;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
+import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.engine.InputRejectedException;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.engine.TrainedModel;
@@ -32,13 +34,17 @@ import org.modelstudio.engine.evaluate.RegressionEvaluator;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,17 +83,18 @@ class RegressionTest {
         RegressionReport held = RegressionEvaluator.evaluate(result.best(), data.test());
         assertTrue(held.r2() > 0.9, "R² on the 80 held-out rows: " + held.r2());
         assertEquals(80, held.n());
-        assertEquals(held.mae(), java.util.stream.IntStream.range(0, 80).mapToDouble(i -> Math.abs(held.actual()[i] - held.predicted()[i])).average().orElseThrow(), 1e-9);
+        assertEquals(held.mae(), IntStream.range(0, 80).mapToDouble(i -> Math.abs(held.actual()[i] - held.predicted()[i])).average().orElseThrow(), 1e-9);
         // The actual values are y as written in the file (a test row's y is one of the file's values, to 3 decimals).
         List<String> ys = Files.readAllLines(csv).stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
-        assertTrue(ys.contains(String.format(java.util.Locale.ROOT, "%.3f", held.actual()[0])), "label units: " + held.actual()[0]);
+        assertTrue(ys.contains(String.format(Locale.ROOT, "%.3f", held.actual()[0])), "label units: " + held.actual()[0]);
 
         // y = 3·1 − 2·0 + 2 (red) = 5; y = 3·0 − 2·1 − 2 (blue) = −4.
         Estimate red = new ModelRuntime(result.best()).estimate(new ModelInput.Row(List.of("1", "0", "red")));
         assertEquals(5, red.value(), 0.8, red.describe());
         assertEquals(-4, new ModelRuntime(result.best()).estimate(new ModelInput.NamedRow(Map.of("x1", "0", "x2", "1", "colour", "blue"))).value(), 0.8);
         assertTrue(red.describe().startsWith("y ≈ ") && red.describe().endsWith("(in the units of the column \"y\")"), red.describe());
-        InputRejectedException classes = assertThrows(InputRejectedException.class, () -> new ModelRuntime(result.best()).classify(new ModelInput.Row(List.of("1", "0", "red"))));
+        InputRejectedException classes = assertThrows(InputRejectedException.class, () ->
+                new ModelRuntime(result.best()).classify(new ModelInput.Row(List.of("1", "0", "red"))));
         assertTrue(classes.reason().contains("predicts a number (\"y\")"), classes.reason());
     }
 
@@ -138,14 +145,14 @@ class RegressionTest {
         assertEquals("number", manifest.path("preparation").path("labelKind").asText());
 
         // Version-2 files from before regression: labelKind "classes", or none at all.
-        var older = (com.fasterxml.jackson.databind.node.ObjectNode) manifest.path("preparation").deepCopy();
+        var older = (ObjectNode) manifest.path("preparation").deepCopy();
         older.remove("target");
         older.put("labelKind", "classes");
         assertNull(((InputPreparation.Table) ModelFile.readPreparation("old.zip", older)).target());
         older.remove("labelKind");
         assertFalse(((InputPreparation.Table) ModelFile.readPreparation("old.zip", older)).regression());
         older.put("labelKind", "number");
-        var damaged = assertThrows(java.io.IOException.class, () -> ModelFile.readPreparation("odd.zip", older));
+        var damaged = assertThrows(IOException.class, () -> ModelFile.readPreparation("odd.zip", older));
         assertTrue(damaged.getMessage().contains("odd.zip: the input preparation inside is damaged") && damaged.getMessage().contains("target"),
                 damaged.getMessage());
     }
@@ -168,7 +175,7 @@ class RegressionTest {
         assertEquals(sentence, refused.getMessage());
 
         // Only what is wrong is named.
-        layers.set(layers.size() - 1, new LayerSpec.Output(1, Activation.SOFTMAX, org.modelstudio.core.graph.WeightInit.XAVIER));
+        layers.set(layers.size() - 1, new LayerSpec.Output(1, Activation.SOFTMAX, WeightInit.XAVIER));
         assertTrue(TaskFit.problem(good.withLayers(layers), TaskKind.REGRESSION, "y").endsWith("Set its activation to identity."));
         assertNull(TaskFit.problem(good, TaskKind.REGRESSION, "y"));
         assertTrue(TaskFit.issues(classifier, TaskKind.CLASSIFICATION, "y").isEmpty());
@@ -186,7 +193,7 @@ class RegressionTest {
                 .withEarlyStopping(EarlyStopping.on(EarlyStopping.Metric.VALIDATION_LOSS, 2, 0)));
         TrainingResult result = train(onLoss, data, new ArrayList<>());
         assertTrue(result.outcome() == RunOutcome.FINISHED || result.outcome() == RunOutcome.EARLY_STOPPED, result.message());
-        var lowest = result.epochs().stream().min(java.util.Comparator.comparingDouble(TrainingEvent.EpochEvaluated::validationLoss)).orElseThrow();
+        var lowest = result.epochs().stream().min(Comparator.comparingDouble(TrainingEvent.EpochEvaluated::validationLoss)).orElseThrow();
         assertEquals(lowest.epoch(), result.bestEpoch(), "the best model is the epoch with the lowest validation loss");
     }
 

@@ -11,7 +11,6 @@ import org.modelstudio.core.project.DataSource;
 import org.modelstudio.core.project.Project;
 import org.modelstudio.core.project.ProjectFile;
 import org.modelstudio.core.project.RunRecord;
-import org.modelstudio.engine.io.RunModels;
 import org.modelstudio.engine.train.BatchIterator;
 import org.modelstudio.engine.train.RunRecords;
 import org.modelstudio.engine.train.Trainer;

@@ -6,10 +6,12 @@ import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.TestData;
 import org.modelstudio.core.data.DataFileException;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.SampleData;
+import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.data.Tokenizer;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.PauseGate;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +86,7 @@ class TableAndTextTest {
     }
 
     static double[] probabilities(ModelAnswer.Classified p) {
-        return p.prediction().ranked().stream().sorted(java.util.Comparator.comparing(s -> s.label())).mapToDouble(s -> s.probability()).toArray();
+        return p.prediction().ranked().stream().sorted(Comparator.comparing(s -> s.label())).mapToDouble(s -> s.probability()).toArray();
     }
 
     @Test void standardisationIsFittedOnTheTrainingRowsOnly(@TempDir Path dir) throws Exception {
@@ -114,7 +117,8 @@ class TableAndTextTest {
     @Test void categoricalColumnsAreOneHotWithTheTrainingCategoriesAndAnUnseenOneIsAWarning(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("colour,size,kind\n");
         String[] colours = {"red", "green", "blue"};
-        for (int i = 0; i < 60; i++) csv.append(colours[i % 3]).append(',').append(i % 3 == 0 ? 10 + i % 5 : 1 + i % 4).append(',').append(i % 3 == 0 ? "big" : "small").append('\n');
+        for (int i = 0; i < 60; i++) csv.append(colours[i % 3]).append(',').append(i % 3 == 0 ? 10 + i % 5 : 1 + i % 4).append(',').append(i % 3 == 0
+                ? "big" : "small").append('\n');
         Path file = Files.writeString(dir.resolve("things.csv"), csv);
         PreparedData data = TableLoader.prepare(file, null, 0.2, 1);
         InputPreparation.Table prep = (InputPreparation.Table) data.preparation();
@@ -131,7 +135,8 @@ class TableAndTextTest {
         assertEquals("small", new ModelRuntime(model).classify(new ModelInput.Row(List.of("green", "2"))).prediction().best().label());
         ModelAnswer.Classified purple = new ModelRuntime(model).classify(new ModelInput.Row(List.of("purple", "2")));
         assertTrue(purple.warnings().get(0).contains("\"purple\", a category not seen in training"), purple.warnings().toString());
-        InputRejectedException e = assertThrows(InputRejectedException.class, () -> new ModelRuntime(model).classify(new ModelInput.Row(List.of("red", "big"))));
+        InputRejectedException e = assertThrows(InputRejectedException.class, () ->
+                new ModelRuntime(model).classify(new ModelInput.Row(List.of("red", "big"))));
         assertTrue(e.reason().contains("\"size\" must be a number, not \"big\""), e.reason());
         e = assertThrows(InputRejectedException.class, () -> new ModelRuntime(model).classify(new ModelInput.Row(List.of("red"))));
         assertTrue(e.reason().contains("a row needs 2 values (colour, size) but 1 was given"), e.reason());
@@ -147,7 +152,8 @@ class TableAndTextTest {
         assertEquals(4.0, prep.columns().get(0).mean(), 1e-9, "mean of 1, 3, 5, 7");
         assertEquals(0f, data.train().features()[1][1], "the empty cell is the mean, 0 once standardised");
         assertEquals(2, data.warnings().size(), data.warnings().toString());
-        assertTrue(data.warnings().get(1).contains("1 empty cell in the column \"column2\" (line 2) filled with the training mean 6.5"), data.warnings().toString());
+        assertTrue(data.warnings().get(1).contains("1 empty cell in the column \"column2\" (line 2) filled with the training mean 6.5"),
+                data.warnings().toString());
     }
 
     static DataFileException refusal(Path file, String label) {
@@ -161,7 +167,8 @@ class TableAndTextTest {
         assertTrue(e.reason().startsWith("has 2 fields but line 1 has 3"), e.getMessage());
 
         StringBuilder typo = new StringBuilder("h,w,label\n");
-        for (int i = 0; i < 20; i++) typo.append(i).append(',').append(i == 12 ? "1,5" .replace(",", ".") + "x" : "" + i).append(',').append(i % 2).append('\n');
+        for (int i = 0; i < 20; i++) typo.append(i).append(',').append(i == 12 ? "1,5" .replace(",", ".") + "x" : ""
+                + i).append(',').append(i % 2).append('\n');
         e = refusal(Files.writeString(dir.resolve("typo.csv"), typo), "label");
         assertEquals(14, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("typo.csv, line 14: the column \"w\" holds numbers (19 of 20 values) but here \"1.5x\""), e.getMessage());
@@ -177,7 +184,7 @@ class TableAndTextTest {
         // Numbers with fractions are a quantity to predict; asked to take them as classes, the table is refused.
         Path price = Files.writeString(dir.resolve("price.csv"), "x,price\n1,3\n2,3.75\n3,4\n");
         assertTrue(TableLoader.prepare(price, null, 0, 1).regression(), "left to its values, such a label is a regression");
-        e = assertThrows(DataFileException.class, () -> TableLoader.prepare(price, null, org.modelstudio.core.data.TaskKind.CLASSIFICATION, 0, 0, 1));
+        e = assertThrows(DataFileException.class, () -> TableLoader.prepare(price, null, TaskKind.CLASSIFICATION, 0, 0, 1));
         assertEquals(3, e.line());
         assertTrue(e.reason().contains("numbers with fractions") && e.reason().contains("regression"), e.getMessage());
 
@@ -224,9 +231,12 @@ class TableAndTextTest {
         assertEquals(prep.vocabulary(), ((InputPreparation.Text) loaded.preparation()).vocabulary());
         for (String s : List.of("My laptop keeps freezing when I open the browser.", "Simmer the sauce with garlic and basil.",
                 "Heavy rain and thunder are expected tonight.", "The striker scored twice in the final.")) {
-            assertArrayEquals(probabilities(new ModelRuntime(model).classify(new ModelInput.Text(s))), probabilities(new ModelRuntime(loaded).classify(new ModelInput.Text(s))), s);
+            assertArrayEquals(probabilities(new ModelRuntime(model).classify(new ModelInput.Text(s))),
+                    probabilities(new ModelRuntime(loaded).classify(new ModelInput.Text(s))), s);
         }
-        assertEquals("cooking", new ModelRuntime(loaded).classify(new ModelInput.Text("Simmer the sauce with garlic and basil, then bake it in the oven.")).prediction().best().label());
+        assertEquals("cooking",
+                new ModelRuntime(loaded).classify(new ModelInput.Text("Simmer the sauce with garlic and basil, then bake it in the oven."))
+                        .prediction().best().label());
         ModelAnswer.Classified unknown = new ModelRuntime(loaded).classify(new ModelInput.Text("zzz qqq"));
         assertTrue(unknown.warnings().get(0).contains("none of the words"), unknown.warnings().toString());
         assertThrows(InputRejectedException.class, () -> new ModelRuntime(loaded).classify(new ModelInput.Text("?!")));
@@ -311,8 +321,8 @@ class TableAndTextTest {
     }
 
     @Test void aVersionOneImageModelStillLoads(@TempDir Path dir) throws Exception {
-        var images = org.modelstudio.TestData.bars(60, 1);
-        TrainingResult r = Trainer.train(org.modelstudio.TestData.barCnn(1), images, null, e -> { }, new CancelToken());
+        var images = TestData.bars(60, 1);
+        TrainingResult r = Trainer.train(TestData.barCnn(1), images, null, e -> { }, new CancelToken());
         Path file = dir.resolve("new.zip");
         ModelFile.save(r.last(), file);
         String manifest = readEntry(file);

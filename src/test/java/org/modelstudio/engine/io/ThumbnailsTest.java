@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.eval.Heatmap;
 import org.modelstudio.core.graph.Shape;
-import org.modelstudio.engine.io.Thumbnails;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

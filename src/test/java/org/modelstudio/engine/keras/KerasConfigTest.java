@@ -9,6 +9,7 @@ import org.modelstudio.core.graph.Padding;
 import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.core.io.ModelReading;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +48,7 @@ class KerasConfigTest {
 
     @Test void aKeras2MlpBecomesBlocksWithItsSoftmaxFoldedIntoTheOutput() throws Exception {
         KerasConfig k = parse(KERAS_20_MLP);
-        assertEquals(List.of(784), java.util.Arrays.stream(k.inputShape).boxed().toList());
+        assertEquals(List.of(784), Arrays.stream(k.inputShape).boxed().toList());
         ModelReading proposed = KerasMapping.propose(k);
         assertEquals("image:28x28x1", proposed.id(), "784 inputs are proposed as a flattened 28×28 grey image");
         KerasMapping.Mapped m = KerasMapping.map(k, proposed, "test.h5", "mlp");
@@ -55,7 +56,7 @@ class KerasConfigTest {
         assertEquals(new InputSpec.ImageInput(28, 28, 1), m.spec().input());
         assertEquals(List.of(new LayerSpec.Flatten(), new LayerSpec.Dense(64, Activation.RELU), new LayerSpec.Dropout(0.2),
                 new LayerSpec.Output(10, Activation.SOFTMAX, WeightInit.XAVIER)), m.spec().layers());
-        assertEquals(java.util.Arrays.asList(null, "dense_1", "dropout_1", "dense_2"), m.kerasNames());
+        assertEquals(Arrays.asList(null, "dense_1", "dropout_1", "dense_2"), m.kerasNames());
         assertEquals(Loss.CROSS_ENTROPY, m.spec().training().loss());
 
         KerasMapping.Mapped asRow = KerasMapping.map(k, ModelReading.features(784), "test.h5", "mlp");
@@ -98,7 +99,7 @@ class KerasConfigTest {
                 "dense_1 (Dense: activation selu)"), m.unknown());
         // Each becomes a fixed layer in its place; a network whose last Dense has no block cannot be read for its outputs.
         assertEquals(List.of("LSTM", "LeakyReLU", "Activation", "Dense"), m.spec().layers().stream().map(l -> l.typeName()).toList());
-        assertTrue(m.spec().layers().get(0) instanceof org.modelstudio.core.graph.LayerSpec.Fixed);
+        assertTrue(m.spec().layers().get(0) instanceof LayerSpec.Fixed);
         assertTrue(m.unfit() != null && m.unfit().contains("does not end with a Dense layer"), m.unfit());
     }
 

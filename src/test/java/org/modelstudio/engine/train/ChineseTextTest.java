@@ -21,8 +21,6 @@ import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.explain.Explainer;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.ModelFile;
-import org.modelstudio.engine.train.Trainer;
-import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.engine.TrainedModel;
 
 import java.io.IOException;
@@ -150,7 +148,8 @@ class ChineseTextTest {
 
         Path unknown = rewriteManifest(file, dir.resolve("newer.zip"), m -> m.replace(Tokenization.STANDARD.id(), "sentencepiece-v9"));
         IOException e = assertThrows(IOException.class, () -> ModelFile.load(unknown));
-        assertTrue(e.getMessage().startsWith("newer.zip: ") && e.getMessage().contains("\"tokenizer\" names rules this version does not know: sentencepiece-v9"),
+        assertTrue(e.getMessage().startsWith("newer.zip: ")
+                && e.getMessage().contains("\"tokenizer\" names rules this version does not know: sentencepiece-v9"),
                 e.getMessage());
     }
 
@@ -167,7 +166,8 @@ class ChineseTextTest {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 try (InputStream in = zip.getInputStream(entry)) {
                     byte[] bytes = in.readAllBytes();
-                    if (entry.getName().equals(ModelFile.ENTRY)) bytes = change.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    if (entry.getName().equals(ModelFile.ENTRY)) bytes = change.apply(new String(bytes,
+                            StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                     out.write(bytes);
                 }
                 out.closeEntry();

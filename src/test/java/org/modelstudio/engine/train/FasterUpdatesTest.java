@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link FasterUpdates}: the Java Adam step and the lean updater blocks against DL4J's own (libnd4j's {@code adam_updater} op) as the judge: two copies of a network,
+ * {@link FasterUpdates}: the Java Adam step and the lean updater blocks against DL4J's own (libnd4j's {@code adam_updater} op) as the judge: two
+ * copies of a network,
  * the same batches, one with each; after every epoch the parameters and the updater state must agree.
  */
 class FasterUpdatesTest {

@@ -13,10 +13,9 @@ import org.modelstudio.core.data.RejectedInput;
 import org.modelstudio.core.eval.EvaluationReport;
 import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.io.ImageFolderLoader;
-import org.modelstudio.engine.train.Trainer;
-import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.InvalidNetworkException;
 
@@ -60,7 +59,7 @@ class ImageFolderTrainingTest {
         assertEquals(180, data.size());
         assertEquals(ALPHABETICAL, data.classes(), "classes are the non-empty subfolders, alphabetically");
         assertArrayEquals(new int[] {60, 60, 60}, data.classCounts());
-        assertEquals(new org.modelstudio.core.graph.Shape.Image(8, 8, 1), data.exampleShape());
+        assertEquals(new Shape.Image(8, 8, 1), data.exampleShape());
 
         // Each loaded image is one of the images written into its class folder (pixel for pixel).
         Random r = new Random(1);

@@ -15,8 +15,6 @@ import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecJson;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.io.TextLoader;
-import org.modelstudio.engine.train.Trainer;
-import org.modelstudio.engine.train.TrainingResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

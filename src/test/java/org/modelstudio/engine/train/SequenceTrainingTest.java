@@ -9,12 +9,11 @@ import org.modelstudio.TestData;
 import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEvent;
+import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.evaluate.Evaluator;
-import org.modelstudio.engine.train.Trainer;
-import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.engine.InvalidNetworkException;
 
 import java.util.List;
@@ -42,7 +41,7 @@ class SequenceTrainingTest {
 
     @Test void embeddingWithMaxPoolingFindsTheKeyword() throws Exception {
         TrainingResult result = train(TestData.keywordNetwork("pooling", 8,
-                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX), new LayerSpec.Dense(16, org.modelstudio.core.graph.Activation.RELU)));
+                new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX), new LayerSpec.Dense(16, Activation.RELU)));
         double acc = Evaluator.evaluate(result.last(), HELD_OUT).accuracy();
         assertTrue(acc >= 0.8, "3 classes, chance is 33%: " + acc);
         List<TrainingEvent.EpochEvaluated> epochs = result.epochs();
@@ -90,7 +89,8 @@ class SequenceTrainingTest {
         assertEquals("The network takes inputs of 10 tokens from a vocabulary of 30 but the data has examples of 10 tokens from a "
                 + "vocabulary of 5000. Change the network's input to 10 tokens from a vocabulary of 5000.", e.getMessage());
         var p = assertThrows(InputRejectedException.class, () -> new ModelRuntime(
-                Trainer.train(spec, TRAIN.first(30), null, ev -> { }, new CancelToken()).last()).classify(new ModelInput.Tensor(new float[] {0, 1, 2, 3, 99, 5, 6, 7, 8, 9})));
+                Trainer.train(spec, TRAIN.first(30), null, ev -> { },
+                        new CancelToken()).last()).classify(new ModelInput.Tensor(new float[] {0, 1, 2, 3, 99, 5, 6, 7, 8, 9})));
         assertTrue(p.reason().startsWith("has the token id 99 at position 4"), p.reason());
     }
 }

@@ -28,9 +28,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,7 +92,7 @@ class StreamingTrainingTest {
                 float[] shuffled = rows.getFeatures().toFloatVector();
                 for (int i = 0; i < n; i++) assertEquals(order[i], (int) shuffled[i], "n=" + n + ", epoch " + epoch + ", position " + i);
             }
-            if (n >= 8) assertFalse(java.util.Arrays.equals(order, java.util.stream.IntStream.range(0, n).toArray()), "shuffled");
+            if (n >= 8) assertFalse(Arrays.equals(order, IntStream.range(0, n).toArray()), "shuffled");
         }
     }
 
@@ -165,7 +167,7 @@ class StreamingTrainingTest {
 
     @Test void aNetworkTrainsFromIdxFilesOnDisk(@TempDir Path dir) throws Exception {
         try (IdxImageFile train = SampleData.fashionMnistTrainOnDisk(dir); IdxImageFile test = SampleData.fashionMnistTestOnDisk(dir)) {
-            int[] first = java.util.stream.IntStream.range(0, 3000).toArray();
+            int[] first = IntStream.range(0, 3000).toArray();
             ExampleSource subset = train.subset(first);
             assertInstanceOf(StreamingBatchIterator.class, Trainer.batchesFor(subset, 32, 1, Trainer.IN_MEMORY_LIMIT_BYTES));
             NetworkSpec spec = SampleData.spec("mlp.json");

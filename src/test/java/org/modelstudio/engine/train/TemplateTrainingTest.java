@@ -13,8 +13,6 @@ import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.infer.ModelRuntime;
 import org.modelstudio.engine.io.TextLoader;
-import org.modelstudio.engine.train.Trainer;
-import org.modelstudio.engine.train.TrainingResult;
 
 import java.nio.file.Path;
 import java.util.List;

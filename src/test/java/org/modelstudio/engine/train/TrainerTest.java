@@ -1,5 +1,6 @@
 package org.modelstudio.engine.train;
 
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.infer.ModelInput;
 import org.modelstudio.engine.infer.ModelRuntime;
@@ -23,12 +24,12 @@ import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
 import org.modelstudio.engine.compile.NetworkCompiler;
 import org.modelstudio.engine.evaluate.Evaluator;
-import org.modelstudio.engine.train.Trainer;
-import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.engine.InvalidNetworkException;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,10 +85,10 @@ class TrainerTest {
     }
 
     @Test void globalPoolingNetworkTrains() throws Exception {
-        NetworkSpec spec = new NetworkSpec("bars, global pooling", "", new org.modelstudio.core.graph.InputSpec.ImageInput(8, 8, 1),
-                List.of(new org.modelstudio.core.graph.LayerSpec.Conv2D(8, 3, org.modelstudio.core.graph.Activation.RELU),
-                        new org.modelstudio.core.graph.LayerSpec.GlobalPooling(org.modelstudio.core.graph.LayerSpec.GlobalPooling.Pooling.MAX),
-                        new org.modelstudio.core.graph.LayerSpec.Output(3)),
+        NetworkSpec spec = new NetworkSpec("bars, global pooling", "", new InputSpec.ImageInput(8, 8, 1),
+                List.of(new LayerSpec.Conv2D(8, 3, Activation.RELU),
+                        new LayerSpec.GlobalPooling(LayerSpec.GlobalPooling.Pooling.MAX),
+                        new LayerSpec.Output(3)),
                 TrainingConfig.defaults().withEpochs(15).withBatchSize(16).withLearningRate(0.02));
         var split = TestData.bars(450, 7).split(0.2, 3);
         TrainingResult result = Trainer.train(spec, split.first(), split.second(), e -> { }, new CancelToken());
@@ -102,7 +103,7 @@ class TrainerTest {
                 new LayerSpec.BatchNorm(), new LayerSpec.Output(2)),
                 TrainingConfig.defaults().withEpochs(20).withBatchSize(16).withLearningRate(0.02));
         // Class 1 texts hold token 7 somewhere; class 0 texts never do.
-        java.util.Random r = new java.util.Random(3);
+        Random r = new Random(3);
         float[][] x = new float[300][6];
         int[] y = new int[300];
         for (int i = 0; i < x.length; i++) {
@@ -132,7 +133,7 @@ class TrainerTest {
         assertEquals(RunOutcome.CANCELLED, result.outcome());
         assertEquals(5, events.stream().filter(e -> e instanceof TrainingEvent.BatchScored).count());
         assertInstanceOf(TrainingEvent.Cancelled.class, events.get(events.size() - 1));
-        assertEquals(3, new ModelRuntime(result.model()).classify(new ModelInput.Tensor(TestData.bar(0, new java.util.Random(1)))).prediction().ranked().size());
+        assertEquals(3, new ModelRuntime(result.model()).classify(new ModelInput.Tensor(TestData.bar(0, new Random(1)))).prediction().ranked().size());
     }
 
     @Test void learningRateFollowsTheSchedule() throws Exception {
@@ -330,12 +331,12 @@ class TrainerTest {
         NetworkSpec penalised = plain.withTraining(plain.training().withL2(0.05));
         var conf = NetworkCompiler.compile(penalised).configuration();
         for (int i : new int[] {0, 2, 3}) {   // Conv2D, Dense, Output: the layers with weights
-            var layer = (org.deeplearning4j.nn.conf.layers.BaseLayer) conf.getConf(i).getLayer();
-            var l2 = (org.nd4j.linalg.learning.regularization.L2Regularization) layer.getRegularization().get(0);
+            var layer = (BaseLayer) conf.getConf(i).getLayer();
+            var l2 = (L2Regularization) layer.getRegularization().get(0);
             assertEquals(0.05, l2.getL2().valueAt(0, 0));
             assertTrue(layer.getRegularizationBias().isEmpty(), "biases are not penalised");
         }
-        assertTrue(((org.deeplearning4j.nn.conf.layers.BaseLayer) NetworkCompiler.compile(plain).configuration().getConf(0).getLayer())
+        assertTrue(((BaseLayer) NetworkCompiler.compile(plain).configuration().getConf(0).getLayer())
                 .getRegularization().isEmpty());
 
         LabeledData data = TestData.bars(300, 3);

@@ -3,7 +3,6 @@ package org.modelstudio.ui.inference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.RejectedInput;
-import org.modelstudio.ui.inference.DropSorter;
 
 import java.io.File;
 import java.nio.file.Files;

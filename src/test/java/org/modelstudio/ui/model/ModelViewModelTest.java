@@ -1,13 +1,20 @@
 package org.modelstudio.ui.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.catalogue.LayerCatalogue;
 import org.modelstudio.core.data.SampleData;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.LearningRateSchedule;
 import org.modelstudio.core.graph.NetworkSpec;
-import org.modelstudio.ui.model.LayerRow;
-import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.core.graph.Optimizer;
+import org.modelstudio.core.project.Project;
+import org.modelstudio.ui.common.RecentFiles;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelViewModelTest {
 
     @Test void showsEveryLayerWithShapeAndParametersAndTheTrainingSettings() {
-        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
         vm.selectedProperty().set(vm.networks().get(1));
         List<LayerRow> rows = vm.rows();
         assertEquals(9, rows.size(), "input + 8 layers");
@@ -31,9 +38,9 @@ class ModelViewModelTest {
 
     @Test void marksTheLayerThatCausesAnError() {
         NetworkSpec cnn = SampleData.spec("small-cnn.json");
-        List<LayerSpec> layers = new java.util.ArrayList<>(cnn.layers());
+        List<LayerSpec> layers = new ArrayList<>(cnn.layers());
         layers.remove(4); // the Flatten: Dense now gets an image
-        ModelViewModel vm = new ModelViewModel(List.of(cnn.withLayers(layers)), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        ModelViewModel vm = new ModelViewModel(List.of(cnn.withLayers(layers)), LayerCatalogue.standard());
         LayerRow dense = vm.rows().get(5);
         assertEquals("Dense", dense.layer());
         assertTrue(dense.error());
@@ -45,7 +52,7 @@ class ModelViewModelTest {
     }
 
     @Test void editsAreUndoableAndNamed() {
-        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
         NetworkSpec mlp = vm.specProperty().get();
         vm.selectedLayerProperty().set(1);
         vm.add("dropout");
@@ -81,7 +88,7 @@ class ModelViewModelTest {
     }
 
     @Test void trainingSettingsAreEditableAndUndoable() {
-        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
         NetworkSpec before = vm.specProperty().get();
         assertTrue(vm.setTraining("learningRate", 0.01));
         assertTrue(vm.setTraining("schedule", "exponential"));
@@ -89,9 +96,10 @@ class ModelViewModelTest {
         assertTrue(vm.setTraining("optimizer", "sgd"));
         var t = vm.specProperty().get().training();
         assertEquals(0.01, t.learningRate());
-        assertEquals(org.modelstudio.core.graph.LearningRateSchedule.exponential(0.9), t.schedule());
-        assertEquals(org.modelstudio.core.graph.Optimizer.SGD, t.optimizer());
-        assertEquals("Trains with SGD, learning rate 0.01 (×0.9 each epoch), batches of 32, 15 epochs, 10% held out for validation.", vm.trainingSettingsProperty().get());
+        assertEquals(LearningRateSchedule.exponential(0.9), t.schedule());
+        assertEquals(Optimizer.SGD, t.optimizer());
+        assertEquals("Trains with SGD, learning rate 0.01 (×0.9 each epoch), batches of 32, 15 epochs, 10% held out for validation.",
+                vm.trainingSettingsProperty().get());
         assertFalse(vm.setTraining("batchSize", 0));
         assertEquals("Training: Batch size must be between 1 and 4096, not 0.", vm.editErrorProperty().get());
         assertEquals("Undo Change Training Settings", vm.undoTextProperty().get());
@@ -100,7 +108,7 @@ class ModelViewModelTest {
     }
 
     @Test void copyPasteCutAndDeleteSeveralLayers() {
-        ModelViewModel vm = new ModelViewModel(List.of(SampleData.spec("small-cnn.json")), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        ModelViewModel vm = new ModelViewModel(List.of(SampleData.spec("small-cnn.json")), LayerCatalogue.standard());
         NetworkSpec cnn = vm.specProperty().get();
         vm.select(List.of(0, 1));                       // Conv2D + MaxPool
         vm.copySelected();
@@ -123,7 +131,7 @@ class ModelViewModelTest {
     }
 
     @Test void addingWithNothingSelectedKeepsTheOutputLast() {
-        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
         vm.add("batchnorm");
         List<LayerSpec> layers = vm.specProperty().get().layers();
         assertEquals("BatchNorm", layers.get(layers.size() - 2).typeName());
@@ -131,12 +139,12 @@ class ModelViewModelTest {
         assertFalse(vm.summaryProperty().get().hasErrors());
     }
 
-    @Test void saveOpenAndDirtyState(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        ModelViewModel vm = new ModelViewModel(SampleData.specs(), org.modelstudio.core.catalogue.LayerCatalogue.standard());
+    @Test void saveOpenAndDirtyState(@TempDir Path dir) throws Exception {
+        ModelViewModel vm = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
         assertFalse(vm.dirtyProperty().get(), "a fresh template is not unsaved work");
         vm.add("dropout");
         assertTrue(vm.dirtyProperty().get());
-        java.nio.file.Path file = dir.resolve("mine.msproj");
+        Path file = dir.resolve("mine.msproj");
         vm.saveTo(file);
         assertFalse(vm.dirtyProperty().get());
         assertEquals(file, vm.fileProperty().get());
@@ -155,20 +163,20 @@ class ModelViewModelTest {
         assertEquals(saved, vm.specProperty().get());
         assertFalse(vm.dirtyProperty().get());
 
-        vm.restore(new org.modelstudio.core.project.Project(SampleData.spec("lenet.json"), null), file);
+        vm.restore(new Project(SampleData.spec("lenet.json"), null), file);
         assertTrue(vm.dirtyProperty().get(), "restored work is unsaved until saved");
         assertEquals(file, vm.fileProperty().get());
     }
 
-    @Test void recentFilesNewestFirstWithoutDuplicates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        var recent = new org.modelstudio.ui.common.RecentFiles(dir.resolve("recent.txt"));
-        java.nio.file.Path a = java.nio.file.Files.writeString(dir.resolve("a.msproj"), "x");
-        java.nio.file.Path b = java.nio.file.Files.writeString(dir.resolve("b.msproj"), "x");
+    @Test void recentFilesNewestFirstWithoutDuplicates(@TempDir Path dir) throws Exception {
+        var recent = new RecentFiles(dir.resolve("recent.txt"));
+        Path a = Files.writeString(dir.resolve("a.msproj"), "x");
+        Path b = Files.writeString(dir.resolve("b.msproj"), "x");
         recent.add(a);
         recent.add(b);
         recent.add(a);
         assertEquals(List.of(a, b), recent.list());
-        java.nio.file.Files.delete(b);
+        Files.delete(b);
         assertEquals(List.of(a), recent.list(), "files that are gone drop out");
     }
 }

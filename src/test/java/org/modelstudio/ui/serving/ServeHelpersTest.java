@@ -8,6 +8,7 @@ import org.modelstudio.core.infer.ModelSignature;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +50,7 @@ class ServeHelpersTest {
         private final ModelSignature fashion = image(List.of(1, 28, 28), 10);
 
         private ModelSignature image(List<Integer> shape, int classes) {
-            return new ModelSignature(ModelSignature.Kind.IMAGE, shape, false, java.util.Collections.nCopies(classes, "c"), false, List.of(), "images");
+            return new ModelSignature(ModelSignature.Kind.IMAGE, shape, false, Collections.nCopies(classes, "c"), false, List.of(), "images");
         }
 
         @Test void theSameInputAndClassesFit() {

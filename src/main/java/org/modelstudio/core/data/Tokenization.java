@@ -89,11 +89,13 @@ public interface Tokenization {
         @Override public String toString() { return id(); }
     };
 
+    /** Every tokenization this version knows, newest first; model files name one by its {@link #id()}. */
+    static List<Tokenization> known() {
+        return List.of(STANDARD, SCRIPT_WORDS, WORDS);
+    }
+
     /** The tokenization a model file names, or null when this version does not know it. */
     static Tokenization fromId(String id) {
-        if (WORDS.id().equals(id)) return WORDS;
-        if (STANDARD.id().equals(id)) return STANDARD;
-        if (SCRIPT_WORDS.id().equals(id)) return SCRIPT_WORDS;
-        return null;
+        return known().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
     }
 }

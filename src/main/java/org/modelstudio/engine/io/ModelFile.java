@@ -293,7 +293,7 @@ public final class ModelFile {
                     tokenization = Tokenization.fromId(tokenizer);
                     if (tokenization == null) {
                         throw new IOException(where + "the field \"tokenizer\" names rules this version does not know: " + tokenizer
-                                + " (it knows " + Tokenization.STANDARD.id() + " and " + Tokenization.WORDS.id() + ")");
+                                + " (it knows " + String.join(", ", Tokenization.known().stream().map(Tokenization::id).toList()) + ")");
                     }
                 }
                 String mode = text(p, "mode", where);

@@ -60,8 +60,6 @@ final class Help {
             "cli.help.note.regression", "cli.help.note.texts", "cli.help.note.validation", "cli.help.note.keep", "cli.help.note.l2",
             "cli.help.note.early-stop", "cli.help.note.plateau");
 
-    private static int width(String s) { return Words.width(s); }
-
     static String text() {
         StringBuilder b = new StringBuilder();
         b.append(Texts.get("cli.help.title")).append("\n\n");
@@ -74,11 +72,11 @@ final class Help {
                 continue;
             }
             int first = 0;
-            if (width(syntax) < COLUMN - 1) {
-                b.append(syntax).append(" ".repeat(COLUMN - width(syntax))).append(lines.get(0)).append('\n');
+            if (Words.width(syntax) < COLUMN - 1) {
+                b.append(Words.pad(syntax, COLUMN)).append(lines.get(0)).append('\n');
                 first = 1;
             } else if (!e.syntax().isEmpty()) {
-                // a long command line: its description starts on the next line, in the column
+                // a long command line: its description follows it after two spaces, its other lines in the column
                 b.append(syntax).append("  ").append(lines.get(0)).append('\n');
                 first = 1;
             }

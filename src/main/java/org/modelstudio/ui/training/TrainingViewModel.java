@@ -76,8 +76,6 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper regression = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper quantity = new ReadOnlyStringWrapper("");
     private int plannedEpochs;
-    /** The images of the run being started (set on the FX thread, taken by its task's constructor). */
-    private RunRequest.Images images;
     /** The Data tab's choice and its images, read on the FX thread when a run starts; the shipped sample until set. */
     private Supplier<DataSource> dataSource = () -> DataSource.FASHION_MNIST;
     private Supplier<RunRequest.Images> chosenImages;
@@ -91,8 +89,6 @@ public final class TrainingViewModel {
     private final Path runsDir;
     private final ExecutorService executor;
     private Consumer<RunRecord> runRecorder = r -> { };
-    /** The model a "Continue" run trains further (null for a fresh run). */
-    private TrainedModel continueFrom;
     /** The next run's request, taken when Train was pressed. */
     private RunRequest pending;
     private Consumer<DataFit.Fitted> fitted = f -> { };
@@ -281,8 +277,6 @@ public final class TrainingViewModel {
         plannedEpochs = epochs.get();
         running.set(true);
         status.set(Texts.get(base != null ? "ui.training.status.preparing-continue" : "ui.training.status.preparing", chosen.name()));
-        this.images = data;
-        this.continueFrom = base;
         gate = new PauseGate();
         paused.set(false);
         // What the run trains on is taken now, as Train is pressed: the task starts a few frames later, and data chosen
@@ -420,7 +414,7 @@ public final class TrainingViewModel {
     private final class TrainingTask extends Task<Ended> {
         /** Taken when Train was pressed (on the FX thread): changing the data or its augmentation later affects the next run. */
         private final RunRequest request = pending;
-        private final TrainedModel base = continueFrom;
+        private final TrainedModel base = request.continueFrom();
         private final NetworkSpec snapshot = request.snapshot();
         private final int runEpochs = plannedEpochs;
         private final CancelToken token = cancel.get();

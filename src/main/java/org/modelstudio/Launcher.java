@@ -1,13 +1,11 @@
 package org.modelstudio;
 
-import java.util.Arrays;
+import org.modelstudio.bench.Benchmarks;
 import org.modelstudio.cli.Cli;
 import org.modelstudio.engine.NativeMemory;
 import org.modelstudio.ui.LauncherSplash;
 import org.modelstudio.ui.common.AppDirs;
 import org.modelstudio.ui.StudioApp;
-import org.modelstudio.ui.bench.LiveViewBench;
-import org.modelstudio.ui.bench.PredictBench;
 
 /**
  * Entry point of {@code model-studio.jar}: no arguments opens the studio, and so does a single project file (the
@@ -24,15 +22,11 @@ public final class Launcher {
             StudioApp.main(args);
             return;
         }
-        if (args[0].equals("bench-live")) {
-            LiveViewBench.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args[0].equals("bench-predict")) {
-            PredictBench.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         LauncherSplash.close();
+        if (Benchmarks.handles(args[0])) {
+            Benchmarks.main(args);
+            return;
+        }
         System.exit(new Cli(System.out, System.err).run(args));
     }
 

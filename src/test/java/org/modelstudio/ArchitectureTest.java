@@ -64,6 +64,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.modelstudio.ui..", "javafx..").check(classes);
     }
 
+    /** The benchmarks measure the product from outside: only the launcher, which hands them their commands, knows them. */
+    @Test void benchmarksLiveApartFromTheProduct() {
+        noClasses().that().resideOutsideOfPackage("org.modelstudio.bench..").and().doNotHaveFullyQualifiedName("org.modelstudio.Launcher")
+                .should().dependOnClassesThat().resideInAPackage("org.modelstudio.bench..")
+                .check(classes);
+    }
+
     /** The window's feature packages (model, training, data, inference, evaluation, serving, …) do not depend in a circle. */
     @Test void uiFeaturePackagesHaveNoCycles() {
         SlicesRuleDefinition.slices().matching("org.modelstudio.ui.(*)..")

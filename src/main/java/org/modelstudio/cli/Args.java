@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command-line words split into positionals and --options, checked against what a command accepts. */
-final class Args {
-    final List<String> positional = new ArrayList<>();
+public final class Args {
+    public final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
 
     /** @param valued options that take a value; @param flags options that do not */
-    static Args parse(List<String> words, Set<String> valued, Set<String> flags) throws UsageException {
+    public static Args parse(List<String> words, Set<String> valued, Set<String> flags) throws UsageException {
         Args a = new Args();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -43,11 +43,11 @@ final class Args {
         return a;
     }
 
-    boolean has(String name) { return options.containsKey(name); }
+    public boolean has(String name) { return options.containsKey(name); }
 
-    String get(String name) { return options.get(name); }
+    public String get(String name) { return options.get(name); }
 
-    int intOption(String name, int fallback, int min) throws UsageException {
+    public int intOption(String name, int fallback, int min) throws UsageException {
         String v = options.get(name);
         if (v == null) return fallback;
         try {
@@ -59,7 +59,7 @@ final class Args {
         }
     }
 
-    double doubleOption(String name, double fallback, double min, double max) throws UsageException {
+    public double doubleOption(String name, double fallback, double min, double max) throws UsageException {
         String v = options.get(name);
         if (v == null) return fallback;
         try {

@@ -62,7 +62,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * The headless command line: {@code summary}, {@code train}, {@code evaluate}, {@code predict}, {@code bench}.
+ * The headless command line: {@code summary}, {@code train}, {@code evaluate}, {@code predict}, {@code export}, {@code import},
+ * {@code serve}. The launcher hands {@code bench…} to the benchmarks (org.modelstudio.bench), which use this parser.
  * Exit codes: 0 done; 1 the work failed (training diverged, …); 2 the command line is wrong; 3 an input
  * file or folder cannot be used; 4 {@code predict} answered for some files but refused others.
  */
@@ -99,9 +100,6 @@ public final class Cli {
                 case "export" -> new ExportCommand(out, err).run(rest);
                 case "import" -> new ImportCommand(out).run(rest);
                 case "serve" -> serve(rest);
-                case "bench" -> new BenchCommand(out).run(Args.parse(rest,
-                        Set.of("--epochs", "--stream", "--folder", "--seconds", "--rounds", "--target"),
-                        Set.of("--quick", "--train", "--serve", "--peer", "--to-accuracy")));
                 default -> throw new UsageException(Texts.get("cli.unknown-command", args[0]));
             };
         } catch (UsageException e) {

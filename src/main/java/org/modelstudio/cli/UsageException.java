@@ -1,8 +1,8 @@
 package org.modelstudio.cli;
 
 /** The command line itself is wrong (exit code 2); the message says how. */
-final class UsageException extends Exception {
+public final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message) { super(message); }
+    public UsageException(String message) { super(message); }
 }

@@ -105,48 +105,6 @@ class CliTest {
         assertTrue(r.err().contains("--out needs a value"), r.toString());
     }
 
-    @Test void benchWithNonNumericEpochs() {
-        Run r = cli("bench", "--epochs", "x");
-        assertEquals(Cli.USAGE, r.code(), r.toString());
-        assertTrue(r.err().contains("--epochs"), r.toString());
-        assertEquals("", r.out(), "refused before any benchmarking");
-    }
-
-    @Test void benchFolderMeasuresTheImageImportPipelineAndLeavesNoFiles() throws Exception {
-        long before;
-        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            before = tmp.filter(p -> p.getFileName().toString().startsWith("model-studio-bench-")).count();
-        }
-        Run r = cli("bench", "--folder", "60");
-        assertEquals(Cli.OK, r.code(), r.toString());
-        for (String step : List.of("scan (list and check headers)", "decode + resize ", "decode + resize + augment (typical)")) {
-            assertTrue(Pattern.compile(Pattern.quote(step) + "\\s+[\\d,]+ images/s").matcher(r.out()).find(), step + ": " + r.out());
-        }
-        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertEquals(before, tmp.filter(p -> p.getFileName().toString().startsWith("model-studio-bench-")).count(), "the PNGs are deleted");
-        }
-    }
-
-    @Test void benchStreamTrainsOnGeneratedImagesAndReportsSpeedAndHeap() {
-        Run r = cli("bench", "--stream", "3000");
-        assertEquals(Cli.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("1 epoch(s) of 3,000 generated 28×28 images, read batch by batch"), r.toString());
-        assertTrue(Pattern.compile("[\\d,]+ samples/s while training").matcher(r.out()).find(), r.toString());
-        var accuracy = Pattern.compile("training accuracy ([\\d.]+)%").matcher(r.out());
-        assertTrue(accuracy.find(), r.toString());
-        assertTrue(Double.parseDouble(accuracy.group(1)) > 30, "it learned something (chance is 10%): " + r.out());
-        assertTrue(Pattern.compile("peak heap \\d+ MB \\(").matcher(r.out()).find(), r.toString());
-        assertTrue(r.out().contains("the images held in memory as floats would take 9 MB"), r.toString());
-        assertTrue(cli("--help").out().contains("bench    --stream N"));
-
-        Run zero = cli("bench", "--stream", "0");
-        assertEquals(Cli.USAGE, zero.code(), zero.toString());
-        assertTrue(zero.err().contains("--stream must be at least 1"), zero.toString());
-        Run both = cli("bench", "--stream", "10", "--quick");
-        assertEquals(Cli.USAGE, both.code(), both.toString());
-        assertEquals("", both.out());
-    }
-
     // ------------------------------------------------------------------ summary
 
     @Test void summaryOfAShippedSample() {

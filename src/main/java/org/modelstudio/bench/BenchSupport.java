@@ -1,4 +1,4 @@
-package org.modelstudio.ui.bench;
+package org.modelstudio.bench;
 
 import javafx.application.Platform;
 import org.modelstudio.ui.Studio;

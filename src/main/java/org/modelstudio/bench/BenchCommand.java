@@ -1,4 +1,8 @@
-package org.modelstudio.cli;
+package org.modelstudio.bench;
+
+import org.modelstudio.cli.Cli;
+import org.modelstudio.cli.Args;
+import org.modelstudio.cli.UsageException;
 
 import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.AugmentedSource;

@@ -1,4 +1,4 @@
-package org.modelstudio.ui.bench;
+package org.modelstudio.bench;
 
 import javafx.application.Application;
 import javafx.application.Platform;

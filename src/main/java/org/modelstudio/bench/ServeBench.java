@@ -1,4 +1,6 @@
-package org.modelstudio.cli;
+package org.modelstudio.bench;
+
+import org.modelstudio.cli.Cli;
 
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;

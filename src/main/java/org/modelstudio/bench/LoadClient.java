@@ -1,4 +1,4 @@
-package org.modelstudio.cli;
+package org.modelstudio.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

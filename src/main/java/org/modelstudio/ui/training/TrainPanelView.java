@@ -268,9 +268,9 @@ public final class TrainPanelView {
         if (overlaid.containsKey(id)) return;
         String colour = OVERLAY_COLOURS[(row.number() - 1) % OVERLAY_COLOURS.length];
         String style = "-fx-line-color: " + colour + "; -fx-marker-color: " + colour + "; -fx-line-dash-array: 7 5;";
-        io.fair_acc.dataset.spi.DoubleDataSet loss = new io.fair_acc.dataset.spi.DoubleDataSet(Texts.get("ui.train.overlay.loss", row.number()));
+        CurveData loss = new CurveData(Texts.get("ui.train.overlay.loss", row.number()));
         boolean regression = row.run().epochs().stream().anyMatch(TrainingEvent.EpochEvaluated::regression);
-        io.fair_acc.dataset.spi.DoubleDataSet accuracy = new io.fair_acc.dataset.spi.DoubleDataSet(
+        CurveData accuracy = new CurveData(
                 Texts.get(regression ? "ui.train.overlay.mae" : "ui.train.overlay.accuracy", row.number()));
         for (var e : row.run().epochs()) {
             boolean validated = !Double.isNaN(e.validationLoss());

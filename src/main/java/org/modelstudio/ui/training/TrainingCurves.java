@@ -18,15 +18,15 @@ public final class TrainingCurves {
     static final long FLUSH_MILLIS = 250;
     private static final double SMOOTHING = 0.9;
 
-    private final DoubleDataSet batchLoss = new DoubleDataSet(Texts.get("ui.curves.batch-loss"), 4096);
-    private final DoubleDataSet smoothedLoss = new DoubleDataSet(Texts.get("ui.curves.smoothed-loss"), 4096);
-    private final DoubleDataSet trainLoss = new DoubleDataSet(Texts.get("ui.curves.training-loss"));
-    private final DoubleDataSet validationLoss = new DoubleDataSet(Texts.get("ui.curves.validation-loss"));
-    private final DoubleDataSet trainAccuracy = new DoubleDataSet(Texts.get("ui.curves.training-accuracy"));
-    private final DoubleDataSet validationAccuracy = new DoubleDataSet(Texts.get("ui.curves.validation-accuracy"));
-    private final DoubleDataSet trainMae = new DoubleDataSet(Texts.get("ui.curves.training-mae"));
-    private final DoubleDataSet validationMae = new DoubleDataSet(Texts.get("ui.curves.validation-mae"));
-    private final DoubleDataSet learningRate = new DoubleDataSet(Texts.get("ui.curves.learning-rate"));
+    private final CurveData batchLoss = new CurveData(Texts.get("ui.curves.batch-loss"), 4096);
+    private final CurveData smoothedLoss = new CurveData(Texts.get("ui.curves.smoothed-loss"), 4096);
+    private final CurveData trainLoss = new CurveData(Texts.get("ui.curves.training-loss"));
+    private final CurveData validationLoss = new CurveData(Texts.get("ui.curves.validation-loss"));
+    private final CurveData trainAccuracy = new CurveData(Texts.get("ui.curves.training-accuracy"));
+    private final CurveData validationAccuracy = new CurveData(Texts.get("ui.curves.validation-accuracy"));
+    private final CurveData trainMae = new CurveData(Texts.get("ui.curves.training-mae"));
+    private final CurveData validationMae = new CurveData(Texts.get("ui.curves.validation-mae"));
+    private final CurveData learningRate = new CurveData(Texts.get("ui.curves.learning-rate"));
 
     private int batchesPerEpoch = 1;
     private double smoothed = Double.NaN;

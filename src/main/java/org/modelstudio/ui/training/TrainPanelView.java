@@ -1,6 +1,7 @@
 package org.modelstudio.ui.training;
 
 import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.ui.common.Frames;
 import org.modelstudio.core.events.TrainingEvent;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -303,6 +304,11 @@ public final class TrainPanelView {
             x.setAutoRanging(!running);
             if (running) x.set(0, Math.max(1, last));
         }
+        // An axis without points had no tick labels, and chart-fx sizes it before it makes them: until its chart's first
+        // point came, the axis name sat over the new tick labels. Once they are drawn, the axes are measured again.
+        if (running) Frames.afterDrawn(() -> {
+            for (XYChart chart : new XYChart[] {lossChart, accuracyChart, rateChart}) ((DefaultNumericAxis) chart.getXAxis()).requestAxisLayout();
+        });
     }
 
     private void removeOverlay(String id) {

@@ -16,6 +16,7 @@ import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.ui.Studio;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -219,20 +220,32 @@ public final class LiveViewBench extends Application {
         private long over50;
         private long count;
 
+        /** The collector's pause time so far, at the last pulse: a late frame says how much of its gap was collection. */
+        private long gcMillisAtLast;
+
         @Override public void handle(long now) {
+            long gcMillis = collectionMillis();
             if (last != 0) {
                 long gap = now - last;
                 synchronized (this) {
                     maxGap = Math.max(maxGap, gap);
                     if (gap > 50_000_000L) {
                         over50++;
-                        slow.add(String.format(Locale.ROOT, "%.0f ms at %.1f s", gap / 1e6, (now - since) / 1e9));
+                        slow.add(String.format(Locale.ROOT, "%.0f ms at %.1f s (collector %d ms)", gap / 1e6, (now - since) / 1e9,
+                                gcMillis - gcMillisAtLast));
                     }
                     count++;
                 }
             }
             last = now;
+            gcMillisAtLast = gcMillis;
             lastPulse = System.nanoTime();
+        }
+
+        private static long collectionMillis() {
+            long total = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) total += Math.max(0, gc.getCollectionTime());
+            return total;
         }
 
         volatile long lastPulse;

@@ -55,6 +55,7 @@ import org.modelstudio.ui.inference.PredictPanelView;
 import org.modelstudio.ui.model.KerasOpening;
 import org.modelstudio.ui.model.ModelPanelView;
 import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.ui.model.ProjectDocument;
 import org.modelstudio.ui.model.TemplateChooser;
 import org.modelstudio.ui.serving.ServeView;
 import org.modelstudio.ui.serving.ServeViewModel;
@@ -73,6 +74,7 @@ import javax.lang.model.SourceVersion;
 public final class MainView {
     private final CurrentModel currentModel;
     private final ModelViewModel model;
+    private final ProjectDocument document;
     private final TrainingViewModel training;
     private final EvaluationViewModel evaluation;
     private Stage evaluationStage;
@@ -117,12 +119,13 @@ public final class MainView {
 
     private ProjectActions projects;
 
-    public MainView(CurrentModel currentModel, ModelViewModel model, TrainingViewModel training,
+    public MainView(CurrentModel currentModel, ModelViewModel model, ProjectDocument document, TrainingViewModel training,
                     EvaluationViewModel evaluation, ServeViewModel serving,
                     CompactModelViewModel compact, Presentation presentation,
                     TourViewModel tour, ChooserFolders folders, ExecutorService executor) {
         this.currentModel = currentModel;
         this.model = model;
+        this.document = document;
         this.training = training;
         this.evaluation = evaluation;
         this.serving = serving;
@@ -216,7 +219,7 @@ public final class MainView {
         buildAddLayerMenu();
         new LanguageMenu(languageMenu, new StudioSettings(AppDirs.dataDir()), () -> root.getScene().getWindow(),
                 this::quitThen);
-        projects = new ProjectActions(model, () -> root.getScene().getWindow(), recentMenu,
+        projects = new ProjectActions(document, () -> root.getScene().getWindow(), recentMenu,
                 new RecentFiles(AppDirs.dataDir().resolve("recent.txt")), folders);
         // Ctrl+Y redoes too, as on Windows; a menu item has only one accelerator.
         kerasOpening = new KerasOpening(() -> root.getScene().getWindow(), currentModel, model, executor);

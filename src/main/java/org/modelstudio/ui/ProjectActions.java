@@ -14,7 +14,7 @@ import org.modelstudio.core.project.RecoveryStore;
 import org.modelstudio.engine.export.KerasCodeExport;
 import org.modelstudio.ui.common.ChooserFolders;
 import org.modelstudio.ui.common.RecentFiles;
-import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.ui.model.ProjectDocument;
 
 import java.io.File;
 import java.io.IOException;
@@ -29,13 +29,13 @@ import java.util.function.Supplier;
  * the crash-recovery offer. The file work itself is the view model's; this class owns the dialogs.
  */
 final class ProjectActions {
-    private final ModelViewModel model;
+    private final ProjectDocument model;
     private final Supplier<Window> window;
     private final Menu recentMenu;
     private final ChooserFolders folders;
     private final RecentFiles recent;
 
-    ProjectActions(ModelViewModel model, Supplier<Window> window, Menu recentMenu, RecentFiles recent,
+    ProjectActions(ProjectDocument model, Supplier<Window> window, Menu recentMenu, RecentFiles recent,
                    ChooserFolders folders) {
         this.folders = folders;
         this.model = model;
@@ -82,7 +82,7 @@ final class ProjectActions {
 
     private boolean saveProjectAs() {
         FileChooser chooser = projectChooser(Texts.get("ui.project.chooser.save"));
-        chooser.setInitialFileName(KerasCodeExport.modelName(model.specProperty().get().name()) + ProjectFile.EXTENSION);
+        chooser.setInitialFileName(KerasCodeExport.modelName(model.network().name()) + ProjectFile.EXTENSION);
         folders.openIn(chooser, "projects", Optional.empty());
         File file = chooser.showSaveDialog(window.get());
         if (file == null) return false;
@@ -111,7 +111,7 @@ final class ProjectActions {
         if (!model.dirtyProperty().get()) return true;
         ButtonType save = new ButtonType(Texts.get("ui.project.ask.save"), ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType(Texts.get("ui.project.ask.dont-save"), ButtonBar.ButtonData.NO);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("ui.project.ask.save-text", model.specProperty().get().name()),
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("ui.project.ask.save-text", model.network().name()),
                 save, discard, ButtonType.CANCEL);
         ask.initOwner(window.get());
         ask.setHeaderText(Texts.get("ui.project.ask.save-header"));

@@ -34,6 +34,7 @@ import org.modelstudio.ui.inference.PredictPanelView;
 import org.modelstudio.ui.inference.PredictionViewModel;
 import org.modelstudio.ui.model.ModelPanelView;
 import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.ui.model.ProjectDocument;
 import org.modelstudio.ui.serving.ServeViewModel;
 import org.modelstudio.ui.tour.FirstRunRecord;
 import org.modelstudio.ui.tour.TourOverlay;
@@ -59,6 +60,7 @@ public final class Studio implements AutoCloseable {
     private final SampleLibrary samples = new SampleLibrary();
     private final CurrentModel currentModel = new CurrentModel();
     private final ModelViewModel modelViewModel = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
+    private final ProjectDocument document = new ProjectDocument(modelViewModel);
     private final TrainingViewModel trainingViewModel;
     private final PredictionViewModel predictionViewModel;
     private final DataViewModel dataViewModel;
@@ -80,10 +82,10 @@ public final class Studio implements AutoCloseable {
     public Studio() {
         trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor(),
                 AppDirs.dataDir().resolve("runs"));
-        trainingViewModel.onRun(modelViewModel::addRun);
+        trainingViewModel.onRun(document::addRun);
         trainingViewModel.onFitted(fit -> modelViewModel.fitToData(fit.spec()));
-        dataViewModel = new DataViewModel(modelViewModel, samples, executor.executor());
-        trainingViewModel.useData(modelViewModel.dataSourceProperty()::get, dataViewModel::imageExamples);
+        dataViewModel = new DataViewModel(modelViewModel, document, samples, executor.executor());
+        trainingViewModel.useData(document.dataSourceProperty()::get, dataViewModel::imageExamples);
         trainingViewModel.useAugmentation(dataViewModel.augmentationProperty()::get);
         predictionViewModel = new PredictionViewModel(currentModel, executor.executor());
         explanationViewModel = new ExplanationViewModel(currentModel, executor.executor());
@@ -101,6 +103,8 @@ public final class Studio implements AutoCloseable {
     }
 
     public ModelViewModel model() { return modelViewModel; }
+    /** The project around the network: its file, data, runs and unsaved changes. */
+    public ProjectDocument document() { return document; }
     public TrainingViewModel training() { return trainingViewModel; }
     public PredictionViewModel prediction() { return predictionViewModel; }
     public DataViewModel data() { return dataViewModel; }
@@ -133,10 +137,10 @@ public final class Studio implements AutoCloseable {
 
     public Scene createScene() throws IOException {
         Map<Class<?>, Supplier<Object>> views = Map.of(
-                MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, trainingViewModel,
+                MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, document, trainingViewModel,
                         evaluationViewModel, serveViewModel, compactViewModel, presentation, tour, folders, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
-                TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
+                TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel, document),
                 DataPanelView.class, () -> new DataPanelView(dataViewModel),
                 PredictPanelView.class, () -> new PredictPanelView(predictionViewModel, explanationViewModel, folders));
         FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"), Texts.bundle());
@@ -161,10 +165,10 @@ public final class Studio implements AutoCloseable {
 
     public void show(Stage stage) throws IOException {
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-            Path file = modelViewModel.fileProperty().get();
+            Path file = document.fileProperty().get();
             String name = file == null ? modelViewModel.specProperty().get().name() : file.getFileName().toString();
-            return name + (modelViewModel.dirtyProperty().get() ? " •" : "") + " — Model Studio";
-        }, modelViewModel.fileProperty(), modelViewModel.dirtyProperty(), modelViewModel.specProperty()));
+            return name + (document.dirtyProperty().get() ? " •" : "") + " — Model Studio";
+        }, document.fileProperty(), document.dirtyProperty(), modelViewModel.specProperty()));
         stage.setScene(createScene());
         startAutosave();
         stage.setMinWidth(900);
@@ -179,11 +183,11 @@ public final class Studio implements AutoCloseable {
      */
     private void startAutosave() {
         autosave = new Timeline(new KeyFrame(Duration.seconds(10), e -> {
-            long revision = modelViewModel.revisionProperty().get();
-            if (!modelViewModel.dirtyProperty().get() || revision == autosavedRevision) return;
+            long revision = document.revisionProperty().get();
+            if (!document.dirtyProperty().get() || revision == autosavedRevision) return;
             autosavedRevision = revision;
-            var project = modelViewModel.project();
-            Path origin = modelViewModel.fileProperty().get();
+            var project = document.project();
+            Path origin = document.fileProperty().get();
             executor.executor().execute(() -> {
                 try {
                     recovery.save(project, origin);

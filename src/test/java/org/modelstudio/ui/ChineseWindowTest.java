@@ -96,7 +96,7 @@ class ChineseWindowTest {
         robot.interact(() -> studio.training().epochsProperty().set(1));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 10);
         robot.interact(() -> studio.training().start());
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> studio.document().runs().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#examplesButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.prediction().batch().size() == ShippedExamples.IMAGES.size());

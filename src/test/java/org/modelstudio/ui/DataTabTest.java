@@ -84,7 +84,7 @@ class DataTabTest {
         Path project = dir.resolve("bars.msproj");
         robot.interact(() -> {
             try {
-                studio.model().saveTo(project);
+                studio.document().saveTo(project);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -93,8 +93,8 @@ class DataTabTest {
                 "the data source is saved with the project");
 
         robot.interact(() -> studio.training().start());
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
-        var run = studio.model().runs().get(0);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.document().runs().size() == 1);
+        var run = studio.document().runs().get(0);
         assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertEquals(List.of("diagonal", "horizontal", "vertical"), studio.currentModel().get().labels());
         assertTrue(run.epochs().get(run.epochs().size() - 1).validationAccuracy() > 0.8,
@@ -163,8 +163,8 @@ class DataTabTest {
         assertEquals("species\ntext · 0 missing", studio.data().previewColumns().get(4));
         assertEquals(List.of("5.1", "3.5", "1.4", "0.2", "setosa"), studio.data().previewRows().get(0));
         robot.interact(() -> studio.training().start());
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
-        var run = studio.model().runs().get(0);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.document().runs().size() == 1);
+        var run = studio.document().runs().get(0);
         assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertTrue(run.bestMetrics().validationAccuracy() > 0.8, "iris is learned: " + run.bestMetrics());
         assertTrue(studio.currentModel().get().preparation() instanceof InputPreparation.Table,
@@ -176,8 +176,8 @@ class DataTabTest {
             studio.training().epochsProperty().set(5);
             studio.training().continueTraining();
         });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 2);
-        var continued = studio.model().runs().get(1);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.document().runs().size() == 2);
+        var continued = studio.document().runs().get(1);
         assertEquals(RunOutcome.FINISHED, continued.outcome(), continued.message());
         assertEquals(5, continued.epochs().size());
         assertTrue(continued.epochs().get(0).validationAccuracy() > 0.8, "starts from the trained weights: " + continued.epochs().get(0));
@@ -198,13 +198,13 @@ class DataTabTest {
         robot.interact(() -> {
             studio.training().useData(() -> {
                 readOnFx.add(Platform.isFxApplicationThread());
-                return studio.model().dataSourceProperty().get();
+                return studio.document().dataSourceProperty().get();
             }, studio.data()::imageExamples);
             studio.training().start();
             studio.data().useText(Path.of("sample-models/text-topics/topics.csv"), null, null);
         });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
-        var run = studio.model().runs().get(0);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.document().runs().size() == 1);
+        var run = studio.document().runs().get(0);
         assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertEquals(List.of("setosa", "versicolor", "virginica"), studio.currentModel().get().labels());
         assertEquals(List.of(true), readOnFx, "read once, on the FX thread");
@@ -222,8 +222,8 @@ class DataTabTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> studio.training().start());
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
-        var run = studio.model().runs().get(0);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> studio.document().runs().size() == 1);
+        var run = studio.document().runs().get(0);
         assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         assertTrue(run.bestMetrics().validationAccuracy() > 0.5, "well above the 25 % of guessing: " + run.bestMetrics());
         var prediction = new ModelRuntime(studio.currentModel().get()).classify(

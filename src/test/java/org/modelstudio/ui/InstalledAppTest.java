@@ -60,14 +60,14 @@ class InstalledAppTest {
     @Test void aProjectFileHandedToTheStudioIsOpened(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> studio.model().openTemplate(SampleData.spec("lenet.json")));
         Path file = dir.resolve("letters" + ProjectFile.EXTENSION);
-        ProjectFile.save(studio.model().project(), file);
+        ProjectFile.save(studio.document().project(), file);
         robot.interact(() -> studio.model().openTemplate(SampleData.spec("mlp.json")));
         assertFalse(studio.model().specProperty().get().name().contains("LeNet"));
 
         Optional<Path> argument = StudioApp.projectFile(new String[] {file.toString()});
         assertEquals(Optional.of(file), argument);
         robot.interact(() -> studio.mainView().openProjectFile(argument.get()));
-        assertEquals(file, studio.model().fileProperty().get());
+        assertEquals(file, studio.document().fileProperty().get());
         assertTrue(studio.model().specProperty().get().name().contains("LeNet"), studio.model().specProperty().get().name());
     }
 

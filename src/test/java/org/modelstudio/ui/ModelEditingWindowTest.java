@@ -135,7 +135,7 @@ class ModelEditingWindowTest {
             "28×28×1", "26×26×32", "13×13×32", "11×11×64", "5×5×64", "1600", "64", "10");
 
     @Test void buildTheSmallCnnFromAnEmptyModelByDraggingFromThePalette(FxRobot robot) throws Exception {
-        robot.interact(() -> studio.model().newNetwork());
+        robot.interact(() -> studio.document().newNetwork());
         ListView<?> list = robot.lookup("#layerList").queryAs(ListView.class);
         assertEquals(1, list.getItems().size(), "only the Input");
         assertEquals(List.of("28×28×1"), connectionShapes(robot));

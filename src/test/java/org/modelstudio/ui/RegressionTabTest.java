@@ -86,9 +86,9 @@ class RegressionTabTest {
             studio.training().epochsProperty().set(25);
             studio.training().start();
         });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().runs().size() == 1);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.document().runs().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        var run = studio.model().runs().get(0);
+        var run = studio.document().runs().get(0);
         assertEquals(RunOutcome.FINISHED, run.outcome(), run.message());
         var best = run.bestMetrics();
         assertTrue(best.regression() && Double.isNaN(best.validationAccuracy()), "no accuracy for a regression: " + best);
@@ -156,6 +156,6 @@ class RegressionTabTest {
 
         // The choice of task is saved with the project.
         robot.interact(() -> studio.data().chooseTask(TaskKind.CLASSIFICATION));
-        assertEquals(TaskKind.CLASSIFICATION, ((DataSource.TableFile) studio.model().dataSourceProperty().get()).task());
+        assertEquals(TaskKind.CLASSIFICATION, ((DataSource.TableFile) studio.document().dataSourceProperty().get()).task());
     }
 }

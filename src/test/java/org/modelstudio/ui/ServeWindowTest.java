@@ -253,7 +253,7 @@ class ServeWindowTest {
         robot.interact(() -> studio.training().epochsProperty().set(1));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.data().classes().size() == 10);
         robot.interact(() -> studio.training().start());
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> studio.model().runs().size() == runs);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> studio.document().runs().size() == runs);
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(studio.currentModel().get());
     }

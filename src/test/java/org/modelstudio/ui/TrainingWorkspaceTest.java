@@ -93,11 +93,11 @@ class TrainingWorkspaceTest {
                 .classify(new ModelInput.Tensor(SampleData.fashionMnistTest().features()[0])).prediction();
         assertEquals(10, prediction.ranked().size(), "and it predicts");
 
-        waitFor(10, () -> studio.model().runs().size() == 1);   // the stopped run goes into the history
-        var run = studio.model().runs().get(0);
+        waitFor(10, () -> studio.document().runs().size() == 1);   // the stopped run goes into the history
+        var run = studio.document().runs().get(0);
         assertEquals(RunOutcome.CANCELLED, run.outcome());
         assertTrue(Files.isRegularFile(studio.training().runsDir().resolve(run.lastModelFile())));
-        assertTrue(studio.model().dirtyProperty().get(), "a new run is an unsaved change of the project");
+        assertTrue(studio.document().dirtyProperty().get(), "a new run is an unsaved change of the project");
     }
 
     @Test void aHugeLearningRateStopsTheRunWithTheDivergenceAdvice(FxRobot robot) throws Exception {
@@ -118,7 +118,7 @@ class TrainingWorkspaceTest {
         Path project = dir.resolve("mine.msproj");
         robot.interact(() -> {
             try {
-                studio.model().saveTo(project);
+                studio.document().saveTo(project);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -147,7 +147,7 @@ class TrainingWorkspaceTest {
                 studio.training().epochsProperty().set(expected);
                 studio.training().start(() -> small);
             });
-            waitFor(120, () -> studio.model().runs().size() == expected);
+            waitFor(120, () -> studio.document().runs().size() == expected);
         }
         robot.interact(() -> {
             TabPane tabs = robot.lookup("#trainTabs").queryAs(TabPane.class);
@@ -171,17 +171,17 @@ class TrainingWorkspaceTest {
         robot.interact(() -> table.getSelectionModel().select(1));   // newest first: #2, #1
         robot.clickOn("#useBestButton");
         waitFor(30, () -> studio.currentModel().originProperty().get().startsWith("Restored the best model"));
-        assertEquals(1, studio.model().runs().get(0).epochs().size());
+        assertEquals(1, studio.document().runs().get(0).epochs().size());
 
         Path file = dir.resolve("runs.msproj");
         robot.interact(() -> {
             try {
-                studio.model().saveTo(file);
+                studio.document().saveTo(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        assertEquals(studio.model().runs(), ProjectFile.load(file).runs(), "the history is saved with the project");
+        assertEquals(studio.document().runs(), ProjectFile.load(file).runs(), "the history is saved with the project");
     }
 
     @Test void aTrainedModelContinuesFromWhereItIs(FxRobot robot) throws Exception {
@@ -190,13 +190,13 @@ class TrainingWorkspaceTest {
             studio.training().epochsProperty().set(2);
             studio.training().start(() -> small);
         });
-        waitFor(120, () -> studio.model().runs().size() == 1);
+        waitFor(120, () -> studio.document().runs().size() == 1);
         var trained = studio.currentModel().get();
         robot.interact(() -> studio.training().epochsProperty().set(1));
         robot.clickOn("#continueButton");
-        waitFor(120, () -> studio.model().runs().size() == 2);
-        var first = studio.model().runs().get(0);
-        var continued = studio.model().runs().get(1);
+        waitFor(120, () -> studio.document().runs().size() == 2);
+        var first = studio.document().runs().get(0);
+        var continued = studio.document().runs().get(1);
         assertEquals(RunOutcome.FINISHED, continued.outcome());
         assertTrue(continued.epochs().get(0).trainLoss() < first.epochs().get(0).trainLoss(),
                 "the continued run starts from trained weights: " + continued.epochs().get(0).trainLoss()
@@ -224,9 +224,9 @@ class TrainingWorkspaceTest {
             studio.training().epochsProperty().set(1);
             studio.training().start(() -> three);
         });
-        waitFor(120, () -> studio.model().runs().size() == 1);
+        waitFor(120, () -> studio.document().runs().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(RunOutcome.FINISHED, studio.model().runs().get(0).outcome());
+        assertEquals(RunOutcome.FINISHED, studio.document().runs().get(0).outcome());
         var fitted = studio.model().specProperty().get();
         assertEquals(3, ((LayerSpec.Output) fitted.layers().get(last)).units(), "the editor shows the fitted Output");
         assertEquals(3, studio.currentModel().get().labels().size());
@@ -243,8 +243,8 @@ class TrainingWorkspaceTest {
                 studio.training().epochsProperty().set(1);
                 studio.training().start(() -> onDisk);
             });
-            waitFor(120, () -> studio.model().runs().size() == 1);
-            var run = studio.model().runs().get(0);
+            waitFor(120, () -> studio.document().runs().size() == 1);
+            var run = studio.document().runs().get(0);
             assertEquals(RunOutcome.FINISHED, run.outcome());
             assertTrue(run.epochs().get(0).validationAccuracy() > 0.6, "it learns from the streamed images: " + run.epochs().get(0));
         }
@@ -257,7 +257,7 @@ class TrainingWorkspaceTest {
             studio.training().epochsProperty().set(2);
             studio.training().start(() -> small);
         });
-        waitFor(120, () -> studio.model().runs().size() == 1);
+        waitFor(120, () -> studio.document().runs().size() == 1);
         var line = studio.training().log().stream().filter(l -> l.contains("test examples held out")).findFirst().orElseThrow();
         assertTrue(line.contains("On the 500 test examples"), line);
         var accuracy = Pattern.compile("scores ([\\d.]+)%").matcher(line);

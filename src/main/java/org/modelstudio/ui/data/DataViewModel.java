@@ -34,6 +34,7 @@ import org.modelstudio.engine.prepare.RunPreparation;
 import org.modelstudio.engine.prepare.RunRequest;
 import org.modelstudio.ui.common.SampleLibrary;
 import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.ui.model.ProjectDocument;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public final class DataViewModel {
     static final int PREVIEW = 8;
 
     private final ModelViewModel network;
+    private final ProjectDocument document;
     private final SampleLibrary samples;
     private final ExecutorService executor;
     private final ObservableList<ClassRow> classes = FXCollections.observableArrayList();
@@ -82,14 +84,15 @@ public final class DataViewModel {
     /** The number of features the chosen table gives a network (0 until it has been prepared). */
     private int tableFeatures;
 
-    public DataViewModel(ModelViewModel network, SampleLibrary samples, ExecutorService executor) {
+    public DataViewModel(ModelViewModel network, ProjectDocument document, SampleLibrary samples, ExecutorService executor) {
         this.network = network;
+        this.document = document;
         this.samples = samples;
         this.executor = executor;
-        network.dataSourceProperty().addListener((obs, old, source) -> follow(source));
+        document.dataSourceProperty().addListener((obs, old, source) -> follow(source));
         network.specProperty().addListener((obs, old, spec) -> {
             showTaskNote();
-            DataSource source = network.dataSourceProperty().get();
+            DataSource source = document.dataSourceProperty().get();
             boolean prepared = source instanceof DataSource.TableFile || source instanceof DataSource.TextFile;
             if (old == null || old.training().validationSplit() != spec.training().validationSplit()
                     || old.training().seed() != spec.training().seed()
@@ -99,11 +102,11 @@ public final class DataViewModel {
                 else showSummary();
             }
         });
-        follow(network.dataSourceProperty().get());
+        follow(document.dataSourceProperty().get());
         // The Data tab's augmentation is the document's: saved with the project, set again when one opens.
-        augmentation.set(network.augmentationProperty().get());
-        network.augmentationProperty().addListener((obs, old, a) -> augmentation.set(a));
-        augmentation.addListener((obs, old, a) -> network.setAugmentation(a));
+        augmentation.set(document.augmentationProperty().get());
+        document.augmentationProperty().addListener((obs, old, a) -> augmentation.set(a));
+        augmentation.addListener((obs, old, a) -> document.setAugmentation(a));
     }
 
     public ObservableList<ClassRow> classes() { return classes; }
@@ -135,8 +138,8 @@ public final class DataViewModel {
 
     /** Learn the table's label as classes or predict it as a number (a choice saved with the project). */
     public void chooseTask(TaskKind kind) {
-        if (network.dataSourceProperty().get() instanceof DataSource.TableFile t && kind != task.get()) {
-            network.setDataSource(new DataSource.TableFile(t.path(), t.label(), kind));
+        if (document.dataSourceProperty().get() instanceof DataSource.TableFile t && kind != task.get()) {
+            document.setDataSource(new DataSource.TableFile(t.path(), t.label(), kind));
         }
     }
 
@@ -184,25 +187,25 @@ public final class DataViewModel {
     }
 
     /** Train on the shipped Fashion-MNIST sample. */
-    public void useSample() { network.setDataSource(DataSource.FASHION_MNIST); }
+    public void useSample() { document.setDataSource(DataSource.FASHION_MNIST); }
 
     /** Train on an image folder (one subfolder per class); it is scanned in the background. */
     public void useFolder(Path dir) {
         DataSource chosen = new DataSource.ImageFolder(dir.toAbsolutePath().toString());
-        if (chosen.equals(network.dataSourceProperty().get())) follow(chosen);   // rescan on request
-        else network.setDataSource(chosen);
+        if (chosen.equals(document.dataSourceProperty().get())) follow(chosen);   // rescan on request
+        else document.setDataSource(chosen);
     }
 
     public void cancelScan() { scanCancel.cancel(); }
 
     /** Train on a CSV table; {@code label} is the label column (null: the last one). */
     public void useTable(Path file, String label) {
-        network.setDataSource(new DataSource.TableFile(file.toAbsolutePath().toString(), label));
+        document.setDataSource(new DataSource.TableFile(file.toAbsolutePath().toString(), label));
     }
 
     /** Train on texts: a CSV with text and label columns (null: found by name), or a folder of .txt files per class. */
     public void useText(Path fileOrFolder, String textColumn, String labelColumn) {
-        network.setDataSource(new DataSource.TextFile(fileOrFolder.toAbsolutePath().toString(), textColumn, labelColumn));
+        document.setDataSource(new DataSource.TextFile(fileOrFolder.toAbsolutePath().toString(), textColumn, labelColumn));
     }
 
     private void prepareForPreview(DataSource source) {
@@ -245,7 +248,7 @@ public final class DataViewModel {
             summary.set("");
             problem.set(reading.getException().getMessage());
             // What the label asks for is known from the table even when it does not suit the network yet.
-            DataSource now = network.dataSourceProperty().get();
+            DataSource now = document.dataSourceProperty().get();
             TaskKind chosen = now instanceof DataSource.TableFile t && t.task() != null ? t.task()
                     : decided[0] == null ? null : decided[0].kind();
             showTask(decided[0], chosen, decided[0] == null ? "" : labelName(columns, now));
@@ -312,7 +315,7 @@ public final class DataViewModel {
      * input. While the chosen data cannot be used, reading it refuses with the reason.
      */
     public RunRequest.Images imageExamples() {
-        if (network.dataSourceProperty().get() instanceof DataSource.Sample) return samples::train;
+        if (document.dataSourceProperty().get() instanceof DataSource.Sample) return samples::train;
         try {
             ExampleSource images = chosenImages();
             return () -> images;
@@ -328,7 +331,7 @@ public final class DataViewModel {
      * not suit the network.
      */
     private ExampleSource chosenImages() {
-        DataSource source = network.dataSourceProperty().get();
+        DataSource source = document.dataSourceProperty().get();
         if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile) {
             throw new IllegalStateException("Tables and texts are prepared for the network when the run starts.");
         }
@@ -455,7 +458,7 @@ public final class DataViewModel {
         double testShare = network.specProperty().get().training().testSplit();
         int validation = (int) Math.round(total * share);
         int test = (int) Math.round(total * testShare);
-        String where = network.dataSourceProperty().get() instanceof DataSource.ImageFolder f ? Texts.get("ui.data.where.folder", f.path())
+        String where = document.dataSourceProperty().get() instanceof DataSource.ImageFolder f ? Texts.get("ui.data.where.folder", f.path())
                 : Texts.get("ui.data.where.sample");
         summary.set(Texts.get("ui.data.summary", Texts.number(classes.size()), Texts.number(total), where, Texts.number(total - validation - test),
                 Texts.number(validation), Texts.percent(share, 0),

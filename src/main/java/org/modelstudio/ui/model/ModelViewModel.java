@@ -5,8 +5,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,34 +14,22 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.modelstudio.core.catalogue.LayerCatalogue;
-import org.modelstudio.core.data.Augmentation;
-import org.modelstudio.core.data.TaskFit;
 import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.edit.Edit;
 import org.modelstudio.core.edit.EditHistory;
-import org.modelstudio.core.graph.InputSpec;
-import org.modelstudio.core.graph.Issue;
-import org.modelstudio.core.graph.SpecFormatException;
-import org.modelstudio.core.project.DataSource;
-import org.modelstudio.core.project.Project;
-import org.modelstudio.core.project.ProjectFile;
-import org.modelstudio.core.project.RunRecord;
 import org.modelstudio.core.graph.LayerSpec;
-import org.modelstudio.core.graph.LayerSummary;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.NetworkSummary;
 import org.modelstudio.core.graph.ShapeInference;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The network being edited, its Keras-style summary (a row per layer, totals, problems on the layer that
  * causes them) and the edits a person can make. Every change goes through the core {@link EditHistory},
- * so each is undoable; choosing a template is an edit too, so it never silently discards work.
+ * so each is undoable; choosing a template is an edit too, so it never silently discards work. The project around
+ * the network (its file, data, runs and unsaved changes) is the {@link ProjectDocument}.
  */
 public final class ModelViewModel {
     private final LayerCatalogue catalogue;
@@ -51,47 +37,26 @@ public final class ModelViewModel {
     private final ObservableList<NetworkSpec> templates;
     private final ObjectProperty<NetworkSpec> template = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<NetworkSpec> spec = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<NetworkSummary> summary = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<LayerRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<DataSource> dataSource = new ReadOnlyObjectWrapper<>(DataSource.FASHION_MNIST);
-    private final ReadOnlyObjectWrapper<Augmentation> augmentation =
-            new ReadOnlyObjectWrapper<>(Augmentation.NONE);
-    /** One wrapper, kept: listeners on a throwaway unmodifiable view would be collected with it. */
-    private final ObservableList<RunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
-    private boolean runsChanged;
-    private long runsRevision;
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(-1);
     /** All selected layers (sorted); {@link #selectedLayer} is the one whose settings are shown. */
     private final ObservableList<Integer> selection = FXCollections.observableArrayList();
     private List<LayerSpec> copied = List.of();
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper fixedNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper fixed = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper trainingSettings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(Texts.get("ui.main.menu.undo"));
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(Texts.get("ui.main.menu.redo"));
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper editError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(0);
-    /** What the chosen data asks for (null while unknown) and the name of the number a regression predicts. */
-    private TaskKind dataTask;
-    private String dataQuantity = "";
-    /** The network as last saved or opened (null: never saved); dirty is "differs from it", so undo back to it is clean. */
-    private NetworkSpec saved;
+    /** The network shown as a table: what the blocks, totals and problems say. */
+    private final LayerTable table;
 
     public ModelViewModel(List<NetworkSpec> available, LayerCatalogue catalogue) {
         this.catalogue = catalogue;
+        this.table = new LayerTable(catalogue);
         this.templates = FXCollections.observableArrayList(available);
         this.history = new EditHistory(available.get(0));
         history.addListener(h -> refresh());
         template.set(available.get(0));
-        saved = history.current();
         template.addListener((obs, old, chosen) -> {
             if (chosen != null && !chosen.equals(history.current())) {
                 history.apply(new Edit.ReplaceNetwork(chosen, Texts.get("ui.model.edit.open", chosen.name())));
@@ -141,132 +106,37 @@ public final class ModelViewModel {
     public ObjectProperty<NetworkSpec> selectedProperty() { return template; }
     /** The network as edited: what training snapshots. */
     public ReadOnlyObjectProperty<NetworkSpec> specProperty() { return spec.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<NetworkSummary> summaryProperty() { return summary.getReadOnlyProperty(); }
-    public ObservableList<LayerRow> rows() { return rows; }
     /** The selected layer (0-based), or -1. */
     public IntegerProperty selectedLayerProperty() { return selectedLayer; }
-    public ReadOnlyStringProperty totalsProperty() { return totals.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty problemsProperty() { return problems.getReadOnlyProperty(); }
-    /** Whether the network is fixed (opened from a Keras file with layers that have no block): shown, not edited. */
-    public ReadOnlyBooleanProperty fixedProperty() { return fixed.getReadOnlyProperty(); }
-    /** What a fixed network is and what can still be done with it; empty for an ordinary network. */
-    public ReadOnlyStringProperty fixedNoteProperty() { return fixedNote.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty trainingSettingsProperty() { return trainingSettings.getReadOnlyProperty(); }
+    // What the table of the network shows (see LayerTable).
+    public ReadOnlyObjectProperty<NetworkSummary> summaryProperty() { return table.summaryProperty(); }
+    public ObservableList<LayerRow> rows() { return table.rows(); }
+    public ReadOnlyStringProperty totalsProperty() { return table.totalsProperty(); }
+    public ReadOnlyStringProperty problemsProperty() { return table.problemsProperty(); }
+    public ReadOnlyBooleanProperty fixedProperty() { return table.fixedProperty(); }
+    public ReadOnlyStringProperty fixedNoteProperty() { return table.fixedNoteProperty(); }
+    public ReadOnlyStringProperty trainingSettingsProperty() { return table.trainingSettingsProperty(); }
     public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
-    /** The project file this network was opened from or saved to; null for a network never saved. */
-    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
-    /** True when the network has changes that are not in its project file. */
-    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
-    /** Goes up with every change of the network, including undo and redo. */
-    public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
-    /** The project as it would be saved now. */
-    public Project project() { return new Project(history.current(), dataSource.get(), List.copyOf(runs), augmentation.get()); }
-
-    /** How the project's training images are augmented (saved with it). */
-    public ReadOnlyObjectProperty<Augmentation> augmentationProperty() { return augmentation.getReadOnlyProperty(); }
-
-    public void setAugmentation(Augmentation a) {
-        if (a.equals(augmentation.get())) return;
-        augmentation.set(a);
-        documentChanged();
-    }
-
-    /** Where the project's training data comes from (saved with it). Changing it is an unsaved change. */
-    public ReadOnlyObjectProperty<DataSource> dataSourceProperty() { return dataSource.getReadOnlyProperty(); }
-
-    public void setDataSource(DataSource source) {
-        if (source.equals(dataSource.get())) return;
-        dataSource.set(source);
-        documentChanged();
-    }
-
-    /**
-     * What the chosen data asks the network for (null while unknown: images, texts, or a table not read yet), and
-     * for a regression the name of the number it predicts. What the network lacks for it is shown on the layer to
-     * change, like a shape problem ({@link org.modelstudio.core.data.TaskFit}).
-     */
+    /** What the chosen data asks the network for, and a regression's quantity: see {@link LayerTable#setDataTask}. */
     public void setDataTask(TaskKind task, String quantity) {
-        String q = quantity == null ? "" : quantity;
-        if (task == dataTask && q.equals(dataQuantity)) return;
-        dataTask = task;
-        dataQuantity = q;
-        refresh();
+        if (table.setDataTask(task, quantity)) refresh();
     }
 
     /** The data's task as last set (null while unknown). */
-    public TaskKind dataTask() { return dataTask; }
+    public TaskKind dataTask() { return table.dataTask(); }
 
-    // ------------------------------------------------------------------ run history
+    /** The edit history the project document shares: its changes are the network's part of the document's. */
+    EditHistory history() { return history; }
 
-    /** The project's training runs, oldest first (read-only: runs are added by {@link #addRun}). */
-    public ObservableList<RunRecord> runs() { return runsView; }
-
-    /** Records a finished (or stopped, or failed) run in the project; it is saved with it. Not an undoable edit. */
-    public void addRun(RunRecord run) {
-        runs.add(run);
-        documentChanged();
-    }
-
-    /**
-     * The project changed outside the network (its data, augmentation or runs): an unsaved change to autosave,
-     * while the network and its drawing stay as they are.
-     */
-    private void documentChanged() {
-        runsChanged = true;
-        runsRevision++;
-        revision.set(history.revision() + runsRevision);
-        dirty.set(true);
-    }
-
-    // ------------------------------------------------------------------ documents
-
-    /** Starts an empty network (28×28 grey images in, nothing else): a new document with no history. */
-    public void newNetwork() {
-        runs.clear();
-        dataSource.set(DataSource.FASHION_MNIST);
-        augmentation.set(Augmentation.NONE);
-        startDocument(new NetworkSpec(Texts.get("ui.model.untitled"), "", new InputSpec.ImageInput(28, 28, 1), List.of(),
-                history.current().training()), null, true);
-    }
-
-    public void open(Path path) throws SpecFormatException {
-        Project p = ProjectFile.load(path);
-        runs.setAll(p.runs());
-        dataSource.set(p.data());
-        augmentation.set(p.augmentation());
-        startDocument(p.network(), path, true);
-    }
-
-    /** Saves atomically to {@code path}, which becomes the document's file. */
-    public void saveTo(Path path) throws IOException {
-        ProjectFile.save(project(), path);
-        file.set(path);
-        saved = history.current();
-        runsChanged = false;
-        refresh();
-    }
-
-    /** Brings back autosaved work after a crash; it counts as unsaved until the user saves it. */
-    public void restore(Project project, Path origin) {
-        runs.setAll(project.runs());
-        dataSource.set(project.data());
-        augmentation.set(project.augmentation());
-        startDocument(project.network(), origin, false);
-        runsChanged = !project.runs().isEmpty();
-        refresh();
-    }
-
-    private void startDocument(NetworkSpec network, Path path, boolean saved) {
+    /** A new document begins with {@code network}: no history, nothing selected, no template chosen. */
+    void startOver(NetworkSpec network) {
         selectedLayer.set(-1);
         template.set(null);
         history.reset(network);
-        file.set(path);
-        this.saved = saved ? network : null;
-        runsChanged = false;
         refresh();
     }
 
@@ -457,52 +327,10 @@ public final class ModelViewModel {
     private void refresh() {
         NetworkSpec current = history.current();
         spec.set(current);
-        revision.set(history.revision() + runsRevision);
-        dirty.set(!current.equals(saved) || runsChanged);
         undoText.set(history.canUndo() ? Texts.get("ui.model.undo-what", history.undoDescription()) : Texts.get("ui.main.menu.undo"));
         redoText.set(history.canRedo() ? Texts.get("ui.model.redo-what", history.redoDescription()) : Texts.get("ui.main.menu.redo"));
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
-        NetworkSummary s = ShapeInference.analyse(current)
-                .withIssues(TaskFit.issues(current, dataTask, dataQuantity));
-        List<LayerRow> newRows = new ArrayList<>();
-        newRows.add(new LayerRow("0", Texts.get("ui.model.row.input"), inputDescription(current.input()), String.valueOf(s.inputShape()), "0", "",
-                false, "input"));
-        for (LayerSummary l : s.layers()) {
-            List<Issue> issues = s.issuesFor(l.index());
-            newRows.add(new LayerRow(String.valueOf(l.index() + 1), ShapeInference.name(l.layer()), l.layer().describe(),
-                    l.outputShape() == null ? "?" : l.outputShape().toString(), Texts.number(l.parameters()),
-                    issues.stream().map(Issue::message).collect(Collectors.joining(" ")),
-                    issues.stream().anyMatch(Issue::isError), catalogue.typeOf(l.layer()).category()));
-        }
-        rows.setAll(newRows);
-        summary.set(s);
-        totals.set(Texts.get("ui.model.totals", Texts.number(s.totalParameters()), s.outputShape() == null ? "?" : s.outputShape()));
-        problems.set(s.issues().stream().map(Issue::toString).collect(Collectors.joining("\n")));
-        trainingSettings.set(TrainingSettings.describe(current.training()));
-        fixed.set(current.fixed());
-        fixedNote.set(fixedNote(current));
-    }
-
-    /** "Fixed network: …" for a network with layers that have no block, else empty. */
-    static String fixedNote(NetworkSpec network) {
-        long n = network.layers().stream().filter(l -> l instanceof LayerSpec.Fixed).count();
-        if (n == 0) return "";
-        return Texts.get(n == 1 ? "ui.model.fixed.note-one" : "ui.model.fixed.note-many", n);
-    }
-
-    /** What the Input block says it takes ("28×28 grey images"). */
-    static String inputDescription(InputSpec input) {
-        if (input instanceof InputSpec.ImageInput img) {
-            return img.channels() == 1 ? Texts.get("ui.model.input.grey", img.height(), img.width())
-                    : img.channels() == 3 ? Texts.get("ui.model.input.colour", img.height(), img.width())
-                    : Texts.get("ui.model.input.channels", img.height(), img.width(), img.channels());
-        }
-        if (input instanceof InputSpec.VectorInput vec) return Texts.get(vec.features() == 1 ? "ui.model.input.feature" : "ui.model.input.features",
-                vec.features());
-        if (input instanceof InputSpec.SequenceInput seq) {
-            return Texts.get("ui.model.input.text", seq.length(), Texts.number(seq.vocabulary()));
-        }
-        return "";
+        table.show(current);
     }
 }

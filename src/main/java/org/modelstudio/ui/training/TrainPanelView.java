@@ -44,6 +44,7 @@ import org.controlsfx.control.PropertySheet;
 import org.modelstudio.core.project.RunRecord;
 import org.modelstudio.ui.model.LayerPropertyItem;
 import org.modelstudio.ui.model.ModelViewModel;
+import org.modelstudio.ui.model.ProjectDocument;
 import org.modelstudio.ui.model.TrainingSettings;
 
 /**
@@ -53,6 +54,7 @@ import org.modelstudio.ui.model.TrainingSettings;
 public final class TrainPanelView {
     private final TrainingViewModel model;
     private final ModelViewModel network;
+    private final ProjectDocument document;
 
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private Button trainButton;
@@ -102,7 +104,8 @@ public final class TrainPanelView {
     private final Map<String, DataSet[]> overlaid = new HashMap<>();
     private static final String[] OVERLAY_COLOURS = {"#7f7f7f", "#ff7f0e", "#8c564b", "#17becf", "#bcbd22", "#e377c2"};
 
-    public TrainPanelView(TrainingViewModel model, ModelViewModel network) {
+    public TrainPanelView(TrainingViewModel model, ModelViewModel network, ProjectDocument document) {
+        this.document = document;
         this.model = model;
         this.network = network;
     }
@@ -222,12 +225,12 @@ public final class TrainPanelView {
                 setTooltip(empty || row == null ? null : new Tooltip(row.details()));
             }
         });
-        network.runs().addListener((ListChangeListener<RunRecord>) c -> {
+        document.runs().addListener((ListChangeListener<RunRecord>) c -> {
             // A run just recorded goes on top; anything else (another project) rebuilds the table.
             boolean onlyAdded = true;
             while (c.next()) onlyAdded &= c.wasAdded() && !c.wasRemoved() && c.getFrom() == runTable.getItems().size();
             if (onlyAdded) {
-                var runs = network.runs();
+                var runs = document.runs();
                 for (int i = runTable.getItems().size(); i < runs.size(); i++) runTable.getItems().add(0, row(i + 1, runs.get(i), false));
             } else {
                 showRuns();
@@ -243,7 +246,7 @@ public final class TrainPanelView {
 
     private void showRuns() {
         Set<String> shown = new HashSet<>(overlaid.keySet());
-        var runs = network.runs();
+        var runs = document.runs();
         List<RunRow> rows = new ArrayList<>();
         for (int i = runs.size() - 1; i >= 0; i--) rows.add(row(i + 1, runs.get(i), shown.contains(runs.get(i).id())));
         // Overlays of runs that are no longer in the project (another project opened) go.

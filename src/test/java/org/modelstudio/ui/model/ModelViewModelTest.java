@@ -141,31 +141,32 @@ class ModelViewModelTest {
 
     @Test void saveOpenAndDirtyState(@TempDir Path dir) throws Exception {
         ModelViewModel vm = new ModelViewModel(SampleData.specs(), LayerCatalogue.standard());
-        assertFalse(vm.dirtyProperty().get(), "a fresh template is not unsaved work");
+        ProjectDocument doc = new ProjectDocument(vm);
+        assertFalse(doc.dirtyProperty().get(), "a fresh template is not unsaved work");
         vm.add("dropout");
-        assertTrue(vm.dirtyProperty().get());
+        assertTrue(doc.dirtyProperty().get());
         Path file = dir.resolve("mine.msproj");
-        vm.saveTo(file);
-        assertFalse(vm.dirtyProperty().get());
-        assertEquals(file, vm.fileProperty().get());
+        doc.saveTo(file);
+        assertFalse(doc.dirtyProperty().get());
+        assertEquals(file, doc.fileProperty().get());
         NetworkSpec saved = vm.specProperty().get();
         vm.undo();
-        assertTrue(vm.dirtyProperty().get(), "undoing past the save is a change");
+        assertTrue(doc.dirtyProperty().get(), "undoing past the save is a change");
         vm.redo();
-        assertFalse(vm.dirtyProperty().get(), "and redoing returns to the saved state");
+        assertFalse(doc.dirtyProperty().get(), "and redoing returns to the saved state");
 
-        vm.newNetwork();
+        doc.newNetwork();
         assertEquals(0, vm.specProperty().get().layers().size());
-        assertEquals(null, vm.fileProperty().get());
+        assertEquals(null, doc.fileProperty().get());
         assertFalse(vm.canUndoProperty().get(), "a new document starts a new history");
 
-        vm.open(file);
+        doc.open(file);
         assertEquals(saved, vm.specProperty().get());
-        assertFalse(vm.dirtyProperty().get());
+        assertFalse(doc.dirtyProperty().get());
 
-        vm.restore(new Project(SampleData.spec("lenet.json"), null), file);
-        assertTrue(vm.dirtyProperty().get(), "restored work is unsaved until saved");
-        assertEquals(file, vm.fileProperty().get());
+        doc.restore(new Project(SampleData.spec("lenet.json"), null), file);
+        assertTrue(doc.dirtyProperty().get(), "restored work is unsaved until saved");
+        assertEquals(file, doc.fileProperty().get());
     }
 
     @Test void recentFilesNewestFirstWithoutDuplicates(@TempDir Path dir) throws Exception {

@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.modelstudio.core.catalogue.LayerCatalogue;
@@ -34,35 +33,25 @@ import java.util.List;
 public final class ModelViewModel {
     private final LayerCatalogue catalogue;
     private final EditHistory history;
-    private final ObservableList<NetworkSpec> templates;
-    private final ObjectProperty<NetworkSpec> template = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<NetworkSpec> spec = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(-1);
     /** All selected layers (sorted); {@link #selectedLayer} is the one whose settings are shown. */
     private final ObservableList<Integer> selection = FXCollections.observableArrayList();
     private List<LayerSpec> copied = List.of();
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(Texts.get("ui.main.menu.undo"));
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(Texts.get("ui.main.menu.redo"));
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    private final UndoRedo undoRedo = new UndoRedo();
     private final ReadOnlyStringWrapper editError = new ReadOnlyStringWrapper("");
     /** The network shown as a table: what the blocks, totals and problems say. */
     private final LayerTable table;
+    /** Templates, Keras networks and fitted networks put in the edited one's place. */
+    private final WholeNetworks whole;
 
     public ModelViewModel(List<NetworkSpec> available, LayerCatalogue catalogue) {
         this.catalogue = catalogue;
         this.table = new LayerTable(catalogue);
-        this.templates = FXCollections.observableArrayList(available);
         this.history = new EditHistory(available.get(0));
+        this.whole = new WholeNetworks(available, history);
         history.addListener(h -> refresh());
-        template.set(available.get(0));
-        template.addListener((obs, old, chosen) -> {
-            if (chosen != null && !chosen.equals(history.current())) {
-                history.apply(new Edit.ReplaceNetwork(chosen, Texts.get("ui.model.edit.open", chosen.name())));
-                history.seal();
-            }
-        });
         selectedLayer.addListener((obs, old, now) -> {
             history.seal();
             if (now.intValue() < 0) selection.clear();
@@ -74,36 +63,14 @@ public final class ModelViewModel {
     public LayerCatalogue catalogue() { return catalogue; }
 
     /** Replaces the network with a template (one undoable step), even when that template was chosen before. */
-    public void openTemplate(NetworkSpec chosen) {
-        if (chosen.equals(template.get()) && !chosen.equals(history.current())) {
-            history.apply(new Edit.ReplaceNetwork(chosen, Texts.get("ui.model.edit.open", chosen.name())));
-            history.seal();
-        }
-        template.set(chosen);
-    }
+    public void openTemplate(NetworkSpec chosen) { whole.openTemplate(chosen); }
     /** Replaces the network (undoably) with one made elsewhere, e.g. opened from a Keras file, listed with the templates. */
-    public void openNetwork(NetworkSpec network) {
-        if (!templates.contains(network)) templates.add(network);
-        openTemplate(network);
-    }
-
-    /**
-     * Takes the input and layers of the network a run fitted to its data (its Output units to the data's classes, its
-     * input to a table's columns), keeping this network's name and training settings: one undoable step. A network edited
-     * into another shape meanwhile is left alone.
-     */
-    public void fitToData(NetworkSpec fitted) {
-        NetworkSpec current = history.current();
-        if (current.layers().size() != fitted.layers().size()) return;
-        NetworkSpec next = new NetworkSpec(current.name(), current.description(), fitted.input(), fitted.layers(), current.training());
-        if (next.equals(current)) return;
-        history.apply(new Edit.ReplaceNetwork(next, Texts.get("ui.model.edit.fit")));
-        history.seal();
-    }
-
-    public ObservableList<NetworkSpec> networks() { return templates; }
+    public void openNetwork(NetworkSpec network) { whole.openNetwork(network); }
+    /** Takes the input and layers of the network a run fitted to its data: one undoable step (see WholeNetworks). */
+    public void fitToData(NetworkSpec fitted) { whole.fitToData(fitted); }
+    public ObservableList<NetworkSpec> networks() { return whole.templates(); }
     /** The template chosen in the list; choosing one replaces the network (undoably). */
-    public ObjectProperty<NetworkSpec> selectedProperty() { return template; }
+    public ObjectProperty<NetworkSpec> selectedProperty() { return whole.chosenProperty(); }
     /** The network as edited: what training snapshots. */
     public ReadOnlyObjectProperty<NetworkSpec> specProperty() { return spec.getReadOnlyProperty(); }
     /** The selected layer (0-based), or -1. */
@@ -116,10 +83,10 @@ public final class ModelViewModel {
     public ReadOnlyBooleanProperty fixedProperty() { return table.fixedProperty(); }
     public ReadOnlyStringProperty fixedNoteProperty() { return table.fixedNoteProperty(); }
     public ReadOnlyStringProperty trainingSettingsProperty() { return table.trainingSettingsProperty(); }
-    public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty undoTextProperty() { return undoRedo.undoTextProperty(); }
+    public ReadOnlyStringProperty redoTextProperty() { return undoRedo.redoTextProperty(); }
+    public ReadOnlyBooleanProperty canUndoProperty() { return undoRedo.canUndoProperty(); }
+    public ReadOnlyBooleanProperty canRedoProperty() { return undoRedo.canRedoProperty(); }
 
     /** What the chosen data asks the network for, and a regression's quantity: see {@link LayerTable#setDataTask}. */
     public void setDataTask(TaskKind task, String quantity) {
@@ -135,7 +102,7 @@ public final class ModelViewModel {
     /** A new document begins with {@code network}: no history, nothing selected, no template chosen. */
     void startOver(NetworkSpec network) {
         selectedLayer.set(-1);
-        template.set(null);
+        whole.chosenProperty().set(null);
         history.reset(network);
         refresh();
     }
@@ -322,15 +289,11 @@ public final class ModelViewModel {
         if (selectedLayer.get() >= n) selectedLayer.set(n - 1);
     }
 
-    // ------------------------------------------------------------------ derived state
-
+    /** Shows the network as it now is: its table, and the Undo and Redo items. */
     private void refresh() {
         NetworkSpec current = history.current();
         spec.set(current);
-        undoText.set(history.canUndo() ? Texts.get("ui.model.undo-what", history.undoDescription()) : Texts.get("ui.main.menu.undo"));
-        redoText.set(history.canRedo() ? Texts.get("ui.model.redo-what", history.redoDescription()) : Texts.get("ui.main.menu.redo"));
-        canUndo.set(history.canUndo());
-        canRedo.set(history.canRedo());
+        undoRedo.show(history);
         table.show(current);
     }
 }

@@ -78,7 +78,7 @@ public final class Studio implements AutoCloseable {
     private MainView mainView;
 
     public Studio() {
-        trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor(),
+        trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), modelViewModel.runs(), currentModel, samples, executor.executor(),
                 AppDirs.dataDir().resolve("runs"));
         trainingViewModel.onRun(modelViewModel::addRun);
         trainingViewModel.onFitted(fit -> modelViewModel.fitToData(fit.spec()));

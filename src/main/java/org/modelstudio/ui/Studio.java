@@ -80,7 +80,7 @@ public final class Studio implements AutoCloseable {
     private MainView mainView;
 
     public Studio() {
-        trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), currentModel, samples, executor.executor(),
+        trainingViewModel = new TrainingViewModel(modelViewModel.specProperty(), document.runs(), currentModel, samples, executor.executor(),
                 AppDirs.dataDir().resolve("runs"));
         trainingViewModel.onRun(document::addRun);
         trainingViewModel.onFitted(fit -> modelViewModel.fitToData(fit.spec()));
@@ -140,7 +140,7 @@ public final class Studio implements AutoCloseable {
                 MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, document, trainingViewModel,
                         evaluationViewModel, serveViewModel, compactViewModel, presentation, tour, folders, executor.executor()),
                 ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
-                TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel, document),
+                TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
                 DataPanelView.class, () -> new DataPanelView(dataViewModel),
                 PredictPanelView.class, () -> new PredictPanelView(predictionViewModel, explanationViewModel, folders));
         FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"), Texts.bundle());

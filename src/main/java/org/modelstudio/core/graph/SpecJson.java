@@ -19,13 +19,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Reads and writes network specs as versioned JSON. Reading checks every field and names the one that is
@@ -199,7 +196,7 @@ public final class SpecJson {
     /** The layer that {@code values} describe (as {@link #layerValues} gives them); refused with the field named. */
     public static LayerSpec layerFromValues(Map<String, Object> values) throws SpecFormatException {
         ObjectNode node = MAPPER.valueToTree(values);
-        return readLayer(new Node(node, ""));
+        return readLayer(JsonFields.root(node));
     }
 
     /** The id a layer type has in spec files ("conv2d"); every layer without a block is "fixed". */
@@ -243,7 +240,7 @@ public final class SpecJson {
                     : Texts.get("core.spec.json", e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) throw new SpecFormatException(Texts.get("core.spec.not-object"));
-        Node r = new Node(root, "");
+        JsonFields r = JsonFields.root(root);
         String format = r.optText("format", FORMAT);
         if (!FORMAT.equals(format)) {
             throw new SpecFormatException(Texts.get("core.spec.format", format, FORMAT));
@@ -257,16 +254,16 @@ public final class SpecJson {
         String name = r.optText("name", "Untitled network");
         String description = r.optText("description", "");
         InputSpec input = readInput(r.object("input"));
-        Node layersNode = r.array("layers");
+        JsonFields layersNode = r.array("layers");
         List<LayerSpec> layers = new ArrayList<>();
-        for (int i = 0; i < layersNode.json.size(); i++) {
-            layers.add(readLayer(layersNode.element(i)));
+        for (int i = 0; i < layersNode.json().size(); i++) {
+            layers.add(readLayer(layersNode.element(i, "core.spec.expected-layer")));
         }
         TrainingConfig training = r.has("training") ? readTraining(r.object("training")) : TrainingConfig.defaults();
         return new NetworkSpec(name, description, input, layers, training);
     }
 
-    private static InputSpec readInput(Node n) throws SpecFormatException {
+    private static InputSpec readInput(JsonFields n) throws SpecFormatException {
         String type = n.text("type");
         switch (type) {
             case "image" -> {
@@ -298,7 +295,7 @@ public final class SpecJson {
         throw new IllegalArgumentException("\"" + id + "\" is not one of " + LSTM_LAST + ", " + LSTM_ALL);
     }
 
-    private static LayerSpec readLayer(Node n) throws SpecFormatException {
+    private static LayerSpec readLayer(JsonFields n) throws SpecFormatException {
         String type = n.text("type").toLowerCase(Locale.ROOT);
         switch (type) {
             case "dense" -> {
@@ -363,23 +360,23 @@ public final class SpecJson {
             }
             case FIXED -> {
                 n.allowOnly("type", "kind", "name", "reason", "output", "parameters");
-                Node output = n.object("output");
+                JsonFields output = n.object("output");
                 Shape shape = null;
                 for (String kind : List.of("image", "vector", "sequence", "tokens")) {
                     if (!output.has(kind)) continue;
                     output.allowOnly(kind);
-                    Node dims = output.array(kind);
-                    int[] d = new int[dims.json.size()];
+                    JsonFields dims = output.array(kind);
+                    int[] d = new int[dims.json().size()];
                     for (int i = 0; i < d.length; i++) {
-                        JsonNode v = dims.json.get(i);
+                        JsonNode v = dims.json().get(i);
                         if (!v.canConvertToInt() || v.intValue() < 1) {
-                            throw new SpecFormatException(Texts.get("core.spec.dimension", dims.where + "[" + i + "]", Node.show(v)));
+                            throw new SpecFormatException(Texts.get("core.spec.dimension", dims.where() + "[" + i + "]", JsonFields.show(v)));
                         }
                         d[i] = v.intValue();
                     }
                     int expected = kind.equals("image") ? 3 : kind.equals("vector") ? 1 : 2;
                     if (d.length != expected) {
-                        throw new SpecFormatException(Texts.get("core.spec.dimensions", dims.where, expected, d.length));
+                        throw new SpecFormatException(Texts.get("core.spec.dimensions", dims.where(), expected, d.length));
                     }
                     shape = switch (kind) {
                         case "image" -> new Shape.Image(d[0], d[1], d[2]);
@@ -388,7 +385,7 @@ public final class SpecJson {
                         default -> new Shape.Tokens(d[0], d[1]);
                     };
                 }
-                if (shape == null) throw new SpecFormatException(Texts.get("core.spec.output-kind", output.where));
+                if (shape == null) throw new SpecFormatException(Texts.get("core.spec.output-kind", output.where()));
                 return new LayerSpec.Fixed(n.text("kind"), n.optText("name", ""), n.optText("reason", ""), shape,
                         n.has("parameters") ? n.longValue("parameters") : 0);
             }
@@ -396,7 +393,7 @@ public final class SpecJson {
         }
     }
 
-    private static TrainingConfig readTraining(Node n) throws SpecFormatException {
+    private static TrainingConfig readTraining(JsonFields n) throws SpecFormatException {
         n.allowOnly("optimizer", "learningRate", "batchSize", "epochs", "seed", "loss", "schedule", "l2", "validationSplit", "earlyStopping", "testSplit");
         TrainingConfig d = TrainingConfig.defaults();
         return new TrainingConfig(
@@ -413,7 +410,7 @@ public final class SpecJson {
                 n.has("testSplit") ? n.number("testSplit") : d.testSplit());
     }
 
-    private static LearningRateSchedule readSchedule(Node n) throws SpecFormatException {
+    private static LearningRateSchedule readSchedule(JsonFields n) throws SpecFormatException {
         LearningRateSchedule.Kind kind = n.enumValue("type", LearningRateSchedule.Kind::fromId);
         if (kind == LearningRateSchedule.Kind.PLATEAU) {
             n.allowOnly("type", "factor", "patience");
@@ -424,127 +421,12 @@ public final class SpecJson {
         return new LearningRateSchedule(kind, n.number("factor"), kind == LearningRateSchedule.Kind.STEP ? n.integer("every") : n.optInt("every", 1));
     }
 
-    private static EarlyStopping readEarlyStopping(Node n) throws SpecFormatException {
+    private static EarlyStopping readEarlyStopping(JsonFields n) throws SpecFormatException {
         n.allowOnly("enabled", "metric", "patience", "minDelta");
         EarlyStopping d = EarlyStopping.OFF;
         return new EarlyStopping(n.has("enabled") ? n.bool("enabled") : true,
                 n.optEnum("metric", EarlyStopping.Metric::fromId, d.metric()),
                 n.optInt("patience", d.patience()),
                 n.has("minDelta") ? n.number("minDelta") : d.minDelta());
-    }
-
-    /** A JSON node with its path, so every error can name the field. */
-    private record Node(JsonNode json, String where) {
-
-        String path(String field) { return where.isEmpty() ? field : where + "." + field; }
-
-        boolean has(String field) { return json.has(field) && !json.get(field).isNull(); }
-
-        JsonNode get(String field) throws SpecFormatException {
-            if (!has(field)) throw new SpecFormatException(Texts.get("core.spec.missing", path(field)));
-            return json.get(field);
-        }
-
-        void allowOnly(String... fields) throws SpecFormatException {
-            Set<String> allowed = Set.of(fields);
-            for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!allowed.contains(f)) {
-                    throw new SpecFormatException(Texts.get("core.spec.unknown-field", path(f), String.join(", ", fields)));
-                }
-            }
-        }
-
-        Node object(String field) throws SpecFormatException {
-            JsonNode v = get(field);
-            if (!v.isObject()) throw new SpecFormatException(Texts.get("core.spec.expected-object", path(field), show(v)));
-            return new Node(v, path(field));
-        }
-
-        Node array(String field) throws SpecFormatException {
-            JsonNode v = get(field);
-            if (!v.isArray()) throw new SpecFormatException(Texts.get("core.spec.expected-list", path(field), show(v)));
-            return new Node(v, path(field));
-        }
-
-        Node element(int i) throws SpecFormatException {
-            JsonNode v = json.get(i);
-            String p = where + "[" + i + "]";
-            if (!v.isObject()) throw new SpecFormatException(Texts.get("core.spec.expected-layer", p, show(v)));
-            return new Node(v, p);
-        }
-
-        String text(String field) throws SpecFormatException {
-            JsonNode v = get(field);
-            if (!v.isTextual()) throw new SpecFormatException(Texts.get("core.spec.expected-text", path(field), show(v)));
-            return v.asText();
-        }
-
-        String optText(String field, String fallback) throws SpecFormatException {
-            return has(field) ? text(field) : fallback;
-        }
-
-        int integer(String field) throws SpecFormatException {
-            JsonNode v = get(field);
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new SpecFormatException(Texts.get("core.spec.expected-whole-number", path(field), show(v)));
-            }
-            return v.intValue();
-        }
-
-        long longValue(String field) throws SpecFormatException {
-            JsonNode v = get(field);
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new SpecFormatException(Texts.get("core.spec.expected-whole-number", path(field), show(v)));
-            }
-            return v.longValue();
-        }
-
-        int optInt(String field, int fallback) throws SpecFormatException {
-            return has(field) ? integer(field) : fallback;
-        }
-
-        boolean bool(String field) throws SpecFormatException {
-            JsonNode v = get(field);
-            if (!v.isBoolean()) throw new SpecFormatException(Texts.get("core.spec.expected-boolean", path(field), show(v)));
-            return v.booleanValue();
-        }
-
-        double number(String field) throws SpecFormatException {
-            JsonNode v = get(field);
-            if (!v.isNumber()) throw new SpecFormatException(Texts.get("core.spec.expected-number", path(field), show(v)));
-            return v.doubleValue();
-        }
-
-        int[] pair(String field, int[] fallback) throws SpecFormatException {
-            if (!has(field)) {
-                if (fallback == null) throw new SpecFormatException(Texts.get("core.spec.missing", path(field)));
-                return fallback;
-            }
-            JsonNode v = json.get(field);
-            if (v.isIntegralNumber() && v.canConvertToInt()) return new int[] {v.intValue(), v.intValue()};
-            if (v.isArray() && v.size() == 2 && v.get(0).isIntegralNumber() && v.get(1).isIntegralNumber()) {
-                return new int[] {v.get(0).intValue(), v.get(1).intValue()};
-            }
-            throw new SpecFormatException(Texts.get("core.spec.expected-pair", path(field), show(v)));
-        }
-
-        <E> E enumValue(String field, Function<String, E> parse) throws SpecFormatException {
-            String t = text(field);
-            try {
-                return parse.apply(t);
-            } catch (IllegalArgumentException e) {
-                throw new SpecFormatException(path(field) + ": " + e.getMessage());
-            }
-        }
-
-        <E> E optEnum(String field, Function<String, E> parse, E fallback) throws SpecFormatException {
-            return has(field) ? enumValue(field, parse) : fallback;
-        }
-
-        private static String show(JsonNode v) {
-            String s = v.toString();
-            return s.length() > 40 ? s.substring(0, 37) + "..." : s;
-        }
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.modelstudio.core.events.RunOutcome;
 import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.data.TaskKind;
+import org.modelstudio.core.graph.JsonFields;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.SpecJson;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -201,25 +201,24 @@ public final class ProjectFile {
             }
             default -> throw new SpecFormatException("data.kind: \"" + data.path("kind").asText() + "\" is not sample, image-folder, table or text");
         };
-        return new Project(network, source, readRuns(root.path("runs")), readAugmentation(root.path("augmentation")));
+        JsonFields fields = JsonFields.root(root);
+        return new Project(network, source, readRuns(fields), readAugmentation(fields));
     }
 
-    private static Augmentation readAugmentation(JsonNode n) throws SpecFormatException {
-        if (n.isMissingNode() || n.isNull()) return Augmentation.NONE;
-        if (!n.isObject()) throw new SpecFormatException("augmentation: expected an object, found " + show(n));
-        allowOnly(n, "augmentation", "rotationDegrees", "shift", "flipHorizontal", "zoom", "brightness", "contrast");
+    private static Augmentation readAugmentation(JsonFields root) throws SpecFormatException {
+        if (!root.has("augmentation")) return Augmentation.NONE;
+        JsonFields n = root.object("augmentation");
+        n.allowOnly("rotationDegrees", "shift", "flipHorizontal", "zoom", "brightness", "contrast");
         double[] v = new double[5];
         String[] keys = {"rotationDegrees", "shift", "zoom", "brightness", "contrast"};
         for (int i = 0; i < keys.length; i++) {
-            JsonNode x = n.path(keys[i]);
+            JsonNode x = n.json().path(keys[i]);
             if (x.isMissingNode()) continue;
-            if (!x.isNumber()) throw new SpecFormatException("augmentation." + keys[i] + ": expected a number, found " + show(x));
+            if (!x.isNumber()) throw n.wrong("core.spec.expected-number", keys[i], x);
             v[i] = x.doubleValue();
         }
-        JsonNode flip = n.path("flipHorizontal");
-        if (!flip.isMissingNode() && !flip.isBoolean()) {
-            throw new SpecFormatException("augmentation.flipHorizontal: expected true or false, found " + show(flip));
-        }
+        JsonNode flip = n.json().path("flipHorizontal");
+        if (!flip.isMissingNode() && !flip.isBoolean()) throw n.wrong("core.spec.expected-boolean", "flipHorizontal", flip);
         try {
             return new Augmentation(v[0], v[1], flip.asBoolean(false), v[2], v[3], v[4]);
         } catch (IllegalArgumentException e) {
@@ -233,109 +232,56 @@ public final class ProjectFile {
     private static final String[] EPOCH_FIELDS = {"epoch", "trainLoss", "trainAccuracy", "validationLoss", "validationAccuracy",
             "learningRate", "samplesPerSecond", "elapsedMillis", "trainMae", "validationMae", "validationR2"};
 
-    private static List<RunRecord> readRuns(JsonNode runs) throws SpecFormatException {
-        if (runs.isMissingNode() || runs.isNull()) return List.of();
-        if (!runs.isArray()) throw new SpecFormatException("runs: expected a list, found " + show(runs));
+    private static List<RunRecord> readRuns(JsonFields root) throws SpecFormatException {
+        if (!root.has("runs")) return List.of();
+        JsonFields runs = root.array("runs");
         List<RunRecord> out = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) out.add(readRun(runs.get(i), "runs[" + i + "]"));
+        for (int i = 0; i < runs.json().size(); i++) out.add(readRun(runs.element(i, "core.spec.expected-run")));
         return out;
     }
 
-    private static RunRecord readRun(JsonNode n, String where) throws SpecFormatException {
-        if (!n.isObject()) throw new SpecFormatException(where + ": expected a run object, found " + show(n));
-        allowOnly(n, where, RUN_FIELDS);
-        String id = text(n, where, "id");
-        String startedText = text(n, where, "started");
+    private static RunRecord readRun(JsonFields n) throws SpecFormatException {
+        String where = n.where();
+        n.allowOnly(RUN_FIELDS);
+        String id = n.text("id");
+        String startedText = n.text("started");
         Instant started;
         try {
             started = Instant.parse(startedText);
         } catch (DateTimeParseException e) {
             throw new SpecFormatException(where + ".started: expected a time such as 2025-01-31T14:05:00Z, found \"" + startedText + "\"");
         }
-        String fingerprint = text(n, where, "specFingerprint");
-        JsonNode specNode = n.path("spec");
-        if (!specNode.isObject()) throw new SpecFormatException(where + ".spec: "
-                + (specNode.isMissingNode() ? "missing" : "expected an object, found " + show(specNode)));
+        String fingerprint = n.text("specFingerprint");
+        JsonFields specNode = n.object("spec");
         NetworkSpec spec;
         try {
-            spec = SpecJson.read(JSON.writeValueAsString(specNode));
+            spec = SpecJson.read(JSON.writeValueAsString(specNode.json()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (SpecFormatException e) {
             throw new SpecFormatException(where + ".spec." + e.getMessage(), e);
         }
-        int planned = (int) whole(n, where, "epochsPlanned", Integer.MAX_VALUE);
-        JsonNode epochsNode = n.path("epochs");
-        if (!epochsNode.isArray()) throw new SpecFormatException(where + ".epochs: "
-                + (epochsNode.isMissingNode() ? "missing" : "expected a list, found " + show(epochsNode)));
+        int planned = (int) n.whole("epochsPlanned", Integer.MAX_VALUE);
+        JsonFields epochsNode = n.array("epochs");
         List<TrainingEvent.EpochEvaluated> epochs = new ArrayList<>();
-        for (int i = 0; i < epochsNode.size(); i++) {
-            JsonNode e = epochsNode.get(i);
-            String at = where + ".epochs[" + i + "]";
-            if (!e.isObject()) throw new SpecFormatException(at + ": expected an epoch object, found " + show(e));
-            allowOnly(e, at, EPOCH_FIELDS);
-            epochs.add(new TrainingEvent.EpochEvaluated((int) whole(e, at, "epoch", Integer.MAX_VALUE), number(e, at, "trainLoss"),
-                    number(e, at, "trainAccuracy"),
-                    number(e, at, "validationLoss"), number(e, at, "validationAccuracy"), number(e, at, "learningRate"),
-                    number(e, at, "samplesPerSecond"), whole(e, at, "elapsedMillis", Long.MAX_VALUE),
-                    number(e, at, "trainMae"), number(e, at, "validationMae"), number(e, at, "validationR2")));
+        for (int i = 0; i < epochsNode.json().size(); i++) {
+            JsonFields e = epochsNode.element(i, "core.spec.expected-epoch");
+            e.allowOnly(EPOCH_FIELDS);
+            epochs.add(new TrainingEvent.EpochEvaluated((int) e.whole("epoch", Integer.MAX_VALUE), e.numberOrNaN("trainLoss"),
+                    e.numberOrNaN("trainAccuracy"),
+                    e.numberOrNaN("validationLoss"), e.numberOrNaN("validationAccuracy"), e.numberOrNaN("learningRate"),
+                    e.numberOrNaN("samplesPerSecond"), e.whole("elapsedMillis", Long.MAX_VALUE),
+                    e.numberOrNaN("trainMae"), e.numberOrNaN("validationMae"), e.numberOrNaN("validationR2")));
         }
-        long duration = whole(n, where, "durationMillis", Long.MAX_VALUE);
-        String outcomeId = text(n, where, "outcome");
+        long duration = n.whole("durationMillis", Long.MAX_VALUE);
+        String outcomeId = n.text("outcome");
         RunOutcome outcome = RunOutcome.fromId(outcomeId);
         if (outcome == null) {
             throw new SpecFormatException(where + ".outcome: \"" + outcomeId + "\" is not one of "
                     + Arrays.stream(RunOutcome.values()).map(RunOutcome::id).collect(Collectors.joining(", ")));
         }
         return new RunRecord(id, started, fingerprint, spec, planned, epochs, duration, outcome,
-                optText(n, where, "message"), optText(n, where, "bestModelFile"), optText(n, where, "lastModelFile"),
-                n.has("bestEpoch") ? (int) whole(n, where, "bestEpoch", Integer.MAX_VALUE) : 0);
-    }
-
-    private static void allowOnly(JsonNode n, String where, String... fields) throws SpecFormatException {
-        List<String> allowed = List.of(fields);
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!allowed.contains(f)) {
-                throw new SpecFormatException(where + "." + f + ": unknown field; expected one of " + String.join(", ", fields));
-            }
-        }
-    }
-
-    private static String text(JsonNode n, String where, String field) throws SpecFormatException {
-        JsonNode v = n.path(field);
-        if (v.isMissingNode() || v.isNull()) throw new SpecFormatException(where + "." + field + ": missing");
-        if (!v.isTextual()) throw new SpecFormatException(where + "." + field + ": expected text, found " + show(v));
-        return v.asText();
-    }
-
-    private static String optText(JsonNode n, String where, String field) throws SpecFormatException {
-        JsonNode v = n.path(field);
-        return v.isMissingNode() || v.isNull() ? null : text(n, where, field);
-    }
-
-    /** A whole number from 0 to {@code max}. */
-    private static long whole(JsonNode n, String where, String field, long max) throws SpecFormatException {
-        JsonNode v = n.path(field);
-        if (v.isMissingNode() || v.isNull()) throw new SpecFormatException(where + "." + field + ": missing");
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0 || v.longValue() > max) {
-            throw new SpecFormatException(where + "." + field + ": expected a whole number from 0, found " + show(v));
-        }
-        return v.longValue();
-    }
-
-    /** A number; null (or missing) is NaN, the value left out; "Infinity" and "-Infinity" are the infinities. */
-    private static double number(JsonNode n, String where, String field) throws SpecFormatException {
-        JsonNode v = n.path(field);
-        if (v.isMissingNode() || v.isNull()) return Double.NaN;
-        if (v.isNumber()) return v.doubleValue();
-        if (v.isTextual() && v.asText().equals("Infinity")) return Double.POSITIVE_INFINITY;
-        if (v.isTextual() && v.asText().equals("-Infinity")) return Double.NEGATIVE_INFINITY;
-        throw new SpecFormatException(where + "." + field + ": expected a number, found " + show(v));
-    }
-
-    private static String show(JsonNode v) {
-        String s = v.toString();
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+                n.optText("message", null), n.optText("bestModelFile", null), n.optText("lastModelFile", null),
+                n.json().has("bestEpoch") ? (int) n.whole("bestEpoch", Integer.MAX_VALUE) : 0);
     }
 }

@@ -16,15 +16,11 @@ import javafx.concurrent.Task;
 import org.modelstudio.core.data.ClassMatching;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.eval.DetailedEvaluation;
-import org.modelstudio.core.eval.ExampleOutcome;
 import org.modelstudio.core.eval.RegressionReport;
-import org.modelstudio.core.eval.ReportExport;
 import org.modelstudio.core.events.CancelToken;
-import org.modelstudio.core.io.AtomicFiles;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.evaluate.Evaluator;
 import org.modelstudio.engine.evaluate.RegressionEvaluator;
-import org.modelstudio.engine.io.Thumbnails;
 import org.modelstudio.ui.common.CurrentModel;
 import org.modelstudio.ui.training.TrainingViewModel.HeldOut;
 
@@ -32,7 +28,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -46,10 +41,6 @@ import java.util.function.DoubleConsumer;
  * mistakes. Data is read and evaluated on a background thread, cancellably.
  */
 public final class EvaluationViewModel {
-    /** At most this many examples are drawn in the gallery at once (the title says how many there are). */
-    static final int GALLERY_LIMIT = 120;
-    static final int MISTAKES = 24;
-
     /** Data the model can be evaluated on, and how to read it. */
     public record Choice(String name, DataReader reader) {
         @Override public String toString() { return name; }
@@ -72,20 +63,18 @@ public final class EvaluationViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ObservableList<GalleryItem> gallery = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper galleryTitle = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<int[]> selectedCell = new ReadOnlyObjectWrapper<>();
+    private final ExampleGallery gallery;
     /** Asks the person which label each ambiguous class is (class → the labels it could be); null when they decline. */
     private Function<Map<String, List<String>>, Map<String, String>> askAmbiguous = ambiguous -> null;
     private ExampleSource evaluated;
     private TrainedModel evaluatedModel;
     private CancelToken cancel = new CancelToken();
-    private long galleryRequest;
 
     public EvaluationViewModel(CurrentModel currentModel, ReadOnlyObjectProperty<HeldOut> heldOut, ExecutorService executor) {
         this.currentModel = currentModel;
         this.heldOut = heldOut;
         this.executor = executor;
+        this.gallery = new ExampleGallery(executor, message::set);
         currentModel.modelProperty().addListener((obs, old, m) -> refreshChoices());
         heldOut.addListener((obs, old, h) -> refreshChoices());
         refreshChoices();
@@ -107,10 +96,10 @@ public final class EvaluationViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
-    public ObservableList<GalleryItem> gallery() { return gallery; }
-    public ReadOnlyStringProperty galleryTitleProperty() { return galleryTitle.getReadOnlyProperty(); }
+    public ObservableList<GalleryItem> gallery() { return gallery.items(); }
+    public ReadOnlyStringProperty galleryTitleProperty() { return gallery.titleProperty(); }
     /** {actual, predicted} of the cell whose examples the gallery shows; null when it shows something else. */
-    public ReadOnlyObjectProperty<int[]> selectedCellProperty() { return selectedCell.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<int[]> selectedCellProperty() { return gallery.selectedCellProperty(); }
     public boolean hasModel() { return currentModel.get() != null; }
 
     /** What the model in use takes, so the view can offer a folder (images) or a file (tables, texts). */
@@ -194,7 +183,6 @@ public final class EvaluationViewModel {
             if (task.getValue() instanceof RegressionReport r) {
                 evaluation.set(null);
                 gallery.clear();
-                galleryTitle.set("");
                 regression.set(r);
                 largestErrors.setAll(largestErrors(r, read[0], 30));
                 message.set(Texts.get("ui.eval.done.regression", choice.name(),
@@ -246,46 +234,13 @@ public final class EvaluationViewModel {
     /** Shows the examples of class {@code actual} the model called {@code predicted}, most confident first. */
     public Task<List<GalleryItem>> showCell(int actual, int predicted) {
         DetailedEvaluation d = evaluation.get();
-        if (d == null) return null;
-        List<ExampleOutcome> cell = d.cell(actual, predicted);
-        List<String> classes = d.report().classes();
-        String what = actual == predicted
-                ? Texts.get("ui.eval.cell.right", classes.get(actual))
-                : Texts.get("ui.eval.cell.wrong", classes.get(actual), classes.get(predicted));
-        selectedCell.set(new int[] {actual, predicted});
-        return fillGallery(cell, Texts.get(cell.size() == 1 ? "ui.eval.cell.one" : "ui.eval.cell.many", what, Texts.number(cell.size())));
+        return d == null ? null : gallery.showCell(d, evaluated, actual, predicted);
     }
 
     /** Shows the mistakes the model was surest of. */
     public Task<List<GalleryItem>> showMistakes() {
         DetailedEvaluation d = evaluation.get();
-        if (d == null) return null;
-        selectedCell.set(null);
-        List<ExampleOutcome> worst = d.mostConfidentMistakes(MISTAKES);
-        return fillGallery(worst, worst.isEmpty() ? Texts.get("ui.eval.no-mistakes")
-                : Texts.get("ui.eval.mistakes", worst.size(), Texts.number(d.mistakes())));
-    }
-
-    private Task<List<GalleryItem>> fillGallery(List<ExampleOutcome> outcomes, String title) {
-        long request = ++galleryRequest;
-        ExampleSource data = evaluated;
-        List<String> classes = evaluation.get().report().classes();
-        List<ExampleOutcome> shown = outcomes.subList(0, Math.min(GALLERY_LIMIT, outcomes.size()));
-        galleryTitle.set(title + (shown.size() < outcomes.size() ? Texts.get("ui.eval.first-shown", shown.size()) : ""));
-        Task<List<GalleryItem>> task = new Task<>() {
-            @Override protected List<GalleryItem> call() {
-                List<GalleryItem> items = new ArrayList<>(shown.size());
-                for (ExampleOutcome o : shown) items.add(GalleryItem.of(o, data, classes));
-                return items;
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (request == galleryRequest) gallery.setAll(task.getValue());
-        });
-        task.setOnFailed(e -> message.set(Texts.get("ui.eval.gallery-failed", task.getException().getMessage())));
-        gallery.clear();
-        executor.execute(task);
-        return task;
+        return d == null ? null : gallery.showMistakes(d, evaluated);
     }
 
     /**
@@ -293,10 +248,10 @@ public final class EvaluationViewModel {
      * message says where it went or why it could not be saved.
      */
     public Task<Void> exportInBackground(Path file) {
-        Shown shown = shown();
+        EvaluationReport report = report();
         Task<Void> task = new Task<>() {
             @Override protected Void call() throws IOException {
-                export(file, shown);
+                export(file, report);
                 return null;
             }
         };
@@ -305,36 +260,19 @@ public final class EvaluationViewModel {
         return task;
     }
 
-    /** What a report shows, taken on the FX thread so that the writing thread reads no property. */
-    private record Shown(DetailedEvaluation evaluation, RegressionReport regression, String title, ExampleSource data) {}
-
-    private Shown shown() {
+    private EvaluationReport report() {
         String title = evaluatedModel == null ? Texts.get("ui.eval.report-title", dataName.get())
                 : Texts.get("ui.eval.report-title-model", evaluatedModel.spec().name(), dataName.get());
-        return new Shown(evaluation.get(), regression.get(), title, evaluated);
+        return new EvaluationReport(evaluation.get(), regression.get(), title, evaluated);
     }
 
     /** Writes the report as CSV or, for any other extension, a self-contained HTML page (atomically); on the FX thread. */
     public void export(Path file) throws IOException {
-        export(file, shown());
+        export(file, report());
     }
 
-    private void export(Path file, Shown shown) throws IOException {
-        DetailedEvaluation d = shown.evaluation();
-        String title = shown.title();
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        ExampleSource data = shown.data();
-        RegressionReport r = shown.regression();
-        if (d == null && r != null) {
-            AtomicFiles.writeString(file, name.endsWith(".csv") ? ReportExport.csv(r, title, data::describe)
-                    : ReportExport.html(r, title, data::describe, 50));
-            Platform.runLater(() -> message.set(Texts.get("ui.eval.report-saved", file)));
-            return;
-        }
-        if (d == null) throw new IOException(Texts.get("ui.eval.nothing-to-export"));
-        String text = name.endsWith(".csv") ? ReportExport.csv(d, title)
-                : ReportExport.html(d, title, i -> Thumbnails.dataUri(data, i), data::describe);
-        AtomicFiles.writeString(file, text);
+    private void export(Path file, EvaluationReport report) throws IOException {
+        report.write(file);
         Platform.runLater(() -> message.set(Texts.get("ui.eval.report-saved", file)));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * A run's progress in words, from its training events: the status strip's cells (epoch, batch, samples/s, elapsed,
  * time left), at most four times a second, and the time into the run that log lines carry. Time spent paused does not
- * count. Plain Java, fed on the training thread; what it returns is shown by {@link TrainingViewModel} on the FX thread.
+ * count. Plain Java, fed on the training thread; what it returns is shown by {@link TrainingProgressViewModel} on the FX thread.
  */
 final class RunProgress {
     /** The window is told at most this often: progress, strip and status change together. */
@@ -26,7 +26,7 @@ final class RunProgress {
     private double speed = Double.NaN;
 
     /** One update of the strip: its cells, and how many of the run's batches are done out of how many. */
-    record Update(TrainingViewModel.StatusStrip strip, long done, long total) {}
+    record Update(StatusStrip strip, long done, long total) {}
 
     RunProgress(int batchSize) { this.batchSize = batchSize; }
 
@@ -55,7 +55,7 @@ final class RunProgress {
         }
         lastStatusNanos = now;
         lastStatusDone = done;
-        return new Update(new TrainingViewModel.StatusStrip(
+        return new Update(new StatusStrip(
                 Texts.get("ui.strip.epoch", b.epoch(), totalEpochs),
                 Texts.get("ui.strip.batch", b.batch(), batchesPerEpoch),
                 Texts.get("ui.strip.speed", Double.isNaN(speed) ? "–" : Texts.number(Math.round(speed))),

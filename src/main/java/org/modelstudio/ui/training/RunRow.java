@@ -39,7 +39,7 @@ public final class RunRow {
      */
     public String best() { return EpochFigures.best(run.bestMetrics()); }
 
-    public String duration() { return TrainingViewModel.clock(run.durationMillis() / 1000.0); }
+    public String duration() { return RunProgress.clock(run.durationMillis() / 1000.0); }
 
     /** What the network and settings were, for the tooltip. */
     public String details() {

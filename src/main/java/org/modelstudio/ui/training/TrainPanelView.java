@@ -2,20 +2,12 @@ package org.modelstudio.ui.training;
 
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.ui.common.Frames;
-import org.modelstudio.core.events.TrainingEvent;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -41,10 +33,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import org.controlsfx.control.PropertySheet;
-import org.modelstudio.core.project.RunRecord;
 import org.modelstudio.ui.model.LayerPropertyItem;
 import org.modelstudio.ui.model.ModelViewModel;
-import org.modelstudio.ui.model.ProjectDocument;
 import org.modelstudio.ui.model.TrainingSettings;
 
 /**
@@ -54,7 +44,6 @@ import org.modelstudio.ui.model.TrainingSettings;
 public final class TrainPanelView {
     private final TrainingViewModel model;
     private final ModelViewModel network;
-    private final ProjectDocument document;
 
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private Button trainButton;
@@ -99,13 +88,8 @@ public final class TrainPanelView {
     private final ErrorDataSetRenderer accuracyOverlays = renderer(true);
     /** The second chart's live curves: accuracy, or a regression's mean absolute error. */
     private final ErrorDataSetRenderer metricRenderer = renderer(true);
-    /** Of each overlaid run, whether its second curve is a mean absolute error (a regression) rather than an accuracy. */
-    private final Map<String, Boolean> overlaidRegression = new HashMap<>();
-    private final Map<String, DataSet[]> overlaid = new HashMap<>();
-    private static final String[] OVERLAY_COLOURS = {"#7f7f7f", "#ff7f0e", "#8c564b", "#17becf", "#bcbd22", "#e377c2"};
 
-    public TrainPanelView(TrainingViewModel model, ModelViewModel network, ProjectDocument document) {
-        this.document = document;
+    public TrainPanelView(TrainingViewModel model, ModelViewModel network) {
         this.model = model;
         this.network = network;
     }
@@ -211,6 +195,7 @@ public final class TrainPanelView {
 
     /** The Runs tab: the project's runs, newest first; tick to overlay, and put a run's model back in use. */
     private void setUpRuns() {
+        RunHistoryViewModel history = model.history();
         showColumn.setCellValueFactory(c -> c.getValue().shownProperty());
         showColumn.setCellFactory(CheckBoxTableCell.forTableColumn(showColumn));
         text(runNumberColumn, r -> "#" + r.number());
@@ -225,70 +210,20 @@ public final class TrainPanelView {
                 setTooltip(empty || row == null ? null : new Tooltip(row.details()));
             }
         });
-        document.runs().addListener((ListChangeListener<RunRecord>) c -> {
-            // A run just recorded goes on top; anything else (another project) rebuilds the table.
-            boolean onlyAdded = true;
-            while (c.next()) onlyAdded &= c.wasAdded() && !c.wasRemoved() && c.getFrom() == runTable.getItems().size();
-            if (onlyAdded) {
-                var runs = document.runs();
-                for (int i = runTable.getItems().size(); i < runs.size(); i++) runTable.getItems().add(0, row(i + 1, runs.get(i), false));
-            } else {
-                showRuns();
+        runTable.setItems(history.rows());
+        Bindings.bindContent(lossOverlays.getDatasets(), history.lossOverlays());
+        Bindings.bindContent(accuracyOverlays.getDatasets(), history.metricOverlays());
+        history.overlays().addListener((ListChangeListener<RunHistoryViewModel.Overlay>) c -> {
+            while (c.next()) {
+                for (var gone : c.getRemoved()) curveLegend.getChildren().removeIf(n -> ("legend-" + gone.id()).equals(n.getId()));
+                for (var added : c.getAddedSubList()) legend(added.colour(), added.legend(), true).setId("legend-" + added.id());
             }
         });
-        showRuns();
         var selected = runTable.getSelectionModel().selectedItemProperty();
         useBestButton.disableProperty().bind(selected.isNull());
         useLastButton.disableProperty().bind(selected.isNull());
-        useBestButton.setOnAction(e -> model.useRunModel(selected.get().run(), true));
-        useLastButton.setOnAction(e -> model.useRunModel(selected.get().run(), false));
-    }
-
-    private void showRuns() {
-        Set<String> shown = new HashSet<>(overlaid.keySet());
-        var runs = document.runs();
-        List<RunRow> rows = new ArrayList<>();
-        for (int i = runs.size() - 1; i >= 0; i--) rows.add(row(i + 1, runs.get(i), shown.contains(runs.get(i).id())));
-        // Overlays of runs that are no longer in the project (another project opened) go.
-        for (String id : shown) {
-            if (runs.stream().noneMatch(r -> r.id().equals(id))) removeOverlay(id);
-        }
-        runTable.getItems().setAll(rows);
-    }
-
-    private RunRow row(int number, RunRecord run, boolean shown) {
-        RunRow row = new RunRow(number, run);
-        row.shownProperty().set(shown);
-        row.shownProperty().addListener((obs, was, show) -> overlay(row, show));
-        return row;
-    }
-
-    private void overlay(RunRow row, boolean show) {
-        String id = row.run().id();
-        if (!show) {
-            removeOverlay(id);
-            return;
-        }
-        if (overlaid.containsKey(id)) return;
-        String colour = OVERLAY_COLOURS[(row.number() - 1) % OVERLAY_COLOURS.length];
-        String style = "-fx-line-color: " + colour + "; -fx-marker-color: " + colour + "; -fx-line-dash-array: 7 5;";
-        CurveData loss = new CurveData(Texts.get("ui.train.overlay.loss", row.number()));
-        boolean regression = row.run().epochs().stream().anyMatch(TrainingEvent.EpochEvaluated::regression);
-        CurveData accuracy = new CurveData(
-                Texts.get(regression ? "ui.train.overlay.mae" : "ui.train.overlay.accuracy", row.number()));
-        for (var e : row.run().epochs()) {
-            boolean validated = !Double.isNaN(e.validationLoss());
-            loss.add(e.epoch(), validated ? e.validationLoss() : e.trainLoss());
-            if (regression) accuracy.add(e.epoch(), validated ? e.validationMae() : e.trainMae());
-            else accuracy.add(e.epoch(), validated ? e.validationAccuracy() : e.trainAccuracy());
-        }
-        loss.setStyle(style).addStyleClasses("curve-overlay");
-        accuracy.setStyle(style).addStyleClasses("curve-overlay");
-        overlaid.put(id, new DataSet[] {loss, accuracy});
-        legend(colour, Texts.get("ui.train.overlay.legend", row.number()), true).setId("legend-" + id);
-        lossOverlays.getDatasets().add(loss);
-        overlaidRegression.put(id, regression);
-        if (regression == model.regressionProperty().get()) accuracyOverlays.getDatasets().add(accuracy);
+        useBestButton.setOnAction(e -> history.useRunModel(selected.get().run(), true));
+        useLastButton.setOnAction(e -> history.useRunModel(selected.get().run(), false));
     }
 
     /**
@@ -298,10 +233,7 @@ public final class TrainPanelView {
      * the window then missed frames. After the run the axes follow the data again.
      */
     private void holdEpochAxes(boolean running) {
-        double last = model.epochsProperty().get();
-        for (DataSet[] sets : overlaid.values()) {
-            for (DataSet d : sets) if (d.getDataCount() > 0) last = Math.max(last, d.get(DataSet.DIM_X, d.getDataCount() - 1));
-        }
+        double last = model.history().epochAxisEnd(model.epochsProperty().get());
         for (XYChart chart : new XYChart[] {lossChart, accuracyChart, rateChart}) {
             DefaultNumericAxis x = (DefaultNumericAxis) chart.getXAxis();
             x.setAutoRanging(!running);
@@ -314,18 +246,10 @@ public final class TrainPanelView {
         });
     }
 
-    private void removeOverlay(String id) {
-        DataSet[] sets = overlaid.remove(id);
-        if (sets == null) return;
-        curveLegend.getChildren().removeIf(n -> ("legend-" + id).equals(n.getId()));
-        lossOverlays.getDatasets().remove(sets[0]);
-        accuracyOverlays.getDatasets().remove(sets[1]);
-        overlaidRegression.remove(id);
-    }
-
     /**
-     * Names the second chart by what it shows and draws the live curves (and the overlaid runs) of that figure: the
-     * accuracy of a classification, the mean absolute error of a regression (never an accuracy it does not have).
+     * Names the second chart by what it shows and draws the live curves of that figure: the accuracy of a classification,
+     * the mean absolute error of a regression (never an accuracy it does not have). The history picks the overlaid runs
+     * to match.
      */
     private void showMetric() {
         boolean regression = model.regressionProperty().get();
@@ -335,12 +259,7 @@ public final class TrainPanelView {
         String quantity = model.quantityProperty().get();
         accuracyChart.setTitle(regression ? Texts.get("ui.train.chart.mae", quantity) : Texts.get("ui.train.chart.accuracy"));
         accuracyChart.getYAxis().setName(regression ? "MAE" : Texts.get("ui.train.axis.accuracy"));
-        accuracyOverlays.getDatasets().setAll(overlaid.entrySet().stream()
-                .filter(e -> overlaidRegression.getOrDefault(e.getKey(), false) == regression).map(e -> e.getValue()[1]).toList());
     }
-
-    /** The data sets drawn for overlaid runs (loss, accuracy), by run id. */
-    Map<String, DataSet[]> overlays() { return Collections.unmodifiableMap(overlaid); }
 
     private static void text(TableColumn<RunRow, String> c, Function<RunRow, String> value) {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
@@ -370,7 +289,7 @@ public final class TrainPanelView {
         return entry;
     }
 
-    private void showStrip(TrainingViewModel.StatusStrip cells) {
+    private void showStrip(StatusStrip cells) {
         epochCell.setText(cells.epoch());
         batchCell.setText(cells.batch());
         speedCell.setText(cells.speed());

@@ -15,7 +15,7 @@ class RunProgressTest {
         p.started(new TrainingEvent.Started(2, 100, 3200, 320), 0);
         RunProgress.Update first = p.batch(new TrainingEvent.BatchScored(1, 50, 49, 0.9), 10_000 * MS);
         assertNotNull(first);
-        assertEquals(new TrainingViewModel.StatusStrip("Epoch 1/2", "Batch 50/100", "– samples/s", "Elapsed 0:10", "Time left 0:30"), first.strip());
+        assertEquals(new StatusStrip("Epoch 1/2", "Batch 50/100", "– samples/s", "Elapsed 0:10", "Time left 0:30"), first.strip());
         assertEquals(50, first.done());
         assertEquals(200, first.total());
         assertNull(p.batch(new TrainingEvent.BatchScored(1, 51, 50, 0.9), 10_100 * MS), "a tenth of a second later the window is not told");

@@ -17,11 +17,26 @@ import org.controlsfx.control.PropertySheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelstudio.core.data.PreparedData;
+import org.modelstudio.core.events.CancelToken;
+import org.modelstudio.core.events.PauseGate;
+import org.modelstudio.core.events.TrainingEventSink;
+import org.modelstudio.core.graph.Activation;
+import org.modelstudio.core.graph.InputSpec;
+import org.modelstudio.core.graph.LayerSpec;
+import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.graph.TrainingConfig;
+import org.modelstudio.engine.io.TableLoader;
+import org.modelstudio.engine.train.Trainer;
+import org.modelstudio.engine.train.TrainingResult;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +71,28 @@ class AccessibilityTest {
         WaitForAsyncUtils.waitForFxEvents();
         check(studio.mainView().compactStage().getScene().getRoot(), missing);
         robot.interact(() -> studio.mainView().compactStage().close());
+        assertEquals(List.of(), missing);
+    }
+
+    @Test void theFieldsOfATypedRowAreNamedByTheirColumnAndSayWhatTheyTake(FxRobot robot, @TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("colour,weight,kind\n");
+        for (int i = 0; i < 30; i++) csv.append(i % 2 == 0 ? "red" : "green").append(',').append(1 + i % 5).append(',').append(i % 2 == 0 ? "ripe" : "unripe").append('\n');
+        PreparedData data = TableLoader.prepare(Files.writeString(dir.resolve("fruit.csv"), csv), "kind", 0, 1);
+        NetworkSpec spec = new NetworkSpec("fruit", "", new InputSpec.VectorInput(3), List.of(new LayerSpec.Dense(4, Activation.RELU), new LayerSpec.Output(2)),
+                TrainingConfig.defaults().withEpochs(1));
+        TrainingResult trained = Trainer.train(spec, data.train(), null, data.preparation(), TrainingEventSink.NONE, new CancelToken(), new PauseGate());
+        robot.interact(() -> studio.currentModel().set(trained.last(), "Trained in the test"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Parent main = (Parent) robot.lookup("#networkChoice").query().getScene().getRoot();
+        List<String> missing = new ArrayList<>();
+        check(main, missing);
+        List<Control> fields = robot.lookup(n -> n.getId() != null && n.getId().startsWith("field-")).queryAllAs(Control.class).stream().toList();
+        assertEquals(2, fields.size(), "a field for the colour and one for the weight");
+        for (Control field : fields) {
+            if (!field.getId().substring("field-".length()).equals(labelFor(main, field))) missing.add(field.getId() + " is not named by its column");
+            if (field.getTooltip() == null || !field.getTooltip().getText().startsWith(labelFor(main, field) + ": ")) missing.add(field.getId() + " has no tooltip");
+        }
         assertEquals(List.of(), missing);
     }
 

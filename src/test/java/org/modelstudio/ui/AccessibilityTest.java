@@ -10,6 +10,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -118,6 +119,52 @@ class AccessibilityTest {
     private static boolean insideSheet(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) if (p instanceof PropertySheet) return true;
         return false;
+    }
+
+    @Test void tabRunsThroughTheDataTabInReadingOrder(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#trainTabs").queryAs(TabPane.class).getSelectionModel().select(0));
+        // Without data the task choice, the preview table and the files left out are hidden; after the tab, the next area.
+        List<String> visited = walk(robot, robot.lookup("#sampleButton").query(), "evaluationButton");
+        assertInOrder(List.of("sampleButton", "folderButton", "tableButton", "textButton", "classList", "augmentationPane", "evaluationButton"), visited);
+    }
+
+    @Test void tabRunsThroughTheServeWindowInReadingOrder(FxRobot robot) {
+        robot.interact(() -> studio.mainView().openServe());
+        WaitForAsyncUtils.waitForFxEvents();
+        // With no model in use, "Add the model in use" and "Start serving" are disabled and Tab passes them by.
+        Node start = studio.mainView().serveStage().getScene().lookup("#addFilesButton");
+        List<String> visited = walk(robot, start, "requestTable");
+        robot.interact(() -> studio.mainView().serveStage().close());
+        assertInOrder(List.of("addFilesButton", "portField", "networkBox", "tokenBox", "tokenField", "copyTokenButton", "newTokenButton",
+                "examplesTabs", "requestTable"), visited);
+    }
+
+    /** Presses Tab from {@code start} until {@code last} has the focus, noting the id of each focused control (or its nearest parent with one). */
+    private static List<String> walk(FxRobot robot, Node start, String last) {
+        robot.interact(start::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> visited = new ArrayList<>();
+        for (int i = 0; i < 80 && !visited.contains(last); i++) {
+            Node n = start.getScene().getFocusOwner();
+            for (Node p = n; p != null; p = p.getParent()) {
+                if (p.getId() != null) {
+                    if (visited.isEmpty() || !visited.get(visited.size() - 1).equals(p.getId())) visited.add(p.getId());
+                    break;
+                }
+            }
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        return visited;
+    }
+
+    private static void assertInOrder(List<String> order, List<String> visited) {
+        int last = -1;
+        for (String id : order) {
+            int at = visited.indexOf(id);
+            assertTrue(at > last, id + " comes after the one before it: " + visited);
+            last = at;
+        }
     }
 
     @Test void tabRunsThroughTheAreasInReadingOrder(FxRobot robot) {

@@ -1,5 +1,6 @@
 package org.modelstudio.server;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.infer.ModelNames;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +51,7 @@ final class ApiHandler extends Handler.Abstract {
         context.started();
         Exchange ex = new Exchange(request, response, callback, context);
         try {
-            route(ex);
+            routeInEnglish(ex);
         } catch (BadRequestException e) {
             ex.error(e.status(), e.getMessage(), e.status() == 413);
         } catch (RuntimeException e) {
@@ -58,6 +59,20 @@ final class ApiHandler extends Handler.Abstract {
             ex.error(500, "The server could not handle this request (its log has the details).");
         }
         return true;
+    }
+
+    /** Routes the request with the engine speaking English: programs read the server's answers, whatever the studio speaks. */
+    private void routeInEnglish(Exchange ex) throws BadRequestException {
+        BadRequestException[] refused = new BadRequestException[1];
+        Texts.inEnglish(() -> {
+            try {
+                route(ex);
+            } catch (BadRequestException e) {
+                refused[0] = e;
+            }
+            return null;
+        });
+        if (refused[0] != null) throw refused[0];
     }
 
     private void route(Exchange ex) throws BadRequestException {

@@ -81,8 +81,7 @@ public final class ModelRuntime {
      */
     public ModelAnswer.Classified classify(ModelInput input) throws InputRejectedException {
         if (model.regression()) {
-            throw new InputRejectedException(input.kind(), "this model predicts a number (\"" + model.labels().get(0)
-                    + "\"), not classes; ask it for an estimate");
+            throw new InputRejectedException(input.kind(), Texts.get("engine.runtime.predicts-a-number", model.labels().get(0)));
         }
         ModelAnswer answer = predict(input);
         if (answer instanceof ModelAnswer.Refused refused) throw new InputRejectedException(input.kind(), refused.reason());
@@ -96,8 +95,8 @@ public final class ModelRuntime {
      */
     public Estimate estimate(ModelInput input) throws InputRejectedException {
         if (!model.regression()) {
-            String label = model.preparation() instanceof InputPreparation.Table table ? table.labelColumn() : "its label";
-            throw new InputRejectedException(input.kind(), "this model tells the classes of \"" + label + "\" apart; it does not predict a number");
+            String label = model.preparation() instanceof InputPreparation.Table table ? table.labelColumn() : Texts.get("engine.runtime.its-label");
+            throw new InputRejectedException(input.kind(), Texts.get("engine.runtime.tells-classes-apart", label));
         }
         ModelAnswer answer = predict(input);
         if (answer instanceof ModelAnswer.Refused refused) throw new InputRejectedException(input.kind(), refused.reason());
@@ -123,8 +122,8 @@ public final class ModelRuntime {
         }
         if (input instanceof ModelInput.Text text) {
             if (!(prep instanceof InputPreparation.Text textPrep)) throw notTaken(input, "text");
-            if (textPrep.tokens(text.text()).isEmpty()) throw new InputRejectedException("text", "has no words");
-            if (textPrep.knownWords(text.text()) == 0) warnings.add("none of the words is in the model's vocabulary, so the prediction says little");
+            if (textPrep.tokens(text.text()).isEmpty()) throw new InputRejectedException("text", Texts.get("engine.runtime.no-words"));
+            if (textPrep.knownWords(text.text()) == 0) warnings.add(Texts.get("engine.runtime.no-known-words"));
             return textPrep.encode(text.text());
         }
         if (!(prep instanceof InputPreparation.Table table)) throw notTaken(input, "row");
@@ -179,11 +178,10 @@ public final class ModelRuntime {
     /** A prepared example: the right number of finite values (token ids for a text model); odd pixel values warned of. */
     private float[] checkTensor(float[] x, List<String> warnings) throws InputRejectedException {
         if (x.length != signature.tensorSize()) {
-            throw new InputRejectedException("tensor", "has " + x.length + " values, but this model takes " + signature.tensorSize()
-                    + " per example (" + signature.describeShape() + ")");
+            throw new InputRejectedException("tensor", Texts.get("engine.runtime.tensor-size", x.length, signature.tensorSize(), signature.describeShape()));
         }
         for (int i = 0; i < x.length; i++) {
-            if (!Float.isFinite(x[i])) throw new InputRejectedException("tensor", "value " + i + " is " + x[i] + ", not a finite number");
+            if (!Float.isFinite(x[i])) throw new InputRejectedException("tensor", Texts.get("engine.runtime.not-finite", i, x[i]));
         }
         if (shape instanceof Shape.Tokens tokens) {
             // English, as every rejection of the runtime: the model server's programs read them too
@@ -194,7 +192,7 @@ public final class ModelRuntime {
             float max = 0;
             for (float v : x) max = Math.max(max, v);
             if (max > 1.5f) {
-                warnings.add(String.format(Locale.ROOT, "pixel values reach %.0f, but this model takes values from 0 to 1 (divide by 255)", max));
+                warnings.add(Texts.get("engine.runtime.pixels-over-one", String.format(Locale.ROOT, "%.0f", max)));
             }
         }
         return x;
@@ -202,12 +200,22 @@ public final class ModelRuntime {
 
     private InputRejectedException notTaken(ModelInput input, String name) {
         String what = switch (input.kind()) {
-            case "image" -> "images";
-            case "text" -> "texts";
-            case "row" -> "table rows";
+            case "image" -> reads(ModelSignature.Kind.IMAGE);
+            case "text" -> reads(ModelSignature.Kind.TEXT);
+            case "row" -> reads(ModelSignature.Kind.TABLE);
             default -> input.kind();
         };
-        return new InputRejectedException(name, "this model reads " + signature.kind().reads() + ", not " + what);
+        return new InputRejectedException(name, Texts.get("engine.runtime.reads-not", reads(signature.kind()), what));
+    }
+
+    /** What a model of this kind reads, in the studio's language ("images", "table rows"). */
+    private static String reads(ModelSignature.Kind kind) {
+        return switch (kind) {
+            case IMAGE -> Texts.get("engine.runtime.reads.image");
+            case TEXT -> Texts.get("engine.runtime.reads.text");
+            case TABLE -> Texts.get("engine.runtime.reads.table");
+            case PREPARED -> Texts.get("engine.runtime.reads.prepared");
+        };
     }
 
     static ModelSignature signatureOf(TrainedModel model, Shape shape) {

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.engine.InputRejectedException;
 
@@ -29,34 +30,32 @@ public final class ImageDecoder {
 
     public static float[] decode(Path file, ImagePreprocessing prep) throws InputRejectedException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (!Files.exists(file)) throw new InputRejectedException(name, "does not exist");
-        if (Files.isDirectory(file)) throw new InputRejectedException(name, "is a folder, not an image file");
+        if (!Files.exists(file)) throw new InputRejectedException(name, Texts.get("engine.image.missing"));
+        if (Files.isDirectory(file)) throw new InputRejectedException(name, Texts.get("engine.image.folder"));
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputRejectedException(name, "cannot be read (" + e.getMessage() + ")");
+            throw new InputRejectedException(name, Texts.get("engine.image.unreadable", e.getMessage()));
         }
         return decode(name, bytes, prep);
     }
 
     public static float[] decode(String name, byte[] bytes, ImagePreprocessing prep) throws InputRejectedException {
-        if (bytes.length == 0) throw new InputRejectedException(name, "is empty (0 bytes)");
+        if (bytes.length == 0) throw new InputRejectedException(name, Texts.get("engine.image.empty"));
         BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
-            throw new InputRejectedException(name, "is damaged and cannot be decoded as an image ("
-                    + describe(e) + ")");
+            throw new InputRejectedException(name, Texts.get("engine.image.damaged", describe(e)));
         }
         if (image == null) {
             String kind = sniff(bytes);
             throw new InputRejectedException(name, kind != null
-                    ? "looks like " + kind + " but cannot be decoded; the file may be damaged or cut short"
-                    : "is not an image Model Studio can read" + (looksLikeText(bytes) ? " (it looks like text)" : "")
-                      + "; it reads " + SUPPORTED + " files");
+                    ? Texts.get("engine.image.cut-short", kind)
+                    : Texts.get(looksLikeText(bytes) ? "engine.image.text-not-image" : "engine.image.not-image", Texts.get("engine.image.supported")));
         }
-        if (image.getWidth() < 1 || image.getHeight() < 1) throw new InputRejectedException(name, "has no pixels");
+        if (image.getWidth() < 1 || image.getHeight() < 1) throw new InputRejectedException(name, Texts.get("engine.image.no-pixels"));
         float[][] planes = toPlanes(image, prep.channels());
         return resize(planes, image.getWidth(), image.getHeight(), prep.width(), prep.height());
     }

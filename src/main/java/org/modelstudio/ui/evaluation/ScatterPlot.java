@@ -1,12 +1,12 @@
 package org.modelstudio.ui.evaluation;
 
 import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.ui.common.RootFont;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.modelstudio.core.eval.RegressionReport;
 
@@ -19,11 +19,12 @@ final class ScatterPlot extends Region {
     private static final double MARGIN_BOTTOM = 44;
     private static final double MARGIN = 14;
     private final Canvas canvas = new Canvas();
+    private final RootFont rootFont = new RootFont(this::draw);
     private RegressionReport report;
 
     ScatterPlot() {
         getStyleClass().add("scatter-plot");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, rootFont.node());
         setMinSize(240, 200);
         setPrefSize(520, 420);
     }
@@ -40,6 +41,11 @@ final class ScatterPlot extends Region {
     }
 
     private void draw() {
+        // Margins and text grow with the window's font (the desktop's font scale, presentation mode).
+        double k = rootFont.scale();
+        double marginLeft = MARGIN_LEFT * k;
+        double marginBottom = MARGIN_BOTTOM * k;
+        double margin = MARGIN * k;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -55,9 +61,9 @@ final class ScatterPlot extends Region {
         double pad = (hi - lo) * 0.05;
         lo -= pad;
         hi += pad;
-        double x0 = MARGIN_LEFT;
-        double y0 = h - MARGIN_BOTTOM;
-        double size = Math.min(w - MARGIN_LEFT - MARGIN, h - MARGIN_BOTTOM - MARGIN);
+        double x0 = marginLeft;
+        double y0 = h - marginBottom;
+        double size = Math.min(w - marginLeft - margin, h - marginBottom - margin);
         double scale = size / (hi - lo);
         g.setFill(Color.WHITE);
         g.fillRect(x0, y0 - size, size, size);
@@ -65,7 +71,7 @@ final class ScatterPlot extends Region {
         g.setLineWidth(1);
         g.strokeRect(x0, y0 - size, size, size);
         // Ticks: five evenly spaced values on each axis.
-        g.setFont(Font.font(12));
+        g.setFont(rootFont.font(12));
         g.setFill(Color.web("#333"));
         for (int t = 0; t <= 4; t++) {
             double v = lo + (hi - lo) * t / 4;
@@ -84,7 +90,7 @@ final class ScatterPlot extends Region {
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(Texts.get("ui.eval.scatter.actual", report.quantity()), x0 + size / 2, h - 2);
         g.save();
-        g.translate(14, y0 - size / 2);
+        g.translate(14 * k, y0 - size / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(Texts.get("ui.eval.scatter.predicted"), 0, 0);

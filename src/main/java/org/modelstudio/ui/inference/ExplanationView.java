@@ -49,10 +49,15 @@ final class ExplanationView {
         explainButton.setOnAction(e -> model.explain());
         explainButton.disableProperty().bind(model.runningProperty());
         Button cancel = new Button(Texts.get("ui.common.cancel"));
+        cancel.setId("cancelExplanationButton");
+        cancel.setTooltip(new Tooltip(Texts.get("ui.explain.tip.cancel")));
         cancel.setOnAction(e -> model.cancel());
         cancel.visibleProperty().bind(model.runningProperty());
         cancel.managedProperty().bind(model.runningProperty());
         ProgressBar progress = new ProgressBar();
+        progress.setId("explanationProgress");
+        progress.setAccessibleText(Texts.get("ui.explain.a11y.progress"));
+        progress.setTooltip(new Tooltip(Texts.get("ui.explain.tip.progress")));
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.runningProperty());
         progress.managedProperty().bind(model.runningProperty());
@@ -63,6 +68,7 @@ final class ExplanationView {
         opacity.managedProperty().bind(opacity.visibleProperty());
         opacity.setPrefWidth(110);
         opacity.setTooltip(new Tooltip(Texts.get("ui.explain.opacity")));
+        opacity.setAccessibleText(Texts.get("ui.explain.a11y.opacity"));
         HBox bar = new HBox(8, explainButton, progress, cancel, opacity);
         bar.getStyleClass().add("toolbar");
         Label message = new Label();

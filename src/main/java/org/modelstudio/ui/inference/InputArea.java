@@ -4,6 +4,7 @@ import org.modelstudio.core.i18n.Texts;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -111,8 +112,12 @@ final class InputArea {
                 input = field;
             }
             input.setId("field-" + f.name());
+            ((Control) input).setTooltip(new Tooltip(f.categorical()
+                    ? Texts.get("ui.input.tip.choose", f.name(), String.join(", ", f.categories()))
+                    : Texts.get("ui.input.tip.number", f.name(), f.hint())));
             fields.put(f.name(), input);
             Label name = new Label(f.name());
+            name.setLabelFor(input);
             name.getStyleClass().add("field-name");
             name.setMinWidth(Label.USE_PREF_SIZE);
             Label kind = new Label(f.categorical() ? Texts.get("ui.input.one-of", f.categories().size()) : Texts.get("ui.input.number"));

@@ -1,6 +1,7 @@
 package org.modelstudio.ui.serving;
 
 import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.ui.common.RootFont;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -28,12 +29,13 @@ final class TrafficChart extends Region {
     private static final Color LATENCY = Color.web("#e07b00");
     private static final Color TEXT = Color.web("#44546a");
     private final Canvas canvas = new Canvas();
+    private final RootFont rootFont = new RootFont(this::draw);
     private final TrafficHistory history;
 
     TrafficChart(TrafficHistory history) {
         this.history = history;
         getStyleClass().add("traffic-chart");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, rootFont.node());
         setMinHeight(110);
         setPrefHeight(150);
     }
@@ -45,56 +47,65 @@ final class TrafficChart extends Region {
     }
 
     void draw() {
+        // Margins and text grow with the window's font (the desktop's font scale, presentation mode).
+        double k = rootFont.scale();
+        double left = LEFT * k;
+        double right = RIGHT * k;
+        double top = TOP * k;
+        double bottom = BOTTOM * k;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        if (w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) return;
-        double plotW = w - LEFT - RIGHT;
-        double plotH = h - TOP - BOTTOM;
+        if (w < left + right + 20 || h < top + bottom + 20) return;
+        double plotW = w - left - right;
+        double plotH = h - top - bottom;
         List<TrafficHistory.Point> points = history.points();
         long now = history.now();
         double maxRate = niceCeiling(points.stream().mapToDouble(TrafficHistory.Point::rate).max().orElse(0));
         double maxLatency = niceCeiling(points.stream().mapToDouble(TrafficHistory.Point::latencyMs).filter(Double::isFinite).max().orElse(0));
 
-        g.setFont(Font.font(11));
+        Font font = rootFont.font(11);
+        g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setStroke(Color.web("#dde3ec"));
         g.setLineWidth(1);
         for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotH * i / 4.0;
-            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            double y = top + plotH * i / 4.0;
+            g.strokeLine(left, y, left + plotW, y);
             g.setFill(RATE);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(number(maxRate * (4 - i) / 4.0), LEFT - 6, y);
+            g.fillText(number(maxRate * (4 - i) / 4.0), left - 6, y);
             g.setFill(LATENCY);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(number(maxLatency * (4 - i) / 4.0), LEFT + plotW + 6, y);
+            g.fillText(number(maxLatency * (4 - i) / 4.0), left + plotW + 6, y);
         }
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         String[] ticks = {Texts.get("ui.traffic.tick.2min"), Texts.get("ui.traffic.tick.1min"), Texts.get("ui.traffic.tick.now")};
-        for (int i = 0; i < 3; i++) g.fillText(ticks[i], LEFT + plotW * i / 2.0, TOP + plotH + 5);
+        for (int i = 0; i < 3; i++) g.fillText(ticks[i], left + plotW * i / 2.0, top + plotH + 5);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(RATE);
-        g.fillRect(LEFT, 7, 10, 10);
-        g.fillText(Texts.get("ui.traffic.rate"), LEFT + 14, 12);
+        String rate = Texts.get("ui.traffic.rate");
+        g.fillRect(left, 7 * k, 10 * k, 10 * k);
+        g.fillText(rate, left + 14 * k, 12 * k);
+        double latencyAt = left + 14 * k + RootFont.width(rate, font) + 16 * k;
         g.setStroke(LATENCY);
         g.setLineWidth(2);
-        g.strokeLine(LEFT + 100, 12, LEFT + 116, 12);
+        g.strokeLine(latencyAt, 12 * k, latencyAt + 16 * k, 12 * k);
         g.setFill(LATENCY);
-        g.fillText(Texts.get("ui.traffic.latency"), LEFT + 120, 12);
+        g.fillText(Texts.get("ui.traffic.latency"), latencyAt + 20 * k, 12 * k);
         if (points.isEmpty()) return;
 
         double window = TrafficHistory.WINDOW_SECONDS;
         double barW = Math.max(1, plotW / window - 1);
         g.setFill(RATE.deriveColor(0, 1, 1, 0.75));
         for (TrafficHistory.Point p : points) {
-            double x = LEFT + plotW * (1 - (now - p.nanos()) / 1e9 / window);
+            double x = left + plotW * (1 - (now - p.nanos()) / 1e9 / window);
             double bh = maxRate == 0 ? 0 : plotH * p.rate() / maxRate;
-            if (bh > 0) g.fillRect(x - barW, TOP + plotH - bh, barW, bh);
+            if (bh > 0) g.fillRect(x - barW, top + plotH - bh, barW, bh);
         }
         g.setStroke(LATENCY);
         g.setLineWidth(2);
@@ -105,8 +116,8 @@ final class TrafficChart extends Region {
                 drawing = false;
                 continue;
             }
-            double x = LEFT + plotW * (1 - (now - p.nanos()) / 1e9 / window) - barW / 2;
-            double y = TOP + plotH * (1 - p.latencyMs() / maxLatency);
+            double x = left + plotW * (1 - (now - p.nanos()) / 1e9 / window) - barW / 2;
+            double y = top + plotH * (1 - p.latencyMs() / maxLatency);
             if (!drawing) {
                 g.beginPath();
                 g.moveTo(x, y);
@@ -119,8 +130,8 @@ final class TrafficChart extends Region {
         g.setFill(LATENCY);
         for (TrafficHistory.Point p : points) { // a lone second with requests is a dot, not an invisible line
             if (!Double.isFinite(p.latencyMs()) || maxLatency == 0) continue;
-            double x = LEFT + plotW * (1 - (now - p.nanos()) / 1e9 / window) - barW / 2;
-            g.fillOval(x - 2.5, TOP + plotH * (1 - p.latencyMs() / maxLatency) - 2.5, 5, 5);
+            double x = left + plotW * (1 - (now - p.nanos()) / 1e9 / window) - barW / 2;
+            g.fillOval(x - 2.5, top + plotH * (1 - p.latencyMs() / maxLatency) - 2.5, 5, 5);
         }
     }
 

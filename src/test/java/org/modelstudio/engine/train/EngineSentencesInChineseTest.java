@@ -9,8 +9,10 @@ import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.events.TrainingEventSink;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.i18n.Texts;
+import org.modelstudio.engine.InputRejectedException;
+import org.modelstudio.engine.io.ImageDecoder;
 
-/** What the engine explains, in both languages: divergence and early stopping's reason. */
+/** What the engine explains, in both languages: divergence, early stopping's reason, why an image cannot be read. */
 class EngineSentencesInChineseTest {
 
     @AfterEach
@@ -42,5 +44,20 @@ class EngineSentencesInChineseTest {
         assertEquals("Validation loss has not improved for 2 epochs; the best model is from epoch 1.", stopped());
         Texts.use(Locale.SIMPLIFIED_CHINESE);
         assertEquals("验证损失已经 2 轮没有改进；最好的模型来自第 1 轮。", stopped());
+    }
+
+    private static String emptyImage() {
+        try {
+            ImageDecoder.decode("photo.png", new byte[0], null);
+            return "decoded";
+        } catch (InputRejectedException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test void whyAnImageCannotBeRead() {
+        assertEquals("photo.png: is empty (0 bytes)", emptyImage());
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("photo.png: 是空文件（0 字节）", emptyImage());
     }
 }

@@ -1,8 +1,6 @@
 package org.modelstudio.ui.serving;
 
 import org.modelstudio.core.i18n.Texts;
-import org.modelstudio.core.infer.ModelNames;
-import org.modelstudio.core.infer.ModelSignature;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -14,7 +12,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,17 +26,13 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.train.TrainingResult;
-import org.modelstudio.server.ClientExamples;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.ModelVersion;
-import org.modelstudio.server.RequestLog;
 import org.modelstudio.server.ServerOptions;
 import org.modelstudio.ui.common.CurrentModel;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +51,7 @@ public final class ServeViewModel {
     /** A copyable client program. */
     public record Example(String language, String code) {}
 
-    static final int MAX_ROWS = 500;
+    static final int MAX_ROWS = ServedTraffic.MAX_ROWS;
     static final long POLL_MILLIS = 300;
     static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -66,7 +59,9 @@ public final class ServeViewModel {
     private final ObservableValue<TrainingResult> lastResult;
     private final ExecutorService executor;
 
-    private final ObservableList<ServeEntry> entries = FXCollections.observableArrayList(e -> new Observable[] {e.nameProperty()});
+    /** What to serve, under which names. */
+    private final ServeList list;
+    private final ObservableList<ServeEntry> entries;
     private final StringProperty port = new SimpleStringProperty(Integer.toString(ServerOptions.DEFAULT_PORT));
     private final ReadOnlyStringWrapper portProblem = new ReadOnlyStringWrapper();
     private final BooleanProperty network = new SimpleBooleanProperty(false);
@@ -84,16 +79,11 @@ public final class ServeViewModel {
 
     private final ObservableList<String> servedNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper addresses = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("");
-    private final ObservableList<Example> examples = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper examplesNote = new ReadOnlyStringWrapper("");
+    /** The selected served model's address, version and client examples. */
+    private final ServedModelInfo info = new ServedModelInfo();
 
-    private final ObservableList<RequestRow> requests = FXCollections.observableArrayList();
-    private final TrafficHistory traffic = new TrafficHistory();
-    private final ReadOnlyLongWrapper trafficRevision = new ReadOnlyLongWrapper();
-    private final ReadOnlyStringWrapper trafficSummary = new ReadOnlyStringWrapper("");
+    private final ServedTraffic traffic = new ServedTraffic();
 
     private final Publishing publishing;
 
@@ -101,7 +91,6 @@ public final class ServeViewModel {
     private String servedToken;
     private Path exampleImage;
     private Timeline poller;
-    private long lastSeq = -1;
     private boolean closed;
 
     /** @param lastResult the last training run's result: a model in use that is its model was newly trained */
@@ -110,6 +99,8 @@ public final class ServeViewModel {
         this.lastResult = lastResult;
         this.executor = executor;
         this.publishing = new Publishing(this, currentModel, executor);
+        this.list = new ServeList(currentModel);
+        this.entries = list.entries();
         entries.addListener((Observable o) -> check());
         port.addListener(o -> check());
         network.addListener((obs, was, on) -> {
@@ -119,9 +110,7 @@ public final class ServeViewModel {
             if (!on && network.get()) tokenRequired.set(true);
         });
         currentModel.modelProperty().addListener((obs, old, m) -> modelChanged(old, m));
-        currentModel.originProperty().addListener(o -> entries.stream().filter(ServeEntry::modelInUse).forEach(e -> e.setSource(inUseSource())));
         selected.addListener(o -> refreshServing());
-        if (currentModel.get() != null) entries.add(inUseEntry(currentModel.get()));
         check();
     }
 
@@ -153,20 +142,20 @@ public final class ServeViewModel {
     /** The served name whose address, version and examples are shown, and which Publish replaces. */
     public ObjectProperty<String> selectedProperty() { return selected; }
     /** The selected model's address: "http://127.0.0.1:8080/v2/models/fashion". */
-    public ReadOnlyStringProperty urlProperty() { return url.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty urlProperty() { return info.urlProperty(); }
     /** How other computers reach the server, when they may. */
     public ReadOnlyStringProperty addressesProperty() { return addresses.getReadOnlyProperty(); }
     /** Which version of the selected model answers, and where it came from. */
-    public ReadOnlyStringProperty versionProperty() { return version.getReadOnlyProperty(); }
-    public ObservableList<Example> examples() { return examples; }
+    public ReadOnlyStringProperty versionProperty() { return info.versionProperty(); }
+    public ObservableList<Example> examples() { return info.examples(); }
     /** Why there are no examples (a model that takes prepared tensors only), or empty. */
-    public ReadOnlyStringProperty examplesNoteProperty() { return examplesNote.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty examplesNoteProperty() { return info.examplesNoteProperty(); }
     /** The newest requests first, at most {@value #MAX_ROWS}. */
-    public ObservableList<RequestRow> requests() { return requests; }
+    public ObservableList<RequestRow> requests() { return traffic.requests(); }
     /** Counts the traffic history's new points: the chart redraws when it changes. */
-    public ReadOnlyLongProperty trafficRevisionProperty() { return trafficRevision.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty trafficSummaryProperty() { return trafficSummary.getReadOnlyProperty(); }
-    TrafficHistory traffic() { return traffic; }
+    public ReadOnlyLongProperty trafficRevisionProperty() { return traffic.revisionProperty(); }
+    public ReadOnlyStringProperty trafficSummaryProperty() { return traffic.summaryProperty(); }
+    TrafficHistory traffic() { return traffic.history(); }
     public Publishing publishing() { return publishing; }
     /** The running server, or null (for tests and the window's checks). */
     public ModelServer server() { return server; }
@@ -175,27 +164,19 @@ public final class ServeViewModel {
 
     /** Adds saved model files, each named after its file (made unique); they are opened when serving starts. */
     public void addFiles(List<Path> files) {
-        if (state.get() != State.STOPPED) return;
-        for (Path f : files) {
-            Path file = f.toAbsolutePath().normalize();
-            if (entries.stream().anyMatch(e -> file.equals(e.file()))) continue;
-            entries.add(new ServeEntry(file, unique(ModelNames.nameFor(file.getFileName().toString())),
-                    Texts.get("ui.serve.entry.file", file.getFileName())));
-        }
+        if (state.get() == State.STOPPED) list.addFiles(files);
     }
 
     /** Puts the model in use back in the list (first). */
     public void addModelInUse() {
-        TrainedModel m = currentModel.get();
-        if (state.get() != State.STOPPED || m == null || entries.stream().anyMatch(ServeEntry::modelInUse)) return;
-        entries.add(0, inUseEntry(m));
+        if (state.get() == State.STOPPED) list.addModelInUse();
     }
 
     public void remove(ServeEntry entry) {
         if (state.get() == State.STOPPED) entries.remove(entry);
     }
 
-    boolean hasModelInUseEntry() { return entries.stream().anyMatch(ServeEntry::modelInUse); }
+    boolean hasModelInUseEntry() { return list.hasModelInUseEntry(); }
 
     /** A new random token (only while stopped: a running server keeps the one it started with). */
     public void newToken() {
@@ -211,37 +192,8 @@ public final class ServeViewModel {
         message.set(Texts.get("ui.serve.port-free", port.get()));
     }
 
-    private ServeEntry inUseEntry(TrainedModel m) {
-        return new ServeEntry(null, unique(defaultName(m)), inUseSource());
-    }
-
-    private String inUseSource() {
-        return Texts.get("ui.serve.entry.in-use", currentModel.originProperty().get());
-    }
-
-    private static String defaultName(TrainedModel m) {
-        return ModelNames.nameFor(m.spec().name());
-    }
-
-    private String unique(String name) {
-        String n = name;
-        for (int k = 2; entries.stream().anyMatch(e -> n.equals(e.nameProperty().get().trim())); k++) {
-            String suffix = "-" + k;
-            String candidate = (name.length() + suffix.length() > 64 ? name.substring(0, 64 - suffix.length()) : name) + suffix;
-            if (entries.stream().noneMatch(e -> candidate.equals(e.nameProperty().get().trim()))) return candidate;
-        }
-        return n;
-    }
-
     private void modelChanged(TrainedModel old, TrainedModel m) {
-        if (state.get() == State.STOPPED && m != null) {
-            ServeEntry inUse = entries.stream().filter(ServeEntry::modelInUse).findFirst().orElse(null);
-            if (inUse == null && entries.isEmpty()) {
-                entries.add(inUseEntry(m));
-            } else if (inUse != null && old != null && inUse.nameProperty().get().equals(defaultName(old))) {
-                inUse.nameProperty().set(defaultName(m)); // still the default name: follow the new model's
-            }
-        }
+        if (state.get() == State.STOPPED) list.follow(old, m);
         check();
         publishing.refresh();
         TrainingResult r = lastResult.getValue();
@@ -250,11 +202,7 @@ public final class ServeViewModel {
 
     /** Checks every name, the port and whether there is something to serve. */
     private void check() {
-        for (ServeEntry e : entries) {
-            String n = e.nameProperty().get() == null ? "" : e.nameProperty().get().trim();
-            long same = entries.stream().filter(o -> o != e && n.equals(o.nameProperty().get() == null ? "" : o.nameProperty().get().trim())).count();
-            e.setProblem(ServeChecks.nameProblem(n, same));
-        }
+        boolean namesGood = list.checkNames();
         portProblem.set(ServeChecks.portProblem(port.get()));
         String problem = "";
         if (entries.isEmpty()) problem = Texts.get("ui.serve.no-models");
@@ -263,8 +211,7 @@ public final class ServeViewModel {
         }
         startProblem.set(problem);
         canAddModelInUse.set(state.get() == State.STOPPED && currentModel.get() != null && !hasModelInUseEntry());
-        canStart.set(state.get() == State.STOPPED && problem.isEmpty() && portProblem.get() == null
-                && entries.stream().allMatch(e -> e.problemProperty().get() == null));
+        canStart.set(state.get() == State.STOPPED && problem.isEmpty() && portProblem.get() == null && namesGood);
     }
 
     // ------------------------------------------------------------------ starting and stopping
@@ -313,11 +260,7 @@ public final class ServeViewModel {
         List<String> names = request.sources().stream().map(ServerLauncher.Source::name).toList();
         String first = request.sources().stream().filter(s -> s.model() == inUse && inUse != null).map(ServerLauncher.Source::name)
                 .findFirst().orElse(names.get(0));
-        requests.clear();
-        lastSeq = -1;
-        traffic.reset(System.nanoTime(), server.metrics().requests(), server.metrics().latencySeconds());
-        trafficRevision.set(trafficRevision.get() + 1);
-        trafficSummary.set(Texts.get("ui.traffic.none"));
+        traffic.reset(server);
         state.set(State.SERVING);
         servedNames.setAll(names);
         selected.set(first);
@@ -361,11 +304,8 @@ public final class ServeViewModel {
         server = null;
         state.set(State.STOPPED);
         servedNames.clear();
-        url.set("");
+        info.clear();
         addresses.set("");
-        version.set("");
-        examples.clear();
-        examplesNote.set("");
         summary.set("");
         failed.set(failure != null);
         message.set(failure != null ? Texts.get("ui.serve.stop-failed", failure.getMessage())
@@ -389,50 +329,12 @@ public final class ServeViewModel {
     /** Reads the server's new log entries and its counters; the window's timer calls this on the FX thread. */
     void poll() {
         ModelServer s = server;
-        if (s == null) return;
-        List<RequestLog.Entry> fresh = s.log().after(lastSeq);
-        if (!fresh.isEmpty()) {
-            lastSeq = fresh.get(fresh.size() - 1).seq();
-            List<RequestRow> rows = new ArrayList<>(Math.min(fresh.size(), MAX_ROWS));
-            for (int i = fresh.size() - 1; i >= Math.max(0, fresh.size() - MAX_ROWS); i--) rows.add(RequestRow.of(fresh.get(i)));
-            requests.addAll(0, rows);
-            if (requests.size() > MAX_ROWS) requests.remove(MAX_ROWS, requests.size());
-        }
-        if (traffic.sample(System.nanoTime(), s.metrics().requests(), s.metrics().latencySeconds())) {
-            trafficRevision.set(trafficRevision.get() + 1);
-            trafficSummary.set(traffic.summary(10) + Texts.get("ui.traffic.total", Texts.number(s.metrics().requests())));
-        }
+        if (s != null) traffic.poll(s);
     }
 
     /** The selected name's address, version and client examples. */
     void refreshServing() {
-        String name = selected.get();
-        ModelServer s = server;
-        if (s == null || name == null || s.models().get(name) == null) return;
-        ModelVersion v = s.models().get(name).current();
-        url.set(s.url(name).toString());
-        List<String> loaded = s.models().get(name).versions();
-        version.set(Texts.get("ui.serve.version", v.version(), name,
-                DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(v.loaded()), v.source())
-                + (loaded.size() > 1 ? Texts.get("ui.serve.versions-loaded", String.join(", ", loaded)) : ""));
-        var sig = v.runtime().signature();
-        if (sig.kind() == ModelSignature.Kind.PREPARED) {
-            examples.clear();
-            examplesNote.set(Texts.get("ui.serve.examples.prepared",
-                    String.join(", ", sig.tensorShape().stream().map(String::valueOf).toList()), url.get()));
-        } else {
-            var client = new ClientExamples(s.url(name), sig, servedToken,
-                    ExampleInputs.sample(sig, v.runtime().model(), exampleImage));
-            List<Example> list = new ArrayList<>();
-            for (var language : client.languages()) list.add(new Example(language.title(), client.example(language)));
-            examples.setAll(list);
-            examplesNote.set(sig.kind() == ModelSignature.Kind.IMAGE
-                    ? Texts.get("ui.serve.examples.image", exampleImage == null ? Texts.get("ui.serve.examples.an-image") : exampleImage.getFileName())
-                    : sig.kind() == ModelSignature.Kind.TABLE
-                    ? Texts.get("ui.serve.examples.row", String.join(", ", sig.columns()))
-                    : Texts.get("ui.serve.examples.text"));
-        }
-        publishing.refresh();
+        if (info.show(server, selected.get(), servedToken, exampleImage)) publishing.refresh();
     }
 
     /** After a version was published: show it, and say so. */

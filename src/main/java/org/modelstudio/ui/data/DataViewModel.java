@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,8 +25,6 @@ import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.core.data.PreparedData;
-import org.modelstudio.core.data.TaskFit;
-import org.modelstudio.core.graph.Issue;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.io.ImageFolderSource;
 import org.modelstudio.engine.prepare.RunPreparation;
@@ -75,23 +72,18 @@ public final class DataViewModel {
     private CancelToken scanCancel = new CancelToken();
     /** What fitting the network to the chosen data changed, or how its images are converted (empty for nothing). */
     private String fitNote = "";
-    private final ReadOnlyObjectWrapper<TaskKind> task = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper taskChoosable = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper taskNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper templateSuggested = new ReadOnlyBooleanWrapper(false);
-    /** What the chosen table's label column asks for, from its values (null for other data). */
-    private TaskKind.Decision decision;
-    /** The number of features the chosen table gives a network (0 until it has been prepared). */
-    private int tableFeatures;
+    /** What the chosen table asks of the network: classes or a number. */
+    private final TableTask tableTask;
 
     public DataViewModel(ModelViewModel network, ProjectDocument document, SampleLibrary samples, ExecutorService executor) {
         this.network = network;
         this.document = document;
         this.samples = samples;
         this.executor = executor;
+        this.tableTask = new TableTask(network, document);
         document.dataSourceProperty().addListener((obs, old, source) -> follow(source));
         network.specProperty().addListener((obs, old, spec) -> {
-            showTaskNote();
+            tableTask.showNote();
             DataSource source = document.dataSourceProperty().get();
             boolean prepared = source instanceof DataSource.TableFile || source instanceof DataSource.TextFile;
             if (old == null || old.training().validationSplit() != spec.training().validationSplit()
@@ -121,43 +113,20 @@ public final class DataViewModel {
     public ReadOnlyDoubleProperty scanProgressProperty() { return scanProgress.getReadOnlyProperty(); }
     public SampleLibrary samples() { return samples; }
 
-    /**
-     * For a table: whether its label is learnt as classes or predicted as a number (null for other data, or while the
-     * table is read). See {@link TaskKind#rule()}.
-     */
-    public ReadOnlyObjectProperty<TaskKind> taskProperty() { return task.getReadOnlyProperty(); }
-
+    /** For a table: whether its label is learnt as classes or predicted as a number (null for other data, or while read). */
+    public ReadOnlyObjectProperty<TaskKind> taskProperty() { return tableTask.taskProperty(); }
     /** Whether the table's label could be either (whole numbers), so the person may choose. */
-    public ReadOnlyBooleanProperty taskChoosableProperty() { return taskChoosable.getReadOnlyProperty(); }
-
+    public ReadOnlyBooleanProperty taskChoosableProperty() { return tableTask.choosableProperty(); }
     /** Why the table is a classification or a regression, and what network it needs, in sentences (empty for other data). */
-    public ReadOnlyStringProperty taskNoteProperty() { return taskNote.getReadOnlyProperty(); }
-
+    public ReadOnlyStringProperty taskNoteProperty() { return tableTask.noteProperty(); }
     /** True while the table is a regression and the network's Output layer or loss does not suit it. */
-    public ReadOnlyBooleanProperty templateSuggestedProperty() { return templateSuggested.getReadOnlyProperty(); }
-
+    public ReadOnlyBooleanProperty templateSuggestedProperty() { return tableTask.templateSuggestedProperty(); }
     /** Learn the table's label as classes or predict it as a number (a choice saved with the project). */
-    public void chooseTask(TaskKind kind) {
-        if (document.dataSourceProperty().get() instanceof DataSource.TableFile t && kind != task.get()) {
-            document.setDataSource(new DataSource.TableFile(t.path(), t.label(), kind));
-        }
-    }
+    public void chooseTask(TaskKind kind) { tableTask.choose(kind); }
+    /** Opens the Tabular regression template with an input as wide as the chosen table's features (an undoable edit). */
+    public void useRegressionTemplate() { tableTask.useRegressionTemplate(); }
 
-    /**
-     * Opens the Tabular regression template with an input as wide as the chosen table's features (an undoable edit,
-     * like choosing any template).
-     */
-    public void useRegressionTemplate() {
-        NetworkSpec template = network.networks().stream().filter(n -> n.name().equals(REGRESSION_TEMPLATE)).findFirst().orElse(null);
-        if (template == null) return;
-        if (tableFeatures > 0) {
-            template = new NetworkSpec(template.name(), template.description(), new InputSpec.VectorInput(tableFeatures), template.layers(),
-                    template.training());
-        }
-        network.openTemplate(template);
-    }
-
-    static final String REGRESSION_TEMPLATE = "Tabular regression";
+    static final String REGRESSION_TEMPLATE = TableTask.REGRESSION_TEMPLATE;
 
     /** How training images are varied on the fly (never validation, test or prediction images). */
     public ObjectProperty<Augmentation> augmentationProperty() { return augmentation; }
@@ -237,8 +206,8 @@ public final class DataViewModel {
             warnings.set(String.join("\n", pd.warnings()));
             classes.setAll(TablePreview.classes(pd));
             summary.set(TablePreview.summary(pd, source) + (fitNote.isEmpty() ? "" : " · " + fitNote));
-            tableFeatures = pd.preparation() instanceof InputPreparation.Table t ? t.features() : 0;
-            showTask(decided[0], pd.regression() ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION, pd.train().classes().get(0));
+            tableTask.setTableFeatures(pd.preparation() instanceof InputPreparation.Table t ? t.features() : 0);
+            tableTask.show(decided[0], pd.regression() ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION, pd.train().classes().get(0));
         });
         reading.setOnFailed(e -> {
             if (cancel != scanCancel) return;
@@ -251,7 +220,7 @@ public final class DataViewModel {
             DataSource now = document.dataSourceProperty().get();
             TaskKind chosen = now instanceof DataSource.TableFile t && t.task() != null ? t.task()
                     : decided[0] == null ? null : decided[0].kind();
-            showTask(decided[0], chosen, decided[0] == null ? "" : labelName(columns, now));
+            tableTask.show(decided[0], chosen, decided[0] == null ? "" : TableTask.labelName(columns, now));
         });
         executor.execute(reading);
     }
@@ -265,48 +234,6 @@ public final class DataViewModel {
         List<String> said = new ArrayList<>(earlier);
         said.addAll(fit.changes());
         fitNote = String.join("; ", said);
-    }
-
-    /** The label column's name from the preview's headings ("progression\nnumber · 0 missing"): the chosen or the last. */
-    private static String labelName(List<String> columns, DataSource source) {
-        if (source instanceof DataSource.TableFile t && t.label() != null) return t.label();
-        return columns.isEmpty() ? "" : columns.get(columns.size() - 1).split("\n")[0];
-    }
-
-    /** Shows what the table asks for and tells the editor, which marks what the network lacks for it. */
-    private void showTask(TaskKind.Decision decided, TaskKind kind, String quantity) {
-        decision = decided;
-        task.set(decided == null && kind == null ? null : kind);
-        taskChoosable.set(decided != null && decided.choosable());
-        network.setDataTask(task.get(), task.get() == TaskKind.REGRESSION ? quantity : "");
-        showTaskNote();
-    }
-
-    private static String taskName(TaskKind kind) {
-        return Texts.get(kind == TaskKind.REGRESSION ? "ui.data.task.name.regression" : "ui.data.task.name.classification");
-    }
-
-    /** The rule's verdict on the table, and for a regression whether the network gives one number, in sentences. */
-    private void showTaskNote() {
-        TaskKind kind = task.get();
-        templateSuggested.set(false);
-        if (kind == null) {
-            taskNote.set("");
-            return;
-        }
-        StringBuilder note = new StringBuilder();
-        if (decision != null) {
-            note.append(decision.kind() == kind ? decision.why()
-                    : Texts.get("ui.data.task.chosen", taskName(kind), taskName(decision.kind())));
-        }
-        if (kind == TaskKind.REGRESSION) {
-            boolean outputFits = TaskFit.issues(network.specProperty().get(), kind, "").stream()
-                    .allMatch(i -> i.layerIndex() == Issue.NETWORK);
-            templateSuggested.set(!outputFits);
-            note.append(outputFits ? Texts.get("ui.data.task.fits")
-                    : Texts.get("ui.data.task.needs-template", REGRESSION_TEMPLATE));
-        }
-        taskNote.set(note.toString().trim());
     }
 
     /**
@@ -351,8 +278,8 @@ public final class DataViewModel {
         scanCancel.cancel();
         folder = null;
         fitNote = "";
-        tableFeatures = 0;
-        showTask(null, null, "");
+        tableTask.setTableFeatures(0);
+        tableTask.show(null, null, "");
         classes.clear();
         skipped.clear();
         previewColumns.clear();

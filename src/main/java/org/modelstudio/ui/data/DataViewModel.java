@@ -4,27 +4,22 @@ import org.modelstudio.core.data.Augmentation;
 import org.modelstudio.core.i18n.Texts;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.modelstudio.core.data.DataFit;
 import org.modelstudio.core.data.ExampleSource;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.data.RejectedInput;
 import org.modelstudio.core.data.TaskKind;
-import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.project.DataSource;
-import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.engine.io.ImageFolderSource;
 import org.modelstudio.engine.prepare.RunPreparation;
@@ -55,7 +50,6 @@ public final class DataViewModel {
     private final ModelViewModel network;
     private final ProjectDocument document;
     private final SampleLibrary samples;
-    private final ExecutorService executor;
     private final ObservableList<ClassRow> classes = FXCollections.observableArrayList();
     private final ObservableList<String> skipped = FXCollections.observableArrayList();
     /** For a table or texts: the column headings (with their kind and missing values) and the first rows. */
@@ -64,23 +58,22 @@ public final class DataViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper scanProgress = new ReadOnlyDoubleWrapper(0);
     private volatile ImageFolderSource folder;
     private final ObjectProperty<Augmentation> augmentation =
             new SimpleObjectProperty<>(Augmentation.NONE);
-    private CancelToken scanCancel = new CancelToken();
     /** What fitting the network to the chosen data changed, or how its images are converted (empty for nothing). */
     private String fitNote = "";
     /** What the chosen table asks of the network: classes or a number. */
     private final TableTask tableTask;
+    /** The chosen data read in the background, one read at a time. */
+    private final BackgroundRead read;
 
     public DataViewModel(ModelViewModel network, ProjectDocument document, SampleLibrary samples, ExecutorService executor) {
         this.network = network;
         this.document = document;
         this.samples = samples;
-        this.executor = executor;
         this.tableTask = new TableTask(network, document);
+        this.read = new BackgroundRead(executor);
         document.dataSourceProperty().addListener((obs, old, source) -> follow(source));
         network.specProperty().addListener((obs, old, spec) -> {
             tableTask.showNote();
@@ -109,8 +102,8 @@ public final class DataViewModel {
     public ReadOnlyStringProperty warningsProperty() { return warnings.getReadOnlyProperty(); }
     /** Why the chosen data cannot be used (empty when it can). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty scanningProperty() { return scanning.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty scanProgressProperty() { return scanProgress.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty scanningProperty() { return read.runningProperty(); }
+    public ReadOnlyDoubleProperty scanProgressProperty() { return read.progressProperty(); }
     public SampleLibrary samples() { return samples; }
 
     /** For a table: whether its label is learnt as classes or predicted as a number (null for other data, or while read). */
@@ -165,7 +158,7 @@ public final class DataViewModel {
         else document.setDataSource(chosen);
     }
 
-    public void cancelScan() { scanCancel.cancel(); }
+    public void cancelScan() { read.cancel(); }
 
     /** Train on a CSV table; {@code label} is the label column (null: the last one). */
     public void useTable(Path file, String label) {
@@ -178,27 +171,17 @@ public final class DataViewModel {
     }
 
     private void prepareForPreview(DataSource source) {
-        CancelToken cancel = new CancelToken();
-        scanCancel = cancel;
-        scanning.set(true);
-        scanProgress.set(-1);
         summary.set(Texts.get("ui.data.reading", source.describe().replaceFirst("^the ", "")));
         NetworkSpec spec = network.specProperty().get();
         List<String> columns = new ArrayList<>();
         List<List<String>> firstRows = new ArrayList<>();
         TaskKind.Decision[] decided = new TaskKind.Decision[1];
         DataFit.Fitted[] textFit = new DataFit.Fitted[1];
-        Task<PreparedData> reading = new Task<>() {
-            @Override protected PreparedData call() throws Exception {
-                decided[0] = TablePreview.read(source, columns, firstRows);
-                textFit[0] = RunPreparation.fitTexts(source, spec);
-                return RunPreparation.tableOrText(source, textFit[0].spec(), true);
-            }
-        };
-        reading.setOnSucceeded(e -> {
-            if (cancel != scanCancel) return;
-            finishScan();
-            PreparedData pd = reading.getValue();
+        read.start((progress, cancel) -> {
+            decided[0] = TablePreview.read(source, columns, firstRows);
+            textFit[0] = RunPreparation.fitTexts(source, spec);
+            return RunPreparation.tableOrText(source, textFit[0].spec(), true);
+        }, false, pd -> {
             DataFit.Fitted fitted = DataFit.fit(textFit[0].spec(), pd.train().exampleShape(), pd.train().classes(), pd.regression());
             fitTo(fitted, textFit[0].changes());
             previewColumns.setAll(columns);
@@ -208,21 +191,17 @@ public final class DataViewModel {
             summary.set(TablePreview.summary(pd, source) + (fitNote.isEmpty() ? "" : " · " + fitNote));
             tableTask.setTableFeatures(pd.preparation() instanceof InputPreparation.Table t ? t.features() : 0);
             tableTask.show(decided[0], pd.regression() ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION, pd.train().classes().get(0));
-        });
-        reading.setOnFailed(e -> {
-            if (cancel != scanCancel) return;
-            finishScan();
+        }, failure -> {
             previewColumns.setAll(columns);
             previewRows.setAll(firstRows);
             summary.set("");
-            problem.set(reading.getException().getMessage());
+            problem.set(failure.getMessage());
             // What the label asks for is known from the table even when it does not suit the network yet.
             DataSource now = document.dataSourceProperty().get();
             TaskKind chosen = now instanceof DataSource.TableFile t && t.task() != null ? t.task()
                     : decided[0] == null ? null : decided[0].kind();
             tableTask.show(decided[0], chosen, decided[0] == null ? "" : TableTask.labelName(columns, now));
         });
-        executor.execute(reading);
     }
 
     /**
@@ -275,7 +254,7 @@ public final class DataViewModel {
     }
 
     private void follow(DataSource source) {
-        scanCancel.cancel();
+        read.cancel();
         folder = null;
         fitNote = "";
         tableTask.setTableFeatures(0);
@@ -291,42 +270,18 @@ public final class DataViewModel {
         } else if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile) {
             prepareForPreview(source);
         } else {
-            scanning.set(true);
             summary.set(Texts.get("ui.data.reading-sample"));
-            Task<ExampleSource> load = new Task<>() {
-                @Override protected ExampleSource call() { return samples.train(); }
-            };
-            load.setOnSucceeded(e -> {
-                scanning.set(false);
-                showClasses(load.getValue(), null);
-            });
-            load.setOnFailed(e -> {
-                scanning.set(false);
-                problem.set(Texts.get("ui.data.sample-unreadable", load.getException().getMessage()));
-            });
-            executor.execute(load);
+            read.start((progress, cancel) -> samples.train(), false, loaded -> showClasses(loaded, null),
+                    failure -> problem.set(Texts.get("ui.data.sample-unreadable", failure.getMessage())));
         }
     }
 
     private void scan(Path dir) {
-        CancelToken cancel = new CancelToken();
-        scanCancel = cancel;
-        scanning.set(true);
-        scanProgress.set(0);
         summary.set(Texts.get("ui.data.scanning", dir));
         NetworkSpec spec = network.specProperty().get();
         ImagePreprocessing prep = spec.input() instanceof InputSpec.ImageInput img ? ImagePreprocessing.forInput(img)
                 : new ImagePreprocessing(28, 28, 1);
-        Task<ImageFolderSource.Scanned> task = new Task<>() {
-            @Override protected ImageFolderSource.Scanned call() throws Exception {
-                return ImageFolderSource.scan(dir, prep, p -> updateProgress(p, 1), cancel);
-            }
-        };
-        scanProgress.bind(task.progressProperty());
-        task.setOnSucceeded(e -> {
-            if (cancel != scanCancel) return;
-            finishScan();
-            ImageFolderSource.Scanned s = task.getValue();
+        read.start((progress, cancel) -> ImageFolderSource.scan(dir, prep, progress, cancel), true, s -> {
             folder = s.source();
             // Small images of one size become the network's input, and the Output gets one unit per class (one undoable
             // step); other images are said to be converted.
@@ -336,11 +291,7 @@ public final class DataViewModel {
             for (RejectedInput r : s.skipped()) skipped.add(r.file() + ": " + r.reason());
             warnings.set(String.join("\n", s.warnings()));
             showClasses(s.source(), s.source());
-        });
-        task.setOnFailed(e -> {
-            if (cancel != scanCancel) return;
-            finishScan();
-            Throwable t = task.getException();
+        }, t -> {
             if (t instanceof CancellationException) {
                 summary.set("");
                 problem.set(Texts.get("ui.data.scan-cancelled", dir));
@@ -349,12 +300,6 @@ public final class DataViewModel {
                 problem.set(t.getMessage());
             }
         });
-        executor.execute(task);
-    }
-
-    private void finishScan() {
-        scanProgress.unbind();
-        scanning.set(false);
     }
 
     private void showClasses(ExampleSource data, ImageFolderSource files) {

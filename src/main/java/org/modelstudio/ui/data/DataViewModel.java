@@ -30,7 +30,6 @@ import org.modelstudio.ui.model.ProjectDocument;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -42,10 +41,10 @@ import java.util.concurrent.ExecutorService;
  */
 public final class DataViewModel {
 
-    /** One class: its name, how many examples, and up to {@link #PREVIEW} of its image files (empty for the sample). */
+    /** One class: its name, how many examples, and up to {@link ClassRows#PREVIEW} of its image files (empty for the sample). */
     public record ClassRow(String name, int count, double share, List<Path> preview, int sampleIndexFrom) {}
 
-    static final int PREVIEW = 8;
+    static final int PREVIEW = ClassRows.PREVIEW;
 
     private final ModelViewModel network;
     private final ProjectDocument document;
@@ -58,7 +57,8 @@ public final class DataViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private volatile ImageFolderSource folder;
+    /** The chosen images as the network will see them: for the preview and the next run. */
+    private final ChosenImages images;
     private final ObjectProperty<Augmentation> augmentation =
             new SimpleObjectProperty<>(Augmentation.NONE);
     /** What fitting the network to the chosen data changed, or how its images are converted (empty for nothing). */
@@ -74,6 +74,7 @@ public final class DataViewModel {
         this.samples = samples;
         this.tableTask = new TableTask(network, document);
         this.read = new BackgroundRead(executor);
+        this.images = new ChosenImages(network, document, samples, problem::get);
         document.dataSourceProperty().addListener((obs, old, source) -> follow(source));
         network.specProperty().addListener((obs, old, spec) -> {
             tableTask.showNote();
@@ -125,28 +126,13 @@ public final class DataViewModel {
     public ObjectProperty<Augmentation> augmentationProperty() { return augmentation; }
 
     /** The first example of the chosen data, for the augmentation preview (null when there is none yet). */
-    public float[] previewExample() {
-        try {
-            ExampleSource data = chosenImages();
-            if (data == null) return null;
-            if (data.size() == 0) return null;
-            float[] x = new float[(int) data.exampleShape().size()];
-            data.read(0, x);
-            return x;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
+    public float[] previewExample() { return images.previewExample(); }
 
     /** The shape of the chosen data's examples, as the network will see them. */
-    public Shape previewShape() {
-        try {
-            ExampleSource data = chosenImages();
-            return data == null ? null : data.exampleShape();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
+    public Shape previewShape() { return images.previewShape(); }
+
+    /** What the next run on images reads, taken now (on the FX thread, when the run starts): see {@link ChosenImages}. */
+    public RunRequest.Images imageExamples() { return images.forNextRun(); }
 
     /** Train on the shipped Fashion-MNIST sample. */
     public void useSample() { document.setDataSource(DataSource.FASHION_MNIST); }
@@ -187,7 +173,7 @@ public final class DataViewModel {
             previewColumns.setAll(columns);
             previewRows.setAll(firstRows);
             warnings.set(String.join("\n", pd.warnings()));
-            classes.setAll(TablePreview.classes(pd));
+            classes.setAll(ClassRows.ofTable(pd));
             summary.set(TablePreview.summary(pd, source) + (fitNote.isEmpty() ? "" : " · " + fitNote));
             tableTask.setTableFeatures(pd.preparation() instanceof InputPreparation.Table t ? t.features() : 0);
             tableTask.show(decided[0], pd.regression() ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION, pd.train().classes().get(0));
@@ -215,47 +201,9 @@ public final class DataViewModel {
         fitNote = String.join("; ", said);
     }
 
-    /**
-     * What the next run on images reads, taken now (on the FX thread, when the run starts) and read on the training
-     * thread: the shipped sample (loaded there if it is not yet), or the scanned folder decoded for the network's
-     * input. While the chosen data cannot be used, reading it refuses with the reason.
-     */
-    public RunRequest.Images imageExamples() {
-        if (document.dataSourceProperty().get() instanceof DataSource.Sample) return samples::train;
-        try {
-            ExampleSource images = chosenImages();
-            return () -> images;
-        } catch (IllegalStateException e) {
-            String why = e.getMessage();
-            return () -> { throw new IllegalStateException(why); };
-        }
-    }
-
-    /**
-     * The chosen images, decoded for the network's input (on the FX thread): the sample only once it has been read in
-     * the background (null before), never waited for here. Refused with the reason while there are none or they do
-     * not suit the network.
-     */
-    private ExampleSource chosenImages() {
-        DataSource source = document.dataSourceProperty().get();
-        if (source instanceof DataSource.TableFile || source instanceof DataSource.TextFile) {
-            throw new IllegalStateException("Tables and texts are prepared for the network when the run starts.");
-        }
-        if (source instanceof DataSource.ImageFolder) {
-            ImageFolderSource f = folder;
-            if (f == null) throw new IllegalStateException(problem.get().isEmpty() ? Texts.get("ui.data.still-scanning") : problem.get());
-            NetworkSpec spec = network.specProperty().get();
-            if (!(spec.input() instanceof InputSpec.ImageInput img)) {
-                throw new IllegalStateException(Texts.get("ui.data.not-image-network", spec.input().shape()));
-            }
-            return f.withPreprocessing(ImagePreprocessing.forInput(img));
-        }
-        return samples.trainIfLoaded();
-    }
-
     private void follow(DataSource source) {
         read.cancel();
-        folder = null;
+        images.useFolder(null);
         fitNote = "";
         tableTask.setTableFeatures(0);
         tableTask.show(null, null, "");
@@ -282,7 +230,7 @@ public final class DataViewModel {
         ImagePreprocessing prep = spec.input() instanceof InputSpec.ImageInput img ? ImagePreprocessing.forInput(img)
                 : new ImagePreprocessing(28, 28, 1);
         read.start((progress, cancel) -> ImageFolderSource.scan(dir, prep, progress, cancel), true, s -> {
-            folder = s.source();
+            images.useFolder(s.source());
             // Small images of one size become the network's input, and the Output gets one unit per class (one undoable
             // step); other images are said to be converted.
             DataFit.Fitted images = DataFit.fitImages(network.specProperty().get(), s.facts());
@@ -303,23 +251,7 @@ public final class DataViewModel {
     }
 
     private void showClasses(ExampleSource data, ImageFolderSource files) {
-        int[] counts = data.classCounts();
-        int max = 1;
-        for (int n : counts) max = Math.max(max, n);
-        List<ClassRow> rows = new ArrayList<>();
-        int[] firstOf = new int[counts.length];
-        Arrays.fill(firstOf, -1);
-        List<List<Path>> previews = new ArrayList<>();
-        for (int c = 0; c < counts.length; c++) previews.add(new ArrayList<>());
-        for (int i = 0; i < data.size(); i++) {
-            int c = data.label(i);
-            if (firstOf[c] < 0) firstOf[c] = i;
-            if (files != null && previews.get(c).size() < PREVIEW) previews.get(c).add(files.file(i));
-        }
-        for (int c = 0; c < counts.length; c++) {
-            rows.add(new ClassRow(data.classes().get(c), counts[c], counts[c] / (double) max, List.copyOf(previews.get(c)), firstOf[c]));
-        }
-        classes.setAll(rows);
+        classes.setAll(ClassRows.ofImages(data, files));
         showSummary();
     }
 

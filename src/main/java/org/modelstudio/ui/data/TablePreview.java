@@ -3,13 +3,11 @@ package org.modelstudio.ui.data;
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.DataFileException;
 import org.modelstudio.core.data.InputPreparation;
-import org.modelstudio.core.data.LabeledData;
 import org.modelstudio.core.data.PreparedData;
 import org.modelstudio.core.data.RawTable;
 import org.modelstudio.core.data.TablePreparation;
 import org.modelstudio.core.data.TaskKind;
 import org.modelstudio.core.data.TextPreparation;
-import org.modelstudio.core.eval.RegressionReport;
 import org.modelstudio.core.project.DataSource;
 import org.modelstudio.engine.io.TableLoader;
 import org.modelstudio.engine.io.TextLoader;
@@ -80,41 +78,6 @@ final class TablePreview {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /**
-     * One row per class with its count over all the parts; a regression has one row, the quantity it predicts, with
-     * the range of its training values.
-     */
-    static List<DataViewModel.ClassRow> classes(PreparedData pd) {
-        List<DataViewModel.ClassRow> rows = new ArrayList<>();
-        int[] counts = new int[pd.train().classCount()];
-        for (var part : new LabeledData[] {pd.train(), pd.validation(), pd.test()}) {
-            if (part == null) continue;
-            int[] c = part.classCounts();
-            for (int i = 0; i < counts.length; i++) counts[i] += c[i];
-        }
-        int max = 1;
-        for (int n : counts) max = Math.max(max, n);
-        List<String> names = pd.train().classes();
-        for (int c = 0; c < counts.length; c++) {
-            String name = pd.regression() ? Texts.get("ui.data.class.regression", names.get(c), range(pd)) : names.get(c);
-            rows.add(new DataViewModel.ClassRow(name, counts[c], counts[c] / (double) max, List.of(), -1));
-        }
-        return rows;
-    }
-
-    /** "from 25 to 346 in the training rows". */
-    private static String range(PreparedData pd) {
-        InputPreparation.Target target = ((InputPreparation.Table) pd.preparation()).target();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < pd.train().size(); i++) {
-            double v = target.toUnits(pd.train().target(i));
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        return Texts.get("ui.data.range", RegressionReport.number(lo), RegressionReport.number(hi));
     }
 
     /**

@@ -4,21 +4,17 @@ import org.modelstudio.core.i18n.Texts;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -28,7 +24,6 @@ import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.ModelVersion;
-import org.modelstudio.server.ServerOptions;
 import org.modelstudio.ui.common.CurrentModel;
 
 import java.nio.file.Path;
@@ -62,19 +57,12 @@ public final class ServeViewModel {
     /** What to serve, under which names. */
     private final ServeList list;
     private final ObservableList<ServeEntry> entries;
-    private final StringProperty port = new SimpleStringProperty(Integer.toString(ServerOptions.DEFAULT_PORT));
-    private final ReadOnlyStringWrapper portProblem = new ReadOnlyStringWrapper();
-    private final BooleanProperty network = new SimpleBooleanProperty(false);
-    private final BooleanProperty tokenRequired = new SimpleBooleanProperty(true);
-    private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper(Tokens.generate());
-    private final ReadOnlyStringWrapper startProblem = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canAddModelInUse = new ReadOnlyBooleanWrapper();
+    /** The port, who may call, and whether serving can start. */
+    private final ServeForm form;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyIntegerWrapper freePort = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
     private final ObservableList<String> servedNames = FXCollections.observableArrayList();
@@ -101,14 +89,7 @@ public final class ServeViewModel {
         this.publishing = new Publishing(this, currentModel, executor);
         this.list = new ServeList(currentModel);
         this.entries = list.entries();
-        entries.addListener((Observable o) -> check());
-        port.addListener(o -> check());
-        network.addListener((obs, was, on) -> {
-            if (on) tokenRequired.set(true);
-        });
-        tokenRequired.addListener((obs, was, on) -> {
-            if (!on && network.get()) tokenRequired.set(true);
-        });
+        this.form = new ServeForm(list, currentModel, () -> state.get() == State.STOPPED);
         currentModel.modelProperty().addListener((obs, old, m) -> modelChanged(old, m));
         selected.addListener(o -> refreshServing());
         check();
@@ -118,24 +99,24 @@ public final class ServeViewModel {
 
     public ObservableList<ServeEntry> entries() { return entries; }
     /** The port typed (0: any free one). */
-    public StringProperty portProperty() { return port; }
-    public ReadOnlyStringProperty portProblemProperty() { return portProblem.getReadOnlyProperty(); }
+    public StringProperty portProperty() { return form.portProperty(); }
+    public ReadOnlyStringProperty portProblemProperty() { return form.portProblemProperty(); }
     /** Whether other computers may call the server (it then listens on every address and needs the token). */
-    public BooleanProperty networkProperty() { return network; }
+    public BooleanProperty networkProperty() { return form.networkProperty(); }
     /** Whether requests need the token; always true while {@link #networkProperty()} is. */
-    public BooleanProperty tokenRequiredProperty() { return tokenRequired; }
-    public ReadOnlyStringProperty tokenProperty() { return token.getReadOnlyProperty(); }
+    public BooleanProperty tokenRequiredProperty() { return form.tokenRequiredProperty(); }
+    public ReadOnlyStringProperty tokenProperty() { return form.tokenProperty(); }
     /** Why serving cannot start yet (besides a name's or the port's own problem), or empty. */
-    public ReadOnlyStringProperty startProblemProperty() { return startProblem.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canStartProperty() { return canStart.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty startProblemProperty() { return form.startProblemProperty(); }
+    public ReadOnlyBooleanProperty canStartProperty() { return form.canStartProperty(); }
     /** Whether the model in use can be put (back) in the list. */
-    public ReadOnlyBooleanProperty canAddModelInUseProperty() { return canAddModelInUse.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canAddModelInUseProperty() { return form.canAddModelInUseProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** Whether {@link #messageProperty()} says something went wrong. */
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
     /** A free port to offer after the chosen one was taken, or -1. */
-    public ReadOnlyIntegerProperty freePortProperty() { return freePort.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty freePortProperty() { return form.freePortProperty(); }
     /** For the main window while serving: "Serving fashion at http://127.0.0.1:8080/" (no full stop); else empty. */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ObservableList<String> servedNames() { return servedNames; }
@@ -180,16 +161,14 @@ public final class ServeViewModel {
 
     /** A new random token (only while stopped: a running server keeps the one it started with). */
     public void newToken() {
-        if (state.get() == State.STOPPED) token.set(Tokens.generate());
+        if (state.get() == State.STOPPED) form.newToken();
     }
 
     /** Takes the free port offered after the chosen one was taken. */
     public void useFreePort() {
-        if (freePort.get() <= 0) return;
-        port.set(Integer.toString(freePort.get()));
-        freePort.set(-1);
+        if (!form.useFreePort()) return;
         failed.set(false);
-        message.set(Texts.get("ui.serve.port-free", port.get()));
+        message.set(Texts.get("ui.serve.port-free", form.portProperty().get()));
     }
 
     private void modelChanged(TrainedModel old, TrainedModel m) {
@@ -200,39 +179,25 @@ public final class ServeViewModel {
         if (m != null && r != null && (r.last() == m || r.best() == m)) publishing.newlyTrained();
     }
 
-    /** Checks every name, the port and whether there is something to serve. */
-    private void check() {
-        boolean namesGood = list.checkNames();
-        portProblem.set(ServeChecks.portProblem(port.get()));
-        String problem = "";
-        if (entries.isEmpty()) problem = Texts.get("ui.serve.no-models");
-        else if (hasModelInUseEntry() && currentModel.get() == null) {
-            problem = Texts.get("ui.serve.no-model-in-use");
-        }
-        startProblem.set(problem);
-        canAddModelInUse.set(state.get() == State.STOPPED && currentModel.get() != null && !hasModelInUseEntry());
-        canStart.set(state.get() == State.STOPPED && problem.isEmpty() && portProblem.get() == null && namesGood);
-    }
+    private void check() { form.check(); }
 
     // ------------------------------------------------------------------ starting and stopping
 
     /** Starts serving the listed models (off the FX thread); the outcome arrives in {@link #messageProperty()}. */
     public void start() {
         check();
-        if (!canStart.get()) return;
+        if (!form.canStartProperty().get()) return;
         TrainedModel inUse = currentModel.get();
         List<ServerLauncher.Source> sources = new ArrayList<>();
         for (ServeEntry e : entries) {
             sources.add(new ServerLauncher.Source(e.nameProperty().get().trim(), e.modelInUse() ? inUse : null, e.file(),
                     e.modelInUse() ? "the studio: " + currentModel.originProperty().get() : e.file().getFileName().toString()));
         }
-        boolean net = network.get();
-        ServerLauncher.Request request = new ServerLauncher.Request(sources, ServeChecks.port(port.get()), net,
-                net || tokenRequired.get() ? token.get() : null);
+        ServerLauncher.Request request = new ServerLauncher.Request(sources, ServeChecks.port(form.portProperty().get()),
+                form.networkProperty().get(), form.requiredToken());
         state.set(State.STARTING);
-        canStart.set(false);
+        form.starting();
         failed.set(false);
-        freePort.set(-1);
         message.set(Texts.get("ui.serve.starting"));
         Task<ServerLauncher.Launched> task = new Task<>() {
             @Override protected ServerLauncher.Launched call() throws Exception { return ServerLauncher.launch(request); }
@@ -243,7 +208,7 @@ public final class ServeViewModel {
             state.set(State.STOPPED);
             failed.set(true);
             message.set(x instanceof ServerLauncher.Refused r ? r.getMessage() : Texts.get("ui.serve.not-started", x.getMessage()));
-            if (x instanceof ServerLauncher.Refused r) freePort.set(r.freePort());
+            if (x instanceof ServerLauncher.Refused r) form.offerPort(r.freePort());
             check();
         });
         executor.execute(task);

@@ -1,9 +1,6 @@
 package org.modelstudio.ui.serving;
 
 import org.modelstudio.core.i18n.Texts;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,9 +33,8 @@ import java.util.concurrent.ExecutorService;
  * The Serve window's state: which models to serve under which names, on which port, to whom and with which token; the
  * running server's address, client examples and versions; its request log and traffic; and publishing the model in use
  * as the next version of a served name. Starting, stopping, opening files and publishing run on the studio's executor;
- * everything here is read and changed on the FX thread. The server is polled by a timer on the FX thread every
- * {@value #POLL_MILLIS} ms (its log and counters), never told to push anything per request. It keeps serving while the
- * window is closed; {@link #shutdown()} stops it with the studio.
+ * everything here is read and changed on the FX thread; what the server answered is read by {@link ServedTraffic}'s
+ * timer. It keeps serving while the window is closed; {@link #shutdown()} stops it with the studio.
  */
 public final class ServeViewModel {
     public enum State { STOPPED, STARTING, SERVING, STOPPING }
@@ -47,7 +43,6 @@ public final class ServeViewModel {
     public record Example(String language, String code) {}
 
     static final int MAX_ROWS = ServedTraffic.MAX_ROWS;
-    static final long POLL_MILLIS = 300;
     static final Duration GRACE = Duration.ofSeconds(10);
 
     private final CurrentModel currentModel;
@@ -78,7 +73,6 @@ public final class ServeViewModel {
     private ModelServer server;
     private String servedToken;
     private Path exampleImage;
-    private Timeline poller;
     private boolean closed;
 
     /** @param lastResult the last training run's result: a model in use that is its model was newly trained */
@@ -225,7 +219,6 @@ public final class ServeViewModel {
         List<String> names = request.sources().stream().map(ServerLauncher.Source::name).toList();
         String first = request.sources().stream().filter(s -> s.model() == inUse && inUse != null).map(ServerLauncher.Source::name)
                 .findFirst().orElse(names.get(0));
-        traffic.reset(server);
         state.set(State.SERVING);
         servedNames.setAll(names);
         selected.set(first);
@@ -237,9 +230,7 @@ public final class ServeViewModel {
         message.set((names.size() == 1 ? Texts.get("ui.serve.serving-one", names.get(0), where) : Texts.get("ui.serve.serving-many", names.size(), where))
                 + Texts.get(request.network() ? "ui.serve.who.network" : request.token() != null ? "ui.serve.who.local-token" : "ui.serve.who.local"));
         summary.set(Texts.get("ui.serve.summary", names.size() == 1 ? names.get(0) : String.join(", ", names), where));
-        poller = new Timeline(new KeyFrame(javafx.util.Duration.millis(POLL_MILLIS), e -> poll()));
-        poller.setCycleCount(Animation.INDEFINITE);
-        poller.play();
+        traffic.follow(server);
         publishing.refresh();
     }
 
@@ -263,9 +254,7 @@ public final class ServeViewModel {
     }
 
     private void stopped(ModelServer s, Throwable failure) {
-        poll(); // the last requests answered before the port closed
-        if (poller != null) poller.stop();
-        poller = null;
+        traffic.stop(s);
         server = null;
         state.set(State.STOPPED);
         servedNames.clear();
@@ -282,20 +271,13 @@ public final class ServeViewModel {
     /** Stops the server with the studio (on the calling thread, briefly); nothing is started after this. */
     public void shutdown() {
         closed = true;
-        if (poller != null) poller.stop();
-        poller = null;
+        traffic.stop(null);
         ModelServer s = server;
         server = null;
         if (s != null) s.stop(Duration.ofSeconds(3));
     }
 
     // ------------------------------------------------------------------ what the running server shows
-
-    /** Reads the server's new log entries and its counters; the window's timer calls this on the FX thread. */
-    void poll() {
-        ModelServer s = server;
-        if (s != null) traffic.poll(s);
-    }
 
     /** The selected name's address, version and client examples. */
     void refreshServing() {

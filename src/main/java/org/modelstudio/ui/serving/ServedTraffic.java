@@ -1,5 +1,8 @@
 package org.modelstudio.ui.serving;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,21 +13,26 @@ import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.RequestLog;
 
+import javafx.util.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the running server has answered: its request log (the newest requests first, at most {@value #MAX_ROWS}) and its
- * traffic over time, read from the server's log and counters at each poll (on the FX thread).
+ * traffic over time, read from the server's log and counters every {@value #POLL_MILLIS} ms by a timer on the FX thread:
+ * the server is never told to push anything per request.
  */
 final class ServedTraffic {
     static final int MAX_ROWS = 500;
+    static final long POLL_MILLIS = 300;
 
     private final ObservableList<RequestRow> requests = FXCollections.observableArrayList();
     private final TrafficHistory history = new TrafficHistory();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private long lastSeq = -1;
+    private Timeline poller;
 
     ObservableList<RequestRow> requests() { return requests; }
     TrafficHistory history() { return history; }
@@ -32,8 +40,22 @@ final class ServedTraffic {
     ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
     ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 
-    /** A server has just started: nothing answered yet. */
-    void reset(ModelServer server) {
+    /** Follows a server that has just started: nothing answered yet, then what it answers, read at each poll. */
+    void follow(ModelServer server) {
+        reset(server);
+        poller = new Timeline(new KeyFrame(Duration.millis(POLL_MILLIS), e -> poll(server)));
+        poller.setCycleCount(Animation.INDEFINITE);
+        poller.play();
+    }
+
+    /** Stops following; {@code server}, if given, is read a last time (the requests answered before its port closed). */
+    void stop(ModelServer server) {
+        if (server != null) poll(server);
+        if (poller != null) poller.stop();
+        poller = null;
+    }
+
+    private void reset(ModelServer server) {
         requests.clear();
         lastSeq = -1;
         history.reset(System.nanoTime(), server.metrics().requests(), server.metrics().latencySeconds());
@@ -42,7 +64,7 @@ final class ServedTraffic {
     }
 
     /** Reads the server's new log entries and its counters. */
-    void poll(ModelServer server) {
+    private void poll(ModelServer server) {
         List<RequestLog.Entry> fresh = server.log().after(lastSeq);
         if (!fresh.isEmpty()) {
             lastSeq = fresh.get(fresh.size() - 1).seq();

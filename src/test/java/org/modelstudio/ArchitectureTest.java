@@ -1,5 +1,6 @@
 package org.modelstudio;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,7 +8,17 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The one-way package arrows: ui → engine → core, cli → engine → core, and the server a peer of ui and cli over the
@@ -82,5 +93,41 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(classes);
+    }
+
+    /** A window area is a pair, {@code X.fxml} and its controller {@code XView}, and where it has a view model, {@code XViewModel}. */
+    @Test void eachFxmlIsNamedAfterItsView() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(Path.of("fxml"))) {
+            files = list.filter(f -> f.toString().endsWith(".fxml")).sorted().toList();
+        }
+        assertFalse(files.isEmpty());
+        Pattern controller = Pattern.compile("fx:controller=\"([\\w.]+)\"");
+        Pattern load = Pattern.compile("\"(\\w+)\\.fxml\"");
+        for (Path file : files) {
+            String area = file.getFileName().toString().replace(".fxml", "");
+            Matcher m = controller.matcher(Files.readString(file));
+            String view;
+            if (m.find()) {
+                view = m.group(1);
+            } else { // a secondary window: its view loads it by name
+                view = classes.stream().filter(c -> c.getSimpleName().equals(area + "View")).map(JavaClass::getName).findFirst()
+                        .orElseThrow(() -> new AssertionError(file + " has no view named " + area + "View"));
+                assertTrue(sourceOf(view).contains("\"" + area + ".fxml\""), view + " does not load " + file);
+            }
+            assertTrue(view.endsWith("." + area + "View"), file + " is controlled by " + view + ", not by " + area + "View");
+            String viewModel = view + "Model";
+            if (classes.contain(viewModel)) assertTrue(classes.get(viewModel).getPackageName().equals(classes.get(view).getPackageName()));
+        }
+        // and no view loads an FXML file of another name
+        for (JavaClass c : classes) {
+            if (!c.getSimpleName().endsWith("View") || c.getEnclosingClass().isPresent()) continue;
+            Matcher m = load.matcher(sourceOf(c.getName()));
+            while (m.find()) assertTrue(Files.exists(Path.of("fxml", m.group(1) + ".fxml")), c.getName() + " loads a missing " + m.group(1) + ".fxml");
+        }
+    }
+
+    private static String sourceOf(String className) throws IOException {
+        return Files.readString(Path.of("src/main/java", className.replace('.', '/') + ".java"));
     }
 }

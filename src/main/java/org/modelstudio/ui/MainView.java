@@ -51,9 +51,9 @@ import org.modelstudio.ui.compact.CompactModelView;
 import org.modelstudio.ui.compact.CompactModelViewModel;
 import org.modelstudio.ui.evaluation.EvaluationView;
 import org.modelstudio.ui.evaluation.EvaluationViewModel;
-import org.modelstudio.ui.inference.PredictPanelView;
+import org.modelstudio.ui.inference.PredictionView;
 import org.modelstudio.ui.model.KerasOpening;
-import org.modelstudio.ui.model.ModelPanelView;
+import org.modelstudio.ui.model.ModelView;
 import org.modelstudio.ui.model.ModelViewModel;
 import org.modelstudio.ui.model.ProjectDocument;
 import org.modelstudio.ui.model.TemplateChooser;
@@ -113,8 +113,8 @@ public final class MainView {
     @FXML private MenuItem moveDownItem;
     @FXML private MenuItem redoItem;
     @FXML private Menu addLayerMenu;
-    @FXML private ModelPanelView modelPanelController;
-    @FXML private PredictPanelView predictPanelController;
+    @FXML private ModelView modelPanelController;
+    @FXML private PredictionView predictPanelController;
     @FXML private Label serveStatus;
 
     private ProjectActions projects;

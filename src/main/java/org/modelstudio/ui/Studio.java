@@ -26,20 +26,20 @@ import org.modelstudio.ui.common.Presentation;
 import org.modelstudio.ui.common.SampleLibrary;
 import org.modelstudio.ui.common.UiExecutor;
 import org.modelstudio.ui.compact.CompactModelViewModel;
-import org.modelstudio.ui.data.DataPanelView;
+import org.modelstudio.ui.data.DataView;
 import org.modelstudio.ui.data.DataViewModel;
 import org.modelstudio.ui.evaluation.EvaluationViewModel;
 import org.modelstudio.ui.inference.ExplanationViewModel;
-import org.modelstudio.ui.inference.PredictPanelView;
+import org.modelstudio.ui.inference.PredictionView;
 import org.modelstudio.ui.inference.PredictionViewModel;
-import org.modelstudio.ui.model.ModelPanelView;
+import org.modelstudio.ui.model.ModelView;
 import org.modelstudio.ui.model.ModelViewModel;
 import org.modelstudio.ui.model.ProjectDocument;
 import org.modelstudio.ui.serving.ServeViewModel;
 import org.modelstudio.ui.tour.FirstRunRecord;
 import org.modelstudio.ui.tour.TourOverlay;
 import org.modelstudio.ui.tour.TourViewModel;
-import org.modelstudio.ui.training.TrainPanelView;
+import org.modelstudio.ui.training.TrainingView;
 import org.modelstudio.ui.training.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,11 +139,11 @@ public final class Studio implements AutoCloseable {
         Map<Class<?>, Supplier<Object>> views = Map.of(
                 MainView.class, () -> mainView = new MainView(currentModel, modelViewModel, document, trainingViewModel,
                         evaluationViewModel, serveViewModel, compactViewModel, presentation, tour, folders, executor.executor()),
-                ModelPanelView.class, () -> new ModelPanelView(modelViewModel),
-                TrainPanelView.class, () -> new TrainPanelView(trainingViewModel, modelViewModel),
-                DataPanelView.class, () -> new DataPanelView(dataViewModel),
-                PredictPanelView.class, () -> new PredictPanelView(predictionViewModel, explanationViewModel, folders));
-        FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/MainWindow.fxml"), Texts.bundle());
+                ModelView.class, () -> new ModelView(modelViewModel),
+                TrainingView.class, () -> new TrainingView(trainingViewModel, modelViewModel),
+                DataView.class, () -> new DataView(dataViewModel),
+                PredictionView.class, () -> new PredictionView(predictionViewModel, explanationViewModel, folders));
+        FXMLLoader loader = new FXMLLoader(Studio.class.getResource("/fxml/Main.fxml"), Texts.bundle());
         loader.setControllerFactory(type -> {
             Supplier<Object> s = views.get(type);
             if (s == null) throw new IllegalStateException("no view registered for " + type);

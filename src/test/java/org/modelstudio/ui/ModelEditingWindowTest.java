@@ -48,7 +48,7 @@ import org.modelstudio.engine.export.KerasFiles;
 import org.modelstudio.engine.export.KerasH5Export;
 import org.modelstudio.engine.train.BatchIterator;
 import org.modelstudio.ui.model.LayerRow;
-import org.modelstudio.ui.model.ModelPanelView;
+import org.modelstudio.ui.model.ModelView;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -143,7 +143,7 @@ class ModelEditingWindowTest {
             // Drag what the palette tile carries onto the empty space below the blocks (a synthetic drag:
             // TestFX cannot drive an OS drag-and-drop headless).
             Button tile = robot.lookup("#palette-" + type).queryAs(Button.class);
-            String payload = (String) tile.getProperties().get(ModelPanelView.DRAG_PAYLOAD);
+            String payload = (String) tile.getProperties().get(ModelView.DRAG_PAYLOAD);
             Node below = robot.lookup(".layer-block-cell").queryAllAs(ListCell.class).stream()
                     .filter(ListCell::isEmpty).findFirst().orElseThrow();
             boolean[] done = new boolean[1];

@@ -47,7 +47,7 @@ public final class CompactModelView {
 
     /** Opens the window (owned by {@code owner}); returns its stage. */
     public static Stage open(Window owner, CompactModelViewModel model) throws IOException {
-        return SecondaryWindow.open(owner, "CompactModelWindow.fxml", new CompactModelView(model), Texts.get("ui.compact.title"), 720, 500, 560, 460);
+        return SecondaryWindow.open(owner, "CompactModel.fxml", new CompactModelView(model), Texts.get("ui.compact.title"), 720, 500, 560, 460);
     }
 
     @FXML private void initialize() {

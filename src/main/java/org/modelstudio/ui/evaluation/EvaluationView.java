@@ -74,7 +74,7 @@ public final class EvaluationView {
 
     /** Opens the evaluation window (owned by {@code owner}); returns its stage. */
     public static Stage open(Window owner, EvaluationViewModel model) throws IOException {
-        return SecondaryWindow.open(owner, "EvaluationWindow.fxml", new EvaluationView(model), Texts.get("ui.eval.title"), 1260, 840, 760, 520);
+        return SecondaryWindow.open(owner, "Evaluation.fxml", new EvaluationView(model), Texts.get("ui.eval.title"), 1260, 840, 760, 520);
     }
 
     @FXML private void initialize() {

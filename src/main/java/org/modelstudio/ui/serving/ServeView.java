@@ -81,7 +81,7 @@ public final class ServeView {
 
     /** Opens the Serve window (owned by {@code owner}); returns its stage, which can be shown again after it is closed. */
     public static Stage open(Window owner, ServeViewModel model) throws IOException {
-        return SecondaryWindow.open(owner, "ServeWindow.fxml", new ServeView(model), Texts.get("ui.serve.title"), 1320, 860, 820, 560, "serving.css");
+        return SecondaryWindow.open(owner, "Serve.fxml", new ServeView(model), Texts.get("ui.serve.title"), 1320, 860, 820, 560, "serving.css");
     }
 
     @FXML private void initialize() {

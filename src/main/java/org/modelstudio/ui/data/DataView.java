@@ -51,7 +51,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /** The Data tab: choose the sample or an image folder; classes with counts, bars and thumbnails; files left out. */
-public final class DataPanelView {
+public final class DataView {
     private static final int THUMB = 40;
 
     private final DataViewModel model;
@@ -82,7 +82,7 @@ public final class DataPanelView {
     private final CheckBox flip = new CheckBox(Texts.get("ui.data.augment.flip"));
     private boolean showingAugmentation;
 
-    public DataPanelView(DataViewModel model) { this.model = model; }
+    public DataView(DataViewModel model) { this.model = model; }
 
     @FXML private void initialize() {
         sampleButton.setOnAction(e -> model.useSample());

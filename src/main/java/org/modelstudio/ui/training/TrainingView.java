@@ -41,7 +41,7 @@ import org.modelstudio.ui.model.TrainingSettings;
  * The Train area: epochs, Train/Stop, progress, the status strip, and tabs for the live charts, the
  * training settings (edits of the network, undoable and saved with the project) and the run's log. Binds only.
  */
-public final class TrainPanelView {
+public final class TrainingView {
     private final TrainingViewModel model;
     private final ModelViewModel network;
 
@@ -89,7 +89,7 @@ public final class TrainPanelView {
     /** The second chart's live curves: accuracy, or a regression's mean absolute error. */
     private final ErrorDataSetRenderer metricRenderer = renderer(true);
 
-    public TrainPanelView(TrainingViewModel model, ModelViewModel network) {
+    public TrainingView(TrainingViewModel model, ModelViewModel network) {
         this.model = model;
         this.network = network;
     }

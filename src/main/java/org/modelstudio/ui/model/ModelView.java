@@ -35,7 +35,7 @@ import org.modelstudio.core.graph.NetworkSpec;
 
 
 /** The Model area: template, palette, the network drawn as blocks, add/move/duplicate/delete, and the selected layer's settings. */
-public final class ModelPanelView {
+public final class ModelView {
     private final ModelViewModel model;
 
     @FXML private ComboBox<NetworkSpec> networkChoice;
@@ -64,7 +64,7 @@ public final class ModelPanelView {
     /** True while the property sheet itself writes a value: its editors must not be rebuilt under the cursor. */
     private boolean editingFromSheet;
 
-    public ModelPanelView(ModelViewModel model) { this.model = model; }
+    public ModelView(ModelViewModel model) { this.model = model; }
 
     @FXML private void initialize() {
         networkChoice.setItems(model.networks());

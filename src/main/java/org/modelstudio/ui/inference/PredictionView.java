@@ -35,7 +35,7 @@ import java.util.Optional;
  * single results and the last batch in tabs, and the selected result in full below them ({@link PredictionDetailView}).
  * Forwards drops and commands to the view model at once.
  */
-public final class PredictPanelView {
+public final class PredictionView {
     private final PredictionViewModel model;
 
     @FXML private StackPane dropZone;
@@ -62,7 +62,7 @@ public final class PredictPanelView {
     private final ExplanationViewModel explanations;
     private final ChooserFolders folders;
 
-    public PredictPanelView(PredictionViewModel model, ExplanationViewModel explanations, ChooserFolders folders) {
+    public PredictionView(PredictionViewModel model, ExplanationViewModel explanations, ChooserFolders folders) {
         this.model = model;
         this.explanations = explanations;
         this.folders = folders;

@@ -290,9 +290,6 @@ public final class EvaluationView {
         return tile;
     }
 
-    /** For tests: the number of tiles drawn. */
-    int tilesShown() { return galleryPane.getChildren().size(); }
-
     /** Asks which of the model's labels each ambiguous class of the data is; null when the person cancels. */
     private Map<String, String> askWhichLabel(Map<String, List<String>> ambiguous) {
         Dialog<Map<String, String>> dialog = new Dialog<>();

@@ -16,6 +16,9 @@ package org.modelstudio.engine;
  * process stayed flat (docs/measurements.md, "Native memory"). {@code -Dorg.bytedeco.javacpp.nopointergc=true}, which would switch
  * off the freeing too, let the process grow without bound in the same soak, so it is not used.
  * A {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=…} given on the command line is kept.
+ *
+ * <p>It also gives ND4J the shape-information provider that caches the shape of every new array
+ * ({@link CachedShapeInfo}), unless the command line names another.
  */
 public final class NativeMemory {
     /** JavaCPP's setting, read when {@code org.bytedeco.javacpp.Pointer} is initialised. */
@@ -23,8 +26,9 @@ public final class NativeMemory {
 
     private NativeMemory() {}
 
-    /** Switches off JavaCPP's per-allocation resident-size check, unless the command line set it. */
+    /** Switches off JavaCPP's per-allocation resident-size check and caches array shapes, unless the command line said otherwise. */
     public static void configure() {
         if (System.getProperty(MAX_PHYSICAL_BYTES) == null) System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        if (System.getProperty(CachedShapeInfo.SETTING) == null) System.setProperty(CachedShapeInfo.SETTING, CachedShapeInfo.class.getName());
     }
 }

@@ -42,18 +42,20 @@ public final class Metrics {
             int to = Math.min(data.size(), from + BATCH);
             DataSet ds = BatchIterator.slice(data, from, to);
             INDArray out = Forward.output(net, ds.getFeatures());
+            int rows = to - from;
+            int width = (int) (out.length() / Math.max(rows, 1));
+            // one bulk read of the batch's outputs: reading them row by row made an ND4J view (and its buffers) per example
+            float[] p = HostCopy.rowMajor(out, rows, width, null);
             if (loss == Loss.CROSS_ENTROPY) {
-                float[][] p = out.toFloatMatrix();
-                for (int i = 0; i < p.length; i++) {
+                for (int i = 0; i < rows; i++) {
                     int label = data.label(from + i);
-                    lossSum += -Math.log(Math.max(p[i][label], 1e-12f));
-                    correct += argMax(p[i]) == label ? 1 : 0;
+                    lossSum += -Math.log(Math.max(p[i * width + label], 1e-12f));
+                    correct += argMax(p, i * width, width) == label ? 1 : 0;
                 }
             } else {
                 // Other losses: let DL4J compute it (sum over the batch), accuracy from the outputs.
-                lossSum += net.score(ds, false) * (to - from);
-                float[][] p = out.toFloatMatrix();
-                for (int i = 0; i < p.length; i++) correct += argMax(p[i]) == data.label(from + i) ? 1 : 0;
+                lossSum += net.score(ds, false) * rows;
+                for (int i = 0; i < rows; i++) correct += argMax(p, i * width, width) == data.label(from + i) ? 1 : 0;
             }
         }
         return new Figures(lossSum / data.size(), (double) correct / data.size(), Double.NaN, Double.NaN);
@@ -78,18 +80,25 @@ public final class Metrics {
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             DataSet ds = BatchIterator.slice(data, from, to);
-            float[][] out = Forward.output(net, ds.getFeatures()).toFloatMatrix();
-            for (int i = 0; i < out.length; i++) {
+            INDArray out = Forward.output(net, ds.getFeatures());
+            int width = (int) (out.length() / (to - from));
+            float[] values = HostCopy.rowMajor(out, to - from, width, null);
+            for (int i = 0; i < to - from; i++) {
                 actual[from + i] = data.target(from + i);
-                predicted[from + i] = out[i][0];
+                predicted[from + i] = values[i * width];
             }
         }
         return new double[][] {actual, predicted};
     }
 
     public static int argMax(float[] v) {
+        return argMax(v, 0, v.length);
+    }
+
+    /** The index (0 … {@code length - 1}) of the largest of {@code v[from]} … {@code v[from + length - 1]}. */
+    static int argMax(float[] v, int from, int length) {
         int best = 0;
-        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        for (int i = 1; i < length; i++) if (v[from + i] > v[from + best]) best = i;
         return best;
     }
 }

@@ -171,26 +171,8 @@ class AccessibilityTest {
     }
 
     @Test void tabRunsThroughTheAreasInReadingOrder(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#networkChoice").query().requestFocus());
-        List<String> visited = new ArrayList<>();
-        for (int i = 0; i < 80 && !visited.contains("clearButton"); i++) {
-            Node n = robot.lookup("#networkChoice").query().getScene().getFocusOwner();
-            for (Node p = n; p != null; p = p.getParent()) {
-                if (p.getId() != null) {
-                    if (visited.isEmpty() || !visited.get(visited.size() - 1).equals(p.getId())) visited.add(p.getId());
-                    break;
-                }
-            }
-            robot.type(KeyCode.TAB);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        List<String> order = List.of("networkChoice", "layerList", "epochsSpinner", "trainButton", "trainTabs", "evaluationButton", "serveButton",
-                "clearButton");
-        int last = -1;
-        for (String id : order) {
-            int at = visited.indexOf(id);
-            assertTrue(at > last, id + " comes after the one before it: " + visited);
-            last = at;
-        }
+        List<String> visited = walk(robot, robot.lookup("#networkChoice").query(), "clearButton");
+        assertInOrder(List.of("networkChoice", "layerList", "epochsSpinner", "trainButton", "trainTabs", "evaluationButton", "serveButton",
+                "clearButton"), visited);
     }
 }

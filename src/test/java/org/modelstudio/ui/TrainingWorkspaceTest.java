@@ -116,6 +116,7 @@ class TrainingWorkspaceTest {
     }
 
     @Test void closingMidRunStopsCleanlyAndTheProjectStillOpens(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> studio.training().epochsProperty().set(60));   // still training when the window closes
         Path project = dir.resolve("mine.msproj");
         robot.interact(() -> {
             try {

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.i18n.Texts;
 import org.bytedeco.hdf5.Attribute;
 import org.bytedeco.hdf5.DataSet;
 import org.bytedeco.hdf5.DataSpace;
@@ -44,7 +45,7 @@ final class Hdf5Writer implements AutoCloseable {
                 org.bytedeco.hdf5.Exception.dontPrint(); // a failure reaches the caller as an exception, not as HDF5's stack on stderr
                 return new Hdf5Writer(new H5File(path.toString(), H5F_ACC_TRUNC()));
             } catch (RuntimeException e) {
-                throw new IOException("HDF5 cannot create " + path + ": " + e.getMessage(), e);
+                throw new IOException(Texts.get("engine.export.hdf5-create", path, e.getMessage()), e);
             }
         }
     }
@@ -56,7 +57,7 @@ final class Hdf5Writer implements AutoCloseable {
                 org.bytedeco.hdf5.Exception.dontPrint();
                 return new Hdf5Writer(new H5File(path.toString(), org.bytedeco.hdf5.global.hdf5.H5F_ACC_RDWR()));
             } catch (RuntimeException e) {
-                throw new IOException("HDF5 cannot open " + path + ": " + e.getMessage(), e);
+                throw new IOException(Texts.get("engine.export.hdf5-open", path, e.getMessage()), e);
             }
         }
     }
@@ -142,7 +143,7 @@ final class Hdf5Writer implements AutoCloseable {
                 open.clear();
                 file._close();
             } catch (RuntimeException e) {
-                throw new IOException("HDF5 cannot finish the file: " + e.getMessage(), e);
+                throw new IOException(Texts.get("engine.export.hdf5-finish", e.getMessage()), e);
             } finally {
                 file.deallocate();
             }

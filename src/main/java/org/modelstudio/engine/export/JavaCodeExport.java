@@ -32,8 +32,7 @@ public final class JavaCodeExport {
     public static String export(NetworkSpec spec, String className) throws InvalidNetworkException {
         LayerSpec.Fixed fixed = spec.firstFixed();
         if (fixed != null) {
-            throw new InvalidNetworkException(spec.name() + " cannot be written as code: its Keras layer " + fixed.name() + " ("
-                    + fixed.kind() + ") has no block of its own.");
+            throw new InvalidNetworkException(Texts.get("engine.export.fixed-as-code", spec.name(), fixed.name(), fixed.kind()));
         }
         NetworkSummary summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.EarlyStopping;
 import org.modelstudio.core.graph.InputSpec;
@@ -37,8 +38,7 @@ public final class KerasCodeExport {
     public static String export(NetworkSpec spec) throws InvalidNetworkException {
         LayerSpec.Fixed fixed = spec.firstFixed();
         if (fixed != null) {
-            throw new InvalidNetworkException(spec.name() + " cannot be written as code: its Keras layer " + fixed.name() + " ("
-                    + fixed.kind() + ") has no block of its own.");
+            throw new InvalidNetworkException(Texts.get("engine.export.fixed-as-code", spec.name(), fixed.name(), fixed.kind()));
         }
         NetworkSummary summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) throw new InvalidNetworkException(summary.errors());

@@ -92,7 +92,7 @@ public final class KerasH5Export {
             AtomicFiles.moveIntoPlace(tmp, file);
         } catch (RuntimeException e) {
             // HDF5's own failures (a full disk, say) come through JavaCPP as RuntimeExceptions.
-            throw new IOException("HDF5 could not write " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new IOException(Texts.get("engine.export.hdf5-write", file.getFileName(), e.getMessage()), e);
         } finally {
             Files.deleteIfExists(tmp);
         }

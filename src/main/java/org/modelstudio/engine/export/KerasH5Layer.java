@@ -3,6 +3,7 @@ package org.modelstudio.engine.export;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.Shape;
@@ -63,8 +64,7 @@ record KerasH5Layer(TrainedLayer trained, int[] order, double l2) implements Lay
     @Override public Written conv2d(LayerSpec.Conv2D conv) {
         TrainedLayer.Convolution t = trained.convolution(conv.activation());
         boolean same = t.conf().getConvolutionMode() == ConvolutionMode.Same;
-        if (!same && Arrays.stream(t.pads()).anyMatch(p -> p != 0)) throw trained.refuse("pads its input by " + Arrays.toString(t.pads())
-                + ", which Keras' Conv2D cannot");
+        if (!same && Arrays.stream(t.pads()).anyMatch(p -> p != 0)) throw trained.refuse(Texts.get("engine.export.why.keras-pads", Arrays.toString(t.pads())));
         int out = (int) t.shape()[0];
         int in = (int) t.shape()[1];
         int kh = (int) t.shape()[2];
@@ -118,7 +118,7 @@ record KerasH5Layer(TrainedLayer trained, int[] order, double l2) implements Lay
         String dims;
         if (trained.in() instanceof Shape.Image) dims = "2D";
         else if (trained.in() instanceof Shape.Sequence) dims = "1D";
-        else throw trained.refuse("pools a " + trained.in() + " input, which has no steps or channels to pool over");
+        else throw trained.refuse(Texts.get("engine.export.why.nothing-to-pool", trained.in()));
         Map<String, Object> c = config();
         c.put("data_format", "channels_last");
         return one(new Entry((p.pooling() == LayerSpec.GlobalPooling.Pooling.MAX ? "GlobalMaxPooling" : "GlobalAveragePooling") + dims, c, List.of()));
@@ -195,8 +195,7 @@ record KerasH5Layer(TrainedLayer trained, int[] order, double l2) implements Lay
     @Override public Written activationLayer(LayerSpec.ActivationLayer a) {
         trained.activationLayer(a.activation());
         if (a.activation() == Activation.SOFTMAX && !(trained.in() instanceof Shape.Vector)) {
-            throw trained.refuse("applies softmax along the last axis of DL4J's layout of its " + trained.in() + " input (an image's rows, "
-                    + "a sequence's steps), where Keras' softmax runs across the channels or features, so a Keras file would answer otherwise");
+            throw trained.refuse(Texts.get("engine.export.why.keras-softmax", trained.in()));
         }
         if (a.activation() == Activation.LEAKY_RELU) return one(leakyRelu());
         Map<String, Object> c = config();
@@ -207,7 +206,7 @@ record KerasH5Layer(TrainedLayer trained, int[] order, double l2) implements Lay
     /** DL4J's W [vocabulary, dimensions] is Keras' embeddings; no mask, as the studio pads with id 0 and reads it. */
     @Override public Written embedding(LayerSpec.Embedding e) {
         TrainedLayer.Embedding table = trained.embedding();
-        if (table.bias() != null) throw trained.refuse("adds a bias to each token's vector, which Keras' Embedding does not have");
+        if (table.bias() != null) throw trained.refuse(Texts.get("engine.export.why.embedding-bias"));
         Map<String, Object> c = config();
         c.put("input_dim", table.vocabulary());
         c.put("output_dim", table.dimensions());

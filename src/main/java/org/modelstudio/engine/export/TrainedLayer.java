@@ -1,5 +1,6 @@
 package org.modelstudio.engine.export;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.engine.InvalidNetworkException;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.deeplearning4j.nn.api.Layer;
@@ -93,11 +94,11 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
         checkActivation(activation, conf.getActivationFn());
         int[] k = conf.getKernelSize();
         int[] s = conf.getStride();
-        if (Arrays.stream(conf.getDilation()).anyMatch(v -> v != 1)) throw refuse("uses dilation, which the studio never sets");
+        if (Arrays.stream(conf.getDilation()).anyMatch(v -> v != 1)) throw refuse(Texts.get("engine.export.why.dilation"));
         long[] pads = switch (conf.getConvolutionMode()) {
             case Same -> samePadding((Shape.Image) in, k, s);
             case Truncate -> new long[] {conf.getPadding()[0], conf.getPadding()[1], conf.getPadding()[0], conf.getPadding()[1]};
-            default -> throw refuse("uses DL4J's " + conf.getConvolutionMode() + " convolution mode, which the studio never sets");
+            default -> throw refuse(Texts.get("engine.export.why.convolution-mode", conf.getConvolutionMode()));
         };
         INDArray w = param(DefaultParamInitializer.WEIGHT_KEY);
         float[] bias = conf.hasBias() ? values(param(DefaultParamInitializer.BIAS_KEY)) : null;
@@ -118,7 +119,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
             int before = total / 2;
             int after = Math.max(0, total - before);
             if (before < 0 || (size[axis] + before + after - k[axis]) / s[axis] + 1 != out) {
-                throw refuse("has 'same' padding that leaves parts of its " + img + " input between its windows, which padding cannot express");
+                throw refuse(Texts.get("engine.export.why.same-gaps", img));
             }
             pads[axis] = before;
             pads[axis + 2] = after;
@@ -131,7 +132,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
         SubsamplingLayer conf = conf(SubsamplingLayer.class);
         boolean plain = conf.getConvolutionMode() == ConvolutionMode.Truncate && conf.getPoolingType() == type
                 && Arrays.stream(conf.getPadding()).allMatch(v -> v == 0) && Arrays.stream(conf.getDilation()).allMatch(v -> v == 1);
-        if (!plain) throw refuse("is DL4J " + conf.getPoolingType() + " pooling with padding, dilation or another mode than the studio sets");
+        if (!plain) throw refuse(Texts.get("engine.export.why.pooling-mode", conf.getPoolingType()));
         return conf;
     }
 
@@ -141,7 +142,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
         int[] p = conf.getPadding();
         boolean plain = conf.getDataFormat() == CNN2DFormat.NCHW
                 && Arrays.equals(p, new int[] {z.vertical(), z.vertical(), z.horizontal(), z.horizontal()});
-        if (!plain) throw refuse("is DL4J zero padding " + Arrays.toString(p) + ", not the " + z.describe() + " of its block");
+        if (!plain) throw refuse(Texts.get("engine.export.why.zero-padding", Arrays.toString(p), z.describe()));
     }
 
     /** The maximum or average of each channel over an image, or of each feature over a sequence's steps. */
@@ -152,7 +153,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
         int[] dims = conf.getPoolingDimensions();
         if (conf.getPoolingType() != (max ? PoolingType.MAX : PoolingType.AVG) || !conf.isCollapseDimensions()
                 || (dims != null && !Arrays.equals(dims, expected))) {
-            throw refuse("is DL4J " + conf.getPoolingType() + " global pooling over dimensions " + Arrays.toString(dims) + ", not the studio's");
+            throw refuse(Texts.get("engine.export.why.global-pooling", conf.getPoolingType(), Arrays.toString(dims)));
         }
     }
 
@@ -161,9 +162,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
         if (layer.getHelper() != null && feeding instanceof LastTimeStepLayer) {
             // DL4J M2.1's oneDNN batch norm reads a view's memory from its start, and an LSTM's last step is a view into
             // all its steps: the studio normalises other values there than the last step's (OnnxExportTest shows it).
-            throw refuse("takes the last step of an LSTM directly, where the studio's engine (DL4J 1.0.0-M2.1 with oneDNN) "
-                    + "normalises the wrong values, so no exported file can answer as the studio does. Put a Dense layer between them "
-                    + "and train again");
+            throw refuse(Texts.get("engine.export.why.lstm-last-step"));
         }
         long n = in instanceof Shape.Image img ? img.channels() : in.size();
         float[] gamma = conf.isLockGammaBeta() ? filled(n, conf.getGamma()) : values(param(BatchNormalizationParamInitializer.GAMMA));
@@ -190,7 +189,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
      */
     Embedding embedding() {
         EmbeddingSequenceLayer conf = conf(EmbeddingSequenceLayer.class);
-        if (conf.getOutputFormat() != RNNFormat.NCW) throw refuse("writes its sequence as " + conf.getOutputFormat() + ", not the studio's NCW");
+        if (conf.getOutputFormat() != RNNFormat.NCW) throw refuse(Texts.get("engine.export.why.sequence-format", conf.getOutputFormat()));
         checkActivation(Activation.IDENTITY, conf.getActivationFn());
         float[] bias = conf.hasBias() ? values(param(DefaultParamInitializer.BIAS_KEY)) : null;
         return new Embedding(Math.toIntExact(conf.getNIn()), Math.toIntExact(conf.getNOut()), values(param(DefaultParamInitializer.WEIGHT_KEY)), bias);
@@ -204,13 +203,12 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
         LSTM conf = conf(LSTM.class);
         if (!NetworkCompiler.activation(Activation.SIGMOID).getActivationFunction().equals(conf.getGateActivationFn())
                 || !NetworkCompiler.activation(Activation.TANH).getActivationFunction().equals(conf.getActivationFn())) {
-            throw refuse("uses the gate activation " + conf.getGateActivationFn() + " and the activation " + conf.getActivationFn()
-                    + "; exports write DL4J's LSTM with sigmoid gates and tanh only");
+            throw refuse(Texts.get("engine.export.why.lstm-activations", conf.getGateActivationFn(), conf.getActivationFn()));
         }
         int units = Math.toIntExact(conf.getNOut());
         int inputs = Math.toIntExact(conf.getNIn());
         INDArray recurrent = param(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
-        if (recurrent.size(1) != 4L * units) throw refuse("has peephole connections, which exports do not write");
+        if (recurrent.size(1) != 4L * units) throw refuse(Texts.get("engine.export.why.peepholes"));
         float[] w = values(param(LSTMParamInitializer.INPUT_WEIGHT_KEY));
         float[] rw = values(recurrent);
         float[] b = values(param(LSTMParamInitializer.BIAS_KEY));
@@ -235,7 +233,7 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
      */
     IActivation checkActivation(Activation a, IActivation fn) {
         if (!NetworkCompiler.activation(a).getActivationFunction().equals(fn)) {
-            throw refuse("applies DL4J's " + fn + ", not the " + a.id() + " its settings say");
+            throw refuse(Texts.get("engine.export.why.activation", fn, a.id()));
         }
         return fn;
     }
@@ -244,17 +242,17 @@ record TrainedLayer(Layer layer, Layer feeding, Shape in, String name) {
     <T> T conf(Class<T> type) {
         org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
         while (conf instanceof BaseWrapperLayer wrapper) conf = wrapper.getUnderlying();
-        if (!type.isInstance(conf)) throw refuse("is a DL4J " + conf.getClass().getSimpleName() + ", not the " + type.getSimpleName() + " it was built as");
+        if (!type.isInstance(conf)) throw refuse(Texts.get("engine.export.why.layer-class", conf.getClass().getSimpleName(), type.getSimpleName()));
         return type.cast(conf);
     }
 
     INDArray param(String key) {
         INDArray p = layer.getParam(key);
-        if (p == null) throw refuse("has no parameter \"" + key + "\" in the trained network");
+        if (p == null) throw refuse(Texts.get("engine.export.why.no-parameter", key));
         return p;
     }
 
-    Refusal refuse(String why) { return new Refusal(name + " " + why + "."); }
+    Refusal refuse(String why) { return new Refusal(Texts.get("engine.export.layer-refused", name, why)); }
 
     /** A DL4J array's values in row-major ('c') order, whatever order and type it is stored in. */
     /** For each spec layer, the index of the DL4J layer it compiles to (-1 for a Flatten); a network that does not compile is refused. */

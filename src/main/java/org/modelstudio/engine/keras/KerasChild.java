@@ -2,14 +2,19 @@ package org.modelstudio.engine.keras;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.io.ModelReading;
 import org.modelstudio.engine.NativeMemory;
 import org.modelstudio.engine.io.ModelFile;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The child process that opens a Keras file ({@link KerasImport} starts it): {@code IN.h5 OUT.zip [INPUT PIXELS [LABELS]]}.
@@ -18,6 +23,8 @@ import java.util.List;
  */
 public final class KerasChild {
     static final String RESULT = "KERAS-IMPORT ";
+    /** The language the parent speaks (a language tag), so that the child's reasons are in it. */
+    static final String LANGUAGE = "modelstudio.keras.language";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private KerasChild() {}
@@ -25,6 +32,8 @@ public final class KerasChild {
     public static void main(String[] args) {
         ObjectNode out = JSON.createObjectNode();
         int code = 0;
+        String language = System.getProperty(LANGUAGE);
+        if (language != null && !language.isBlank()) Texts.use(Locale.forLanguageTag(language));
         try {
             NativeMemory.configure();
             Path in = Path.of(args[0]);
@@ -44,11 +53,13 @@ public final class KerasChild {
             out.put("ok", false).put("message", e.getMessage());
             code = 2;
         } catch (Throwable t) {
-            out.put("ok", false).put("message", "Opening the file failed: " + t);
+            out.put("ok", false).put("message", Texts.get("engine.keras.child-failed", t));
             code = 3;
         }
-        System.out.println(RESULT + out);
-        System.out.flush();
+        // UTF-8 whatever the platform's encoding: the parent reads it so, and the reasons may be in Chinese
+        PrintStream utf8 = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        utf8.println(RESULT + out);
+        utf8.flush();
         System.exit(code);
     }
 }

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.keras;
 
+import org.modelstudio.core.i18n.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -70,7 +71,7 @@ final class KerasConfig {
         try {
             root = JSON.readTree(modelConfig);
         } catch (IOException e) {
-            throw new KerasImportException(file + " is not a Keras model file: its model_config is not JSON (" + e.getMessage() + ").");
+            throw new KerasImportException(Texts.get("engine.keras.config-not-json", file, e.getMessage()));
         }
         String cls = root.path("class_name").asText("");
         JsonNode config = root.path("config");
@@ -81,15 +82,14 @@ final class KerasConfig {
                 for (JsonNode l : list) layers.add(layer(l));
             }
             case "Model", "Functional" -> layers.addAll(chain(file, config));
-            default -> throw new KerasImportException(file + " holds a Keras " + (cls.isEmpty() ? "object without a class name" : cls)
-                    + ", not a Sequential or functional model (Keras " + kerasVersion + ").");
+            default -> throw new KerasImportException(cls.isEmpty() ? Texts.get("engine.keras.no-class-name", file, kerasVersion)
+                    : Texts.get("engine.keras.not-a-model", file, cls, kerasVersion));
         }
-        if (layers.isEmpty()) throw new KerasImportException(file + " declares a model without layers (Keras " + kerasVersion + ").");
+        if (layers.isEmpty()) throw new KerasImportException(Texts.get("engine.keras.no-layers", file, kerasVersion));
         int[] shape = inputShape(file, layers, kerasVersion);
         for (int d : shape) {
             if (d < 1 || d > MAX_DECLARED) {
-                throw new KerasImportException(file + " declares an input of shape " + Arrays.toString(shape)
-                        + ", which the studio cannot take (Keras " + kerasVersion + ").");
+                throw new KerasImportException(Texts.get("engine.keras.input-too-large", file, Arrays.toString(shape), kerasVersion));
             }
         }
         boolean channelsFirst = false;
@@ -99,8 +99,7 @@ final class KerasConfig {
             for (String k : new String[] {"units", "output_dim", "filters", "nb_filter", "input_dim"}) {
                 long v = l.config.path(k).asLong(0);
                 if (v > MAX_DECLARED || v < 0) {
-                    throw new KerasImportException("Layer " + l.name + " (" + l.className + ") of " + file + " declares " + k + " = "
-                            + v + ", more than the studio can hold (Keras " + kerasVersion + ").");
+                    throw new KerasImportException(Texts.get("engine.keras.setting-too-large", l.name, l.className, file, k, v, kerasVersion));
                 }
             }
         }
@@ -130,8 +129,8 @@ final class KerasConfig {
             }
             boolean chained = previous == null ? from.isEmpty() : from.size() == 1 && from.get(0).equals(previous);
             if (!chained) {
-                throw new KerasImportException("Layer " + layer.name + " of " + file + " takes " + (from.isEmpty() ? "no input"
-                        : "its input from " + String.join(" and ", from)) + ": the studio opens models whose layers form one chain.");
+                throw new KerasImportException(from.isEmpty() ? Texts.get("engine.keras.not-chained-no-input", layer.name, file)
+                        : Texts.get("engine.keras.not-chained", layer.name, file, String.join(Texts.get("engine.keras.and"), from)));
             }
             layers.add(layer);
             previous = layer.name;
@@ -147,8 +146,7 @@ final class KerasConfig {
             int[] s = new int[shape.size() - 1];
             for (int i = 1; i < shape.size(); i++) {
                 if (shape.get(i).isNull()) {
-                    throw new KerasImportException(file + " leaves dimension " + i + " of its input open (" + shape
-                            + "): the studio needs a fixed input size (Keras " + version + ").");
+                    throw new KerasImportException(Texts.get("engine.keras.open-dimension", file, i, shape, version));
                 }
                 s[i - 1] = shape.get(i).asInt();
             }
@@ -157,14 +155,12 @@ final class KerasConfig {
         if (first.config.hasNonNull("input_dim")) {
             int length = first.config.path("input_length").asInt(-1);
             if (first.className.equals("Embedding")) {
-                if (length < 1) throw new KerasImportException("The Embedding layer " + first.name + " of " + file
-                        + " has no input_length: the studio needs a fixed number of tokens (Keras " + version + ").");
+                if (length < 1) throw new KerasImportException(Texts.get("engine.keras.no-input-length", first.name, file, version));
                 return new int[] {length};
             }
             return new int[] {first.config.get("input_dim").asInt()};
         }
-        throw new KerasImportException(file + " does not say the shape of its input (no batch_input_shape on its first layer, "
-                + first.name + "; Keras " + version + ").");
+        throw new KerasImportException(Texts.get("engine.keras.no-input-shape", file, first.name, version));
     }
 
     /**

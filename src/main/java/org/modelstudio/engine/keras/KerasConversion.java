@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfig
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.data.ImagePreprocessing;
 import org.modelstudio.core.data.InputPreparation;
 import org.modelstudio.core.graph.InputSpec;
@@ -74,22 +75,21 @@ final class KerasConversion {
             try {
                 archive = new Hdf5Archive(file.toString());
             } catch (RuntimeException e) {
-                throw new KerasImportException(shown + " could not be read as an HDF5 file (" + e.getMessage() + ").", e);
+                throw new KerasImportException(Texts.get("engine.keras.not-hdf5-readable", shown, e.getMessage()), e);
             }
             try {
                 if (!archive.hasAttribute("model_config")) {
-                    throw new KerasImportException(shown + " has no model_config: it holds weights only (model.save_weights) or is not "
-                            + "a Keras model. Save the whole model with model.save('model.h5').");
+                    throw new KerasImportException(Texts.get("engine.keras.weights-only", shown));
                 }
                 modelConfig = archive.readAttributeAsJson("model_config");
                 version = archive.hasAttribute("keras_version") ? archive.readAttributeAsString("keras_version") : "1";
                 backend = archive.hasAttribute("backend") ? archive.readAttributeAsString("backend") : "";
                 if (archive.hasAttribute(STUDIO_DESCRIPTION)) studioDescription = archive.readAttributeAsString(STUDIO_DESCRIPTION);
                 if (archive.getGroups().stream().noneMatch("model_weights"::equals)) {
-                    throw new KerasImportException(shown + " has no model_weights group: it holds an architecture without weights.");
+                    throw new KerasImportException(Texts.get("engine.keras.no-weights", shown));
                 }
             } catch (UnsupportedKerasConfigurationException | RuntimeException e) {
-                throw new KerasImportException(shown + " could not be read as a Keras model file (" + e.getMessage() + ").", e);
+                throw new KerasImportException(Texts.get("engine.keras.unreadable-model", shown, e.getMessage()), e);
             } finally {
                 archive.close();
             }
@@ -101,7 +101,7 @@ final class KerasConversion {
         String name = stem(shown);
         KerasMapping.Mapped m = KerasMapping.map(k, chosen, shown, name);
         if (m.unfit() != null) {
-            throw new KerasImportException(shown + " (Keras " + version + ") cannot be opened: " + m.unfit() + ".");
+            throw new KerasImportException(Texts.get("engine.keras.cannot-open", shown, version, m.unfit()));
         }
         if (!m.unknown().isEmpty()) KerasFixed.checkOpenable(m, chosen, k, shown, version);
         Imported imported = dl4jImport(file, shown, modelConfig, version, backend);
@@ -115,14 +115,13 @@ final class KerasConversion {
             ours.init();
             dl4jLayerOf = compiled.dl4jLayerOf();
         } catch (InvalidNetworkException e) {
-            throw new KerasImportException("The layers of " + shown + " do not fit together as studio blocks: " + e.getMessage(), e);
+            throw new KerasImportException(Texts.get("engine.keras.blocks-do-not-fit", shown, e.getMessage()), e);
         }
         moveWeights(m, theirs, ours, dl4jLayerOf, shown);
         if (chosen.pixels255()) scaleForPixels255(m.spec(), ours, dl4jLayerOf, shown);
         double difference = agreement(m.spec(), chosen, k, theirs, ours);
         if (!(difference <= AGREEMENT)) {
-            throw new KerasImportException("The studio's blocks for " + shown + " do not compute what DL4J's Keras importer does "
-                    + "(outputs differ by up to " + difference + "); the file was not opened.");
+            throw new KerasImportException(Texts.get("engine.keras.blocks-disagree", shown, difference));
         }
         ModelFile.Description written = studioDescription == null ? null : studioWritten(shown, studioDescription, m.spec());
         if (written != null && labels == null && reading == null) {
@@ -150,7 +149,7 @@ final class KerasConversion {
             return names;
         }
         if (labels.size() != outputs) {
-            throw new KerasImportException("The labels name " + labels.size() + " classes, but " + shown + " has " + outputs + " outputs.");
+            throw new KerasImportException(Texts.get("engine.keras.labels-count", labels.size(), shown, outputs));
         }
         return labels;
     }
@@ -178,15 +177,15 @@ final class KerasConversion {
         try (InputStream in = Files.newInputStream(file)) {
             long size = Files.size(file);
             if (size < 512) {
-                throw new KerasImportException(shown + " is too short (" + size + " bytes) to be a Keras .h5 file.");
+                throw new KerasImportException(Texts.get("engine.keras.too-short", shown, size));
             }
             byte[] head = in.readNBytes((int) Math.min(size, 8192));
             for (int offset = 0; offset + 8 <= head.length; offset = offset == 0 ? 512 : offset * 2) {
                 if (Arrays.equals(Arrays.copyOfRange(head, offset, offset + 8), signature)) return;
             }
-            throw new KerasImportException(shown + " is not an HDF5 file, so not a Keras .h5 model.");
+            throw new KerasImportException(Texts.get("engine.keras.not-hdf5", shown));
         } catch (IOException e) {
-            throw new KerasImportException(shown + " could not be read: " + e.getMessage(), e);
+            throw new KerasImportException(Texts.get("engine.keras.unreadable", shown, e.getMessage()), e);
         }
     }
 
@@ -211,8 +210,7 @@ final class KerasConversion {
             var model = builder.buildSequential();
             return new Imported(model.getMultiLayerNetwork(), model.getOutputTypes());
         } catch (Exception e) {
-            throw new KerasImportException("DL4J's Keras importer could not read " + shown + " (Keras " + version + "): "
-                    + e.getMessage(), e);
+            throw new KerasImportException(Texts.get("engine.keras.dl4j-failed", shown, version, e.getMessage()), e);
         }
     }
 
@@ -237,7 +235,7 @@ final class KerasConversion {
             Layer mine = ours.getLayer(dl4jLayerOf[i]);
             if (mine.numParams() == 0) continue;
             Layer source = byName.get(kerasName);
-            if (source == null) throw new KerasImportException("DL4J's import of " + shown + " has no layer " + kerasName + ".");
+            if (source == null) throw new KerasImportException(Texts.get("engine.keras.dl4j-no-layer", shown, kerasName));
             boolean permute = afterFlatten && m.flattenedHwc() && flattened instanceof Shape.Image
                     && (layer instanceof LayerSpec.Dense || layer instanceof LayerSpec.Output);
             if (layer instanceof LayerSpec.Dense || layer instanceof LayerSpec.Output) afterFlatten = false;
@@ -251,9 +249,8 @@ final class KerasConversion {
                     value = Nd4j.zeros(target.dataType(), target.shape());
                 }
                 if (value == null || value.length() != target.length()) {
-                    throw new KerasImportException("Layer " + kerasName + " of " + shown + ": its weights " + key + " have shape "
-                            + (value == null ? "(none)" : Arrays.toString(value.shape())) + " where the studio's block needs "
-                            + Arrays.toString(target.shape()) + ".");
+                    throw new KerasImportException(Texts.get("engine.keras.weight-shape", kerasName, shown, key,
+                            value == null ? Texts.get("engine.keras.no-shape") : Arrays.toString(value.shape()), Arrays.toString(target.shape())));
                 }
                 value = value.castTo(target.dataType()).reshape(target.ordering(), target.shape());
                 if (permute && key.equals("W")) {
@@ -301,8 +298,7 @@ final class KerasConversion {
                 double eps = Double.isNaN(kerasEpsilon) ? theirConf.getEps() : kerasEpsilon;
                 INDArray adjusted = variance.add(eps - myConf.getEps());
                 if (adjusted.minNumber().doubleValue() <= 0) {
-                    throw new KerasImportException("Batch normalisation " + source.conf().getLayer().getLayerName() + " uses ε = " + eps
-                            + ", smaller than the studio's " + myConf.getEps() + ", with a variance too small to make up for it.");
+                    throw new KerasImportException(Texts.get("engine.keras.batchnorm-epsilon", source.conf().getLayer().getLayerName(), eps, myConf.getEps()));
                 }
                 if (key.equals(BatchNormalizationParamInitializer.GLOBAL_LOG_STD)) {
                     return Transforms.log(Nd4j.math().sqrt(adjusted), 10);
@@ -326,8 +322,7 @@ final class KerasConversion {
             }
             if (!(l instanceof LayerSpec.Flatten || l instanceof LayerSpec.Dropout || l instanceof LayerSpec.MaxPool || l instanceof LayerSpec.AvgPool
                     || l instanceof LayerSpec.ZeroPadding)) {
-                throw new KerasImportException(shown + " starts with " + l.typeName() + ", which cannot take pixels 0..255 as 0..1: "
-                        + "open it with pixels 0..1 and give it images scaled so.");
+                throw new KerasImportException(Texts.get("engine.keras.pixels255", shown, l.typeName()));
             }
         }
     }

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.NetworkSummary;
@@ -54,27 +55,24 @@ final class KerasFixed {
             }
             Shape shape = shapeOf(imported.outputTypes().get(f.name()));
             if (shape == null) {
-                throw new KerasImportException(shown + ": DL4J's Keras importer gives no output shape the studio can show for layer "
-                        + f.name() + " (" + f.kind() + ", Keras " + version + ").");
+                throw new KerasImportException(Texts.get("engine.keras.fixed-no-shape", shown, f.name(), f.kind(), version));
             }
             layers.add(new LayerSpec.Fixed(f.kind(), f.name(), f.reason(), shape, parametersOf(theirs, f.name())));
         }
         NetworkSpec spec = m.spec().withLayers(layers);
         NetworkSummary summary = ShapeInference.analyse(spec);
         if (summary.hasErrors()) {
-            throw new KerasImportException("The layers of " + shown + " do not fit together as the studio reads them: "
-                    + summary.errors().get(0).message());
+            throw new KerasImportException(Texts.get("engine.keras.fixed-do-not-fit", shown, summary.errors().get(0).message()));
         }
         MultiLayerNetwork net;
         try {
             net = network(theirs, spec, reading, k);
         } catch (RuntimeException e) {
-            throw new KerasImportException("DL4J's import of " + shown + " could not be made ready to predict and train: " + e.getMessage(), e);
+            throw new KerasImportException(Texts.get("engine.keras.fixed-not-ready", shown, e.getMessage()), e);
         }
         double difference = KerasConversion.agreement(spec, reading, k, theirs, net);
         if (!(difference <= KerasConversion.AGREEMENT)) {
-            throw new KerasImportException("The studio's network for " + shown + " does not compute what DL4J's Keras importer does "
-                    + "(outputs differ by up to " + difference + "); the file was not opened.");
+            throw new KerasImportException(Texts.get("engine.keras.fixed-disagrees", shown, difference));
         }
         List<String> names = KerasConversion.classNames(labels, spec.outputUnits(), shown);
         TrainedModel model = TrainedModel.of(spec, names, KerasConversion.preparation(spec, reading, names), net);
@@ -85,9 +83,8 @@ final class KerasFixed {
     static void checkOpenable(KerasMapping.Mapped m, ModelReading reading, KerasConfig k, String shown, String version)
             throws KerasImportException {
         if (reading.kind() == ModelReading.Kind.IMAGE && k.inputShape.length == 2) {
-            throw new KerasImportException(shown + " (Keras " + version + ") takes arrays of shape " + Arrays.toString(k.inputShape)
-                    + ", which the studio reads as one-channel images, and only when every layer has a block; "
-                    + String.join("; ", m.unknown()) + " has none. Sequences of numbers as input are not supported.");
+            throw new KerasImportException(Texts.get("engine.keras.numeric-sequences", shown, version, Arrays.toString(k.inputShape),
+                    String.join(Texts.get("engine.keras.list-separator"), m.unknown())));
         }
     }
 

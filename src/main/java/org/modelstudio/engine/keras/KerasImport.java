@@ -69,6 +69,7 @@ public final class KerasImport {
                     .filter(k -> k.startsWith("org.bytedeco.") || k.equals("java.library.path") || k.startsWith("org.eclipse.deeplearning4j.")
                             || k.startsWith("modelstudio.keras."))
                     .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+            command.add("-D" + KerasChild.LANGUAGE + "=" + Texts.locale().toLanguageTag());
             command.add(KerasChild.class.getName());
             command.add(file.toAbsolutePath().toString());
             command.add(out.toString());

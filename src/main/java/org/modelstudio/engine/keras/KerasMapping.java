@@ -1,5 +1,6 @@
 package org.modelstudio.engine.keras;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.graph.Activation;
 import org.modelstudio.core.graph.InputSpec;
 import org.modelstudio.core.graph.LayerSpec;
@@ -14,7 +15,6 @@ import org.modelstudio.core.io.ModelReading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Keras layers → the studio's layer blocks, from the declared architecture alone. Each Keras layer becomes the block
@@ -72,8 +72,7 @@ final class KerasMapping {
     static Mapped map(KerasConfig k, ModelReading reading, String file, String name) throws KerasImportException {
         int declared = Arrays.stream(k.inputShape).reduce(1, (a, b) -> a * b);
         if (reading.size() != declared) {
-            throw new KerasImportException(file + " takes inputs of shape " + Arrays.toString(k.inputShape) + " (" + declared
-                    + " numbers); " + reading.id() + " has " + reading.size() + ".");
+            throw new KerasImportException(Texts.get("engine.keras.reading-size", file, Arrays.toString(k.inputShape), declared, reading.id(), reading.size()));
         }
         List<LayerSpec> layers = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -93,23 +92,22 @@ final class KerasMapping {
                     int[] expected = k.channelsFirst ? new int[] {reading.channels(), reading.height(), reading.width()}
                             : new int[] {reading.height(), reading.width(), reading.channels()};
                     if (!Arrays.equals(expected, k.inputShape)) {
-                        throw new KerasImportException(file + " takes images of shape " + Arrays.toString(k.inputShape)
-                                + (k.channelsFirst ? " (channels first)" : " (height, width, channels)") + ", not " + reading.id() + ".");
+                        throw new KerasImportException(Texts.get(k.channelsFirst ? "engine.keras.image-shape-channels-first" : "engine.keras.image-shape",
+                                file, Arrays.toString(k.inputShape), reading.id()));
                     }
                     hwc = !k.channelsFirst;
                 }
             }
             case FEATURES -> {
                 if (k.inputShape.length != 1) {
-                    throw new KerasImportException(file + " takes arrays of shape " + Arrays.toString(k.inputShape)
-                            + ", not a row of numbers: read its input as " + propose(k).id() + ".");
+                    throw new KerasImportException(Texts.get("engine.keras.not-a-row", file, Arrays.toString(k.inputShape), propose(k).id()));
                 }
                 input = new InputSpec.VectorInput(reading.width());
             }
             case TOKENS -> {
                 KerasConfig.Layer first = k.layers.get(0);
                 if (!first.className().equals("Embedding")) {
-                    throw new KerasImportException(file + " does not start with an Embedding layer, so its input is not token ids.");
+                    throw new KerasImportException(Texts.get("engine.keras.not-tokens", file));
                 }
                 input = new InputSpec.SequenceInput(reading.width(), first.integer("input_dim"));
             }
@@ -122,7 +120,7 @@ final class KerasMapping {
             switch (l.className()) {
                 case "Dense" -> {
                     Activation a = activation(l.text("activation", "linear"));
-                    if (a == null) why = "activation " + l.text("activation", "?");
+                    if (a == null) why = Texts.get("engine.keras.why.activation", l.text("activation", "?"));
                     else spec = new LayerSpec.Dense(l.integer("units", "output_dim"), a);
                 }
                 case "Conv2D", "Convolution2D" -> {
@@ -133,9 +131,9 @@ final class KerasMapping {
                     int[] dilation = l.pair("dilation_rate");
                     String padding = l.text("padding", l.text("border_mode", "valid"));
                     Activation a = activation(l.text("activation", "linear"));
-                    if (dilation != null && (dilation[0] != 1 || dilation[1] != 1)) why = "dilation " + dilation[0] + "×" + dilation[1];
-                    else if (!padding.equals("valid") && !padding.equals("same")) why = "padding " + padding;
-                    else if (a == null) why = "activation " + l.text("activation", "?");
+                    if (dilation != null && (dilation[0] != 1 || dilation[1] != 1)) why = Texts.get("engine.keras.why.dilation", dilation[0], dilation[1]);
+                    else if (!padding.equals("valid") && !padding.equals("same")) why = Texts.get("engine.keras.why.padding", padding);
+                    else if (a == null) why = Texts.get("engine.keras.why.activation", l.text("activation", "?"));
                     else spec = new LayerSpec.Conv2D(l.integer("filters", "nb_filter"), kernel[0], kernel[1], stride[0], stride[1],
                                 padding.equals("same") ? Padding.SAME : Padding.VALID, a, WeightInit.HE);
                 }
@@ -145,7 +143,7 @@ final class KerasMapping {
                     int[] stride = l.pair("strides");
                     if (stride == null) stride = pool;
                     String padding = l.text("padding", l.text("border_mode", "valid"));
-                    if (!padding.equals("valid")) why = "padding " + padding;
+                    if (!padding.equals("valid")) why = Texts.get("engine.keras.why.padding", padding);
                     else spec = l.className().startsWith("Max") ? new LayerSpec.MaxPool(pool[0], pool[1], stride[0], stride[1])
                             : new LayerSpec.AvgPool(pool[0], pool[1], stride[0], stride[1]);
                 }
@@ -162,15 +160,15 @@ final class KerasMapping {
                             ? new int[] {padding.get(0).get(0).asInt(), padding.get(0).get(1).asInt(), padding.get(1).get(0).asInt(),
                                     padding.get(1).get(1).asInt()}
                             : null;
-                    if (p == null) why = "padding " + padding;
-                    else if (p[0] != p[1] || p[2] != p[3]) why = "uneven padding " + padding + " (the studio pads both sides alike)";
+                    if (p == null) why = Texts.get("engine.keras.why.padding", padding);
+                    else if (p[0] != p[1] || p[2] != p[3]) why = Texts.get("engine.keras.why.uneven-padding", padding);
                     else spec = new LayerSpec.ZeroPadding(p[0], p[2]);
                 }
                 case "Dropout" -> spec = new LayerSpec.Dropout(l.config().path("rate").asDouble(l.config().path("p").asDouble(0)));
                 case "BatchNormalization" -> {
                     int axis = l.integer("axis");
                     boolean perChannel = axis == -1 || axis == (k.channelsFirst ? 1 : 3) || (axis == 1 && !(input instanceof InputSpec.ImageInput));
-                    if (!perChannel) why = "normalisation over axis " + axis;
+                    if (!perChannel) why = Texts.get("engine.keras.why.axis", axis);
                     else {
                         spec = new LayerSpec.BatchNorm();
                         epsilon = l.config().path("epsilon").asDouble(1e-3);
@@ -178,40 +176,41 @@ final class KerasMapping {
                 }
                 case "Activation" -> {
                     Activation a = activation(l.text("activation", "?"));
-                    if (a == null) why = "activation " + l.text("activation", "?");
+                    if (a == null) why = Texts.get("engine.keras.why.activation", l.text("activation", "?"));
                     else spec = new LayerSpec.ActivationLayer(a);
                 }
                 case "ReLU" -> {
                     boolean plain = l.config().path("max_value").isNull() || l.config().path("max_value").isMissingNode();
                     if (!plain || l.config().path("negative_slope").asDouble(0) != 0 || l.config().path("threshold").asDouble(0) != 0) {
-                        why = "a capped or leaky ReLU";
+                        why = Texts.get("engine.keras.why.capped-relu");
                     } else spec = new LayerSpec.ActivationLayer(Activation.RELU);
                 }
                 case "Softmax" -> spec = new LayerSpec.ActivationLayer(Activation.SOFTMAX);
                 case "LeakyReLU" -> {
                     // The studio's leaky ReLU is DL4J's, with slope 0.01 below zero; Keras' default is 0.3.
                     double slope = l.config().path("alpha").asDouble(l.config().path("negative_slope").asDouble(0.3));
-                    if (Math.abs(slope - 0.01) > 1e-9) why = "slope " + slope + " below zero, where the studio's leaky ReLU has 0.01";
+                    if (Math.abs(slope - 0.01) > 1e-9) why = Texts.get("engine.keras.why.slope", slope);
                     else spec = new LayerSpec.ActivationLayer(Activation.LEAKY_RELU);
                 }
                 case "Embedding" -> {
-                    if (!layers.isEmpty()) why = "an Embedding that is not the first layer";
+                    if (!layers.isEmpty()) why = Texts.get("engine.keras.why.embedding-not-first");
                     else if (l.flag("mask_zero", false)) why = "mask_zero";
                     else spec = new LayerSpec.Embedding(l.integer("output_dim"));
                 }
                 case "LSTM" -> {
                     String act = l.text("activation", "tanh");
                     String gates = l.text("recurrent_activation", l.text("inner_activation", "hard_sigmoid"));
-                    if (!act.equals("tanh")) why = "activation " + act;
-                    else if (!gates.equals("sigmoid")) why = "recurrent activation " + gates + ", where the studio's LSTM uses sigmoid";
+                    if (!act.equals("tanh")) why = Texts.get("engine.keras.why.activation", act);
+                    else if (!gates.equals("sigmoid")) why = Texts.get("engine.keras.why.recurrent-activation", gates);
                     else if (l.flag("go_backwards", false) || l.flag("stateful", false) || l.flag("return_state", false)) {
-                        why = "go_backwards, stateful or return_state";
+                        why = Texts.get("engine.keras.why.flags");
                     } else spec = new LayerSpec.Lstm(l.integer("units", "output_dim"), l.flag("return_sequences", false));
                 }
-                default -> why = "no block of that kind";
+                default -> why = "";   // no block of that kind: said by the name alone
             }
             if (spec == null) {
-                unknown.add(l.name() + " (" + l.className() + (why.startsWith("no block") ? "" : ": " + why) + ")");
+                unknown.add(why.isEmpty() ? Texts.get("engine.keras.unknown", l.name(), l.className())
+                        : Texts.get("engine.keras.unknown-why", l.name(), l.className(), why));
                 spec = new LayerSpec.Fixed(l.className(), l.name(), why, UNKNOWN_SHAPE, 0);
             }
             layers.add(spec);
@@ -227,13 +226,13 @@ final class KerasMapping {
             List<LayerSpec> tail = last < 0 ? List.of() : layers.subList(last + 1, layers.size());
             boolean onlyActivations = tail.stream().allMatch(t -> t instanceof LayerSpec.ActivationLayer) && tail.size() <= 1;
             if (last < 0 || !onlyActivations) {
-                unfit = "it does not end with a Dense layer (optionally followed by one Activation), from which the studio reads its outputs";
+                unfit = Texts.get("engine.keras.unfit.no-dense");
             } else {
                 LayerSpec.Dense dense = (LayerSpec.Dense) layers.get(last);
                 Activation act = dense.activation();
                 if (tail.size() == 1) {
                     if (act != Activation.IDENTITY) {
-                        unfit = "it ends with a Dense layer with activation " + act.id() + " and then another Activation";
+                        unfit = Texts.get("engine.keras.unfit.two-activations", act.id());
                     }
                     act = ((LayerSpec.ActivationLayer) tail.get(0)).activation();
                 }
@@ -251,8 +250,8 @@ final class KerasMapping {
                 };
             }
         }
-        String description = String.format(Locale.ROOT, "Opened from %s (Keras %s, %s backend). Input read as %s.", file,
-                k.kerasVersion, k.backend.isEmpty() ? "unknown" : k.backend, reading.describe());
+        String description = Texts.get("engine.keras.description", file, k.kerasVersion,
+                k.backend.isEmpty() ? Texts.get("engine.keras.backend-unknown") : k.backend, reading.describe());
         TrainingConfig training = TrainingConfig.defaults().withLoss(loss);
         NetworkSpec spec = new NetworkSpec(name, description, input, layers, training);
         return new Mapped(spec, names, eps.stream().mapToDouble(Double::doubleValue).toArray(), hwc, unknown, unfit);

@@ -189,7 +189,8 @@ public sealed interface LayerSpec
         @Override public String typeName() { return kind; }
         @Override public <R> R accept(Visitor<R> visitor) { return visitor.fixed(this); }
         @Override public String describe() {
-            return reason.isEmpty() || reason.startsWith("no block") ? Texts.get("core.layer.keras", name) : name + ": " + reason;
+            return reason.isEmpty() || reason.startsWith("no block") ? Texts.get("core.layer.keras", name)
+                    : Texts.get("core.layer.keras-why", name, reason);
         }
     }
 

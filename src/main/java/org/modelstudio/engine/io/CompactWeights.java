@@ -174,7 +174,7 @@ public final class CompactWeights {
         MultiLayerNetwork net;
         try {
             ZipEntry config = zip.getEntry(ModelSerializer.CONFIGURATION_JSON);
-            if (config == null) throw new IOException(where + "has no network configuration (" + ModelSerializer.CONFIGURATION_JSON + ")");
+            if (config == null) throw new IOException(where + Texts.get("engine.compact.no-config", ModelSerializer.CONFIGURATION_JSON));
             String json;
             try (InputStream in = zip.getInputStream(config)) {
                 json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -182,30 +182,30 @@ public final class CompactWeights {
             net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(json));
             net.init();
         } catch (RuntimeException e) {
-            throw new IOException(where + "the network's configuration inside cannot be read (" + e.getMessage() + ")", e);
+            throw new IOException(where + Texts.get("engine.compact.config-unreadable", e.getMessage()), e);
         }
         if (parameters == null || !parameters.isArray()) {
-            throw new IOException(where + "its " + ModelFile.ENTRY + " says the weights are compact but does not list them (\"parameters\")");
+            throw new IOException(where + Texts.get("engine.compact.not-listed", ModelFile.ENTRY));
         }
         Map<String, JsonNode> listed = new HashMap<>();
         for (JsonNode p : parameters) {
             String key = p.path("layer").asText() + "/" + p.path("name").asText();
-            if (listed.put(key, p) != null) throw new IOException(where + "its " + ModelFile.ENTRY + " lists the parameter " + key + " twice");
+            if (listed.put(key, p) != null) throw new IOException(where + Texts.get("engine.compact.listed-twice", ModelFile.ENTRY, key));
         }
         int found = 0;
         for (int d = 0; d < net.getnLayers(); d++) {
             for (Map.Entry<String, INDArray> param : net.getLayer(d).paramTable().entrySet()) {
                 String key = d + "/" + param.getKey();
-                String what = "the parameter \"" + param.getKey() + "\" of layer " + d;
+                String what = Texts.get("engine.compact.parameter", param.getKey(), d);
                 JsonNode p = listed.get(key);
-                if (p == null) throw new IOException(where + "has no values for " + what);
-                param.getValue().assign(Nd4j.create(decode(zip, p, key, param.getValue().shape(), where + what + " is damaged: "),
+                if (p == null) throw new IOException(where + Texts.get("engine.compact.no-values", what));
+                param.getValue().assign(Nd4j.create(decode(zip, p, key, param.getValue().shape(), where + Texts.get("engine.compact.damaged", what)),
                         param.getValue().shape(), 'c'));
                 found++;
             }
         }
         if (found != listed.size()) {
-            throw new IOException(where + "its " + ModelFile.ENTRY + " lists " + listed.size() + " parameters, but the network has " + found);
+            throw new IOException(where + Texts.get("engine.compact.count", ModelFile.ENTRY, listed.size(), found));
         }
         return net;
     }
@@ -215,15 +215,15 @@ public final class CompactWeights {
         long[] listedShape = new long[p.path("shape").size()];
         for (int i = 0; i < listedShape.length; i++) listedShape[i] = p.path("shape").get(i).asLong(-1);
         if (!Arrays.equals(listedShape, shape)) {
-            throw new IOException(damaged + "it is listed with the shape " + Arrays.toString(listedShape) + ", but the network's is " + Arrays.toString(shape));
+            throw new IOException(damaged + Texts.get("engine.compact.shape", Arrays.toString(listedShape), Arrays.toString(shape)));
         }
         Storage storage = Storage.fromId(p.path("stored").asText());
-        if (storage == null) throw new IOException(damaged + "it is stored as \"" + p.path("stored").asText() + "\", not float32, float16 or int8");
+        if (storage == null) throw new IOException(damaged + Texts.get("engine.compact.storage", p.path("stored").asText()));
         int axis = -1;
         if (storage == Storage.INT8) {
             JsonNode a = p.get("axis");
             if (a == null || !a.canConvertToInt() || a.asInt() < 0 || a.asInt() >= shape.length) {
-                throw new IOException(damaged + "its channel axis is missing or not one of its " + shape.length + " axes");
+                throw new IOException(damaged + Texts.get("engine.compact.axis", shape.length));
             }
             axis = a.asInt();
         }
@@ -231,14 +231,15 @@ public final class CompactWeights {
         for (long s : shape) values *= s;
         long expected = storage.bytes(values, axis < 0 ? 0 : shape[axis]);
         ZipEntry entry = zip.getEntry(FOLDER + key);
-        if (entry == null) throw new IOException(damaged + "its entry " + FOLDER + key + " is missing");
+        if (entry == null) throw new IOException(damaged + Texts.get("engine.compact.entry-missing", FOLDER + key));
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
             bytes = in.readNBytes((int) Math.min(expected + 1, Integer.MAX_VALUE - 8));
         }
         if (bytes.length != expected) {
-            throw new IOException(damaged + String.format(Locale.ROOT, "its entry %s%s holds %s bytes, but %d values stored as %s need %,d",
-                    FOLDER, key, bytes.length > expected ? "more than " + expected : Integer.toString(bytes.length), values, storage.id, expected));
+            throw new IOException(damaged + Texts.get("engine.compact.size", FOLDER + key,
+                    bytes.length > expected ? Texts.get("engine.compact.more-than", expected) : Integer.toString(bytes.length), values, storage.id,
+                    String.format(Locale.ROOT, "%,d", expected)));
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         float[] v = new float[(int) values];
@@ -252,7 +253,7 @@ public final class CompactWeights {
                 for (int c = 0; c < scales.length; c++) {
                     scales[c] = b.getFloat();
                     if (!(Float.isFinite(scales[c]) && scales[c] >= 0)) {
-                        throw new IOException(damaged + "the scale of its channel " + c + " is " + scales[c] + ", not a positive number");
+                        throw new IOException(damaged + Texts.get("engine.compact.scale", c, scales[c]));
                     }
                 }
                 byte[] q = new byte[v.length];
@@ -261,7 +262,7 @@ public final class CompactWeights {
             }
         }
         for (int i = 0; i < v.length; i++) {
-            if (!Float.isFinite(v[i])) throw new IOException(damaged + "its value " + i + " is " + v[i] + ", not a number");
+            if (!Float.isFinite(v[i])) throw new IOException(damaged + Texts.get("engine.compact.value", i, v[i]));
         }
         return v;
     }

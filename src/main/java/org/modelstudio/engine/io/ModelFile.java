@@ -198,14 +198,13 @@ public final class ModelFile {
         Description d = describe(name, manifest);
         NetworkSpec spec = d.spec();
         List<String> labels = d.labels();
-        if (labels.isEmpty()) throw new IOException(name + ": has no class labels");
+        if (labels.isEmpty()) throw new IOException(Texts.get("engine.model.no-labels", name));
         InputPreparation preparation = d.preparation();
         Precision precision = Precision.FLOAT32;
         if (manifest.has("compact")) {
             precision = Precision.fromId(manifest.get("compact").asText());
             if (precision == null || precision == Precision.FLOAT32) {
-                throw new IOException(name + ": its " + ENTRY + " says the weights are stored as \"" + manifest.get("compact").asText()
-                        + "\", which this version does not know (it reads fp16 and int8)");
+                throw new IOException(Texts.get("engine.model.unknown-compact", name, ENTRY, manifest.get("compact").asText()));
             }
         }
         MultiLayerNetwork net;
@@ -219,7 +218,7 @@ public final class ModelFile {
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(name + ": the weights inside cannot be read (" + e.getMessage() + ")", e);
+            throw new IOException(Texts.get("engine.model.weights-unreadable", name, e.getMessage()), e);
         }
         return TrainedModel.of(spec, labels, preparation, net);
     }
@@ -236,9 +235,9 @@ public final class ModelFile {
         try {
             manifest = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IOException(name + ": its model description is damaged (" + e.getOriginalMessage() + ")", e);
+            throw new IOException(Texts.get("engine.model.description-damaged", name, e.getOriginalMessage()), e);
         }
-        if (!FORMAT.equals(manifest.path("format").asText())) throw new IOException(name + ": not a Model Studio model description");
+        if (!FORMAT.equals(manifest.path("format").asText())) throw new IOException(Texts.get("engine.model.not-studio-description", name));
         return describe(name, manifest);
     }
 
@@ -248,7 +247,7 @@ public final class ModelFile {
         try {
             spec = SpecJson.read(JSON.writeValueAsString(manifest.path("spec")));
         } catch (SpecFormatException e) {
-            throw new IOException(name + ": the network description inside is damaged: " + e.getMessage(), e);
+            throw new IOException(Texts.get("engine.model.network-damaged", name, e.getMessage()), e);
         }
         List<String> labels = new ArrayList<>();
         manifest.path("labels").forEach(l -> labels.add(l.asText()));
@@ -262,14 +261,16 @@ public final class ModelFile {
 
     /** The table or text preparation of a version-2 manifest; a missing or damaged field is refused by name. */
     static InputPreparation readPreparation(String name, JsonNode p) throws IOException {
-        String where = name + ": the input preparation inside is damaged: ";
-        if (!p.isObject()) throw new IOException(where + "\"preparation\" is not an object");
+        String where = Texts.get("engine.model.preparation-damaged", name);
+        if (!p.isObject()) throw new IOException(where + Texts.get("engine.model.field.not-object", "preparation"));
         String type = text(p, "type", where);
         try {
             if (type.equals("table")) {
                 String label = text(p, "labelColumn", where);
                 JsonNode columns = p.get("columns");
-                if (columns == null || !columns.isArray() || columns.isEmpty()) throw new IOException(where + "the field \"columns\" is missing or empty");
+                if (columns == null || !columns.isArray() || columns.isEmpty()) {
+                    throw new IOException(where + Texts.get("engine.model.field.missing-or-empty", "columns"));
+                }
                 List<InputPreparation.Column> cols = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     JsonNode c = columns.get(i);
@@ -281,7 +282,7 @@ public final class ModelFile {
                     } else if (kind.equals("categorical")) {
                         cols.add(InputPreparation.Column.categorical(colName, strings(c, "categories", where + at)));
                     } else {
-                        throw new IOException(where + "the field \"" + at + "kind\" is \"" + kind + "\", not numeric or categorical");
+                        throw new IOException(where + Texts.get("engine.model.field.kind", at, kind));
                     }
                 }
                 return new InputPreparation.Table(cols, label, target(p, where));
@@ -292,24 +293,24 @@ public final class ModelFile {
                     String tokenizer = text(p, "tokenizer", where);
                     tokenization = Tokenization.fromId(tokenizer);
                     if (tokenization == null) {
-                        throw new IOException(where + "the field \"tokenizer\" names rules this version does not know: " + tokenizer
-                                + " (it knows " + String.join(", ", Tokenization.known().stream().map(Tokenization::id).toList()) + ")");
+                        throw new IOException(where + Texts.get("engine.model.field.tokenizer", tokenizer,
+                                String.join(", ", Tokenization.known().stream().map(Tokenization::id).toList())));
                     }
                 }
                 String mode = text(p, "mode", where);
                 InputPreparation.TextMode m = switch (mode) {
                     case "sequence" -> InputPreparation.TextMode.SEQUENCE;
                     case "bag-of-words" -> InputPreparation.TextMode.BAG_OF_WORDS;
-                    default -> throw new IOException(where + "the field \"mode\" is \"" + mode + "\", not sequence or bag-of-words");
+                    default -> throw new IOException(where + Texts.get("engine.model.field.mode", mode));
                 };
                 JsonNode length = p.get("length");
-                if (length == null || !length.canConvertToInt()) throw new IOException(where + "the field \"length\" is missing or not a whole number");
+                if (length == null || !length.canConvertToInt()) throw new IOException(where + Texts.get("engine.model.field.length"));
                 return new InputPreparation.Text(m, length.asInt(), strings(p, "vocabulary", where), tokenization);
             }
         } catch (IllegalArgumentException e) {
             throw new IOException(where + e.getMessage(), e);
         }
-        throw new IOException(where + "the field \"type\" is \"" + type + "\", not table or text");
+        throw new IOException(where + Texts.get("engine.model.field.type", type));
     }
 
     /**
@@ -319,30 +320,30 @@ public final class ModelFile {
     private static InputPreparation.Target target(JsonNode p, String where) throws IOException {
         JsonNode kind = p.get("labelKind");
         if (kind == null || kind.asText().equals("classes")) return null;
-        if (!kind.asText().equals("number")) throw new IOException(where + "the field \"labelKind\" is \"" + kind.asText() + "\", not classes or number");
+        if (!kind.asText().equals("number")) throw new IOException(where + Texts.get("engine.model.field.label-kind", kind.asText()));
         JsonNode t = p.get("target");
-        if (t == null || !t.isObject()) throw new IOException(where + "the field \"target\" is missing or not an object");
+        if (t == null || !t.isObject()) throw new IOException(where + Texts.get("engine.model.field.target"));
         return new InputPreparation.Target(number(t, "mean", where + "target."), number(t, "std", where + "target."));
     }
 
     private static String text(JsonNode node, String field, String where) throws IOException {
         JsonNode v = node.get(field);
-        if (v == null || !v.isTextual()) throw new IOException(where + "the field \"" + field + "\" is missing or not text");
+        if (v == null || !v.isTextual()) throw new IOException(where + Texts.get("engine.model.field.not-text", field));
         return v.asText();
     }
 
     private static double number(JsonNode node, String field, String where) throws IOException {
         JsonNode v = node.get(field);
-        if (v == null || !v.isNumber()) throw new IOException(where + "the field \"" + field + "\" is missing or not a number");
+        if (v == null || !v.isNumber()) throw new IOException(where + Texts.get("engine.model.field.not-number", field));
         return v.asDouble();
     }
 
     private static List<String> strings(JsonNode node, String field, String where) throws IOException {
         JsonNode v = node.get(field);
-        if (v == null || !v.isArray() || v.isEmpty()) throw new IOException(where + "the field \"" + field + "\" is missing or empty");
+        if (v == null || !v.isArray() || v.isEmpty()) throw new IOException(where + Texts.get("engine.model.field.missing-or-empty", field));
         List<String> out = new ArrayList<>();
         for (JsonNode e : v) {
-            if (!e.isTextual()) throw new IOException(where + "the field \"" + field + "\" holds something that is not text: " + e);
+            if (!e.isTextual()) throw new IOException(where + Texts.get("engine.model.field.holds-non-text", field, e));
             out.add(e.asText());
         }
         return out;

@@ -1,5 +1,6 @@
 package org.modelstudio.engine.io;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.engine.TrainedModel;
 
 import java.io.IOException;
@@ -38,15 +39,15 @@ public final class RunModels {
 
     /** Opens a run's model; a missing or damaged file is refused with a message that names it. */
     public static TrainedModel load(Path dir, String fileName) throws IOException {
-        if (fileName == null || fileName.isBlank()) throw new IOException("This run has no saved model.");
+        if (fileName == null || fileName.isBlank()) throw new IOException(Texts.get("engine.run-model.none"));
         Path file = dir.resolve(fileName);
         if (!Files.exists(file)) {
-            throw new IOException("The run's model " + fileName + " is not in " + dir + "; it may have been moved or deleted.");
+            throw new IOException(Texts.get("engine.run-model.missing", fileName, dir));
         }
         try {
             return ModelFile.load(file);
         } catch (IOException e) {
-            throw new IOException("The run's model cannot be opened: " + e.getMessage(), e);
+            throw new IOException(Texts.get("engine.run-model.unreadable", e.getMessage()), e);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.modelstudio.core.eval.Prediction;
 import org.modelstudio.core.events.CancelToken;
 import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.engine.train.Trainer;
 import org.modelstudio.engine.train.TrainingResult;
 import org.modelstudio.engine.TrainedModel;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -220,6 +222,24 @@ class ModelFileTest {
         assertNotEquals(manifest.toString(StandardCharsets.UTF_8), newer, "manifest has a version field to change");
         Path f = writeZip(dir.resolve("future.zip"), Map.of(ModelFile.ENTRY, newer));
         assertMentions(refused(f).getMessage(), "newer", "format 7");
+    }
+
+    @Test void whatIsDamagedIsSaidInTheStudiosLanguage(@TempDir Path dir) throws Exception {
+        Path other = writeZip(dir.resolve("other.zip"), Map.of(ModelFile.ENTRY, "{\"format\": \"something/else\"}"));
+        ByteArrayOutputStream manifest = new ByteArrayOutputStream();
+        ModelFile.writeManifest(model, manifest);
+        Path hollow = writeZip(dir.resolve("hollow.zip"), Map.of(ModelFile.ENTRY, manifest.toString(StandardCharsets.UTF_8)));
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+        try {
+            String weights = assertThrows(IOException.class, () -> ModelFile.load(hollow)).getMessage();
+            assertTrue(weights.startsWith("hollow.zip：其中的权重无法读取（"), weights);
+            String kind = assertThrows(IOException.class, () -> ModelFile.load(other)).getMessage();
+            assertTrue(kind.startsWith("other.zip：") && kind.contains("不是 Model Studio 的模型说明"), kind);
+            IOException run = assertThrows(IOException.class, () -> RunModels.load(dir, "gone.zip"));
+            assertEquals("这次运行的模型 gone.zip 不在 " + dir + " 中；它可能已被移动或删除。", run.getMessage());
+        } finally {
+            Texts.use(Locale.ENGLISH);
+        }
     }
 
     @Test void manifestWithoutWeights(@TempDir Path dir) throws Exception {

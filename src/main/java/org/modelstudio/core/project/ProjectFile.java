@@ -1,5 +1,6 @@
 package org.modelstudio.core.project;
 
+import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.core.events.TrainingEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,37 +139,37 @@ public final class ProjectFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
-            throw new SpecFormatException(name + ": is not a Model Studio project (not a text file)");
+            throw new SpecFormatException(Texts.get("core.project.not-text", name));
         } catch (IOException e) {
-            throw new SpecFormatException(name + ": cannot be read (" + (Files.exists(file) ? e.getMessage() : "it does not exist") + ")", e);
+            String why = Files.exists(file) ? e.getMessage() : Texts.get("core.project.does-not-exist");
+            throw new SpecFormatException(Texts.get("core.spec.unreadable", name, why), e);
         }
         try {
             return read(text);
         } catch (SpecFormatException e) {
-            throw new SpecFormatException(name + ": " + e.getMessage(), e);
+            throw new SpecFormatException(Texts.get("core.project.named", name, e.getMessage()), e);
         }
     }
 
     public static Project read(String text) throws SpecFormatException {
-        if (text.isBlank()) throw new SpecFormatException("is empty; the save that wrote it may have been interrupted");
+        if (text.isBlank()) throw new SpecFormatException(Texts.get("core.project.empty"));
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new SpecFormatException("is damaged: not valid JSON" + (loc != null ? " at line " + loc.getLineNr() : "")
-                    + " (" + e.getOriginalMessage() + ")");
+            throw new SpecFormatException(loc != null ? Texts.get("core.project.damaged-at", loc.getLineNr(), e.getOriginalMessage())
+                    : Texts.get("core.project.damaged", e.getOriginalMessage()));
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-            throw new SpecFormatException("is not a Model Studio project file");
+            throw new SpecFormatException(Texts.get("core.project.not-project"));
         }
         int version = root.path("version").asInt(-1);
         if (version > VERSION) {
-            throw new SpecFormatException("was saved by a newer Model Studio (project format " + version
-                    + "); this version opens format " + VERSION + ". The file was not changed.");
+            throw new SpecFormatException(Texts.get("core.project.newer", version, VERSION));
         }
-        if (version < 1) throw new SpecFormatException("version: must be a whole number from 1, found " + root.path("version"));
-        if (!root.path("network").isObject()) throw new SpecFormatException("network: missing");
+        if (version < 1) throw new SpecFormatException(Texts.get("core.project.version", root.path("version")));
+        if (!root.path("network").isObject()) throw new SpecFormatException(Texts.get("core.spec.missing", "network"));
         NetworkSpec network;
         try {
             network = SpecJson.read(JSON.writeValueAsString(root.get("network")));
@@ -181,25 +182,25 @@ public final class ProjectFile {
         DataSource source = switch (data.path("kind").asText("sample")) {
             case "sample" -> new DataSource.Sample(data.path("name").asText("fashion-mnist"));
             case "image-folder" -> {
-                if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
+                if (!data.path("path").isTextual()) throw new SpecFormatException(Texts.get("core.spec.missing", "data.path"));
                 yield new DataSource.ImageFolder(data.path("path").asText());
             }
             case "table" -> {
-                if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
+                if (!data.path("path").isTextual()) throw new SpecFormatException(Texts.get("core.spec.missing", "data.path"));
                 TaskKind task = null;
                 if (data.has("task")) {
                     task = TaskKind.fromId(data.path("task").asText());
-                    if (task == null) throw new SpecFormatException("data.task: \"" + data.path("task").asText() + "\" is not classification or regression");
+                    if (task == null) throw new SpecFormatException(Texts.get("core.project.task", data.path("task").asText()));
                 }
                 yield new DataSource.TableFile(data.path("path").asText(), data.path("label").isTextual() ? data.path("label").asText() : null, task);
             }
             case "text" -> {
-                if (!data.path("path").isTextual()) throw new SpecFormatException("data.path: missing");
+                if (!data.path("path").isTextual()) throw new SpecFormatException(Texts.get("core.spec.missing", "data.path"));
                 yield new DataSource.TextFile(data.path("path").asText(),
                         data.path("textColumn").isTextual() ? data.path("textColumn").asText() : null,
                         data.path("labelColumn").isTextual() ? data.path("labelColumn").asText() : null);
             }
-            default -> throw new SpecFormatException("data.kind: \"" + data.path("kind").asText() + "\" is not sample, image-folder, table or text");
+            default -> throw new SpecFormatException(Texts.get("core.project.kind", data.path("kind").asText()));
         };
         JsonFields fields = JsonFields.root(root);
         return new Project(network, source, readRuns(fields), readAugmentation(fields));
@@ -222,7 +223,7 @@ public final class ProjectFile {
         try {
             return new Augmentation(v[0], v[1], flip.asBoolean(false), v[2], v[3], v[4]);
         } catch (IllegalArgumentException e) {
-            throw new SpecFormatException("augmentation: " + e.getMessage());
+            throw new SpecFormatException(Texts.get("core.project.named", "augmentation", e.getMessage()));
         }
     }
 
@@ -249,7 +250,7 @@ public final class ProjectFile {
         try {
             started = Instant.parse(startedText);
         } catch (DateTimeParseException e) {
-            throw new SpecFormatException(where + ".started: expected a time such as 2025-01-31T14:05:00Z, found \"" + startedText + "\"");
+            throw new SpecFormatException(Texts.get("core.project.started", where, startedText));
         }
         String fingerprint = n.text("specFingerprint");
         JsonFields specNode = n.object("spec");
@@ -277,8 +278,8 @@ public final class ProjectFile {
         String outcomeId = n.text("outcome");
         RunOutcome outcome = RunOutcome.fromId(outcomeId);
         if (outcome == null) {
-            throw new SpecFormatException(where + ".outcome: \"" + outcomeId + "\" is not one of "
-                    + Arrays.stream(RunOutcome.values()).map(RunOutcome::id).collect(Collectors.joining(", ")));
+            throw new SpecFormatException(Texts.get("core.project.outcome", where, outcomeId,
+                    Arrays.stream(RunOutcome.values()).map(RunOutcome::id).collect(Collectors.joining(", "))));
         }
         return new RunRecord(id, started, fingerprint, spec, planned, epochs, duration, outcome,
                 n.optText("message", null), n.optText("bestModelFile", null), n.optText("lastModelFile", null),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelstudio.core.data.ClassMatching;
 import org.modelstudio.core.data.DataFileException;
 import org.modelstudio.core.data.DataFit;
@@ -24,8 +25,10 @@ import org.modelstudio.core.graph.LayerSpec;
 import org.modelstudio.core.graph.NetworkSpec;
 import org.modelstudio.core.graph.Shape;
 import org.modelstudio.core.graph.ShapeInference;
+import org.modelstudio.core.graph.SpecFormatException;
 import org.modelstudio.core.graph.TrainingConfig;
 import org.modelstudio.core.graph.WeightInit;
+import org.modelstudio.core.project.ProjectFile;
 
 /** A sample of what core says, in both languages: the same sentence in English and in 简体中文, filled alike. */
 class CoreSentencesInChineseTest {
@@ -101,5 +104,20 @@ class CoreSentencesInChineseTest {
         Texts.use(Locale.ENGLISH);
         assertEquals("a, b and c", Words.and(List.of("a", "b", "c")));
         assertTrue(Words.firstOf(List.of("1", "2", "3"), 2).endsWith("and 1 more"));
+    }
+
+    private static String projectRefusal(Path file) {
+        return assertThrows(SpecFormatException.class, () -> ProjectFile.load(file)).getMessage();
+    }
+
+    @Test void whatIsWrongWithAProjectFile(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.msproj"), "  ");
+        Path newer = Files.writeString(dir.resolve("newer.msproj"), "{\"format\": \"model-studio/project\", \"version\": 9}");
+        assertEquals("empty.msproj: is empty; the save that wrote it may have been interrupted", projectRefusal(empty));
+        assertEquals("newer.msproj: was saved by a newer Model Studio (project format 9); this version opens format 2. The file was not changed.",
+                projectRefusal(newer));
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("empty.msproj：是空的；写入它的保存操作可能被中断了", projectRefusal(empty));
+        assertEquals("newer.msproj：是由更新版本的 Model Studio 保存的（项目格式 9）；这个版本只能打开格式 2。文件没有被修改。", projectRefusal(newer));
     }
 }

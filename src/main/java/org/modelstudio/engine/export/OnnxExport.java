@@ -87,7 +87,7 @@ public final class OnnxExport {
             for (LayerSummary row : summary.layers()) {
                 int d = dl4jLayerOf[row.index()];
                 Layer layer = d < 0 ? null : network.getLayer(d);
-                x = row.layer().accept(new OnnxLayer(g, x, new TrainedLayer(layer, feeding, in, row.label())));
+                x = row.layer().accept(new OnnxLayer(g, x, new TrainedLayer(layer, feeding, in, row.label()), Texts.inEnglish(row::label)));
                 in = row.outputShape();
                 // At inference DL4J's dropout and activation layers hand on the array they were given (changed in place).
                 if (layer != null && !(layer instanceof DropoutLayer)

@@ -25,10 +25,11 @@ import static org.modelstudio.engine.export.OnnxGraph.real;
  * approximate is refused with a sentence that names the layer ({@link TrainedLayer.Refusal}).
  *
  * @param x       the tensor that reaches the layer
- * @param trained the trained layer, the shape that reaches it and its name ("Conv2D #1"), which its nodes and weights
- *                are named after
+ * @param trained the trained layer, the shape that reaches it and its name in the studio's language, which refusals say
+ * @param node    the layer's name in English ("Conv2D #1"), which its nodes and weights are named after: a file never
+ *                depends on the studio's language
  */
-record OnnxLayer(OnnxGraph g, String x, TrainedLayer trained) implements LayerSpec.Visitor<String> {
+record OnnxLayer(OnnxGraph g, String x, TrainedLayer trained, String node) implements LayerSpec.Visitor<String> {
 
     @Override public String dense(LayerSpec.Dense d) { return fullyConnected(d.activation()); }
 
@@ -162,5 +163,5 @@ record OnnxLayer(OnnxGraph g, String x, TrainedLayer trained) implements LayerSp
         };
     }
 
-    private String name() { return trained.name(); }
+    private String name() { return node; }
 }

@@ -116,7 +116,7 @@ public final class KerasImport {
                 String frame;
                 synchronized (tail) {
                     frame = tail.stream().filter(l -> l.contains("Problematic frame") || l.startsWith("# C ") || l.contains("OutOfMemory"))
-                            .reduce((a, b) -> a + " " + b).orElse("exit code " + child.exitValue());
+                            .reduce((a, b) -> a + " " + b).orElse(Texts.get("engine.keras.exit-code", child.exitValue()));
                     frame = frame.replaceAll("\\s+", " ");
                 }
                 throw new KerasImportException(Texts.get("engine.keras.crashed", shown, frame.replace('#', ' ').strip()));

@@ -16,6 +16,7 @@ import org.modelstudio.engine.TrainedModel;
 import org.modelstudio.engine.compile.NetworkCompiler;
 import org.modelstudio.engine.keras.KerasImport;
 import org.modelstudio.engine.keras.KerasImportException;
+import onnx.Onnx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,19 @@ class ExportAndKerasSentencesInChineseTest {
         String chinese = onnxRefusal();
         assertTrue(chinese.startsWith("这个模型无法精确导出为 ONNX："), chinese);
         assertTrue(chinese.endsWith("#1 应用的是 DL4J 的 tanh，而不是其设置所写的 relu。"), chinese);
+    }
+
+    /** What an export writes is read by programs: an ONNX file made while the studio speaks Chinese names its nodes in English. */
+    @Test void anOnnxFileWrittenInChineseIsEnglishInside() throws Exception {
+        NetworkSpec spec = new NetworkSpec("fine", "", new InputSpec.VectorInput(6), List.of(new LayerSpec.Dense(8, Activation.RELU),
+                new LayerSpec.Output(3)), TrainingConfig.defaults());
+        var network = new MultiLayerNetwork(NetworkCompiler.compile(spec).configuration());
+        network.init();
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+        Onnx.ModelProto onnx = OnnxExport.export(TrainedModel.of(spec, List.of("a", "b", "c"), null, network));
+        List<String> nodes = onnx.getGraph().getNodeList().stream().map(Onnx.NodeProto::getName).toList();
+        assertTrue(nodes.contains("Dense #1/Gemm"), "the nodes are named in English whatever the studio speaks: " + nodes);
+        assertTrue(nodes.stream().noneMatch(n -> n.chars().anyMatch(c -> c > 0x2E80)), nodes.toString());
     }
 
     private static String codeRefusal(boolean java) {

@@ -9,11 +9,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 import org.modelstudio.core.i18n.Texts;
 import org.modelstudio.server.ModelServer;
 import org.modelstudio.server.RequestLog;
-
-import javafx.util.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +41,7 @@ final class ServedTraffic {
 
     /** Follows a server that has just started: nothing answered yet, then what it answers, read at each poll. */
     void follow(ModelServer server) {
+        stop(null);   // one timer at a time
         reset(server);
         poller = new Timeline(new KeyFrame(Duration.millis(POLL_MILLIS), e -> poll(server)));
         poller.setCycleCount(Animation.INDEFINITE);
